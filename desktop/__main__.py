@@ -1,0 +1,5 @@
+"""``python -m desktop`` starts Underret."""
+
+from desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Underret's demo layer."""

@@ -1,0 +1,1 @@
+"""Reference intake service: the receiving end a municipality can run."""
