@@ -4,7 +4,7 @@ Source strings in the code are English. Each UI area has its own pair of
 files, ``i18n/underret_<area>_da.ts`` and ``..._en.ts``, so areas can be
 translated independently. English files are filled with the source text.
 
-    python scripts/i18n.py update            # run lupdate for every area, fill English
+    python scripts/i18n.py update [AREA]     # run lupdate (one area or all), fill English
     python scripts/i18n.py todo AREA         # print Danish strings still missing, as JSON
     python scripts/i18n.py fill AREA FILE    # take Danish translations from a JSON {source: danish}
     python scripts/i18n.py check             # exit 1 if any Danish translation is missing
@@ -50,8 +50,10 @@ def ts_path(area: str, lang: str) -> Path:
     return I18N / f"underret_{area}_{lang}.ts"
 
 
-def update() -> None:
+def update(only: str | None = None) -> None:
     for area, files in areas().items():
+        if only is not None and area != only:
+            continue
         for lang in LANGUAGES:
             target = ts_path(area, lang)
             subprocess.run(
@@ -156,7 +158,7 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     if command == "update":
-        update()
+        update(rest[0] if rest else None)
     elif command == "todo":
         print(json.dumps({s: "" for s in missing(rest[0])}, ensure_ascii=False, indent=2))
     elif command == "fill":
