@@ -1,0 +1,166 @@
+"""Municipal IT's policy: where it is read from and how a bad one is reported."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.config.policy import Policy, PolicyInvalid, load_policy, policy_from_mapping
+from desktop.config.policy_schema import json_schema
+from desktop.paths import forms_dir
+
+KEY = base64.b64encode(bytes(range(32))).decode()
+
+FULL_POLICY = {
+    "municipality": "demo-kommune",
+    "pack_source": "https://packs.kommune.example/underret/",
+    "trusted_pack_keys": [{"id": "kommune-2026", "public_key": KEY}],
+    "intake_endpoint": "https://intake.kommune.example/api/v1/notifications",
+    "intake_ca_pem_file": "kommune-ca.pem",
+    "intake_pin_sha256": "ab" * 32,
+    "receipt_public_key": KEY,
+    "allowed_transports": ["https"],
+    "key_protection": "passphrase",
+    "idle_lock_minutes": 3,
+    "retention_days": 90,
+    "default_language": "en",
+    "demo_allowed": False,
+    "proxy": "http://proxy.kommune.example:8080",
+}
+
+
+def test_no_policy_anywhere_means_nothing_is_managed(tmp_path: Path) -> None:
+    policy, source = load_policy(environ={}, platform_file=tmp_path / "absent" / "policy.json")
+    assert policy == Policy()
+    assert policy.managed_settings() == []
+    assert source.kind == "none"
+    assert source.location == str(tmp_path / "absent" / "policy.json")
+
+
+def test_it_policy_with_every_setting_is_read_from_the_platform_file(
+        write_policy: Callable[..., Path], ca_pem_file: Path) -> None:
+    path = write_policy(FULL_POLICY)
+    policy, source = load_policy(environ={}, platform_file=path)
+    assert (source.kind, source.location) == ("file", str(path))
+    assert set(policy.managed_settings()) == set(FULL_POLICY)
+    assert policy.idle_lock_minutes == 3
+    assert policy.trusted_pack_keys is not None
+    assert policy.trusted_pack_keys[0].raw_public_key() == bytes(range(32))
+    # A relative CA path is taken relative to the policy file and published absolute.
+    assert policy.intake_ca_pem_file == str(ca_pem_file.resolve())
+
+
+def test_underret_policy_variable_wins_over_the_platform_file(
+        write_policy: Callable[..., Path]) -> None:
+    platform = write_policy({"idle_lock_minutes": 10}, "machine.json")
+    trial = write_policy({"idle_lock_minutes": 2}, "trial.json")
+    policy, source = load_policy(environ={"UNDERRET_POLICY": str(trial)}, platform_file=platform)
+    assert policy.idle_lock_minutes == 2
+    assert (source.kind, source.location) == ("env", str(trial))
+
+
+def test_underret_policy_naming_a_missing_file_stops_with_its_name(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.json"
+    with pytest.raises(PolicyInvalid) as caught:
+        load_policy(environ={"UNDERRET_POLICY": str(missing)}, platform_file=tmp_path / "x.json")
+    assert caught.value.message_id == "policy.missing_file"
+    assert caught.value.details["file"] == str(missing)
+
+
+def test_policy_saved_by_notepad_with_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "policy.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"retention_days": 60}).encode())
+    policy, _ = load_policy(environ={}, platform_file=path)
+    assert policy.retention_days == 60
+
+
+@pytest.mark.parametrize(
+    ("content", "message_id", "setting", "problem_part"),
+    [
+        ('{\n  "idle_lock_minutes": 5,\n  "retention_days": \n}', "policy.bad_json", "(file)",
+         "line 4, column 1"),
+        ({"idle_lock_minute": 5}, "policy.unknown_setting", "idle_lock_minute", "not a known setting"),
+        ({"trusted_pack_keys": [{"id": "k", "public_key": KEY, "comment": "x"}]},
+         "policy.unknown_setting", "trusted_pack_keys.0.comment", "not a known setting"),
+        ({"idle_lock_minutes": "5"}, "policy.wrong_type", "idle_lock_minutes", "whole number"),
+        ({"demo_allowed": "no"}, "policy.wrong_type", "demo_allowed", "true or false"),
+        ({"allowed_transports": "https"}, "policy.wrong_type", "allowed_transports", "a list"),
+        ([1, 2], "policy.wrong_type", "(file)", "JSON object"),
+        ({"idle_lock_minutes": 0}, "policy.out_of_range", "idle_lock_minutes", "at least 1"),
+        ({"idle_lock_minutes": 241}, "policy.out_of_range", "idle_lock_minutes", "at most 240"),
+        ({"retention_days": 0}, "policy.out_of_range", "retention_days", "at least 1"),
+        ({"retention_days": 3651}, "policy.out_of_range", "retention_days", "at most 3650"),
+        ({"default_language": "de"}, "policy.bad_value", "default_language", "'da' or 'en'"),
+        ({"key_protection": "none"}, "policy.bad_value", "key_protection", "'keyring' or 'passphrase'"),
+        ({"intake_endpoint": "http://intake.example/"}, "policy.bad_value", "intake_endpoint", "https://"),
+        ({"pack_source": "relative/folder", "trusted_pack_keys": [{"id": "k", "public_key": KEY}]},
+         "policy.bad_value", "pack_source", "folder path"),
+        ({"pack_source": "/srv/packs"}, "policy.bad_value", "trusted_pack_keys", "trusted pack key"),
+        ({"trusted_pack_keys": [{"id": "k", "public_key": "c2hvcnQ="}]}, "policy.bad_value",
+         "trusted_pack_keys.0.public_key", "Ed25519"),
+        ({"intake_pin_sha256": "AB" * 32}, "policy.bad_value", "intake_pin_sha256", "64 lower-case hex"),
+        ({"intake_ca_pem_file": "missing-ca.pem"}, "policy.missing_file", "intake_ca_pem_file",
+         "missing-ca.pem does not exist"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.startswith("policy.") else "",
+)
+def test_invalid_policy_names_the_file_the_setting_and_the_problem(
+        write_policy: Callable[..., Path], content: object, message_id: str, setting: str,
+        problem_part: str) -> None:
+    path = write_policy(content)
+    with pytest.raises(PolicyInvalid) as caught:
+        load_policy(environ={}, platform_file=path)
+    error = caught.value
+    assert error.message_id == message_id
+    assert error.details["file"] == str(path)
+    assert error.details["setting"] == setting
+    assert problem_part in error.details["problem"]
+    assert str(path) in str(error) and setting in str(error)
+
+
+def test_ca_file_that_is_not_a_certificate_is_refused(write_policy: Callable[..., Path],
+                                                     tmp_path: Path) -> None:
+    (tmp_path / "policy").mkdir(exist_ok=True)
+    (tmp_path / "policy" / "ca.pem").write_text("not a certificate")
+    path = write_policy({"intake_ca_pem_file": "ca.pem"})
+    with pytest.raises(PolicyInvalid) as caught:
+        load_policy(environ={}, platform_file=path)
+    assert caught.value.details["setting"] == "intake_ca_pem_file"
+    assert "no PEM certificate" in caught.value.details["problem"]
+
+
+def test_every_problem_in_a_policy_is_listed_not_only_the_first(
+        write_policy: Callable[..., Path]) -> None:
+    path = write_policy({"idle_lock_minutes": 0, "colour": "blue", "demo_allowed": "yes"})
+    with pytest.raises(PolicyInvalid) as caught:
+        load_policy(environ={}, platform_file=path)
+    settings = {setting for setting, _ in caught.value.problems}
+    assert settings == {"idle_lock_minutes", "colour", "demo_allowed"}
+
+
+def test_group_policy_values_are_checked_like_the_file() -> None:
+    # The registry path converts values to this mapping; its validation is the file's.
+    policy = policy_from_mapping({"idle_lock_minutes": 15, "allowed_transports": ["https"]},
+                                 r"HKLM\SOFTWARE\Policies\Underret")
+    assert policy.idle_lock_minutes == 15
+    with pytest.raises(PolicyInvalid) as caught:
+        policy_from_mapping({"idle_lock_minutes": 999}, r"HKLM\SOFTWARE\Policies\Underret")
+    assert caught.value.details["file"] == r"HKLM\SOFTWARE\Policies\Underret"
+
+
+def test_published_policy_schema_is_current() -> None:
+    published = json.loads((forms_dir() / "schema" / "policy.schema.json").read_text("utf-8"))
+    assert published == json_schema(), "run: python -m desktop.config.policy_schema"
+
+
+def test_published_schema_accepts_the_full_example_and_rejects_unknown_keys() -> None:
+    import jsonschema
+
+    schema = json.loads((forms_dir() / "schema" / "policy.schema.json").read_text("utf-8"))
+    jsonschema.validate(FULL_POLICY, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"idle_lock_minute": 5}, schema)
