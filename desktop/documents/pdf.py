@@ -1,0 +1,322 @@
+"""The PDF copy of a finalised notification, rendered in memory with reportlab.
+
+The copy travels inside the envelope beside ``notification.json`` and is what
+a caseworker prints. It is rendered entirely in memory (no file is written
+anywhere), in the language the notification was written in, with page
+numbers and the content hash on every page. Rendering is pure Python and
+safe to run off the UI thread.
+"""
+
+from __future__ import annotations
+
+import functools
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from desktop.documents.fonts import BOLD, REGULAR, register_fonts
+from desktop.documents.formatting import content_hash
+from desktop.documents.outline import (
+    Block,
+    Note,
+    Outline,
+    Quote,
+    Row,
+    Rows,
+    Section,
+    SignalGroup,
+    Text,
+    build_outline,
+)
+from desktop.domain.document import NotificationDocument
+
+__all__ = ["content_hash", "render_pdf"]
+
+PRODUCER = "Underret"
+
+MUTED_HEX = "#5f6b7a"
+ACUTE_HEX = "#a3261c"
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor(MUTED_HEX)
+ACCENT = colors.HexColor("#1d4e6f")
+RULE = colors.HexColor("#cfd6de")
+FAINT_RULE = colors.HexColor("#e6eaef")
+PANEL = colors.HexColor("#f3f6f9")
+QUOTE_BG = colors.HexColor("#eef4f1")
+QUOTE_INK = colors.HexColor("#1e4d3a")
+ACUTE = colors.HexColor(ACUTE_HEX)
+ACUTE_BG = colors.HexColor("#fcebe9")
+WATERMARK = colors.HexColor("#9aa5b1")
+
+MARGIN_X = 20 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 22 * mm
+LABEL_COLUMN = 48 * mm
+FRAME_PADDING = 6  # platypus' default padding inside the page frame
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=14.5, textColor=INK,
+                          alignment=TA_LEFT, splitLongWords=1)
+    return {
+        "body": base,
+        "text": ParagraphStyle("text", parent=base, spaceAfter=1.8 * mm),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=22, leading=26,
+                                textColor=ACCENT, spaceAfter=2 * mm),
+        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=13, leading=16,
+                             textColor=ACCENT, spaceBefore=6 * mm, spaceAfter=1.2 * mm),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
+                             spaceBefore=3.5 * mm, spaceAfter=1 * mm),
+        "label": ParagraphStyle("label", parent=base, fontSize=8.5, leading=12, textColor=MUTED),
+        "text_label": ParagraphStyle("text_label", parent=base, fontName=BOLD, fontSize=8.5, leading=12,
+                                     textColor=MUTED, spaceBefore=2.5 * mm, spaceAfter=0.5 * mm),
+        "note": ParagraphStyle("note", parent=base, fontSize=9, leading=13, textColor=MUTED,
+                               spaceAfter=1.5 * mm),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=5 * mm, bulletIndent=1.5 * mm,
+                                 spaceAfter=0.6 * mm),
+        "quote": ParagraphStyle("quote", parent=base, fontSize=10.5, leading=15.5, textColor=QUOTE_INK,
+                                leftIndent=8 * mm, rightIndent=4 * mm, backColor=QUOTE_BG,
+                                borderPadding=(2.5 * mm, 3 * mm, 2.5 * mm, 3 * mm), spaceBefore=1.5 * mm,
+                                spaceAfter=2.5 * mm),
+        "quote_label": ParagraphStyle("quote_label", parent=base, fontName=BOLD, fontSize=8.5,
+                                      leading=12, textColor=QUOTE_INK, leftIndent=5 * mm,
+                                      spaceBefore=3 * mm),
+        "quote_note": ParagraphStyle("quote_note", parent=base, fontSize=8.5, leading=12,
+                                     textColor=MUTED, leftIndent=5 * mm, spaceAfter=2.5 * mm),
+        "acute_title": ParagraphStyle("acute_title", parent=base, fontName=BOLD, fontSize=12, leading=15,
+                                      textColor=ACUTE),
+        "acute_text": ParagraphStyle("acute_text", parent=base, textColor=ACUTE),
+        "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, leading=9, textColor=MUTED),
+    }
+
+
+def _markup(text: str) -> str:
+    """Text escaped for reportlab's paragraph markup; single line breaks kept."""
+    return escape(text.replace("\t", "    ")).replace("\n", "<br/>")
+
+
+def _paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """One Paragraph per blank-line-separated part, so long texts break cleanly across pages."""
+    parts = [part.strip("\n") for part in text.split("\n\n")]
+    return [Paragraph(_markup(part), style) for part in parts if part.strip()] or [Paragraph("", style)]
+
+
+def _quote_marks(language: str, text: str) -> str:
+    return f"»{text}«" if language == "da" else f"“{text}”"
+
+
+class _Renderer:
+    """Turns an :class:`Outline` into platypus flowables."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.s = _styles()
+        self.width = A4[0] - 2 * MARGIN_X - 2 * FRAME_PADDING
+
+    def story(self) -> list[Flowable]:
+        story: list[Flowable] = [Paragraph(_markup(self.outline.title), self.s["title"])]
+        story.append(self._table(self.outline.heading_rows, panel=True))
+        if self.outline.acute is not None:
+            story += [Spacer(1, 4 * mm), self._acute_banner(*self.outline.acute)]
+        if self.outline.corrects is not None:
+            story += [Spacer(1, 3 * mm), Paragraph(_markup(self.outline.corrects), self.s["note"])]
+        for section in self.outline.sections:
+            story += self._section(section)
+        return story
+
+    def _section(self, section: Section) -> list[Flowable]:
+        heading = [
+            Paragraph(_markup(section.title), self.s["h1"]),
+            HRFlowable(width="100%", thickness=0.8, color=RULE, spaceBefore=0, spaceAfter=2 * mm),
+        ]
+        body: list[Flowable] = []
+        for block in section.blocks:
+            body += self._block(block)
+        # Keep a heading with the start of what follows it.
+        return [CondPageBreak(40 * mm), *heading, *body]
+
+    def _block(self, block: Block) -> list[Flowable]:
+        if isinstance(block, Rows):
+            out: list[Flowable] = []
+            if block.title:
+                out.append(Paragraph(_markup(block.title), self.s["h2"]))
+            if block.rows:
+                out += [Spacer(1, 1 * mm), self._table(block.rows)]
+            return [KeepTogether(out)] if block.title else out
+        if isinstance(block, Text):
+            head = [Paragraph(_markup(block.label), self.s["text_label"])] if block.label else []
+            return head + _paragraphs(block.body, self.s["text"])
+        if isinstance(block, Quote):
+            marked = _quote_marks(self.outline.language, block.body)
+            return [
+                Paragraph(_markup(block.label), self.s["quote_label"]),
+                Paragraph(_markup(block.note), self.s["quote_note"]),
+                *_paragraphs(marked, self.s["quote"]),
+            ]
+        if isinstance(block, SignalGroup):
+            return [KeepTogether(self._signal_group(block))]
+        if isinstance(block, Note):
+            return [Paragraph(_markup(block.text), self.s["note"])]
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _signal_group(self, group: SignalGroup) -> list[Flowable]:
+        acute_word = self.outline.acute_signal_word
+        out: list[Flowable] = [Paragraph(_markup(group.category), self.s["h2"])]
+        for text, signal_id, acute in group.signals:
+            line = _markup(text) + f' <font size="8" color="{MUTED_HEX}">({_markup(signal_id)})</font>'
+            if acute:
+                line += f' <font name="{BOLD}" color="{ACUTE_HEX}">— {_markup(acute_word)}</font>'
+            out.append(Paragraph(line, self.s["bullet"], bulletText="•"))
+        return out
+
+    def _table(self, rows: list[Row], *, panel: bool = False) -> Table:
+        data = [
+            [Paragraph(_markup(row.label), self.s["label"]), Paragraph(_markup(row.value), self.s["body"])]
+            for row in rows
+        ]
+        table = Table(data, colWidths=[LABEL_COLUMN, self.width - LABEL_COLUMN], hAlign="LEFT")
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, FAINT_RULE),
+            # Lines the smaller label up with the value's first baseline.
+            ("TOPPADDING", (0, 0), (0, -1), 3.0),
+        ]
+        if panel:
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+                ("LEFTPADDING", (0, 0), (0, -1), 3 * mm),
+                ("TOPPADDING", (1, 0), (1, 0), 2.5 * mm),
+                ("TOPPADDING", (0, 0), (0, 0), 2.5 * mm + 0.8),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 2.5 * mm),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.white),
+            ]
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _acute_banner(self, title: str, text: str) -> Table:
+        cell = [
+            Paragraph(_markup(title), self.s["acute_title"]),
+            Paragraph(_markup(text), self.s["acute_text"]),
+        ]
+        banner = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
+        banner.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), ACUTE_BG),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, ACUTE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+        ]))
+        return banner
+
+
+class _PageFurniture(Canvas):  # type: ignore[misc]
+    """A canvas that adds the footer (page X of Y, hash) once the page count is known.
+
+    Pages are held back until ``save`` so the total is known; the watermark is
+    drawn at the start of each page, beneath the text.
+    """
+
+    def __init__(self, *args: Any, outline: Outline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._outline = outline
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, page: int, pages: int) -> None:
+        width, _ = A4
+        y = MARGIN_BOTTOM - 10 * mm
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
+        self.setFillColor(MUTED)
+        self.setFont(REGULAR, 7.5)
+        self.drawString(MARGIN_X, y, self._outline.footer_left)
+        self.drawRightString(width - MARGIN_X, y, self._outline.page_of(page, pages))
+        self.restoreState()
+
+
+def _watermark(text: str, canvas: Canvas, _doc: Any) -> None:
+    width, height = A4
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFillAlpha(0.22)
+    canvas.setFont(BOLD, 46)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(54.7)  # along the page's diagonal
+    canvas.drawCentredString(0, -16, text)
+    canvas.restoreState()
+
+
+def _nothing(_canvas: Canvas, _doc: Any) -> None:
+    return None
+
+
+def render_pdf(document: NotificationDocument, *, demo: bool = False) -> bytes:
+    """The printable A4 copy of ``document`` as PDF bytes, in the document's language.
+
+    Nothing is written to disk. ``demo`` adds a diagonal "DEMO — fictitious
+    data" watermark to every page. The PDF's title holds only the short
+    reference (never the child's name or CPR number); its subject holds the
+    full SHA-256 of ``notification.json``.
+    """
+    register_fonts()
+    outline = build_outline(document)
+    buffer = BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=outline.metadata_title,
+        author=PRODUCER,
+        subject=f"SHA-256 {outline.full_hash}",
+        keywords=f"underret, {outline.full_hash}",
+        creator=PRODUCER,
+        producer=PRODUCER,
+        lang=document.language,
+        invariant=True,  # the same document renders to the same bytes
+        displayDocTitle=True,
+    )
+    on_page = functools.partial(_watermark, outline.watermark) if demo else _nothing
+    template.build(
+        _Renderer(outline).story(),
+        onFirstPage=on_page,
+        onLaterPages=on_page,
+        canvasmaker=functools.partial(_PageFurniture, outline=outline),
+    )
+    return buffer.getvalue()

@@ -1,0 +1,194 @@
+"""The PDF copy a municipality receives: read back with pypdf, as a caseworker's viewer would."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+from types import ModuleType
+
+import pypdf
+import pytest
+
+from desktop.documents.pdf import content_hash, render_pdf
+from desktop.domain.document import AgeBand, Child, ChildIdentity, NotificationDocument
+
+
+def _pages(pdf: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return [page.extract_text() for page in reader.pages]
+
+
+def _squeeze(text: str) -> str:
+    """Text without any whitespace: line wrapping in the PDF must not hide a value."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_copy_shows_danish_letters_and_every_value_the_notifier_wrote(
+    rich_document: NotificationDocument, sample: ModuleType
+) -> None:
+    text = "\n".join(_pages(render_pdf(rich_document)))
+    for letter in "æøåÆØÅ":
+        assert letter in text
+    squeezed = _squeeze(text)
+    missing = [value for value in sample.every_value(rich_document) if _squeeze(value) not in squeezed]
+    assert missing == []
+
+
+def test_copy_shows_cpr_formatted_and_times_in_danish_local_time(rich_document: NotificationDocument) -> None:
+    text = "\n".join(_pages(render_pdf(rich_document)))
+    assert "010117-4321" in text
+    assert "0101174321" not in text
+    # finalised 13:05 UTC in March is 14.05 in Copenhagen
+    assert "3. marts 2026 kl. 14.05" in text
+
+
+def test_copy_names_the_municipality_and_short_reference_in_the_header(
+    rich_document: NotificationDocument,
+) -> None:
+    first = _pages(render_pdf(rich_document))[0]
+    assert "Ærø Kommune (kommunekode 492)" in first
+    assert "3F2A9C1B" in first
+    assert "Mette Kjær Sørensen" in first
+
+
+def test_every_page_carries_page_number_and_content_hash(rich_document: NotificationDocument) -> None:
+    pages = _pages(render_pdf(rich_document))
+    digest = hashlib.sha256(rich_document.to_json_bytes()).hexdigest()
+    assert content_hash(rich_document) == digest
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        assert f"Side {number} af {len(pages)}" in text
+        assert _squeeze(digest[:16]) in _squeeze(text)
+
+
+def test_metadata_holds_full_hash_and_a_title_without_child_name_or_cpr(
+    rich_document: NotificationDocument,
+) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(rich_document)))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Underretning 3F2A9C1B"
+    assert content_hash(rich_document) in (meta.subject or "")
+    everything = " ".join(str(value) for value in meta.values())
+    assert "Åse" not in everything
+    assert "0101174321" not in everything and "010117-4321" not in everything
+
+
+def test_acute_notification_shows_the_acute_banner_and_a_calm_one_does_not(
+    rich_document: NotificationDocument,
+) -> None:
+    assert "AKUT" in _pages(render_pdf(rich_document))[0]
+    calm = rich_document.model_copy(update={"acute": False, "concern": rich_document.concern.model_copy(
+        update={"signals": [s.model_copy(update={"acute": False}) for s in rich_document.concern.signals]})})
+    assert "AKUT" not in "\n".join(_pages(render_pdf(calm))).upper()
+
+
+def test_signals_are_grouped_under_their_category(rich_document: NotificationDocument) -> None:
+    text = _squeeze("\n".join(_pages(render_pdf(rich_document))))
+    physical = text.index(_squeeze("Fysisk vold"))
+    assert physical < text.index(_squeeze("Blå mærker på overarmene"))
+    assert physical < text.index(_squeeze("Forklaringen passer ikke til skaden"))
+    assert text.index(_squeeze("Forklaringen passer ikke til skaden")) < text.index(_squeeze("Omsorgssvigt"))
+    assert "(physical.bruises_unusual)" in text
+
+
+def test_child_words_are_set_apart_in_quotation_marks(rich_document: NotificationDocument) -> None:
+    text = "\n".join(_pages(render_pdf(rich_document)))
+    assert "Barnets egne ord" in text
+    assert _squeeze("»Far bliver så sur") in _squeeze(text)
+
+
+def test_parent_not_informed_shows_why(rich_document: NotificationDocument) -> None:
+    text = _squeeze("\n".join(_pages(render_pdf(rich_document))))
+    assert _squeeze("Hvorfor ikke orienteret") in text
+    assert _squeeze("forældrene må ikke orienteres først") in text
+
+
+def test_assessment_is_labelled_as_the_notifiers_own(rich_document: NotificationDocument) -> None:
+    text = _squeeze("\n".join(_pages(render_pdf(rich_document))))
+    assert _squeeze("Underretterens egen vurdering") in text
+
+
+def test_demo_copy_has_watermark_on_every_page_and_real_copy_has_none(
+    rich_document: NotificationDocument,
+) -> None:
+    demo_pages = _pages(render_pdf(rich_document, demo=True))
+    for text in demo_pages:
+        assert "DEMO — fiktive data" in text
+    assert all("DEMO" not in text for text in _pages(render_pdf(rich_document)))
+
+
+def test_english_notification_is_printed_with_english_labels(rich_document: NotificationDocument) -> None:
+    english = rich_document.model_copy(update={"language": "en"})
+    pages = _pages(render_pdf(english, demo=True))
+    text = "\n".join(pages)
+    for words in ("Notification of concern", "The child", "CPR number", "Signs of concern",
+                  "The child's own words", "The notifier's own assessment", "Parents and custody holders",
+                  "3 March 2026 at 14:05", "ACUTE", "DEMO — fictitious data"):
+        assert words in text
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    for danish in ("Side 1", "Barnet", "Forældre og", "kommunekode"):
+        assert danish not in text
+    meta = pypdf.PdfReader(io.BytesIO(render_pdf(english))).metadata
+    assert meta is not None and meta.title == "Notification of concern 3F2A9C1B"
+
+
+def test_unborn_child_is_shown_with_due_date(rich_document: NotificationDocument) -> None:
+    from datetime import date
+
+    unborn = rich_document.model_copy(update={"child": Child(
+        identity=ChildIdentity.UNBORN, due_date=date(2026, 8, 14), age_band=AgeBand.UNBORN)})
+    text = "\n".join(_pages(render_pdf(unborn)))
+    assert "Forventet termin" in text
+    assert "14. august 2026" in text
+    assert "CPR-nummer" not in text.split("Søskende")[0]
+
+
+def test_hundred_kilobyte_description_flows_over_many_pages(rich_document: NotificationDocument) -> None:
+    sentence = "Åse fortalte om weekenden, og jeg skrev det ned ordret med dato og sted. "
+    long_text = (sentence * (100_000 // len(sentence) + 1))[:100_000]
+    one_line = "Ø" * 5_000  # a single unbroken word must wrap, not run off the page
+    concern = rich_document.concern.model_copy(update={
+        "observations": long_text, "child_words": long_text[:20_000], "assessment": one_line})
+    pdf = render_pdf(rich_document.model_copy(update={"concern": concern}))
+    pages = _pages(pdf)
+    assert len(pages) > 20
+    assert f"Side {len(pages)} af {len(pages)}" in pages[-1]
+    assert _squeeze(sentence) in _squeeze("\n".join(pages))
+
+
+@pytest.mark.parametrize("text", [
+    "Hun tegnede 😢💔 og skrev 👨‍👩‍👧 på tavlen",
+    "Mor sagde: مرحبا كيف حالك ثم ذهبت",
+    "שלום — he said it twice",
+    "Forældre & lærer <b>fed</b> </para> ]]> \"citat\" 'enkelt' &amp; &#169;",
+    "Linje\x00med\x07styretegn\x0bog\x1bescape",
+])
+def test_unusual_text_never_breaks_the_copy(rich_document: NotificationDocument, text: str) -> None:
+    concern = rich_document.concern.model_copy(update={"observations": text, "child_words": text})
+    child = rich_document.child.model_copy(update={"name": text[:40]})
+    pdf = render_pdf(rich_document.model_copy(update={"concern": concern, "child": child}))
+    assert pdf.startswith(b"%PDF")
+    assert len(_pages(pdf)) >= 1
+
+
+def test_markup_characters_are_printed_literally(rich_document: NotificationDocument) -> None:
+    literal = "Forældre & lærer <b>fed</b> </para> 5 < 7 > 2"
+    concern = rich_document.concern.model_copy(update={"observations": literal})
+    text = "\n".join(_pages(render_pdf(rich_document.model_copy(update={"concern": concern}))))
+    assert literal in text
+
+
+def test_rendering_writes_no_temporary_file(rich_document: NotificationDocument) -> None:
+    folder = tempfile.gettempdir()
+    before = set(os.listdir(folder))
+    render_pdf(rich_document, demo=True)
+    render_pdf(rich_document.model_copy(update={"language": "en"}))
+    assert set(os.listdir(folder)) - before == set()
+
+
+def test_same_notification_renders_to_the_same_bytes(rich_document: NotificationDocument) -> None:
+    assert render_pdf(rich_document) == render_pdf(rich_document)
