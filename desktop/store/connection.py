@@ -1,0 +1,152 @@
+"""The one SQLCipher connection behind a vault: transactions, clock, error translation.
+
+Repositories share a :class:`VaultConnection`. It turns SQLite's error codes
+into the store's own errors (disk full, read-only, corrupt) and refuses work
+once the vault has been closed by a lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from desktop.store.errors import (
+    DiskFull,
+    VaultBusy,
+    VaultCorrupt,
+    VaultError,
+    VaultIOError,
+    VaultLocked,
+    VaultReadOnly,
+)
+
+Clock = Callable[[], datetime]
+
+# Primary result codes (the low byte of an extended code), from sqlite3.h.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+def to_text(moment: datetime) -> str:
+    """A UTC ISO 8601 string with a fixed width, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str | None) -> datetime | None:
+    """Parse :func:`to_text` output (None stays None)."""
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def date_from_text(text: str | None) -> date | None:
+    """Parse an ISO date (None stays None)."""
+    return None if text is None else date.fromisoformat(text)
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code carried by a sqlcipher3 exception, if any."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def translate(exc: BaseException) -> VaultError | None:
+    """The store error for a SQLite failure the user can act on, or None for programming errors."""
+    code = error_code(exc)
+    if code == SQLITE_FULL:
+        return DiskFull()
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return VaultReadOnly()
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return VaultCorrupt()
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return VaultBusy()
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
+        return VaultIOError()
+    return None
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Re-raise SQLite failures as store errors (programming errors pass through unchanged)."""
+    try:
+        yield
+    except sqlcipher.Error as exc:
+        mapped = translate(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
+class VaultConnection:
+    """An open SQLCipher connection plus the clock, shared by one vault's repositories."""
+
+    def __init__(self, connection: Any, clock: Clock) -> None:
+        self._connection: Any = connection
+        self.clock = clock
+
+    @property
+    def raw(self) -> Any:
+        """The sqlcipher3 connection; VaultLocked once closed."""
+        if self._connection is None:
+            raise VaultLocked()
+        return self._connection
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._connection is None
+
+    def now(self) -> datetime:
+        """The current time from the vault's clock (UTC)."""
+        return self.clock().astimezone(UTC)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A write transaction (BEGIN IMMEDIATE … COMMIT); joins an enclosing one if open."""
+        connection = self.raw
+        if connection.in_transaction:
+            yield connection
+            return
+        with translated_errors():
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                # SQLite rolls back by itself after some errors (disk full); do not roll back twice.
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+        """Run a read and return all rows."""
+        with translated_errors():
+            return list(self.raw.execute(sql, parameters).fetchall())
+
+    def query_one(self, sql: str, parameters: tuple[Any, ...] = ()) -> Any:
+        """Run a read and return the first row or None."""
+        with translated_errors():
+            return self.raw.execute(sql, parameters).fetchone()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            connection.close()

@@ -1,0 +1,155 @@
+"""The outbox: finalised notifications waiting to be delivered, their attempts and receipts.
+
+The envelope is sealed once at finalisation and the same bytes are resent on
+every attempt. State moves QUEUED → SENDING → SENT → RECEIPTED, or back to
+QUEUED with a later ``next_attempt_at`` after a passing failure, or FAILED
+when the intake refused it for good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desktop.store.audit import AuditLog
+from desktop.store.connection import VaultConnection, from_text, to_text
+from desktop.store.errors import NotificationNotFound
+from desktop.store.notifications import NotificationState
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One envelope due for delivery."""
+
+    notification_id: str
+    envelope: bytes
+    attempts: int
+    next_attempt_at: datetime
+    state: NotificationState
+    last_error: str | None
+    acute: bool = False
+
+
+_WAITING = (NotificationState.QUEUED.value, NotificationState.SENDING.value)
+
+
+class OutboxRepository:
+    """Delivery bookkeeping for one vault."""
+
+    def __init__(self, connection: VaultConnection, audit: AuditLog) -> None:
+        self._db = connection
+        self._audit = audit
+
+    def due(self, now: datetime) -> list[OutboxItem]:
+        """Items to send now: QUEUED whose time has come, and SENDING left over by a crash; acute first."""
+        rows = self._db.query(
+            "SELECT o.notification_id, o.envelope, n.attempts, o.next_attempt_at, n.state, n.last_error, "
+            "n.acute "
+            "FROM outbox o JOIN notification n ON n.id = o.notification_id "
+            "WHERE n.state IN (?, ?) AND o.next_attempt_at <= ? "
+            "ORDER BY n.acute DESC, o.next_attempt_at, n.finalised_at",
+            (*_WAITING, to_text(now)),
+        )
+        items = []
+        for r in rows:
+            next_at = from_text(r[3])
+            assert next_at is not None
+            items.append(OutboxItem(notification_id=r[0], envelope=bytes(r[1]), attempts=int(r[2]),
+                                    next_attempt_at=next_at, state=NotificationState(r[4]),
+                                    last_error=r[5], acute=bool(r[6])))
+        return items
+
+    def waiting_count(self) -> int:
+        """How many notifications are waiting to be delivered."""
+        row = self._db.query_one("SELECT count(*) FROM notification WHERE state IN (?, ?)", _WAITING)
+        return int(row[0])
+
+    def next_attempt_at(self) -> datetime | None:
+        """When the next waiting item is due (for scheduling the worker's timer)."""
+        row = self._db.query_one(
+            "SELECT min(o.next_attempt_at) FROM outbox o JOIN notification n ON n.id = o.notification_id "
+            "WHERE n.state IN (?, ?)",
+            _WAITING,
+        )
+        return from_text(row[0]) if row and row[0] else None
+
+    def _require(self, connection: object, notification_id: str) -> None:
+        row = connection.execute(  # type: ignore[attr-defined]
+            "SELECT 1 FROM outbox WHERE notification_id = ?", (notification_id,)
+        ).fetchone()
+        if row is None:
+            raise NotificationNotFound("not in the outbox", id=notification_id)
+
+    def mark_sending(self, id: str) -> None:
+        """An attempt starts: state SENDING, attempts + 1."""
+        with self._db.transaction() as connection:
+            self._require(connection, id)
+            connection.execute(
+                "UPDATE notification SET state = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                (NotificationState.SENDING.value, to_text(self._db.now()), id),
+            )
+            self._audit.record("delivery.attempt", id)
+
+    def record_failure(self, id: str, reason_id: str, *, next_attempt_at: datetime | None,
+                       permanent: bool) -> None:
+        """An attempt failed: FAILED if ``permanent`` (refused), else QUEUED again for ``next_attempt_at``."""
+        now = self._db.now()
+        with self._db.transaction() as connection:
+            self._require(connection, id)
+            state = NotificationState.FAILED if permanent else NotificationState.QUEUED
+            connection.execute(
+                "UPDATE notification SET state = ?, last_error = ?, updated_at = ? WHERE id = ?",
+                (state.value, reason_id, to_text(now), id),
+            )
+            connection.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE notification_id = ?",
+                (to_text(next_attempt_at or now), id),
+            )
+            self._audit.record("delivery.rejected" if permanent else "delivery.failed", id, reason_id)
+
+    def record_sent(self, id: str, at: datetime) -> None:
+        """The intake accepted the envelope."""
+        with self._db.transaction() as connection:
+            self._require(connection, id)
+            connection.execute(
+                "UPDATE notification SET state = ?, sent_at = ?, last_error = NULL, updated_at = ? "
+                "WHERE id = ?",
+                (NotificationState.SENT.value, to_text(at), to_text(self._db.now()), id),
+            )
+            self._audit.record("delivery.sent", id)
+
+    def record_receipt(self, id: str, *, receipt_json: bytes, signature: bytes, reference: str,
+                       received_at: datetime, acknowledgement_due: date) -> None:
+        """Keep the municipality's signed receipt: state RECEIPTED, with reference and deadline."""
+        with self._db.transaction() as connection:
+            self._require(connection, id)
+            connection.execute(
+                "INSERT OR REPLACE INTO receipt (notification_id, receipt_json, signature, received_at) "
+                "VALUES (?, ?, ?, ?)",
+                (id, receipt_json, signature, to_text(received_at)),
+            )
+            connection.execute(
+                "UPDATE notification SET state = ?, reference = ?, receipted_at = ?, "
+                "acknowledgement_due = ?, last_error = NULL, sent_at = coalesce(sent_at, ?), updated_at = ? "
+                "WHERE id = ?",
+                (NotificationState.RECEIPTED.value, reference, to_text(received_at),
+                 acknowledgement_due.isoformat(), to_text(received_at), to_text(self._db.now()), id),
+            )
+            self._audit.record("delivery.receipted", id)
+
+    def get_receipt(self, id: str) -> tuple[bytes, bytes] | None:
+        """The stored receipt JSON and its signature, if a receipt came."""
+        row = self._db.query_one(
+            "SELECT receipt_json, signature FROM receipt WHERE notification_id = ?", (id,)
+        )
+        return None if row is None else (bytes(row[0]), bytes(row[1]))
+
+    def retry_now(self) -> None:
+        """The user's "send now": every waiting item becomes due immediately."""
+        with self._db.transaction() as connection:
+            connection.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE notification_id IN "
+                "(SELECT id FROM notification WHERE state IN (?, ?))",
+                (to_text(self._db.now()), *_WAITING),
+            )
+            self._audit.record("delivery.retry_now")

@@ -1,0 +1,290 @@
+"""Profiles: several people on one PC, each with their own vault and key.
+
+Each profile is a folder ``<data>/profiles/<uuid>/`` holding ``vault.db`` (and
+its WAL files), ``profile.json`` (display name, key protection, and for a
+passphrase profile the wrapped key) and, after wrong passphrases, a small
+``unlock_attempts.json`` that makes the next attempt wait a growing delay.
+
+``profile.json`` is only ever replaced atomically (a temporary file in the
+same folder, fsync, ``os.replace``, fsync of the folder), so a crash while
+changing the passphrase leaves either the old or the new wrapped key, never
+neither.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop.paths import user_data_dir
+from desktop.store.connection import Clock, from_text, to_text, utc_now
+from desktop.store.errors import (
+    KeyMissing,
+    ProfileCorrupt,
+    ProfileExists,
+    ProfileNotFound,
+    UnlockDelayed,
+    WrongPassphrase,
+)
+from desktop.store.keys import (
+    KeyProtection,
+    KeyringKeyStore,
+    ScryptParams,
+    WrappedKey,
+    new_vault_key,
+    unwrap_key,
+    wrap_key,
+    zero,
+)
+from desktop.store.vault import Vault
+
+_log = logging.getLogger(__name__)
+
+PROFILE_FILE = "profile.json"
+VAULT_FILE = "vault.db"
+ATTEMPTS_FILE = "unlock_attempts.json"
+PROFILE_FORMAT_VERSION = 1
+FREE_ATTEMPTS = 3
+MAX_DELAY_SECONDS = 60.0
+
+
+def delay_after_failures(failures: int) -> float:
+    """Seconds to wait after ``failures`` wrong passphrases in a row: 0, 0, 0, then 2, 4, 8 … up to 60."""
+    if failures <= FREE_ATTEMPTS:
+        return 0.0
+    return min(2.0 ** (failures - FREE_ATTEMPTS), MAX_DELAY_SECONDS)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Replace ``target`` with ``text`` so that a crash leaves the old or the new content, whole."""
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    if os.name == "posix":  # make the rename itself durable
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    """One person's profile on this PC."""
+
+    id: str
+    display_name: str
+    protection: KeyProtection
+    folder: Path
+    vault_path: Path
+
+
+class ProfileDirectory:
+    """The profiles on this PC and their keys."""
+
+    def __init__(self, root: Path | None = None, keyring_store: KeyringKeyStore | None = None,
+                 scrypt: ScryptParams | None = None, clock: Clock | None = None) -> None:
+        self.root = root if root is not None else user_data_dir()
+        self.folder = self.root / "profiles"
+        self._keyring = keyring_store if keyring_store is not None else KeyringKeyStore()
+        self._scrypt = scrypt or ScryptParams()
+        self._clock = clock or utc_now
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _read(self, folder: Path) -> dict[str, Any]:
+        try:
+            data = json.loads((folder / PROFILE_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ProfileNotFound("no such profile", id=folder.name) from exc
+        except (OSError, ValueError) as exc:
+            raise ProfileCorrupt("profile file unreadable", id=folder.name) from exc
+        if not isinstance(data, dict) or data.get("id") != folder.name:
+            raise ProfileCorrupt("profile file unreadable", id=folder.name)
+        return data
+
+    def _info(self, folder: Path, data: dict[str, Any]) -> ProfileInfo:
+        try:
+            return ProfileInfo(id=folder.name, display_name=str(data["display_name"]),
+                               protection=KeyProtection(data["protection"]), folder=folder,
+                               vault_path=folder / VAULT_FILE)
+        except (KeyError, ValueError) as exc:
+            raise ProfileCorrupt("profile file unreadable", id=folder.name) from exc
+
+    def _folder(self, profile_id: str) -> Path:
+        try:
+            canonical = str(uuid.UUID(profile_id))
+        except ValueError as exc:
+            raise ProfileNotFound("no such profile", id="invalid") from exc
+        return self.folder / canonical
+
+    def get(self, profile_id: str) -> ProfileInfo:
+        """One profile; ProfileNotFound or ProfileCorrupt."""
+        folder = self._folder(profile_id)
+        return self._info(folder, self._read(folder))
+
+    def list(self) -> list[ProfileInfo]:
+        """Every readable profile, by display name. Damaged ones are listed by :meth:`damaged`."""
+        profiles = []
+        for folder in self._profile_folders():
+            try:
+                profiles.append(self._info(folder, self._read(folder)))
+            except (ProfileCorrupt, ProfileNotFound):
+                continue
+        return sorted(profiles, key=lambda p: (p.display_name.casefold(), p.id))
+
+    def damaged(self) -> builtins.list[str]:
+        """Ids of profile folders whose profile.json cannot be read (kept as they are)."""
+        broken = []
+        for folder in self._profile_folders():
+            try:
+                self._info(folder, self._read(folder))
+            except ProfileCorrupt:
+                broken.append(folder.name)
+            except ProfileNotFound:
+                continue  # a folder left by an interrupted create: no profile yet
+        return broken
+
+    def _profile_folders(self) -> builtins.list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(p for p in self.folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    # -- creating ------------------------------------------------------------------------------
+
+    def create(self, display_name: str, protection: KeyProtection,
+               passphrase: str | None) -> tuple[ProfileInfo, bytearray]:
+        """Make a profile with a new vault; returns it and the raw key (the caller zeroes it).
+
+        KEYRING protection raises KeyringUnavailable when the OS keyring cannot keep the key,
+        leaving nothing behind, so the UI can ask for a passphrase instead.
+        """
+        name = display_name.strip()
+        if not name:
+            raise ValueError("a profile needs a name")
+        if any(p.display_name.casefold() == name.casefold() for p in self.list()):
+            raise ProfileExists("profile name taken")
+        if protection is KeyProtection.PASSPHRASE and not passphrase:
+            raise ValueError("a passphrase profile needs a passphrase")
+        profile_id = str(uuid.uuid4())
+        folder = self.folder / profile_id
+        key = new_vault_key()
+        data: dict[str, Any] = {"version": PROFILE_FORMAT_VERSION, "id": profile_id, "display_name": name,
+                                "protection": protection.value, "created_at": to_text(self._clock())}
+        folder.mkdir(parents=True)
+        in_keyring = False
+        try:
+            if protection is KeyProtection.KEYRING:
+                self._keyring.store(profile_id, key)
+                in_keyring = True
+            else:
+                assert passphrase is not None
+                data["wrapped_key"] = wrap_key(key, passphrase, self._scrypt).to_dict()
+            Vault.open(folder / VAULT_FILE, key, create=True, clock=self._clock).close()
+            write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
+        except BaseException:
+            zero(key)
+            if in_keyring:
+                self._keyring.delete(profile_id)
+            # The folder is brand new and ours: nothing of the user's is in it.
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        _log.info("profile created (%s, %s)", profile_id, protection.value)
+        return self._info(folder, data), key
+
+    # -- unlocking -----------------------------------------------------------------------------
+
+    def _attempts(self, folder: Path) -> tuple[int, datetime | None]:
+        try:
+            data = json.loads((folder / ATTEMPTS_FILE).read_text(encoding="utf-8"))
+            return int(data["failures"]), from_text(data["last_failure_at"])
+        except FileNotFoundError:
+            return 0, None
+        except (OSError, ValueError, KeyError, TypeError):
+            # A damaged counter must not let anyone guess freely: treat it as many failures.
+            _log.warning("unlock attempt counter unreadable (%s)", folder.name)
+            return FREE_ATTEMPTS + 3, self._clock()
+
+    def failed_attempts(self, profile_id: str) -> int:
+        """Wrong passphrases in a row since the last successful unlock."""
+        return self._attempts(self._folder(profile_id))[0]
+
+    def delay_before_next_attempt(self, profile_id: str) -> float:
+        """Seconds the user must still wait before the next passphrase attempt (0 when free)."""
+        failures, last = self._attempts(self._folder(profile_id))
+        if last is None:
+            return 0.0
+        ready = last + timedelta(seconds=delay_after_failures(failures))
+        return max(0.0, (ready - self._clock().astimezone(UTC)).total_seconds())
+
+    def _record_failure(self, folder: Path) -> float:
+        failures, _ = self._attempts(folder)
+        failures += 1
+        write_atomically(folder / ATTEMPTS_FILE,
+                         json.dumps({"failures": failures, "last_failure_at": to_text(self._clock())}))
+        _log.info("wrong passphrase for profile %s (%d in a row)", folder.name, failures)
+        return delay_after_failures(failures)
+
+    def unlock(self, profile_id: str, passphrase: str | None) -> bytearray:
+        """The profile's raw vault key.
+
+        Passphrase profiles: UnlockDelayed while the delay after wrong passphrases runs,
+        WrongPassphrase (``details["wait_seconds"]``) on a wrong one. Keyring profiles:
+        KeyringUnavailable, or KeyMissing when the keyring no longer holds the key.
+        """
+        folder = self._folder(profile_id)
+        data = self._read(folder)
+        info = self._info(folder, data)
+        if info.protection is KeyProtection.KEYRING:
+            key = self._keyring.load(profile_id)
+            if key is None:
+                raise KeyMissing("keyring holds no key", reason="the keyring no longer holds this key")
+            return key
+        wait = self.delay_before_next_attempt(profile_id)
+        if wait > 0:
+            raise UnlockDelayed("wait before trying again", wait_seconds=f"{wait:.0f}")
+        wrapped = self._wrapped(data, folder)
+        try:
+            key = unwrap_key(wrapped, passphrase or "")
+        except WrongPassphrase as exc:
+            delay = self._record_failure(folder)
+            raise WrongPassphrase("wrong passphrase", wait_seconds=f"{delay:.0f}",
+                                  attempts=str(self._attempts(folder)[0])) from exc
+        (folder / ATTEMPTS_FILE).unlink(missing_ok=True)
+        return key
+
+    def _wrapped(self, data: dict[str, Any], folder: Path) -> WrappedKey:
+        if "wrapped_key" not in data:
+            raise KeyMissing("no wrapped key", reason="the profile has no wrapped key", id=folder.name)
+        return WrappedKey.from_dict(data["wrapped_key"])
+
+    def change_passphrase(self, profile_id: str, old: str, new: str) -> None:
+        """Re-wrap the key under a new passphrase; the vault itself is not touched."""
+        if not new:
+            raise ValueError("the new passphrase is empty")
+        folder = self._folder(profile_id)
+        data = self._read(folder)
+        if self._info(folder, data).protection is not KeyProtection.PASSPHRASE:
+            raise KeyMissing("not a passphrase profile", reason="this profile uses the keyring")
+        key = self.unlock(profile_id, old)
+        try:
+            data["wrapped_key"] = wrap_key(key, new, self._scrypt).to_dict()
+        finally:
+            zero(key)
+        write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
+        _log.info("passphrase changed for profile %s", profile_id)

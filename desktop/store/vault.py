@@ -1,0 +1,288 @@
+"""The encrypted vault: one SQLCipher 4 database per profile.
+
+Opening is careful never to damage what is on disk. An existing file is first
+checked for write access and against a key check stored beside it, then
+probed through a read-only connection (key, readability, schema version);
+only when all of that passes is it opened for writing and migrated. A wrong
+key, a damaged or truncated file, a vault from a newer version or a
+read-only folder each raise their own error and leave every byte as it was.
+
+Settings: WAL journal (readers do not block the outbox writer on its own
+thread), ``secure_delete`` (freed pages are zeroed, so purged content does not
+linger), foreign keys on, temporary tables in memory (no plaintext spills to
+the temp folder), and ``synchronous=FULL``: in WAL mode this syncs the log on
+every commit, so a committed draft survives a power cut, not only a crash.
+Writes are small and rare (an autosave every few seconds), so the cost of the
+extra fsync is not felt.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from desktop.store.audit import AuditLog
+from desktop.store.connection import (
+    SQLITE_NOTADB,
+    Clock,
+    VaultConnection,
+    error_code,
+    translate,
+    translated_errors,
+    utc_now,
+)
+from desktop.store.errors import (
+    VaultCorrupt,
+    VaultMissing,
+    VaultReadOnly,
+    VaultTooNew,
+    WrongKey,
+)
+from desktop.store.keys import VAULT_KEY_BYTES
+from desktop.store.migrations import LATEST_VERSION, apply_migration
+from desktop.store.notifications import NotificationRepository
+from desktop.store.outbox import OutboxRepository
+from desktop.store.profile_repo import ProfileRepository
+
+_log = logging.getLogger(__name__)
+
+KEY_CHECK_SUFFIX = ".keycheck"
+_KEY_CHECK_LABEL = b"underret vault key check v1"
+_SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 5000
+
+
+def key_check_path(path: Path) -> Path:
+    """The small file beside the vault that tells a wrong key from a damaged file."""
+    return path.with_name(path.name + KEY_CHECK_SUFFIX)
+
+
+def sidecar_paths(path: Path) -> list[Path]:
+    """Every file that belongs to the vault at ``path`` (database, WAL, shared memory, key check)."""
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+            key_check_path(path)]
+
+
+def _key_mac(key: bytes | bytearray, salt: bytes) -> bytes:
+    return hmac.new(bytes(key), _KEY_CHECK_LABEL + salt, hashlib.sha256).digest()
+
+
+def _read_key_check(path: Path, key: bytes | bytearray) -> bool | None:
+    """True/False if the key check says the key fits, None when there is no usable check."""
+    try:
+        data = json.loads(key_check_path(path).read_text(encoding="ascii"))
+        salt = base64.b64decode(data["salt"], validate=True)
+        mac = base64.b64decode(data["mac"], validate=True)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        _log.warning("vault key check unreadable; relying on the database alone")
+        return None
+    return hmac.compare_digest(mac, _key_mac(key, salt))
+
+
+def _write_key_check(path: Path, key: bytes | bytearray) -> None:
+    target = key_check_path(path)
+    if target.exists():
+        return
+    salt = os.urandom(16)
+    body = json.dumps({"version": 1, "salt": base64.b64encode(salt).decode("ascii"),
+                       "mac": base64.b64encode(_key_mac(key, salt)).decode("ascii")})
+    temporary = target.with_name(target.name + ".tmp")
+    with open(temporary, "w", encoding="ascii") as handle:
+        handle.write(body)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+
+
+def _keyed(connection: Any, hex_key: str) -> None:
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    # The raw-key form skips SQLCipher's own KDF: the key is already 256 random bits.
+    connection.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+    connection.execute("PRAGMA cipher_compatibility = 4")
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    # os.access also answers for immutable files and read-only mounts, which matter when running as root.
+    candidates = [folder] + [p for p in sidecar_paths(path) if p.exists()]
+    for candidate in candidates:
+        if not os.access(candidate, os.W_OK):
+            raise VaultReadOnly("vault not writable", file=candidate.name)
+
+
+def _looks_damaged(path: Path) -> bool:
+    """For a vault without a key check: does the file itself show it is not a SQLCipher vault?"""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        head = handle.read(len(_SQLITE_PLAIN_HEADER))
+    # An encrypted database has no plain header and is whole pages of at least 512 bytes.
+    return head == _SQLITE_PLAIN_HEADER or size < 512 or size % 512 != 0
+
+
+def _probe(path: Path, hex_key: str, key_fits: bool | None) -> int:
+    """Open read-only, prove the key works and return the schema version. Writes nothing."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    try:
+        connection = sqlcipher.connect(uri, uri=True, isolation_level=None)
+    except sqlcipher.Error as exc:
+        raise translate(exc) or VaultCorrupt() from exc
+    try:
+        _keyed(connection, hex_key)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    except sqlcipher.Error as exc:
+        if error_code(exc) == SQLITE_NOTADB:
+            if key_fits or (key_fits is None and _looks_damaged(path)):
+                raise VaultCorrupt("vault unreadable", file=path.name) from exc
+            raise WrongKey() from exc
+        raise translate(exc) or VaultCorrupt("vault unreadable", file=path.name) from exc
+    finally:
+        connection.close()
+    return version
+
+
+class Vault:
+    """An open, unlocked vault and its repositories. Use from one thread at a time."""
+
+    def __init__(self, path: Path, connection: VaultConnection, schema_version: int) -> None:
+        self.path = path
+        self._connection = connection
+        self.schema_version = schema_version
+        self.audit = AuditLog(connection)
+        self.notifications = NotificationRepository(connection, self.audit)
+        self.outbox = OutboxRepository(connection, self.audit)
+        self.profile = ProfileRepository(connection)
+
+    @classmethod
+    def open(cls, path: Path, key: bytes | bytearray, *, create: bool = False,
+             clock: Clock | None = None) -> Vault:
+        """Open (and, when ``create``, make) the vault at ``path`` with its raw key.
+
+        Raises WrongKey, VaultCorrupt (VaultMissing when the file is gone), VaultTooNew,
+        VaultReadOnly, DiskFull; an existing file is never overwritten, truncated or removed.
+        """
+        if len(key) != VAULT_KEY_BYTES:
+            raise ValueError("a vault key is 32 bytes")
+        path = Path(path)
+        hex_key = bytes(key).hex()
+        if not path.exists():
+            if not create:
+                raise VaultMissing("vault file missing", file=path.name)
+            return cls._create(path, key, hex_key, clock or utc_now)
+        if not path.is_file():
+            raise VaultCorrupt("vault is not a file", file=path.name)
+        _check_writable(path)
+        key_fits = _read_key_check(path, key)
+        if key_fits is False:
+            raise WrongKey()
+        version = _probe(path, hex_key, key_fits)
+        if version > LATEST_VERSION:
+            raise VaultTooNew("vault from a newer version", version=str(version))
+        if version == 0:
+            # A keyed, readable database that was never given a schema is not one of our vaults.
+            raise VaultCorrupt("vault has no schema", file=path.name)
+        connection = cls._connect(path, hex_key)
+        try:
+            version = cls._migrate(connection, version)
+            _write_key_check(path, key)
+        except BaseException:
+            connection.close()
+            raise
+        _log.info("vault opened (schema %d)", version)
+        return cls(path, VaultConnection(connection, clock or utc_now), version)
+
+    @classmethod
+    def _create(cls, path: Path, key: bytes | bytearray, hex_key: str, clock: Clock) -> Vault:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_writable(path)
+        existed = {p for p in sidecar_paths(path) if p.exists()}
+        connection: Any = None
+        try:
+            connection = cls._connect(path, hex_key)
+            version = cls._migrate(connection, 0)
+            _write_key_check(path, key)
+        except BaseException:
+            if connection is not None:
+                connection.close()
+            # Only the files this call made are removed: a half-made vault is useless and holds nothing.
+            for made in sidecar_paths(path):
+                if made not in existed:
+                    made.unlink(missing_ok=True)
+            raise
+        _log.info("vault created (schema %d)", version)
+        return cls(path, VaultConnection(connection, clock), version)
+
+    @staticmethod
+    def _connect(path: Path, hex_key: str) -> Any:
+        with translated_errors():
+            # check_same_thread off: a vault may be opened on a worker thread and then handed over;
+            # it is still used by one thread at a time.
+            connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
+                                           timeout=_BUSY_TIMEOUT_MS / 1000)
+            try:
+                _keyed(connection, hex_key)
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                connection.execute("PRAGMA synchronous = FULL")
+                connection.execute("PRAGMA secure_delete = ON")
+                connection.execute("PRAGMA foreign_keys = ON")
+                connection.execute("PRAGMA temp_store = MEMORY")
+                connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS:d}")
+            except BaseException:
+                connection.close()
+                raise
+        return connection
+
+    @staticmethod
+    def _migrate(connection: Any, version: int) -> int:
+        with translated_errors():
+            while version < LATEST_VERSION:
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    apply_migration(connection, version)
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+                version += 1
+                _log.info("vault migrated to schema %d", version)
+        return version
+
+    def checkpoint(self) -> None:
+        """Move the write-ahead log into the database file and empty the log."""
+        with translated_errors():
+            self._connection.raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def integrity_ok(self) -> bool:
+        """SQLite's full integrity check (slow on big vaults; for diagnostics and tests)."""
+        rows = self._connection.query("PRAGMA integrity_check")
+        return [tuple(r) for r in rows] == [("ok",)]
+
+    @property
+    def closed(self) -> bool:
+        """True once the vault has been closed (locked)."""
+        return self._connection.closed
+
+    def close(self) -> None:
+        """Close the database; the repositories raise VaultLocked afterwards. Idempotent."""
+        self._connection.close()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
