@@ -1,0 +1,159 @@
+"""``underret-intake``: run the reference intake, list what arrived, decrypt one envelope.
+
+    underret-intake keygen --out DIR [--key-id ID]
+    underret-intake demo-tls --out DIR [--host 127.0.0.1]
+    underret-intake serve --db FILE --receipt-key FILE --cert FILE --key FILE [--host H] [--port P]
+    underret-intake list --db FILE
+    underret-intake decrypt ID --db FILE --key FILE --out DIR
+
+Decrypting writes the notification's files into DIR (created owner-only) and
+reports whether the sender's signature is valid and the sender key's
+fingerprint, which the caseworker compares with the enrolled one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.errors import UnderretError
+from desktop.outbox.envelope import fingerprint, open_envelope
+from intake import keys
+from intake.app import DEFAULT_MAX_BODY, create_app
+from intake.storage import EnvelopeStore
+from intake.tls import CertificateAuthority
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="underret-intake", description="Underret reference intake service")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    keygen = sub.add_parser("keygen", help="create the recipient key pair and the receipt signing key")
+    keygen.add_argument("--out", type=Path, required=True)
+    keygen.add_argument("--key-id", default="intake-1")
+
+    demo_tls = sub.add_parser("demo-tls", help="make a throwaway CA and loopback server certificate")
+    demo_tls.add_argument("--out", type=Path, required=True)
+    demo_tls.add_argument("--host", default="127.0.0.1")
+
+    serve = sub.add_parser("serve", help="run the HTTPS intake")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--db", type=Path, required=True)
+    serve.add_argument("--receipt-key", type=Path, required=True)
+    serve.add_argument("--cert", type=Path)
+    serve.add_argument("--key", type=Path)
+    serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY)
+    serve.add_argument("--reference-prefix", default="DEMO")
+    serve.add_argument(
+        "--loopback-http", action="store_true", help="plain HTTP on 127.0.0.1 only (demo fallback)"
+    )
+
+    listing = sub.add_parser("list", help="list received envelopes")
+    listing.add_argument("--db", type=Path, required=True)
+
+    decrypt = sub.add_parser("decrypt", help="decrypt one envelope into a folder")
+    decrypt.add_argument("id", help="sequence number, reference or notification UUID")
+    decrypt.add_argument("--db", type=Path, required=True)
+    decrypt.add_argument(
+        "--key", type=Path, required=True, help="recipient.key.json (repeatable)", action="append"
+    )
+    decrypt.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    loopback = args.host == "127.0.0.1"
+    if (args.cert is None or args.key is None) and not (args.loopback_http and loopback):
+        print("serve needs --cert and --key (plain HTTP: --loopback-http on 127.0.0.1)", file=sys.stderr)
+        return 2
+    app = create_app(
+        args.db,
+        keys.load_receipt_signing_key(args.receipt_key),
+        args.max_body,
+        reference_prefix=args.reference_prefix,
+    )
+    tls = args.cert is not None and args.key is not None
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=str(args.cert) if tls else None,
+        ssl_keyfile=str(args.key) if tls else None,
+    )
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = EnvelopeStore(args.db)
+    try:
+        for item in store.list():
+            print(
+                f"{item.seq}\t{item.reference}\t{item.notification_id}\t{item.received_at.isoformat()}"
+                f"\t{len(item.envelope)} bytes\tsender {item.sender_fingerprint}"
+            )
+    finally:
+        store.close()
+    return 0
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    store = EnvelopeStore(args.db)
+    try:
+        item = store.get(args.id)
+    finally:
+        store.close()
+    if item is None:
+        print(f"no envelope {args.id!r}", file=sys.stderr)
+        return 1
+    private = {k.key_id: k for k in (keys.load_recipient_private(p) for p in args.key)}
+    opened = open_envelope(item.envelope, dict(private))
+    args.out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for name, data in opened.files.items():
+        # Names were checked against the envelope's plain-name pattern: no path parts.
+        fd = os.open(args.out / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        print(f"wrote {name}")
+    print(f"notification: {opened.header.notification_id}")
+    print(f"reference: {item.reference}")
+    print(f"sender signature: {'valid' if opened.sender_signature_valid else 'INVALID'}")
+    print(f"sender key fingerprint: {fingerprint(opened.sender_public_key)}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``underret-intake``."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "keygen":
+            files = keys.generate(args.out, args.key_id)
+            print(f"recipient public key: {files.recipient_public}")
+            print(f"receipt public key: {files.receipt_public}")
+            return 0
+        if args.command == "demo-tls":
+            ca = CertificateAuthority()
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / "ca.crt").write_bytes(ca.cert_pem)
+            cert, key = ca.issue_server(args.host).write(args.out, "server")
+            print(f"CA: {args.out / 'ca.crt'}\ncertificate: {cert}\nkey: {key}")
+            return 0
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "list":
+            return _list(args)
+        return _decrypt(args)
+    except UnderretError as exc:
+        print(f"error: {exc.message_id}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""The intake's key files: the HPKE recipient key pair and the receipt signing key.
+
+All files are small JSON documents with base64 fields; private ones are
+written readable by the owner only. The ``.pub.json`` files are what a
+municipality copies into its guideline pack or policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from desktop.errors import UnderretError
+from desktop.outbox.envelope import RecipientPrivateKey, fingerprint
+
+RECIPIENT_PRIVATE = "recipient.key.json"
+RECIPIENT_PUBLIC = "recipient.pub.json"
+RECEIPT_PRIVATE = "receipt-signing.key.json"
+RECEIPT_PUBLIC = "receipt-signing.pub.json"
+
+
+class KeyFileInvalid(UnderretError):  # noqa: N818 - the domain word
+    """A key file that is missing or not in the expected form."""
+
+    message_id = "intake.key_file_invalid"
+
+
+@dataclass(frozen=True)
+class KeyFiles:
+    """Where keygen wrote the four files."""
+
+    recipient_private: Path
+    recipient_public: Path
+    receipt_private: Path
+    receipt_public: Path
+
+
+def _write_private(path: Path, value: dict[str, str]) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        json.dump(value, handle, indent=2)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def generate(folder: Path, key_id: str) -> KeyFiles:
+    """Create a recipient key pair and a receipt signing key in ``folder`` (never overwrites)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    recipient = RecipientPrivateKey.generate(key_id)
+    signing = Ed25519PrivateKey.generate()
+    signing_public = signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    files = KeyFiles(
+        folder / RECIPIENT_PRIVATE,
+        folder / RECIPIENT_PUBLIC,
+        folder / RECEIPT_PRIVATE,
+        folder / RECEIPT_PUBLIC,
+    )
+    _write_private(files.recipient_private, {"key_id": key_id, "private_key": _b64(recipient.private_bytes)})
+    _write_private(files.receipt_private, {"seed": _b64(signing.private_bytes_raw())})
+    public = recipient.public().public_key
+    files.recipient_public.write_text(
+        json.dumps(
+            {"key_id": key_id, "public_key": _b64(public), "fingerprint": fingerprint(public)}, indent=2
+        ),
+        encoding="ascii",
+    )
+    files.receipt_public.write_text(
+        json.dumps(
+            {"public_key": _b64(signing_public), "fingerprint": fingerprint(signing_public)}, indent=2
+        ),
+        encoding="ascii",
+    )
+    return files
+
+
+def _read(path: Path) -> dict[str, str]:
+    try:
+        value = json.loads(path.read_text(encoding="ascii"))
+    except (OSError, ValueError) as exc:
+        raise KeyFileInvalid(f"cannot read key file {path.name}", file=path.name) from exc
+    if not isinstance(value, dict):
+        raise KeyFileInvalid(f"key file {path.name} is not a JSON object", file=path.name)
+    return value
+
+
+def load_recipient_private(path: Path) -> RecipientPrivateKey:
+    """The HPKE private key from ``recipient.key.json``."""
+    value = _read(path)
+    try:
+        return RecipientPrivateKey(value["key_id"], base64.b64decode(value["private_key"], validate=True))
+    except (KeyError, ValueError) as exc:
+        raise KeyFileInvalid(f"key file {path.name} is incomplete", file=path.name) from exc
+
+
+def load_receipt_signing_key(path: Path) -> Ed25519PrivateKey:
+    """The municipality's receipt signing key from ``receipt-signing.key.json``."""
+    value = _read(path)
+    try:
+        return Ed25519PrivateKey.from_private_bytes(base64.b64decode(value["seed"], validate=True))
+    except (KeyError, ValueError) as exc:
+        raise KeyFileInvalid(f"key file {path.name} is incomplete", file=path.name) from exc
+
+
+def load_public(path: Path) -> bytes:
+    """The raw public key from a ``*.pub.json`` file."""
+    value = _read(path)
+    try:
+        return base64.b64decode(value["public_key"], validate=True)
+    except (KeyError, ValueError) as exc:
+        raise KeyFileInvalid(f"key file {path.name} is incomplete", file=path.name) from exc
