@@ -1,20 +1,68 @@
-"""The ``underret`` command line: start the app, ``--version``, ``doctor``."""
+"""The ``underret`` command line: start the app, ``--version``, ``doctor``, ``--smoke-test``.
+
+``underret doctor`` is for municipal IT and prints in English only (it is
+read in support tickets and log files, where one language is easiest to
+search); it never opens a vault and never changes a file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
+from collections.abc import Callable
 
 from desktop import __version__
 
+#: Hidden flag: start, wait for an idle main window, print "idle", quit (benchmarks).
+BENCHMARK_FLAG = "--benchmark-startup"
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="underret", description="Underret")
+    parser = argparse.ArgumentParser(
+        prog="underret",
+        description="Underret: file a notification of concern about a child with your municipality.")
     parser.add_argument("--version", action="version", version=f"underret {__version__}")
+    parser.add_argument("--profile", metavar="NAME", help="open this profile (name or id)")
+    parser.add_argument("--lang", choices=("da", "en"), help="user interface language for this run")
+    parser.add_argument("--demo", action="store_true", help="start demo mode with fictitious data")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="create a test profile in UNDERRET_DATA_DIR, open the windows, exit 0 (builds)")
+    parser.add_argument(BENCHMARK_FLAG, action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("doctor", help="check this PC's set-up for municipal IT (English output)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``underret`` command."""
-    build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    return 0
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "doctor":
+        from desktop.doctor import run_doctor
+
+        return run_doctor(print)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from desktop.app import run_smoke_test
+
+        return run_smoke_test()
+    if args.demo:
+        return _run_demo(args.lang)
+    from desktop.app import run_gui
+
+    return run_gui(profile_name=args.profile, language=args.lang,
+                   benchmark_startup=bool(args.benchmark_startup))
+
+
+def _run_demo(language: str | None) -> int:
+    """Demo mode lives in ``desktop.demo`` (``launcher.run_demo(language=...) -> int``)."""
+    try:
+        launcher = importlib.import_module("desktop.demo.launcher")
+    except ModuleNotFoundError:
+        launcher = None
+    run: Callable[..., int] | None = getattr(launcher, "run_demo", None)
+    if run is None:
+        print("underret: demo mode is not available in this version yet.", file=sys.stderr)
+        return 2
+    return run(language=language)

@@ -1,0 +1,359 @@
+"""The composition root: builds the services and wires them to the windows.
+
+This is the only module that knows every part. The start-up flow:
+
+1. load the policy (an invalid policy stops the app with a message naming the
+   file, the setting and the problem);
+2. load the settings, install the translations for the chosen language;
+3. no profile yet -> first-run screen; otherwise the unlock window (a profile
+   kept in the OS keyring opens at once);
+4. the main window, with the session lock watching for idle time.
+
+Plug points for other areas (set them here, in :func:`build_services`):
+
+- ``services.wizard_factory(services, draft_id) -> QWidget``: the window for a
+  new (``None``) or existing notification; the shell shows it and keeps it alive.
+- ``services.main_window_hooks``: callables run with each new ``MainWindow``
+  (the delivery UI adds its badge with ``main_window.add_status_widget``).
+- ``services.window_decorators``: callables run with every top-level window the
+  shell creates (the demo banner).
+- ``services.demo_launcher``: a callable that starts demo mode from the
+  first-run screen ("Try the demo"); ``None`` hides the button.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop import paths
+from desktop.ui.session import SessionLock
+
+if TYPE_CHECKING:
+    from desktop.config.policy import Policy, PolicySource
+    from desktop.config.settings import Settings
+    from desktop.domain.packs import GuidelinePack
+    from desktop.store.notifications import NotificationSummary
+    from desktop.store.profiles import ProfileDirectory, ProfileInfo
+    from desktop.store.vault import Vault
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell import Shell
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("da", "en")
+
+WizardFactory = Callable[["Services", "str | None"], QWidget]
+
+
+class Translations:
+    """Every ``i18n/underret_*_<lang>.qm`` (plus Qt's own) installed on the application."""
+
+    def __init__(self, app: QCoreApplication, folder: Path | None = None) -> None:
+        self._app = app
+        self._folder = folder if folder is not None else paths.i18n_dir()
+        self._installed: list[QTranslator] = []
+        self.language = "da"
+
+    def install(self, language: str) -> None:
+        """Switch to ``language``; every window receives ``QEvent.LanguageChange``."""
+        if language not in LANGUAGES:
+            language = "da"
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        files = sorted(self._folder.glob(f"underret_*_{language}.qm"))
+        if not files:
+            log.warning("no compiled translations for %s in %s (run scripts/i18n.py compile)",
+                        language, self._folder)
+        for qm in files:
+            translator = QTranslator(self._app)
+            if translator.load(str(qm)):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
+        if language != "en":
+            qt_own = QTranslator(self._app)
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_own.load(f"qtbase_{language}", qt_folder):
+                self._app.installTranslator(qt_own)
+                self._installed.append(qt_own)
+        self.language = language
+
+
+def _placeholder_wizard(services: Services, draft_id: str | None) -> QWidget:
+    from desktop.ui.placeholder_window import PlaceholderWizardWindow
+
+    return PlaceholderWizardWindow(services, draft_id)
+
+
+class Services(QObject):
+    """What the windows use: policy and settings, profiles, the open vault, the guideline pack.
+
+    ``notifications_changed`` is emitted by whoever changes notifications
+    (wizard, outbox worker) so the main window reloads its list.
+    """
+
+    notifications_changed = Signal()
+
+    def __init__(self, *, policy: Policy, policy_source: PolicySource, settings: Settings,
+                 profiles: ProfileDirectory, translations: Translations | None = None,
+                 demo: bool = False, idle_seconds: float | None = None) -> None:
+        super().__init__()
+        self.policy = policy
+        self.policy_source = policy_source
+        self.settings = settings
+        self.profiles = profiles
+        self.translations = translations
+        self.demo = demo
+        self.session = SessionLock(float(settings.value("idle_lock_minutes")), self,
+                                   idle_seconds=idle_seconds)
+        self.profile: ProfileInfo | None = None
+        self.vault: Vault | None = None
+        self._key: bytearray | None = None
+        self._pack: GuidelinePack | None = None
+        self.wizard_factory: WizardFactory = _placeholder_wizard
+        self.main_window_hooks: list[Callable[[MainWindow], None]] = []
+        self.window_decorators: list[Callable[[QWidget], None]] = []
+        self.demo_launcher: Callable[[], None] | None = None
+        self.about_rows: list[Callable[[], list[tuple[str, str]]]] = []
+        self.shell: Shell | None = None
+        self._windows: list[QWidget] = []
+
+    # --- the vault -----------------------------------------------------------------------------
+    @staticmethod
+    def unlock_and_open(profiles: ProfileDirectory, profile: ProfileInfo,
+                        passphrase: str | None) -> tuple[bytearray, Vault]:
+        """Derive the key and open the vault; meant for a worker thread (see ``attach_vault``)."""
+        from desktop.store.keys import zero
+        from desktop.store.vault import Vault
+
+        key = profiles.unlock(profile.id, passphrase)
+        try:
+            return key, Vault.open(profile.vault_path, key)
+        except BaseException:
+            zero(key)
+            raise
+
+    def attach_vault(self, profile: ProfileInfo, vault: Vault, key: bytearray) -> None:
+        """Make an opened vault the current one (GUI thread); the key stays only in memory."""
+        self.close_vault()
+        self.profile, self.vault, self._key = profile, vault, key
+        log.info("vault opened for profile %s", profile.id)
+
+    def open_vault(self, profile: ProfileInfo, key: bytearray) -> Vault:
+        """Open ``profile``'s vault with ``key`` on this thread and make it the current one."""
+        from desktop.store.vault import Vault
+
+        vault = Vault.open(profile.vault_path, key)
+        self.attach_vault(profile, vault, key)
+        return vault
+
+    def close_vault(self) -> None:
+        """Close the vault, zero the key bytes and drop every reference to them."""
+        if self.vault is not None:
+            self.vault.close()
+            log.info("vault closed")
+        self.vault = None
+        if self._key is not None:
+            for position in range(len(self._key)):
+                self._key[position] = 0
+        self._key = None
+
+    def require_vault(self) -> Vault:
+        """The open vault, or ``VaultLocked`` when the session is locked."""
+        if self.vault is None:
+            from desktop.store.errors import VaultLocked
+
+            raise VaultLocked()
+        return self.vault
+
+    def open_reader(self) -> Vault:
+        """A second connection to the open vault for a worker thread (WAL allows it).
+
+        The caller closes it. Raises ``VaultLocked`` when locked.
+        """
+        from desktop.store.vault import Vault
+
+        if self.profile is None or self._key is None:
+            from desktop.store.errors import VaultLocked
+
+            raise VaultLocked()
+        return Vault.open(self.profile.vault_path, bytes(self._key))
+
+    def read_summaries(self) -> list[NotificationSummary]:
+        """Every notification's summary, read on its own connection (safe on a worker thread)."""
+        reader = self.open_reader()
+        try:
+            return reader.notifications.list_summaries()
+        finally:
+            reader.close()
+
+    # --- content -------------------------------------------------------------------------------
+    def pack(self) -> GuidelinePack:
+        """The guideline pack in force, loaded on first use."""
+        if self._pack is None:
+            from desktop.domain.packs import load_pack
+
+            self._pack = load_pack(active_pack_path(self.policy))
+        return self._pack
+
+    # --- windows -------------------------------------------------------------------------------
+    def open_wizard(self, draft_id: str | None) -> QWidget:
+        """Open the notification window for a new notification (``None``) or ``draft_id``."""
+        window = self.wizard_factory(self, draft_id)
+        self.adopt_window(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def adopt_window(self, window: QWidget) -> None:
+        """Keep ``window`` alive until it is destroyed, and decorate it (demo banner)."""
+        for decorate in self.window_decorators:
+            decorate(window)
+        self._windows.append(window)
+        window.destroyed.connect(lambda *_: self._forget(window))
+
+    def _forget(self, window: QWidget) -> None:
+        self._windows = [w for w in self._windows if w is not window]
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now and remember it for the next start."""
+        if self.translations is not None:
+            self.translations.install(language)
+        if not self.settings.is_managed("language"):
+            self.settings.set_user("language", language)
+
+    @property
+    def language(self) -> str:
+        return self.translations.language if self.translations is not None else "en"
+
+
+def active_pack_path(policy: Policy) -> Path:
+    """The guideline pack file in force: config's choice when available, else the national default."""
+    default = paths.forms_dir() / "packs" / "national.yaml"
+    try:
+        config_packs = importlib.import_module("desktop.config.packs")
+    except ModuleNotFoundError:  # config's pack updates are not part of this build
+        return default
+    chooser: Any = getattr(config_packs, "active_pack_path", None)
+    return default if chooser is None else Path(chooser(policy))
+
+
+def build_services(*, demo: bool = False, language: str | None = None,
+                   profiles: ProfileDirectory | None = None,
+                   idle_seconds: float | None = None) -> Services:
+    """Load policy and settings and build the services; raises ``PolicyInvalid``."""
+    from desktop.config.policy import load_policy
+    from desktop.config.settings import Settings
+    from desktop.store.profiles import ProfileDirectory
+
+    policy, source = load_policy()
+    settings = Settings.load(policy)
+    app = QCoreApplication.instance()
+    translations = Translations(app) if app is not None else None
+    services = Services(policy=policy, policy_source=source, settings=settings,
+                        profiles=profiles if profiles is not None else ProfileDirectory(),
+                        translations=translations, demo=demo, idle_seconds=idle_seconds)
+    if translations is not None:
+        translations.install(language or str(settings.value("language")))
+    return services
+
+
+def show_policy_problem(error: Exception) -> None:
+    """Tell the person (and IT) why the app cannot start."""
+    from desktop.ui.messages import message_for
+
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "Underret cannot start"),
+                      message_for(error))
+    box.setAccessibleName(QCoreApplication.translate("App", "Underret cannot start"))
+    box.exec()
+
+
+def run_gui(*, profile_name: str | None = None, language: str | None = None,
+            benchmark_startup: bool = False) -> int:
+    """Start the windowed application; returns the exit code."""
+    from desktop.config.policy import PolicyInvalid
+    from desktop.ui.shell import Shell
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Underret")
+    app.setOrganizationName("Underret")
+    try:
+        services = build_services(language=language)
+    except PolicyInvalid as error:
+        log.error("policy invalid: %s", error)
+        Translations(app).install(language or "da")
+        show_policy_problem(error)
+        return 3
+    shell = Shell(services, profile_name=profile_name)
+    services.shell = shell
+    if benchmark_startup:
+        shell.quit_when_idle_for_benchmark()
+    shell.start()
+    code = app.exec()
+    shell.shutdown()
+    return code
+
+
+SMOKE_PASSPHRASE = "smoke-test-passphrase"  # noqa: S105 - a throwaway profile in a test folder
+
+
+def run_smoke_test() -> int:
+    """Frozen-build check: a fresh passphrase profile, unlock, main window, notification window.
+
+    Uses ``UNDERRET_DATA_DIR`` (a temporary folder when unset, never the real
+    user folder); exits 0 when every step worked.
+    """
+    import os
+    import tempfile
+
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    from desktop.store.keys import KeyProtection
+
+    temporary: tempfile.TemporaryDirectory[str] | None = None
+    if not os.environ.get(paths.DATA_DIR_ENV):
+        temporary = tempfile.TemporaryDirectory(prefix="underret-smoke-")
+        os.environ[paths.DATA_DIR_ENV] = temporary.name
+    app = QApplication.instance() or QApplication([])
+    try:
+        services = build_services(language="da")
+        profile, key = services.profiles.create("Smoke test", KeyProtection.PASSPHRASE, SMOKE_PASSPHRASE)
+        for position in range(len(key)):
+            key[position] = 0
+        from desktop.ui.shell import Shell
+
+        shell = Shell(services)
+        shell.start()
+        unlock = shell.unlock_window
+        assert unlock is not None, "unlock window not shown"
+        unlock.passphrase_edit.setText(SMOKE_PASSPHRASE)
+        unlock.unlock()
+        deadline = QDeadlineTimer(120_000)
+        while (shell.main_window is None or not shell.main_window.isVisible()) and not deadline.hasExpired():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if shell.main_window is None or not shell.main_window.isVisible():
+            print(f"smoke test: the main window did not open ({unlock.message_label.text()})")
+            return 1
+        window = services.open_wizard(None)
+        app.processEvents()
+        if not window.isVisible():
+            print("smoke test: the notification window did not open")
+            return 1
+        window.close()
+        app.processEvents()
+        shell.shutdown()
+        print(f"smoke test: OK (profile {profile.id})")
+        return 0
+    finally:
+        if temporary is not None:
+            temporary.cleanup()

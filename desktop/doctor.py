@@ -1,0 +1,215 @@
+"""``underret doctor``: what municipal IT needs to know about Underret on this PC.
+
+Prints (in English) the policy in force and where it came from, the settings
+and their sources, the data folder, the keyring backend and whether it works,
+the guideline pack, and every profile's vault: where it is, how big, whether
+the file looks like an encrypted vault, whether its folder is writable, and
+how its key is protected. It never opens a vault (that needs the person's
+key) and never changes a file. Exit code 0 when all is well, 1 when something
+needs IT's attention (each reason printed), 3 for an invalid policy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__, paths
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+
+Printer = Callable[[str], Any]
+
+
+def _folder_writable(folder: Path) -> tuple[bool, str]:
+    """Really try to create a file: os.access says yes to root on a read-only mount."""
+    if not folder.exists():
+        return False, "does not exist"
+    try:
+        handle, name = tempfile.mkstemp(prefix=".underret-doctor-", dir=folder)
+    except OSError as exc:
+        return False, exc.strerror or type(exc).__name__
+    os.close(handle)
+    os.unlink(name)
+    return True, "writable"
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"
+
+
+def vault_file_state(path: Path) -> tuple[bool, str]:
+    """(looks healthy, description) of a vault file from the outside, without its key."""
+    if not path.exists():
+        return False, "missing"
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_PLAIN_HEADER))
+    except OSError as exc:
+        return False, f"cannot be read ({exc.strerror or type(exc).__name__})"
+    if size == 0:
+        return False, "empty file (0 bytes)"
+    if head == SQLITE_PLAIN_HEADER:
+        return False, f"{_human_size(size)}, NOT ENCRYPTED (plain SQLite header)"
+    if size < 1024:
+        return False, f"{_human_size(size)}, too small to be a vault (truncated?)"
+    return True, f"{_human_size(size)}, encrypted (no plain SQLite header)"
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A plug-in function from another area, if that area is installed."""
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError:
+        return None
+    function = getattr(found, name, None)
+    return function if callable(function) else None
+
+
+def run_doctor(out: Printer) -> int:
+    """Print the report; return the exit code."""
+    from desktop.config.policy import PolicyInvalid, load_policy
+    from desktop.config.settings import Settings
+
+    problems: list[str] = []
+    out(f"Underret {__version__} - doctor (output in English)")
+    out("")
+
+    # --- policy ------------------------------------------------------------------------------
+    try:
+        policy, source = load_policy()
+    except PolicyInvalid as error:
+        out("Policy: INVALID")
+        out(f"  file:    {error.details.get('file', '')}")
+        out(f"  setting: {error.details.get('setting', '')}")
+        out(f"  problem: {error.details.get('problem', '')}")
+        for setting, problem in getattr(error, "problems", [])[1:]:
+            out(f"  also:    {setting}: {problem}")
+        out("")
+        out("RESULT: the policy is invalid, so Underret will not start. Fix the setting named above.")
+        return 3
+    out(f"Policy source: {source.kind} ({source.location})")
+    managed = policy.managed_settings()
+    out(f"  managed settings: {', '.join(managed) if managed else '(none)'}")
+
+    settings = Settings.load(policy)
+    out("Settings in force:")
+    for name in ("language", "idle_lock_minutes", "key_protection", "retention_days", "demo_allowed",
+                 "municipality", "intake_endpoint"):
+        out(f"  {name} = {settings.value(name)!r} ({settings.source(name).value})")
+    for problem in settings.problems:
+        out(f"  note: user settings problem: {problem.message_id} {problem.details}")
+
+    # --- data folder ---------------------------------------------------------------------------
+    data = paths.user_data_dir()
+    out("")
+    out(f"Data folder: {data}")
+    if data.exists():
+        ok, what = _folder_writable(data)
+        out(f"  {what}")
+        if not ok:
+            problems.append(f"the data folder {data} is not writable ({what})")
+    else:
+        parent_ok, _ = _folder_writable(data.parent) if data.parent.exists() else (False, "")
+        out("  does not exist yet (created with the first profile)"
+            + ("" if parent_ok else "; its parent folder is NOT writable"))
+        if not parent_ok:
+            problems.append(f"the data folder {data} cannot be created")
+
+    # --- keyring -------------------------------------------------------------------------------
+    from desktop.store.errors import KeyringUnavailable, VaultError
+    from desktop.store.keys import KeyProtection, KeyringKeyStore, zero
+
+    keystore = KeyringKeyStore()
+    out("")
+    out(f"Keyring backend: {keystore.backend_name()}")
+    keyring_ok = True
+    try:
+        keystore.check_available()
+        out("  works: yes")
+    except KeyringUnavailable as error:
+        keyring_ok = False
+        out(f"  works: NO ({error.details.get('reason', '')})")
+    protection = str(settings.value("key_protection"))
+    out(f"Key protection for new profiles: {protection} ({settings.source('key_protection').value})")
+    if protection == "keyring" and not keyring_ok:
+        if settings.is_managed("key_protection"):
+            problems.append("the policy requires the OS keyring, but the keyring does not work")
+        else:
+            out("  note: new profiles will fall back to a passphrase")
+
+    # --- guideline pack -------------------------------------------------------------------------
+    out("")
+    status = _optional("desktop.config.packs", "pack_status")
+    if status is not None:
+        for line in str(status(policy)).splitlines():
+            out(f"Guideline pack: {line}" if line and not line.startswith(" ") else line)
+    else:
+        from desktop.app import active_pack_path
+
+        pack_path = active_pack_path(policy)
+        out(f"Guideline pack: {pack_path} ({'present' if pack_path.exists() else 'MISSING'})")
+        if not pack_path.exists():
+            problems.append(f"the guideline pack {pack_path} is missing")
+
+    # --- profiles ------------------------------------------------------------------------------
+    from desktop.store.profiles import ProfileDirectory
+
+    out("")
+    try:
+        profiles = ProfileDirectory(keyring_store=keystore).list()
+    except VaultError as error:
+        problems.append(f"the profiles cannot be listed ({error.message_id})")
+        profiles = []
+    out(f"Profiles: {len(profiles)}")
+    sender_info = _optional("desktop.outbox.doctor", "profile_lines")
+    for profile in profiles:
+        out(f"- {profile.display_name} (id {profile.id})")
+        out(f"  key protection: {profile.protection.value}")
+        out(f"  vault: {profile.vault_path}")
+        healthy, what = vault_file_state(profile.vault_path)
+        out(f"  file: {what}")
+        if not healthy:
+            problems.append(f"profile {profile.id}: vault file {what}")
+        for sidecar in (Path(f"{profile.vault_path}-wal"), Path(f"{profile.vault_path}-shm")):
+            if sidecar.exists():
+                out(f"  {sidecar.name}: {_human_size(sidecar.stat().st_size)}")
+        ok, writable = _folder_writable(profile.folder)
+        out(f"  folder: {writable}")
+        if not ok:
+            problems.append(f"profile {profile.id}: folder {profile.folder} is not writable ({writable})")
+        if profile.protection == KeyProtection.KEYRING:
+            try:
+                key = keystore.load(profile.id)
+            except VaultError as error:
+                out(f"  key in keyring: CANNOT BE READ ({error.message_id})")
+                problems.append(f"profile {profile.id}: its key cannot be read from the keyring")
+            else:
+                out(f"  key in keyring: {'present' if key is not None else 'MISSING'}")
+                if key is None:
+                    problems.append(f"profile {profile.id}: its key is missing from the keyring")
+                zero(key)
+        else:
+            out("  opens: not checked (needs the person's passphrase)")
+        if sender_info is not None:
+            for line in sender_info(profile):
+                out(f"  {line}")
+
+    out("")
+    if problems:
+        out("RESULT: PROBLEMS FOUND")
+        for problem in problems:
+            out(f"  - {problem}")
+        return 1
+    out("RESULT: OK")
+    return 0

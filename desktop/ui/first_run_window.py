@@ -1,0 +1,270 @@
+"""The first-run screen: create a profile (name, how the key is kept, passphrase), or try the demo.
+
+Also used later to start a new profile beside an existing one (for example
+when a damaged vault must be kept for IT): then a Cancel button goes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UnderretError
+from desktop.ui.messages import message_for, text_for
+from desktop.ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.app import Services
+    from desktop.store.keys import KeyProtection
+    from desktop.store.profiles import ProfileDirectory, ProfileInfo
+    from desktop.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+MIN_PASSPHRASE = 8
+
+
+def _create_and_open(profiles: ProfileDirectory, name: str, protection: KeyProtection,
+                     passphrase: str | None) -> tuple[ProfileInfo, bytearray, Vault]:
+    """Create the profile (key wrapping is slow) and open its new vault, on a worker thread."""
+    from desktop.store.keys import zero
+    from desktop.store.vault import Vault
+
+    profile, key = profiles.create(name, protection, passphrase)
+    try:
+        return profile, key, Vault.open(profile.vault_path, key)
+    except BaseException:
+        zero(key)
+        raise
+
+
+class FirstRunWindow(QWidget):
+    """Creates a profile; emits ``created(profile_id)`` once its vault is open."""
+
+    created = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, services: Services, *, can_cancel: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._busy = False
+        self.setObjectName("firstRunWindow")
+
+        self._heading = QLabel()
+        self._heading.setObjectName("heading")
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("profileName")
+        self._name_label = QLabel()
+        self._name_label.setBuddy(self.name_edit)
+
+        self.keyring_radio = QRadioButton()
+        self.keyring_radio.setObjectName("protectKeyring")
+        self.passphrase_radio = QRadioButton()
+        self.passphrase_radio.setObjectName("protectPassphrase")
+        self._protection = QButtonGroup(self)
+        self._protection.addButton(self.keyring_radio)
+        self._protection.addButton(self.passphrase_radio)
+        self._managed_label = QLabel()
+        self._managed_label.setWordWrap(True)
+
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setObjectName("passphraseConfirm")
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._passphrase_label = QLabel()
+        self._passphrase_label.setBuddy(self.passphrase_edit)
+        self._confirm_label = QLabel()
+        self._confirm_label.setBuddy(self.confirm_edit)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.create_button = QPushButton()
+        self.create_button.setObjectName("createProfile")
+        self.create_button.setDefault(True)
+        self.create_button.setAutoDefault(True)
+        self.demo_button = QPushButton()
+        self.demo_button.setObjectName("tryDemo")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setVisible(can_cancel)
+
+        form = QFormLayout()
+        form.addRow(self._name_label, self.name_edit)
+        protection_box = QVBoxLayout()
+        protection_box.addWidget(self.keyring_radio)
+        protection_box.addWidget(self.passphrase_radio)
+        protection_box.addWidget(self._managed_label)
+        form.addRow(protection_box)
+        form.addRow(self._passphrase_label, self.passphrase_edit)
+        form.addRow(self._confirm_label, self.confirm_edit)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.create_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.setTabOrder(self.name_edit, self.keyring_radio)
+        self.setTabOrder(self.keyring_radio, self.passphrase_radio)
+        self.setTabOrder(self.passphrase_radio, self.passphrase_edit)
+        self.setTabOrder(self.passphrase_edit, self.confirm_edit)
+        self.setTabOrder(self.confirm_edit, self.create_button)
+        self.setTabOrder(self.create_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.demo_button)
+
+        self._apply_policy()
+        self.keyring_radio.toggled.connect(self._update_passphrase_fields)
+        self.create_button.clicked.connect(self.create_profile)
+        self.name_edit.returnPressed.connect(self.create_profile)
+        self.confirm_edit.returnPressed.connect(self.create_profile)
+        self.passphrase_edit.returnPressed.connect(self.confirm_edit.setFocus)
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.demo_button.clicked.connect(self._try_demo)
+        self.retranslate()
+        self._update_passphrase_fields()
+
+    # --- policy --------------------------------------------------------------------------------
+    def _apply_policy(self) -> None:
+        settings = self._services.settings
+        protection = str(settings.value("key_protection"))
+        (self.keyring_radio if protection == "keyring" else self.passphrase_radio).setChecked(True)
+        managed = settings.is_managed("key_protection")
+        self.keyring_radio.setEnabled(not managed)
+        self.passphrase_radio.setEnabled(not managed)
+        self._managed_label.setVisible(managed)
+        demo_allowed = bool(settings.value("demo_allowed")) and self._services.demo_launcher is not None
+        self.demo_button.setVisible(demo_allowed)
+
+    def _update_passphrase_fields(self) -> None:
+        use_passphrase = self.passphrase_radio.isChecked()
+        for widget in (self.passphrase_edit, self.confirm_edit, self._passphrase_label, self._confirm_label):
+            widget.setVisible(use_passphrase)
+
+    # --- translation ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Underret – create your profile"))
+        self._heading.setText(self.tr("Welcome to Underret"))
+        self._intro.setText(self.tr(
+            "Your notifications are kept encrypted on this PC in your own profile. "
+            "Choose a name for the profile and how it is protected."))
+        self._name_label.setText(self.tr("&Your name"))
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.keyring_radio.setText(self.tr("&Remember on this PC (a PC only you use)"))
+        self.keyring_radio.setAccessibleName(self.tr("Remember on this PC"))
+        self.passphrase_radio.setText(self.tr("Use a personal &passphrase (a shared PC)"))
+        self.passphrase_radio.setAccessibleName(self.tr("Use a personal passphrase"))
+        self._managed_label.setText(self.tr("Set by your municipality's IT"))
+        self._passphrase_label.setText(self.tr("Pass&phrase"))
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        self._confirm_label.setText(self.tr("Passphrase &again"))
+        self.confirm_edit.setAccessibleName(self.tr("Passphrase again"))
+        self.create_button.setText(self.tr("&Create profile"))
+        self.create_button.setAccessibleName(self.tr("Create profile"))
+        self.demo_button.setText(self.tr("Try the &demo"))
+        self.demo_button.setAccessibleName(self.tr("Try the demo"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.message_label.setAccessibleName(self.tr("Message"))
+
+    # --- actions -------------------------------------------------------------------------------
+    def _show_problem(self, text: str, focus: QWidget | None = None) -> None:
+        self.message_label.setText(text)
+        if focus is not None:
+            focus.setFocus()
+
+    def create_profile(self) -> None:
+        """Check the fields and create the profile in the background."""
+        if self._busy:
+            return
+        from desktop.store.keys import KeyProtection
+
+        name = self.name_edit.text().strip()
+        if not name:
+            self._show_problem(text_for("profile.name_missing"), self.name_edit)
+            return
+        passphrase: str | None = None
+        protection = KeyProtection.KEYRING if self.keyring_radio.isChecked() else KeyProtection.PASSPHRASE
+        if protection == KeyProtection.PASSPHRASE:
+            passphrase = self.passphrase_edit.text()
+            if len(passphrase) < MIN_PASSPHRASE:
+                self._show_problem(text_for("passphrase.too_short", minimum=str(MIN_PASSPHRASE)),
+                                   self.passphrase_edit)
+                return
+            if passphrase != self.confirm_edit.text():
+                self._show_problem(text_for("passphrase.mismatch"), self.confirm_edit)
+                return
+        self._set_busy(True)
+        self.message_label.setText(self.tr("Creating your profile…"))
+        profiles = self._services.profiles
+        run_in_background(self, lambda: _create_and_open(profiles, name, protection, passphrase),
+                          on_success=self._profile_created, on_failure=self._create_failed)
+
+    def _profile_created(self, result: tuple[ProfileInfo, bytearray, Vault]) -> None:
+        profile, key, vault = result
+        self._services.attach_vault(profile, vault, key)
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        self.confirm_edit.clear()
+        self.message_label.clear()
+        self.created.emit(profile.id)
+
+    def _create_failed(self, error: Exception) -> None:
+        from desktop.store.errors import KeyringUnavailable
+
+        self._set_busy(False)
+        if isinstance(error, KeyringUnavailable):
+            # The plain explanation, then the passphrase fields, ready to type.
+            log.info("keyring unavailable at profile creation: %s", error.details.get("reason", ""))
+            self.passphrase_radio.setChecked(True)
+            self._show_problem(message_for(error), self.passphrase_edit)
+            return
+        if not isinstance(error, UnderretError):
+            log.error("profile creation failed", exc_info=error)
+        self._show_problem(message_for(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.create_button.setEnabled(not busy)
+
+    def _try_demo(self) -> None:
+        if self._services.demo_launcher is not None:
+            self._services.demo_launcher()

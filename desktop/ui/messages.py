@@ -1,0 +1,159 @@
+"""Turn error message ids into calm, translated sentences for the person at the PC.
+
+Every layer raises :class:`desktop.errors.UnderretError` with a stable
+``message_id``; this module is the shell's dictionary of them. Other UI areas
+add their own ids with :func:`register` (a function returning the translated
+text, so it follows a language switch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.errors import UnderretError
+
+
+class _Details(dict[str, str]):
+    """Formatting map that leaves an unknown placeholder empty instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _table() -> dict[str, Callable[[], str]]:
+    # Literal strings in QCoreApplication.translate calls so lupdate finds them.
+    tr = QCoreApplication.translate
+    return {
+        "vault.wrong_passphrase": lambda: tr(
+            "Messages", "The passphrase is not right. Check Caps Lock and try again."),
+        "vault.wrong_key": lambda: tr(
+            "Messages", "The saved key does not open this profile's data. Your data is untouched."),
+        "vault.corrupt": lambda: tr(
+            "Messages", "The data file of this profile is damaged and cannot be opened. "
+                        "It has been left exactly as it is, so IT may be able to rescue it."),
+        "vault.too_new": lambda: tr(
+            "Messages", "This profile was saved by a newer version of Underret. "
+                        "Install the newer version to open it. The file has not been changed."),
+        "vault.read_only": lambda: tr(
+            "Messages", "Underret cannot write to the folder where this profile is kept. "
+                        "Ask IT to give you write access. Nothing has been changed."),
+        "vault.disk_full": lambda: tr(
+            "Messages", "The disk is full, so Underret cannot save. Free some space and try again. "
+                        "What you saved before is safe."),
+        "vault.key_missing": lambda: tr(
+            "Messages", "The key for this profile is no longer on this PC, so its data cannot be "
+                        "opened. The file has been kept."),
+        "vault.unlock_delayed": lambda: tr(
+            "Messages", "Too many wrong passphrases. Please wait {wait_seconds} seconds and try again."),
+        "vault.locked": lambda: tr(
+            "Messages", "Underret is locked. Unlock it to continue."),
+        "keyring.unavailable": lambda: tr(
+            "Messages", "This PC's password storage cannot be used right now, so Underret cannot "
+                        "remember the key for you. Choose a passphrase instead."),
+        "profile.exists": lambda: tr(
+            "Messages", "A profile with that name already exists. Choose another name."),
+        "notification.not_draft": lambda: tr(
+            "Messages", "This notification has already been finalised and can no longer be changed."),
+        "policy.invalid": lambda: tr(
+            "Messages", "The settings from your municipality's IT cannot be used: in {file}, "
+                        "the setting \"{setting}\" is wrong: {problem}"),
+        "policy.bad_json": lambda: tr(
+            "Messages", "The settings file from your municipality's IT ({file}) cannot be read: "
+                        "{problem}. Please contact IT."),
+        "policy.unreadable": lambda: tr(
+            "Messages", "The settings file from your municipality's IT ({file}) cannot be read: "
+                        "{problem}. Please contact IT."),
+        "policy.missing_file": lambda: tr(
+            "Messages", "A file named in the settings from your municipality's IT is missing "
+                        "({file}, setting \"{setting}\"): {problem}. Please contact IT."),
+        "policy.unknown_setting": lambda: tr(
+            "Messages", "The settings from your municipality's IT ({file}) contain an unknown "
+                        "setting \"{setting}\". Please contact IT."),
+        "policy.wrong_type": lambda: tr(
+            "Messages", "In the settings from your municipality's IT ({file}), the setting "
+                        "\"{setting}\" is wrong: {problem}. Please contact IT."),
+        "policy.out_of_range": lambda: tr(
+            "Messages", "In the settings from your municipality's IT ({file}), the setting "
+                        "\"{setting}\" is out of range: {problem}. Please contact IT."),
+        "policy.bad_value": lambda: tr(
+            "Messages", "In the settings from your municipality's IT ({file}), the setting "
+                        "\"{setting}\" is wrong: {problem}. Please contact IT."),
+        "vault.error": lambda: tr(
+            "Messages", "This profile's data cannot be opened. The file has been left as it is."),
+        "vault.missing": lambda: tr(
+            "Messages", "The data file of this profile is missing, so it cannot be opened. "
+                        "You can start a new profile."),
+        "vault.io_error": lambda: tr(
+            "Messages", "The PC reported a problem reading or writing the disk. Nothing has been "
+                        "deleted. Try again, and contact IT if it keeps happening."),
+        "profile.not_found": lambda: tr("Messages", "This profile no longer exists on this PC."),
+        "profile.corrupt": lambda: tr(
+            "Messages", "The settings of this profile are damaged and cannot be read. "
+                        "They have been left as they are."),
+        "notification.not_finalised": lambda: tr(
+            "Messages", "This notification is still a draft."),
+        "notification.not_found": lambda: tr(
+            "Messages", "This notification is no longer on this PC."),
+        "settings.managed": lambda: tr(
+            "Messages", "This setting is set by your municipality's IT and cannot be changed here."),
+        "settings.not_user_changeable": lambda: tr(
+            "Messages", "Only your municipality's IT can change this setting."),
+        "settings.invalid_value": lambda: tr(
+            "Messages", "That value cannot be used for this setting: {problem}"),
+        "settings.error": lambda: tr("Messages", "The setting could not be changed."),
+        "settings.unknown": lambda: tr("Messages", "The setting could not be changed."),
+        "settings.file_corrupt": lambda: tr(
+            "Messages", "Your personal settings could not be read, so the standard settings are "
+                        "used. The old file was kept as {kept_as}."),
+        "pack.invalid": lambda: tr(
+            "Messages", "The guideline pack {file} cannot be used ({path}: {problem}). "
+                        "The last good pack stays in use."),
+        "profile.name_missing": lambda: tr("Messages", "Please give the profile a name."),
+        "passphrase.too_short": lambda: tr(
+            "Messages", "The passphrase must have at least {minimum} characters."),
+        "passphrase.mismatch": lambda: tr("Messages", "The two passphrases are not the same."),
+        "error.unknown": lambda: tr(
+            "Messages", "Something unexpected went wrong. Nothing you saved has been lost."),
+    }
+
+
+def _builtin(message_id: str) -> str | None:
+    make = _table().get(message_id)
+    return None if make is None else make()
+
+
+_BUILTIN_IDS = frozenset(_table())
+
+
+_REGISTERED: dict[str, Callable[[], str]] = {}
+
+
+def register(message_id: str, text: Callable[[], str]) -> None:
+    """Add a message id from another UI area (``text`` returns the translated sentence)."""
+    _REGISTERED[message_id] = text
+
+
+def text_for(message_id: str, **details: str) -> str:
+    """The translated sentence for ``message_id``, with ``details`` filled in."""
+    make = _REGISTERED.get(message_id)
+    template = make() if make is not None else _builtin(message_id)
+    if template is None:
+        template = _builtin("error.unknown") or ""
+    return template.format_map(_Details(details))
+
+
+def message_for(error: BaseException) -> str:
+    """The translated sentence for an error raised anywhere below the UI."""
+    if isinstance(error, UnderretError):
+        return text_for(error.message_id, **error.details)
+    return text_for("error.unknown")
+
+
+def known_ids() -> set[str]:
+    """Every message id that has a sentence (tests check the store's and config's ids are covered)."""
+    ids = set(_REGISTERED)
+    ids.update(_BUILTIN_IDS)
+    return ids
+

@@ -1,0 +1,212 @@
+"""Table model of the person's notifications, grouped by state for the main window's tabs.
+
+The rows are :class:`desktop.store.notifications.NotificationSummary` objects
+loaded off the GUI thread; this model only formats what the view asks for, so
+10,000 rows cost nothing until they scroll into view.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+if TYPE_CHECKING:
+    from desktop.store.notifications import NotificationSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    """The model's columns; each tab of the main window shows the ones it needs."""
+
+    CHILD = 0
+    STATE = 1
+    UPDATED = 2
+    FINALISED = 3
+    SENT = 4
+    RECEIPTED = 5
+    REFERENCE = 6
+    MUNICIPALITY = 7
+    ACKNOWLEDGEMENT_DUE = 8
+
+
+class Group(IntEnum):
+    """The main window's tabs."""
+
+    DRAFTS = 0
+    WAITING = 1
+    SENT = 2
+
+
+_GROUP_OF_STATE = {
+    "draft": Group.DRAFTS,
+    "queued": Group.WAITING,
+    "sending": Group.WAITING,
+    "failed": Group.WAITING,
+    "sent": Group.SENT,
+    "receipted": Group.SENT,
+    "purged": Group.SENT,
+}
+
+#: Role carrying the notification id of a row.
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role carrying the state value ("draft", "queued", ...) of a row.
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Role carrying a sortable key (ISO date text, or the display text).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def group_of(state: str) -> Group:
+    """Which tab a notification in ``state`` belongs to."""
+    return _GROUP_OF_STATE.get(str(state), Group.WAITING)
+
+
+class NotificationTableModel(QAbstractTableModel):
+    """All of the profile's notifications, one row each, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[NotificationSummary] = []
+        self._locale = QLocale()
+
+    # --- data in -------------------------------------------------------------------------------
+    def set_rows(self, rows: list[NotificationSummary]) -> None:
+        """Replace every row (after a background load)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._locale = QLocale()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drop every row from memory (on lock)."""
+        self.set_rows([])
+
+    def summary(self, row: int) -> NotificationSummary:
+        return self._rows[row]
+
+    def row_of(self, notification_id: str) -> int | None:
+        for number, summary in enumerate(self._rows):
+            if summary.id == notification_id:
+                return number
+        return None
+
+    def count_in(self, group: Group) -> int:
+        return sum(1 for s in self._rows if group_of(s.state) == group)
+
+    def retranslate(self) -> None:
+        """Headers and state names follow a language switch."""
+        self._locale = QLocale()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    # --- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = {
+            Column.CHILD: self.tr("Child"),
+            Column.STATE: self.tr("State"),
+            Column.UPDATED: self.tr("Last change"),
+            Column.FINALISED: self.tr("Finalised"),
+            Column.SENT: self.tr("Sent"),
+            Column.RECEIPTED: self.tr("Receipt"),
+            Column.REFERENCE: self.tr("Reference"),
+            Column.MUNICIPALITY: self.tr("Municipality"),
+            Column.ACKNOWLEDGEMENT_DUE: self.tr("Acknowledgement due"),
+        }
+        return headers.get(Column(section)) if 0 <= section < len(Column) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        if role == ID_ROLE:
+            return summary.id
+        if role == STATE_ROLE:
+            return str(summary.state)
+        column = Column(index.column())
+        if role == SORT_ROLE:
+            raw = self._raw(summary, column)
+            if isinstance(raw, datetime | date):
+                return raw.isoformat()
+            return "" if raw is None else str(self._display(summary, column))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(summary, column)
+        return None
+
+    # --- formatting ----------------------------------------------------------------------------
+    @staticmethod
+    def _raw(summary: NotificationSummary, column: Column) -> object:
+        return {
+            Column.CHILD: summary.child_initials,
+            Column.STATE: summary.state,
+            Column.UPDATED: summary.updated_at,
+            Column.FINALISED: summary.finalised_at,
+            Column.SENT: summary.sent_at,
+            Column.RECEIPTED: summary.receipted_at,
+            Column.REFERENCE: summary.reference,
+            Column.MUNICIPALITY: summary.municipality,
+            Column.ACKNOWLEDGEMENT_DUE: summary.acknowledgement_due,
+        }[column]
+
+    def _display(self, summary: NotificationSummary, column: Column) -> str:
+        raw = self._raw(summary, column)
+        if column == Column.CHILD:
+            return summary.child_initials or self.tr("(not yet given)")
+        if column == Column.STATE:
+            return self.state_text(str(summary.state))
+        if isinstance(raw, datetime):
+            aware = raw if raw.tzinfo is not None else raw.replace(tzinfo=UTC)
+            moment = QDateTime.fromMSecsSinceEpoch(int(aware.timestamp() * 1000))
+            return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+        if isinstance(raw, date):
+            return self._locale.toString(QDate(raw.year, raw.month, raw.day), QLocale.FormatType.ShortFormat)
+        return "" if raw is None else str(raw)
+
+    def state_text(self, state: str) -> str:
+        """The state in the person's language."""
+        texts = {
+            "draft": self.tr("Draft"),
+            "queued": self.tr("Waiting to send"),
+            "sending": self.tr("Sending"),
+            "sent": self.tr("Sent, waiting for receipt"),
+            "receipted": self.tr("Received by the municipality"),
+            "failed": self.tr("Not sent – needs attention"),
+            "purged": self.tr("Received (content removed after the retention period)"),
+        }
+        return texts.get(state, state)
+
+
+class GroupFilterModel(QSortFilterProxyModel):
+    """Shows the rows of one tab (drafts, waiting, sent) of a :class:`NotificationTableModel`."""
+
+    def __init__(self, group: Group, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._group = group
+        self.setSortRole(SORT_ROLE)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        source = self.sourceModel()
+        state = source.data(source.index(source_row, 0, source_parent), STATE_ROLE)
+        return group_of(str(state)) == self._group

@@ -1,0 +1,149 @@
+"""The window flow: first run or unlock, then the main window; lock and back again.
+
+:class:`Shell` owns the unlock, first-run and main windows and reacts to the
+session lock: on ``locked`` it hides and clears the main window, closes the
+vault (zeroing the key) and shows the unlock window; after unlocking it shows
+the main window again and lets the other windows restore themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.ui.first_run_window import FirstRunWindow
+from desktop.ui.main_window import MainWindow
+from desktop.ui.unlock_window import UnlockWindow
+
+if TYPE_CHECKING:
+    from desktop.app import Services
+
+log = logging.getLogger(__name__)
+
+
+class Shell(QObject):
+    """Decides which of first-run, unlock and main window is showing."""
+
+    def __init__(self, services: Services, *, profile_name: str | None = None) -> None:
+        super().__init__()
+        self.services = services
+        services.shell = self
+        self._profile_name = profile_name
+        self.unlock_window: UnlockWindow | None = None
+        self.first_run_window: FirstRunWindow | None = None
+        self.main_window: MainWindow | None = None
+        services.session.locked.connect(self._on_locked)
+
+    # --- start ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Show the first screen: first run when there is no profile, otherwise unlock."""
+        profiles = self.services.profiles.list()
+        if not profiles:
+            self.show_first_run(can_cancel=False)
+            return
+        window = self._unlock()
+        if self._profile_name is not None and not window.select_profile(self._profile_name):
+            log.warning("profile given on the command line not found")
+        window.show()
+        window.activateWindow()
+        if not window.selected_uses_passphrase() and window.selected_profile() is not None:
+            # A key kept in the OS keyring: starting the app is the person's intent to open it.
+            window.unlock()
+
+    def _unlock(self) -> UnlockWindow:
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow(self.services)
+            self.unlock_window.unlocked.connect(self._on_unlocked)
+            self.unlock_window.new_profile_requested.connect(lambda: self.show_first_run(can_cancel=True))
+            self.services.adopt_window(self.unlock_window)
+        else:
+            self.unlock_window.reload_profiles()
+        return self.unlock_window
+
+    def show_first_run(self, *, can_cancel: bool) -> FirstRunWindow:
+        if self.first_run_window is not None:
+            self.first_run_window.close()
+            self.first_run_window.deleteLater()
+        window = FirstRunWindow(self.services, can_cancel=can_cancel)
+        window.created.connect(self._on_created)
+        window.cancelled.connect(self._first_run_cancelled)
+        self.services.adopt_window(window)
+        self.first_run_window = window
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        window.show()
+        window.activateWindow()
+        window.name_edit.setFocus()
+        return window
+
+    def _first_run_cancelled(self) -> None:
+        if self.first_run_window is not None:
+            self.first_run_window.close()
+        self._unlock().show()
+
+    def _on_created(self, profile_id: str) -> None:
+        if self.first_run_window is not None:
+            self.first_run_window.close()
+        self._on_unlocked(profile_id)
+
+    # --- unlocked / locked ---------------------------------------------------------------------
+    def _on_unlocked(self, profile_id: str) -> None:
+        log.info("profile %s unlocked", profile_id)
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        window = self._main()
+        window.retranslate()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.refresh()
+        self.services.session.finish_unlock()
+
+    def _main(self) -> MainWindow:
+        if self.main_window is None:
+            self.main_window = MainWindow(self.services)
+            self.services.adopt_window(self.main_window)
+            for hook in self.services.main_window_hooks:
+                hook(self.main_window)
+        return self.main_window
+
+    def _on_locked(self) -> None:
+        if self.main_window is not None:
+            self.main_window.clear()
+            self.main_window.hide()
+        self.services.close_vault()
+        window = self._unlock()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    # --- quitting ------------------------------------------------------------------------------
+    def may_quit(self, window: QWidget) -> bool:
+        """Closing the main window quits the app (other areas may ask first, e.g. items waiting)."""
+        return True
+
+    def shutdown(self) -> None:
+        """Stop idle locking, close the vault and zero the key (end of ``app.exec()``)."""
+        from desktop.ui.operations import wait_for_all
+
+        self.services.session.stop()
+        wait_for_all()
+        self.services.close_vault()
+
+    # --- benchmark -----------------------------------------------------------------------------
+    def quit_when_idle_for_benchmark(self) -> None:
+        """Print ``idle`` once the main window shows its list and the event loop is idle, then quit."""
+
+        def report() -> None:
+            print("idle", flush=True)
+            QApplication.quit()
+
+        def on_unlocked() -> None:
+            if self.main_window is not None:
+                # A zero-timer runs once the event queue is empty: shown, listed and idle.
+                self.main_window.loaded.connect(lambda: QTimer.singleShot(0, report))
+
+        self.services.session.unlocked.connect(on_unlocked)

@@ -1,0 +1,272 @@
+"""The unlock window: choose the profile, type the passphrase, open the vault.
+
+Key derivation (scrypt) runs in the background. A wrong passphrase gets a
+clear message and, after repeated failures, a growing wait (the button counts
+down). A damaged, too new, read-only or key-less vault gets its own message and
+the offer to keep the file and start a new profile; the file is never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UnderretError
+from desktop.ui.messages import message_for
+from desktop.ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.app import Services
+    from desktop.store.profiles import ProfileInfo
+    from desktop.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+#: Faults where the vault file is kept and a new profile is the way forward.
+_FAULT_IDS = frozenset({"vault.corrupt", "vault.missing", "vault.too_new", "vault.read_only",
+                        "vault.disk_full", "vault.key_missing", "vault.wrong_key", "vault.io_error",
+                        "vault.error", "profile.corrupt"})
+
+
+class UnlockWindow(QWidget):
+    """Emits ``unlocked(profile_id)`` once the chosen profile's vault is open."""
+
+    unlocked = Signal(str)
+    new_profile_requested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._busy = False
+        self._wait_left = 0
+        self.setObjectName("unlockWindow")
+
+        self._heading = QLabel()
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("profile")
+        self._profile_label = QLabel()
+        self._profile_label.setBuddy(self.profile_combo)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._passphrase_label = QLabel()
+        self._passphrase_label.setBuddy(self.passphrase_edit)
+        self._keyring_note = QLabel()
+        self._keyring_note.setWordWrap(True)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAutoDefault(True)
+        self.new_profile_button = QPushButton()
+        self.new_profile_button.setObjectName("newProfile")
+
+        form = QFormLayout()
+        form.addRow(self._profile_label, self.profile_combo)
+        form.addRow(self._passphrase_label, self.passphrase_edit)
+        form.addRow(self._keyring_note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_profile_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.profile_combo, self.passphrase_edit)
+        self.setTabOrder(self.passphrase_edit, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.new_profile_button)
+
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
+        self.passphrase_edit.returnPressed.connect(self.unlock)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.new_profile_button.clicked.connect(self.new_profile_requested.emit)
+        self.reload_profiles()
+        self.retranslate()
+
+    # --- profiles ------------------------------------------------------------------------------
+    def reload_profiles(self, select_id: str | None = None) -> None:
+        """Fill the profile chooser (after a profile was created, or on lock)."""
+        current = select_id or self.selected_profile_id()
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for profile in self._services.profiles.list():
+            self.profile_combo.addItem(profile.display_name, profile.id)
+        if current is not None:
+            index = self.profile_combo.findData(current)
+            if index >= 0:
+                self.profile_combo.setCurrentIndex(index)
+        self.profile_combo.blockSignals(False)
+        self._profile_changed()
+
+    def select_profile(self, profile_id_or_name: str) -> bool:
+        """Choose a profile by id or display name (``--profile``); False when there is none."""
+        index = self.profile_combo.findData(profile_id_or_name)
+        if index < 0:
+            index = self.profile_combo.findText(profile_id_or_name, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            return False
+        self.profile_combo.setCurrentIndex(index)
+        return True
+
+    def selected_profile_id(self) -> str | None:
+        data = self.profile_combo.currentData()
+        return str(data) if data is not None else None
+
+    def selected_profile(self) -> ProfileInfo | None:
+        profile_id = self.selected_profile_id()
+        for profile in self._services.profiles.list():
+            if profile.id == profile_id:
+                return profile
+        return None
+
+    def selected_uses_passphrase(self) -> bool:
+        from desktop.store.keys import KeyProtection
+
+        profile = self.selected_profile()
+        return profile is not None and profile.protection == KeyProtection.PASSPHRASE
+
+    def _profile_changed(self) -> None:
+        uses_passphrase = self.selected_uses_passphrase()
+        self.passphrase_edit.setVisible(uses_passphrase)
+        self._passphrase_label.setVisible(uses_passphrase)
+        self._keyring_note.setVisible(not uses_passphrase and self.profile_combo.count() > 0)
+        self.message_label.clear()
+        self._start_wait_if_needed()
+        if uses_passphrase:
+            self.passphrase_edit.setFocus()
+        else:
+            self.unlock_button.setFocus()
+
+    # --- translation ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Underret – unlock"))
+        self._heading.setText(self.tr("Unlock Underret"))
+        self._profile_label.setText(self.tr("P&rofile"))
+        self.profile_combo.setAccessibleName(self.tr("Profile"))
+        self._passphrase_label.setText(self.tr("&Passphrase"))
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        self._keyring_note.setText(self.tr("This profile's key is kept on this PC. No passphrase is needed."))
+        self.new_profile_button.setText(self.tr("&New profile…"))
+        self.new_profile_button.setAccessibleName(self.tr("New profile"))
+        self.message_label.setAccessibleName(self.tr("Message"))
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self._update_button_text()
+
+    def _update_button_text(self) -> None:
+        if self._wait_left > 0:
+            self.unlock_button.setText(self.tr("Unlock (wait %n s)", "", self._wait_left))
+        else:
+            self.unlock_button.setText(self.tr("&Unlock"))
+
+    # --- unlocking -----------------------------------------------------------------------------
+    def unlock(self) -> None:
+        """Derive the key in the background, then open the vault."""
+        if self._busy or self._wait_left > 0:
+            return
+        profile = self.selected_profile()
+        if profile is None:
+            return
+        passphrase = self.passphrase_edit.text() if self.selected_uses_passphrase() else None
+        self.passphrase_edit.clear()
+        self._set_busy(True)
+        self.message_label.setText(self.tr("Opening…"))
+        services = self._services
+        profiles = services.profiles
+        # Key derivation (scrypt) and opening the vault both happen off the GUI thread.
+        run_in_background(self, lambda: services.unlock_and_open(profiles, profile, passphrase),
+                          on_success=lambda opened: self._opened(profile, opened),
+                          on_failure=self._unlock_failed)
+
+    def _opened(self, profile: ProfileInfo, opened: tuple[bytearray, Vault]) -> None:
+        key, vault = opened
+        self._services.attach_vault(profile, vault, key)
+        self._set_busy(False)
+        self.message_label.clear()
+        self.unlocked.emit(profile.id)
+
+    def _unlock_failed(self, error: Exception) -> None:
+        from desktop.store.errors import UnlockDelayed, WrongPassphrase
+
+        self._set_busy(False)
+        if isinstance(error, WrongPassphrase | UnlockDelayed):
+            log.info("wrong passphrase")
+            self.message_label.setText(message_for(error))
+            self._start_wait_if_needed()
+            self.passphrase_edit.setFocus()
+            return
+        if not isinstance(error, UnderretError):
+            log.error("unlock failed", exc_info=error)
+        self._show_fault(error)
+
+    def _show_fault(self, error: Exception) -> None:
+        message = message_for(error)
+        if isinstance(error, UnderretError) and error.message_id in _FAULT_IDS:
+            log.warning("vault fault: %s", error.message_id)
+            message += "\n\n" + self.tr(
+                "You can keep this file for IT and start a new profile with \"New profile…\".")
+            self.new_profile_button.setFocus()
+        self.message_label.setText(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.unlock_button.setEnabled(not busy and self._wait_left <= 0)
+        self.profile_combo.setEnabled(not busy)
+
+    # --- growing delay -------------------------------------------------------------------------
+    def _start_wait_if_needed(self) -> None:
+        profile_id = self.selected_profile_id()
+        seconds = 0.0
+        if profile_id is not None and self.selected_uses_passphrase():
+            seconds = self._services.profiles.delay_before_next_attempt(profile_id)
+        self._wait_left = math.ceil(seconds)
+        if self._wait_left > 0:
+            self.unlock_button.setEnabled(False)
+            self._countdown.start()
+        else:
+            self._countdown.stop()
+            self.unlock_button.setEnabled(not self._busy)
+        self._update_button_text()
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            # Ask again: the store is the judge of when the next try is allowed.
+            self._start_wait_if_needed()
+            return
+        self._update_button_text()
+
+    def is_waiting(self) -> bool:
+        """True while the button counts down after wrong passphrases."""
+        return self._wait_left > 0
