@@ -46,6 +46,12 @@ class VaultTooNew(VaultError):
     message_id = "vault.too_new"
 
 
+class MigrationFailed(VaultError):
+    """Upgrading the vault's schema failed; the vault is left at its previous version."""
+
+    message_id = "vault.migration_failed"
+
+
 class VaultReadOnly(VaultError):
     """The vault file or its folder cannot be written to."""
 

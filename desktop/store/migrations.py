@@ -93,6 +93,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 LATEST_VERSION = len(MIGRATIONS)
 
 
+def latest_version() -> int:
+    """The schema version this build writes (read at call time, so tests can add a migration)."""
+    return len(MIGRATIONS)
+
+
 def apply_migration(connection: _Connection, from_version: int) -> None:
     """Run the statements that take a vault from ``from_version`` to ``from_version + 1``.
 

@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from desktop.store import migrations
 from desktop.store.audit import AuditLog
 from desktop.store.connection import (
     SQLITE_NOTADB,
@@ -42,6 +43,7 @@ from desktop.store.connection import (
     utc_now,
 )
 from desktop.store.errors import (
+    MigrationFailed,
     VaultCorrupt,
     VaultMissing,
     VaultReadOnly,
@@ -49,7 +51,6 @@ from desktop.store.errors import (
     WrongKey,
 )
 from desktop.store.keys import VAULT_KEY_BYTES
-from desktop.store.migrations import LATEST_VERSION, apply_migration
 from desktop.store.notifications import NotificationRepository
 from desktop.store.outbox import OutboxRepository
 from desktop.store.profile_repo import ProfileRepository
@@ -188,7 +189,7 @@ class Vault:
         if key_fits is False:
             raise WrongKey()
         version = _probe(path, hex_key, key_fits)
-        if version > LATEST_VERSION:
+        if version > migrations.latest_version():
             raise VaultTooNew("vault from a newer version", version=str(version))
         if version == 0:
             # A keyed, readable database that was never given a schema is not one of our vaults.
@@ -247,18 +248,23 @@ class Vault:
 
     @staticmethod
     def _migrate(connection: Any, version: int) -> int:
-        with translated_errors():
-            while version < LATEST_VERSION:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    apply_migration(connection, version)
-                except BaseException:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                    raise
-                connection.execute("COMMIT")
-                version += 1
-                _log.info("vault migrated to schema %d", version)
+        """Run each pending migration in its own transaction; a failure leaves the previous version."""
+        while version < migrations.latest_version():
+            try:
+                with translated_errors():
+                    connection.execute("BEGIN IMMEDIATE")
+                    try:
+                        migrations.apply_migration(connection, version)
+                    except BaseException:
+                        if connection.in_transaction:
+                            connection.execute("ROLLBACK")
+                        raise
+                    connection.execute("COMMIT")
+            except sqlcipher.Error as exc:
+                _log.error("vault migration %d -> %d failed", version, version + 1)
+                raise MigrationFailed("migration failed", version=str(version)) from exc
+            version += 1
+            _log.info("vault migrated to schema %d", version)
         return version
 
     def checkpoint(self) -> None:

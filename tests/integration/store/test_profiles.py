@@ -1,0 +1,201 @@
+"""Profiles on a shared PC: each person's own vault, passphrase or keyring, and the unlock delay."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import keyring.backend
+import keyring.errors
+import pytest
+
+from desktop.store.errors import (
+    KeyMissing,
+    KeyringUnavailable,
+    ProfileExists,
+    UnlockDelayed,
+    WrongKey,
+    WrongPassphrase,
+)
+from desktop.store.keys import KeyProtection, KeyringKeyStore, ScryptParams
+from desktop.store.profiles import ATTEMPTS_FILE, PROFILE_FILE, ProfileDirectory, delay_after_failures
+from desktop.store.vault import Vault
+
+
+class FakeLockedOsKeyring(keyring.backend.KeyringBackend):
+    """A fake at the OS-keyring boundary: a system keyring that is locked and refuses every call."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("the login keyring is locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("the login keyring is locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.KeyringLocked("the login keyring is locked")
+
+
+@pytest.fixture
+def profiles(cheap_scrypt: ScryptParams, clock: Any) -> ProfileDirectory:
+    return ProfileDirectory(scrypt=cheap_scrypt, clock=clock)
+
+
+def test_two_colleagues_on_one_pc_each_get_their_own_vault(profiles: ProfileDirectory) -> None:
+    anna, anna_key = profiles.create("Anna", KeyProtection.PASSPHRASE, "annas frase")
+    bo, bo_key = profiles.create("Bo", KeyProtection.PASSPHRASE, "bos frase")
+    assert [p.display_name for p in profiles.list()] == ["Anna", "Bo"]
+    assert anna.folder != bo.folder
+    assert anna.folder.parent == Path(os.environ["UNDERRET_DATA_DIR"]) / "profiles"
+    with Vault.open(anna.vault_path, anna_key) as vault:
+        vault.notifications.create_draft({"note": "Annas udkast"}, "start")
+    with Vault.open(bo.vault_path, bo_key) as vault:
+        assert vault.notifications.list_summaries() == []
+    with pytest.raises(WrongKey):
+        Vault.open(bo.vault_path, anna_key)
+    assert profiles.unlock(anna.id, "annas frase") == anna_key
+
+
+def test_profile_names_are_unique_ignoring_case(profiles: ProfileDirectory) -> None:
+    profiles.create("Anna", KeyProtection.PASSPHRASE, "x")
+    with pytest.raises(ProfileExists):
+        profiles.create(" anna ", KeyProtection.PASSPHRASE, "y")
+
+
+def test_profile_file_holds_the_wrapped_key_but_not_the_key(profiles: ProfileDirectory) -> None:
+    info, key = profiles.create("Anna", KeyProtection.PASSPHRASE, "frase")
+    text = (info.folder / PROFILE_FILE).read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["display_name"] == "Anna"
+    assert data["protection"] == "passphrase"
+    assert data["wrapped_key"]["scrypt"]["n"] == 2**12
+    assert key.hex() not in text
+
+
+def test_passphrase_change_keeps_the_data_and_does_not_rewrite_the_vault(
+    profiles: ProfileDirectory, file_hash: Callable[[Path], str]
+) -> None:
+    info, key = profiles.create("Anna", KeyProtection.PASSPHRASE, "gammel frase")
+    with Vault.open(info.vault_path, key) as vault:
+        draft_id = vault.notifications.create_draft({"note": "vigtigt"}, "signals", "EF")
+    vault_before = file_hash(info.vault_path)
+    profiles.change_passphrase(info.id, "gammel frase", "ny frase")
+    assert file_hash(info.vault_path) == vault_before
+    with pytest.raises(WrongPassphrase):
+        profiles.unlock(info.id, "gammel frase")
+    new_key = profiles.unlock(info.id, "ny frase")
+    assert new_key == key
+    with Vault.open(info.vault_path, new_key) as vault:
+        assert vault.notifications.get_draft(draft_id).answers == {"note": "vigtigt"}
+    assert [p.name for p in info.folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_passphrase_change_with_the_wrong_old_passphrase_changes_nothing(
+    profiles: ProfileDirectory, file_hash: Callable[[Path], str]
+) -> None:
+    info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "gammel")
+    profile_before = file_hash(info.folder / PROFILE_FILE)
+    with pytest.raises(WrongPassphrase):
+        profiles.change_passphrase(info.id, "forkert", "ny")
+    assert file_hash(info.folder / PROFILE_FILE) == profile_before
+    profiles.unlock(info.id, "gammel")
+
+
+def test_failed_passphrase_change_keeps_the_old_wrapped_key(
+    profiles: ProfileDirectory,
+    file_hash: Callable[[Path], str],
+    make_read_only: Callable[..., AbstractContextManager[None]],
+) -> None:
+    info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "gammel")
+    profile_before = file_hash(info.folder / PROFILE_FILE)
+    with make_read_only(info.folder), pytest.raises(PermissionError):
+        profiles.change_passphrase(info.id, "gammel", "ny")
+    assert file_hash(info.folder / PROFILE_FILE) == profile_before
+    profiles.unlock(info.id, "gammel")
+
+
+def test_wrong_passphrases_make_the_next_try_wait_longer_and_longer(
+    profiles: ProfileDirectory, clock
+) -> None:  # type: ignore[no-untyped-def]
+    info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "rigtig")
+    waits = []
+    for _ in range(3):
+        with pytest.raises(WrongPassphrase):
+            profiles.unlock(info.id, "forkert")
+        waits.append(profiles.delay_before_next_attempt(info.id))
+    assert waits == [0.0, 0.0, 0.0]
+    for expected in (2.0, 4.0, 8.0):
+        with pytest.raises(WrongPassphrase) as raised:
+            profiles.unlock(info.id, "forkert")
+        assert raised.value.details["wait_seconds"] == f"{expected:.0f}"
+        assert profiles.delay_before_next_attempt(info.id) == expected
+        with pytest.raises(UnlockDelayed):
+            profiles.unlock(info.id, "rigtig")  # even the right one must wait
+        clock.advance(seconds=expected)
+    assert profiles.failed_attempts(info.id) == 6
+    profiles.unlock(info.id, "rigtig")
+    assert profiles.failed_attempts(info.id) == 0
+    assert profiles.delay_before_next_attempt(info.id) == 0.0
+    assert not (info.folder / ATTEMPTS_FILE).exists()
+
+
+def test_the_delay_survives_restarting_the_app(cheap_scrypt: ScryptParams, clock: Any) -> None:
+    first_run = ProfileDirectory(scrypt=cheap_scrypt, clock=clock)
+    info, _ = first_run.create("Anna", KeyProtection.PASSPHRASE, "rigtig")
+    for _ in range(5):
+        with pytest.raises(WrongPassphrase):
+            first_run.unlock(info.id, "forkert")
+        clock.advance(seconds=60)
+    second_run = ProfileDirectory(scrypt=cheap_scrypt, clock=clock)
+    assert second_run.failed_attempts(info.id) == 5
+    clock.advance(seconds=-60)
+    assert second_run.delay_before_next_attempt(info.id) == 4.0
+
+
+def test_delay_grows_to_a_minute_and_stays_there() -> None:
+    assert [delay_after_failures(n) for n in range(1, 12)] == [0, 0, 0, 2, 4, 8, 16, 32, 60, 60, 60]
+
+
+def test_keyring_profile_unlocks_without_a_passphrase(profiles: ProfileDirectory) -> None:
+    info, key = profiles.create("Anna", KeyProtection.KEYRING, None)
+    assert "wrapped_key" not in json.loads((info.folder / PROFILE_FILE).read_text(encoding="utf-8"))
+    assert profiles.unlock(info.id, None) == key
+    with Vault.open(info.vault_path, profiles.unlock(info.id, None)) as vault:
+        assert vault.schema_version >= 1
+
+
+def test_keyring_that_lost_the_key_is_reported_as_missing_key(profiles: ProfileDirectory) -> None:
+    info, _ = profiles.create("Anna", KeyProtection.KEYRING, None)
+    KeyringKeyStore().delete(info.id)
+    with pytest.raises(KeyMissing):
+        profiles.unlock(info.id, None)
+
+
+def test_locked_os_keyring_falls_back_to_a_passphrase_cleanly(cheap_scrypt: ScryptParams) -> None:
+    profiles = ProfileDirectory(keyring_store=KeyringKeyStore(FakeLockedOsKeyring()), scrypt=cheap_scrypt)
+    with pytest.raises(KeyringUnavailable) as raised:
+        profiles.create("Anna", KeyProtection.KEYRING, None)
+    assert raised.value.details["reason"] == "the keyring is locked"
+    assert profiles.list() == []
+    assert not any(profiles.folder.iterdir())
+    info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "frase")
+    with Vault.open(info.vault_path, profiles.unlock(info.id, "frase")) as vault:
+        vault.notifications.create_draft({"note": "gemt"}, "start")
+    assert [p.protection for p in profiles.list()] == [KeyProtection.PASSPHRASE]
+
+
+def test_damaged_profile_file_is_listed_apart_and_left_alone(
+    profiles: ProfileDirectory, file_hash: Callable[[Path], str]
+) -> None:
+    good, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "a")
+    bad, _ = profiles.create("Bo", KeyProtection.PASSPHRASE, "b")
+    (bad.folder / PROFILE_FILE).write_text("{ half written", encoding="utf-8")
+    before = file_hash(bad.folder / PROFILE_FILE)
+    assert [p.id for p in profiles.list()] == [good.id]
+    assert profiles.damaged() == [bad.id]
+    assert file_hash(bad.folder / PROFILE_FILE) == before
