@@ -1,22 +1,37 @@
-"""Delivery fixtures: a real intake over real TLS on 127.0.0.1, a test CA, intake keys, fault servers."""
+"""Delivery fixtures: a real vault, a real intake over real TLS on 127.0.0.1, fault servers.
+
+Fault servers are real sockets that misbehave the way networks do: they
+complete TLS with the test CA's certificate, read the whole request, pass it
+on to the real intake (so the intake may well have stored it) and then reset
+the connection or never answer.
+"""
 
 from __future__ import annotations
 
-import os
 import socket
+import ssl
 import threading
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.outbox.envelope import RecipientPrivateKey, seal
+from desktop.outbox.sender import OutboxSender
+from desktop.outbox.transport import HttpsIntakeTransport
+from desktop.store.keys import new_vault_key
+from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority, IssuedCertificate
+
+#: Text that stands for the notification's content; it must never appear in clear on disk.
+MARKER = "Fiktiv Ærø-Østergård, CPR 010199-4321".encode()
+TEST_TIMEOUT = 1.5
 
 
 @dataclass
@@ -37,6 +52,17 @@ class TlsMaterial:
     server: IssuedCertificate
     cert_file: Path
     key_file: Path
+    folder: Path
+
+    def server_context(self, cert: IssuedCertificate | None = None) -> ssl.SSLContext:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        if cert is None:
+            context.load_cert_chain(self.cert_file, self.key_file)
+        else:
+            name = f"extra-{id(cert)}"
+            cert_file, key_file = cert.write(self.folder, name)
+            context.load_cert_chain(cert_file, key_file)
+        return context
 
 
 @pytest.fixture(scope="session")
@@ -46,10 +72,11 @@ def intake_keys() -> IntakeKeys:
 
 @pytest.fixture(scope="session")
 def tls(tmp_path_factory: pytest.TempPathFactory) -> TlsMaterial:
+    folder = tmp_path_factory.mktemp("tls")
     ca = CertificateAuthority("Underret test CA")
     server = ca.issue_server("127.0.0.1")
-    cert, key = server.write(tmp_path_factory.mktemp("tls"), "server")
-    return TlsMaterial(ca, server, cert, key)
+    cert, key = server.write(folder, "server")
+    return TlsMaterial(ca, server, cert, key, folder)
 
 
 @pytest.fixture
@@ -65,51 +92,111 @@ def intake(tmp_path: Path, intake_keys: IntakeKeys, tls: TlsMaterial) -> Iterato
 
 
 @pytest.fixture
-def make_envelope(intake_keys: IntakeKeys):  # type: ignore[no-untyped-def]
-    """Seal a small notification to the intake's key; returns (notification_id, envelope bytes)."""
+def vault(tmp_path: Path) -> Iterator[Vault]:
+    key = new_vault_key()
+    opened = Vault.open(tmp_path / "profile" / "vault.db", key, create=True)
+    opened.test_key = bytes(key)  # type: ignore[attr-defined]
+    try:
+        yield opened
+    finally:
+        opened.close()
 
-    def _make(notification_id: str | None = None, marker: bytes = b"") -> tuple[str, bytes]:
-        nid = notification_id or str(uuid.uuid4())
+
+def acknowledgement_due(received_at: datetime) -> date:
+    """The domain's deadline rule when it is available; tests only check that a date is kept."""
+    try:
+        from desktop.domain.deadlines import acknowledgement_due as rule
+    except ImportError:  # the domain's deadlines module is built in parallel
+        return (received_at + timedelta(days=8)).date()
+    return rule(received_at)
+
+
+@pytest.fixture
+def queue_notification(vault: Vault, intake_keys: IntakeKeys) -> Callable[..., str]:
+    """Finalise a draft in the real vault with a real envelope; returns the notification id."""
+
+    def _queue(*, envelope_id: str | None = None) -> str:
+        draft = vault.notifications.create_draft({"concern": MARKER.decode()}, "concern", "ÆØ")
+        document = b'{"concern":"' + MARKER + b'"}'
+        pdf = b"%PDF-1.7 " + MARKER
         envelope = seal(
-            notification_id=nid,
+            notification_id=envelope_id or draft,
             form_version="1.0",
-            files={
-                "notification.json": b'{"child":"' + marker + b'"}',
-                "notification.pdf": b"%PDF-1.7 " + marker,
-            },
+            files={"notification.json": document, "notification.pdf": pdf},
             recipients=[intake_keys.recipient.public()],
-            sender_seed=os.urandom(32),
+            sender_seed=vault.profile.sender_key_seed(),
         )
-        return nid, envelope
+        vault.notifications.finalise(
+            draft,
+            document_json=document,
+            pdf=pdf,
+            envelope=envelope,
+            municipality="Demo Kommune",
+            acute=False,
+            corrects=None,
+        )
+        return draft
 
-    return _make
+    return _queue
+
+
+@pytest.fixture
+def make_sender(
+    vault: Vault, intake_keys: IntakeKeys, tls: TlsMaterial
+) -> Iterator[Callable[..., OutboxSender]]:
+    """A real sender over the test's vault and a real HTTPS transport to ``url``."""
+    transports: list[HttpsIntakeTransport] = []
+
+    def _make(
+        url: str,
+        *,
+        ca_pem: bytes | None = None,
+        pin: str | None = None,
+        receipt_key: bytes | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> OutboxSender:
+        transport = HttpsIntakeTransport(
+            url,
+            ca_pem=ca_pem if ca_pem is not None or pin else tls.ca.cert_pem,
+            pin_sha256=pin,
+            timeout=TEST_TIMEOUT,
+        )
+        transports.append(transport)
+        return OutboxSender(
+            lambda: vault,
+            transport,
+            receipt_key or intake_keys.receipt_public,
+            clock,
+            acknowledgement_due=acknowledgement_due,
+        )
+
+    yield _make
+    for transport in transports:
+        transport.close()
 
 
 class FaultServer:
-    """A raw TCP server on 127.0.0.1 for faults a real intake never makes on purpose.
+    """A raw TLS server on 127.0.0.1 that reads the whole request, optionally passes it on, then misbehaves.
 
-    mode "reset_after_body": completes TLS (if given a context), reads the whole request, then closes.
-    mode "silent": accepts and reads but never answers (timeouts).
+    ``mode``: "reset" closes with a TCP reset instead of answering; "silent" never answers.
+    ``upstream``: when set, the request is first POSTed to this real intake, which stores it.
     """
 
-    def __init__(self, mode: str, ssl_context: object | None = None) -> None:
-        import ssl
-
-        self.mode = mode
-        self._ssl: ssl.SSLContext | None = ssl_context  # type: ignore[assignment]
+    def __init__(self, mode: str, context: ssl.SSLContext, upstream: str | None, ca_pem: bytes) -> None:
+        self.mode, self._context, self._upstream, self._ca = mode, context, upstream, ca_pem
         self._sock = socket.socket()
         self._sock.bind(("127.0.0.1", 0))
         self._sock.listen(8)
-        self._sock.settimeout(0.2)
+        self._sock.settimeout(0.1)
         self.port = self._sock.getsockname()[1]
+        self.url = f"https://127.0.0.1:{self.port}"
         self.bodies_received = 0
+        self.forwarded = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 
     def _serve(self) -> None:
-        import ssl
-
         while not self._stop.is_set():
             try:
                 conn, _ = self._sock.accept()
@@ -117,34 +204,46 @@ class FaultServer:
                 continue
             except OSError:
                 return
-            try:
-                conn.settimeout(3)
-                stream = self._ssl.wrap_socket(conn, server_side=True) if self._ssl else conn  # type: ignore[union-attr]
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = stream.recv(65536)
-                    if not chunk:
-                        break
-                    data += chunk
-                head, _, body = data.partition(b"\r\n\r\n")
-                length = 0
-                for line in head.split(b"\r\n"):
-                    if line.lower().startswith(b"content-length:"):
-                        length = int(line.split(b":")[1])
-                while len(body) < length:
-                    chunk = stream.recv(65536)
-                    if not chunk:
-                        break
-                    body += chunk
-                if len(body) >= length and length:
-                    self.bodies_received += 1
-                if self.mode == "silent":
-                    self._stop.wait(3)
-                # Abortive close: RST instead of an answer.
-                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
-                conn.close()
-            except (OSError, ssl.SSLError):
-                conn.close()
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        try:
+            conn.settimeout(5)
+            stream = self._context.wrap_socket(conn, server_side=True)
+            data = b""
+            while b"\r\n\r\n" not in data:
+                chunk = stream.recv(65536)
+                if not chunk:
+                    return
+                data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            headers = {}
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                headers[name.strip().lower().decode()] = value.strip().decode()
+            length = int(headers.get("content-length", "0"))
+            while len(body) < length:
+                chunk = stream.recv(65536)
+                if not chunk:
+                    return
+                body += chunk
+            self.bodies_received += 1
+            if self._upstream:
+                context = ssl.create_default_context(cadata=self._ca.decode())
+                with httpx.Client(verify=context, timeout=5) as client:
+                    client.post(
+                        self._upstream + "/v1/envelopes",
+                        content=body,
+                        headers={"Idempotency-Key": headers.get("idempotency-key", "")},
+                    )
+                self.forwarded.set()
+            if self.mode == "silent":
+                self._stop.wait(5)
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        except (OSError, ssl.SSLError):
+            pass
+        finally:
+            conn.close()
 
     def close(self) -> None:
         self._stop.set()
@@ -153,18 +252,63 @@ class FaultServer:
 
 
 @pytest.fixture
-def fault_server(tls: TlsMaterial) -> Iterator[object]:
-    import ssl
-
+def fault_server(tls: TlsMaterial) -> Iterator[Callable[..., FaultServer]]:
     servers: list[FaultServer] = []
 
-    def _start(mode: str) -> FaultServer:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(tls.cert_file, tls.key_file)
-        server = FaultServer(mode, context)
+    def _start(
+        mode: str, *, upstream: str | None = None, cert: IssuedCertificate | None = None
+    ) -> FaultServer:
+        server = FaultServer(mode, tls.server_context(cert), upstream, tls.ca.cert_pem)
         servers.append(server)
         return server
 
     yield _start
     for server in servers:
         server.close()
+
+
+@pytest.fixture
+def status_server(tls: TlsMaterial, tmp_path: Path) -> Iterator[Callable[[int], str]]:
+    """A real uvicorn TLS server whose envelope endpoint always answers one status (e.g. 500)."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    servers: list[BackgroundIntake] = []
+
+    def _start(status: int) -> str:
+        async def answer(request: Request) -> Response:
+            await request.body()
+            return JSONResponse(
+                {"error": "test", "reason": "fixed answer"},
+                status_code=status,
+                headers={"Connection": "close"},
+            )
+
+        app = Starlette(routes=[Route("/v1/envelopes", answer, methods=["POST"])])
+        server = BackgroundIntake(
+            tmp_path / f"unused-{status}.sqlite",
+            Ed25519PrivateKey.generate(),
+            cert_file=tls.cert_file,
+            key_file=tls.key_file,
+            app=app,
+        ).start()
+        servers.append(server)
+        return server.url
+
+    yield _start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def refused_url() -> str:
+    """An https address on a loopback port with nothing listening (connection refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"https://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
