@@ -1,0 +1,88 @@
+"""Fixtures for the print/export UI tests: the same rich fictitious notification as the unit tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
+
+from desktop.domain.document import NotificationDocument
+
+_SAMPLE = Path(__file__).resolve().parents[2] / "unit" / "documents" / "_sample.py"
+
+
+def _sample_module():  # type: ignore[no-untyped-def]
+    name = "underret_documents_sample"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, _SAMPLE)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture
+def rich_document() -> NotificationDocument:
+    """A finalised notification about a fictitious child, every field filled, æøå everywhere."""
+    document: NotificationDocument = _sample_module().sample_document()
+    return document
+
+
+class DialogAnswerer:
+    """Answers the real modal dialogs as a user would, one answer per dialog, in order.
+
+    An answer is the text of the message box button to click, or a function
+    given the dialog (e.g. to accept a print dialog). The dialogs shown are
+    kept so a test can read what the user was told.
+    """
+
+    def __init__(self) -> None:
+        self.answers: list[Callable[[QDialog], None]] = []
+        self.seen: list[QDialog] = []
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._poll)
+
+    def queue(self, *answers: str | Callable[[QDialog], None]) -> None:
+        self.answers.extend(click_button(a) if isinstance(a, str) else a for a in answers)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or dialog in self.seen or not dialog.isVisible():
+            return
+        self.seen.append(dialog)
+        if self.answers:
+            self.answers.pop(0)(dialog)
+        else:
+            dialog.reject()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def click_button(text: str) -> Callable[[QDialog], None]:
+    """An answer that clicks the message box button whose text contains ``text``."""
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        buttons: list[QAbstractButton] = dialog.buttons()
+        matching = [b for b in buttons if text.lower() in b.text().replace("&", "").lower()]
+        assert matching, [b.text() for b in buttons]
+        matching[0].click()
+
+    return answer
+
+
+@pytest.fixture
+def dialogs(qapp: QApplication) -> Iterator[DialogAnswerer]:
+    """Answers the modal dialogs the code under test opens."""
+    answerer = DialogAnswerer()
+    yield answerer
+    answerer.stop()
