@@ -1,0 +1,204 @@
+"""UI-agnostic wizard navigation, in the spirit of Electrum's ``wizard.py``.
+
+The domain decides which pages exist, which comes next and which fields show;
+the Qt wizard only draws. Pages are the form's sections in order, skipping a
+section whose ``visible_if`` is false for the current answers. Answers are read
+through a getter on every call, so the flow always reflects what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, MutableMapping
+from datetime import date
+from typing import Any
+
+from desktop.domain.answers import get_answer, is_answered, parse_path, set_answer
+from desktop.domain.conditions import ConditionContext, evaluate
+from desktop.domain.context import build_context
+from desktop.domain.document import AgeBand
+from desktop.domain.forms import FormDefinition, FormField, Section
+from desktop.domain.packs import Category, GuidelinePack, Signal
+
+AnswersGetter = Callable[[], Mapping[str, Any]]
+
+
+def section_visible(section: Section, answers: Mapping[str, Any], ctx: ConditionContext) -> bool:
+    """Whether a page shows."""
+    return evaluate(section.visible_if, answers, ctx)
+
+
+def field_visible(
+    f: FormField, answers: Mapping[str, Any], ctx: ConditionContext, item: Mapping[str, Any] | None = None
+) -> bool:
+    """Whether a field (or, with ``item``, a group sub-field) shows."""
+    return evaluate(f.visible_if, answers, ctx, item=item)
+
+
+def field_required(
+    f: FormField, answers: Mapping[str, Any], ctx: ConditionContext, item: Mapping[str, Any] | None = None
+) -> bool:
+    """Whether a visible field must be answered (``required`` or a true ``required_if``)."""
+    if f.required:
+        return True
+    return f.required_if is not None and evaluate(f.required_if, answers, ctx, item=item)
+
+
+class WizardFlow:
+    """Page order and field visibility for one notification's answers."""
+
+    def __init__(
+        self,
+        form: FormDefinition,
+        pack: GuidelinePack,
+        answers_getter: AnswersGetter,
+        today: date | Callable[[], date],
+    ) -> None:
+        self.form = form
+        self.pack = pack
+        self._answers = answers_getter
+        self._today = today
+
+    # --- facts ---------------------------------------------------------------
+    def today(self) -> date:
+        """The date rules are evaluated against."""
+        return self._today() if callable(self._today) else self._today
+
+    def context(self) -> ConditionContext:
+        """The derived facts (age band, ticked signals) for the current answers."""
+        return build_context(self.form, self.pack, self._answers(), self.today())
+
+    def age_band(self) -> AgeBand | None:
+        """The child's age band, once it can be told."""
+        return self.context().age_band
+
+    # --- pages ---------------------------------------------------------------
+    def pages(self) -> list[str]:
+        """Ids of the pages that show, in order (always starts with "acute", ends with the review)."""
+        answers, ctx = self._answers(), self.context()
+        return [s.id for s in self.form.sections if section_visible(s, answers, ctx)]
+
+    def first(self) -> str:
+        """The first page."""
+        return self.pages()[0]
+
+    def last(self) -> str:
+        """The review page."""
+        return self.pages()[-1]
+
+    def next(self, page: str) -> str | None:
+        """The page after ``page`` (None on the last); works even if ``page`` has just become hidden."""
+        return self._step(page, +1)
+
+    def previous(self, page: str) -> str | None:
+        """The page before ``page`` (None on the first)."""
+        return self._step(page, -1)
+
+    def _step(self, page: str, direction: int) -> str | None:
+        order = [s.id for s in self.form.sections]
+        index = order.index(page)
+        visible = set(self.pages())
+        index += direction
+        while 0 <= index < len(order):
+            if order[index] in visible:
+                return order[index]
+            index += direction
+        return None
+
+    def position(self, page: str) -> tuple[int, int]:
+        """(1-based number of the page, number of pages) for "step 3 of 8"."""
+        pages = self.pages()
+        return (pages.index(page) + 1 if page in pages else 0, len(pages))
+
+    # --- fields --------------------------------------------------------------
+    def visible_fields(self, page: str) -> list[FormField]:
+        """The fields that show on a page, in order."""
+        answers, ctx = self._answers(), self.context()
+        return [f for f in self.form.section(page).fields if field_visible(f, answers, ctx)]
+
+    def is_visible(self, field_path: str) -> bool:
+        """Whether the field at ``field_path`` shows (a group sub-field needs its group to show too)."""
+        answers, ctx = self._answers(), self.context()
+        path = parse_path(field_path)
+        section = self.form.section_of(path.field)
+        top = self.form.field(path.field)
+        if not section_visible(section, answers, ctx) or not field_visible(top, answers, ctx):
+            return False
+        if path.index is None:
+            return True
+        sub = top.sub_field(path.sub or "")
+        if sub is None:
+            return False
+        items = answers.get(path.field)
+        item = items[path.index] if isinstance(items, list) and path.index < len(items) else {}
+        return field_visible(sub, answers, ctx, item=item if isinstance(item, Mapping) else {})
+
+    def is_required(self, field_path: str) -> bool:
+        """Whether the field at ``field_path`` must be answered now (hidden fields never are)."""
+        if not self.is_visible(field_path):
+            return False
+        answers, ctx = self._answers(), self.context()
+        path = parse_path(field_path)
+        top = self.form.field(path.field)
+        if path.index is None:
+            return field_required(top, answers, ctx)
+        sub = top.sub_field(path.sub or "")
+        items = answers.get(path.field)
+        item = items[path.index] if isinstance(items, list) and path.index < len(items) else {}
+        if sub is None:
+            return False
+        return field_required(sub, answers, ctx, item=item if isinstance(item, Mapping) else {})
+
+    # --- signals -------------------------------------------------------------
+    def signal_groups(self) -> list[tuple[Category, list[Signal]]]:
+        """The pack's signals for the child's age band, grouped by category."""
+        return self.pack.grouped_signals(self.age_band())
+
+    def search_signals(self, query: str, lang: str) -> list[Signal]:
+        """Signals for the child's age band matching every word of ``query``."""
+        return self.pack.search(query, self.age_band(), lang)
+
+
+def apply_presets(
+    form: FormDefinition,
+    pack: GuidelinePack,
+    answers: MutableMapping[str, Any],
+    today: date,
+) -> list[str]:
+    """Fill in preset values whose condition holds, where the user has not answered yet.
+
+    Returns the paths that were filled, so the UI can say why (e.g. "parents not
+    told first" pre-selected because violence signals were ticked). A value the
+    user has given is never overwritten.
+    """
+    filled: list[str] = []
+    ctx = build_context(form, pack, answers, today)
+    for _section, f in form.iter_fields():
+        preset = f.preset
+        if preset is not None and not is_answered(answers.get(f.id)) and evaluate(preset.when, answers, ctx):
+            set_answer(answers, f.id, _copy(preset.value))
+            filled.append(f.id)
+            ctx = build_context(form, pack, answers, today)
+        items = answers.get(f.id)
+        if not f.fields or not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, Mapping):
+                continue
+            for sub in f.fields:
+                path = f"{f.id}[{index}].{sub.id}"
+                if (
+                    sub.preset is not None
+                    and not is_answered(get_answer(answers, path))
+                    and evaluate(sub.preset.when, answers, ctx, item=item)
+                ):
+                    set_answer(answers, path, _copy(sub.preset.value))
+                    filled.append(path)
+    return filled
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value

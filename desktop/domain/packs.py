@@ -1,0 +1,442 @@
+"""Guideline packs: one municipality's contacts, procedure, scale and concern signals, as data.
+
+A pack is a YAML file in ``forms/packs/`` (or downloaded and checked with
+:func:`load_pack_bytes`). It is validated strictly: unknown keys, wrong types,
+a missing Danish or English text, duplicate ids and references to unknown
+categories are refused with :class:`PackInvalid`, which names the file, the
+path inside it (``signals[12].help.en``), the line and the problem, so a
+municipality can fix its pack. A refused pack is never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, model_validator
+from pydantic import Field as PField
+
+from desktop.domain.document import AgeBand
+from desktop.domain.text import Localised
+from desktop.errors import UnderretError
+from desktop.paths import forms_dir
+
+PACK_SCHEMA_VERSION: Literal[1] = 1
+#: Packs are small; anything larger is a mistake or an attack (checked before parsing).
+MAX_PACK_BYTES = 5 * 1024 * 1024
+
+_ID = r"^[a-z0-9][a-z0-9_.-]*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Municipality(_Model):
+    """The municipality a pack belongs to (the national default uses code 000)."""
+
+    name: str = PField(min_length=1)
+    code: str = PField(pattern=r"^\d{3}$", description="kommunekode, 3 digits")
+
+
+class ContactKind(StrEnum):
+    """What a phone number is for."""
+
+    INTAKE = "intake"  # children's services, office hours
+    AFTER_HOURS = "after_hours"  # døgnvagt / socialvagt
+    POLICE = "police"
+    CONSULTATION = "consultation"  # anonym sparring
+    OTHER = "other"
+
+
+class Contact(_Model):
+    """A number to call, shown on the acute path and on the overdue-receipt notice."""
+
+    id: str = PField(pattern=_ID)
+    kind: ContactKind
+    name: Localised
+    phone: str | None = PField(default=None, min_length=2, max_length=40,
+                               description="Absent in the national pack, where each municipality has its own")
+    hours: Localised | None = None
+    note: Localised | None = None
+    email: str | None = None
+    acute: bool = PField(default=False, description="Shown when the child is in danger right now")
+
+
+class ProcedureStep(_Model):
+    """One step of the local procedure for a worried professional."""
+
+    id: str = PField(pattern=_ID)
+    title: Localised
+    text: Localised
+
+
+class ScaleLevel(_Model):
+    """One position on the pack's scale of concern; it describes a situation, never labels a child."""
+
+    id: str = PField(pattern=_ID)
+    label: Localised
+    description: Localised
+    action: Localised | None = None
+    colour: str = PField(pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class Scale(_Model):
+    """The pack's graded scale of concern (e.g. trivselsvurdering or bekymringsbarometer)."""
+
+    id: str = PField(pattern=_ID)
+    name: Localised
+    description: Localised | None = None
+    levels: list[ScaleLevel] = PField(min_length=2)
+
+
+class AgeBandInfo(_Model):
+    """How the pack names an age band."""
+
+    id: AgeBand
+    label: Localised
+
+
+class LegalReference(_Model):
+    """A provision of law or guidance the pack cites."""
+
+    id: str = PField(pattern=_ID)
+    citation: str = PField(min_length=1)
+    title: Localised
+    url: str | None = None
+
+
+class Category(_Model):
+    """A group of concern signals (neglect, sexual abuse, ...)."""
+
+    id: str = PField(pattern=_ID)
+    label: Localised
+    description: Localised | None = None
+    parents_not_told_first: bool = PField(
+        default=False,
+        description="Suspected violence or sexual abuse in the household: parents are not told first",
+    )
+    legal: list[str] = PField(default_factory=list, description="ids of legal_references")
+
+
+class Signal(_Model):
+    """One concern signal: what to look for, for which ages, and how much it weighs."""
+
+    id: str = PField(pattern=_ID)
+    category: str
+    age_bands: list[AgeBand] = PField(min_length=1)
+    weight: int = PField(ge=1, le=3, description="1 worth noting, 2 clear concern, 3 serious")
+    label: Localised
+    help: Localised
+    acute: bool = PField(default=False, description="May mean the child is in danger right now")
+    parents_not_told_first: bool | None = PField(default=None, description="Overrides the category's flag")
+    keywords: Localised | None = None
+
+
+class Intake(_Model):
+    """Where notifications written under this pack are delivered, and the key they are sealed to."""
+
+    required: bool = PField(default=False, description="False: the pack may be used without a real endpoint")
+    endpoint: str | None = None
+    key_id: str | None = None
+    public_key: str | None = PField(default=None, description="base64 ML-KEM-768+X25519 public key")
+    receipt_key: str | None = PField(default=None, description="base64 Ed25519 key that signs receipts")
+    ca_pem: str | None = None
+    pin_sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _complete_when_required(self) -> Intake:
+        if self.required and not (self.endpoint and self.key_id and self.public_key):
+            raise ValueError("a required intake needs endpoint, key_id and public_key")
+        return self
+
+
+class GuidelinePack(_Model):
+    """A municipality's guideline pack."""
+
+    schema_version: Literal[1] = PACK_SCHEMA_VERSION
+    id: str = PField(pattern=_ID)
+    version: str = PField(min_length=1)
+    name: Localised
+    description: Localised | None = None
+    demo: bool = PField(default=False, description="Fictitious pack for training; never for real cases")
+    municipality: Municipality
+    age_bands: list[AgeBandInfo] = PField(min_length=1)
+    contacts: list[Contact] = PField(min_length=1)
+    procedure: list[ProcedureStep] = PField(default_factory=list)
+    notifying_in_local_model: Localised | None = PField(
+        default=None, description="Where notifying fits in the municipality's own model (e.g. BTI levels)"
+    )
+    next_steps: Localised | None = PField(default=None, description="What happens after sending")
+    scale: Scale
+    legal_references: list[LegalReference] = PField(default_factory=list)
+    categories: list[Category] = PField(min_length=1)
+    signals: list[Signal] = PField(min_length=1)
+    intake: Intake = Intake()
+
+    _search_cache: dict[str, list[tuple[Signal, str]]] = PrivateAttr(default_factory=dict)
+
+    def category(self, category_id: str) -> Category:
+        """The category with this id (KeyError if absent)."""
+        for c in self.categories:
+            if c.id == category_id:
+                return c
+        raise KeyError(category_id)
+
+    def signal(self, signal_id: str) -> Signal:
+        """The signal with this id (KeyError if absent)."""
+        for s in self.signals:
+            if s.id == signal_id:
+                return s
+        raise KeyError(signal_id)
+
+    def signal_flags(self, signal: Signal) -> set[str]:
+        """The flags (``acute``, ``parents_not_told_first``) a ticked signal raises."""
+        flags: set[str] = set()
+        if signal.acute:
+            flags.add("acute")
+        protect = signal.parents_not_told_first
+        if protect is None:
+            protect = self.category(signal.category).parents_not_told_first
+        if protect:
+            flags.add("parents_not_told_first")
+        return flags
+
+    def signals_for(self, band: AgeBand | None) -> list[Signal]:
+        """Signals that apply to the age band, in pack order (all of them while the band is unknown)."""
+        if band is None:
+            return list(self.signals)
+        return [s for s in self.signals if band in s.age_bands]
+
+    def grouped_signals(self, band: AgeBand | None) -> list[tuple[Category, list[Signal]]]:
+        """The band's signals grouped by category, in the pack's category order; empty groups left out."""
+        signals = self.signals_for(band)
+        return [(c, g) for c in self.categories if (g := [s for s in signals if s.category == c.id])]
+
+    def search(self, query: str, band: AgeBand | None, lang: str) -> list[Signal]:
+        """Signals for the band whose texts (in ``lang``) contain every word of the query."""
+        words = query.casefold().split()
+        index = self._search_index(lang)
+        allowed = None if band is None else band
+        return [
+            s
+            for s, text in index
+            if (allowed is None or allowed in s.age_bands) and all(w in text for w in words)
+        ]
+
+    def _search_index(self, lang: str) -> list[tuple[Signal, str]]:
+        cached = self._search_cache.get(lang)
+        if cached is None:
+            labels = {c.id: c.label.get(lang) or c.label.da for c in self.categories}
+            cached = []
+            for s in self.signals:
+                parts = [s.label.get(lang) or s.label.da, s.help.get(lang) or s.help.da, labels[s.category]]
+                if s.keywords is not None:
+                    parts.append(s.keywords.get(lang) or s.keywords.da)
+                cached.append((s, " ".join(parts).casefold()))
+            self._search_cache[lang] = cached
+        return cached
+
+    def acute_contacts(self) -> list[Contact]:
+        """Numbers to call when the child is in danger right now (police 112 among them)."""
+        return [c for c in self.contacts if c.acute]
+
+    def contact_of(self, kind: ContactKind) -> Contact | None:
+        """The first contact of a kind."""
+        return next((c for c in self.contacts if c.kind is kind), None)
+
+    def age_band_label(self, band: AgeBand, lang: str) -> str:
+        """The pack's name for an age band."""
+        for info in self.age_bands:
+            if info.id is band:
+                return info.label.get(lang) or info.label.da
+        return band.value
+
+
+class PackInvalid(UnderretError):  # noqa: N818 - name fixed by the contract
+    """A pack that cannot be used; details: file, path, line, kind, problem."""
+
+    message_id = "pack.invalid"
+
+    def __init__(self, file: str, path: str, problem: str, *, kind: str, line: int | None = None) -> None:
+        where = f"{file}:{line}" if line is not None else file
+        super().__init__(
+            f"{where}: {path or '(top)'}: {problem}",
+            file=file,
+            path=path,
+            problem=problem,
+            kind=kind,
+            line="" if line is None else str(line),
+        )
+        self.file = file
+        self.path = path
+        self.problem = problem
+        self.kind = kind
+        self.line = line
+
+
+def _format_loc(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of the deepest YAML node on ``loc`` (for unknown keys: the key itself)."""
+    line = None if node is None else node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    line = key.start_mark.line + 1
+                    node = value
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _describe(error: Any) -> tuple[str, str, tuple[int | str, ...]]:
+    """(kind, problem) for the first pydantic error, in words a pack author understands."""
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    typ = error["type"]
+    last = loc[-1] if loc else ""
+    if typ == "extra_forbidden":
+        return "unknown_key", f"unknown key {last!r}", loc
+    if last in ("da", "en") and typ in ("missing", "string_too_short"):
+        language = "Danish" if last == "da" else "English"
+        return "missing_translation", f"missing {language} text ({last})", loc
+    if typ == "missing":
+        return "missing_key", f"required key {last!r} is missing", loc
+    given = type(error.get("input")).__name__
+    return "wrong_value", f"{error['msg']} (got {given})", loc
+
+
+def _reject_aliases(text: str, name: str) -> None:
+    # Anchors and aliases can make a tiny file expand enormously; packs never need them.
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                problem = "YAML aliases (*name) are not allowed"
+                raise PackInvalid(name, "", problem, kind="bad_yaml", line=line)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = str(getattr(exc, "problem", None) or exc)
+        raise PackInvalid(name, "", f"not valid YAML: {problem}", kind="bad_yaml", line=line) from exc
+
+
+def _check_references(pack: GuidelinePack, name: str, root: yaml.Node | None) -> None:
+    def fail(loc: tuple[int | str, ...], problem: str, kind: str) -> None:
+        raise PackInvalid(name, _format_loc(loc), problem, kind=kind, line=_line_of(root, loc))
+
+    for attr in ("categories", "signals", "contacts", "procedure", "legal_references"):
+        seen: set[str] = set()
+        for i, entry in enumerate(getattr(pack, attr)):
+            if entry.id in seen:
+                fail((attr, i, "id"), f"duplicate id {entry.id!r}", "duplicate_id")
+            seen.add(entry.id)
+    seen_levels: set[str] = set()
+    for i, level in enumerate(pack.scale.levels):
+        if level.id in seen_levels:
+            fail(("scale", "levels", i, "id"), f"duplicate id {level.id!r}", "duplicate_id")
+        seen_levels.add(level.id)
+    categories = {c.id for c in pack.categories}
+    legal = {r.id for r in pack.legal_references}
+    for i, c in enumerate(pack.categories):
+        for j, ref in enumerate(c.legal):
+            if ref not in legal:
+                fail(("categories", i, "legal", j), f"unknown legal reference {ref!r}", "unknown_reference")
+    for i, s in enumerate(pack.signals):
+        if s.category not in categories:
+            fail(("signals", i, "category"), f"unknown category {s.category!r}", "unknown_reference")
+    bands = [b.id for b in pack.age_bands]
+    if len(set(bands)) != len(bands):
+        fail(("age_bands",), "an age band is listed twice", "duplicate_id")
+    for i, s in enumerate(pack.signals):
+        for j, band in enumerate(s.age_bands):
+            if band not in bands:
+                fail(("signals", i, "age_bands", j), f"age band {band.value!r} is not in age_bands",
+                     "unknown_reference")
+    if not any(c.phone for c in pack.acute_contacts()):
+        fail(("contacts",), "no acute contact has a phone number (the acute path needs one)", "missing_key")
+
+
+def load_pack_bytes(data: bytes, name: str) -> GuidelinePack:
+    """Check and load a pack from bytes (a shipped file or a download); ``name`` is used in messages."""
+    if len(data) > MAX_PACK_BYTES:
+        raise PackInvalid(name, "", f"larger than {MAX_PACK_BYTES} bytes", kind="too_large")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackInvalid(name, "", "not UTF-8 text", kind="bad_yaml") from exc
+    _reject_aliases(text, name)
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        raw = loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise PackInvalid(name, "", f"not valid YAML: {getattr(exc, 'problem', exc)}", kind="bad_yaml",
+                          line=line) from exc
+    finally:
+        loader.dispose()
+    if not isinstance(raw, dict):
+        raise PackInvalid(name, "", "a pack must be a mapping of keys to values", kind="wrong_value", line=1)
+    try:
+        pack = GuidelinePack.model_validate(raw)
+    except ValidationError as exc:
+        kind, problem, loc = _describe(exc.errors()[0])
+        raise PackInvalid(name, _format_loc(loc), problem, kind=kind, line=_line_of(root, loc)) from exc
+    _check_references(pack, name, root)
+    return pack
+
+
+def load_pack(path: Path) -> GuidelinePack:
+    """Check and load a pack file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackInvalid(path.name, "", f"cannot be read: {exc.strerror}", kind="unreadable") from exc
+    return load_pack_bytes(data, path.name)
+
+
+def packs_dir() -> Path:
+    """``forms/packs``."""
+    return forms_dir() / "packs"
+
+
+def shipped_packs() -> list[Path]:
+    """The packs shipped with the application (national default first)."""
+    paths = sorted(packs_dir().glob("*.yaml"))
+    return sorted(paths, key=lambda p: (p.stem != "national", p.stem))
+
+
+NATIONAL_PACK_ID = "national"
+
+
+def national_pack() -> GuidelinePack:
+    """The national default pack."""
+    return load_pack(packs_dir() / "national.yaml")
+
+
+def pack_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the pack format (``forms/schema/pack.schema.json``)."""
+    schema = GuidelinePack.model_json_schema()
+    schema["$id"] = "https://schemas.underret.dk/pack/1"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
