@@ -199,6 +199,24 @@ def _backend_errors() -> tuple[type[BaseException], ...]:
 _KEYRING_ERRORS = _backend_errors()
 
 
+PLAINTEXT_FALLBACK_REASON = "no OS keyring is running; the only one available keeps keys as plain text"
+
+
+def _is_plaintext_fallback(ring: object) -> bool:
+    """True for the plain-text file that keyring selects by itself when no OS keyring is running.
+
+    keyrings.alt's PlaintextKeyring stores secrets unencrypted in the home folder; using it would
+    leave the vault key beside the vault. Only that exact class is what keyring falls back to; a
+    deliberately configured subclass (as in the test suite, kept in a test folder) is the caller's
+    explicit choice.
+    """
+    try:
+        from keyrings.alt.file import PlaintextKeyring
+    except ImportError:
+        return False
+    return type(ring) is PlaintextKeyring
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, keyring.errors.NoKeyringError):
         return "no usable keyring backend is installed or running"
@@ -223,11 +241,14 @@ class KeyringKeyStore:
         self._service = service
 
     def _ring(self) -> keyring.backend.KeyringBackend:
-        return self._backend if self._backend is not None else keyring.get_keyring()
+        ring = self._backend if self._backend is not None else keyring.get_keyring()
+        if _is_plaintext_fallback(ring):
+            raise KeyringUnavailable("keyring unavailable", reason=PLAINTEXT_FALLBACK_REASON)
+        return ring
 
     def backend_name(self) -> str:
         """The backend's class name, for `underret doctor`."""
-        ring = self._ring()
+        ring = self._backend if self._backend is not None else keyring.get_keyring()
         return f"{type(ring).__module__}.{type(ring).__qualname__}"
 
     def check_available(self) -> None:

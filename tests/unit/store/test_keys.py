@@ -176,3 +176,16 @@ def test_keys_never_reach_the_log(cheap_scrypt: ScryptParams, caplog: pytest.Log
     logged = caplog.text
     assert key.hex() not in logged
     assert "hemmelig-frase" not in logged
+
+
+def test_plain_text_fallback_keyring_is_not_trusted_with_a_vault_key() -> None:
+    # What keyring picks by itself on a PC without a running OS keyring: a clear-text file in the home folder.
+    from keyrings.alt.file import PlaintextKeyring
+
+    store = KeyringKeyStore(PlaintextKeyring())
+    with pytest.raises(KeyringUnavailable) as raised:
+        store.store("p", new_vault_key())
+    assert "plain text" in raised.value.details["reason"]
+    with pytest.raises(KeyringUnavailable):
+        store.check_available()
+    assert store.backend_name() == "keyrings.alt.file.PlaintextKeyring"
