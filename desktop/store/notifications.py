@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.store.audit import AuditLog
-from desktop.store.connection import VaultConnection, date_from_text, from_text, to_text
+from desktop.store.connection import VaultConnection, from_text, to_text
 from desktop.store.errors import ContentPurged, NotADraft, NotFinalised, NotificationNotFound
 
 
@@ -72,16 +72,17 @@ _SUMMARY_COLUMNS = (
 )
 
 
+_STATES = {state.value: state for state in NotificationState}
+_parse_time = datetime.fromisoformat
+
+
 def _summary(row: Any) -> NotificationSummary:
-    created = from_text(row[3])
-    updated = from_text(row[4])
-    assert created is not None and updated is not None  # NOT NULL columns
+    # Positional and without helper calls: this runs once per row when listing thousands.
     return NotificationSummary(
-        id=row[0], state=NotificationState(row[1]), child_initials=row[2], created_at=created,
-        updated_at=updated, finalised_at=from_text(row[5]), sent_at=from_text(row[6]),
-        receipted_at=from_text(row[7]), reference=row[8], last_error=row[9], attempts=int(row[10]),
-        municipality=row[11], acute=bool(row[12]), acknowledgement_due=date_from_text(row[13]),
-        corrects=row[14],
+        row[0], _STATES[row[1]], row[2], _parse_time(row[3]), _parse_time(row[4]),
+        row[5] and _parse_time(row[5]), row[6] and _parse_time(row[6]), row[7] and _parse_time(row[7]),
+        row[8], row[9], int(row[10]), row[11], bool(row[12]), row[13] and date.fromisoformat(row[13]),
+        row[14],
     )
 
 

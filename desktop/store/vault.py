@@ -27,7 +27,6 @@ import os
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -134,7 +133,7 @@ def _looks_damaged(path: Path) -> bool:
 
 def _probe(path: Path, hex_key: str, key_fits: bool | None) -> int:
     """Open read-only, prove the key works and return the schema version. Writes nothing."""
-    uri = f"file:{quote(str(path))}?mode=ro"
+    uri = path.absolute().as_uri() + "?mode=ro"
     try:
         connection = sqlcipher.connect(uri, uri=True, isolation_level=None)
     except sqlcipher.Error as exc:
