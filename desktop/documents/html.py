@@ -51,7 +51,7 @@ def _rows(rows: list[Row], *, background: str | None = None) -> str:
     bg = f' bgcolor="{background}"' if background else ""
     cells = "".join(
         f'<tr><td width="32%" style="color:{MUTED}; font-size:8.5pt;">{_text(row.label)}</td>'
-        f"<td>{_text(row.value)}</td></tr>"
+        f"<td>{f'<b>{_text(row.value)}</b>' if row.strong else _text(row.value)}</td></tr>"
         for row in rows
     )
     return f'<table width="100%" cellspacing="0" cellpadding="3"{bg}>{cells}</table>'

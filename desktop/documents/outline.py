@@ -32,6 +32,7 @@ class Row:
 
     label: str
     value: str
+    strong: bool = False  # a value the reader must not miss (a parent not informed)
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ class Outline:
         return label(self.language, "doc.page_of", page=page, pages=pages)
 
 
-def _rows(pairs: list[tuple[str, str | None]]) -> list[Row]:
-    return [Row(name, clean_text(value)) for name, value in pairs if value]
+def _rows(pairs: list[tuple[str, str | None]], strong: frozenset[str] = frozenset()) -> list[Row]:
+    return [Row(name, clean_text(value), name in strong) for name, value in pairs if value]
 
 
 #: Values longer than this (or with line breaks) are laid out as text, not in a table cell,
@@ -115,7 +116,8 @@ def _rows(pairs: list[tuple[str, str | None]]) -> list[Row]:
 LONG_VALUE = 280
 
 
-def _person(title: str, pairs: list[tuple[str, str | None]]) -> list[Block]:
+def _person(title: str, pairs: list[tuple[str, str | None]],
+            strong: frozenset[str] = frozenset()) -> list[Block]:
     """A person's short facts as a table, their long answers as text blocks below it."""
     short: list[tuple[str, str | None]] = []
     long: list[Block] = []
@@ -124,7 +126,7 @@ def _person(title: str, pairs: list[tuple[str, str | None]]) -> list[Block]:
             long.append(Text(name, clean_text(value)))
         else:
             short.append((name, value))
-    return [Rows(_rows(short), title=clean_text(title)), *long]
+    return [Rows(_rows(short, strong), title=clean_text(title)), *long]
 
 
 def build_outline(document: NotificationDocument) -> Outline:
@@ -274,7 +276,7 @@ def _custody(document: NotificationDocument, t: Translate) -> Section:
             (t("custody.not_informed_reason"),
              (holder.not_informed_reason or t("doc.not_given")) if not holder.informed else None),
             (t("custody.interpreter"), holder.interpreter_language),
-        ])
+        ], strong=frozenset({t("custody.informed")}) if not holder.informed else frozenset())
     return Section(t("custody.section"), blocks or [Note(t("custody.none"))])
 
 

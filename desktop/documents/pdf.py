@@ -23,7 +23,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -69,7 +68,7 @@ WATERMARK = colors.HexColor("#9aa5b1")
 MARGIN_X = 20 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 22 * mm
-LABEL_COLUMN = 48 * mm
+LABEL_COLUMN = 52 * mm
 FRAME_PADDING = 6  # platypus' default padding inside the page frame
 
 
@@ -82,25 +81,29 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=22, leading=26,
                                 textColor=ACCENT, spaceAfter=2 * mm),
         "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=13, leading=16,
-                             textColor=ACCENT, spaceBefore=6 * mm, spaceAfter=1.2 * mm),
+                             textColor=ACCENT, spaceBefore=6 * mm, spaceAfter=1.2 * mm, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
-                             spaceBefore=3.5 * mm, spaceAfter=1 * mm),
+                             spaceBefore=3.5 * mm, spaceAfter=1 * mm, keepWithNext=1),
         "label": ParagraphStyle("label", parent=base, fontSize=8.5, leading=12, textColor=MUTED),
         "text_label": ParagraphStyle("text_label", parent=base, fontName=BOLD, fontSize=8.5, leading=12,
-                                     textColor=MUTED, spaceBefore=2.5 * mm, spaceAfter=0.5 * mm),
+                                     textColor=MUTED, spaceBefore=2.5 * mm, spaceAfter=0.5 * mm,
+                                     keepWithNext=1),
         "note": ParagraphStyle("note", parent=base, fontSize=9, leading=13, textColor=MUTED,
                                spaceAfter=1.5 * mm),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=5 * mm, bulletIndent=1.5 * mm,
-                                 spaceAfter=0.6 * mm),
+                                 bulletFontName=REGULAR, spaceAfter=0.6 * mm),
+        "bullet_kept": ParagraphStyle("bullet_kept", parent=base, leftIndent=5 * mm, bulletIndent=1.5 * mm,
+                                      bulletFontName=REGULAR, spaceAfter=0.6 * mm, keepWithNext=1),
         "quote": ParagraphStyle("quote", parent=base, fontSize=10.5, leading=15.5, textColor=QUOTE_INK,
                                 leftIndent=8 * mm, rightIndent=4 * mm, backColor=QUOTE_BG,
                                 borderPadding=(2.5 * mm, 3 * mm, 2.5 * mm, 3 * mm), spaceBefore=1.5 * mm,
                                 spaceAfter=2.5 * mm),
         "quote_label": ParagraphStyle("quote_label", parent=base, fontName=BOLD, fontSize=8.5,
                                       leading=12, textColor=QUOTE_INK, leftIndent=5 * mm,
-                                      spaceBefore=3 * mm),
+                                      spaceBefore=3 * mm, keepWithNext=1),
         "quote_note": ParagraphStyle("quote_note", parent=base, fontSize=8.5, leading=12,
-                                     textColor=MUTED, leftIndent=5 * mm, spaceAfter=2.5 * mm),
+                                     textColor=MUTED, leftIndent=5 * mm, spaceAfter=2.5 * mm,
+                                     keepWithNext=1),
         "acute_title": ParagraphStyle("acute_title", parent=base, fontName=BOLD, fontSize=12, leading=15,
                                       textColor=ACUTE),
         "acute_text": ParagraphStyle("acute_text", parent=base, textColor=ACUTE),
@@ -143,15 +146,14 @@ class _Renderer:
         return story
 
     def _section(self, section: Section) -> list[Flowable]:
-        heading = [
-            Paragraph(_markup(section.title), self.s["h1"]),
-            HRFlowable(width="100%", thickness=0.8, color=RULE, spaceBefore=0, spaceAfter=2 * mm),
-        ]
+        rule = HRFlowable(width="100%", thickness=0.8, color=RULE, spaceBefore=0, spaceAfter=2 * mm)
+        rule.keepWithNext = 1
+        heading = [Paragraph(_markup(section.title), self.s["h1"]), rule]
         body: list[Flowable] = []
         for block in section.blocks:
             body += self._block(block)
         # Keep a heading with the start of what follows it.
-        return [CondPageBreak(40 * mm), *heading, *body]
+        return [CondPageBreak(30 * mm), *heading, *body]
 
     def _block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Rows):
@@ -159,8 +161,10 @@ class _Renderer:
             if block.title:
                 out.append(Paragraph(_markup(block.title), self.s["h2"]))
             if block.rows:
-                out += [Spacer(1, 1 * mm), self._table(block.rows)]
-            return [KeepTogether(out)] if block.title else out
+                table = self._table(block.rows)
+                table.spaceBefore = 1 * mm
+                out.append(table)
+            return out
         if isinstance(block, Text):
             head = [Paragraph(_markup(block.label), self.s["text_label"])] if block.label else []
             return head + _paragraphs(block.body, self.s["text"])
@@ -172,7 +176,7 @@ class _Renderer:
                 *_paragraphs(marked, self.s["quote"]),
             ]
         if isinstance(block, SignalGroup):
-            return [KeepTogether(self._signal_group(block))]
+            return self._signal_group(block)
         if isinstance(block, Note):
             return [Paragraph(_markup(block.text), self.s["note"])]
         raise TypeError(f"unknown block {type(block).__name__}")
@@ -180,22 +184,26 @@ class _Renderer:
     def _signal_group(self, group: SignalGroup) -> list[Flowable]:
         acute_word = self.outline.acute_signal_word
         out: list[Flowable] = [Paragraph(_markup(group.category), self.s["h2"])]
-        for text, signal_id, acute in group.signals:
+        for number, (text, signal_id, acute) in enumerate(group.signals, start=1):
             line = _markup(text) + f' <font size="8" color="{MUTED_HEX}">({_markup(signal_id)})</font>'
             if acute:
                 line += f' <font name="{BOLD}" color="{ACUTE_HEX}">— {_markup(acute_word)}</font>'
-            out.append(Paragraph(line, self.s["bullet"], bulletText="•"))
+            # A category's list is kept on one page (chained with keepWithNext).
+            style = self.s["bullet"] if number == len(group.signals) else self.s["bullet_kept"]
+            out.append(Paragraph(line, style, bulletText="•"))
         return out
 
     def _table(self, rows: list[Row], *, panel: bool = False) -> Table:
         data = [
-            [Paragraph(_markup(row.label), self.s["label"]), Paragraph(_markup(row.value), self.s["body"])]
+            [Paragraph(_markup(row.label), self.s["label"]),
+             Paragraph(f"<b>{_markup(row.value)}</b>" if row.strong else _markup(row.value), self.s["body"])]
             for row in rows
         ]
         table = Table(data, colWidths=[LABEL_COLUMN, self.width - LABEL_COLUMN], hAlign="LEFT")
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 3 * mm),
             ("TOPPADDING", (0, 0), (-1, -1), 2.2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, FAINT_RULE),
