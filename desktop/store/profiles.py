@@ -14,6 +14,7 @@ neither.
 from __future__ import annotations
 
 import builtins
+import errno
 import json
 import logging
 import os
@@ -27,11 +28,15 @@ from typing import Any
 from desktop.paths import user_data_dir
 from desktop.store.connection import Clock, from_text, to_text, utc_now
 from desktop.store.errors import (
+    DiskFull,
     KeyMissing,
     ProfileCorrupt,
     ProfileExists,
     ProfileNotFound,
     UnlockDelayed,
+    VaultError,
+    VaultIOError,
+    VaultReadOnly,
     WrongPassphrase,
 )
 from desktop.store.keys import (
@@ -63,8 +68,20 @@ def delay_after_failures(failures: int) -> float:
     return min(2.0 ** (failures - FREE_ATTEMPTS), MAX_DELAY_SECONDS)
 
 
+def store_error(exc: OSError, file: str) -> VaultError:
+    """The store error for an operating-system failure writing a profile's files."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return VaultReadOnly("profile folder not writable", file=file)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull("disk full", file=file)
+    return VaultIOError("profile file could not be written", file=file)
+
+
 def write_atomically(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` so that a crash leaves the old or the new content, whole."""
+    """Replace ``target`` with ``text`` so that a crash leaves the old or the new content, whole.
+
+    Raises VaultReadOnly, DiskFull or VaultIOError; the old file is untouched on failure.
+    """
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8") as handle:
@@ -72,6 +89,9 @@ def write_atomically(target: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise store_error(exc, target.name) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -186,7 +206,10 @@ class ProfileDirectory:
         key = new_vault_key()
         data: dict[str, Any] = {"version": PROFILE_FORMAT_VERSION, "id": profile_id, "display_name": name,
                                 "protection": protection.value, "created_at": to_text(self._clock())}
-        folder.mkdir(parents=True)
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise store_error(exc, "profiles") from exc
         in_keyring = False
         try:
             if protection is KeyProtection.KEYRING:
@@ -235,8 +258,13 @@ class ProfileDirectory:
     def _record_failure(self, folder: Path) -> float:
         failures, _ = self._attempts(folder)
         failures += 1
-        write_atomically(folder / ATTEMPTS_FILE,
-                         json.dumps({"failures": failures, "last_failure_at": to_text(self._clock())}))
+        try:
+            write_atomically(folder / ATTEMPTS_FILE,
+                             json.dumps({"failures": failures, "last_failure_at": to_text(self._clock())}))
+        except VaultError as exc:
+            # The user must still hear that the passphrase was wrong; the vault in a folder that
+            # cannot be written will not open anyway.
+            _log.warning("unlock attempt counter not saved (%s): %s", folder.name, exc.message_id)
         _log.info("wrong passphrase for profile %s (%d in a row)", folder.name, failures)
         return delay_after_failures(failures)
 
@@ -265,7 +293,11 @@ class ProfileDirectory:
             delay = self._record_failure(folder)
             raise WrongPassphrase("wrong passphrase", wait_seconds=f"{delay:.0f}",
                                   attempts=str(self._attempts(folder)[0])) from exc
-        (folder / ATTEMPTS_FILE).unlink(missing_ok=True)
+        try:
+            (folder / ATTEMPTS_FILE).unlink(missing_ok=True)
+        except OSError as exc:
+            zero(key)
+            raise store_error(exc, ATTEMPTS_FILE) from exc
         return key
 
     def _wrapped(self, data: dict[str, Any], folder: Path) -> WrappedKey:

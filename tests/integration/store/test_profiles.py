@@ -18,6 +18,7 @@ from desktop.store.errors import (
     KeyringUnavailable,
     ProfileExists,
     UnlockDelayed,
+    VaultReadOnly,
     WrongKey,
     WrongPassphrase,
 )
@@ -113,7 +114,7 @@ def test_failed_passphrase_change_keeps_the_old_wrapped_key(
 ) -> None:
     info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "gammel")
     profile_before = file_hash(info.folder / PROFILE_FILE)
-    with make_read_only(info.folder), pytest.raises(PermissionError):
+    with make_read_only(info.folder), pytest.raises(VaultReadOnly):
         profiles.change_passphrase(info.id, "gammel", "ny")
     assert file_hash(info.folder / PROFILE_FILE) == profile_before
     profiles.unlock(info.id, "gammel")
@@ -199,3 +200,21 @@ def test_damaged_profile_file_is_listed_apart_and_left_alone(
     assert [p.id for p in profiles.list()] == [good.id]
     assert profiles.damaged() == [bad.id]
     assert file_hash(bad.folder / PROFILE_FILE) == before
+
+
+def test_new_profile_in_a_read_only_data_folder_is_refused_plainly(
+    profiles: ProfileDirectory,
+    isolated_user_folders: Path,
+    make_read_only: Callable[..., AbstractContextManager[None]],
+) -> None:
+    with make_read_only(isolated_user_folders), pytest.raises(VaultReadOnly):
+        profiles.create("Anna", KeyProtection.PASSPHRASE, "frase")
+    assert profiles.list() == []
+
+
+def test_wrong_passphrase_in_a_read_only_profile_folder_is_still_called_wrong(
+    profiles: ProfileDirectory, make_read_only: Callable[..., AbstractContextManager[None]]
+) -> None:
+    info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "rigtig")
+    with make_read_only(info.folder), pytest.raises(WrongPassphrase):
+        profiles.unlock(info.id, "forkert")
