@@ -23,14 +23,13 @@ Plug points for other areas (set them here, in :func:`build_services`):
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import paths
 from desktop.ui.session import SessionLock
@@ -61,13 +60,17 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = "da"
 
+    def uninstall(self) -> None:
+        """Remove every translator this object installed (back to the English source texts)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+
     def install(self, language: str) -> None:
         """Switch to ``language``; every window receives ``QEvent.LanguageChange``."""
         if language not in LANGUAGES:
             language = "da"
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed = []
+        self.uninstall()
         files = sorted(self._folder.glob(f"underret_*_{language}.qm"))
         if not files:
             log.warning("no compiled translations for %s in %s (run scripts/i18n.py compile)",
@@ -236,14 +239,10 @@ class Services(QObject):
 
 
 def active_pack_path(policy: Policy) -> Path:
-    """The guideline pack file in force: config's choice when available, else the national default."""
-    default = paths.forms_dir() / "packs" / "national.yaml"
-    try:
-        config_packs = importlib.import_module("desktop.config.packs")
-    except ModuleNotFoundError:  # config's pack updates are not part of this build
-        return default
-    chooser: Any = getattr(config_packs, "active_pack_path", None)
-    return default if chooser is None else Path(chooser(policy))
+    """The guideline pack file in force (the last good signed download, else the shipped one)."""
+    from desktop.config.pack_updates import active_pack_path as chosen_by_config
+
+    return chosen_by_config(policy)
 
 
 def build_services(*, demo: bool = False, language: str | None = None,
@@ -266,22 +265,11 @@ def build_services(*, demo: bool = False, language: str | None = None,
     return services
 
 
-def show_policy_problem(error: Exception) -> None:
-    """Tell the person (and IT) why the app cannot start."""
-    from desktop.ui.messages import message_for
-
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("App", "Underret cannot start"),
-                      message_for(error))
-    box.setAccessibleName(QCoreApplication.translate("App", "Underret cannot start"))
-    box.exec()
-
-
 def run_gui(*, profile_name: str | None = None, language: str | None = None,
             benchmark_startup: bool = False) -> int:
     """Start the windowed application; returns the exit code."""
     from desktop.config.policy import PolicyInvalid
-    from desktop.ui.shell import Shell
+    from desktop.ui.shell import Shell, show_start_problem
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -292,7 +280,7 @@ def run_gui(*, profile_name: str | None = None, language: str | None = None,
     except PolicyInvalid as error:
         log.error("policy invalid: %s", error)
         Translations(app).install(language or "da")
-        show_policy_problem(error)
+        show_start_problem(error)
         return 3
     shell = Shell(services, profile_name=profile_name)
     services.shell = shell

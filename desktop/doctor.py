@@ -16,9 +16,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__, paths
+from desktop.errors import UnderretError
+
+if TYPE_CHECKING:
+    from desktop.config.policy import Policy
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
@@ -74,6 +78,39 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
     function = getattr(found, name, None)
     return function if callable(function) else None
+
+
+def _report_pack(policy: Policy, out: Printer, problems: list[str]) -> None:
+    from desktop.app import active_pack_path
+    from desktop.config.pack_updates import installed_pack, read_status
+    from desktop.domain.packs import load_pack
+
+    path = active_pack_path(policy)
+    out(f"Guideline pack: {path}")
+    downloaded = installed_pack(policy)
+    if downloaded is not None:
+        out(f"  downloaded update: version {downloaded.version}, signed by key {downloaded.key_id}, "
+            f"installed {downloaded.installed_at.isoformat()}")
+    else:
+        out("  shipped with the application")
+    try:
+        pack = load_pack(path)
+    except UnderretError as error:
+        out(f"  INVALID: {error.message_id} {error.details}")
+        problems.append(f"the guideline pack {path} cannot be used ({error.message_id})")
+    except OSError as error:
+        out(f"  CANNOT BE READ: {error.strerror or type(error).__name__}")
+        problems.append(f"the guideline pack {path} cannot be read")
+    else:
+        out(f"  id {pack.id}, version {pack.version}")
+    status = read_status()
+    if status is None:
+        out("  last update check: none recorded")
+    else:
+        line = f"  last update check: {status.outcome.value} at {status.checked_at.isoformat()}"
+        if status.problem:
+            line += f" ({status.message_id}: {status.problem})"
+        out(line)
 
 
 def run_doctor(out: Printer) -> int:
@@ -150,17 +187,7 @@ def run_doctor(out: Printer) -> int:
 
     # --- guideline pack -------------------------------------------------------------------------
     out("")
-    status = _optional("desktop.config.packs", "pack_status")
-    if status is not None:
-        for line in str(status(policy)).splitlines():
-            out(f"Guideline pack: {line}" if line and not line.startswith(" ") else line)
-    else:
-        from desktop.app import active_pack_path
-
-        pack_path = active_pack_path(policy)
-        out(f"Guideline pack: {pack_path} ({'present' if pack_path.exists() else 'MISSING'})")
-        if not pack_path.exists():
-            problems.append(f"the guideline pack {pack_path} is missing")
+    _report_pack(policy, out, problems)
 
     # --- profiles ------------------------------------------------------------------------------
     from desktop.store.profiles import ProfileDirectory

@@ -267,10 +267,10 @@ class MainWindow(QMainWindow):
 
     def select_id(self, notification_id: str) -> bool:
         """Show and select a notification (after unlock, or from another window)."""
+        source_row = self.model.row_of(notification_id)
+        if source_row is None:
+            return False
         for group, proxy in self.proxies.items():
-            source_row = self.model.row_of(notification_id)
-            if source_row is None:
-                return False
             index = proxy.mapFromSource(self.model.index(source_row, 0))
             if index.isValid():
                 self.tabs.setCurrentIndex(group)

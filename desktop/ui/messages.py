@@ -24,97 +24,97 @@ class _Details(dict[str, str]):
 
 def _table() -> dict[str, Callable[[], str]]:
     # Literal strings in QCoreApplication.translate calls so lupdate finds them.
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        "vault.wrong_passphrase": lambda: tr(
+        "vault.wrong_passphrase": lambda: translate(
             "Messages", "The passphrase is not right. Check Caps Lock and try again."),
-        "vault.wrong_key": lambda: tr(
+        "vault.wrong_key": lambda: translate(
             "Messages", "The saved key does not open this profile's data. Your data is untouched."),
-        "vault.corrupt": lambda: tr(
+        "vault.corrupt": lambda: translate(
             "Messages", "The data file of this profile is damaged and cannot be opened. "
                         "It has been left exactly as it is, so IT may be able to rescue it."),
-        "vault.too_new": lambda: tr(
+        "vault.too_new": lambda: translate(
             "Messages", "This profile was saved by a newer version of Underret. "
                         "Install the newer version to open it. The file has not been changed."),
-        "vault.read_only": lambda: tr(
+        "vault.read_only": lambda: translate(
             "Messages", "Underret cannot write to the folder where this profile is kept. "
                         "Ask IT to give you write access. Nothing has been changed."),
-        "vault.disk_full": lambda: tr(
+        "vault.disk_full": lambda: translate(
             "Messages", "The disk is full, so Underret cannot save. Free some space and try again. "
                         "What you saved before is safe."),
-        "vault.key_missing": lambda: tr(
+        "vault.key_missing": lambda: translate(
             "Messages", "The key for this profile is no longer on this PC, so its data cannot be "
                         "opened. The file has been kept."),
-        "vault.unlock_delayed": lambda: tr(
+        "vault.unlock_delayed": lambda: translate(
             "Messages", "Too many wrong passphrases. Please wait {wait_seconds} seconds and try again."),
-        "vault.locked": lambda: tr(
+        "vault.locked": lambda: translate(
             "Messages", "Underret is locked. Unlock it to continue."),
-        "keyring.unavailable": lambda: tr(
+        "keyring.unavailable": lambda: translate(
             "Messages", "This PC's password storage cannot be used right now, so Underret cannot "
                         "remember the key for you. Choose a passphrase instead."),
-        "profile.exists": lambda: tr(
+        "profile.exists": lambda: translate(
             "Messages", "A profile with that name already exists. Choose another name."),
-        "notification.not_draft": lambda: tr(
+        "notification.not_draft": lambda: translate(
             "Messages", "This notification has already been finalised and can no longer be changed."),
-        "policy.invalid": lambda: tr(
+        "policy.invalid": lambda: translate(
             "Messages", "The settings from your municipality's IT cannot be used: in {file}, "
                         "the setting \"{setting}\" is wrong: {problem}"),
-        "policy.bad_json": lambda: tr(
+        "policy.bad_json": lambda: translate(
             "Messages", "The settings file from your municipality's IT ({file}) cannot be read: "
                         "{problem}. Please contact IT."),
-        "policy.unreadable": lambda: tr(
+        "policy.unreadable": lambda: translate(
             "Messages", "The settings file from your municipality's IT ({file}) cannot be read: "
                         "{problem}. Please contact IT."),
-        "policy.missing_file": lambda: tr(
+        "policy.missing_file": lambda: translate(
             "Messages", "A file named in the settings from your municipality's IT is missing "
                         "({file}, setting \"{setting}\"): {problem}. Please contact IT."),
-        "policy.unknown_setting": lambda: tr(
+        "policy.unknown_setting": lambda: translate(
             "Messages", "The settings from your municipality's IT ({file}) contain an unknown "
                         "setting \"{setting}\". Please contact IT."),
-        "policy.wrong_type": lambda: tr(
+        "policy.wrong_type": lambda: translate(
             "Messages", "In the settings from your municipality's IT ({file}), the setting "
                         "\"{setting}\" is wrong: {problem}. Please contact IT."),
-        "policy.out_of_range": lambda: tr(
+        "policy.out_of_range": lambda: translate(
             "Messages", "In the settings from your municipality's IT ({file}), the setting "
                         "\"{setting}\" is out of range: {problem}. Please contact IT."),
-        "policy.bad_value": lambda: tr(
+        "policy.bad_value": lambda: translate(
             "Messages", "In the settings from your municipality's IT ({file}), the setting "
                         "\"{setting}\" is wrong: {problem}. Please contact IT."),
-        "vault.error": lambda: tr(
+        "vault.error": lambda: translate(
             "Messages", "This profile's data cannot be opened. The file has been left as it is."),
-        "vault.missing": lambda: tr(
+        "vault.missing": lambda: translate(
             "Messages", "The data file of this profile is missing, so it cannot be opened. "
                         "You can start a new profile."),
-        "vault.io_error": lambda: tr(
+        "vault.io_error": lambda: translate(
             "Messages", "The PC reported a problem reading or writing the disk. Nothing has been "
                         "deleted. Try again, and contact IT if it keeps happening."),
-        "profile.not_found": lambda: tr("Messages", "This profile no longer exists on this PC."),
-        "profile.corrupt": lambda: tr(
+        "profile.not_found": lambda: translate("Messages", "This profile no longer exists on this PC."),
+        "profile.corrupt": lambda: translate(
             "Messages", "The settings of this profile are damaged and cannot be read. "
                         "They have been left as they are."),
-        "notification.not_finalised": lambda: tr(
+        "notification.not_finalised": lambda: translate(
             "Messages", "This notification is still a draft."),
-        "notification.not_found": lambda: tr(
+        "notification.not_found": lambda: translate(
             "Messages", "This notification is no longer on this PC."),
-        "settings.managed": lambda: tr(
+        "settings.managed": lambda: translate(
             "Messages", "This setting is set by your municipality's IT and cannot be changed here."),
-        "settings.not_user_changeable": lambda: tr(
+        "settings.not_user_changeable": lambda: translate(
             "Messages", "Only your municipality's IT can change this setting."),
-        "settings.invalid_value": lambda: tr(
+        "settings.invalid_value": lambda: translate(
             "Messages", "That value cannot be used for this setting: {problem}"),
-        "settings.error": lambda: tr("Messages", "The setting could not be changed."),
-        "settings.unknown": lambda: tr("Messages", "The setting could not be changed."),
-        "settings.file_corrupt": lambda: tr(
+        "settings.error": lambda: translate("Messages", "The setting could not be changed."),
+        "settings.unknown": lambda: translate("Messages", "The setting could not be changed."),
+        "settings.file_corrupt": lambda: translate(
             "Messages", "Your personal settings could not be read, so the standard settings are "
                         "used. The old file was kept as {kept_as}."),
-        "pack.invalid": lambda: tr(
+        "pack.invalid": lambda: translate(
             "Messages", "The guideline pack {file} cannot be used ({path}: {problem}). "
                         "The last good pack stays in use."),
-        "profile.name_missing": lambda: tr("Messages", "Please give the profile a name."),
-        "passphrase.too_short": lambda: tr(
+        "profile.name_missing": lambda: translate("Messages", "Please give the profile a name."),
+        "passphrase.too_short": lambda: translate(
             "Messages", "The passphrase must have at least {minimum} characters."),
-        "passphrase.mismatch": lambda: tr("Messages", "The two passphrases are not the same."),
-        "error.unknown": lambda: tr(
+        "passphrase.mismatch": lambda: translate("Messages", "The two passphrases are not the same."),
+        "error.unknown": lambda: translate(
             "Messages", "Something unexpected went wrong. Nothing you saved has been lost."),
     }
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.ui.first_run_window import FirstRunWindow
 from desktop.ui.main_window import MainWindow
+from desktop.ui.messages import message_for
 from desktop.ui.unlock_window import UnlockWindow
 
 if TYPE_CHECKING:
@@ -147,3 +148,11 @@ class Shell(QObject):
                 self.main_window.loaded.connect(lambda: QTimer.singleShot(0, report))
 
         self.services.session.unlocked.connect(on_unlocked)
+
+
+def show_start_problem(error: Exception) -> None:
+    """Tell the person (and IT) why the app cannot start, e.g. an invalid policy."""
+    title = QCoreApplication.translate("Shell", "Underret cannot start")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message_for(error))
+    box.setAccessibleName(title)
+    box.exec()

@@ -1,0 +1,753 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="60" />
+      <source>Version</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="60" />
+      <source>Qt for Python</source>
+      <translation>Qt for Python</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="62" />
+      <source>Profile</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="64" />
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="64" />
+      <source>Demo – fictitious data only</source>
+      <translation>Demo – fictitious data only</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="70" />
+      <source>About Underret</source>
+      <translation>About Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="71" />
+      <source>Underret</source>
+      <translation>Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="80" />
+      <source>Underret helps professionals file a notification of concern about a child with their municipality.
+
+The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes in the public domain). Qt for Python is used under the LGPL v3.</source>
+      <translation>Underret helps professionals file a notification of concern about a child with their municipality.
+
+The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes in the public domain). Qt for Python is used under the LGPL v3.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="83" />
+      <source>Licences</source>
+      <translation>Licences</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/about_dialog.py" line="85" />
+      <location filename="../desktop/ui/about_dialog.py" line="86" />
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWindow</name>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="184" />
+      <source>Underret – create your profile</source>
+      <translation>Underret – create your profile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="185" />
+      <source>Welcome to Underret</source>
+      <translation>Welcome to Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="187" />
+      <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
+      <translation>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="189" />
+      <source>&amp;Your name</source>
+      <translation>&amp;Your name</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="190" />
+      <source>Your name</source>
+      <translation>Your name</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="191" />
+      <source>&amp;Remember on this PC (a PC only you use)</source>
+      <translation>&amp;Remember on this PC (a PC only you use)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="192" />
+      <source>Remember on this PC</source>
+      <translation>Remember on this PC</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="193" />
+      <source>Use a personal &amp;passphrase (a shared PC)</source>
+      <translation>Use a personal &amp;passphrase (a shared PC)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="194" />
+      <source>Use a personal passphrase</source>
+      <translation>Use a personal passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="195" />
+      <source>Set by your municipality's IT</source>
+      <translation>Set by your municipality's IT</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="196" />
+      <source>Pass&amp;phrase</source>
+      <translation>Pass&amp;phrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="197" />
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="198" />
+      <source>Passphrase &amp;again</source>
+      <translation>Passphrase &amp;again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="199" />
+      <source>Passphrase again</source>
+      <translation>Passphrase again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="200" />
+      <source>&amp;Create profile</source>
+      <translation>&amp;Create profile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="201" />
+      <source>Create profile</source>
+      <translation>Create profile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="202" />
+      <source>Try the &amp;demo</source>
+      <translation>Try the &amp;demo</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="203" />
+      <source>Try the demo</source>
+      <translation>Try the demo</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="204" />
+      <location filename="../desktop/ui/first_run_window.py" line="205" />
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="206" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="236" />
+      <source>Creating your profile…</source>
+      <translation>Creating your profile…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="185" />
+      <source>Underret</source>
+      <translation>Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="187" />
+      <source>Underret – %1</source>
+      <translation>Underret – %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="189" />
+      <location filename="../desktop/ui/main_window.py" line="190" />
+      <source>&amp;New notification</source>
+      <translation>&amp;New notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="191" />
+      <source>New notification</source>
+      <translation>New notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="192" />
+      <source>Start a new notification of concern (Ctrl+N)</source>
+      <translation>Start a new notification of concern (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="193" />
+      <source>&amp;Open</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="194" />
+      <source>Open the selected notification</source>
+      <translation>Open the selected notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="195" />
+      <source>&amp;Lock</source>
+      <translation>&amp;Lock</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="196" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="197" />
+      <source>&amp;About Underret</source>
+      <translation>&amp;About Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="198" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="199" />
+      <source>&amp;Refresh list</source>
+      <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="200" />
+      <source>&amp;File</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="201" />
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="202" />
+      <source>Notifications by state</source>
+      <translation>Notifications by state</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="204" />
+      <source>Drafts</source>
+      <translation>Drafts</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="205" />
+      <source>Waiting to send</source>
+      <translation>Waiting to send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="206" />
+      <source>Sent</source>
+      <translation>Sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="211" />
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="214" />
+      <source>You have no notifications yet. Choose "New notification" to start one.</source>
+      <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="29" />
+      <source>The passphrase is not right. Check Caps Lock and try again.</source>
+      <translation>The passphrase is not right. Check Caps Lock and try again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="31" />
+      <source>The saved key does not open this profile's data. Your data is untouched.</source>
+      <translation>The saved key does not open this profile's data. Your data is untouched.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="33" />
+      <source>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</source>
+      <translation>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="36" />
+      <source>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</source>
+      <translation>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="39" />
+      <source>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</source>
+      <translation>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="42" />
+      <source>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</source>
+      <translation>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="45" />
+      <source>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</source>
+      <translation>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="48" />
+      <source>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</source>
+      <translation>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="50" />
+      <source>Underret is locked. Unlock it to continue.</source>
+      <translation>Underret is locked. Unlock it to continue.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="52" />
+      <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
+      <translation>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="55" />
+      <source>A profile with that name already exists. Choose another name.</source>
+      <translation>A profile with that name already exists. Choose another name.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="57" />
+      <source>This notification has already been finalised and can no longer be changed.</source>
+      <translation>This notification has already been finalised and can no longer be changed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="59" />
+      <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
+      <translation>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="62" />
+      <location filename="../desktop/ui/messages.py" line="65" />
+      <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
+      <translation>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="68" />
+      <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
+      <translation>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="71" />
+      <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
+      <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="74" />
+      <location filename="../desktop/ui/messages.py" line="80" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
+      <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="77" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
+      <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="83" />
+      <source>This profile's data cannot be opened. The file has been left as it is.</source>
+      <translation>This profile's data cannot be opened. The file has been left as it is.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="85" />
+      <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
+      <translation>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="88" />
+      <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
+      <translation>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="91" />
+      <source>This profile no longer exists on this PC.</source>
+      <translation>This profile no longer exists on this PC.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="92" />
+      <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
+      <translation>The settings of this profile are damaged and cannot be read. They have been left as they are.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="95" />
+      <source>This notification is still a draft.</source>
+      <translation>This notification is still a draft.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="97" />
+      <source>This notification is no longer on this PC.</source>
+      <translation>This notification is no longer on this PC.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="99" />
+      <source>This setting is set by your municipality's IT and cannot be changed here.</source>
+      <translation>This setting is set by your municipality's IT and cannot be changed here.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="101" />
+      <source>Only your municipality's IT can change this setting.</source>
+      <translation>Only your municipality's IT can change this setting.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="103" />
+      <source>That value cannot be used for this setting: {problem}</source>
+      <translation>That value cannot be used for this setting: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="105" />
+      <location filename="../desktop/ui/messages.py" line="106" />
+      <source>The setting could not be changed.</source>
+      <translation>The setting could not be changed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="107" />
+      <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
+      <translation>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="110" />
+      <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
+      <translation>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="113" />
+      <source>Please give the profile a name.</source>
+      <translation>Please give the profile a name.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="114" />
+      <source>The passphrase must have at least {minimum} characters.</source>
+      <translation>The passphrase must have at least {minimum} characters.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="116" />
+      <source>The two passphrases are not the same.</source>
+      <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="117" />
+      <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
+      <translation>Something unexpected went wrong. Nothing you saved has been lost.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationTableModel</name>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="128" />
+      <source>Child</source>
+      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Role carrying a sortable key (ISO date text, or the display text).</extracomment>
+      <translation>Child</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="129" />
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="130" />
+      <source>Last change</source>
+      <translation>Last change</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="131" />
+      <source>Finalised</source>
+      <translation>Finalised</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="132" />
+      <source>Sent</source>
+      <translation>Sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="133" />
+      <source>Receipt</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="134" />
+      <source>Reference</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="135" />
+      <source>Municipality</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="136" />
+      <source>Acknowledgement due</source>
+      <translation>Acknowledgement due</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="176" />
+      <source>(not yet given)</source>
+      <translation>(not yet given)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="190" />
+      <source>Draft</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="191" />
+      <source>Waiting to send</source>
+      <translation>Waiting to send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <source>Sending</source>
+      <translation>Sending</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <source>Sent, waiting for receipt</source>
+      <translation>Sent, waiting for receipt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="194" />
+      <source>Received by the municipality</source>
+      <translation>Received by the municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="195" />
+      <source>Not sent – needs attention</source>
+      <translation>Not sent – needs attention</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="196" />
+      <source>Received (content removed after the retention period)</source>
+      <translation>Received (content removed after the retention period)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceholderWizardWindow</name>
+    <message>
+      <location filename="../desktop/ui/placeholder_window.py" line="59" />
+      <source>Underret – notification</source>
+      <translation>Underret – notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/placeholder_window.py" line="60" />
+      <source>The guided notification form will open here.</source>
+      <translation>The guided notification form will open here.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/placeholder_window.py" line="61" />
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/placeholder_window.py" line="62" />
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="144" />
+      <source>Settings</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="145" />
+      <source>&amp;Language</source>
+      <translation>&amp;Language</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="146" />
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="147" />
+      <source>Set by your municipality's IT</source>
+      <translation>Set by your municipality's IT</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="150" />
+      <source>Lock after &amp;idle time</source>
+      <translation>Lock after &amp;idle time</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="151" />
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="152" />
+      <source>Minutes without use before Underret locks</source>
+      <translation>Minutes without use before Underret locks</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="153" />
+      <location filename="../desktop/ui/settings_dialog.py" line="161" />
+      <source>Change passphrase</source>
+      <translation>Change passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="154" />
+      <source>&amp;Current passphrase</source>
+      <translation>&amp;Current passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="155" />
+      <source>Current passphrase</source>
+      <translation>Current passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="156" />
+      <source>&amp;New passphrase</source>
+      <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="157" />
+      <source>New passphrase</source>
+      <translation>New passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="158" />
+      <source>New passphrase &amp;again</source>
+      <translation>New passphrase &amp;again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="159" />
+      <source>New passphrase again</source>
+      <translation>New passphrase again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="160" />
+      <source>Change &amp;passphrase</source>
+      <translation>Change &amp;passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="163" />
+      <location filename="../desktop/ui/settings_dialog.py" line="164" />
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="197" />
+      <source>Changing the passphrase…</source>
+      <translation>Changing the passphrase…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="207" />
+      <source>Your passphrase has been changed. Use the new one next time.</source>
+      <translation>Your passphrase has been changed. Use the new one next time.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shell</name>
+    <message>
+      <location filename="../desktop/ui/shell.py" line="155" />
+      <source>Underret cannot start</source>
+      <translation>Underret cannot start</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockWindow</name>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="174" />
+      <source>Underret – unlock</source>
+      <extracomment>Faults where the vault file is kept and a new profile is the way forward.</extracomment>
+      <translation>Underret – unlock</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="175" />
+      <source>Unlock Underret</source>
+      <translation>Unlock Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="176" />
+      <source>P&amp;rofile</source>
+      <translation>P&amp;rofile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="177" />
+      <source>Profile</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="178" />
+      <source>&amp;Passphrase</source>
+      <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="179" />
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="180" />
+      <source>This profile's key is kept on this PC. No passphrase is needed.</source>
+      <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="181" />
+      <source>&amp;New profile…</source>
+      <translation>&amp;New profile…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="182" />
+      <source>New profile</source>
+      <translation>New profile</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="183" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="184" />
+      <source>Unlock</source>
+      <translation>Unlock</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/unlock_window.py" line="189" />
+      <source>Unlock (wait %n s)</source>
+      <translation>
+        <numerusform>Unlock (wait %n s)</numerusform>
+        <numerusform>Unlock (wait %n s)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="191" />
+      <source>&amp;Unlock</source>
+      <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="204" />
+      <source>Opening…</source>
+      <translation>Opening…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="238" />
+      <source>You can keep this file for IT and start a new profile with "New profile…".</source>
+      <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,152 @@
+"""A person opening Underret for the first time creates their profile, by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Services
+from desktop.config.policy import Policy
+from desktop.store.keys import KeyProtection
+from desktop.ui.shell import Shell
+
+
+class FakeLockedKeyring(KeyringBackend):  # type: ignore[misc]
+    """Fake at the OS boundary: a keyring that is locked, as on a PC where nobody unlocked it."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise KeyringLocked("locked")
+
+
+def test_first_start_shows_profile_creation_and_a_passphrase_profile_opens_the_main_window(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        passphrase: str) -> None:
+    services = make_services()
+    shell = start_shell(services)
+    window = shell.first_run_window
+    assert window is not None and window.isVisible()
+    assert shell.unlock_window is None
+
+    qtbot.keyClicks(window.name_edit, "Mette Hansen")
+    qtbot.keyClick(window.name_edit, Qt.Key.Key_Tab)
+    window.passphrase_radio.setFocus()
+    qtbot.keyClick(window.passphrase_radio, Qt.Key.Key_Space)
+    assert window.passphrase_radio.isChecked()
+    assert window.passphrase_edit.isVisible()
+    qtbot.keyClicks(window.passphrase_edit, passphrase)
+    qtbot.keyClicks(window.confirm_edit, passphrase)
+    qtbot.keyClick(window.confirm_edit, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    profiles = services.profiles.list()
+    assert [p.display_name for p in profiles] == ["Mette Hansen"]
+    assert profiles[0].protection == KeyProtection.PASSPHRASE
+    assert profiles[0].vault_path.exists()
+    assert services.vault is not None
+    assert not window.isVisible()
+
+
+def test_two_different_passphrases_are_caught_before_anything_is_created(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        passphrase: str) -> None:
+    services = make_services(language="en")
+    window = start_shell(services).first_run_window
+    assert window is not None
+    qtbot.keyClicks(window.name_edit, "Mette")
+    window.passphrase_radio.setChecked(True)
+    qtbot.keyClicks(window.passphrase_edit, passphrase)
+    qtbot.keyClicks(window.confirm_edit, passphrase + "x")
+    qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in window.message_label.text()
+    assert services.profiles.list() == []
+
+
+def test_remember_on_this_pc_keeps_the_key_in_the_keyring_and_opens_without_passphrase_next_time(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        passphrase: str) -> None:
+    services = make_services()
+    shell = start_shell(services)
+    window = shell.first_run_window
+    assert window is not None
+    assert window.keyring_radio.isChecked()  # the default for a personal PC
+    assert not window.passphrase_edit.isVisible()
+    qtbot.keyClicks(window.name_edit, "Jonas")
+    qtbot.keyClick(window.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    profile = services.profiles.list()[0]
+    assert profile.protection == KeyProtection.KEYRING
+    services.session.lock()
+    services.close_vault()
+
+    # The next start: the keyring profile opens at once, no passphrase asked.
+    again = make_services()
+    second = start_shell(again)
+    qtbot.waitUntil(lambda: second.main_window is not None and second.main_window.isVisible())
+    assert again.profile is not None and again.profile.id == profile.id
+
+
+def test_a_locked_keyring_gets_a_plain_explanation_and_the_passphrase_instead(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        passphrase: str) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FakeLockedKeyring())
+    try:
+        services = make_services(language="en")
+        shell = start_shell(services)
+        window = shell.first_run_window
+        assert window is not None
+        qtbot.keyClicks(window.name_edit, "Mette")
+        qtbot.keyClick(window.name_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "password storage" in window.message_label.text())
+        assert window.passphrase_radio.isChecked()
+        assert window.passphrase_edit.hasFocus() or window.passphrase_edit.isVisible()
+        assert services.profiles.list() == []  # nothing half-made left behind
+
+        qtbot.keyClicks(window.passphrase_edit, passphrase)
+        qtbot.keyClicks(window.confirm_edit, passphrase)
+        qtbot.keyClick(window.confirm_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+        assert services.profiles.list()[0].protection == KeyProtection.PASSPHRASE
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_policy_for_shared_pcs_fixes_the_passphrase_choice_and_says_who_set_it(
+        make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        passphrase: str) -> None:
+    services = make_services(policy=Policy(key_protection="passphrase"), language="en")
+    window = start_shell(services).first_run_window
+    assert window is not None
+    assert window.passphrase_radio.isChecked()
+    assert not window.keyring_radio.isEnabled()
+    assert not window.passphrase_radio.isEnabled()
+    assert window._managed_label.isVisible()
+    assert "municipality's IT" in window._managed_label.text()
+
+
+def test_try_the_demo_is_hidden_when_policy_forbids_demo_mode(
+        make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        passphrase: str) -> None:
+    allowed = make_services()
+    allowed.demo_launcher = lambda: None
+    window = start_shell(allowed).first_run_window
+    assert window is not None and window.demo_button.isVisible()
+    window.close()
+
+    forbidden = make_services(policy=Policy(demo_allowed=False))
+    forbidden.demo_launcher = lambda: None
+    window = start_shell(forbidden).first_run_window
+    assert window is not None and not window.demo_button.isVisible()

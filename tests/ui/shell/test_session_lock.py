@@ -1,0 +1,118 @@
+"""Locking: after idle time and on Ctrl+L every content window closes, the key is dropped, and
+unlocking brings the person back to where they were."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Services
+from desktop.store.profiles import ProfileInfo
+from desktop.ui.main_window import MainWindow
+from desktop.ui.notification_table_model import Group
+from desktop.ui.placeholder_window import PlaceholderWizardWindow
+from desktop.ui.shell import Shell
+
+ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
+
+
+def _open(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> MainWindow:
+    unlock = shell.unlock_window
+    assert unlock is not None
+    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
+    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    window = shell.main_window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    return window
+
+
+def _notification_windows() -> list[PlaceholderWizardWindow]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, PlaceholderWizardWindow) and w.isVisible()]
+
+
+def test_idle_time_locks_closes_content_and_zeroes_the_key_then_unlock_restores_everything(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en", idle_seconds=0.3)
+    _, (_first, second) = profile_factory(services, "Mette", drafts=["AB", "CD"])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    window.select_id(second)
+    services.open_wizard(second)
+    assert [w.draft_id for w in _notification_windows()] == [second]
+    key = services._key
+    assert key is not None and any(key)
+
+    # Nobody touches the PC: the idle timer locks.
+    qtbot.waitUntil(lambda: not services.session.is_active, timeout=10_000)
+
+    assert services.vault is None
+    assert services._key is None
+    assert not any(key)  # the key bytes themselves were overwritten
+    assert not window.isVisible()
+    assert window.model.rowCount() == 0  # no initials left in memory behind the lock
+    assert _notification_windows() == []
+    unlock = shell.unlock_window
+    assert unlock is not None and unlock.isVisible()
+    assert unlock.selected_profile_id() == services.profiles.list()[0].id
+
+    _open(qtbot, services, shell, passphrase)
+    qtbot.waitUntil(lambda: window.selected_id() == second)
+    assert window.current_group() == Group.DRAFTS
+    assert [w.draft_id for w in _notification_windows()] == [second]
+    assert services.session.is_active
+
+
+def test_ctrl_l_locks_at_once_from_the_main_window(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(services.session.locked, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert services.vault is None
+    assert not window.isVisible()
+    assert shell.unlock_window is not None and shell.unlock_window.isVisible()
+
+
+def test_ctrl_l_also_locks_from_an_open_notification_window(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    _, (draft,) = profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    _open(qtbot, services, shell, passphrase)
+    notification: QWidget = services.open_wizard(draft)
+    notification.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is notification)
+    with qtbot.waitSignal(services.session.locked, timeout=5000):
+        qtbot.keyClick(notification, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert _notification_windows() == []
+    assert services.vault is None
+
+    _open(qtbot, services, shell, passphrase)
+    assert [w.draft_id for w in _notification_windows()] == [draft]
+
+
+def test_typing_keeps_the_session_open(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en", idle_seconds=0.5)
+    profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    # Each key press restarts the idle countdown (checked via the timer, not the clock).
+    services.session._idle.stop()
+    qtbot.keyClick(window.views[Group.DRAFTS], Qt.Key.Key_Down)
+    assert services.session._idle.isActive()
+    assert services.session.is_active

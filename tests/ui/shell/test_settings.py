@@ -1,0 +1,118 @@
+"""Settings: what IT fixed is shown as managed and cannot be changed; the rest takes effect at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Services
+from desktop.config.policy import Policy
+from desktop.config.settings import SettingSource
+from desktop.store.profiles import ProfileInfo
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.shell import Shell
+
+ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
+
+
+def _unlocked(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> None:
+    unlock = shell.unlock_window
+    assert unlock is not None
+    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
+    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+
+
+def test_idle_time_set_by_policy_is_shown_as_managed_and_cannot_be_changed(
+        qtbot: QtBot, make_services: Callable[..., Services]) -> None:
+    services = make_services(policy=Policy(idle_lock_minutes=10), language="en")
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    assert dialog.idle_spin.value() == 10
+    assert not dialog.idle_spin.isEnabled()
+    assert dialog.idle_managed.isVisible()
+    assert dialog.idle_managed.text() == "Set by your municipality's IT"
+    dialog.idle_spin.setFocus()
+    qtbot.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
+    assert dialog.idle_spin.value() == 10
+    assert services.settings.value("idle_lock_minutes") == 10
+    assert services.settings.source("idle_lock_minutes") == SettingSource.POLICY
+    assert services.session.idle_interval_ms() == 10 * 60 * 1000
+
+
+def test_idle_time_chosen_by_the_person_is_saved_and_used_at_once(
+        qtbot: QtBot, make_services: Callable[..., Services]) -> None:
+    services = make_services(language="en")
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.idle_spin.isEnabled()
+    assert not dialog.idle_managed.isVisible()
+    dialog.idle_spin.setFocus()
+    qtbot.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
+    assert services.settings.value("idle_lock_minutes") == 7
+    assert services.settings.source("idle_lock_minutes") == SettingSource.USER
+    assert services.session.idle_interval_ms() == 7 * 60 * 1000
+    # Remembered for the next start.
+    assert make_services().settings.value("idle_lock_minutes") == 7
+
+
+def test_changing_the_passphrase_keeps_the_data_and_the_new_one_unlocks(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    _, (draft,) = profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    _unlocked(qtbot, services, shell, passphrase)
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.passphrase_group.isVisible()
+    qtbot.keyClicks(dialog.old_edit, passphrase)
+    qtbot.keyClicks(dialog.new_edit, "et helt nyt kodeord")
+    qtbot.keyClicks(dialog.confirm_edit, "et helt nyt kodeord")
+    qtbot.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "has been changed" in dialog.passphrase_message.text())
+    assert dialog.old_edit.text() == ""
+
+    services.session.lock()
+    _unlocked(qtbot, services, shell, "et helt nyt kodeord")
+    assert services.vault is not None
+    assert services.vault.notifications.get_draft(draft).id == draft
+
+
+def test_changing_the_passphrase_with_a_wrong_current_one_is_refused(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette")
+    shell = start_shell(services)
+    _unlocked(qtbot, services, shell, passphrase)
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.old_edit, "not my passphrase")
+    qtbot.keyClicks(dialog.new_edit, "et helt nyt kodeord")
+    qtbot.keyClicks(dialog.confirm_edit, "et helt nyt kodeord")
+    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not right" in dialog.passphrase_message.text())
+    services.session.lock()
+    _unlocked(qtbot, services, shell, passphrase)  # the old one still works
+
+
+def test_keyring_profile_has_no_passphrase_to_change(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Jonas", passphrase=None)
+    shell = start_shell(services)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.passphrase_group.isVisible()
