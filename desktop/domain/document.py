@@ -116,6 +116,8 @@ class Notifier(_Strict):
     duty: DutyType
     manager_informed: bool | None = None
     manager_name: str | None = None
+    manager_role: str | None = None
+    manager_cosigns: bool | None = Field(default=None, description="The manager co-signs the notification")
 
 
 class SignalMark(_Strict):
@@ -140,7 +142,8 @@ class Concern(_Strict):
     actions_taken: str | None = None
     institution_efforts: str | None = None
     assessment: str | None = Field(default=None, description="The notifier's assessment, labelled")
-    worry_level: str | None = None
+    worry_level: str | None = Field(default=None, description="The pack's scale level, as a label")
+    worry_level_id: str | None = Field(default=None, description="The scale level's id in the pack")
 
 
 class OtherProfessional(_Strict):

@@ -23,10 +23,10 @@ from desktop.domain.text import Localised
 from desktop.errors import UnderretError
 from desktop.paths import forms_dir
 
-#: Default and ceiling for the length of texts. 100 000 characters is far more than
-#: any notification needs, yet small enough for the vault, the PDF and the envelope.
+#: Default and ceiling for the length of texts. 131 072 characters (128 Ki) is far more
+#: than any notification needs, yet small enough for the vault, the PDF and the envelope.
 SHORT_TEXT_MAX = 500
-LONG_TEXT_MAX = 100_000
+LONG_TEXT_MAX = 128 * 1024
 
 _ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 _SUB_ID = r"^[a-z][a-z0-9_]*$"
@@ -126,7 +126,8 @@ class FormField(_Model):
     why_not_label: Localised | None = None
     pack_content: PackContent | None = None
     preset: Preset | None = None
-    important: bool = False
+    default: Any = PField(default=None, description="The value a new notification starts with")
+    important: bool = PField(default=False, description="Drawn with emphasis (acute question, warnings)")
 
     @model_validator(mode="after")
     def _shape_fits_type(self) -> FormField:
@@ -275,6 +276,11 @@ class FormInvalid(UnderretError):  # noqa: N818 - house style: errors named for 
     """The form definition file cannot be used (details: file, path, problem)."""
 
     message_id = "form.invalid"
+
+
+def initial_answers(form: FormDefinition) -> dict[str, Any]:
+    """The answers a new notification starts with (the fields' defaults)."""
+    return {f.id: f.default for _s, f in form.iter_fields() if f.default is not None}
 
 
 def default_form_path() -> Path:
