@@ -86,8 +86,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=3.5 * mm, spaceAfter=1 * mm, keepWithNext=1),
         "label": ParagraphStyle("label", parent=base, fontSize=8.5, leading=12, textColor=MUTED),
         "text_label": ParagraphStyle("text_label", parent=base, fontName=BOLD, fontSize=8.5, leading=12,
-                                     textColor=MUTED, spaceBefore=2.5 * mm, spaceAfter=0.5 * mm,
-                                     keepWithNext=1),
+                                     textColor=MUTED, spaceBefore=2.5 * mm, spaceAfter=0.5 * mm),
         "note": ParagraphStyle("note", parent=base, fontSize=9, leading=13, textColor=MUTED,
                                spaceAfter=1.5 * mm),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=5 * mm, bulletIndent=1.5 * mm,
@@ -102,8 +101,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                                       leading=12, textColor=QUOTE_INK, leftIndent=5 * mm,
                                       spaceBefore=3 * mm, keepWithNext=1),
         "quote_note": ParagraphStyle("quote_note", parent=base, fontSize=8.5, leading=12,
-                                     textColor=MUTED, leftIndent=5 * mm, spaceAfter=2.5 * mm,
-                                     keepWithNext=1),
+                                     textColor=MUTED, leftIndent=5 * mm, spaceAfter=2.5 * mm),
         "acute_title": ParagraphStyle("acute_title", parent=base, fontName=BOLD, fontSize=12, leading=15,
                                       textColor=ACUTE),
         "acute_text": ParagraphStyle("acute_text", parent=base, textColor=ACUTE),
@@ -140,7 +138,7 @@ class _Renderer:
         if self.outline.acute is not None:
             story += [Spacer(1, 4 * mm), self._acute_banner(*self.outline.acute)]
         if self.outline.corrects is not None:
-            story += [Spacer(1, 3 * mm), Paragraph(_markup(self.outline.corrects), self.s["note"])]
+            story += [Spacer(1, 4 * mm), self._corrects_banner(self.outline.corrects)]
         for section in self.outline.sections:
             story += self._section(section)
         return story
@@ -150,7 +148,11 @@ class _Renderer:
         rule.keepWithNext = 1
         heading = [Paragraph(_markup(section.title), self.s["h1"]), rule]
         body: list[Flowable] = []
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
+            if index and isinstance(block, Text | Quote):
+                # Room for a label and a few lines, without binding a long text to its label:
+                # keepWithNext would push a text longer than a page to the next page whole.
+                body.append(CondPageBreak(22 * mm))
             body += self._block(block)
         # Keep a heading with the start of what follows it.
         return [CondPageBreak(30 * mm), *heading, *body]
@@ -221,6 +223,17 @@ class _Renderer:
             ]
         table.setStyle(TableStyle(commands))
         return table
+
+    def _corrects_banner(self, text: str) -> Table:
+        banner = Table([[Paragraph(_markup(text), self.s["body"])]], colWidths=[self.width], hAlign="LEFT")
+        banner.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ]))
+        return banner
 
     def _acute_banner(self, title: str, text: str) -> Table:
         cell = [

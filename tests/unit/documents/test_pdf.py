@@ -136,6 +136,12 @@ def test_english_notification_is_printed_with_english_labels(rich_document: Noti
     assert meta is not None and meta.title == "Notification of concern 3F2A9C1B"
 
 
+def test_a_correction_names_the_notification_it_corrects(rich_document: NotificationDocument) -> None:
+    correction = rich_document.model_copy(update={"corrects": "0badc0de-1111-4222-8333-444455556666"})
+    first = _pages(render_pdf(correction))[0]
+    assert "retter en tidligere underretning med reference 0BADC0DE" in " ".join(first.split())
+
+
 def test_unborn_child_is_shown_with_due_date(rich_document: NotificationDocument) -> None:
     from datetime import date
 
@@ -158,6 +164,9 @@ def test_hundred_kilobyte_description_flows_over_many_pages(rich_document: Notif
     assert len(pages) > 20
     assert f"Side {len(pages)} af {len(pages)}" in pages[-1]
     assert _squeeze(sentence) in _squeeze("\n".join(pages))
+    # The text starts under its heading instead of leaving the rest of that page blank.
+    heading_page = next(text for text in pages if "Hvad er set og hørt" in text)
+    assert _squeeze(sentence) in _squeeze(heading_page)
 
 
 @pytest.mark.parametrize("text", [
