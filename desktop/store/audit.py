@@ -33,7 +33,7 @@ class AuditLog:
         """Append an event. ``detail`` is for ids and message ids only (e.g. "delivery.timeout")."""
         if not _EVENT_NAME.match(event):
             raise ValueError("audit event names are dotted lower-case identifiers")
-        if len(detail) > _MAX_DETAIL:
+        if len(detail) > _MAX_DETAIL or "\n" in detail:
             raise ValueError("audit details are short ids, not text")
         with self._db.transaction() as connection:
             connection.execute(
