@@ -277,15 +277,16 @@ class _PageFurniture(Canvas):  # type: ignore[misc]
 
     def _footer(self, page: int, pages: int) -> None:
         width, _ = A4
+        left, right = MARGIN_X + FRAME_PADDING, width - MARGIN_X - FRAME_PADDING
         y = MARGIN_BOTTOM - 10 * mm
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
-        self.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
+        self.line(left, y + 4 * mm, right, y + 4 * mm)
         self.setFillColor(MUTED)
         self.setFont(REGULAR, 7.5)
-        self.drawString(MARGIN_X, y, self._outline.footer_left)
-        self.drawRightString(width - MARGIN_X, y, self._outline.page_of(page, pages))
+        self.drawString(left, y, self._outline.footer_left)
+        self.drawRightString(right, y, self._outline.page_of(page, pages))
         self.restoreState()
 
 

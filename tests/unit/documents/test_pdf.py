@@ -201,3 +201,12 @@ def test_rendering_writes_no_temporary_file(rich_document: NotificationDocument)
 
 def test_same_notification_renders_to_the_same_bytes(rich_document: NotificationDocument) -> None:
     assert render_pdf(rich_document) == render_pdf(rich_document)
+
+
+def test_rendering_on_worker_threads_gives_the_same_copy(rich_document: NotificationDocument) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = render_pdf(rich_document)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: render_pdf(rich_document), range(3)))
+    assert results == [expected] * 3
