@@ -320,3 +320,30 @@ class ProfileDirectory:
             zero(key)
         write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
         _log.info("passphrase changed for profile %s", profile_id)
+
+    def set_protection(self, profile_id: str, key: bytes | bytearray, protection: KeyProtection,
+                       passphrase: str | None = None) -> ProfileInfo:
+        """Switch how an unlocked profile's key is kept (keyring ↔ passphrase); the vault is not touched.
+
+        The new protection is in place before the old one is removed, so a failure or crash in
+        between leaves a profile that still unlocks. KeyringUnavailable if the keyring cannot take it.
+        """
+        folder = self._folder(profile_id)
+        data = self._read(folder)
+        current = self._info(folder, data).protection
+        if protection is KeyProtection.PASSPHRASE:
+            if not passphrase:
+                raise ValueError("a passphrase profile needs a passphrase")
+            data["wrapped_key"] = wrap_key(key, passphrase, self._scrypt).to_dict()
+            data["protection"] = protection.value
+            write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
+            if current is KeyProtection.KEYRING:
+                self._keyring.delete(profile_id)
+        else:
+            self._keyring.store(profile_id, key)
+            data.pop("wrapped_key", None)
+            data["protection"] = protection.value
+            write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
+            (folder / ATTEMPTS_FILE).unlink(missing_ok=True)
+        _log.info("key protection of profile %s set to %s", profile_id, protection.value)
+        return self._info(folder, data)

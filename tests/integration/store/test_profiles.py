@@ -218,3 +218,25 @@ def test_wrong_passphrase_in_a_read_only_profile_folder_is_still_called_wrong(
     info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "rigtig")
     with make_read_only(info.folder), pytest.raises(WrongPassphrase):
         profiles.unlock(info.id, "forkert")
+
+
+def test_profile_can_move_from_keyring_to_passphrase_and_back(profiles: ProfileDirectory) -> None:
+    info, key = profiles.create("Anna", KeyProtection.KEYRING, None)
+    moved = profiles.set_protection(info.id, key, KeyProtection.PASSPHRASE, "ny frase")
+    assert moved.protection is KeyProtection.PASSPHRASE
+    assert KeyringKeyStore().load(info.id) is None
+    assert profiles.unlock(info.id, "ny frase") == key
+    back = profiles.set_protection(info.id, key, KeyProtection.KEYRING)
+    assert back.protection is KeyProtection.KEYRING
+    assert "wrapped_key" not in json.loads((info.folder / PROFILE_FILE).read_text(encoding="utf-8"))
+    assert profiles.unlock(info.id, None) == key
+
+
+def test_moving_to_a_locked_keyring_keeps_the_passphrase(cheap_scrypt: ScryptParams) -> None:
+    working = ProfileDirectory(scrypt=cheap_scrypt)
+    info, key = working.create("Anna", KeyProtection.PASSPHRASE, "frase")
+    locked = ProfileDirectory(keyring_store=KeyringKeyStore(FakeLockedOsKeyring()), scrypt=cheap_scrypt)
+    with pytest.raises(KeyringUnavailable):
+        locked.set_protection(info.id, key, KeyProtection.KEYRING)
+    assert locked.get(info.id).protection is KeyProtection.PASSPHRASE
+    assert locked.unlock(info.id, "frase") == key
