@@ -70,6 +70,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "description.when": "Hvornår",
         "description.where": "Hvor",
         "description.frequency": "Hvor længe og hvor ofte",
+        "description.sources": "Hvordan underretteren ved det",
         "description.child_words": "Barnets egne ord",
         "description.child_words_note": "Gengivet ordret, som barnet sagde det.",
         # Actions
@@ -105,6 +106,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "notifier.duty": "Underretningspligt",
         "notifier.manager_informed": "Leder orienteret",
         "notifier.manager_name": "Leder",
+        "notifier.manager_role": "Lederens stilling",
+        "notifier.manager_cosigns": "Lederen skriver under",
         "duty.enhanced": "Skærpet underretningspligt (fagperson)",
         "duty.general": "Almindelig underretningspligt",
         # Other professionals
@@ -185,6 +188,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "description.when": "When",
         "description.where": "Where",
         "description.frequency": "How long and how often",
+        "description.sources": "How the notifier knows",
         "description.child_words": "The child's own words",
         "description.child_words_note": "Quoted verbatim, as the child said it.",
         "actions.section": "What has already been done",
@@ -216,6 +220,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "notifier.duty": "Duty to notify",
         "notifier.manager_informed": "Manager informed",
         "notifier.manager_name": "Manager",
+        "notifier.manager_role": "Manager's role",
+        "notifier.manager_cosigns": "Manager co-signs",
         "duty.enhanced": "Enhanced duty to notify (professional)",
         "duty.general": "General duty to notify",
         "professionals.section": "Other professionals around the child",

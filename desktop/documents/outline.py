@@ -238,6 +238,8 @@ def _description(document: NotificationDocument, t: Translate) -> Section:
         (t("description.when"), concern.observed_when),
         (t("description.where"), concern.observed_where),
         (t("description.frequency"), concern.frequency),
+        # ``sources`` is being added to the model by the domain; shown when present.
+        (t("description.sources"), ", ".join(getattr(concern, "sources", None) or []) or None),
     ])
     if concern.child_words:
         blocks.append(Quote(t("description.child_words"), t("description.child_words_note"),
@@ -256,7 +258,10 @@ def _assessment(document: NotificationDocument, t: Translate) -> Section:
     concern = document.concern
     blocks: list[Block] = [Note(t("assessment.note"))]
     if concern.worry_level:
-        blocks.append(Rows([Row(t("assessment.worry_level"), clean_text(concern.worry_level))]))
+        level = concern.worry_level
+        if concern.worry_level_id:
+            level += f" ({concern.worry_level_id})"  # the pack's id, so the municipality can count
+        blocks.append(Rows([Row(t("assessment.worry_level"), clean_text(level))]))
     blocks += _text(t("assessment.text"), concern.assessment or t("doc.not_given"))
     return Section(t("assessment.section"), blocks)
 
@@ -312,6 +317,9 @@ def _notifier(document: NotificationDocument, t: Translate) -> Section:
         (t("notifier.manager_informed"), yes_no(n.manager_informed, lang) if n.manager_informed is not None
          else None),
         (t("notifier.manager_name"), n.manager_name),
+        (t("notifier.manager_role"), n.manager_role),
+        (t("notifier.manager_cosigns"), yes_no(n.manager_cosigns, lang) if n.manager_cosigns is not None
+         else None),
     ]))
 
 

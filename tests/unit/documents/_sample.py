@@ -74,6 +74,8 @@ def sample_document(**changes: Any) -> NotificationDocument:
             duty=DutyType.ENHANCED,
             manager_informed=True,
             manager_name="Søs Bæk",
+            manager_role="Skoleleder på Ærøskøbing Skole",
+            manager_cosigns=True,
         ),
         concern=Concern(
             signals=[
@@ -98,6 +100,7 @@ def sample_document(**changes: Any) -> NotificationDocument:
             assessment="Jeg er bekymret for, at Åse udsættes for vold derhjemme, "
             "og at hun ikke får nok at spise.",
             worry_level="Rød — trivslen er alvorligt udfordret",
+            worry_level_id="rød",
         ),
         other_professionals=[
             OtherProfessional(name="Grethe Æbelø", role="Sundhedsplejerske", organisation="Ærø Sundhedspleje",

@@ -210,3 +210,21 @@ def test_rendering_on_worker_threads_gives_the_same_copy(rich_document: Notifica
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = list(pool.map(lambda _: render_pdf(rich_document), range(3)))
     assert results == [expected] * 3
+
+
+def test_dates_codes_and_yes_no_are_written_as_words(rich_document: NotificationDocument) -> None:
+    text = " ".join("\n".join(_pages(render_pdf(rich_document))).split())
+    for words in ("1. januar 2017", "17. maj 2020", "2. marts 2026 kl. 08.15", "6–12 år",
+                  "Skærpet underretningspligt (fagperson)", "Orienteret om underretningen Nej",
+                  "Leder orienteret Ja", "Lederen skriver under Ja", "underretning 1.0",
+                  "demo-kommune 2026.1"):
+        assert words in text
+    for code in ("6-12", "enhanced", "ChildIdentity", "None", "True", "False"):
+        assert code not in text
+
+
+def test_how_the_notifier_knows_is_shown_with_the_description(rich_document: NotificationDocument) -> None:
+    concern = rich_document.concern.model_copy(update={"sources": ["Set det selv", "Barnet fortalte det"]})
+    pdf = render_pdf(rich_document.model_copy(update={"concern": concern}))
+    text = " ".join("\n".join(_pages(pdf)).split())
+    assert "Hvordan underretteren ved det Set det selv, Barnet fortalte det" in text
