@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 from typing import Any
@@ -175,6 +176,7 @@ def test_keys_never_reach_the_log(cheap_scrypt: ScryptParams, caplog: pytest.Log
     unwrap_key(wrap_key(key, "hemmelig-frase", cheap_scrypt), "hemmelig-frase")
     logged = caplog.text
     assert key.hex() not in logged
+    assert base64.b64encode(bytes(key)).decode() not in logged
     assert "hemmelig-frase" not in logged
 
 
