@@ -316,139 +316,154 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="50" />
+      <source>Another program is using this profile's data right now. Wait a moment and try again.</source>
+      <translation>Another program is using this profile's data right now. Wait a moment and try again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="53" />
+      <source>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</source>
+      <translation>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="56" />
+      <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
+      <translation>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="59" />
       <source>Underret is locked. Unlock it to continue.</source>
       <translation>Underret is locked. Unlock it to continue.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="52" />
+      <location filename="../desktop/ui/messages.py" line="61" />
       <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
       <translation>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="55" />
+      <location filename="../desktop/ui/messages.py" line="64" />
       <source>A profile with that name already exists. Choose another name.</source>
       <translation>A profile with that name already exists. Choose another name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="57" />
+      <location filename="../desktop/ui/messages.py" line="66" />
       <source>This notification has already been finalised and can no longer be changed.</source>
       <translation>This notification has already been finalised and can no longer be changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="59" />
+      <location filename="../desktop/ui/messages.py" line="68" />
       <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
       <translation>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="62" />
-      <location filename="../desktop/ui/messages.py" line="65" />
+      <location filename="../desktop/ui/messages.py" line="71" />
+      <location filename="../desktop/ui/messages.py" line="74" />
       <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
       <translation>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="68" />
+      <location filename="../desktop/ui/messages.py" line="77" />
       <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
       <translation>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="71" />
+      <location filename="../desktop/ui/messages.py" line="80" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="74" />
-      <location filename="../desktop/ui/messages.py" line="80" />
+      <location filename="../desktop/ui/messages.py" line="83" />
+      <location filename="../desktop/ui/messages.py" line="89" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
       <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="77" />
+      <location filename="../desktop/ui/messages.py" line="86" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
       <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="83" />
+      <location filename="../desktop/ui/messages.py" line="92" />
       <source>This profile's data cannot be opened. The file has been left as it is.</source>
       <translation>This profile's data cannot be opened. The file has been left as it is.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="85" />
+      <location filename="../desktop/ui/messages.py" line="94" />
       <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
       <translation>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="88" />
+      <location filename="../desktop/ui/messages.py" line="97" />
       <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
       <translation>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="91" />
+      <location filename="../desktop/ui/messages.py" line="100" />
       <source>This profile no longer exists on this PC.</source>
       <translation>This profile no longer exists on this PC.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="92" />
+      <location filename="../desktop/ui/messages.py" line="101" />
       <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
       <translation>The settings of this profile are damaged and cannot be read. They have been left as they are.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="95" />
+      <location filename="../desktop/ui/messages.py" line="104" />
       <source>This notification is still a draft.</source>
       <translation>This notification is still a draft.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="97" />
+      <location filename="../desktop/ui/messages.py" line="106" />
       <source>This notification is no longer on this PC.</source>
       <translation>This notification is no longer on this PC.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="99" />
+      <location filename="../desktop/ui/messages.py" line="108" />
       <source>This setting is set by your municipality's IT and cannot be changed here.</source>
       <translation>This setting is set by your municipality's IT and cannot be changed here.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="101" />
+      <location filename="../desktop/ui/messages.py" line="110" />
       <source>Only your municipality's IT can change this setting.</source>
       <translation>Only your municipality's IT can change this setting.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="103" />
+      <location filename="../desktop/ui/messages.py" line="112" />
       <source>That value cannot be used for this setting: {problem}</source>
       <translation>That value cannot be used for this setting: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="105" />
-      <location filename="../desktop/ui/messages.py" line="106" />
+      <location filename="../desktop/ui/messages.py" line="114" />
+      <location filename="../desktop/ui/messages.py" line="115" />
       <source>The setting could not be changed.</source>
       <translation>The setting could not be changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="107" />
+      <location filename="../desktop/ui/messages.py" line="116" />
       <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
       <translation>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="110" />
+      <location filename="../desktop/ui/messages.py" line="119" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="113" />
+      <location filename="../desktop/ui/messages.py" line="122" />
       <source>Please give the profile a name.</source>
       <translation>Please give the profile a name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="114" />
+      <location filename="../desktop/ui/messages.py" line="123" />
       <source>The passphrase must have at least {minimum} characters.</source>
       <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="116" />
+      <location filename="../desktop/ui/messages.py" line="125" />
       <source>The two passphrases are not the same.</source>
       <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="117" />
+      <location filename="../desktop/ui/messages.py" line="126" />
       <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
       <translation>Something unexpected went wrong. Nothing you saved has been lost.</translation>
     </message>

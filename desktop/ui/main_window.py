@@ -281,8 +281,13 @@ class MainWindow(QMainWindow):
         return False
 
     def _reselect(self) -> None:
-        if self._selected_id is not None:
-            self.select_id(self._selected_id)
+        current = self.tabs.currentIndex()
+        # A keyboard user can press Enter at once: every list starts with a row selected.
+        for group, view in self.views.items():
+            if not view.selectionModel().hasSelection() and self.proxies[group].rowCount():
+                view.selectRow(0)
+        if self._selected_id is None or not self.select_id(self._selected_id):
+            self.tabs.setCurrentIndex(current)
 
     def _update_open_button(self) -> None:
         self.open_button.setEnabled(self.selected_id() is not None)

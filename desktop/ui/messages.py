@@ -47,6 +47,15 @@ def _table() -> dict[str, Callable[[], str]]:
                         "opened. The file has been kept."),
         "vault.unlock_delayed": lambda: translate(
             "Messages", "Too many wrong passphrases. Please wait {wait_seconds} seconds and try again."),
+        "vault.busy": lambda: translate(
+            "Messages", "Another program is using this profile's data right now. Wait a moment and try "
+                        "again."),
+        "vault.migration_failed": lambda: translate(
+            "Messages", "Underret could not update this profile's data to the new version. The data was "
+                        "left as it was, and nothing has been lost. Please contact IT."),
+        "notification.purged": lambda: translate(
+            "Messages", "The content of this notification was removed after the retention period. "
+                        "The record that you sent it, and the receipt, are kept."),
         "vault.locked": lambda: translate(
             "Messages", "Underret is locked. Unlock it to continue."),
         "keyring.unavailable": lambda: translate(

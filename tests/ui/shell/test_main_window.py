@@ -1,0 +1,134 @@
+"""The main window: notifications by state, a clear way to start a new one, keyboard throughout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Services
+from desktop.store.profiles import ProfileInfo
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.notification_table_model import Group
+from desktop.ui.placeholder_window import PlaceholderWizardWindow
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.shell import Shell
+
+ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
+
+
+def _open(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> MainWindow:
+    unlock = shell.unlock_window
+    assert unlock is not None
+    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
+    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    window = shell.main_window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(services.require_vault()
+                                                             .notifications.list_summaries()))
+    return window
+
+
+def _notification_windows() -> list[PlaceholderWizardWindow]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, PlaceholderWizardWindow) and w.isVisible()]
+
+
+def test_ctrl_n_opens_a_new_notification(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette")
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    assert window._empty_label.isVisible()  # nothing yet: the window says how to start
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert [w.draft_id for w in _notification_windows()] == [None]
+
+
+def test_enter_on_a_draft_reopens_that_draft(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    _, (draft,) = profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    view = window.views[Group.DRAFTS]
+    view.setFocus()
+    assert window.selected_id() == draft  # the first row is ready for Enter
+    assert window.open_button.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert [w.draft_id for w in _notification_windows()] == [draft]
+
+
+def test_a_new_draft_elsewhere_appears_when_the_list_is_told(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    services.require_vault().notifications.create_draft({}, "child", "ZZ")
+    with qtbot.waitSignal(window.loaded):
+        services.notifications_changed.emit()
+    assert window.tabs.tabText(Group.DRAFTS) == "Drafts (2)"
+
+
+def test_other_areas_can_add_a_status_badge_and_about_rows(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette")
+    badge = QLabel("3 waiting")
+    services.main_window_hooks.append(lambda window: window.add_status_widget(badge))
+    services.about_rows.append(lambda: [("Sender key", "ab:cd")])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    assert badge.isVisible()
+    about = AboutDialog(services, window)
+    qtbot.addWidget(about)
+    assert ("Sender key", "ab:cd") in about.rows()
+    assert ("Profile", "Mette") in about.rows()
+
+
+def _interactive(widget: QWidget) -> list[QWidget]:
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
+    # Qt's own parts of a widget (a spin box's line edit) are named "qt_..." and spoken via their owner.
+    found = [w for w in widget.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(widget)
+             and not w.objectName().startswith("qt_")]
+    found += [w for w in widget.findChildren(QWidget) if w.objectName().startswith("list_")]
+    return found
+
+
+def test_every_interactive_widget_has_an_accessible_name_and_takes_keyboard_focus(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services()
+    profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    assert shell.unlock_window is not None
+    windows: list[QWidget] = [shell.unlock_window]
+    window = _open(qtbot, services, shell, passphrase)
+    windows += [window, SettingsDialog(services, window), AboutDialog(services, window)]
+    windows.append(shell.show_first_run(can_cancel=True))
+    for top in windows:
+        for widget in _interactive(top):
+            if widget.parent() is not None and type(widget).__name__ == "QTabBar":
+                continue
+            assert widget.accessibleName(), f"{type(top).__name__}: {type(widget).__name__} " \
+                                            f"{widget.objectName()!r} has no accessible name"
+            assert widget.focusPolicy() != Qt.FocusPolicy.NoFocus, widget.objectName()

@@ -1,0 +1,119 @@
+"""The ``underret`` command for IT: version, doctor, and the frozen-build smoke test."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from desktop.cli import main
+from desktop.store.keys import KeyProtection, ScryptParams, zero
+from desktop.store.profiles import ProfileDirectory
+
+CHEAP = ScryptParams(n=2**10, r=8, p=1)
+
+
+def _profile(name: str, protection: KeyProtection = KeyProtection.PASSPHRASE) -> Path:
+    passphrase = "korrekt hest batteri" if protection == KeyProtection.PASSPHRASE else None
+    info, key = ProfileDirectory(scrypt=CHEAP).create(name, protection, passphrase)
+    zero(key)
+    return info.vault_path
+
+
+def test_version_is_printed_for_it_inventories(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"underret {__version__}"
+
+
+def test_doctor_on_a_healthy_pc_reports_policy_source_vault_and_keyring_and_exits_0(
+        capsys: pytest.CaptureFixture[str], isolated_user_folders: Path) -> None:
+    vault = _profile("Mette")
+    keyring_vault = _profile("Jonas", KeyProtection.KEYRING)
+
+    code = main(["doctor"])
+
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Policy source: none" in out
+    assert str(vault) in out
+    assert str(keyring_vault) in out
+    assert "encrypted (no plain SQLite header)" in out
+    assert "key in keyring: present" in out
+    assert "Keyring backend:" in out and "works: yes" in out
+    assert f"Data folder: {isolated_user_folders}" in out
+    assert "Guideline pack:" in out
+    assert "RESULT: OK" in out
+
+
+def test_doctor_names_file_and_setting_of_an_invalid_policy_and_fails(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"idle_lock_minutes": 0}), encoding="utf-8")
+    monkeypatch.setenv("UNDERRET_POLICY", str(policy))
+
+    code = main(["doctor"])
+
+    out = capsys.readouterr().out
+    assert code != 0
+    assert "Policy: INVALID" in out
+    assert str(policy) in out
+    assert "idle_lock_minutes" in out
+
+
+def test_doctor_flags_a_vault_that_is_not_encrypted_and_a_missing_keyring_key(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    vault = _profile("Mette")
+    vault.write_bytes(b"SQLite format 3\x00" + bytes(8192))  # someone replaced it with a plain database
+    keyring_vault = _profile("Jonas", KeyProtection.KEYRING)
+    import keyring
+
+    keyring.delete_password("Underret", keyring_vault.parent.name)
+
+    code = main(["doctor"])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "NOT ENCRYPTED" in out
+    assert "key in keyring: MISSING" in out
+    assert "RESULT: PROBLEMS FOUND" in out
+
+
+def test_doctor_shows_the_policy_in_force_and_where_it_came_from(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"idle_lock_minutes": 15, "key_protection": "passphrase"}), encoding="utf-8")
+    monkeypatch.setenv("UNDERRET_POLICY", str(policy))
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert f"Policy source: env ({policy})" in out
+    assert "idle_lock_minutes = 15 (policy)" in out
+    assert "key_protection = 'passphrase' (policy)" in out
+
+
+def test_command_line_options_for_profile_language_and_demo_are_understood() -> None:
+    from desktop.cli import build_parser
+
+    args = build_parser().parse_args(["--profile", "Mette", "--lang", "en", "--demo"])
+    assert (args.profile, args.lang, args.demo, args.command) == ("Mette", "en", True, None)
+    assert build_parser().parse_args(["doctor"]).command == "doctor"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--lang", "de"])
+
+
+@pytest.mark.slow
+def test_smoke_test_creates_unlocks_and_opens_the_windows_then_exits_0(tmp_path: Path) -> None:
+    env = {**os.environ, "UNDERRET_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    env.pop("UNDERRET_POLICY", None)
+    done = subprocess.run([sys.executable, "-m", "desktop", "--smoke-test"], env=env, capture_output=True,
+                          text=True, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "smoke test: OK" in done.stdout
+    assert len(list((tmp_path / "data" / "profiles").iterdir())) == 1
