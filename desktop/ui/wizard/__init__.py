@@ -1,0 +1,30 @@
+"""The guided notification wizard: pages drawn from the form definition, autosaved drafts.
+
+The domain (:mod:`desktop.domain.flow`, ``validation``, ``building``) decides
+which pages and fields show, what is valid and what the municipality receives;
+this package only draws it and saves what is typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.app import Services
+
+
+def open_wizard_window(services: Services, draft_id: str | None) -> QWidget:
+    """``services.wizard_factory``: the window for a new notification or an existing one."""
+    from desktop.ui.wizard.window import WizardWindow
+
+    return WizardWindow(services, draft_id)
+
+
+def install(services: Services) -> None:
+    """Wire the wizard into the app: the window factory and crash recovery on unlock."""
+    from desktop.ui.wizard.recovery import SessionRecovery
+
+    services.wizard_factory = open_wizard_window
+    SessionRecovery(services)

@@ -1,0 +1,560 @@
+"""One editor widget per form field type; each reads and writes one answer value.
+
+An editor knows nothing of rules: it shows a label (marked when required), the
+field's help, an input, and a problem message when the domain reports one. The
+value shapes are those of ``forms/README.md`` (text as ``str``, dates as ISO
+``YYYY-MM-DD``, yes/no as ``bool``, yes/no-why as ``{"value", "why_not"}``...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.cpr import CprInvalid, parse_cpr
+from desktop.domain.forms import FieldType, FormField
+from desktop.domain.packs import GuidelinePack
+from desktop.domain.text import localise
+from desktop.ui.wizard.dates import format_date, format_datetime, parse_date_text, parse_datetime_text
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class EditorContext:
+    """What every editor may need: the language of the texts, the pack, today's date."""
+
+    language: str
+    pack: GuidelinePack
+    today: date
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A multi-line text box where Tab moves on (keyboard users must be able to leave it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+
+class FieldEditor(QWidget):
+    """Base of all editors: label, help, input, problem message; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, field: FormField, path: str, context: EditorContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.path = path
+        self.context = context
+        self.required = False
+        self._loading = False
+        self.setObjectName(f"field:{path}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 4, 0, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setObjectName("fieldLabel")
+        bold = self.label.font()
+        bold.setBold(True)
+        self.label.setFont(bold)
+        self.layout_.addWidget(self.label)
+        self.help_label = QLabel(localise(field.help, context.language))
+        self.help_label.setWordWrap(True)
+        self.help_label.setObjectName("fieldHelp")
+        self.help_label.setVisible(field.help is not None)
+        self.layout_.addWidget(self.help_label)
+        self.build()
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setObjectName("fieldProblem")
+        self.problem_label.setStyleSheet("color: #a3261c;")
+        self.problem_label.hide()
+        self.layout_.addWidget(self.problem_label)
+        self.set_required(False)
+
+    # --- to override ---------------------------------------------------------------------------
+    def build(self) -> None:
+        """Create the input widgets and add them to ``layout_``."""
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        """The answer as stored in the answers dict (``None`` when empty)."""
+        raise NotImplementedError
+
+    def load(self, value: Any) -> None:
+        """Show ``value`` without emitting ``changed``."""
+        raise NotImplementedError
+
+    def focus_target(self) -> QWidget:
+        """The widget that gets the keyboard focus for this field (first problem, Edit)."""
+        raise NotImplementedError
+
+    def interactive_widgets(self) -> list[QWidget]:
+        """Every widget that takes input (accessible names are set on each)."""
+        return [self.focus_target()]
+
+    # --- shared --------------------------------------------------------------------------------
+    def title(self) -> str:
+        return localise(self.field.label, self.context.language)
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self.load(value)
+        finally:
+            self._loading = False
+
+    def _emit(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def set_required(self, required: bool) -> None:
+        """Mark the field (a visible asterisk and the word "required" for screen readers)."""
+        self.required = required
+        title = self.title()
+        self.label.setText(f"{title} *" if required else title)
+        name = title
+        if required:
+            name = translate("Wizard", "%1 (required)").replace("%1", title)
+        self.apply_accessible_name(name)
+
+    def apply_accessible_name(self, name: str) -> None:
+        target = self.focus_target()
+        target.setAccessibleName(name)
+        description = localise(self.field.help, self.context.language)
+        if description:
+            target.setAccessibleDescription(description)
+        self.label.setBuddy(target)
+
+    def show_problem(self, text: str | None) -> None:
+        """Show (or clear) the domain's complaint about this field."""
+        self.problem_label.setText(text or "")
+        self.problem_label.setVisible(bool(text))
+        target = self.focus_target()
+        base = localise(self.field.help, self.context.language)
+        target.setAccessibleDescription(f"{text}. {base}" if text else base)
+
+
+class ShortTextEditor(FieldEditor):
+    """One line of text (names, phone numbers, addresses)."""
+
+    def build(self) -> None:
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(self.field.max_length)
+        self.edit.setPlaceholderText(localise(self.field.placeholder, self.context.language))
+        self.edit.textEdited.connect(lambda _text: self._emit())
+        self.layout_.addWidget(self.edit)
+
+    def value(self) -> Any:
+        return self.edit.text() or None
+
+    def load(self, value: Any) -> None:
+        self.edit.setText(value if isinstance(value, str) else "")
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class LongTextEditor(FieldEditor):
+    """Several lines of text (observations, actions taken)."""
+
+    def build(self) -> None:
+        self.edit = self.make_edit()
+        self.edit.setPlaceholderText(localise(self.field.placeholder, self.context.language))
+        self.edit.textChanged.connect(self._emit)
+        self.layout_.addWidget(self.edit)
+
+    def make_edit(self) -> PlainTextEdit:
+        edit = PlainTextEdit()
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 5)
+        return edit
+
+    def value(self) -> Any:
+        return self.edit.toPlainText() or None
+
+    def load(self, value: Any) -> None:
+        if self.edit.toPlainText() != (value or ""):
+            self.edit.setPlainText(value if isinstance(value, str) else "")
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class QuoteEditor(LongTextEditor):
+    """The child's own words, kept verbatim and set apart from the rest."""
+
+    def make_edit(self) -> PlainTextEdit:
+        edit = super().make_edit()
+        edit.setObjectName("childWords")
+        font = edit.font()
+        font.setItalic(True)
+        edit.setFont(font)
+        edit.setStyleSheet("QPlainTextEdit#childWords { border-left: 4px solid #1e4d3a;"
+                           " background: #eef4f1; color: #1e4d3a; }")
+        return edit
+
+
+class DateEditor(FieldEditor):
+    """A date typed as DD-MM-YYYY (empty allowed); stored as ISO when it is a real date."""
+
+    def build(self) -> None:
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(translate("Wizard", "DD-MM-YYYY"))
+        self.edit.setMaxLength(20)
+        self.edit.textEdited.connect(lambda _text: self._changed())
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.note)
+
+    def _changed(self) -> None:
+        text = self.edit.text().strip()
+        ok = not text or parse_date_text(text) is not None
+        self.note.setText("" if ok else translate(
+            "Wizard", "Write the date as day-month-year, e.g. 24-12-2019."))
+        self.note.setVisible(not ok)
+        self._emit()
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        parsed = parse_date_text(text)
+        return parsed.isoformat() if parsed is not None else text
+
+    def load(self, value: Any) -> None:
+        self.edit.setText(format_date(value) if isinstance(value, str) else "")
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class DateTimeEditor(DateEditor):
+    """A date and time typed as DD-MM-YYYY HH:MM; stored as ISO ``YYYY-MM-DDTHH:MM``."""
+
+    def build(self) -> None:
+        super().build()
+        self.edit.setPlaceholderText(translate("Wizard", "DD-MM-YYYY HH:MM"))
+
+    def _changed(self) -> None:
+        text = self.edit.text().strip()
+        ok = not text or parse_datetime_text(text) is not None
+        self.note.setText("" if ok else translate(
+            "Wizard", "Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15."))
+        self.note.setVisible(not ok)
+        self._emit()
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        parsed = parse_datetime_text(text)
+        return parsed.isoformat(timespec="minutes") if parsed is not None else text
+
+    def load(self, value: Any) -> None:
+        self.edit.setText(format_datetime(value) if isinstance(value, str) else "")
+
+
+class ChoiceEditor(FieldEditor):
+    """Radio buttons: one of the options (arrow keys move between them)."""
+
+    def options(self) -> list[tuple[str, str, str]]:
+        """(id, label, help) of each option."""
+        lang = self.context.language
+        return [(o.id, localise(o.label, lang), localise(o.help, lang)) for o in self.field.options]
+
+    def build(self) -> None:
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QRadioButton] = {}
+        box = QFrame()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        for option_id, text, help_text in self.options():
+            button = QRadioButton(text)
+            button.setObjectName(f"option:{option_id}")
+            button.setAccessibleName(text)
+            if help_text:
+                button.setAccessibleDescription(help_text)
+                button.setToolTip(help_text)
+            self.group.addButton(button)
+            self.buttons[option_id] = button
+            box_layout.addWidget(button)
+            if help_text:
+                note = QLabel(help_text)
+                note.setWordWrap(True)
+                note.setIndent(button.fontMetrics().averageCharWidth() * 4)
+                box_layout.addWidget(note)
+        self.group.buttonToggled.connect(lambda _b, on: self._emit() if on else None)
+        self.layout_.addWidget(box)
+
+    def selected(self) -> str | None:
+        for option_id, button in self.buttons.items():
+            if button.isChecked():
+                return option_id
+        return None
+
+    def value(self) -> Any:
+        return self.selected()
+
+    def load(self, value: Any) -> None:
+        self._select(value if isinstance(value, str) else None)
+
+    def _select(self, option_id: str | None) -> None:
+        self.group.setExclusive(False)
+        for key, button in self.buttons.items():
+            button.setChecked(key == option_id)
+        self.group.setExclusive(True)
+
+    def focus_target(self) -> QWidget:
+        checked = self.group.checkedButton()
+        return checked if checked is not None else next(iter(self.buttons.values()))
+
+    def interactive_widgets(self) -> list[QWidget]:
+        return list(self.buttons.values())
+
+    def apply_accessible_name(self, name: str) -> None:
+        # Each radio button carries its own text; the group's question goes in the description
+        # so a screen reader says "Yes, radio button, Is the child in danger right now?".
+        for button in self.buttons.values():
+            own = button.toolTip()
+            button.setAccessibleDescription(f"{name}. {own}" if own else name)
+        self.label.setBuddy(self.focus_target())
+
+
+class YesNoEditor(ChoiceEditor):
+    """Yes or no; stored as ``True`` / ``False`` (``None`` until answered)."""
+
+    def options(self) -> list[tuple[str, str, str]]:
+        return [("yes", translate("Wizard", "Yes"), ""), ("no", translate("Wizard", "No"), "")]
+
+    def value(self) -> Any:
+        chosen = self.selected()
+        return None if chosen is None else chosen == "yes"
+
+    def load(self, value: Any) -> None:
+        self._select(None if value is None else ("yes" if value is True else "no"))
+
+
+class ScaleEditor(ChoiceEditor):
+    """The pack's scale of concern; each level with its description."""
+
+    def options(self) -> list[tuple[str, str, str]]:
+        lang = self.context.language
+        return [(level.id, localise(level.label, lang), localise(level.description, lang))
+                for level in self.context.pack.scale.levels]
+
+
+class MultiChoiceEditor(FieldEditor):
+    """Check boxes: any number of the options; stored as a list of option ids."""
+
+    def build(self) -> None:
+        self.boxes: dict[str, QCheckBox] = {}
+        lang = self.context.language
+        for option in self.field.options:
+            box = QCheckBox(localise(option.label, lang))
+            box.setObjectName(f"option:{option.id}")
+            box.setAccessibleName(localise(option.label, lang))
+            if option.help is not None:
+                box.setToolTip(localise(option.help, lang))
+            box.toggled.connect(lambda _on: self._emit())
+            self.boxes[option.id] = box
+            self.layout_.addWidget(box)
+
+    def value(self) -> Any:
+        return [key for key, box in self.boxes.items() if box.isChecked()]
+
+    def load(self, value: Any) -> None:
+        chosen = set(value) if isinstance(value, list) else set()
+        for key, box in self.boxes.items():
+            box.setChecked(key in chosen)
+
+    def focus_target(self) -> QWidget:
+        return next(iter(self.boxes.values()))
+
+    def interactive_widgets(self) -> list[QWidget]:
+        return list(self.boxes.values())
+
+    def apply_accessible_name(self, name: str) -> None:
+        for box in self.boxes.values():
+            box.setAccessibleDescription(name)
+        self.label.setBuddy(self.focus_target())
+
+
+class YesNoWhyEditor(YesNoEditor):
+    """Yes or no, and when no, why not; stored as ``{"value": bool | None, "why_not": str}``."""
+
+    def build(self) -> None:
+        super().build()
+        why_label = (localise(self.field.why_not_label, self.context.language)
+                     or translate("Wizard", "Why not?"))
+        self.why_label = QLabel(why_label)
+        self.why_label.setWordWrap(True)
+        self.why_edit = PlainTextEdit()
+        self.why_edit.setObjectName("whyNot")
+        self.why_edit.setAccessibleName(why_label)
+        self.why_edit.setMinimumHeight(self.why_edit.fontMetrics().lineSpacing() * 3)
+        self.why_label.setBuddy(self.why_edit)
+        self.why_edit.textChanged.connect(self._emit)
+        self.group.buttonToggled.connect(lambda _b, _on: self._sync_why())
+        self.layout_.addWidget(self.why_label)
+        self.layout_.addWidget(self.why_edit)
+        self._sync_why()
+
+    def _sync_why(self) -> None:
+        shown = self.selected() == "no"
+        self.why_label.setVisible(shown)
+        self.why_edit.setVisible(shown)
+
+    def value(self) -> Any:
+        yes_no = super().value()
+        if yes_no is None and not self.why_edit.toPlainText():
+            return None
+        return {"value": yes_no, "why_not": self.why_edit.toPlainText() if yes_no is False else ""}
+
+    def load(self, value: Any) -> None:
+        if isinstance(value, dict):
+            inner = value.get("value")
+            super().load(inner if isinstance(inner, bool) else None)
+            why = value.get("why_not")
+            text = why if isinstance(why, str) else ""
+        else:
+            super().load(None)
+            text = ""
+        if self.why_edit.toPlainText() != text:
+            self.why_edit.setPlainText(text)
+        self._sync_why()
+
+    def interactive_widgets(self) -> list[QWidget]:
+        return [*super().interactive_widgets(), self.why_edit]
+
+
+class PersonEditor(FieldEditor):
+    """A person: name, role, phone, e-mail; stored as ``{"name", "role", "phone", "email"}``."""
+
+    KEYS = ("name", "role", "phone", "email")
+
+    def build(self) -> None:
+        self.edits: dict[str, QLineEdit] = {}
+        captions = {
+            "name": translate("Wizard", "Name"),
+            "role": translate("Wizard", "Role"),
+            "phone": translate("Wizard", "Phone"),
+            "email": translate("Wizard", "E-mail"),
+        }
+        for key in self.KEYS:
+            caption = QLabel(captions[key])
+            edit = QLineEdit()
+            edit.setObjectName(f"person:{key}")
+            edit.setMaxLength(500)
+            edit.setAccessibleName(captions[key])
+            caption.setBuddy(edit)
+            edit.textEdited.connect(lambda _text: self._emit())
+            self.edits[key] = edit
+            self.layout_.addWidget(caption)
+            self.layout_.addWidget(edit)
+
+    def value(self) -> Any:
+        data = {key: edit.text() for key, edit in self.edits.items()}
+        return data if any(data.values()) else None
+
+    def load(self, value: Any) -> None:
+        data = value if isinstance(value, dict) else {}
+        for key, edit in self.edits.items():
+            text = data.get(key)
+            edit.setText(text if isinstance(text, str) else "")
+
+    def focus_target(self) -> QWidget:
+        return self.edits["name"]
+
+    def interactive_widgets(self) -> list[QWidget]:
+        return list(self.edits.values())
+
+    def apply_accessible_name(self, name: str) -> None:
+        for edit in self.edits.values():
+            edit.setAccessibleDescription(name)
+        self.label.setBuddy(self.focus_target())
+
+
+class CprEditor(FieldEditor):
+    """A CPR number with a live note from the domain (a modulus-11 miss is only a gentle note)."""
+
+    def build(self) -> None:
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(11)
+        self.edit.setPlaceholderText(localise(self.field.placeholder, self.context.language) or "DDMMYY-XXXX")
+        self.edit.textEdited.connect(lambda _text: self._changed())
+        self.note = QLabel()
+        self.note.setObjectName("cprNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.note)
+
+    def _changed(self) -> None:
+        self.refresh_note()
+        self._emit()
+
+    def refresh_note(self) -> None:
+        text = self.edit.text().strip()
+        digits = sum(ch.isdigit() for ch in text)
+        note = ""
+        if text and (digits >= 10 or any(not (ch.isdigit() or ch == "-") for ch in text)):
+            try:
+                cpr = parse_cpr(text)
+            except CprInvalid as error:
+                if error.message_id == "cpr.date":
+                    note = translate("Wizard", "The first six digits are not a real date (DDMMYY). "
+                                               "Please check the number.")
+                else:
+                    note = translate("Wizard", "A CPR number has ten digits, e.g. 241219-1234.")
+            else:
+                if not cpr.passes_modulus11:
+                    note = translate("Wizard", "Please check that the number is typed correctly. "
+                                               "(Many newer numbers are like this; you can go on.)")
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.edit.setAccessibleDescription(note)
+
+    def value(self) -> Any:
+        return self.edit.text().strip() or None
+
+    def load(self, value: Any) -> None:
+        self.edit.setText(value if isinstance(value, str) else "")
+        self.refresh_note()
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+EDITORS: dict[FieldType, type[FieldEditor]] = {
+    FieldType.SHORT_TEXT: ShortTextEditor,
+    FieldType.LONG_TEXT: LongTextEditor,
+    FieldType.QUOTE: QuoteEditor,
+    FieldType.DATE: DateEditor,
+    FieldType.DATETIME: DateTimeEditor,
+    FieldType.SINGLE_CHOICE: ChoiceEditor,
+    FieldType.MULTI_CHOICE: MultiChoiceEditor,
+    FieldType.YES_NO: YesNoEditor,
+    FieldType.YES_NO_WHY: YesNoWhyEditor,
+    FieldType.PERSON: PersonEditor,
+    FieldType.CPR: CprEditor,
+    FieldType.SCALE: ScaleEditor,
+}

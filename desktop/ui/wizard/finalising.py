@@ -1,0 +1,39 @@
+"""Finalising: the one step that turns a draft into a locked, queued notification.
+
+The wizard validates and builds the document (domain); the rest (PDF, sealed
+envelope, the vault transaction that locks the draft and queues it) belongs to
+the delivery area. The wizard calls it through :class:`NotificationFinaliser`,
+which the composition root sets as ``services.finalise``. It runs on a worker
+thread, so it must open its own vault connection (``services.open_reader()``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.document import NotificationDocument
+from desktop.errors import UnderretError
+from desktop.ui import messages
+
+
+class NotificationFinaliser(Protocol):
+    """Render, seal and queue a validated notification, locking the draft (worker thread)."""
+
+    def __call__(self, draft_id: str, document: NotificationDocument) -> None: ...
+
+
+class FinaliseUnavailable(UnderretError):  # noqa: N818 - house style: errors named for the situation
+    """This installation cannot send yet (no finaliser wired); the draft stays as it is."""
+
+    message_id = "wizard.finalise_unavailable"
+
+
+messages.register("wizard.finalise_unavailable", lambda: QCoreApplication.translate(
+    "WizardMessages", "This PC is not set up to send notifications yet. What you wrote is kept as a "
+                      "draft. Please contact IT, and phone the municipality if the matter is urgent."))
+messages.register("notification.incomplete", lambda: QCoreApplication.translate(
+    "WizardMessages", "Something is still missing in the notification. Please look at the marked field."))
+messages.register("wizard.save_failed", lambda: QCoreApplication.translate(
+    "WizardMessages", "Your latest changes could not be saved. Keep this window open and try again."))

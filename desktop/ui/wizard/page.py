@@ -1,0 +1,123 @@
+"""One wizard page: a section of the form, drawn as a scrollable column of editors.
+
+Editors are made once per page; the domain's :class:`WizardFlow` says which of
+them show and which are required each time the answers change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.domain.answers import get_answer, parse_path
+from desktop.domain.flow import WizardFlow
+from desktop.domain.forms import FieldType, Section
+from desktop.domain.text import localise
+from desktop.ui.wizard.fields import EDITORS, EditorContext, FieldEditor
+from desktop.ui.wizard.group_editor import RepeatableGroupEditor
+from desktop.ui.wizard.guidance import GuidanceBlock
+from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
+
+
+def make_editor(field_type: FieldType) -> type[FieldEditor]:
+    """The editor class for a field type."""
+    if field_type is FieldType.SIGNAL_CHECKLIST:
+        return SignalChecklistEditor
+    if field_type is FieldType.REPEATABLE_GROUP:
+        return RepeatableGroupEditor
+    return EDITORS[field_type]
+
+
+class SectionPage(QScrollArea):
+    """The editors of one section; ``on_change(editor)`` is called after each edit."""
+
+    def __init__(self, section: Section, context: EditorContext,
+                 on_change: Callable[[FieldEditor], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setObjectName(f"page:{section.id}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        lang = context.language
+        self.title_label = QLabel(localise(section.title, lang))
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        layout.addWidget(self.title_label)
+        if section.intro is not None:
+            intro = QLabel(localise(section.intro, lang))
+            intro.setWordWrap(True)
+            intro.setObjectName("pageIntro")
+            layout.addWidget(intro)
+        self.editors: dict[str, FieldEditor] = {}
+        self.guidance: dict[str, GuidanceBlock] = {}
+        for field in section.fields:
+            if not field.holds_answer:
+                block = GuidanceBlock(field, context.pack, lang)
+                self.guidance[field.id] = block
+                layout.addWidget(block)
+                continue
+            editor = make_editor(field.type)(field, field.id, context)
+            editor.changed.connect(lambda e=editor: on_change(e))
+            self.editors[field.id] = editor
+            layout.addWidget(editor)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def load(self, answers: dict[str, object]) -> None:
+        """Show the saved answers."""
+        for path, editor in self.editors.items():
+            editor.set_value(get_answer(answers, path))
+
+    def refresh(self, flow: WizardFlow) -> None:
+        """Show/hide and mark required what the domain says, for the current answers."""
+        for field_id, block in self.guidance.items():
+            visible = flow.is_visible(field_id)
+            if block.isHidden() == visible:
+                block.setVisible(visible)
+        for path, editor in self.editors.items():
+            visible = flow.is_visible(path)
+            if editor.isHidden() == visible:
+                editor.setVisible(visible)
+            if visible:
+                required = flow.is_required(path)
+                if required != editor.required:
+                    editor.set_required(required)
+            if isinstance(editor, RepeatableGroupEditor):
+                for sub in editor.sub_editors():
+                    sub_visible = flow.is_visible(sub.path)
+                    if sub.isHidden() == sub_visible:
+                        sub.setVisible(sub_visible)
+                    sub_required = sub_visible and flow.is_required(sub.path)
+                    if sub_required != sub.required:
+                        sub.set_required(sub_required)
+            if isinstance(editor, SignalChecklistEditor):
+                band = flow.age_band()
+                if band != editor.band or not editor.band_label.text():
+                    editor.set_band(band)
+
+    def editor_for(self, path: str) -> FieldEditor | None:
+        """The editor showing ``path`` (a group sub-field's own editor when it exists)."""
+        parsed = parse_path(path)
+        editor = self.editors.get(parsed.field)
+        if editor is None or parsed.index is None:
+            return editor
+        if isinstance(editor, RepeatableGroupEditor):
+            for sub in editor.sub_editors():
+                if sub.path == path:
+                    return sub
+        return editor
+
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard focus goes when the page opens: its first visible editor."""
+        for editor in self.editors.values():
+            if not editor.isHidden():
+                return editor.focus_target()
+        return None

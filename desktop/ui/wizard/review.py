@@ -1,0 +1,236 @@
+"""The review page: what is still missing, the notification as the municipality will read it,
+an "Edit" button per part, and what happens next.
+
+When every rule is met, the page shows the document the domain builds
+(:func:`desktop.domain.building.build_document`) laid out like the PDF. While
+something is missing it lists the problems (each a button to the field) and a
+summary of the answers per part, so the person still sees everything written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.answers import get_answer, is_answered
+from desktop.domain.document import NotificationDocument
+from desktop.domain.flow import WizardFlow
+from desktop.domain.forms import FieldType, FormField, Section, SectionKind
+from desktop.domain.packs import GuidelinePack
+from desktop.domain.text import localise
+from desktop.domain.validation import Problem
+from desktop.ui.wizard.dates import format_date, format_datetime
+from desktop.ui.wizard.guidance import GuidanceBlock
+from desktop.ui.wizard.problems import problem_text
+
+translate = QCoreApplication.translate
+
+
+def _plain(field: FormField, value: Any, pack: GuidelinePack, lang: str) -> str:
+    """A value as the person typed or chose it, in words."""
+    if field.type in (FieldType.YES_NO,):
+        return translate("Wizard", "Yes") if value is True else translate("Wizard", "No")
+    if field.type is FieldType.YES_NO_WHY and isinstance(value, dict):
+        yes = value.get("value")
+        text = ""
+        if yes is not None:
+            text = translate("Wizard", "Yes") if yes is True else translate("Wizard", "No")
+        why = value.get("why_not")
+        return f"{text}: {why}" if yes is False and why else text
+    if field.type is FieldType.SINGLE_CHOICE and isinstance(value, str):
+        option = field.option(value)
+        return localise(option.label, lang) if option is not None else value
+    if field.type is FieldType.MULTI_CHOICE and isinstance(value, list):
+        return ", ".join(localise(o.label, lang) for o in field.options if o.id in value)
+    if field.type is FieldType.SCALE and isinstance(value, str):
+        level = next((lv for lv in pack.scale.levels if lv.id == value), None)
+        return localise(level.label, lang) if level is not None else value
+    if field.type is FieldType.SIGNAL_CHECKLIST and isinstance(value, list):
+        labels = [localise(s.label, lang) for s in pack.signals if s.id in value]
+        return "; ".join(labels)
+    if field.type is FieldType.PERSON and isinstance(value, dict):
+        return ", ".join(str(v) for v in value.values() if v)
+    if field.type is FieldType.DATE and isinstance(value, str):
+        return format_date(value)
+    if field.type is FieldType.DATETIME and isinstance(value, str):
+        return format_datetime(value)
+    return str(value)
+
+
+def section_summary_html(section: Section, flow: WizardFlow, answers: dict[str, Any],
+                         pack: GuidelinePack, lang: str) -> str:
+    """The answered, visible fields of a section as a small table (escaped)."""
+    rows: list[str] = []
+    for field in flow.visible_fields(section.id):
+        value = get_answer(answers, field.id)
+        if not field.holds_answer or not is_answered(value):
+            continue
+        label = escape(localise(field.label, lang))
+        if field.type is FieldType.REPEATABLE_GROUP and isinstance(value, list):
+            item_label = localise(field.item_label, lang)
+            for index, item in enumerate(value):
+                if not isinstance(item, dict):
+                    continue
+                parts = []
+                for sub in field.fields:
+                    sub_value = item.get(sub.id)
+                    if is_answered(sub_value) and flow.is_visible(f"{field.id}[{index}].{sub.id}"):
+                        parts.append(f"{escape(localise(sub.label, lang))}: "
+                                     f"{escape(_plain(sub, sub_value, pack, lang))}")
+                rows.append(f"<tr><td><i>{escape(item_label)} {index + 1}</i></td>"
+                            f"<td>{'<br/>'.join(parts)}</td></tr>")
+            continue
+        text = escape(_plain(field, value, pack, lang)).replace("\n", "<br/>")
+        if field.type is FieldType.QUOTE:
+            text = f"<blockquote><i>“{text}”</i></blockquote>"
+        rows.append(f'<tr><td width="35%">{label}</td><td>{text}</td></tr>')
+    if not rows:
+        return "<p><i>" + escape(translate("Wizard", "Nothing filled in yet.")) + "</i></p>"
+    return '<table width="100%" cellpadding="3">' + "".join(rows) + "</table>"
+
+
+def document_html(document: NotificationDocument) -> str:
+    """The finalised layout, from the documents area (the same outline as the PDF)."""
+    from desktop.documents.html import render_html
+
+    return render_html(document)
+
+
+class ReviewPage(QScrollArea):
+    """The last page; ``edit_requested(section_id)`` and ``problem_requested(problem)`` via callbacks."""
+
+    def __init__(self, section: Section, sections: list[Section], pack: GuidelinePack, lang: str,
+                 on_edit: Callable[[str], None], on_problem: Callable[[Problem], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.pack = pack
+        self.lang = lang
+        self._on_edit = on_edit
+        self._on_problem = on_problem
+        self.setObjectName(f"page:{section.id}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        title = QLabel(localise(section.title, lang))
+        title.setObjectName("pageTitle")
+        title.setWordWrap(True)
+        font = title.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        if section.intro is not None:
+            intro = QLabel(localise(section.intro, lang))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        self.problems_box = QFrame()
+        self.problems_box.setObjectName("reviewProblems")
+        self.problems_layout = QVBoxLayout(self.problems_box)
+        layout.addWidget(self.problems_box)
+        self.problem_buttons: list[QPushButton] = []
+        self.document_view = QTextBrowser()
+        self.document_view.setObjectName("documentView")
+        self.document_view.setAccessibleName(
+            translate("Wizard", "The notification as the municipality will read it"))
+        self.document_view.setMinimumHeight(self.document_view.fontMetrics().lineSpacing() * 20)
+        self.document_view.setOpenLinks(False)
+        layout.addWidget(self.document_view)
+        self.parts: dict[str, QLabel] = {}
+        self.edit_buttons: dict[str, QPushButton] = {}
+        self.parts_box = QWidget()
+        parts_layout = QVBoxLayout(self.parts_box)
+        parts_layout.setContentsMargins(0, 0, 0, 0)
+        for other in sections:
+            if other.kind is SectionKind.REVIEW:
+                continue
+            header = QHBoxLayout()
+            name = localise(other.title, lang)
+            heading = QLabel(name)
+            heading_font = heading.font()
+            heading_font.setBold(True)
+            heading.setFont(heading_font)
+            heading.setWordWrap(True)
+            button = QPushButton(translate("Wizard", "Edit"))
+            button.setObjectName(f"edit:{other.id}")
+            button.setAccessibleName(translate("Wizard", "Edit: %1").replace("%1", name))
+            button.clicked.connect(lambda _checked=False, sid=other.id: self._on_edit(sid))
+            header.addWidget(heading, 1)
+            header.addWidget(button)
+            parts_layout.addLayout(header)
+            summary = QLabel()
+            summary.setWordWrap(True)
+            summary.setTextFormat(Qt.TextFormat.RichText)
+            parts_layout.addWidget(summary)
+            self.parts[other.id] = summary
+            self.edit_buttons[other.id] = button
+        layout.addWidget(self.parts_box)
+        for field in section.fields:
+            if not field.holds_answer:
+                layout.addWidget(GuidanceBlock(field, pack, lang))
+        if pack.next_steps is not None:
+            steps = QLabel(localise(pack.next_steps, lang))
+            steps.setWordWrap(True)
+            steps.setObjectName("packNextSteps")
+            layout.addWidget(steps)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def show_state(self, flow: WizardFlow, answers: dict[str, Any], problems: list[Problem],
+                   sections: list[Section], document: NotificationDocument | None) -> None:
+        """Redraw for the current answers: problems first, then the notification."""
+        for button in self.problem_buttons:
+            button.deleteLater()
+        self.problem_buttons = []
+        while self.problems_layout.count():
+            taken = self.problems_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        blocking = [p for p in problems if p.blocking]
+        if blocking:
+            heading = QLabel(translate("Wizard", "Before you can send it, please look at these:"))
+            heading.setWordWrap(True)
+            self.problems_layout.addWidget(heading)
+        titles = {s.id: localise(s.title, self.lang) for s in sections}
+        for problem in blocking:
+            try:
+                label = localise(flow.form.field(problem.field_path.split("[", 1)[0]).label, self.lang)
+            except KeyError:
+                label = ""
+            text = f"{titles.get(problem.section_id, '')}: {label} – {problem_text(problem)}"
+            button = QPushButton(text)
+            button.setObjectName(f"problem:{problem.field_path}")
+            button.setAccessibleName(text)
+            button.clicked.connect(lambda _checked=False, p=problem: self._on_problem(p))
+            self.problems_layout.addWidget(button)
+            self.problem_buttons.append(button)
+        self.problems_box.setVisible(bool(blocking))
+        visible = set(flow.pages())
+        for section_id, summary in self.parts.items():
+            shown = section_id in visible
+            summary.setVisible(shown and document is None)
+            self.edit_buttons[section_id].setVisible(shown)
+            if shown:
+                section = flow.form.section(section_id)
+                summary.setText(section_summary_html(section, flow, answers, self.pack, self.lang))
+        if document is not None:
+            self.document_view.setHtml(document_html(document))
+            self.document_view.show()
+        else:
+            self.document_view.hide()
