@@ -117,8 +117,9 @@ def _check_writable(path: Path) -> None:
     folder = path.parent
     # os.access also answers for immutable files and read-only mounts, which matter when running as root.
     candidates = [folder] + [p for p in sidecar_paths(path) if p.exists()]
+    effective = os.access in os.supports_effective_ids  # the rights the process really writes with
     for candidate in candidates:
-        if not os.access(candidate, os.W_OK):
+        if not os.access(candidate, os.W_OK, effective_ids=effective):
             raise VaultReadOnly("vault not writable", file=candidate.name)
 
 

@@ -43,29 +43,58 @@ def file_hash() -> Callable[[Path], str]:
     return sha256_of
 
 
+NOBODY = 65534
+
+
+def _chattr(flag: str, paths: tuple[Path, ...]) -> bool:
+    """Set or clear the immutable attribute; False where the filesystem or tool does not support it."""
+    tool = shutil.which("chattr")
+    if tool is None or os.environ.get("UNDERRET_TEST_NO_CHATTR"):
+        return False
+    return subprocess.run([tool, flag, *map(str, paths)], capture_output=True).returncode == 0
+
+
+@contextmanager
+def _as_nobody(paths: tuple[Path, ...]) -> Iterator[None]:
+    """Root without chattr: drop the effective user to nobody so permission bits bind again."""
+    folders = {parent for p in paths for parent in p.resolve().parents}
+    saved = {f: f.stat().st_mode for f in folders}
+    for folder, mode in saved.items():
+        folder.chmod(mode | 0o011)  # let nobody pass through the test's private folders
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+        for folder, mode in saved.items():
+            folder.chmod(mode)
+
+
 @contextmanager
 def read_only(*paths: Path) -> Iterator[None]:
     """Make files and folders unwritable in a way that also binds root (CI runs tests as root).
 
-    As root, permission bits are ignored, so the immutable attribute (chattr +i) is used; as a normal
-    user, chmod is enough.
+    Permission bits are set in every case. Root ignores them, so as root the immutable attribute
+    (chattr +i) is added; where the filesystem does not support it, the effective user is dropped to
+    nobody for the duration instead.
     """
-    as_root = os.geteuid() == 0
     modes = {p: p.stat().st_mode for p in paths}
-    chattr = shutil.which("chattr") or "chattr"
-    if as_root:
-        subprocess.run([chattr, "+i", *map(str, paths)], check=True)
-    else:
-        for p in paths:
-            p.chmod(0o555 if p.is_dir() else 0o444)
+    for p in paths:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    immutable = os.geteuid() == 0 and _chattr("+i", paths)
     try:
-        yield
-    finally:
-        if as_root:
-            subprocess.run([chattr, "-i", *map(str, paths)], check=True)
+        if os.geteuid() == 0 and not immutable:
+            with _as_nobody(paths):
+                yield
         else:
-            for p, mode in modes.items():
-                p.chmod(mode)
+            yield
+    finally:
+        if immutable:
+            _chattr("-i", paths)
+        for p, mode in modes.items():
+            p.chmod(mode)
 
 
 @pytest.fixture

@@ -151,7 +151,7 @@ def test_read_only_vault_folder_is_reported_and_nothing_changes(
     before = file_hash(vault_path)
     listing = sorted(p.name for p in vault_path.parent.iterdir())
     with make_read_only(vault_path, vault_path.parent):
-        assert not os.access(vault_path.parent, os.W_OK)
+        assert not os.access(vault_path.parent, os.W_OK, effective_ids=True)
         with pytest.raises(VaultReadOnly):
             Vault.open(vault_path, vault_key)
         assert file_hash(vault_path) == before
