@@ -30,7 +30,12 @@ class IssuedCertificate:
 
     @property
     def pin_sha256(self) -> str:
-        """SHA-256 of the certificate's DER bytes, lower-case hex (what a policy pins)."""
+        """SHA-256 of the certificate's public key (SPKI), lower-case hex: what a policy pins."""
+        return spki_pin(self.cert_pem)
+
+    @property
+    def certificate_sha256(self) -> str:
+        """SHA-256 of the whole certificate (DER), lower-case hex (also accepted as a pin)."""
         return certificate_pin(self.cert_pem)
 
     def write(self, folder: Path, name: str) -> tuple[Path, Path]:
@@ -48,6 +53,15 @@ def certificate_pin(cert_pem: bytes) -> str:
     """SHA-256 of a PEM certificate's DER encoding, lower-case hex."""
     der = x509.load_pem_x509_certificate(cert_pem).public_bytes(serialization.Encoding.DER)
     return hashlib.sha256(der).hexdigest()
+
+
+def spki_pin(cert_pem: bytes) -> str:
+    """SHA-256 of a PEM certificate's SubjectPublicKeyInfo, lower-case hex (survives renewal)."""
+    cert = x509.load_pem_x509_certificate(cert_pem)
+    spki = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return hashlib.sha256(spki).hexdigest()
 
 
 def _key_pem(key: ec.EllipticCurvePrivateKey) -> bytes:

@@ -40,6 +40,10 @@ class Transport(Protocol):
         """POST once; raise TransientDeliveryError or DeliveryRejected on failure."""
         ...
 
+    def close(self) -> None:
+        """Release connections."""
+        ...
+
 
 @dataclass
 class SendReport:
@@ -83,7 +87,7 @@ class OutboxSender:
         self._receipt_key = municipality_receipt_key
         self._clock = clock or (lambda: datetime.now(UTC))
         self._rng = rng or random.SystemRandom()
-        self._on_state = on_state
+        self.on_state = on_state
         self._acknowledgement_due = acknowledgement_due or _default_acknowledgement_due
 
     @property
@@ -94,14 +98,15 @@ class OutboxSender:
         return self._vault
 
     def close(self) -> None:
-        """Close the sender's vault connection (on the thread that used it)."""
+        """Close the transport's connections and the sender's vault (on the thread that used it)."""
+        self._transport.close()
         if self._vault is not None:
             self._vault.close()
             self._vault = None
 
     def _emit(self, notification_id: str, state: str, reason: str | None) -> None:
-        if self._on_state is not None:
-            self._on_state(notification_id, state, reason)
+        if self.on_state is not None:
+            self.on_state(notification_id, state, reason)
 
     def run_once(self) -> SendReport:
         """Send every item that is due now; return what happened and when the next one is due."""

@@ -1,8 +1,8 @@
 """HTTPS delivery of a sealed envelope to a municipality's intake.
 
 TLS is always verified: against the CA certificate from the pack/policy (with
-host name check), against a pinned SHA-256 of the server certificate, or
-both. With a pin only, the pinned certificate itself is the trust anchor (as
+host name check), against a pinned SHA-256 of the server's public key (SPKI)
+or of its whole certificate, or both. With a pin only, the pinned certificate itself is the trust anchor (as
 with an SSH host key): the pin and the certificate's validity dates are
 checked right after the handshake, before a single byte of the request is
 sent. TLS 1.2 is the minimum. Plain HTTP is refused, except
@@ -26,6 +26,7 @@ from typing import Any
 import httpcore
 import httpx
 from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import UnderretError
 from desktop.outbox.receipts import ReceiptInvalid, decode_response
@@ -75,6 +76,13 @@ class DeliveryResult:
     signature: bytes
 
 
+def certificate_pins(cert: x509.Certificate) -> tuple[str, str]:
+    """The two pins that match a certificate: SHA-256 of its public key (SPKI, survives renewal
+    with the same key; what policy sets) and SHA-256 of the whole certificate, lower-case hex."""
+    spki = cert.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return hashlib.sha256(spki).hexdigest(), hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
+
+
 class _PinnedStream(httpcore.NetworkStream):
     """Checks the peer certificate against the pin right after the TLS handshake."""
 
@@ -102,11 +110,11 @@ class _PinnedStream(httpcore.NetworkStream):
         if not der:
             stream.close()
             raise _PinMismatchError("delivery.certificate_wrong")
-        if self._pin is not None and hashlib.sha256(der).hexdigest() != self._pin:
+        cert = x509.load_der_x509_certificate(der)
+        if self._pin is not None and self._pin not in certificate_pins(cert):
             stream.close()
             raise _PinMismatchError("delivery.certificate_wrong")
         if self._check_dates:
-            cert = x509.load_der_x509_certificate(der)
             now = datetime.now(UTC)
             if now > cert.not_valid_after_utc:
                 stream.close()

@@ -136,6 +136,7 @@ def test_network_fault_leaves_the_notification_queued_with_a_reason_and_it_is_st
         url = fault_server("reset", cert=tls.ca.issue_expired()).url
     elif fault == "timeout_after_body":
         url = fault_server("silent", upstream=intake.url).url
+        sender_args["timeout"] = 1.0
     elif fault == "server_error":
         url = status_server(500)
     elif fault == "too_large":
@@ -219,7 +220,9 @@ def test_same_notification_with_other_bytes_is_refused_as_a_conflict_and_the_rea
     assert intake.store.find(notification_id).envelope == other  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("pin_kind", ["public_key", "whole_certificate"])
 def test_pinned_certificate_without_a_ca_delivers(
+    pin_kind: str,
     vault: Vault,
     intake: BackgroundIntake,
     queue_notification: Any,
@@ -227,8 +230,24 @@ def test_pinned_certificate_without_a_ca_delivers(
     tls: TlsMaterial,
 ) -> None:
     notification_id = queue_notification()
-    make_sender(intake.url, pin=tls.server.pin_sha256).run_once()
+    pin = tls.server.pin_sha256 if pin_kind == "public_key" else tls.server.certificate_sha256
+    make_sender(intake.url, pin=pin).run_once()
     assert _state(vault, notification_id).state is NotificationState.RECEIPTED
+
+
+def test_pinned_but_expired_certificate_is_refused(
+    vault: Vault,
+    queue_notification: Any,
+    make_sender: Any,
+    fault_server: Any,
+    tls: TlsMaterial,
+) -> None:
+    notification_id = queue_notification()
+    expired = tls.ca.issue_expired()
+    server = fault_server("reset", cert=expired)
+    report = make_sender(server.url, pin=expired.pin_sha256).run_once()
+    assert report.retrying == {notification_id: "delivery.certificate_expired"}
+    assert server.bodies_received == 0
 
 
 def test_pin_of_another_certificate_is_refused_before_anything_is_sent(

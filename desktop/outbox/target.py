@@ -1,0 +1,94 @@
+"""Where a notification goes and whom to trust: the intake settings from policy and pack.
+
+Policy (set centrally by municipal IT) overrides the guideline pack, field by
+field. The result is everything the outbox needs: the endpoint, the recipient
+key(s) to seal to, the receipt key, and the TLS trust anchor (CA or pin).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.errors import UnderretError
+from desktop.outbox.envelope import RecipientKey
+from desktop.outbox.transport import HttpsIntakeTransport
+
+if TYPE_CHECKING:
+    from desktop.config.policy import Policy
+    from desktop.domain.packs import GuidelinePack
+
+
+class IntakeNotConfigured(UnderretError):  # noqa: N818 - reads as the situation the user is in
+    """Neither policy nor pack says where to deliver, or a key is missing or unreadable."""
+
+    message_id = "delivery.not_configured"
+
+
+@dataclass(frozen=True)
+class IntakeTarget:
+    """The municipality's intake as the outbox sees it."""
+
+    endpoint: str
+    recipients: tuple[RecipientKey, ...]
+    receipt_key: bytes
+    ca_pem: bytes | None
+    pin_sha256: str | None
+
+
+def _decode(value: str, what: str, length: int | None = None) -> bytes:
+    try:
+        data = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise IntakeNotConfigured(f"{what} is not base64", setting=what) from exc
+    if length is not None and len(data) != length:
+        raise IntakeNotConfigured(f"{what} has the wrong length", setting=what)
+    return data
+
+
+def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTarget:
+    """Combine policy and pack into one target; IntakeNotConfigured if something essential is missing."""
+    intake = pack.intake
+    endpoint = (policy.intake_endpoint if policy else None) or intake.endpoint
+    receipt = (policy.receipt_public_key if policy else None) or intake.receipt_key
+    if not endpoint:
+        raise IntakeNotConfigured("no intake address", setting="intake_endpoint")
+    if not (intake.key_id and intake.public_key):
+        raise IntakeNotConfigured("the pack carries no intake key", setting="intake.public_key")
+    if not receipt:
+        raise IntakeNotConfigured("no receipt key", setting="receipt_public_key")
+    ca_pem: bytes | None = None
+    if policy is not None and policy.intake_ca_pem_file:
+        try:
+            ca_pem = Path(policy.intake_ca_pem_file).read_bytes()
+        except OSError as exc:
+            raise IntakeNotConfigured("CA file unreadable", setting="intake_ca_pem_file") from exc
+    elif intake.ca_pem:
+        ca_pem = intake.ca_pem.encode("ascii")
+    pin = (policy.intake_pin_sha256 if policy else None) or intake.pin_sha256
+    if endpoint.startswith("https://") and ca_pem is None and pin is None:
+        raise IntakeNotConfigured("no CA certificate and no pin for the intake", setting="intake_ca_pem_file")
+    return IntakeTarget(
+        endpoint=endpoint,
+        recipients=(RecipientKey(intake.key_id, _decode(intake.public_key, "intake.public_key")),),
+        receipt_key=_decode(receipt, "receipt_public_key", 32),
+        ca_pem=ca_pem,
+        pin_sha256=pin,
+    )
+
+
+def make_transport(
+    target: IntakeTarget, *, demo: bool = False, proxy: str | None = None, timeout: float = 30.0
+) -> HttpsIntakeTransport:
+    """The HTTPS transport for ``target``; plain HTTP only to 127.0.0.1 in demo mode."""
+    return HttpsIntakeTransport(
+        target.endpoint,
+        ca_pem=target.ca_pem,
+        pin_sha256=target.pin_sha256,
+        allow_loopback_http=demo,
+        timeout=timeout,
+        proxy=proxy,
+    )

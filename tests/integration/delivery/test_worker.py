@@ -1,0 +1,95 @@
+"""Sending happens in the background: the window hears about every state change and the waiting count."""
+
+from __future__ import annotations
+
+import socket
+from typing import TYPE_CHECKING, Any
+
+from pytestqt.qtbot import QtBot
+
+from desktop.outbox.sender import OutboxSender
+from desktop.outbox.transport import HttpsIntakeTransport
+from desktop.outbox.worker import OutboxWorker
+from desktop.store.notifications import NotificationState
+from desktop.store.vault import Vault
+from intake.server import BackgroundIntake
+
+if TYPE_CHECKING:
+    from conftest import IntakeKeys, TlsMaterial
+
+
+def _worker(vault: Vault, url: str, tls: TlsMaterial, intake_keys: IntakeKeys) -> OutboxWorker:
+    key = vault.test_key  # type: ignore[attr-defined]
+    transport = HttpsIntakeTransport(url, ca_pem=tls.ca.cert_pem, timeout=10.0)
+    sender = OutboxSender(
+        lambda: Vault.open(vault.path, key),
+        transport,
+        intake_keys.receipt_public,
+        acknowledgement_due=lambda received: received.date(),
+    )
+    return OutboxWorker(sender, watch_network=False)
+
+
+def test_worker_sends_at_start_up_and_reports_receipted_and_nothing_waiting(
+    qtbot: QtBot,
+    vault: Vault,
+    intake: BackgroundIntake,
+    queue_notification: Any,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+) -> None:
+    notification_id = queue_notification()
+    worker = _worker(vault, intake.url, tls, intake_keys)
+    states: list[tuple[str, str, str]] = []
+    worker.itemStateChanged.connect(lambda *args: states.append(args))
+    try:
+        with qtbot.waitSignal(worker.waitingCountChanged, timeout=10_000) as waiting:
+            worker.start()
+        assert waiting.args == [0]
+        assert states == [(notification_id, "sending", ""), (notification_id, "receipted", "")]
+    finally:
+        assert worker.stop()
+    assert vault.notifications.get_summary(notification_id).state is NotificationState.RECEIPTED
+
+
+def test_send_now_delivers_what_waited_while_the_intake_was_unreachable(
+    qtbot: QtBot,
+    vault: Vault,
+    queue_notification: Any,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+    tmp_path: Any,
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    notification_id = queue_notification()
+    worker = _worker(vault, f"https://127.0.0.1:{port}", tls, intake_keys)
+    try:
+        with qtbot.waitSignal(
+            worker.itemStateChanged,
+            timeout=10_000,
+            check_params_cb=lambda i, state, reason: state == "queued",
+        ) as queued:
+            worker.start()
+        assert queued.args == [notification_id, "queued", "delivery.connection_refused"]
+        assert vault.notifications.get_summary(notification_id).last_error == "delivery.connection_refused"
+
+        with BackgroundIntake(
+            tmp_path / "late-intake.sqlite",
+            intake_keys.receipt_signing,
+            port=port,
+            cert_file=tls.cert_file,
+            key_file=tls.key_file,
+        ) as intake:
+            with qtbot.waitSignal(
+                worker.itemStateChanged,
+                timeout=10_000,
+                check_params_cb=lambda i, state, reason: state == "receipted",
+            ):
+                worker.send_now()
+            assert intake.store.count(notification_id) == 1
+            assert worker.stop()
+    finally:
+        worker.stop()
+    assert vault.notifications.get_summary(notification_id).state is NotificationState.RECEIPTED
