@@ -1,0 +1,474 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+  <context>
+    <name>Wizard</name>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="134" />
+      <source>%1 (required)</source>
+      <translation>%1 (required)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="218" />
+      <source>DD-MM-YYYY</source>
+      <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="230" />
+      <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
+      <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="254" />
+      <source>DD-MM-YYYY HH:MM</source>
+      <translation>DD-MM-YYYY HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="259" />
+      <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
+      <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="346" />
+      <location filename="../desktop/ui/wizard/review.py" line="45" />
+      <location filename="../desktop/ui/wizard/review.py" line="50" />
+      <source>Yes</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="346" />
+      <location filename="../desktop/ui/wizard/review.py" line="45" />
+      <location filename="../desktop/ui/wizard/review.py" line="50" />
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="407" />
+      <source>Why not?</source>
+      <translation>Why not?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="457" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="458" />
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="459" />
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="460" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="524" />
+      <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
+      <translation>The first six digits are not a real date (DDMMYY). Please check the number.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="527" />
+      <source>A CPR number has ten digits, e.g. 241219-1234.</source>
+      <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="530" />
+      <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
+      <translation>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/group_editor.py" line="30" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="66" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="137" />
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/group_editor.py" line="41" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="43" />
+      <source>Remove %1</source>
+      <translation>Remove %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/group_editor.py" line="67" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="138" />
+      <source>Add %1</source>
+      <translation>Add %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/guidance.py" line="59" />
+      <source>Call now</source>
+      <translation>Call now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/guidance.py" line="69" />
+      <source>Whom to call now</source>
+      <translation>Whom to call now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/recovery.py" line="62" />
+      <source>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</source>
+      <translation>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/recovery.py" line="65" />
+      <source>The child's initials: %1</source>
+      <translation>The child's initials: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/recovery.py" line="67" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="70" />
+      <source>We recovered the notification you were writing</source>
+      <translation>We recovered the notification you were writing</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/recovery.py" line="71" />
+      <source>&amp;Open it</source>
+      <translation>&amp;Open it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/recovery.py" line="72" />
+      <source>&amp;Later</source>
+      <translation>&amp;Later</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/review.py" line="101" />
+      <source>Nothing filled in yet.</source>
+      <translation>Nothing filled in yet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/review.py" line="150" />
+      <source>The notification as the municipality will read it</source>
+      <translation>The notification as the municipality will read it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/review.py" line="169" />
+      <source>Edit</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/review.py" line="171" />
+      <source>Edit: %1</source>
+      <translation>Edit: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/review.py" line="207" />
+      <source>Before you can send it, please look at these:</source>
+      <translation>Before you can send it, please look at these:</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="48" />
+      <source>Search, e.g. bruise, hunger, absence</source>
+      <translation>Search, e.g. bruise, hunger, absence</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
+      <source>Search the signs</source>
+      <translation>Search the signs</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="61" />
+      <source>No signs match the search.</source>
+      <translation>No signs match the search.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="94" />
+      <source>Use the arrow keys to move and Space to tick a sign.</source>
+      <translation>Use the arrow keys to move and Space to tick a sign.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="103" />
+      <source>The child's age is not known yet, so all signs are shown.</source>
+      <translation>The child's age is not known yet, so all signs are shown.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <source>Signs for the age group: %1</source>
+      <translation>Signs for the age group: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="144" />
+      <source>Child in danger? &amp;Whom to call</source>
+      <translation>Child in danger? &amp;Whom to call</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="148" />
+      <source>Child in danger right now? Show whom to call</source>
+      <translation>Child in danger right now? Show whom to call</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="178" />
+      <source>The finalised notification</source>
+      <translation>The finalised notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="183" />
+      <source>&amp;Discard draft</source>
+      <translation>&amp;Discard draft</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="185" />
+      <source>Discard this draft</source>
+      <translation>Discard this draft</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="187" />
+      <source>&amp;Back</source>
+      <translation>&amp;Back</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="189" />
+      <source>Back to the previous page</source>
+      <translation>Back to the previous page</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="191" />
+      <source>&amp;Next</source>
+      <translation>&amp;Next</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="193" />
+      <source>Next page</source>
+      <translation>Next page</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="196" />
+      <source>&amp;Finalise and send</source>
+      <translation>&amp;Finalise and send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="198" />
+      <source>Finalise and send the notification</source>
+      <translation>Finalise and send the notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <source>&amp;Correct it</source>
+      <translation>&amp;Correct it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="202" />
+      <source>Write a correction: a new notification that refers to this one</source>
+      <translation>Write a correction: a new notification that refers to this one</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="206" />
+      <source>C&amp;lose</source>
+      <translation>C&amp;lose</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="208" />
+      <source>Close the window</source>
+      <translation>Close the window</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="220" />
+      <source>Underret – notification of concern</source>
+      <translation>Underret – notification of concern</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="242" />
+      <source>Step %1 of %2: %3</source>
+      <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <source>Saved %1</source>
+      <translation>Saved %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <source>Not saved</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="367" />
+      <source>Sending is being prepared…</source>
+      <translation>Sending is being prepared…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="389" />
+      <location filename="../desktop/ui/wizard/window.py" line="392" />
+      <source>Not sent yet</source>
+      <translation>Not sent yet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="412" />
+      <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
+      <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="440" />
+      <location filename="../desktop/ui/wizard/window.py" line="445" />
+      <source>Discard this notification?</source>
+      <translation>Discard this notification?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="441" />
+      <source>What you have written will be deleted and cannot be brought back.</source>
+      <translation>What you have written will be deleted and cannot be brought back.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="446" />
+      <source>&amp;Delete it</source>
+      <translation>&amp;Delete it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="447" />
+      <source>&amp;Keep it</source>
+      <translation>&amp;Keep it</translation>
+    </message>
+  </context>
+  <context>
+    <name>WizardMessages</name>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="33" />
+      <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
+      <translation>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="36" />
+      <source>Something is still missing in the notification. Please look at the marked field.</source>
+      <translation>Something is still missing in the notification. Please look at the marked field.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="38" />
+      <source>Your latest changes could not be saved. Keep this window open and try again.</source>
+      <translation>Your latest changes could not be saved. Keep this window open and try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WizardProblems</name>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="16" />
+      <source>Please fill this in.</source>
+      <translation>Please fill this in.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="17" />
+      <source>This text is too long: at most {max} characters (now {length}).</source>
+      <translation>This text is too long: at most {max} characters (now {length}).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="19" />
+      <source>Please write a little more here.</source>
+      <translation>Please write a little more here.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="20" />
+      <source>This does not look like an e-mail address.</source>
+      <translation>This does not look like an e-mail address.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="21" />
+      <source>This does not look like a phone number.</source>
+      <translation>This does not look like a phone number.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="22" />
+      <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
+      <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="24" />
+      <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
+      <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="27" />
+      <source>This date lies in the future.</source>
+      <translation>This date lies in the future.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="28" />
+      <source>This date lies in the past.</source>
+      <translation>This date lies in the past.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="29" />
+      <source>This date is more than {days} days ahead.</source>
+      <translation>This date is more than {days} days ahead.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="31" />
+      <source>This date is more than {days} days back.</source>
+      <translation>This date is more than {days} days back.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="33" />
+      <source>Please choose one of the options.</source>
+      <translation>Please choose one of the options.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="34" />
+      <source>Please fill this in again.</source>
+      <translation>Please fill this in again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="35" />
+      <source>Please write why the parent has not been told.</source>
+      <translation>Please write why the parent has not been told.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="37" />
+      <source>At most {max} can be added here.</source>
+      <translation>At most {max} can be added here.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="38" />
+      <source>Please write the person's name.</source>
+      <translation>Please write the person's name.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="39" />
+      <source>A CPR number has ten digits, e.g. 241219-1234.</source>
+      <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="40" />
+      <source>The first six digits of the CPR number are not a real date (DDMMYY).</source>
+      <translation>The first six digits of the CPR number are not a real date (DDMMYY).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="42" />
+      <source>The CPR number gives a birth date in the future. Please check it.</source>
+      <translation>The CPR number gives a birth date in the future. Please check it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="44" />
+      <source>Please check that the CPR number is typed correctly. You can go on.</source>
+      <translation>Please check that the CPR number is typed correctly. You can go on.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="46" />
+      <source>By this date the child is 18 or older. A notification is about a child under 18.</source>
+      <translation>By this date the child is 18 or older. A notification is about a child under 18.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="49" />
+      <source>This birth date lies in the future.</source>
+      <translation>This birth date lies in the future.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="50" />
+      <source>{count} ticked signs are no longer in the guidelines and will be left out.</source>
+      <translation>{count} ticked signs are no longer in the guidelines and will be left out.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="52" />
+      <source>You suspect violence or abuse at home, but have told a parent. Please describe this in what happened.</source>
+      <translation>You suspect violence or abuse at home, but have told a parent. Please describe this in what happened.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="62" />
+      <source>Please check this field.</source>
+      <translation>Please check this field.</translation>
+    </message>
+  </context>
+</TS>
