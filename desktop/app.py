@@ -262,6 +262,9 @@ def build_services(*, demo: bool = False, language: str | None = None,
                         translations=translations, demo=demo, idle_seconds=idle_seconds)
     if translations is not None:
         translations.install(language or str(settings.value("language")))
+    from desktop.ui import wizard
+
+    wizard.install(services)  # the guided notification window, and crash recovery on unlock
     return services
 
 
