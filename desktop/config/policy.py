@@ -280,9 +280,12 @@ def load_policy_file(path: Path) -> Policy:
     return _validate(text, str(path), base_dir=path.parent)
 
 
-def policy_from_mapping(values: dict[str, Any], location: str) -> Policy:
-    """Validate a policy given as a mapping (the registry's values); raises :class:`PolicyInvalid`."""
-    return _validate(json.dumps(values), location, base_dir=None)
+def policy_from_mapping(values: dict[str, Any], location: str, base_dir: Path | None = None) -> Policy:
+    """Validate a policy given as a mapping (the registry's values); raises :class:`PolicyInvalid`.
+
+    A relative ``intake_ca_pem_file`` is taken relative to ``base_dir`` (else the working folder).
+    """
+    return _validate(json.dumps(values), location, base_dir=base_dir)
 
 
 def _validate(text: str, location: str, *, base_dir: Path | None) -> Policy:

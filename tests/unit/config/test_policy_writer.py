@@ -1,0 +1,68 @@
+"""The Windows installer's policy writer: installer properties become a checked policy.json."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.config.policy import load_policy
+from desktop.config.policy_writer import main
+
+KEY = base64.b64encode(bytes(range(32))).decode()
+
+
+def _args_like_the_msi(out: Path, **given: str) -> list[str]:
+    """Every option the MSI passes; properties IT did not set arrive as empty strings."""
+    names = ["from", "municipality", "pack-source", "trusted-pack-keys", "intake-endpoint",
+             "intake-ca-pem-file", "intake-pin-sha256", "receipt-public-key", "allowed-transports",
+             "key-protection", "idle-lock-minutes", "retention-days", "default-language", "demo-allowed",
+             "proxy"]
+    args = ["--out", str(out)]
+    for name in names:
+        args += [f"--{name}", given.get(name.replace("-", "_"), "")]
+    return args
+
+
+def test_installer_properties_become_the_machine_policy(tmp_path: Path) -> None:
+    out = tmp_path / "ProgramData" / "Underret" / "policy.json"
+    code = main(_args_like_the_msi(out, municipality="demo-kommune", idle_lock_minutes="3",
+                                   demo_allowed="0", pack_source=r"\\fil01\underret",
+                                   trusted_pack_keys=f"kommune-2026={KEY}", allowed_transports="https"))
+    assert code == 0
+    policy, source = load_policy(environ={}, platform_file=out)
+    assert source.kind == "file"
+    assert policy.municipality == "demo-kommune"
+    assert policy.idle_lock_minutes == 3
+    assert policy.demo_allowed is False
+    assert policy.trusted_pack_keys is not None and policy.trusted_pack_keys[0].id == "kommune-2026"
+    assert set(json.loads(out.read_text())) == {"municipality", "idle_lock_minutes", "demo_allowed",
+                                                "pack_source", "trusted_pack_keys", "allowed_transports"}
+
+
+def test_a_policy_file_given_to_the_installer_is_checked_and_copied(tmp_path: Path) -> None:
+    source = tmp_path / "share" / "policy.json"
+    source.parent.mkdir()
+    source.write_text(json.dumps({"retention_days": 60, "default_language": "en"}))
+    out = tmp_path / "out" / "policy.json"
+    assert main(_args_like_the_msi(out, **{"from": str(source), "retention_days": "90"})) == 0
+    assert json.loads(out.read_text()) == {"retention_days": 90, "default_language": "en"}
+
+
+@pytest.mark.parametrize("given", [{"idle_lock_minutes": "999"}, {"idle_lock_minutes": "five"},
+                                   {"default_language": "de"}, {"demo_allowed": "maybe"}])
+def test_an_invalid_installer_value_fails_the_install_and_writes_nothing(
+        tmp_path: Path, given: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "policy.json"
+    assert main(_args_like_the_msi(out, **given)) == 1
+    assert not out.exists()
+    assert next(iter(given)) in capsys.readouterr().err
+
+
+def test_no_values_leaves_an_existing_policy_alone(tmp_path: Path) -> None:
+    out = tmp_path / "policy.json"
+    out.write_text('{"retention_days": 45}')
+    assert main(_args_like_the_msi(out)) == 0
+    assert out.read_text() == '{"retention_days": 45}'
