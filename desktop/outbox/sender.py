@@ -11,7 +11,6 @@ that verifies.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import random
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from desktop.domain.deadlines import acknowledgement_due as domain_acknowledgement_due
 from desktop.outbox.envelope import envelope_sha256
 from desktop.outbox.receipts import ReceiptInvalid, verify_receipt
 from desktop.outbox.retry import backoff_seconds
@@ -57,12 +57,6 @@ class SendReport:
     next_attempt_at: datetime | None = None
 
 
-def _default_acknowledgement_due(received_at: datetime) -> date:
-    # The domain's rule (6 working days, Danish holidays), looked up at call time.
-    rule: Callable[[datetime], date] = importlib.import_module("desktop.domain.deadlines").acknowledgement_due
-    return rule(received_at)
-
-
 class OutboxSender:
     """Delivers due outbox items through ``transport`` and records receipts in the vault.
 
@@ -88,7 +82,7 @@ class OutboxSender:
         self._clock = clock or (lambda: datetime.now(UTC))
         self._rng = rng or random.SystemRandom()
         self.on_state = on_state
-        self._acknowledgement_due = acknowledgement_due or _default_acknowledgement_due
+        self._acknowledgement_due = acknowledgement_due or domain_acknowledgement_due
 
     @property
     def vault(self) -> Vault:

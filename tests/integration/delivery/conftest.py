@@ -13,7 +13,7 @@ import ssl
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -103,15 +103,6 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
         opened.close()
 
 
-def acknowledgement_due(received_at: datetime) -> date:
-    """The domain's deadline rule when it is available; tests only check that a date is kept."""
-    try:
-        from desktop.domain.deadlines import acknowledgement_due as rule
-    except ImportError:  # the domain's deadlines module is built in parallel
-        return (received_at + timedelta(days=8)).date()
-    return rule(received_at)
-
-
 @pytest.fixture
 def queue_notification(vault: Vault, intake_keys: IntakeKeys) -> Callable[..., str]:
     """Finalise a draft in the real vault with a real envelope; returns the notification id."""
@@ -169,7 +160,6 @@ def make_sender(
             transport,
             receipt_key or intake_keys.receipt_public,
             clock,
-            acknowledgement_due=acknowledgement_due,
         )
 
     yield _make

@@ -30,8 +30,7 @@ CHILD = textwrap.dedent(
     vault_path, url, ca_file, receipt_key = sys.argv[1:5]
     key = bytes.fromhex(sys.stdin.readline().strip())
     transport = HttpsIntakeTransport(url, ca_pem=Path(ca_file).read_bytes(), timeout=60)
-    sender = OutboxSender(lambda: Vault.open(Path(vault_path), key), transport, bytes.fromhex(receipt_key),
-                          acknowledgement_due=lambda received: received.date())
+    sender = OutboxSender(lambda: Vault.open(Path(vault_path), key), transport, bytes.fromhex(receipt_key))
     print("sending", flush=True)
     sender.run_once()
     print("finished", flush=True)

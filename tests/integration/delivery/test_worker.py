@@ -25,7 +25,6 @@ def _worker(vault: Vault, url: str, tls: TlsMaterial, intake_keys: IntakeKeys) -
         lambda: Vault.open(vault.path, key),
         transport,
         intake_keys.receipt_public,
-        acknowledgement_due=lambda received: received.date(),
     )
     return OutboxWorker(sender, watch_network=False)
 

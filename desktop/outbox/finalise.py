@@ -1,0 +1,115 @@
+"""Finalising a draft: build the document, render the PDF, seal the envelope once, queue it.
+
+The envelope is sealed here and only here; every later delivery attempt
+resends these exact bytes. The vault then locks the content and puts the
+envelope in the outbox in one transaction, so a notification is either
+still a draft or finalised and queued, never half of each.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from desktop.domain.building import build_document
+from desktop.domain.document import NotificationDocument
+from desktop.outbox.envelope import RecipientKey, envelope_sha256, seal
+
+if TYPE_CHECKING:
+    from desktop.domain.forms import FormDefinition
+    from desktop.domain.packs import GuidelinePack
+    from desktop.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+#: ``render_pdf(document, demo=...) -> bytes`` (desktop.documents.pdf.render_pdf).
+PdfRenderer = Callable[..., bytes]
+
+
+@dataclass(frozen=True)
+class FinalisedNotification:
+    """What finalising produced (the content itself stays in the vault)."""
+
+    notification_id: str
+    envelope_sha256: str
+    acute: bool
+
+
+def finalise_notification(
+    vault: Vault,
+    draft_id: str,
+    form: FormDefinition,
+    pack: GuidelinePack,
+    recipients: Sequence[RecipientKey],
+    language: str,
+    now: datetime,
+    render_pdf: PdfRenderer | None = None,
+    *,
+    corrects: str | None = None,
+    demo: bool | None = None,
+    attachments: Mapping[str, bytes] | None = None,
+) -> FinalisedNotification:
+    """Finalise ``draft_id``: raises NotificationIncomplete (domain) if a blocking problem remains.
+
+    ``demo`` defaults to the pack's demo flag (the PDF then carries a DEMO watermark).
+    ``attachments`` names must be content-free (e.g. ``attachment-1.jpg``).
+    """
+    if render_pdf is None:
+        from desktop.documents.pdf import render_pdf as default_renderer
+
+        render_pdf = default_renderer
+    draft = vault.notifications.get_draft(draft_id)
+    document = build_document(
+        form,
+        pack,
+        draft.answers,
+        notification_id=draft_id,
+        created_at=draft.created_at,
+        finalised_at=now,
+        language=language,
+        corrects=corrects,
+    )
+    return finalise_document(
+        vault,
+        document,
+        recipients,
+        render_pdf,
+        demo=pack.demo if demo is None else demo,
+        attachments=attachments,
+    )
+
+
+def finalise_document(
+    vault: Vault,
+    document: NotificationDocument,
+    recipients: Sequence[RecipientKey],
+    render_pdf: PdfRenderer,
+    *,
+    demo: bool = False,
+    attachments: Mapping[str, bytes] | None = None,
+) -> FinalisedNotification:
+    """Render, seal and queue an already built document (its id is the draft's id)."""
+    document_json = document.to_json_bytes()
+    pdf = render_pdf(document, demo=demo)
+    files = {"notification.json": document_json, "notification.pdf": pdf, **(attachments or {})}
+    envelope = seal(
+        notification_id=document.notification_id,
+        form_version=document.form.version,
+        files=files,
+        recipients=list(recipients),
+        sender_seed=vault.profile.sender_key_seed(),
+    )
+    vault.notifications.finalise(
+        document.notification_id,
+        document_json=document_json,
+        pdf=pdf,
+        envelope=envelope,
+        municipality=document.pack.municipality_name,
+        acute=document.acute,
+        corrects=document.corrects,
+    )
+    log.info("finalise: %s sealed and queued", document.notification_id)
+    return FinalisedNotification(document.notification_id, envelope_sha256(envelope), document.acute)

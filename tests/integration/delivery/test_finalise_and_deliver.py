@@ -1,0 +1,166 @@
+"""From a finished draft to a receipt: the real form, the real PDF, the real envelope and intake."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.domain.building import NotificationIncomplete
+from desktop.domain.deadlines import acknowledgement_due
+from desktop.domain.forms import load_form
+from desktop.domain.packs import national_pack
+from desktop.outbox.finalise import finalise_notification
+from desktop.store.errors import NotADraft
+from desktop.store.notifications import NotificationState
+from desktop.store.vault import Vault
+from intake.server import BackgroundIntake
+
+if TYPE_CHECKING:
+    from conftest import IntakeKeys
+
+CHILD_NAME = "Emma Louise Ærøskøbing"
+QUOTE = "Far bliver sur, når jeg spilder."
+
+
+def _answers() -> dict[str, object]:
+    """A complete, fictitious notification about a 9-year-old, as the wizard stores it."""
+    return {
+        "acute.in_danger": False,
+        "child.identity": "cpr",
+        "child.cpr": "150317-4001",
+        "child.name": CHILD_NAME,
+        "child.address": "Skolevej 1, 9999 Demoby",
+        "child.institution": "Demo Skole",
+        "child.group_or_class": "3.B",
+        "child.languages": "dansk",
+        "signals.checked": ["neglect.hunger", "violence.child_tells"],
+        "events.observations": "Mandag kl. 8.15 havde Emma et blåt mærke på venstre kind.",
+        "events.sources": ["seen", "child_told"],
+        "events.when": "2026-11-16T08:15",
+        "events.where": "Klasseværelset",
+        "events.frequency": "several",
+        "events.child_words": QUOTE,
+        "events.actions_taken": "Jeg talte med Emma og med min leder.",
+        "events.assessment": "Jeg er bekymret for, hvad der sker derhjemme.",
+        "events.worry_level": "red",
+        "family.abuse_in_household": True,
+        "family.custody_holders": [
+            {
+                "name": "Karin Hansen",
+                "relation": "mor",
+                "has_custody": True,
+                "informed": {"value": False, "why_not": "Mistanke om vold i hjemmet."},
+            },
+        ],
+        "others.professionals": [],
+        "others.earlier_known": "no",
+        "notifier.name": "Lærer Demo",
+        "notifier.role": "Lærer",
+        "notifier.workplace": "Demo Skole",
+        "notifier.work_address": "Skolevej 1, 9999 Demoby",
+        "notifier.phone": "+45 00 00 00 00",
+        "notifier.email": "laerer@demo-skole.invalid",
+        "notifier.duty": "enhanced",
+        "notifier.manager_informed": True,
+        "notifier.manager": {"name": "Skoleleder Demo", "role": "Skoleleder", "phone": "", "email": ""},
+        "notifier.manager_cosigns": True,
+    }
+
+
+def test_finished_draft_is_sealed_once_delivered_receipted_and_readable_by_the_caseworker(
+    vault: Vault,
+    intake: BackgroundIntake,
+    make_sender: Any,
+    intake_keys: IntakeKeys,
+    tmp_path: Path,
+) -> None:
+    draft = vault.notifications.create_draft(_answers(), "review", "EÆ")
+    finalise_notification(
+        vault, draft, load_form(), national_pack(), [intake_keys.recipient.public()], "da", datetime.now(UTC)
+    )
+    assert vault.notifications.get_summary(draft).state is NotificationState.QUEUED
+    with pytest.raises(NotADraft):
+        finalise_notification(
+            vault,
+            draft,
+            load_form(),
+            national_pack(),
+            [intake_keys.recipient.public()],
+            "da",
+            datetime.now(UTC),
+        )
+    sealed = vault.outbox.due(datetime.now(UTC))[0].envelope
+    assert CHILD_NAME.encode() not in sealed
+
+    make_sender(intake.url).run_once()
+
+    summary = vault.notifications.get_summary(draft)
+    assert summary.state is NotificationState.RECEIPTED
+    assert summary.reference is not None and summary.reference.startswith("DEMO-")
+    assert summary.acknowledgement_due == acknowledgement_due(summary.receipted_at)
+    assert intake.store.find(draft).envelope == sealed  # type: ignore[union-attr]
+
+    key_file = tmp_path / "recipient.key.json"
+    key_file.write_text(
+        json.dumps(
+            {
+                "key_id": intake_keys.recipient.key_id,
+                "private_key": base64.b64encode(intake_keys.recipient.private_bytes).decode(),
+            }
+        )
+    )
+    out = tmp_path / "caseworker"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "intake.cli",
+            "decrypt",
+            summary.reference,
+            "--db",
+            str(intake.store.path),
+            "--key",
+            str(key_file),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "sender signature: valid" in done.stdout
+    assert (out / "notification.json").read_bytes() == vault.notifications.get_document(draft)
+    assert (out / "notification.pdf").read_bytes() == vault.notifications.get_pdf(draft)
+    assert json.loads((out / "notification.json").read_bytes())["child"]["name"] == CHILD_NAME
+    text = "".join(page.extract_text() for page in PdfReader(out / "notification.pdf").pages)
+    assert CHILD_NAME in text
+
+
+def test_unfinished_draft_is_not_finalised_and_nothing_is_queued(
+    vault: Vault, intake_keys: IntakeKeys
+) -> None:
+    answers = _answers()
+    del answers["events.observations"]
+    draft = vault.notifications.create_draft(answers, "review", "EÆ")
+    with pytest.raises(NotificationIncomplete):
+        finalise_notification(
+            vault,
+            draft,
+            load_form(),
+            national_pack(),
+            [intake_keys.recipient.public()],
+            "da",
+            datetime.now(UTC),
+        )
+    assert vault.notifications.get_summary(draft).state is NotificationState.DRAFT
+    assert vault.outbox.waiting_count() == 0
