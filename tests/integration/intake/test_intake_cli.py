@@ -1,0 +1,126 @@
+"""A municipality runs ``underret-intake`` itself; demo mode runs the same intake on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import ssl
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+from desktop.outbox.envelope import envelope_sha256, seal
+from desktop.outbox.receipts import verify_receipt
+from desktop.outbox.transport import HttpsIntakeTransport
+from intake import keys
+from intake.demo import start_demo_intake
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "intake.cli", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_it_department_generates_keys_serves_over_tls_and_lists_what_arrived(tmp_path: Path) -> None:
+    assert _cli("keygen", "--out", str(tmp_path / "keys"), "--key-id", "kommune-2026").returncode == 0
+    assert _cli("demo-tls", "--out", str(tmp_path / "tls")).returncode == 0
+    assert oct((tmp_path / "keys" / keys.RECIPIENT_PRIVATE).stat().st_mode & 0o777) == "0o600"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "intake.sqlite"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "intake.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--db",
+            str(db),
+            "--receipt-key",
+            str(tmp_path / "keys" / keys.RECEIPT_PRIVATE),
+            "--cert",
+            str(tmp_path / "tls" / "server.crt"),
+            "--key",
+            str(tmp_path / "tls" / "server.key"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        context = ssl.create_default_context(cafile=str(tmp_path / "tls" / "ca.crt"))
+        with httpx.Client(base_url=f"https://127.0.0.1:{port}", verify=context, timeout=5) as client:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    assert client.get("/v1/health").json() == {"status": "ok"}
+                    break
+                except httpx.ConnectError:
+                    assert time.monotonic() < deadline and server.poll() is None, "intake did not start"
+                    time.sleep(0.1)
+            nid = str(uuid.uuid4())
+            recipient = keys.load_recipient_private(tmp_path / "keys" / keys.RECIPIENT_PRIVATE).public()
+            body = seal(
+                notification_id=nid,
+                form_version="1.0",
+                files={"notification.json": b"{}"},
+                recipients=[recipient],
+                sender_seed=os.urandom(32),
+            )
+            answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+            assert answer.status_code == 201
+    finally:
+        server.terminate()
+        server.wait(10)
+    listing = _cli("list", "--db", str(db))
+    assert listing.returncode == 0
+    assert nid in listing.stdout and "DEMO-" in listing.stdout
+
+
+def test_plain_http_serving_is_refused_unless_loopback_demo(tmp_path: Path) -> None:
+    keys.generate(tmp_path / "keys", "k")
+    done = _cli(
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--db",
+        str(tmp_path / "db.sqlite"),
+        "--receipt-key",
+        str(tmp_path / "keys" / keys.RECEIPT_PRIVATE),
+        "--loopback-http",
+    )
+    assert done.returncode == 2
+    assert "--cert" in done.stderr
+
+
+def test_demo_intake_receives_over_tls_and_its_receipts_verify(tmp_path: Path) -> None:
+    demo = start_demo_intake(tmp_path / "demo")
+    transport = HttpsIntakeTransport(demo.url, ca_pem=demo.ca_pem, timeout=10)
+    try:
+        nid = str(uuid.uuid4())
+        envelope = seal(
+            notification_id=nid,
+            form_version="1.0",
+            files={"notification.json": b"{}"},
+            recipients=[demo.recipient],
+            sender_seed=os.urandom(32),
+        )
+        result = transport.deliver(nid, envelope)
+        receipt = verify_receipt(
+            result.receipt_json,
+            result.signature,
+            demo.receipt_public_key,
+            notification_id=nid,
+            envelope_sha256=envelope_sha256(envelope),
+        )
+        assert receipt.reference.startswith("DEMO-")
+    finally:
+        transport.close()
+        demo.stop()
