@@ -273,9 +273,17 @@ def _concern(
     level_id = v.value("events.worry_level")
     level = next((lv for lv in pack.scale.levels if lv.id == level_id), None)
     when = v.value("events.when")
+    sources_field = form.field("events.sources")
+    sources = v.value("events.sources")
+    source_labels = [
+        localise(option.label, lang)
+        for option in sources_field.options
+        if isinstance(sources, list) and option.id in sources
+    ]
     return Concern(
         signals=marks,
         observations=v.text("events.observations") or "",
+        sources=source_labels,
         observed_when=when if isinstance(when, str) and when else None,
         observed_where=v.text("events.where"),
         frequency=localise(option.label, lang) if option else None,

@@ -135,6 +135,7 @@ class Concern(_Strict):
 
     signals: list[SignalMark] = Field(default_factory=list)
     observations: str
+    sources: list[str] = Field(default_factory=list, description="How the notifier knows (labels)")
     observed_when: str | None = None
     observed_where: str | None = None
     frequency: str | None = None

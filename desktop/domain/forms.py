@@ -292,7 +292,9 @@ def load_form(path: Path | None = None) -> FormDefinition:
     """Read and check a form definition (the shipped one by default)."""
     path = path or default_form_path()
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        # Always a *safe* loader (libyaml's when present): plain data, no object construction.
+        safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text("utf-8"), Loader=safe_loader)  # noqa: S506
     except (OSError, yaml.YAMLError) as exc:
         raise FormInvalid(str(exc), file=path.name, path="", problem=str(exc)) from exc
     try:

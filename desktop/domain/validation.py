@@ -158,7 +158,7 @@ class _Checker:
             self.add(section, path, "field.choice_unknown")
 
     def _check_scale(self, section: Section, f: FormField, path: str, value: Any) -> None:
-        if value not in {level.id for level in self.pack.scale.levels}:
+        if not isinstance(value, str) or value not in {level.id for level in self.pack.scale.levels}:
             self.add(section, path, "field.choice_unknown")
 
     def _check_yes_no(self, section: Section, f: FormField, path: str, value: Any) -> None:

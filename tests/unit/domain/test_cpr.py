@@ -58,10 +58,20 @@ def test_29_february_exists_only_in_leap_years() -> None:
 @pytest.mark.parametrize(
     ("yy", "digit", "year"),
     [
-        (0, 0, 1900), (36, 3, 1936), (99, 1, 1999), (57, 2, 1957),      # 0-3: always 1900s
-        (0, 4, 2000), (36, 4, 2036), (37, 4, 1937), (99, 9, 1999),      # 4, 9: 2000s up to 36
-        (36, 9, 2036), (37, 9, 1937),
-        (0, 5, 2000), (57, 6, 2057), (58, 7, 1858), (99, 8, 1899),      # 5-8: 2000s up to 57, else 1800s
+        (0, 0, 1900),
+        (36, 3, 1936),
+        (99, 1, 1999),
+        (57, 2, 1957),  # 0-3: always 1900s
+        (0, 4, 2000),
+        (36, 4, 2036),
+        (37, 4, 1937),
+        (99, 9, 1999),  # 4, 9: 2000s up to 36
+        (36, 9, 2036),
+        (37, 9, 1937),
+        (0, 5, 2000),
+        (57, 6, 2057),
+        (58, 7, 1858),
+        (99, 8, 1899),  # 5-8: 2000s up to 57, else 1800s
     ],
 )
 def test_century_follows_the_cpr_office_table(yy: int, digit: int, year: int) -> None:
@@ -97,9 +107,11 @@ def test_fictitious_numbers_fail_modulus_11_on_a_date_other_than_1_january() -> 
 @given(st.dates(min_value=date(1858, 1, 1), max_value=date(2057, 12, 31)), st.integers(0, 999))
 def test_every_existing_birth_date_round_trips_through_a_number(birth: date, serial: int) -> None:
     yy = birth.year % 100
-    digit = next(d for d in range(10) if century_year(yy, d) == birth.year) if any(
-        century_year(yy, d) == birth.year for d in range(10)
-    ) else None
+    digit = (
+        next(d for d in range(10) if century_year(yy, d) == birth.year)
+        if any(century_year(yy, d) == birth.year for d in range(10))
+        else None
+    )
     if digit is None:
         return
     text = f"{birth:%d%m}{yy:02d}{digit}{serial:03d}"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from desktop.domain.conditions import All, evaluate
 from desktop.domain.document import AgeBand
 from desktop.domain.flow import WizardFlow, apply_presets
-from desktop.domain.forms import FormDefinition
-from desktop.domain.packs import GuidelinePack
+from desktop.domain.forms import FormDefinition, load_form
+from desktop.domain.packs import GuidelinePack, national_pack
 
 TODAY = date(2026, 11, 23)
 
@@ -35,9 +35,7 @@ def test_pages_run_from_the_acute_question_to_the_review(
     assert flow.position("signals") == (3, 8)
 
 
-def test_a_section_hidden_by_its_condition_is_skipped(
-    form: FormDefinition, national: GuidelinePack
-) -> None:
+def test_a_section_hidden_by_its_condition_is_skipped(form: FormDefinition, national: GuidelinePack) -> None:
     data = form.model_dump(by_alias=True, exclude_none=True)
     data["sections"][3]["visible_if"] = {"acute": True}
     changed = FormDefinition.model_validate(data)
@@ -118,16 +116,22 @@ def test_a_reaction_is_asked_only_of_a_parent_who_was_told(
 
 
 _answer_values = st.one_of(
-    st.none(), st.booleans(), st.text(max_size=5), st.lists(st.text(max_size=5), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.text(max_size=5),
+    st.lists(st.text(max_size=5), max_size=3),
     st.fixed_dictionaries({"value": st.one_of(st.none(), st.booleans()), "why_not": st.text(max_size=3)}),
 )
 
 
+_FORM = load_form()
+_NATIONAL = national_pack()
+
+
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
-def test_pages_always_start_with_acute_and_end_with_review(
-    form: FormDefinition, national: GuidelinePack, data: st.DataObject
-) -> None:
+def test_pages_always_start_with_acute_and_end_with_review(data: st.DataObject) -> None:
+    form, national = _FORM, _NATIONAL
     field_ids = [f.id for _s, f in form.iter_fields()]
     answers = data.draw(st.dictionaries(st.sampled_from(field_ids), _answer_values, max_size=12))
     pages = _flow(form, national, answers).pages()
