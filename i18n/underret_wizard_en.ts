@@ -4,88 +4,88 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="134" />
+      <location filename="../desktop/ui/wizard/fields.py" line="140" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="218" />
+      <location filename="../desktop/ui/wizard/fields.py" line="224" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="230" />
+      <location filename="../desktop/ui/wizard/fields.py" line="236" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="254" />
+      <location filename="../desktop/ui/wizard/fields.py" line="260" />
       <source>DD-MM-YYYY HH:MM</source>
       <translation>DD-MM-YYYY HH:MM</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="259" />
+      <location filename="../desktop/ui/wizard/fields.py" line="265" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="346" />
+      <location filename="../desktop/ui/wizard/fields.py" line="352" />
       <location filename="../desktop/ui/wizard/review.py" line="45" />
       <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="346" />
+      <location filename="../desktop/ui/wizard/fields.py" line="352" />
       <location filename="../desktop/ui/wizard/review.py" line="45" />
       <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="407" />
+      <location filename="../desktop/ui/wizard/fields.py" line="413" />
       <source>Why not?</source>
       <translation>Why not?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="457" />
+      <location filename="../desktop/ui/wizard/fields.py" line="468" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="458" />
+      <location filename="../desktop/ui/wizard/fields.py" line="469" />
       <source>Role</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="459" />
+      <location filename="../desktop/ui/wizard/fields.py" line="470" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="460" />
+      <location filename="../desktop/ui/wizard/fields.py" line="471" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="524" />
+      <location filename="../desktop/ui/wizard/fields.py" line="535" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>The first six digits are not a real date (DDMMYY). Please check the number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="527" />
+      <location filename="../desktop/ui/wizard/fields.py" line="538" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="530" />
+      <location filename="../desktop/ui/wizard/fields.py" line="541" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/group_editor.py" line="30" />
       <location filename="../desktop/ui/wizard/group_editor.py" line="66" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="137" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="139" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
@@ -97,7 +97,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/group_editor.py" line="67" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="138" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="140" />
       <source>Add %1</source>
       <translation>Add %1</translation>
     </message>

@@ -109,6 +109,10 @@ class FieldEditor(QWidget):
         """Every widget that takes input (accessible names are set on each)."""
         return [self.focus_target()]
 
+    def problem_target(self, message_id: str) -> QWidget:
+        """Where the focus goes for a problem with this field (usually :meth:`focus_target`)."""
+        return self.focus_target()
+
     # --- shared --------------------------------------------------------------------------------
     def title(self) -> str:
         return localise(self.field.label, self.context.language)
@@ -122,6 +126,8 @@ class FieldEditor(QWidget):
 
     def _emit(self) -> None:
         if not self._loading:
+            if self.problem_label.isVisibleTo(self):
+                self.show_problem(None)  # the person is fixing it; the check runs again on finalise
             self.changed.emit()
 
     def set_required(self, required: bool) -> None:
@@ -444,6 +450,11 @@ class YesNoWhyEditor(YesNoEditor):
 
     def interactive_widgets(self) -> list[QWidget]:
         return [*super().interactive_widgets(), self.why_edit]
+
+    def problem_target(self, message_id: str) -> QWidget:
+        if message_id == "field.why_not_required" and not self.why_edit.isHidden():
+            return self.why_edit
+        return self.focus_target()
 
 
 class PersonEditor(FieldEditor):

@@ -99,6 +99,8 @@ class RepeatableGroupEditor(FieldEditor):
         item = GroupItem(self, len(self.rows))
         self.rows.append(item)
         self.rows_layout.addWidget(item)
+        # A layout shows new children only on the next event-loop pass; the focus must go there now.
+        item.show()
         return item
 
     def _rebuild(self, values: list[dict[str, Any]]) -> None:

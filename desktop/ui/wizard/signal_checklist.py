@@ -128,6 +128,12 @@ class SignalChecklistEditor(FieldEditor):
         finally:
             self.tree.setUpdatesEnabled(True)
         self.empty_label.setVisible(not shown)
+        current = self.tree.currentItem()
+        if current is None or current.isHidden() or current.parent() is None:
+            # Tabbing into the list lands on the first sign, ready for Space.
+            first = next((self.items[sid] for sid in self.items if sid in shown), None)
+            if first is not None:
+                self.tree.setCurrentItem(first)
 
     def is_shown(self, signal_id: str) -> bool:
         """Whether the signal is in the list right now (tests and the review use this)."""

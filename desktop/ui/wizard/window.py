@@ -338,7 +338,7 @@ class WizardWindow(QMainWindow):
         if editor is None:
             return
         editor.show_problem(problem_text(problem))
-        target = editor.focus_target()
+        target = editor.problem_target(problem.message_id)
         page.ensureWidgetVisible(editor)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -6,37 +6,59 @@ field, type, arrow keys and Space for choices, Alt+Right for the next page.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Services
+from desktop.app import Services, Translations
 from desktop.config.policy import Policy, PolicySource
 from desktop.config.settings import Settings
+from desktop.documents.pdf import render_pdf
+from desktop.domain.document import NotificationDocument
+from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.operations import wait_for_all
 from desktop.ui.wizard.fields import ChoiceEditor, FieldEditor
 from desktop.ui.wizard.page import SectionPage
+from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
 from desktop.ui.wizard.window import WizardWindow
 
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 23)
 CHEAP_SCRYPT = ScryptParams(n=2**10, r=8, p=1)
 PASSPHRASE = "korrekt hest batteri"
 
 
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every committed i18n/*.ts compiled to .qm, so the tests see the Danish people see."""
+    out = tmp_path_factory.mktemp("qm")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    tool = str(lrelease) if lrelease.exists() else (shutil.which("pyside6-lrelease") or "pyside6-lrelease")
+    for ts in sorted((ROOT / "i18n").glob("*.ts")):
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(out / ts.with_suffix(".qm").name)], check=True)
+    return out
+
+
 @pytest.fixture
-def services(qapp: QApplication, tmp_path: Path) -> Iterator[Services]:
-    """Services with one passphrase profile, unlocked: the vault is open on this thread."""
+def services(qapp: QApplication, tmp_path: Path, compiled_translations: Path) -> Iterator[Services]:
+    """Services in Danish with one passphrase profile, unlocked: the vault is open on this thread."""
     policy = Policy()
     settings = Settings.load(policy, tmp_path / "settings.json")
+    translations = Translations(qapp, compiled_translations)
+    translations.install("da")
     made = Services(policy=policy, policy_source=PolicySource("none", "(test)"), settings=settings,
-                    profiles=ProfileDirectory(scrypt=CHEAP_SCRYPT))
+                    profiles=ProfileDirectory(scrypt=CHEAP_SCRYPT), translations=translations)
     profile, key = made.profiles.create("Mette", KeyProtection.PASSPHRASE, PASSPHRASE)
     made.open_vault(profile, key)
     made.session.start()
@@ -46,6 +68,7 @@ def services(qapp: QApplication, tmp_path: Path) -> Iterator[Services]:
     for window in list(made._windows):
         window.close()
     made.close_vault()
+    translations.uninstall()
 
 
 class Wizard:
@@ -76,7 +99,7 @@ class Wizard:
     # --- moving ----------------------------------------------------------------------------
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         target = self.focused() or self.window
-        self.qtbot.keyClick(target, key, modifier)
+        QTest.keyClick(target, key, modifier)
 
     def tab_to(self, widget: QWidget, limit: int = 400) -> None:
         """Press Tab until ``widget`` has the focus (fails if the tab order never reaches it)."""
@@ -89,7 +112,7 @@ class Wizard:
     def type_into(self, path: str, text: str) -> None:
         target = self.editor(path).focus_target()
         self.tab_to(target)
-        self.qtbot.keyClicks(target, text)
+        QTest.keyClicks(target, text)
 
     def choose(self, path: str, option: str) -> None:
         """Tab into a choice, then arrow keys until ``option`` is checked (Space to be sure)."""
@@ -105,6 +128,23 @@ class Wizard:
         self.press(Qt.Key.Key_Space)
         assert wanted.isChecked()
 
+    def tick_signal(self, signal_id: str, query: str) -> None:
+        """Search for a sign, Tab into the list, arrow down to it and tick it with Space."""
+        editor = self.editor("signals.checked")
+        assert isinstance(editor, SignalChecklistEditor)
+        self.tab_to(editor.search)
+        editor.search.selectAll()
+        QTest.keyClicks(editor.search, query)
+        self.tab_to(editor.tree)
+        wanted = editor.items[signal_id]
+        for _ in range(len(editor.items)):
+            if editor.tree.currentItem() is wanted:
+                break
+            self.press(Qt.Key.Key_Down)
+        assert editor.tree.currentItem() is wanted, f"arrow keys did not reach {signal_id}"
+        self.press(Qt.Key.Key_Space)
+        assert wanted.checkState(0) == Qt.CheckState.Checked
+
     def next_page(self) -> None:
         self.tab_to(self.window.next_button)
         self.press(Qt.Key.Key_Space)
@@ -112,6 +152,25 @@ class Wizard:
     def previous_page(self) -> None:
         self.tab_to(self.window.back_button)
         self.press(Qt.Key.Key_Space)
+
+    def fill_child(self, *, cpr: str, name: str) -> None:
+        self.go_on_to("child")
+        self.choose("child.identity", "cpr")
+        self.type_into("child.cpr", cpr)
+        self.type_into("child.name", name)
+
+    def fill_events(self, text: str = "Mandag kl. 8.15 havde barnet et blåt mærke på kinden.") -> None:
+        self.go_on_to("events")
+        self.type_into("events.observations", text)
+
+    def fill_notifier(self) -> None:
+        self.go_on_to("notifier")
+        self.type_into("notifier.name", "Mette Jensen")
+        self.type_into("notifier.role", "Pædagog")
+        self.type_into("notifier.workplace", "Børnehaven Solsikken")
+        self.type_into("notifier.work_address", "Skolevej 1, 4000 Roskilde")
+        self.type_into("notifier.phone", "46 31 00 00")
+        self.type_into("notifier.email", "mette@solsikken.example")
 
     def go_on_to(self, page_id: str) -> None:
         for _ in range(10):
@@ -136,3 +195,27 @@ def open_wizard(qtbot: QtBot, services: Services) -> Callable[..., Wizard]:
         return Wizard(qtbot, window)
 
     return open_
+
+
+@pytest.fixture
+def sending_set_up(services: Services) -> RecipientPrivateKey:
+    """Wire ``services.finalise`` as the app does: real PDF, a real sealed envelope, the vault's
+    finalise transaction on the worker thread's own connection. Returns the intake's private key."""
+    recipient = RecipientPrivateKey.generate("test-kommune")
+
+    def finalise(draft_id: str, document: NotificationDocument) -> None:
+        vault = services.open_reader()
+        try:
+            pdf = render_pdf(document)
+            document_json = document.to_json_bytes()
+            envelope = seal(notification_id=draft_id, form_version=document.form.version,
+                            files={"notification.json": document_json, "notification.pdf": pdf},
+                            recipients=[recipient.public()], sender_seed=vault.profile.sender_key_seed())
+            vault.notifications.finalise(draft_id, document_json=document_json, pdf=pdf, envelope=envelope,
+                                         municipality=document.pack.municipality_code,
+                                         acute=document.acute, corrects=document.corrects)
+        finally:
+            vault.close()
+
+    setattr(services, "finalise", finalise)  # noqa: B010 - the attribute the composition root sets
+    return recipient
