@@ -77,6 +77,8 @@ def ticked_signal_ids(form: FormDefinition, pack: GuidelinePack, answers: Mappin
             value = answers.get(f.id)
             if isinstance(value, list):
                 ticked.update(v for v in value if isinstance(v, str))
+    if not ticked:
+        return []
     return [s.id for s in pack.signals if s.id in ticked]
 
 

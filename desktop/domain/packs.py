@@ -181,20 +181,28 @@ class GuidelinePack(_Model):
     intake: Intake = Intake()
 
     _search_cache: dict[str, list[tuple[Signal, str]]] = PrivateAttr(default_factory=dict)
+    _by_id: dict[str, Signal] = PrivateAttr(default_factory=dict)
+    _categories_by_id: dict[str, Category] = PrivateAttr(default_factory=dict)
 
     def category(self, category_id: str) -> Category:
         """The category with this id (KeyError if absent)."""
-        for c in self.categories:
-            if c.id == category_id:
-                return c
-        raise KeyError(category_id)
+        if not self._categories_by_id:
+            self._categories_by_id.update((c.id, c) for c in self.categories)
+        return self._categories_by_id[category_id]
 
     def signal(self, signal_id: str) -> Signal:
         """The signal with this id (KeyError if absent)."""
-        for s in self.signals:
-            if s.id == signal_id:
-                return s
-        raise KeyError(signal_id)
+        if not self._by_id:
+            self._by_id.update((s.id, s) for s in self.signals)
+        return self._by_id[signal_id]
+
+    def has_signal(self, signal_id: str) -> bool:
+        """Whether the pack knows this signal id."""
+        try:
+            self.signal(signal_id)
+        except KeyError:
+            return False
+        return True
 
     def signal_flags(self, signal: Signal) -> set[str]:
         """The flags (``acute``, ``parents_not_told_first``) a ticked signal raises."""
