@@ -123,3 +123,26 @@ def is_fictitious(cpr: Cpr) -> bool:
     if cpr.passes_modulus11:
         return False
     return not (cpr.birth_date.month == 1 and cpr.birth_date.day == 1)
+
+
+def make_fictitious(birth_date: date, serial: int = 0) -> Cpr:
+    """A fictitious number (see :func:`is_fictitious`) for a demo child born on ``birth_date``.
+
+    ``serial`` picks among the candidates so a demo can give siblings different numbers.
+    Raises ValueError for 1 January (no fictitious numbers there) or a year the CPR table cannot express.
+    """
+    if birth_date.month == 1 and birth_date.day == 1:
+        raise ValueError("no fictitious numbers are defined for 1 January")
+    yy = birth_date.year % 100
+    digits = [d for d in range(10) if century_year(yy, d) == birth_date.year]
+    if not digits:
+        raise ValueError("the CPR century table has no 7th digit for this year")
+    found = 0
+    for seventh in digits:
+        for rest in range(1000):
+            candidate = f"{birth_date:%d%m}{yy:02d}{seventh}{rest:03d}"
+            if not passes_modulus11(candidate):
+                if found == serial:
+                    return parse_cpr(candidate)
+                found += 1
+    raise ValueError("serial out of range")

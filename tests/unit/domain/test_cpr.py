@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.cpr import CprInvalid, century_year, is_fictitious, is_valid_cpr, parse_cpr
+from desktop.domain.cpr import (
+    CprInvalid,
+    century_year,
+    is_fictitious,
+    is_valid_cpr,
+    make_fictitious,
+    parse_cpr,
+)
 
 
 def test_a_valid_number_with_and_without_dash_gives_the_birth_date() -> None:
@@ -102,6 +109,20 @@ def test_fictitious_numbers_fail_modulus_11_on_a_date_other_than_1_january() -> 
     assert not is_fictitious(new_year)
     # An ordinary number that passes modulus 11 could belong to anyone.
     assert not is_fictitious(parse_cpr("211062-0627"))
+
+
+@given(st.dates(min_value=date(1858, 1, 1), max_value=date(2057, 12, 31)), st.integers(0, 50))
+def test_demo_numbers_can_be_made_for_any_birth_date_but_1_january(birth: date, serial: int) -> None:
+    if (birth.month, birth.day) == (1, 1):
+        with pytest.raises(ValueError, match="1 January"):
+            make_fictitious(birth, serial)
+        return
+    cpr = make_fictitious(birth, serial)
+    assert cpr.birth_date == birth
+    assert is_fictitious(cpr)
+    assert parse_cpr(cpr.formatted()) == cpr
+    if serial:
+        assert make_fictitious(birth, serial - 1) != cpr
 
 
 @given(st.dates(min_value=date(1858, 1, 1), max_value=date(2057, 12, 31)), st.integers(0, 999))
