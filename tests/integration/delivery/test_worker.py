@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pytestqt.qtbot import QtBot
@@ -18,15 +19,19 @@ if TYPE_CHECKING:
     from conftest import IntakeKeys, TlsMaterial
 
 
-def _worker(vault: Vault, url: str, tls: TlsMaterial, intake_keys: IntakeKeys) -> OutboxWorker:
+def _later() -> datetime:
+    """The sender's clock, one hour ahead: backoff timers then lie an hour out and cannot fire
+    during a test, so only start-up, send_now and the network signal can cause a pass."""
+    return datetime.now(UTC) + timedelta(hours=1)
+
+
+def _worker(
+    vault: Vault, url: str, tls: TlsMaterial, intake_keys: IntakeKeys, *, watch_network: bool = False
+) -> OutboxWorker:
     key = vault.test_key  # type: ignore[attr-defined]
     transport = HttpsIntakeTransport(url, ca_pem=tls.ca.cert_pem, timeout=10.0)
-    sender = OutboxSender(
-        lambda: Vault.open(vault.path, key),
-        transport,
-        intake_keys.receipt_public,
-    )
-    return OutboxWorker(sender, watch_network=False)
+    sender = OutboxSender(lambda: Vault.open(vault.path, key), transport, intake_keys.receipt_public, _later)
+    return OutboxWorker(sender, watch_network=watch_network)
 
 
 def test_worker_sends_at_start_up_and_reports_receipted_and_nothing_waiting(
@@ -64,6 +69,8 @@ def test_send_now_delivers_what_waited_while_the_intake_was_unreachable(
         port = probe.getsockname()[1]
     notification_id = queue_notification()
     worker = _worker(vault, f"https://127.0.0.1:{port}", tls, intake_keys)
+    badge: list[int] = []
+    worker.waitingCountChanged.connect(badge.append)
     try:
         with qtbot.waitSignal(
             worker.itemStateChanged,
@@ -88,6 +95,65 @@ def test_send_now_delivers_what_waited_while_the_intake_was_unreachable(
             ):
                 worker.send_now()
             assert intake.store.count(notification_id) == 1
+            qtbot.waitUntil(lambda: badge == [1, 0], timeout=10_000)
+            assert worker.stop()
+    finally:
+        worker.stop()
+    assert vault.notifications.get_summary(notification_id).state is NotificationState.RECEIPTED
+
+
+def test_worker_reports_a_vault_it_cannot_open_instead_of_failing_silently(
+    qtbot: QtBot, vault: Vault, tls: TlsMaterial, intake_keys: IntakeKeys
+) -> None:
+    transport = HttpsIntakeTransport("https://127.0.0.1:9", ca_pem=tls.ca.cert_pem, timeout=10.0)
+    sender = OutboxSender(lambda: Vault.open(vault.path, bytes(32)), transport, intake_keys.receipt_public)
+    worker = OutboxWorker(sender, watch_network=False)
+    try:
+        with qtbot.waitSignal(worker.errorOccurred, timeout=10_000) as error:
+            worker.start()
+        assert error.args == ["vault.wrong_key"]
+    finally:
+        assert worker.stop()
+
+
+def test_network_coming_back_sends_what_waited(
+    qtbot: QtBot,
+    vault: Vault,
+    queue_notification: Any,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+    tmp_path: Any,
+) -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    notification_id = queue_notification()
+    worker = _worker(vault, f"https://127.0.0.1:{port}", tls, intake_keys, watch_network=True)
+    try:
+        with qtbot.waitSignal(
+            worker.itemStateChanged,
+            timeout=10_000,
+            check_params_cb=lambda i, state, reason: state == "queued",
+        ):
+            worker.start()
+        network = QNetworkInformation.instance()
+        assert network is not None, "this platform has a network-information backend"
+        with BackgroundIntake(
+            tmp_path / "intake.sqlite",
+            intake_keys.receipt_signing,
+            port=port,
+            cert_file=tls.cert_file,
+            key_file=tls.key_file,
+        ):
+            with qtbot.waitSignal(
+                worker.itemStateChanged,
+                timeout=10_000,
+                check_params_cb=lambda i, state, reason: state == "receipted",
+            ):
+                # What the platform backend emits when the PC comes back online.
+                network.reachabilityChanged.emit(QNetworkInformation.Reachability.Online)
             assert worker.stop()
     finally:
         worker.stop()
