@@ -93,10 +93,14 @@ def intake(tmp_path: Path, intake_keys: IntakeKeys, tls: TlsMaterial) -> Iterato
 
 
 @pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    key = new_vault_key()
-    opened = Vault.open(tmp_path / "profile" / "vault.db", key, create=True)
-    opened.test_key = bytes(key)  # type: ignore[attr-defined]
+def vault_key() -> bytes:
+    """The raw key of the test's vault (a worker thread or a child process opens its own connection)."""
+    return bytes(new_vault_key())
+
+
+@pytest.fixture
+def vault(tmp_path: Path, vault_key: bytes) -> Iterator[Vault]:
+    opened = Vault.open(tmp_path / "profile" / "vault.db", vault_key, create=True)
     try:
         yield opened
     finally:

@@ -41,6 +41,7 @@ CHILD = textwrap.dedent(
 @pytest.mark.slow
 def test_client_killed_while_waiting_for_the_answer_delivers_exactly_once_after_restart(
     vault: Vault,
+    vault_key: bytes,
     intake: BackgroundIntake,
     queue_notification: Any,
     make_sender: Any,
@@ -71,7 +72,7 @@ def test_client_killed_while_waiting_for_the_answer_delivers_exactly_once_after_
     )
     try:
         assert child.stdin is not None
-        child.stdin.write(vault.test_key.hex() + "\n")  # type: ignore[attr-defined]
+        child.stdin.write(vault_key.hex() + "\n")
         child.stdin.flush()
         assert hanging.forwarded.wait(30), child.stderr.read() if child.poll() is not None else "child hangs"
         child.send_signal(signal.SIGKILL)

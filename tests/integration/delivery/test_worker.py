@@ -26,9 +26,14 @@ def _later() -> datetime:
 
 
 def _worker(
-    vault: Vault, url: str, tls: TlsMaterial, intake_keys: IntakeKeys, *, watch_network: bool = False
+    vault: Vault,
+    key: bytes,
+    url: str,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+    *,
+    watch_network: bool = False,
 ) -> OutboxWorker:
-    key = vault.test_key  # type: ignore[attr-defined]
     transport = HttpsIntakeTransport(url, ca_pem=tls.ca.cert_pem, timeout=10.0)
     sender = OutboxSender(lambda: Vault.open(vault.path, key), transport, intake_keys.receipt_public, _later)
     return OutboxWorker(sender, watch_network=watch_network)
@@ -37,13 +42,14 @@ def _worker(
 def test_worker_sends_at_start_up_and_reports_receipted_and_nothing_waiting(
     qtbot: QtBot,
     vault: Vault,
+    vault_key: bytes,
     intake: BackgroundIntake,
     queue_notification: Any,
     tls: TlsMaterial,
     intake_keys: IntakeKeys,
 ) -> None:
     notification_id = queue_notification()
-    worker = _worker(vault, intake.url, tls, intake_keys)
+    worker = _worker(vault, vault_key, intake.url, tls, intake_keys)
     states: list[tuple[str, str, str]] = []
     worker.itemStateChanged.connect(lambda *args: states.append(args))
     try:
@@ -59,6 +65,7 @@ def test_worker_sends_at_start_up_and_reports_receipted_and_nothing_waiting(
 def test_send_now_delivers_what_waited_while_the_intake_was_unreachable(
     qtbot: QtBot,
     vault: Vault,
+    vault_key: bytes,
     queue_notification: Any,
     tls: TlsMaterial,
     intake_keys: IntakeKeys,
@@ -68,7 +75,7 @@ def test_send_now_delivers_what_waited_while_the_intake_was_unreachable(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     notification_id = queue_notification()
-    worker = _worker(vault, f"https://127.0.0.1:{port}", tls, intake_keys)
+    worker = _worker(vault, vault_key, f"https://127.0.0.1:{port}", tls, intake_keys)
     badge: list[int] = []
     worker.waitingCountChanged.connect(badge.append)
     try:
@@ -119,6 +126,7 @@ def test_worker_reports_a_vault_it_cannot_open_instead_of_failing_silently(
 def test_network_coming_back_sends_what_waited(
     qtbot: QtBot,
     vault: Vault,
+    vault_key: bytes,
     queue_notification: Any,
     tls: TlsMaterial,
     intake_keys: IntakeKeys,
@@ -130,7 +138,7 @@ def test_network_coming_back_sends_what_waited(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     notification_id = queue_notification()
-    worker = _worker(vault, f"https://127.0.0.1:{port}", tls, intake_keys, watch_network=True)
+    worker = _worker(vault, vault_key, f"https://127.0.0.1:{port}", tls, intake_keys, watch_network=True)
     try:
         with qtbot.waitSignal(
             worker.itemStateChanged,
