@@ -112,28 +112,28 @@
         <translation>Hvem du skal ringe til nu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="62"/>
+        <location filename="../desktop/ui/wizard/recovery.py" line="63"/>
         <source>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</source>
         <translation>Underret blev lukket uventet, mens du skrev en underretning. Alt, hvad du skrev, er gemt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="65"/>
+        <location filename="../desktop/ui/wizard/recovery.py" line="66"/>
         <source>The child&apos;s initials: %1</source>
         <translation>Barnets initialer: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="67"/>
-        <location filename="../desktop/ui/wizard/recovery.py" line="70"/>
+        <location filename="../desktop/ui/wizard/recovery.py" line="68"/>
+        <location filename="../desktop/ui/wizard/recovery.py" line="71"/>
         <source>We recovered the notification you were writing</source>
         <translation>Vi har gemt den underretning, du var i gang med</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="71"/>
+        <location filename="../desktop/ui/wizard/recovery.py" line="72"/>
         <source>&amp;Open it</source>
         <translation>&amp;Åbn den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="72"/>
+        <location filename="../desktop/ui/wizard/recovery.py" line="73"/>
         <source>&amp;Later</source>
         <translation>&amp;Senere</translation>
     </message>

@@ -112,28 +112,28 @@
       <translation>Whom to call now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/recovery.py" line="62" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="63" />
       <source>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</source>
       <translation>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/recovery.py" line="65" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="66" />
       <source>The child's initials: %1</source>
       <translation>The child's initials: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/recovery.py" line="67" />
-      <location filename="../desktop/ui/wizard/recovery.py" line="70" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="68" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="71" />
       <source>We recovered the notification you were writing</source>
       <translation>We recovered the notification you were writing</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/recovery.py" line="71" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="72" />
       <source>&amp;Open it</source>
       <translation>&amp;Open it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/recovery.py" line="72" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="73" />
       <source>&amp;Later</source>
       <translation>&amp;Later</translation>
     </message>

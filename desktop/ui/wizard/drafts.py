@@ -1,7 +1,10 @@
-"""Keeping a draft safe: every change reaches the vault within about a second.
+"""Keeping a draft safe: every change reaches the vault within two seconds.
 
 Edits restart a one-second single-shot timer; when it fires (or on a page
-change, lock or close) the answers are written to the vault. A save of a
+change, lock or close) the answers are written to the vault. Someone who
+types without pausing would keep pushing that timer back, so a second timer,
+started by the first unsaved edit and never restarted, saves after 1.5 s at
+the latest. A save of a
 typical draft takes about a millisecond in SQLCipher (measured in
 ``tests/benchmarks/bench_wizard.py``), so it runs on the GUI thread, with the
 vault's one connection, instead of paying for a thread hop and a second
@@ -24,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Debounce before an edit is saved; with the save itself well under the 2 s promise.
 SAVE_DELAY_MS = 1000
+#: The longest an edit waits while the person keeps typing.
+SAVE_DEADLINE_MS = 1500
 
 
 class DraftKeeper(QObject):
@@ -46,6 +51,10 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(SAVE_DEADLINE_MS)
+        self._deadline.timeout.connect(self.save_now)
 
     @property
     def dirty(self) -> bool:
@@ -53,13 +62,16 @@ class DraftKeeper(QObject):
         return self._dirty
 
     def changed(self) -> None:
-        """Something was typed: save within the debounce delay."""
+        """Something was typed: save after a pause, and within the deadline at the latest."""
+        if not self._deadline.isActive():
+            self._deadline.start()
         self._dirty = True
         self._timer.start()
 
     def save_now(self) -> bool:
         """Write now if anything changed (or the draft does not exist yet); False when it failed."""
         self._timer.stop()
+        self._deadline.stop()
         if not self._dirty:
             return True
         answers = self._answers()
@@ -85,4 +97,5 @@ class DraftKeeper(QObject):
     def stop(self) -> None:
         """No more saving (the window is closing after a final save, or the draft was discarded)."""
         self._timer.stop()
+        self._deadline.stop()
         self._dirty = False

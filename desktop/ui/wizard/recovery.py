@@ -33,6 +33,7 @@ class SessionRecovery(QObject):
         super().__init__(services)
         self._services = services
         self.box: QMessageBox | None = None
+        self.offered_draft_id: str | None = None
         services.session.unlocked.connect(self.begin)
         services.session.locking.connect(self.end)
         app = QCoreApplication.instance()
@@ -79,6 +80,7 @@ class SessionRecovery(QObject):
         box.buttonClicked.connect(
             lambda button: services.open_wizard(draft_id) if button is open_button else None)
         self.box = box
+        self.offered_draft_id = draft_id
         box.open()
         self.offered.emit(box)
 

@@ -186,8 +186,7 @@ def open_wizard(qtbot: QtBot, services: Services) -> Callable[..., Wizard]:
 
     def open_(draft_id: str | None = None) -> Wizard:
         window = WizardWindow(services, draft_id, today=lambda: TODAY)
-        qtbot.addWidget(window)
-        services.adopt_window(window)
+        services.adopt_window(window)  # closed by the services fixture (the window deletes itself)
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)
