@@ -265,6 +265,17 @@ def build_services(*, demo: bool = False, language: str | None = None,
     from desktop.ui import wizard
 
     wizard.install(services)  # the guided notification window, and crash recovery on unlock
+    if not demo:
+        from desktop.demo.folder import sweep_stale_demo_folders
+
+        sweep_stale_demo_folders()  # demo data left by a demo run that was killed
+
+        def try_demo() -> None:
+            from desktop.ui.demo.app import launch_from_first_run
+
+            launch_from_first_run(services)
+
+        services.demo_launcher = try_demo  # "Try the demo" on the first-run screen
     return services
 
 
