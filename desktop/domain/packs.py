@@ -350,6 +350,22 @@ def _reject_aliases(text: str, name: str) -> None:
         raise PackInvalid(name, "", f"not valid YAML: {problem}", kind="bad_yaml", line=line) from exc
 
 
+def _reject_duplicate_keys(node: yaml.Node | None, name: str, loc: tuple[int | str, ...] = ()) -> None:
+    # YAML itself lets a later key silently replace an earlier one; in a pack that hides a mistake.
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            text = str(key.value)
+            if text in seen:
+                raise PackInvalid(name, _format_loc((*loc, text)), f"key {text!r} appears twice",
+                                  kind="duplicate_key", line=key.start_mark.line + 1)
+            seen.add(text)
+            _reject_duplicate_keys(value, name, (*loc, text))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _reject_duplicate_keys(item, name, (*loc, index))
+
+
 def _check_references(pack: GuidelinePack, name: str, root: yaml.Node | None) -> None:
     def fail(loc: tuple[int | str, ...], problem: str, kind: str) -> None:
         raise PackInvalid(name, _format_loc(loc), problem, kind=kind, line=_line_of(root, loc))
@@ -408,6 +424,7 @@ def load_pack_bytes(data: bytes, name: str) -> GuidelinePack:
         loader.dispose()
     if not isinstance(raw, dict):
         raise PackInvalid(name, "", "a pack must be a mapping of keys to values", kind="wrong_value", line=1)
+    _reject_duplicate_keys(root, name)
     try:
         pack = GuidelinePack.model_validate(raw)
     except ValidationError as exc:

@@ -9,11 +9,13 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.building import NotificationIncomplete, build_document, child_initials
 from desktop.domain.document import AgeBand, ChildIdentity, NotificationDocument
-from desktop.domain.forms import FormDefinition
-from desktop.domain.packs import GuidelinePack
+from desktop.domain.forms import FormDefinition, load_form
+from desktop.domain.packs import GuidelinePack, national_pack
 from desktop.paths import forms_dir
 
 CREATED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -170,3 +172,43 @@ def test_lists_show_only_the_childs_initials(name: str, initials: str) -> None:
 
 def test_an_unborn_child_has_no_initials() -> None:
     assert child_initials({"child.identity": "unborn", "child.name": "Old answer"}) == ""
+
+
+_FORM = load_form()
+_NATIONAL = national_pack()
+_SCHEMA = json.loads((forms_dir() / "schema" / "notification.schema.json").read_text("utf-8"))
+_mutation_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.text(max_size=8),
+    st.sampled_from(
+        ["cpr", "birth_date", "unborn", "2017-03-15", "2027-02-01", "150317-4001", "red", "general"]
+    ),
+    st.lists(st.sampled_from(["seen", "neglect.hunger", "unborn.substance", "x"]), max_size=3),
+    st.fixed_dictionaries({"value": st.one_of(st.none(), st.booleans()), "why_not": st.text(max_size=4)}),
+    st.lists(st.fixed_dictionaries({"name": st.text(max_size=4)}), max_size=2),
+)
+
+
+# answers_for is a stateless function, so sharing it across examples is safe.
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_answers_either_build_a_schema_valid_document_or_say_what_is_missing(
+    answers_for: Callable[[str], dict[str, Any]], data: st.DataObject
+) -> None:
+    identity = data.draw(st.sampled_from(["cpr", "birth_date", "unborn"]))
+    answers = answers_for(identity)
+    ids = [f.id for _s, f in _FORM.iter_fields()]
+    for field_id in data.draw(st.lists(st.sampled_from(ids), max_size=4)):
+        if data.draw(st.booleans()):
+            answers.pop(field_id, None)
+        else:
+            answers[field_id] = data.draw(_mutation_values)
+    lang = data.draw(st.sampled_from(["da", "en"]))
+    try:
+        document = _build(_FORM, _NATIONAL, answers, lang)
+    except NotificationIncomplete as exc:
+        assert exc.details["field"] and exc.details["section"] in [s.id for s in _FORM.sections]
+        return
+    jsonschema.validate(json.loads(document.to_json_bytes()), _SCHEMA)
+    assert document.language == lang

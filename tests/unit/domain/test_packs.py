@@ -201,6 +201,12 @@ def test_a_signal_in_an_unknown_category_is_refused() -> None:
     )
 
 
+def test_a_key_written_twice_is_refused_instead_of_silently_replaced() -> None:
+    error = _refusal(_broken("  weight: 2\n", "  weight: 2\n  weight: 3\n"))
+    assert (error.kind, error.path) == ("duplicate_key", "signals[0].weight")
+    assert error.line == _line_of("weight: 2") + 1
+
+
 def test_a_missing_required_key_is_named() -> None:
     data = _data()
     del data["scale"]
