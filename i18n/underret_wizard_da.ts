@@ -148,17 +148,13 @@
         <translation>Underretningen, sådan som kommunen vil læse den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="169"/>
-        <source>Edit</source>
-        <translation>Ret</translation>
-    </message>
-    <message>
-        <location filename="../desktop/ui/wizard/review.py" line="171"/>
+        <location filename="../desktop/ui/wizard/review.py" line="161"/>
+        <location filename="../desktop/ui/wizard/review.py" line="163"/>
         <source>Edit: %1</source>
         <translation>Ret: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="207"/>
+        <location filename="../desktop/ui/wizard/review.py" line="192"/>
         <source>Before you can send it, please look at these:</source>
         <translation>Før du kan sende den, skal du lige se på dette:</translation>
     </message>
@@ -193,134 +189,134 @@
         <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="144"/>
+        <location filename="../desktop/ui/wizard/window.py" line="147"/>
         <source>Child in danger? &amp;Whom to call</source>
         <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="148"/>
+        <location filename="../desktop/ui/wizard/window.py" line="151"/>
         <source>Child in danger right now? Show whom to call</source>
         <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="178"/>
+        <location filename="../desktop/ui/wizard/window.py" line="181"/>
         <source>The finalised notification</source>
         <translation>Den færdige underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="183"/>
+        <location filename="../desktop/ui/wizard/window.py" line="186"/>
         <source>&amp;Discard draft</source>
         <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="185"/>
+        <location filename="../desktop/ui/wizard/window.py" line="188"/>
         <source>Discard this draft</source>
         <translation>Kassér denne kladde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="187"/>
+        <location filename="../desktop/ui/wizard/window.py" line="190"/>
         <source>&amp;Back</source>
         <translation>&amp;Tilbage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="189"/>
+        <location filename="../desktop/ui/wizard/window.py" line="192"/>
         <source>Back to the previous page</source>
         <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="191"/>
+        <location filename="../desktop/ui/wizard/window.py" line="194"/>
         <source>&amp;Next</source>
         <translation>&amp;Næste</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="193"/>
+        <location filename="../desktop/ui/wizard/window.py" line="196"/>
         <source>Next page</source>
         <translation>Næste side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="196"/>
+        <location filename="../desktop/ui/wizard/window.py" line="199"/>
         <source>&amp;Finalise and send</source>
         <translation>&amp;Afslut og send</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="198"/>
+        <location filename="../desktop/ui/wizard/window.py" line="201"/>
         <source>Finalise and send the notification</source>
         <translation>Afslut og send underretningen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="200"/>
+        <location filename="../desktop/ui/wizard/window.py" line="203"/>
         <source>&amp;Correct it</source>
         <translation>&amp;Ret den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="202"/>
+        <location filename="../desktop/ui/wizard/window.py" line="205"/>
         <source>Write a correction: a new notification that refers to this one</source>
         <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="206"/>
+        <location filename="../desktop/ui/wizard/window.py" line="209"/>
         <source>C&amp;lose</source>
         <translation>&amp;Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="208"/>
+        <location filename="../desktop/ui/wizard/window.py" line="211"/>
         <source>Close the window</source>
         <translation>Luk vinduet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="220"/>
+        <location filename="../desktop/ui/wizard/window.py" line="223"/>
         <source>Underret – notification of concern</source>
         <translation>Underret – underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="242"/>
+        <location filename="../desktop/ui/wizard/window.py" line="245"/>
         <source>Step %1 of %2: %3</source>
         <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="295"/>
+        <location filename="../desktop/ui/wizard/window.py" line="302"/>
         <source>Saved %1</source>
         <translation>Gemt %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="302"/>
+        <location filename="../desktop/ui/wizard/window.py" line="309"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="367"/>
+        <location filename="../desktop/ui/wizard/window.py" line="380"/>
         <source>Sending is being prepared…</source>
         <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="389"/>
-        <location filename="../desktop/ui/wizard/window.py" line="392"/>
+        <location filename="../desktop/ui/wizard/window.py" line="402"/>
+        <location filename="../desktop/ui/wizard/window.py" line="405"/>
         <source>Not sent yet</source>
         <translation>Ikke sendt endnu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="412"/>
+        <location filename="../desktop/ui/wizard/window.py" line="425"/>
         <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
         <translation>Underretningen er afsluttet og kan ikke længere ændres. Vil du rette noget, skriver du en rettelse: en ny underretning, der henviser til denne.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="440"/>
-        <location filename="../desktop/ui/wizard/window.py" line="445"/>
+        <location filename="../desktop/ui/wizard/window.py" line="453"/>
+        <location filename="../desktop/ui/wizard/window.py" line="458"/>
         <source>Discard this notification?</source>
         <translation>Vil du kassere underretningen?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="441"/>
+        <location filename="../desktop/ui/wizard/window.py" line="454"/>
         <source>What you have written will be deleted and cannot be brought back.</source>
         <translation>Det, du har skrevet, bliver slettet og kan ikke hentes frem igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="446"/>
+        <location filename="../desktop/ui/wizard/window.py" line="459"/>
         <source>&amp;Delete it</source>
         <translation>&amp;Slet den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="447"/>
+        <location filename="../desktop/ui/wizard/window.py" line="460"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Behold den</translation>
     </message>

@@ -148,17 +148,13 @@
       <translation>The notification as the municipality will read it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="169" />
-      <source>Edit</source>
-      <translation>Edit</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/review.py" line="171" />
+      <location filename="../desktop/ui/wizard/review.py" line="161" />
+      <location filename="../desktop/ui/wizard/review.py" line="163" />
       <source>Edit: %1</source>
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="207" />
+      <location filename="../desktop/ui/wizard/review.py" line="192" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
@@ -193,134 +189,134 @@
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="144" />
+      <location filename="../desktop/ui/wizard/window.py" line="147" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="148" />
+      <location filename="../desktop/ui/wizard/window.py" line="151" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="178" />
+      <location filename="../desktop/ui/wizard/window.py" line="181" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="183" />
+      <location filename="../desktop/ui/wizard/window.py" line="186" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="185" />
+      <location filename="../desktop/ui/wizard/window.py" line="188" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="187" />
+      <location filename="../desktop/ui/wizard/window.py" line="190" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="189" />
+      <location filename="../desktop/ui/wizard/window.py" line="192" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="191" />
+      <location filename="../desktop/ui/wizard/window.py" line="194" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="193" />
+      <location filename="../desktop/ui/wizard/window.py" line="196" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="196" />
+      <location filename="../desktop/ui/wizard/window.py" line="199" />
       <source>&amp;Finalise and send</source>
       <translation>&amp;Finalise and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="198" />
+      <location filename="../desktop/ui/wizard/window.py" line="201" />
       <source>Finalise and send the notification</source>
       <translation>Finalise and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <location filename="../desktop/ui/wizard/window.py" line="203" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="202" />
+      <location filename="../desktop/ui/wizard/window.py" line="205" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="206" />
+      <location filename="../desktop/ui/wizard/window.py" line="209" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="208" />
+      <location filename="../desktop/ui/wizard/window.py" line="211" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="220" />
+      <location filename="../desktop/ui/wizard/window.py" line="223" />
       <source>Underret – notification of concern</source>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="242" />
+      <location filename="../desktop/ui/wizard/window.py" line="245" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="309" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="367" />
+      <location filename="../desktop/ui/wizard/window.py" line="380" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="389" />
-      <location filename="../desktop/ui/wizard/window.py" line="392" />
+      <location filename="../desktop/ui/wizard/window.py" line="402" />
+      <location filename="../desktop/ui/wizard/window.py" line="405" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="412" />
+      <location filename="../desktop/ui/wizard/window.py" line="425" />
       <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
       <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="440" />
-      <location filename="../desktop/ui/wizard/window.py" line="445" />
+      <location filename="../desktop/ui/wizard/window.py" line="453" />
+      <location filename="../desktop/ui/wizard/window.py" line="458" />
       <source>Discard this notification?</source>
       <translation>Discard this notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="441" />
+      <location filename="../desktop/ui/wizard/window.py" line="454" />
       <source>What you have written will be deleted and cannot be brought back.</source>
       <translation>What you have written will be deleted and cannot be brought back.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="446" />
+      <location filename="../desktop/ui/wizard/window.py" line="459" />
       <source>&amp;Delete it</source>
       <translation>&amp;Delete it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="447" />
+      <location filename="../desktop/ui/wizard/window.py" line="460" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
     </message>

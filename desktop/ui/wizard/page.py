@@ -6,12 +6,13 @@ them show and which are required each time the answers change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
-from desktop.domain.flow import WizardFlow
+from desktop.domain.flow import WizardFlow, field_required, field_visible
 from desktop.domain.forms import FieldType, Section
 from desktop.domain.text import localise
 from desktop.ui.wizard.fields import EDITORS, EditorContext, FieldEditor
@@ -27,6 +28,11 @@ def make_editor(field_type: FieldType) -> type[FieldEditor]:
     if field_type is FieldType.REPEATABLE_GROUP:
         return RepeatableGroupEditor
     return EDITORS[field_type]
+
+
+def _show(widget: QWidget, visible: bool) -> None:
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)
 
 
 class SectionPage(QScrollArea):
@@ -76,30 +82,35 @@ class SectionPage(QScrollArea):
         for path, editor in self.editors.items():
             editor.set_value(get_answer(answers, path))
 
-    def refresh(self, flow: WizardFlow) -> None:
-        """Show/hide and mark required what the domain says, for the current answers."""
-        for field_id, block in self.guidance.items():
-            visible = flow.is_visible(field_id)
-            if block.isHidden() == visible:
-                block.setVisible(visible)
+    def refresh(self, flow: WizardFlow, answers: Mapping[str, Any]) -> None:
+        """Show/hide and mark required what the domain says, for the current answers.
+
+        The derived facts (age band, ticked signals) are worked out once per refresh and
+        handed to the domain's rules, so a keystroke costs one evaluation, not one per field.
+        """
+        ctx = flow.context()
+        for block in self.guidance.values():
+            _show(block, field_visible(block.field, answers, ctx))
         for path, editor in self.editors.items():
-            visible = flow.is_visible(path)
-            if editor.isHidden() == visible:
-                editor.setVisible(visible)
+            visible = field_visible(editor.field, answers, ctx)
+            _show(editor, visible)
             if visible:
-                required = flow.is_required(path)
+                required = field_required(editor.field, answers, ctx)
                 if required != editor.required:
                     editor.set_required(required)
             if isinstance(editor, RepeatableGroupEditor):
-                for sub in editor.sub_editors():
-                    sub_visible = flow.is_visible(sub.path)
-                    if sub.isHidden() == sub_visible:
-                        sub.setVisible(sub_visible)
-                    sub_required = sub_visible and flow.is_required(sub.path)
-                    if sub_required != sub.required:
-                        sub.set_required(sub_required)
+                items = answers.get(path)
+                for row in editor.rows:
+                    item = items[row.index] if isinstance(items, list) and row.index < len(items) else {}
+                    item = item if isinstance(item, dict) else {}
+                    for sub in row.editors.values():
+                        sub_visible = field_visible(sub.field, answers, ctx, item=item)
+                        _show(sub, sub_visible)
+                        sub_required = sub_visible and field_required(sub.field, answers, ctx, item=item)
+                        if sub_required != sub.required:
+                            sub.set_required(sub_required)
             if isinstance(editor, SignalChecklistEditor):
-                band = flow.age_band()
+                band = ctx.age_band
                 if band != editor.band or not editor.band_label.text():
                     editor.set_band(band)
 

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -151,33 +151,18 @@ class ReviewPage(QScrollArea):
         self.document_view.setMinimumHeight(self.document_view.fontMetrics().lineSpacing() * 20)
         self.document_view.setOpenLinks(False)
         layout.addWidget(self.document_view)
-        self.parts: dict[str, QLabel] = {}
         self.edit_buttons: dict[str, QPushButton] = {}
         self.parts_box = QWidget()
-        parts_layout = QVBoxLayout(self.parts_box)
+        parts_layout = QGridLayout(self.parts_box)
         parts_layout.setContentsMargins(0, 0, 0, 0)
-        for other in sections:
-            if other.kind is SectionKind.REVIEW:
-                continue
-            header = QHBoxLayout()
+        editable = [other for other in sections if other.kind is not SectionKind.REVIEW]
+        for number, other in enumerate(editable):
             name = localise(other.title, lang)
-            heading = QLabel(name)
-            heading_font = heading.font()
-            heading_font.setBold(True)
-            heading.setFont(heading_font)
-            heading.setWordWrap(True)
-            button = QPushButton(translate("Wizard", "Edit"))
+            button = QPushButton(translate("Wizard", "Edit: %1").replace("%1", name))
             button.setObjectName(f"edit:{other.id}")
             button.setAccessibleName(translate("Wizard", "Edit: %1").replace("%1", name))
             button.clicked.connect(lambda _checked=False, sid=other.id: self._on_edit(sid))
-            header.addWidget(heading, 1)
-            header.addWidget(button)
-            parts_layout.addLayout(header)
-            summary = QLabel()
-            summary.setWordWrap(True)
-            summary.setTextFormat(Qt.TextFormat.RichText)
-            parts_layout.addWidget(summary)
-            self.parts[other.id] = summary
+            parts_layout.addWidget(button, number // 3, number % 3)
             self.edit_buttons[other.id] = button
         layout.addWidget(self.parts_box)
         for field in section.fields:
@@ -222,15 +207,15 @@ class ReviewPage(QScrollArea):
             self.problem_buttons.append(button)
         self.problems_box.setVisible(bool(blocking))
         visible = set(flow.pages())
-        for section_id, summary in self.parts.items():
-            shown = section_id in visible
-            summary.setVisible(shown and document is None)
-            self.edit_buttons[section_id].setVisible(shown)
-            if shown:
-                section = flow.form.section(section_id)
-                summary.setText(section_summary_html(section, flow, answers, self.pack, self.lang))
+        for section_id, button in self.edit_buttons.items():
+            button.setVisible(section_id in visible)
         if document is not None:
             self.document_view.setHtml(document_html(document))
-            self.document_view.show()
-        else:
-            self.document_view.hide()
+            return
+        parts = []
+        for section in sections:
+            if section.kind is SectionKind.REVIEW or section.id not in visible:
+                continue
+            parts.append(f"<h3>{escape(localise(section.title, self.lang))}</h3>")
+            parts.append(section_summary_html(section, flow, answers, self.pack, self.lang))
+        self.document_view.setHtml("".join(parts))

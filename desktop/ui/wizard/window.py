@@ -7,6 +7,7 @@ keeps the draft saved. "Child in danger?" is reachable from every page.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -32,6 +33,7 @@ from desktop.domain.context import ACUTE_FIELD
 from desktop.domain.document import NotificationDocument
 from desktop.domain.flow import WizardFlow, apply_presets
 from desktop.domain.forms import FormDefinition, SectionKind, initial_answers, load_form
+from desktop.domain.packs import GuidelinePack
 from desktop.domain.validation import Problem, first_blocking, validate
 from desktop.errors import UnderretError
 from desktop.store.errors import NotADraft
@@ -68,14 +70,14 @@ class WizardWindow(QMainWindow):
 
     def __init__(self, services: Services, draft_id: str | None, *,
                  today: Callable[[], date] | None = None, form: FormDefinition | None = None,
-                 parent: QWidget | None = None) -> None:
+                 pack: GuidelinePack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._services = services
         self._today = today or date.today
         self.form = form or load_form()
-        self.pack = services.pack()
+        self.pack = pack or services.pack()
         self.language = services.language if services.language in ("da", "en") else "da"
         self.answers: dict[str, Any] = {}
         self.page_id = self.form.sections[0].id
@@ -83,6 +85,7 @@ class WizardWindow(QMainWindow):
         self.document: NotificationDocument | None = None
         self.created_at: datetime | None = None
         self._closing = False
+        self._review_fingerprint = ""
         self._listening = False
         self.flow = WizardFlow(self.form, self.pack, lambda: self.answers, self._today)
         self.keeper = DraftKeeper(services.require_vault, draft_id, lambda: self.answers,
@@ -233,7 +236,7 @@ class WizardWindow(QMainWindow):
         self.page_id = page_id
         page = self.pages[page_id]
         if isinstance(page, SectionPage):
-            page.refresh(self.flow)
+            page.refresh(self.flow, self.answers)
         else:
             self._refresh_review(page)
         self.stack.setCurrentWidget(page)
@@ -246,8 +249,12 @@ class WizardWindow(QMainWindow):
         self.next_button.setVisible(not is_review)
         self.finalise_button.setVisible(is_review)
         if save:
-            self.keeper.changed()
-            self.keeper.save_now()
+            # Unsaved typing is written now; a page change alone (the page is stored with the
+            # draft) rides on the autosave timer.
+            if self.keeper.dirty:
+                self.keeper.save_now()
+            elif self.keeper.draft_id is not None:
+                self.keeper.changed()
         if focus:
             target = page.first_focus() if isinstance(page, SectionPage) else self.finalise_button
             if target is not None:
@@ -286,7 +293,7 @@ class WizardWindow(QMainWindow):
                 page.editors[field_id].set_value(get_answer(self.answers, field_id))
         page = self.current_page()
         if isinstance(page, SectionPage):
-            page.refresh(self.flow)
+            page.refresh(self.flow, self.answers)
         if top == ACUTE_FIELD and value is True:
             self.acute_button.setChecked(False)  # the page itself now shows whom to call
         self.keeper.changed()
@@ -314,6 +321,12 @@ class WizardWindow(QMainWindow):
                               corrects=corrects if isinstance(corrects, str) else None)
 
     def _refresh_review(self, page: ReviewPage) -> None:
+        # Laying out the whole notification is the most expensive thing the wizard draws;
+        # it is redone only when something was changed since it was last shown.
+        fingerprint = f"{self.draft_id}:{json.dumps(self.answers, sort_keys=True, default=str)}"
+        if fingerprint == self._review_fingerprint:
+            return
+        self._review_fingerprint = fingerprint
         problems = self.problems()
         document = None
         if first_blocking(problems) is None and self.draft_id is not None:
