@@ -137,6 +137,15 @@ def test_telling_parents_despite_suspected_abuse_is_flagged_not_blocked(
     assert len(flagged) == 1 and not flagged[0].blocking
 
 
+def test_a_cosigning_manager_must_be_named(
+    form: FormDefinition, national: GuidelinePack, complete_answers: dict[str, Any]
+) -> None:
+    del complete_answers["notifier.manager"]
+    assert ("notifier.manager", "field.required") in _check(form, national, complete_answers)
+    complete_answers["notifier.manager_cosigns"] = False
+    assert ("notifier.manager", "field.required") not in _check(form, national, complete_answers)
+
+
 def test_a_group_item_must_have_its_required_sub_fields(
     form: FormDefinition, national: GuidelinePack, complete_answers: dict[str, Any]
 ) -> None:
