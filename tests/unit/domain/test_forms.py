@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,3 +154,18 @@ def test_shipped_files_validate_against_the_published_schemas() -> None:
     jsonschema.validate(_form_data(), form_schema)
     for pack in shipped_packs():
         jsonschema.validate(yaml.load(pack.read_text("utf-8"), Loader=yaml.CSafeLoader), pack_schema)
+
+
+def test_the_answers_format_documents_every_field_type() -> None:
+    readme = (forms_dir() / "README.md").read_text("utf-8")
+    missing = [t.value for t in FieldType if f"| `{t.value}` |" not in readme]
+    assert missing == [], "describe the JSON shape of these field types in forms/README.md"
+
+
+def test_the_documented_field_ids_exist_in_the_form(form: FormDefinition) -> None:
+    readme = (forms_dir() / "README.md").read_text("utf-8")
+    section = readme.split("### Fields with a fixed meaning", 1)[1].split("##", 1)[0]
+    ids = set(re.findall(r"`((?:acute|child|signals|events|family|others|notifier)\.[a-z_]+)`", section))
+    assert len(ids) > 25
+    for field_id in ids:
+        form.field(field_id)
