@@ -324,17 +324,17 @@
 <context>
     <name>WizardMessages</name>
     <message>
-        <location filename="../desktop/ui/wizard/finalising.py" line="33"/>
+        <location filename="../desktop/ui/wizard/finalising.py" line="60"/>
         <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
         <translation>Denne pc er endnu ikke sat op til at sende underretninger. Det, du har skrevet, er gemt som kladde. Kontakt IT – og ring til kommunen, hvis det haster.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/finalising.py" line="36"/>
+        <location filename="../desktop/ui/wizard/finalising.py" line="63"/>
         <source>Something is still missing in the notification. Please look at the marked field.</source>
         <translation>Der mangler stadig noget i underretningen. Se på det markerede felt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/finalising.py" line="38"/>
+        <location filename="../desktop/ui/wizard/finalising.py" line="65"/>
         <source>Your latest changes could not be saved. Keep this window open and try again.</source>
         <translation>Dine seneste ændringer kunne ikke gemmes. Lad vinduet være åbent, og prøv igen.</translation>
     </message>

@@ -324,17 +324,17 @@
   <context>
     <name>WizardMessages</name>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="33" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="60" />
       <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="36" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="63" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Something is still missing in the notification. Please look at the marked field.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="38" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="65" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Your latest changes could not be saved. Keep this window open and try again.</translation>
     </message>

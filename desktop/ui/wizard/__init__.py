@@ -24,7 +24,11 @@ def open_wizard_window(services: Services, draft_id: str | None) -> QWidget:
 
 def install(services: Services) -> None:
     """Wire the wizard into the app: the window factory and crash recovery on unlock."""
+    from desktop.ui.wizard.finalising import OutboxFinaliser
     from desktop.ui.wizard.recovery import SessionRecovery
 
     services.wizard_factory = open_wizard_window
+    if getattr(services, "finalise", None) is None:
+        # The composition root (or demo mode) may already have set its own.
+        setattr(services, "finalise", OutboxFinaliser(services))  # noqa: B010 - Services has no such slot yet
     SessionRecovery(services)

@@ -9,7 +9,7 @@ thread, so it must open its own vault connection (``services.open_reader()``).
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,11 +17,38 @@ from desktop.domain.document import NotificationDocument
 from desktop.errors import UnderretError
 from desktop.ui import messages
 
+if TYPE_CHECKING:
+    from desktop.app import Services
+
 
 class NotificationFinaliser(Protocol):
     """Render, seal and queue a validated notification, locking the draft (worker thread)."""
 
     def __call__(self, draft_id: str, document: NotificationDocument) -> None: ...
+
+
+class OutboxFinaliser:
+    """The default ``services.finalise``: seal to the intake of the pack/policy in force and queue.
+
+    Demo mode replaces it with its own (watermarked PDF, the demo intake's key).
+    """
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def __call__(self, draft_id: str, document: NotificationDocument) -> None:
+        from desktop.documents.pdf import render_pdf
+        from desktop.outbox.finalise import finalise_document
+        from desktop.outbox.target import intake_target
+
+        services = self._services
+        pack = services.pack()
+        target = intake_target(pack, services.policy)  # IntakeNotConfigured: nothing is changed
+        vault = services.open_reader()  # this runs on a worker thread: its own connection
+        try:
+            finalise_document(vault, document, target.recipients, render_pdf, demo=services.demo or pack.demo)
+        finally:
+            vault.close()
 
 
 class FinaliseUnavailable(UnderretError):  # noqa: N818 - house style: errors named for the situation

@@ -396,7 +396,7 @@ class WizardWindow(QMainWindow):
 
     def _finalise_failed(self, error: Exception) -> None:
         if not isinstance(error, UnderretError):
-            log.error("finalising failed", exc_info=error)
+            log.error("finalising failed: %s", type(error).__name__)
         self.finalise_button.setEnabled(True)
         self.save_label.setText("")
         box = QMessageBox(QMessageBox.Icon.Warning, translate("Wizard", "Not sent yet"), message_for(error),

@@ -172,6 +172,18 @@ class Wizard:
         self.type_into("notifier.phone", "46 31 00 00")
         self.type_into("notifier.email", "mette@solsikken.example")
 
+    def fill_complete(self, *, cpr: str = "120522-4006", name: str = "Emma Louise Hansen") -> None:
+        """Everything a notification needs, by keyboard, ending on the review page."""
+        self.choose("acute.in_danger", "no")
+        self.fill_child(cpr=cpr, name=name)
+        self.fill_events()
+        self.fill_notifier()
+        self.go_on_to("review")
+
+    def finalise(self) -> None:
+        self.tab_to(self.window.finalise_button)
+        self.press(Qt.Key.Key_Space)
+
     def go_on_to(self, page_id: str) -> None:
         for _ in range(10):
             if self.window.page_id == page_id:

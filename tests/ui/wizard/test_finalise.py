@@ -1,0 +1,67 @@
+"""Finalising locks the notification; a correction is a new notification that refers to the first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Services
+from desktop.domain.document import NotificationDocument
+from desktop.outbox.envelope import RecipientPrivateKey
+from desktop.store.notifications import NotificationState
+from desktop.ui import wizard as wizard_package
+from desktop.ui.wizard.window import CORRECTS_KEY, WizardWindow
+
+
+def test_without_a_receiving_municipality_the_draft_is_kept_and_the_person_is_told(
+    open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
+) -> None:
+    wizard_package.install(services)  # the app's own finaliser: the national pack has no intake address
+    wizard = open_wizard()
+    wizard.fill_complete()
+    wizard.finalise()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=30000)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert box.text()
+    box.close()
+    draft_id = wizard.window.draft_id
+    assert services.require_vault().notifications.get_summary(draft_id).state is NotificationState.DRAFT
+    assert not wizard.window.read_only
+    assert wizard.window.finalise_button.isEnabled()
+
+
+def test_a_finalised_notification_opens_read_only_and_a_correction_refers_to_it(
+    open_wizard: Callable[..., Any], services: Services, sending_set_up: RecipientPrivateKey, qtbot: QtBot
+) -> None:
+    services.wizard_factory = wizard_package.open_wizard_window
+    wizard = open_wizard()
+    wizard.fill_complete()
+    wizard.finalise()
+    qtbot.waitUntil(lambda: wizard.window.read_only, timeout=30000)
+    first_id = wizard.window.draft_id
+    wizard.window.close()
+
+    reopened = open_wizard(first_id)
+    assert reopened.window.read_only
+    assert "Emma Louise Hansen" in reopened.window.document_view.toPlainText()
+    assert not reopened.window.next_button.isVisible()
+    assert not reopened.window.discard_button.isVisible()
+    reopened.tab_to(reopened.window.correct_button)
+    reopened.press(Qt.Key.Key_Space)
+    corrections = [w for w in services._windows if isinstance(w, WizardWindow) and w.isVisible()]
+    assert len(corrections) == 1
+    correction = corrections[0]
+    assert correction.draft_id not in (None, first_id)
+    assert correction.answers[CORRECTS_KEY] == first_id
+    assert correction.answers["child.name"] == "Emma Louise Hansen"
+    correction.finalise()
+    qtbot.waitUntil(lambda: correction.read_only, timeout=30000)
+    vault = services.require_vault()
+    document = NotificationDocument.model_validate_json(vault.notifications.get_document(correction.draft_id))
+    assert document.corrects == first_id
+    assert vault.notifications.get_summary(first_id).state is NotificationState.QUEUED
