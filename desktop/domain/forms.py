@@ -154,7 +154,8 @@ class FormField(_Model):
         """The longest text accepted (explicit rule, else the type's default)."""
         if self.validation.max_length is not None:
             return self.validation.max_length
-        return SHORT_TEXT_MAX if self.type is FieldType.SHORT_TEXT else LONG_TEXT_MAX
+        long = self.type in (FieldType.LONG_TEXT, FieldType.QUOTE, FieldType.YES_NO_WHY)
+        return LONG_TEXT_MAX if long else SHORT_TEXT_MAX
 
     @property
     def holds_answer(self) -> bool:

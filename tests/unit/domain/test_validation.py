@@ -80,6 +80,7 @@ def test_only_one_page_is_checked_when_asked(form: FormDefinition, national: Gui
         ("acute.in_danger", "yes", "field.wrong_shape"),
         ("notifier.manager", {"name": "", "role": "Leder", "phone": "", "email": ""}, "person.name_required"),
         ("notifier.manager", {"name": "L", "role": "", "phone": "", "email": "nope"}, "field.email"),
+        ("notifier.manager", {"name": "L" * 501, "role": "", "phone": "", "email": ""}, "field.too_long"),
         ("child.siblings[0].cpr", "999999-9999", "cpr.date"),
         ("child.siblings[0].birth_date", "2030-01-01", "field.date_future"),
         ("family.custody_holders[0].phone", "ring ikke", "field.phone"),
