@@ -7,6 +7,7 @@ loaded off the GUI thread; this model only formats what the view asks for, so
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -65,6 +66,9 @@ _GROUP_OF_STATE = {
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role carrying the state value ("draft", "queued", ...) of a row.
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default.
+StateWords = Callable[["NotificationSummary"], "str | None"]
 #: Role carrying a sortable key (ISO date text, or the display text).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -81,6 +85,8 @@ class NotificationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[NotificationSummary] = []
         self._locale = QLocale()
+        self._state_text: StateWords | None = None
+        self._state_tooltip: StateWords | None = None
 
     # --- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: list[NotificationSummary]) -> None:
@@ -89,6 +95,11 @@ class NotificationTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._locale = QLocale()
         self.endResetModel()
+
+    def set_state_wording(self, text: StateWords, tooltip: StateWords) -> None:
+        """Let the delivery area word the State column and its tooltip (see ``desktop.ui.delivery``)."""
+        self._state_text, self._state_tooltip = text, tooltip
+        self.retranslate()
 
     def clear(self) -> None:
         """Drop every row from memory (on lock)."""
@@ -153,6 +164,8 @@ class NotificationTableModel(QAbstractTableModel):
             return "" if raw is None else str(self._display(summary, column))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATE and self._state_tooltip is not None:
+            return self._state_tooltip(summary)
         return None
 
     # --- formatting ----------------------------------------------------------------------------
@@ -175,7 +188,8 @@ class NotificationTableModel(QAbstractTableModel):
         if column == Column.CHILD:
             return summary.child_initials or self.tr("(not yet given)")
         if column == Column.STATE:
-            return self.state_text(str(summary.state))
+            worded = self._state_text(summary) if self._state_text is not None else None
+            return worded or self.state_text(str(summary.state))
         if isinstance(raw, datetime):
             aware = raw if raw.tzinfo is not None else raw.replace(tzinfo=UTC)
             moment = QDateTime.fromMSecsSinceEpoch(int(aware.timestamp() * 1000))
