@@ -1,0 +1,109 @@
+"""Plain sentences for the delivery reason ids the outbox records in ``last_error``.
+
+The sender stores a stable message id (``delivery.timeout``, ``intake.conflict``…)
+with each failed attempt; the main window turns it into a sentence the person
+understands. Registered with :mod:`desktop.ui.messages` so ``message_for`` knows
+them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.ui import messages
+
+
+def _table() -> dict[str, Callable[[], str]]:
+    # Literal strings in QCoreApplication.translate calls so lupdate finds them.
+    translate = QCoreApplication.translate
+    return {
+        "delivery.connection_refused": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service did not answer"),
+        "delivery.certificate_wrong": lambda: translate(
+            "DeliveryMessages", "the receiving service could not prove it is the municipality's "
+                                "(wrong certificate), so nothing was sent"),
+        "delivery.certificate_expired": lambda: translate(
+            "DeliveryMessages", "the receiving service's certificate has expired, so nothing was sent"),
+        "delivery.tls_failed": lambda: translate(
+            "DeliveryMessages", "a secure connection to the municipality could not be made"),
+        "delivery.timeout": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service took too long to answer"),
+        "delivery.server_error": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service had a fault"),
+        "delivery.too_large": lambda: translate(
+            "DeliveryMessages", "the notification is larger than the receiving service accepts"),
+        "delivery.server_busy": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service is busy"),
+        "delivery.connection_reset": lambda: translate(
+            "DeliveryMessages", "the connection was broken before the municipality confirmed"),
+        "delivery.no_connection": lambda: translate(
+            "DeliveryMessages", "this PC is not connected to the internet"),
+        "delivery.network_error": lambda: translate(
+            "DeliveryMessages", "the network did not work"),
+        "delivery.unexpected_answer": lambda: translate(
+            "DeliveryMessages", "the receiving service gave an answer Underret does not understand"),
+        "receipt.invalid_signature": lambda: translate(
+            "DeliveryMessages", "the receipt could not be checked as the municipality's"),
+        "receipt.mismatch": lambda: translate(
+            "DeliveryMessages", "the receipt did not match this notification"),
+        "receipt.malformed": lambda: translate(
+            "DeliveryMessages", "the receipt was damaged"),
+        "intake.conflict": lambda: translate(
+            "DeliveryMessages", "the municipality already has a different notification with the same "
+                                "number"),
+        "delivery.rejected": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service refused it"),
+        "delivery.not_authorised": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service did not accept this PC"),
+        "delivery.failed": lambda: translate(
+            "DeliveryMessages", "it could not be delivered"),
+        "delivery.misconfigured": lambda: translate(
+            "DeliveryMessages", "the settings for sending on this PC are not right"),
+        "delivery.not_configured": lambda: translate(
+            "DeliveryMessages", "sending is not set up on this PC yet"),
+        "delivery.plain_http_refused": lambda: translate(
+            "DeliveryMessages", "the receiving address is not secure (https is required)"),
+        "delivery.no_trust_anchor": lambda: translate(
+            "DeliveryMessages", "this PC has no certificate to check the municipality's receiving service"),
+    }
+
+
+#: Reasons after which the item is refused for good (FAILED): the person must act.
+PERMANENT_REASONS = frozenset({"intake.conflict", "delivery.rejected", "delivery.not_authorised"})
+
+
+def reason_text(reason_id: str | None) -> str:
+    """The reason as a short phrase (lower case, no full stop), for "Not sent yet: …"."""
+    if not reason_id:
+        return ""
+    make = _table().get(reason_id)
+    if make is None:
+        return QCoreApplication.translate("DeliveryMessages", "an unexpected problem")
+    return make()
+
+
+def known_reasons() -> set[str]:
+    """Every reason id with a phrase (tests check the outbox's ids are covered)."""
+    return set(_table())
+
+
+def _sentence(reason_id: str) -> Callable[[], str]:
+    def make() -> str:
+        phrase = reason_text(reason_id)
+        return QCoreApplication.translate("DeliveryMessages", "Not sent yet: %1.").replace("%1", phrase)
+
+    return make
+
+
+def register() -> None:
+    """Make the reasons known to ``desktop.ui.messages.message_for`` (full sentences)."""
+    for reason_id in _table():
+        if reason_id == "delivery.not_configured":
+            messages.register(reason_id, lambda: QCoreApplication.translate(
+                "DeliveryMessages", "Sending is not set up on this PC yet, so the notification cannot "
+                                    "be sealed for the municipality. What you wrote is kept. Please "
+                                    "contact IT, and phone the municipality if the matter is urgent."))
+        else:
+            messages.register(reason_id, _sentence(reason_id))

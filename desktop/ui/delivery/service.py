@@ -1,0 +1,226 @@
+"""Delivery in the running app: the outbox worker, finalising, retention, for the open profile.
+
+:class:`DeliveryService` is created once by :func:`desktop.ui.delivery.install`.
+After each unlock it starts an :class:`~desktop.outbox.worker.OutboxWorker`
+whose sender opens its own vault connection on the worker thread
+(``services.open_reader``) and delivers to the intake named by policy and pack
+(policy wins, field by field: :func:`desktop.outbox.target.intake_target`).
+On lock and on quit the worker is stopped and joined; anything not yet sent
+stays queued in the vault and goes out after the next unlock. The retention
+purge runs after unlock and then once a day, in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+
+from desktop.errors import UnderretError
+from desktop.outbox.retention import DEFAULT_RETENTION_DAYS, RetentionReport, purge_expired
+from desktop.outbox.sender import OutboxSender
+from desktop.outbox.target import IntakeTarget, intake_target, make_transport
+from desktop.outbox.worker import OutboxWorker
+from desktop.ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.app import Services
+    from desktop.domain.document import NotificationDocument
+    from desktop.outbox.sender import Transport
+
+log = logging.getLogger(__name__)
+
+#: How often the retention purge runs while the app stays open.
+RETENTION_INTERVAL_MS = 24 * 3600 * 1000
+#: How long locking waits for an attempt in progress before leaving the thread to finish on its own.
+LOCK_STOP_MS = 2_000
+#: How long quitting waits for an attempt in progress.
+QUIT_STOP_MS = 10_000
+#: Worker state changes arrive in bursts; the list is re-read once per burst.
+LIST_REFRESH_MS = 250
+
+#: Builds the transport for a target (tests pass a shorter timeout through this).
+TransportFactory = Callable[[IntakeTarget], "Transport"]
+
+
+class DeliveryService(QObject):
+    """Owns the outbox worker of the unlocked profile and the finaliser the wizard calls.
+
+    Signals (GUI thread): ``waitingCountChanged(int)`` from the worker,
+    ``itemStateChanged(id, state, reason_id)``, ``problem(message_id)`` when a
+    pass could not run or sending is not set up, and ``purged(int)`` after a
+    retention run that removed content.
+    """
+
+    waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming
+    itemStateChanged = Signal(str, str, str)  # noqa: N815 - Qt signal naming
+    problem = Signal(str)
+    purged = Signal(int)
+    _wake = Signal()
+
+    def __init__(self, services: Services, *, transport_factory: TransportFactory | None = None,
+                 today: Callable[[], date] | None = None, clock: Callable[[], datetime] | None = None,
+                 watch_network: bool = True) -> None:
+        super().__init__()
+        self._services = services
+        self._transport_factory = transport_factory
+        self.today: Callable[[], date] = today or date.today
+        self._clock = clock
+        self._watch_network = watch_network
+        self.worker: OutboxWorker | None = None
+        self._retired: list[OutboxWorker] = []
+        self.waiting: int | None = None
+        self.configuration_problem: str | None = None
+        self._retention = QTimer(self)
+        self._retention.setInterval(RETENTION_INTERVAL_MS)
+        self._retention.timeout.connect(self.run_retention)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(LIST_REFRESH_MS)
+        self._refresh.timeout.connect(services.notifications_changed.emit)
+        self._wake.connect(self.send_now)
+        services.session.unlocked.connect(self.start)
+        services.session.locking.connect(self.stop)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # --- where to send -------------------------------------------------------------------------
+    def target(self) -> IntakeTarget:
+        """The municipality's intake from policy and pack; ``IntakeNotConfigured`` when incomplete."""
+        return intake_target(self._services.pack(), self._services.policy)
+
+    def _transport(self, target: IntakeTarget) -> Transport:
+        if self._transport_factory is not None:
+            return self._transport_factory(target)
+        proxy = self._services.settings.value("proxy")
+        return make_transport(target, proxy=str(proxy) if proxy else None)
+
+    # --- the worker ----------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """Whether a worker is sending for the open profile."""
+        return self.worker is not None and self.worker.running
+
+    @Slot()
+    def start(self) -> None:
+        """After unlock: start sending and schedule the retention purge."""
+        if self._services.vault is None:
+            return
+        self.run_retention()
+        self._retention.start()
+        if self.worker is not None:
+            return
+        try:
+            target = self.target()
+        except UnderretError as error:
+            log.warning("delivery: not configured (%s); notifications stay queued", error.message_id)
+            self.configuration_problem = error.message_id
+            self.problem.emit(error.message_id)
+            return
+        self.configuration_problem = None
+        sender = OutboxSender(self._services.open_reader, self._transport(target), target.receipt_key,
+                              self._clock)
+        worker = OutboxWorker(sender, self, watch_network=self._watch_network)
+        worker.itemStateChanged.connect(self._on_item_state)
+        worker.waitingCountChanged.connect(self._on_waiting)
+        worker.errorOccurred.connect(self.problem)
+        self.worker = worker
+        worker.start()
+        log.info("delivery: worker started")
+
+    @Slot()
+    def stop(self, timeout_ms: int = LOCK_STOP_MS) -> None:
+        """Stop sending (on lock): the attempt in progress finishes; nothing queued is dropped."""
+        self._retention.stop()
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        if worker.stop(timeout_ms):
+            worker.deleteLater()
+        else:
+            # Still waiting for an answer: the thread ends by itself once it has one.
+            log.info("delivery: an attempt is still in progress; it finishes in the background")
+            self._retired.append(worker)
+        log.info("delivery: worker stopped")
+
+    @Slot()
+    def shutdown(self) -> None:
+        """On quit: stop and join the worker (longer wait than on lock)."""
+        self.stop(QUIT_STOP_MS)
+        for worker in self._retired:
+            worker.stop(QUIT_STOP_MS)
+        self._retired.clear()
+
+    @Slot()
+    def send_now(self) -> None:
+        """The person's "Send now": every waiting notification is tried at once."""
+        if self.worker is not None:
+            self.worker.send_now()
+
+    def _on_item_state(self, notification_id: str, state: str, reason: str) -> None:
+        self.itemStateChanged.emit(notification_id, state, reason)
+        if not self._refresh.isActive():
+            self._refresh.start()
+
+    def _on_waiting(self, count: int) -> None:
+        self.waiting = count
+        self.waitingCountChanged.emit(count)
+
+    # --- finalising (the wizard's ``services.finalise``) ---------------------------------------
+    def finalise(self, draft_id: str, document: NotificationDocument) -> None:
+        """Render the PDF, seal the envelope and queue it with the state change (worker thread)."""
+        from desktop.documents.pdf import render_pdf
+        from desktop.outbox.finalise import finalise_document
+
+        if document.notification_id != draft_id:
+            raise ValueError("the document belongs to another draft")
+        target = self.target()
+        pack = self._services.pack()
+        vault = self._services.open_reader()
+        try:
+            finalise_document(vault, document, target.recipients, render_pdf, demo=pack.demo)
+        finally:
+            vault.close()
+        self._wake.emit()  # queued to the GUI thread: try to send it at once
+
+    # --- retention -----------------------------------------------------------------------------
+    def retention_days(self) -> int:
+        value = self._services.settings.value("retention_days")
+        return int(value) if value is not None else DEFAULT_RETENTION_DAYS
+
+    @Slot()
+    def run_retention(self) -> None:
+        """Purge the content of receipted notifications older than the retention period (background)."""
+        if self._services.vault is None:
+            return
+        services, days = self._services, self.retention_days()
+        now = self._clock() if self._clock is not None else datetime.now(UTC)
+
+        def purge() -> RetentionReport:
+            vault = services.open_reader()
+            try:
+                return purge_expired(vault, now, days)
+            finally:
+                vault.close()
+
+        run_in_background(self, purge, on_success=self._purged, on_failure=self._retention_failed)
+
+    def _purged(self, report: RetentionReport) -> None:
+        if report.purged:
+            self.purged.emit(len(report.purged))
+            self._services.notifications_changed.emit()
+
+    def _retention_failed(self, error: Exception) -> None:
+        from desktop.store.errors import VaultLocked
+
+        if isinstance(error, VaultLocked):
+            return  # locked meanwhile; it runs again after the next unlock
+        if isinstance(error, UnderretError):
+            log.warning("retention: could not run (%s)", error.message_id)
+            self.problem.emit(error.message_id)
+        else:
+            log.error("retention: failed", exc_info=error)

@@ -1,0 +1,312 @@
+"""What delivery adds to the main window: states in plain words, a badge, "Send now", print/export.
+
+:class:`MainWindowDelivery` is attached to each new main window by the hook
+``install`` puts in ``services.main_window_hooks``. It
+
+* words the State column of every list (reason, reference number, overdue
+  acknowledgement with the municipality's phone number) and shows a notice
+  above the lists while an acknowledgement is overdue;
+* shows in the status bar how many notifications wait, from the worker's
+  signals and from each reload of the list, with a "Send now" button (F9);
+* offers Print and Export as PDF for the selected finalised notification,
+  loading its stored copy in the background;
+* warns once when the window is closed while notifications still wait (they
+  stay queued in the vault and go out after the next unlock).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton
+
+from desktop.errors import UnderretError
+from desktop.ui.delivery.wording import WAITING_STATES, StateWording, acknowledgement_overdue
+from desktop.ui.documents import DocumentActions, PrintableCopy
+from desktop.ui.messages import message_for, text_for
+from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
+from desktop.ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.app import Services
+    from desktop.domain.packs import GuidelinePack
+    from desktop.store.notifications import NotificationSummary
+    from desktop.ui.delivery.service import DeliveryService
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+#: States whose stored copy (document and PDF) can be printed or exported.
+_PRINTABLE_STATES = frozenset({"queued", "sending", "sent", "receipted", "failed"})
+
+
+def _models(window: MainWindow) -> list[NotificationTableModel]:
+    """The window's list models (one per tab, or one shared by the tabs in older shells)."""
+    models = getattr(window, "models", None)
+    if isinstance(models, dict):
+        return list(models.values())
+    single = getattr(window, "model", None)
+    return [single] if isinstance(single, NotificationTableModel) else []
+
+
+def _rows(window: MainWindow) -> list[NotificationSummary]:
+    return [model.summary(row) for model in _models(window) for row in range(model.rowCount())]
+
+
+class MainWindowDelivery(QObject):
+    """The delivery parts of one main window (see the module docstring)."""
+
+    def __init__(self, window: MainWindow, services: Services, delivery: DeliveryService | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._services = services
+        self._delivery = delivery
+        self.waiting = 0
+        self._confirmed_quit = False
+        self.close_warning: QMessageBox | None = None
+        self.close_warnings_shown = 0
+        self._copy: PrintableCopy | None = None
+        self._copy_id: str | None = None
+        self.wording = StateWording(self._pack, delivery.today if delivery else date.today,
+                                    lambda: services.language)
+        for model in _models(window):
+            model.set_state_wording(self.wording.text, self.wording.tooltip)
+
+        self.badge = QLabel()
+        self.badge.setObjectName("deliveryBadge")
+        self.badge.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen-reader user can reach the count
+        self.send_now_action = QAction(self)
+        self.send_now_action.setObjectName("sendNow")
+        self.send_now_action.setShortcut(QKeySequence("F9"))
+        self.send_now_action.triggered.connect(self.send_now)
+        self.send_now_button = QPushButton()
+        self.send_now_button.setObjectName("sendNowButton")
+        self.send_now_button.clicked.connect(self.send_now_action.trigger)
+        window.add_status_widget(self.badge)
+        window.add_status_widget(self.send_now_button)
+        window.add_menu_action(self.send_now_action)
+        window.addAction(self.send_now_action)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("acknowledgementNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.notice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #d8b200; padding: 6px;")
+        self.notice.hide()
+        body = window.centralWidget()
+        central = body.layout() if body is not None else None
+        if isinstance(central, QBoxLayout):
+            central.insertWidget(1, self.notice)  # above the lists, below the buttons
+
+        self.documents = DocumentActions(window, lambda: self._copy)
+        self.documents.set_enabled(False)
+        window.add_menu_action(self.documents.print_action)
+        window.add_menu_action(self.documents.export_action)
+        window.addAction(self.documents.print_action)
+        window.addAction(self.documents.export_action)
+
+        window.loaded.connect(self._on_loaded)
+        window.tabs.currentChanged.connect(lambda _: self._selection_changed())
+        for view in window.views.values():
+            view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        services.session.locking.connect(self._forget_copy)
+        if delivery is not None:
+            delivery.waitingCountChanged.connect(self._set_waiting)
+            delivery.problem.connect(self._show_problem)
+            if delivery.waiting is not None:
+                self.waiting = delivery.waiting
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def _pack(self) -> GuidelinePack | None:
+        try:
+            return self._services.pack()
+        except (UnderretError, OSError):
+            return None
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.send_now_action.setText(translate("Delivery", "Send &now"))
+        self.send_now_action.setToolTip(translate("Delivery",
+                                                  "Try to send every waiting notification now (F9)"))
+        self.send_now_button.setText(translate("Delivery", "Send now"))
+        self.send_now_button.setAccessibleName(translate("Delivery", "Send waiting notifications now"))
+        self.send_now_button.setToolTip(self.send_now_action.toolTip())
+        if self.waiting == 0:
+            text = translate("Delivery", "Nothing waiting to be sent")
+        elif self.waiting == 1:
+            text = translate("Delivery", "1 notification waiting to be sent")
+        else:
+            text = translate("Delivery", "%1 notifications waiting to be sent").replace(
+                "%1", str(self.waiting))
+        self.badge.setText(text)
+        self.badge.setAccessibleName(text)
+        problem = self._delivery.configuration_problem if self._delivery is not None else None
+        self.badge.setToolTip(text_for(problem) if problem else "")
+        self.send_now_action.setEnabled(self._delivery is not None and self._delivery.running)
+        self.send_now_button.setEnabled(self.send_now_action.isEnabled())
+        self._update_notice()
+
+    def _update_notice(self) -> None:
+        today = self.wording_today()
+        overdue = [s for s in _rows(self.window) if acknowledgement_overdue(s, today)]
+        if not overdue:
+            self.notice.hide()
+            self.notice.clear()
+            return
+        references = ", ".join(s.reference or "?" for s in overdue)
+        if len(overdue) == 1:
+            head = translate("Delivery", "The municipality has not acknowledged notification %1 within 6 "
+                                         "working days.").replace("%1", references)
+        else:
+            head = translate("Delivery", "The municipality has not acknowledged %1 notifications within 6 "
+                                         "working days (references %2).").replace(
+                "%1", str(len(overdue))).replace("%2", references)
+        text = f"{head} {self.wording.call_advice(overdue[0].municipality)}"
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.show()
+
+    def wording_today(self) -> date:
+        return self._delivery.today() if self._delivery is not None else date.today()
+
+    # --- the waiting count ---------------------------------------------------------------------
+    def _set_waiting(self, count: int) -> None:
+        self.waiting = count
+        self.retranslate()
+
+    def _on_loaded(self) -> None:
+        rows = _rows(self.window)
+        self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
+        self.retranslate()
+        self._selection_changed()
+
+    def send_now(self) -> None:
+        if self._delivery is None or not self._delivery.running:
+            return
+        self._delivery.send_now()
+        self.window.statusBar().showMessage(translate("Delivery", "Sending…"), 5000)
+
+    def _show_problem(self, message_id: str) -> None:
+        self.window.statusBar().showMessage(text_for(message_id), 15000)
+        self.retranslate()
+
+    # --- print and export ----------------------------------------------------------------------
+    def _selected(self) -> tuple[str, str] | None:
+        view = self.window.views[self.window.current_group()]
+        rows = view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        notification_id, state = rows[0].data(ID_ROLE), rows[0].data(STATE_ROLE)
+        return (str(notification_id), str(state)) if notification_id is not None else None
+
+    def _selection_changed(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[1] not in _PRINTABLE_STATES:
+            self._forget_copy()
+            return
+        notification_id = selected[0]
+        if notification_id == self._copy_id:
+            return
+        self._forget_copy()
+        self._copy_id = notification_id
+        services = self._services
+        demo = services.demo
+
+        def load() -> PrintableCopy:
+            from desktop.domain.document import NotificationDocument
+
+            reader = services.open_reader()
+            try:
+                document = NotificationDocument.model_validate_json(reader.notifications.get_document(
+                    notification_id))
+                return PrintableCopy(document, reader.notifications.get_pdf(notification_id), demo)
+            finally:
+                reader.close()
+
+        run_in_background(self, load, on_success=lambda copy: self._copy_loaded(notification_id, copy),
+                          on_failure=self._copy_failed)
+
+    def _copy_loaded(self, notification_id: str, copy: PrintableCopy) -> None:
+        if notification_id != self._copy_id or self._services.vault is None:
+            return
+        self._copy = copy
+        self.documents.set_enabled(True)
+
+    def _copy_failed(self, error: Exception) -> None:
+        from desktop.store.errors import VaultLocked
+
+        if isinstance(error, VaultLocked):
+            return
+        if not isinstance(error, UnderretError):
+            log.error("loading the stored copy failed", exc_info=error)
+        self.window.statusBar().showMessage(message_for(error), 15000)
+
+    def _forget_copy(self) -> None:
+        self._copy = None
+        self._copy_id = None
+        self.documents.set_enabled(False)
+
+    def selected_copy(self) -> PrintableCopy | None:
+        """The loaded copy of the selected notification (tests, and the actions)."""
+        return self._copy
+
+    # --- closing with notifications waiting ----------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            return self._on_close(event)
+        return False
+
+    def _on_close(self, event: QEvent) -> bool:
+        if self._confirmed_quit or self.waiting <= 0 or self._services.vault is None:
+            return False
+        event.ignore()
+        if self.close_warning is not None:
+            self.close_warning.raise_()
+            self.close_warning.activateWindow()
+            return True
+        self.close_warnings_shown += 1
+        title = translate("Delivery", "Notifications are waiting to be sent")
+        if self.waiting == 1:
+            text = translate("Delivery", "1 notification has not been sent yet.")
+        else:
+            text = translate("Delivery", "%1 notifications have not been sent yet.").replace(
+                "%1", str(self.waiting))
+        text += " " + translate("Delivery", "They are kept safely on this PC and are sent the next time you "
+                                            "open Underret while the PC is online. If the matter is urgent, "
+                                            "phone the municipality.")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                          self.window)
+        box.setObjectName("waitingOnClose")
+        box.setAccessibleName(title)
+        quit_button = box.addButton(translate("Delivery", "&Quit anyway"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.setObjectName("quitAnyway")
+        quit_button.setAccessibleName(translate("Delivery", "Quit anyway"))
+        stay_button = box.addButton(translate("Delivery", "&Keep Underret open"),
+                                    QMessageBox.ButtonRole.RejectRole)
+        stay_button.setObjectName("keepOpen")
+        stay_button.setAccessibleName(translate("Delivery", "Keep Underret open"))
+        box.setDefaultButton(stay_button)
+        box.setEscapeButton(stay_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            chosen = box.clickedButton()
+            self.close_warning = None
+            if chosen is quit_button:
+                self._confirmed_quit = True
+                self.window.close()
+
+        box.finished.connect(lambda _result: answered())
+        self.close_warning = box
+        box.open()
+        return True

@@ -1,0 +1,123 @@
+"""How a notification's delivery state reads in the main window's list.
+
+One short line per notification (the list's State column) and a longer
+tooltip with what the person can do: waiting, sending, received with the
+municipality's reference number, not sent yet with the reason in plain words,
+and, when the municipality's acknowledgement is overdue (6 working days,
+``acknowledgement_due`` in the summary), whom to phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from desktop.domain.deadlines import is_overdue
+from desktop.ui.delivery.messages import reason_text
+
+if TYPE_CHECKING:
+    from desktop.domain.packs import Contact, GuidelinePack
+    from desktop.store.notifications import NotificationSummary
+
+translate = QCoreApplication.translate
+
+#: States in which the municipality has received the notification.
+RECEIVED_STATES = frozenset({"receipted", "purged"})
+#: States that count as "waiting" for the badge.
+WAITING_STATES = frozenset({"queued", "sending"})
+
+
+def acknowledgement_overdue(summary: NotificationSummary, today: date) -> bool:
+    """The municipality's acknowledgement (6 working days after receipt) is past due."""
+    return (str(summary.state) in RECEIVED_STATES and summary.acknowledgement_due is not None
+            and is_overdue(summary.acknowledgement_due, today))
+
+
+class StateWording:
+    """Words for the State column; ``pack`` gives the municipality's phone number."""
+
+    def __init__(self, pack: Callable[[], GuidelinePack | None], today: Callable[[], date],
+                 language: Callable[[], str]) -> None:
+        self._pack = pack
+        self._today = today
+        self._language = language
+
+    # --- the municipality's number -------------------------------------------------------------
+    def contact(self) -> Contact | None:
+        """Children's services of the municipality (the number to call when a deadline passes)."""
+        from desktop.domain.packs import ContactKind
+
+        pack = self._pack()
+        if pack is None:
+            return None
+        for kind in (ContactKind.INTAKE, ContactKind.AFTER_HOURS):
+            contact = pack.contact_of(kind)
+            if contact is not None and contact.phone:
+                return contact
+        return None
+
+    def call_advice(self, municipality: str | None) -> str:
+        """What to do when the acknowledgement is late: phone the municipality (with the number)."""
+        contact = self.contact()
+        if contact is not None and contact.phone:
+            name = contact.name.get(self._language()) or contact.name.get("da") or municipality or ""
+            return translate("Delivery", "Please phone %1 on %2 and give the reference number.") \
+                .replace("%1", name).replace("%2", contact.phone)
+        if municipality:
+            return translate("Delivery", "Please phone children's services in %1 and give the reference "
+                                         "number.").replace("%1", municipality)
+        return translate("Delivery", "Please phone the municipality's children's services and give the "
+                                     "reference number.")
+
+    # --- the list ------------------------------------------------------------------------------
+    def _date(self, value: date) -> str:
+        return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+    def text(self, summary: NotificationSummary) -> str | None:
+        """The State column's text, or ``None`` to leave a draft to the shell's words."""
+        state = str(summary.state)
+        reference = summary.reference or ""
+        if state == "queued":
+            if summary.last_error:
+                return translate("Delivery", "Waiting – not sent yet: %1").replace(
+                    "%1", reason_text(summary.last_error))
+            return translate("Delivery", "Waiting to send")
+        if state == "sending":
+            return translate("Delivery", "Sending…")
+        if state == "sent":
+            return translate("Delivery", "Sent, waiting for the receipt")
+        if state == "failed":
+            return translate("Delivery", "Not sent – %1").replace("%1", reason_text(summary.last_error))
+        if state in RECEIVED_STATES:
+            if acknowledgement_overdue(summary, self._today()):
+                return translate("Delivery", "Received (reference %1) – no acknowledgement yet. %2") \
+                    .replace("%1", reference).replace("%2", self.call_advice(summary.municipality))
+            if state == "purged":
+                return translate("Delivery", "Received (reference %1) – content removed after the "
+                                             "retention period").replace("%1", reference)
+            return translate("Delivery", "Received by the municipality (reference %1)").replace(
+                "%1", reference)
+        return None
+
+    def tooltip(self, summary: NotificationSummary) -> str | None:
+        """A longer explanation with what the person can do."""
+        state = str(summary.state)
+        if state == "queued":
+            return translate("Delivery", "The notification is stored safely on this PC and is sent "
+                                         "automatically. You can also choose \"Send now\".")
+        if state == "failed":
+            return translate("Delivery", "The municipality did not accept the notification: %1. It is "
+                                         "kept on this PC. Please phone the municipality.").replace(
+                "%1", reason_text(summary.last_error))
+        if state in RECEIVED_STATES and summary.acknowledgement_due is not None:
+            due = self._date(summary.acknowledgement_due)
+            if acknowledgement_overdue(summary, self._today()):
+                return translate("Delivery", "The municipality should have acknowledged the notification "
+                                             "by %1. %2").replace("%1", due).replace(
+                    "%2", self.call_advice(summary.municipality))
+            return translate("Delivery", "The municipality should acknowledge the notification by %1.") \
+                .replace("%1", due)
+        return None

@@ -1,0 +1,113 @@
+"""Delivery as the person sees it in the main window: states in plain words, the badge, "Send now"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from intake.server import BackgroundIntake
+
+if TYPE_CHECKING:
+    from conftest import DeliveryApp
+
+WAIT_MS = 30_000
+
+
+def test_finalised_notification_is_sent_in_the_background_and_listed_as_received_with_its_reference(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], start_intake: Callable[[], BackgroundIntake],
+    answers: dict[str, object],
+) -> None:
+    intake = start_intake()
+    app = delivery_app()
+    app.unlock()
+
+    notification_id = app.finalise_draft(answers)
+
+    qtbot.waitUntil(lambda: app.summary_state(notification_id) == "receipted", timeout=WAIT_MS)
+    summary = app.services.require_vault().notifications.get_summary(notification_id)
+    assert summary.reference and summary.reference.startswith("KOM")
+    expected = f"Received by the municipality (reference {summary.reference})"
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == expected, timeout=WAIT_MS)
+    assert intake.store.count(notification_id) == 1
+    assert app.part.badge.text() == "Nothing waiting to be sent"
+    assert not app.part.notice.isVisible()
+
+
+def test_with_the_intake_down_the_item_waits_with_the_reason_and_send_now_delivers_it_once_it_is_up(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], start_intake: Callable[[], BackgroundIntake],
+    answers: dict[str, object],
+) -> None:
+    app = delivery_app()
+    app.unlock()
+
+    notification_id = app.finalise_draft(answers)
+
+    waiting = "Waiting – not sent yet: the municipality's receiving service did not answer"
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == waiting, timeout=WAIT_MS)
+    assert app.part.badge.text() == "1 notification waiting to be sent"
+    assert app.summary_state(notification_id) == "queued"
+
+    intake = start_intake()
+    assert app.part.send_now_button.isEnabled()
+    QTest.mouseClick(app.part.send_now_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: app.summary_state(notification_id) == "receipted", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id).startswith("Received by the municipality"),
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.part.badge.text() == "Nothing waiting to be sent", timeout=WAIT_MS)
+    assert intake.store.count(notification_id) == 1
+
+
+def test_closing_with_a_notification_waiting_warns_once_and_keeps_it_queued_in_the_vault(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], answers: dict[str, object],
+) -> None:
+    app = delivery_app()
+    app.unlock()
+    notification_id = app.finalise_draft(answers)
+    qtbot.waitUntil(lambda: app.part.badge.text() == "1 notification waiting to be sent", timeout=WAIT_MS)
+
+    app.window.close()
+    assert app.window.isVisible()
+    warning = app.part.close_warning
+    assert warning is not None and warning.isVisible()
+    assert "1 notification has not been sent yet" in warning.text()
+    app.window.close()  # a second try while the question is open: no second warning
+    assert app.part.close_warnings_shown == 1
+
+    quit_button = warning.findChild(QPushButton, "quitAnyway")
+    QTest.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: not app.window.isVisible(), timeout=WAIT_MS)
+    assert app.part.close_warnings_shown == 1
+    # Still in the outbox ("sending" if a retry was under way): it goes out after the next unlock.
+    vault = app.services.require_vault()
+    assert app.summary_state(notification_id) in ("queued", "sending")
+    assert vault.outbox.waiting_count() == 1
+
+
+def test_an_overdue_acknowledgement_is_shown_with_the_municipalitys_phone_number(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], start_intake: Callable[[], BackgroundIntake],
+    answers: dict[str, object],
+) -> None:
+    start_intake()
+    three_weeks_later = date.today() + timedelta(days=21)
+    app = delivery_app(today=lambda: three_weeks_later)
+    app.unlock()
+
+    notification_id = app.finalise_draft(answers)
+
+    qtbot.waitUntil(lambda: app.part.notice.isVisible(), timeout=WAIT_MS)
+    summary = app.services.require_vault().notifications.get_summary(notification_id)
+    assert summary.acknowledgement_due is not None and summary.acknowledgement_due < three_weeks_later
+    advice = "Please phone Demo Kommune, children's services on 00 00 01 01 and give the reference number."
+    assert app.state_text(notification_id) == (
+        f"Received (reference {summary.reference}) – no acknowledgement yet. {advice}")
+    assert summary.reference is not None and summary.reference in app.part.notice.text()
+    assert advice in app.part.notice.text()
+
