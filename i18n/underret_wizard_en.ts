@@ -154,7 +154,12 @@
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="192" />
+      <location filename="../desktop/ui/wizard/review.py" line="173" />
+      <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
+      <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/review.py" line="195" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>

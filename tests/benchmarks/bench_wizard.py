@@ -131,4 +131,5 @@ def run() -> list[Row]:
         Row("wizard: slowest page change (first showing included)", max(page_ms), "ms"),
         Row("wizard: slowest signal search", max(search_ms), "ms"),
         Row("wizard: slowest autosave", max(save_ms), "ms"),
+        Row("wizard: slowest keystroke", max(key_ms), "ms"),
     ]

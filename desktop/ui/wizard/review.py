@@ -30,7 +30,7 @@ from desktop.domain.document import NotificationDocument
 from desktop.domain.flow import WizardFlow
 from desktop.domain.forms import FieldType, FormField, Section, SectionKind
 from desktop.domain.packs import GuidelinePack
-from desktop.domain.text import localise
+from desktop.domain.text import Localised, localise
 from desktop.domain.validation import Problem
 from desktop.ui.wizard.dates import format_date, format_datetime
 from desktop.ui.wizard.guidance import GuidanceBlock
@@ -166,13 +166,16 @@ class ReviewPage(QScrollArea):
             self.edit_buttons[other.id] = button
         layout.addWidget(self.parts_box)
         for field in section.fields:
-            if not field.holds_answer:
-                layout.addWidget(GuidanceBlock(field, pack, lang))
-        if pack.next_steps is not None:
-            steps = QLabel(localise(pack.next_steps, lang))
-            steps.setWordWrap(True)
-            steps.setObjectName("packNextSteps")
-            layout.addWidget(steps)
+            if field.holds_answer:
+                continue
+            if field.id.endswith("next_steps") and pack.next_steps is not None:
+                # The municipality's own words about what happens next replace the general ones.
+                locked = translate("Wizard", "Once sent, the notification cannot be changed; "
+                                             "a correction is sent as a new notification.")
+                own = Localised(da=f"{locked} {pack.next_steps.da}", en=f"{locked} {pack.next_steps.en}")
+                field = field.model_copy(update={"help": own})
+            self.next_steps = GuidanceBlock(field, pack, lang)
+            layout.addWidget(self.next_steps)
         layout.addStretch(1)
         self.setWidget(body)
 

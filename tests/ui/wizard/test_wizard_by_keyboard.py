@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
@@ -54,6 +54,9 @@ def test_a_four_year_old_gets_the_signs_for_small_children_and_the_notification_
     assert review.problems_box.isHidden()
     assert review.document_view.isVisibleTo(wizard.window)
     assert "Emma Louise Hansen" in review.document_view.toPlainText()
+    next_steps = " ".join(label.text() for label in review.next_steps.findChildren(QLabel))
+    assert "24 timer" in next_steps
+    assert "6 hverdage" in next_steps
 
     wizard.tab_to(wizard.window.finalise_button)
     wizard.press(Qt.Key.Key_Space)
