@@ -34,6 +34,7 @@ from reportlab.platypus.flowables import HRFlowable
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts
 from desktop.documents.formatting import content_hash
 from desktop.documents.outline import (
+    LONG_VALUE,
     Block,
     Note,
     Outline,
@@ -69,6 +70,9 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 22 * mm
 LABEL_COLUMN = 52 * mm
+#: Text longer than this is never bound to the next flowable (keepWithNext): re-fitting a
+#: page-long block page after page makes layout quadratic.
+KEEP_LIMIT = 240
 FRAME_PADDING = 6  # platypus' default padding inside the page frame
 
 
@@ -84,6 +88,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                              textColor=ACCENT, spaceBefore=6 * mm, spaceAfter=1.2 * mm, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
                              spaceBefore=3.5 * mm, spaceAfter=1 * mm, keepWithNext=1),
+        "h2_free": ParagraphStyle("h2_free", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
+                                  spaceBefore=3.5 * mm, spaceAfter=1 * mm),
         "label": ParagraphStyle("label", parent=base, fontSize=8.5, leading=12, textColor=MUTED),
         "text_label": ParagraphStyle("text_label", parent=base, fontName=BOLD, fontSize=8.5, leading=12,
                                      textColor=MUTED, spaceBefore=2.5 * mm, spaceAfter=0.5 * mm),
@@ -134,7 +140,7 @@ class _Renderer:
 
     def story(self) -> list[Flowable]:
         story: list[Flowable] = [Paragraph(_markup(self.outline.title), self.s["title"])]
-        story.append(self._table(self.outline.heading_rows, panel=True))
+        story += self._tables(self.outline.heading_rows, panel=True)
         if self.outline.acute is not None:
             story += [Spacer(1, 4 * mm), self._acute_banner(*self.outline.acute)]
         if self.outline.corrects is not None:
@@ -161,11 +167,11 @@ class _Renderer:
         if isinstance(block, Rows):
             out: list[Flowable] = []
             if block.title:
-                out.append(Paragraph(_markup(block.title), self.s["h2"]))
+                out.append(Paragraph(_markup(block.title), self._title_style(block.title)))
             if block.rows:
-                table = self._table(block.rows)
-                table.spaceBefore = 1 * mm
-                out.append(table)
+                tables = self._tables(block.rows)
+                tables[0].spaceBefore = 1 * mm
+                out += tables
             return out
         if isinstance(block, Text):
             head = [Paragraph(_markup(block.label), self.s["text_label"])] if block.label else []
@@ -183,16 +189,43 @@ class _Renderer:
             return [Paragraph(_markup(block.text), self.s["note"])]
         raise TypeError(f"unknown block {type(block).__name__}")
 
+    def _title_style(self, title: str) -> ParagraphStyle:
+        """The sub-heading style; an absurdly long title is not bound to what follows it."""
+        return self.s["h2"] if len(title) <= KEEP_LIMIT else self.s["h2_free"]
+
     def _signal_group(self, group: SignalGroup) -> list[Flowable]:
         acute_word = self.outline.acute_signal_word
-        out: list[Flowable] = [Paragraph(_markup(group.category), self.s["h2"])]
+        out: list[Flowable] = [Paragraph(_markup(group.category), self._title_style(group.category))]
+        keep = all(len(text) <= KEEP_LIMIT for text, _id, _acute in group.signals)
         for number, (text, signal_id, acute) in enumerate(group.signals, start=1):
             line = _markup(text) + f' <font size="8" color="{MUTED_HEX}">({_markup(signal_id)})</font>'
             if acute:
                 line += f' <font name="{BOLD}" color="{ACUTE_HEX}">— {_markup(acute_word)}</font>'
             # A category's list is kept on one page (chained with keepWithNext).
-            style = self.s["bullet"] if number == len(group.signals) else self.s["bullet_kept"]
+            kept = keep and number < len(group.signals)
+            style = self.s["bullet_kept"] if kept else self.s["bullet"]
             out.append(Paragraph(line, style, bulletText="•"))
+        return out
+
+    def _tables(self, rows: list[Row], *, panel: bool = False) -> list[Flowable]:
+        """Short values in label/value tables; a long value as a labelled text between them.
+
+        A table row cannot break across pages, so a value that might be taller
+        than a page never goes into a table cell.
+        """
+        out: list[Flowable] = []
+        pending: list[Row] = []
+        for row in rows:
+            if len(row.value) <= LONG_VALUE and "\n" not in row.value:
+                pending.append(row)
+                continue
+            if pending:
+                out.append(self._table(pending, panel=panel))
+                pending = []
+            out.append(Paragraph(_markup(row.label), self.s["text_label"]))
+            out += _paragraphs(row.value, self.s["text"])
+        if pending:
+            out.append(self._table(pending, panel=panel))
         return out
 
     def _table(self, rows: list[Row], *, panel: bool = False) -> Table:

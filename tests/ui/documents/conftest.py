@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -32,6 +33,12 @@ def rich_document() -> NotificationDocument:
     """A finalised notification about a fictitious child, every field filled, æøå everywhere."""
     document: NotificationDocument = _sample_module().sample_document()
     return document
+
+
+@pytest.fixture
+def sample() -> Any:
+    """The shared sample module (``sample.with_every_text(document, text)`` and friends)."""
+    return _sample_module()
 
 
 class DialogAnswerer:

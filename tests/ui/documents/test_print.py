@@ -108,3 +108,15 @@ def test_printing_unusual_text_never_fails(
     assert paint_copy(pdf_printer(paper), rich_document.model_copy(update={"concern": concern})) >= 1
     if "<b>" in text:
         assert "<b>&amp;</b>" in "".join(_pages(paper))
+
+
+def test_printing_a_very_long_answer_in_every_field_still_works(
+    qapp: Any, rich_document: NotificationDocument, sample: Any, tmp_path: Path
+) -> None:
+    hostile = sample.with_every_text(rich_document, "Ærlig talt ved jeg ikke mere end dette. " * 150)
+    paper = tmp_path / "lang.pdf"
+    count = paint_copy(pdf_printer(paper), hostile)
+    reader = pypdf.PdfReader(io.BytesIO(paper.read_bytes()))
+    assert len(reader.pages) == count > 20
+    last = re.sub(r"[ \t]+", " ", reader.pages[-1].extract_text())
+    assert f"Side {count} af {count}" in last

@@ -138,3 +138,21 @@ def every_value(document: NotificationDocument) -> list[str]:
 
     walk("", document)
     return values
+
+
+def with_every_text(model: Any, text: str) -> Any:
+    """A copy of ``model`` with every free-text field (and list of texts) set to ``text``."""
+    update: dict[str, object] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, StrEnum) or name in {"language", "notification_id", "corrects", "cpr", "sha256"}:
+            continue
+        if isinstance(value, str):
+            update[name] = text
+        elif isinstance(value, BaseModel):
+            update[name] = with_every_text(value, text)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            update[name] = [with_every_text(item, text) for item in value]
+        elif isinstance(value, list) and value and isinstance(value[0], str):
+            update[name] = [text]
+    return model.model_copy(update=update)

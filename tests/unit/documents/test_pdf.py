@@ -228,3 +228,15 @@ def test_how_the_notifier_knows_is_shown_with_the_description(rich_document: Not
     pdf = render_pdf(rich_document.model_copy(update={"concern": concern}))
     text = " ".join("\n".join(_pages(pdf)).split())
     assert "Hvordan underretteren ved det Set det selv, Barnet fortalte det" in text
+
+
+def test_a_very_long_answer_in_every_field_at_once_still_renders(
+    rich_document: NotificationDocument, sample: ModuleType
+) -> None:
+    # Names, workplaces, titles and table values several pages long must not break the layout
+    # (a table row cannot span pages) nor make it crawl.
+    text = "Ærlig talt ved jeg ikke mere end dette. " * 150
+    pdf = render_pdf(sample.with_every_text(rich_document, text))
+    pages = _pages(pdf)
+    assert len(pages) > 30
+    assert f"Side {len(pages)} af {len(pages)}" in pages[-1]
