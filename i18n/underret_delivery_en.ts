@@ -1,0 +1,308 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+  <context>
+    <name>Delivery</name>
+    <message>
+      <location filename="../desktop/ui/delivery/__init__.py" line="48" />
+      <source>Sender key fingerprint</source>
+      <translation>Sender key fingerprint</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="136" />
+      <source>Send &amp;now</source>
+      <translation>Send &amp;now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="137" />
+      <source>Try to send every waiting notification now (F9)</source>
+      <translation>Try to send every waiting notification now (F9)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="139" />
+      <source>Send now</source>
+      <translation>Send now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="140" />
+      <source>Send waiting notifications now</source>
+      <translation>Send waiting notifications now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="143" />
+      <source>Nothing waiting to be sent</source>
+      <translation>Nothing waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="145" />
+      <source>1 notification waiting to be sent</source>
+      <translation>1 notification waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="147" />
+      <source>%1 notifications waiting to be sent</source>
+      <translation>%1 notifications waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="166" />
+      <source>The municipality has not acknowledged notification %1 within 6 working days.</source>
+      <translation>The municipality has not acknowledged notification %1 within 6 working days.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="169" />
+      <source>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</source>
+      <translation>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="195" />
+      <location filename="../desktop/ui/delivery/wording.py" line="89" />
+      <source>Sending…</source>
+      <translation>Sending…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="278" />
+      <source>Notifications are waiting to be sent</source>
+      <translation>Notifications are waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="280" />
+      <source>1 notification has not been sent yet.</source>
+      <translation>1 notification has not been sent yet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="282" />
+      <source>%1 notifications have not been sent yet.</source>
+      <translation>%1 notifications have not been sent yet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="284" />
+      <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
+      <translation>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="291" />
+      <source>&amp;Quit anyway</source>
+      <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="293" />
+      <source>Quit anyway</source>
+      <translation>Quit anyway</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="294" />
+      <source>&amp;Keep Underret open</source>
+      <translation>&amp;Keep Underret open</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="297" />
+      <source>Keep Underret open</source>
+      <translation>Keep Underret open</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="67" />
+      <source>Please phone %1 on %2 and give the reference number.</source>
+      <extracomment>States that count as "waiting" for the badge.</extracomment>
+      <translation>Please phone %1 on %2 and give the reference number.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="70" />
+      <source>Please phone children's services in %1 and give the reference number.</source>
+      <translation>Please phone children's services in %1 and give the reference number.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="72" />
+      <source>Please phone the municipality's children's services and give the reference number.</source>
+      <translation>Please phone the municipality's children's services and give the reference number.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="85" />
+      <source>Waiting – not sent yet: %1</source>
+      <translation>Waiting – not sent yet: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="87" />
+      <source>Waiting to send</source>
+      <translation>Waiting to send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="91" />
+      <source>Sent, waiting for the receipt</source>
+      <translation>Sent, waiting for the receipt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="93" />
+      <source>Not sent – %1</source>
+      <translation>Not sent – %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="96" />
+      <source>Received (reference %1) – no acknowledgement yet. %2</source>
+      <translation>Received (reference %1) – no acknowledgement yet. %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="99" />
+      <source>Received (reference %1) – content removed after the retention period</source>
+      <translation>Received (reference %1) – content removed after the retention period</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="101" />
+      <source>Received by the municipality (reference %1)</source>
+      <translation>Received by the municipality (reference %1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="109" />
+      <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
+      <translation>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="112" />
+      <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
+      <translation>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <source>The municipality should have acknowledged the notification by %1. %2</source>
+      <translation>The municipality should have acknowledged the notification by %1. %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <source>The municipality should acknowledge the notification by %1.</source>
+      <translation>The municipality should acknowledge the notification by %1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeliveryMessages</name>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="22" />
+      <source>the municipality's receiving service did not answer</source>
+      <translation>the municipality's receiving service did not answer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="24" />
+      <source>the receiving service could not prove it is the municipality's (wrong certificate), so nothing was sent</source>
+      <translation>the receiving service could not prove it is the municipality's (wrong certificate), so nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="27" />
+      <source>the receiving service's certificate has expired, so nothing was sent</source>
+      <translation>the receiving service's certificate has expired, so nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="29" />
+      <source>a secure connection to the municipality could not be made</source>
+      <translation>a secure connection to the municipality could not be made</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="31" />
+      <source>the municipality's receiving service took too long to answer</source>
+      <translation>the municipality's receiving service took too long to answer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="33" />
+      <source>the municipality's receiving service had a fault</source>
+      <translation>the municipality's receiving service had a fault</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="35" />
+      <source>the notification is larger than the receiving service accepts</source>
+      <translation>the notification is larger than the receiving service accepts</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="37" />
+      <source>the municipality's receiving service is busy</source>
+      <translation>the municipality's receiving service is busy</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="39" />
+      <source>the connection was broken before the municipality confirmed</source>
+      <translation>the connection was broken before the municipality confirmed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="41" />
+      <source>this PC is not connected to the internet</source>
+      <translation>this PC is not connected to the internet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="43" />
+      <source>the network did not work</source>
+      <translation>the network did not work</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="45" />
+      <source>the receiving service gave an answer Underret does not understand</source>
+      <translation>the receiving service gave an answer Underret does not understand</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="47" />
+      <source>the receipt could not be checked as the municipality's</source>
+      <translation>the receipt could not be checked as the municipality's</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="49" />
+      <source>the receipt did not match this notification</source>
+      <translation>the receipt did not match this notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="51" />
+      <source>the receipt was damaged</source>
+      <translation>the receipt was damaged</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="53" />
+      <source>the municipality already has a different notification with the same number</source>
+      <translation>the municipality already has a different notification with the same number</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="56" />
+      <source>the municipality's receiving service refused it</source>
+      <translation>the municipality's receiving service refused it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="58" />
+      <source>the municipality's receiving service did not accept this PC</source>
+      <translation>the municipality's receiving service did not accept this PC</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="60" />
+      <source>it could not be delivered</source>
+      <translation>it could not be delivered</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="62" />
+      <source>the settings for sending on this PC are not right</source>
+      <translation>the settings for sending on this PC are not right</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="64" />
+      <source>sending is not set up on this PC yet</source>
+      <translation>sending is not set up on this PC yet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="66" />
+      <source>the receiving address is not secure (https is required)</source>
+      <translation>the receiving address is not secure (https is required)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="68" />
+      <source>this PC has no certificate to check the municipality's receiving service</source>
+      <translation>this PC has no certificate to check the municipality's receiving service</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <source>an unexpected problem</source>
+      <extracomment>Reasons after which the item is refused for good (FAILED): the person must act.</extracomment>
+      <translation>an unexpected problem</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="95" />
+      <source>Not sent yet: %1.</source>
+      <translation>Not sent yet: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
+      <translation>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</translation>
+    </message>
+  </context>
+</TS>
