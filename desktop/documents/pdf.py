@@ -287,13 +287,15 @@ class _Renderer:
 class _PageFurniture(Canvas):  # type: ignore[misc]
     """A canvas that adds the footer (page X of Y, hash) once the page count is known.
 
-    Pages are held back until ``save`` so the total is known; the watermark is
-    drawn at the start of each page, beneath the text.
+    Pages are held back until ``save`` so the total is known. The demo
+    watermark is drawn last, over the page (translucent), so no coloured panel
+    can hide it.
     """
 
-    def __init__(self, *args: Any, outline: Outline, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, outline: Outline, demo: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._outline = outline
+        self._demo = demo
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -305,6 +307,8 @@ class _PageFurniture(Canvas):  # type: ignore[misc]
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._footer(number, total)
+            if self._demo:
+                self._watermark(self._outline.watermark)
             super().showPage()
         super().save()
 
@@ -322,21 +326,16 @@ class _PageFurniture(Canvas):  # type: ignore[misc]
         self.drawRightString(right, y, self._outline.page_of(page, pages))
         self.restoreState()
 
-
-def _watermark(text: str, canvas: Canvas, _doc: Any) -> None:
-    width, height = A4
-    canvas.saveState()
-    canvas.setFillColor(WATERMARK)
-    canvas.setFillAlpha(0.22)
-    canvas.setFont(BOLD, 46)
-    canvas.translate(width / 2, height / 2)
-    canvas.rotate(54.7)  # along the page's diagonal
-    canvas.drawCentredString(0, -16, text)
-    canvas.restoreState()
-
-
-def _nothing(_canvas: Canvas, _doc: Any) -> None:
-    return None
+    def _watermark(self, text: str) -> None:
+        width, height = A4
+        self.saveState()
+        self.setFillColor(WATERMARK)
+        self.setFillAlpha(0.2)
+        self.setFont(BOLD, 46)
+        self.translate(width / 2, height / 2)
+        self.rotate(54.7)  # along the page's diagonal
+        self.drawCentredString(0, -16, text)
+        self.restoreState()
 
 
 def render_pdf(document: NotificationDocument, *, demo: bool = False) -> bytes:
@@ -357,7 +356,7 @@ def render_pdf(document: NotificationDocument, *, demo: bool = False) -> bytes:
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=outline.metadata_title,
+        title=f"{outline.metadata_title} (DEMO)" if demo else outline.metadata_title,
         author=PRODUCER,
         subject=f"SHA-256 {outline.full_hash}",
         keywords=f"underret, {outline.full_hash}",
@@ -367,11 +366,8 @@ def render_pdf(document: NotificationDocument, *, demo: bool = False) -> bytes:
         invariant=True,  # the same document renders to the same bytes
         displayDocTitle=True,
     )
-    on_page = functools.partial(_watermark, outline.watermark) if demo else _nothing
     template.build(
         _Renderer(outline).story(),
-        onFirstPage=on_page,
-        onLaterPages=on_page,
-        canvasmaker=functools.partial(_PageFurniture, outline=outline),
+        canvasmaker=functools.partial(_PageFurniture, outline=outline, demo=demo),
     )
     return buffer.getvalue()

@@ -112,13 +112,13 @@ def paint_copy(printer: QPrinter, document: NotificationDocument, *, demo: bool 
         for index in range(pages):
             if index:
                 printer.newPage()
-            if demo:
-                _paint_watermark(painter, page.width(), page.height(), outline.watermark)
             painter.save()
             painter.translate(0, -index * body.height())
             text.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
             painter.restore()
             _paint_footer(painter, outline, index + 1, pages, page.width(), body.height(), dpi)
+            if demo:  # last and translucent, so no coloured panel hides it
+                _paint_watermark(painter, page.width(), page.height(), outline.watermark)
     finally:
         painter.end()
     log.info("notification printed (%d pages)", pages)

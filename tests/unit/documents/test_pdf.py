@@ -115,9 +115,11 @@ def test_assessment_is_labelled_as_the_notifiers_own(rich_document: Notification
 def test_demo_copy_has_watermark_on_every_page_and_real_copy_has_none(
     rich_document: NotificationDocument,
 ) -> None:
-    demo_pages = _pages(render_pdf(rich_document, demo=True))
-    for text in demo_pages:
+    demo_pdf = render_pdf(rich_document, demo=True)
+    for text in _pages(demo_pdf):
         assert "DEMO — fiktive data" in text
+    meta = pypdf.PdfReader(io.BytesIO(demo_pdf)).metadata
+    assert meta is not None and meta.title == "Underretning 3F2A9C1B (DEMO)"
     assert all("DEMO" not in text for text in _pages(render_pdf(rich_document)))
 
 
