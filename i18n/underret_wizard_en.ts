@@ -9,76 +9,76 @@
       <translation>%1 (required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="224" />
+      <location filename="../desktop/ui/wizard/fields.py" line="232" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="236" />
+      <location filename="../desktop/ui/wizard/fields.py" line="244" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="260" />
+      <location filename="../desktop/ui/wizard/fields.py" line="272" />
       <source>DD-MM-YYYY HH:MM</source>
       <translation>DD-MM-YYYY HH:MM</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="265" />
+      <location filename="../desktop/ui/wizard/fields.py" line="277" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="352" />
+      <location filename="../desktop/ui/wizard/fields.py" line="370" />
       <location filename="../desktop/ui/wizard/review.py" line="45" />
       <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="352" />
+      <location filename="../desktop/ui/wizard/fields.py" line="370" />
       <location filename="../desktop/ui/wizard/review.py" line="45" />
       <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="413" />
+      <location filename="../desktop/ui/wizard/fields.py" line="431" />
       <source>Why not?</source>
       <translation>Why not?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="468" />
+      <location filename="../desktop/ui/wizard/fields.py" line="486" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="469" />
+      <location filename="../desktop/ui/wizard/fields.py" line="487" />
       <source>Role</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="470" />
+      <location filename="../desktop/ui/wizard/fields.py" line="488" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="471" />
+      <location filename="../desktop/ui/wizard/fields.py" line="489" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="535" />
+      <location filename="../desktop/ui/wizard/fields.py" line="553" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>The first six digits are not a real date (DDMMYY). Please check the number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="538" />
+      <location filename="../desktop/ui/wizard/fields.py" line="556" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="541" />
+      <location filename="../desktop/ui/wizard/fields.py" line="559" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</translation>
     </message>
@@ -279,49 +279,49 @@
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="309" />
+      <location filename="../desktop/ui/wizard/window.py" line="308" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="380" />
+      <location filename="../desktop/ui/wizard/window.py" line="379" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="402" />
-      <location filename="../desktop/ui/wizard/window.py" line="405" />
+      <location filename="../desktop/ui/wizard/window.py" line="401" />
+      <location filename="../desktop/ui/wizard/window.py" line="404" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="425" />
+      <location filename="../desktop/ui/wizard/window.py" line="424" />
       <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
       <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="453" />
-      <location filename="../desktop/ui/wizard/window.py" line="458" />
+      <location filename="../desktop/ui/wizard/window.py" line="452" />
+      <location filename="../desktop/ui/wizard/window.py" line="457" />
       <source>Discard this notification?</source>
       <translation>Discard this notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="454" />
+      <location filename="../desktop/ui/wizard/window.py" line="453" />
       <source>What you have written will be deleted and cannot be brought back.</source>
       <translation>What you have written will be deleted and cannot be brought back.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="459" />
+      <location filename="../desktop/ui/wizard/window.py" line="458" />
       <source>&amp;Delete it</source>
       <translation>&amp;Delete it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="460" />
+      <location filename="../desktop/ui/wizard/window.py" line="459" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
     </message>

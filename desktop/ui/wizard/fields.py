@@ -152,9 +152,17 @@ class FieldEditor(QWidget):
         """Show (or clear) the domain's complaint about this field."""
         self.problem_label.setText(text or "")
         self.problem_label.setVisible(bool(text))
-        target = self.focus_target()
-        base = localise(self.field.help, self.context.language)
-        target.setAccessibleDescription(f"{text}. {base}" if text else base)
+        self.describe()
+
+    def live_note(self) -> str:
+        """A note the editor shows while typing (e.g. "not a real date"), or ""."""
+        return ""
+
+    def describe(self) -> None:
+        """What a screen reader says after the name: the problem, the live note, the help."""
+        parts = [self.problem_label.text() if not self.problem_label.isHidden() else "", self.live_note(),
+                 localise(self.field.help, self.context.language)]
+        self.focus_target().setAccessibleDescription(" ".join(p for p in parts if p))
 
 
 class ShortTextEditor(FieldEditor):
@@ -236,7 +244,11 @@ class DateEditor(FieldEditor):
         self.note.setText("" if ok else translate(
             "Wizard", "Write the date as day-month-year, e.g. 24-12-2019."))
         self.note.setVisible(not ok)
+        self.describe()
         self._emit()
+
+    def live_note(self) -> str:
+        return self.note.text()
 
     def value(self) -> Any:
         text = self.edit.text().strip()
@@ -265,6 +277,7 @@ class DateTimeEditor(DateEditor):
         self.note.setText("" if ok else translate(
             "Wizard", "Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15."))
         self.note.setVisible(not ok)
+        self.describe()
         self._emit()
 
     def value(self) -> Any:
@@ -339,10 +352,15 @@ class ChoiceEditor(FieldEditor):
     def apply_accessible_name(self, name: str) -> None:
         # Each radio button carries its own text; the group's question goes in the description
         # so a screen reader says "Yes, radio button, Is the child in danger right now?".
-        for button in self.buttons.values():
-            own = button.toolTip()
-            button.setAccessibleDescription(f"{name}. {own}" if own else name)
+        self.question = name
+        self.describe()
         self.label.setBuddy(self.focus_target())
+
+    def describe(self) -> None:
+        problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
+        for button in self.buttons.values():
+            parts = [getattr(self, "question", self.title()), problem, button.toolTip()]
+            button.setAccessibleDescription(". ".join(p for p in parts if p))
 
 
 class YesNoEditor(ChoiceEditor):
@@ -542,7 +560,10 @@ class CprEditor(FieldEditor):
                                                "(Many newer numbers are like this; you can go on.)")
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        self.edit.setAccessibleDescription(note)
+        self.describe()
+
+    def live_note(self) -> str:
+        return self.note.text()
 
     def value(self) -> Any:
         return self.edit.text().strip() or None

@@ -283,7 +283,6 @@ class WizardWindow(QMainWindow):
         top = parse_path(editor.path).field
         value = editor.value()
         set_answer(self.answers, top, value)
-        editor.show_problem(None)
         filled = apply_presets(self.form, self.pack, self.answers, self._today())
         for path in filled:
             field_id = parse_path(path).field

@@ -1,0 +1,55 @@
+"""The child's CPR number and dates: checked while typing, never refused for the old modulus-11 rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop.ui.wizard.fields import CprEditor, DateEditor
+
+
+def test_a_cpr_number_that_fails_the_old_check_is_accepted_with_only_a_gentle_note(
+    open_wizard: Callable[..., Any]
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "cpr")
+    cpr = wizard.editor("child.cpr")
+    assert isinstance(cpr, CprEditor)
+    # 150317-4001 is a valid date but fails modulus 11 (issued since 2007 this happens).
+    wizard.type_into("child.cpr", "150317-4001")
+    assert cpr.note.isVisibleTo(wizard.window)
+    assert "fortsætte" in cpr.note.text()
+    assert wizard.window.answers["child.cpr"] == "150317-4001"
+    assert wizard.window.flow.age_band() is not None  # the age band is derived from it all the same
+
+
+def test_a_cpr_number_with_an_impossible_date_is_pointed_out_at_once(open_wizard: Callable[..., Any]) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "cpr")
+    cpr = wizard.editor("child.cpr")
+    assert isinstance(cpr, CprEditor)
+    wizard.type_into("child.cpr", "310222-4000")  # 31 February
+    assert cpr.note.isVisibleTo(wizard.window)
+    assert "dato" in cpr.note.text()
+    assert "dato" in cpr.focus_target().accessibleDescription()
+
+
+def test_a_birth_date_typed_the_danish_way_gives_the_age_band(open_wizard: Callable[..., Any]) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "birth_date")
+    birth = wizard.editor("child.birth_date")
+    assert isinstance(birth, DateEditor)
+    wizard.type_into("child.birth_date", "24.12.2019")
+    assert wizard.window.answers["child.birth_date"] == "2019-12-24"
+    assert not birth.note.isVisibleTo(wizard.window)
+    assert wizard.window.flow.age_band() is not None and wizard.window.flow.age_band().value == "6-12"
+    birth.edit.clear()
+    wizard.type_into("child.birth_date", "juleaften")
+    assert birth.note.isVisibleTo(wizard.window)
+    assert wizard.window.answers["child.birth_date"] == "juleaften"  # kept as typed, nothing lost
