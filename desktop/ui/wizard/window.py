@@ -429,6 +429,9 @@ class WizardWindow(QMainWindow):
         for button in (self.back_button, self.next_button, self.finalise_button, self.discard_button):
             button.hide()
         self.correct_button.show()
+        if self.document is not None and self.document.acute:
+            # An acute notification is never only written: the numbers stay in view.
+            self.acute_button.setChecked(True)
         self.correct_button.setFocus()
 
     def start_correction(self) -> None:

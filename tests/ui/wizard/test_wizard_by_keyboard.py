@@ -219,3 +219,23 @@ def test_every_input_has_an_accessible_name_and_required_fields_say_so(
     name = wizard.editor("notifier.name")
     assert name.focus_target().accessibleName().endswith("(skal udfyldes)") or name.required
     assert name.label.text().endswith("*")
+
+
+def test_signs_of_violence_at_home_preset_that_parents_are_not_told_first(
+    open_wizard: Callable[..., Any]
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.fill_child(cpr=CPR_FOUR_YEARS, name="Emma Hansen")
+    wizard.next_page()
+    wizard.tick_signal("violence.patterned_marks", "mærker")
+    wizard.go_on_to("family")
+    family = wizard.page()
+    assert family.guidance["family.protect_guidance"].isVisibleTo(wizard.window)
+    assert wizard.editor("family.abuse_in_household").buttons["yes"].isChecked()
+    group = wizard.editor("family.custody_holders")
+    wizard.tab_to(group.add_button)
+    wizard.press(Qt.Key.Key_Space)
+    informed = wizard.editor("family.custody_holders[0].informed")
+    assert informed.buttons["no"].isChecked()
+    assert informed.why_edit.isVisibleTo(wizard.window)
