@@ -120,3 +120,14 @@ def test_printing_a_very_long_answer_in_every_field_still_works(
     assert len(reader.pages) == count > 20
     last = re.sub(r"[ \t]+", " ", reader.pages[-1].extract_text())
     assert f"Side {count} af {count}" in last
+
+
+def test_a_printer_that_cannot_start_is_explained_and_reported_as_not_printed(
+    qtbot: QtBot, rich_document: NotificationDocument, dialogs: Any, tmp_path: Path
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    unreachable = pdf_printer(tmp_path / "no-such-folder" / "udskrift.pdf")
+    dialogs.queue(lambda dialog: dialog.accept(), "OK")
+    assert print_document(window, rich_document, printer=unreachable) is False
+    assert "could not be started" in dialogs.seen[1].text()
