@@ -33,7 +33,7 @@ from desktop.outbox.envelope import RecipientPrivateKey
 from desktop.outbox.target import IntakeTarget, make_transport
 from desktop.outbox.transport import HttpsIntakeTransport
 from desktop.store.keys import KeyProtection, ScryptParams
-from desktop.ui import delivery
+from desktop.ui import delivery, wizard
 from desktop.ui.delivery.service import DeliveryService
 from desktop.ui.main_window import MainWindow
 from desktop.ui.operations import wait_for_all
@@ -184,7 +184,8 @@ def delivery_app(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
     """Build the app as ``app.py`` does (policy, settings, profile folder, delivery), with one profile."""
     made: list[DeliveryApp] = []
 
-    def make(*, today: Callable[[], date] | None = None, policy: Policy | None = None) -> DeliveryApp:
+    def make(*, today: Callable[[], date] | None = None, policy: Policy | None = None,
+             clock: Callable[[], datetime] | None = None) -> DeliveryApp:
         policy = policy or Policy()
         settings = Settings.load(policy, tmp_path / "settings.json")
         from desktop.store.profiles import ProfileDirectory
@@ -192,7 +193,8 @@ def delivery_app(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
         services = Services(policy=policy, policy_source=PolicySource("none", "(test)"), settings=settings,
                             profiles=ProfileDirectory(scrypt=CHEAP_SCRYPT))
         services._pack = pack  # the test municipality's pack in force (no public setter)
-        service = delivery.install(services, transport_factory=_transport, today=today,
+        wizard.install(services)
+        service = delivery.install(services, transport_factory=_transport, today=today, clock=clock,
                                    watch_network=False)
         if not services.profiles.list():
             services.profiles.create("Mette", KeyProtection.PASSPHRASE, PASSPHRASE)
