@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
@@ -44,6 +45,8 @@ class SectionPage(QScrollArea):
         self.section = section
         self.setObjectName(f"page:{section.id}")
         self.setWidgetResizable(True)
+        # No tab stop of its own: Tab goes from field to field and the area scrolls to follow.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)

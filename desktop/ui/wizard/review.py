@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -123,6 +123,8 @@ class ReviewPage(QScrollArea):
         self._on_problem = on_problem
         self.setObjectName(f"page:{section.id}")
         self.setWidgetResizable(True)
+        # No tab stop of its own: Tab goes from field to field and the area scrolls to follow.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
