@@ -308,3 +308,30 @@ def test_no_plaintext_reaches_the_outbox_the_intake_database_or_temp_files(
     assert any(p.name.startswith("vault.db") for p in files)
     for path in files:
         assert MARKER not in path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize(
+    ("status", "state", "reason"),
+    [
+        (408, NotificationState.QUEUED, "delivery.server_busy"),
+        (429, NotificationState.QUEUED, "delivery.server_busy"),
+        (503, NotificationState.QUEUED, "delivery.server_error"),
+        (302, NotificationState.QUEUED, "delivery.unexpected_answer"),
+        (401, NotificationState.FAILED, "delivery.not_authorised"),
+        (404, NotificationState.FAILED, "delivery.rejected"),
+    ],
+)
+def test_each_server_answer_becomes_a_plain_reason_and_only_refusals_stop_retrying(
+    status: int,
+    state: NotificationState,
+    reason: str,
+    vault: Vault,
+    queue_notification: Any,
+    make_sender: Any,
+    status_server: Any,
+) -> None:
+    notification_id = queue_notification()
+    make_sender(status_server(status)).run_once()
+    summary = _state(vault, notification_id)
+    assert (summary.state, summary.last_error) == (state, reason)
+    assert summary.reference is None
