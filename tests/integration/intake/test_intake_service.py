@@ -152,3 +152,33 @@ def test_decrypt_with_the_wrong_key_fails_plainly(
     assert code == 1
     assert "envelope.decrypt_failed" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_envelope_altered_in_the_intake_database_is_refused_at_decryption(
+    running_intake: RunningIntake, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    nid, body = running_intake.seal()
+    _post(running_intake, nid, body)
+    for position in (20, len(body) // 2, len(body) - 70):
+        damaged = bytearray(body)
+        damaged[position] ^= 0x40
+        with sqlite3.connect(running_intake.db) as db:
+            db.execute("UPDATE envelopes SET envelope = ? WHERE idempotency_key = ?", (bytes(damaged), nid))
+        out = tmp_path / f"o{position}"
+        code = intake_cli(
+            [
+                "decrypt",
+                nid,
+                "--db",
+                str(running_intake.db),
+                "--key",
+                str(running_intake.key_files.recipient_private),
+                "--out",
+                str(out),
+            ]
+        )
+        assert code == 1
+        assert "envelope." in capsys.readouterr().err
+        assert not out.exists()
