@@ -376,6 +376,9 @@ class WizardWindow(QMainWindow):
             return
         draft_id = self.draft_id
         self.finalise_button.setEnabled(False)
+        # Nothing may change while the notification is being sealed: it is what gets sent.
+        self.stack.setEnabled(False)
+        self.keeper.stop()
         self.save_label.setText(translate("Wizard", "Sending is being prepared…"))
         run_in_background(self, lambda: finaliser(draft_id, document),
                           on_success=lambda _result: self._finalised(draft_id, document),
@@ -389,6 +392,7 @@ class WizardWindow(QMainWindow):
             self._services.vault.profile.note_open_draft(None)
         self.document = document
         self.read_only = True
+        self.stack.setEnabled(True)
         self._show_read_only()
         self._services.notifications_changed.emit()
         self.finalised.emit(draft_id)
@@ -397,6 +401,7 @@ class WizardWindow(QMainWindow):
         if not isinstance(error, UnderretError):
             log.error("finalising failed: %s", type(error).__name__)
         self.finalise_button.setEnabled(True)
+        self.stack.setEnabled(True)
         self.save_label.setText("")
         box = QMessageBox(QMessageBox.Icon.Warning, translate("Wizard", "Not sent yet"), message_for(error),
                           QMessageBox.StandardButton.Ok, self)
