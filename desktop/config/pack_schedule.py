@@ -1,0 +1,95 @@
+"""Runs :class:`~desktop.config.pack_updates.PackUpdater` at start and then daily, off the GUI thread.
+
+QtCore only (no widgets). The composition root creates one, connects
+:attr:`PackUpdateSchedule.updated` to reload the pack for new notifications
+and calls :meth:`PackUpdateSchedule.start`::
+
+    schedule = PackUpdateSchedule(policy, parent=app)
+    schedule.updated.connect(lambda status: services.reload_pack())
+    schedule.start()
+
+A timer looks every hour whether a check is due (the last one is older than a
+day, as recorded in the status file), so a PC that sleeps overnight still
+checks once a day. Network and disk work runs on a worker thread; the signals
+arrive on the thread that owns the schedule.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.config.pack_updates import PackUpdater, PackUpdateStatus, UpdateOutcome
+from desktop.config.policy import Policy
+from desktop.errors import UnderretError
+
+log = logging.getLogger(__name__)
+
+#: How often the timer asks whether a daily check is due.
+POLL_MILLISECONDS = 60 * 60 * 1000
+
+
+class PackUpdateSchedule(QObject):
+    """Start-up and daily guideline-pack update checks."""
+
+    #: Every finished check (any outcome), for a status line or ``doctor``-like views.
+    checked = Signal(object)
+    #: A new pack was installed: reload it for notifications started from now on.
+    updated = Signal(object)
+    #: Internal: carries a worker thread's result to the schedule's own thread.
+    _finished = Signal(object)
+
+    def __init__(self, policy: Policy, parent: QObject | None = None, *,
+                 updater: PackUpdater | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        super().__init__(parent)
+        self._updater = updater or PackUpdater(policy)
+        self._clock = clock
+        self._busy = threading.Lock()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MILLISECONDS)
+        self._timer.timeout.connect(self.check_if_due)
+        self._finished.connect(self._report)
+
+    def start(self) -> None:
+        """Check now (in the background) and then whenever a daily check is due."""
+        if self._updater.policy.pack_source is None:
+            return  # nothing to fetch: no timer, no thread
+        self._timer.start()
+        self._run()
+
+    def stop(self) -> None:
+        """Stop the timer (a check already running finishes on its own)."""
+        self._timer.stop()
+
+    def check_if_due(self) -> None:
+        """Start a check when the last one is older than a day."""
+        if self._updater.due(self._clock()):
+            self._run()
+
+    def _run(self) -> None:
+        if not self._busy.acquire(blocking=False):
+            return  # one check at a time
+        thread = threading.Thread(target=self._work, name="pack-update", daemon=True)
+        thread.start()
+
+    def _work(self) -> None:
+        try:
+            status: PackUpdateStatus | UnderretError | OSError = self._updater.check(self._clock())
+        except (UnderretError, OSError) as exc:
+            # e.g. the data folder is read-only: reported, and the last good pack stays.
+            log.warning("pack update check failed: %s", type(exc).__name__)
+            status = exc
+        finally:
+            self._busy.release()
+        self._finished.emit(status)
+
+    def _report(self, status: object) -> None:
+        if isinstance(status, PackUpdateStatus):
+            self.checked.emit(status)
+            if status.outcome is UpdateOutcome.UPDATED:
+                self.updated.emit(status)
