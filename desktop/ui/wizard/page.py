@@ -76,8 +76,10 @@ class SectionPage(QScrollArea):
             editor = make_editor(field.type)(field, field.id, context)
             editor.changed.connect(lambda e=editor: on_change(e))
             self.editors[field.id] = editor
-            layout.addWidget(editor)
-        layout.addStretch(1)
+            # The signal list takes the room the page has; other pages keep their fields at the top.
+            layout.addWidget(editor, 1 if isinstance(editor, SignalChecklistEditor) else 0)
+        if not any(isinstance(e, SignalChecklistEditor) for e in self.editors.values()):
+            layout.addStretch(1)
         self.setWidget(body)
 
     def load(self, answers: dict[str, object]) -> None:

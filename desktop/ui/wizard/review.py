@@ -203,7 +203,7 @@ class ReviewPage(QScrollArea):
                 label = localise(flow.form.field(problem.field_path.split("[", 1)[0]).label, self.lang)
             except KeyError:
                 label = ""
-            text = f"{titles.get(problem.section_id, '')}: {label} – {problem_text(problem)}"
+            text = f"{titles.get(problem.section_id, '')} › {label}: {problem_text(problem)}"
             button = QPushButton(text)
             button.setObjectName(f"problem:{problem.field_path}")
             button.setAccessibleName(text)

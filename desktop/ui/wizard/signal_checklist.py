@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -57,7 +57,7 @@ class SignalChecklistEditor(FieldEditor):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 16)
+        self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 20)
         self.empty_label = QLabel(translate("Wizard", "No signs match the search."))
         self.empty_label.hide()
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -133,7 +133,9 @@ class SignalChecklistEditor(FieldEditor):
             # Tabbing into the list lands on the first sign, ready for Space.
             first = next((self.items[sid] for sid in self.items if sid in shown), None)
             if first is not None:
-                self.tree.setCurrentItem(first)
+                # The keyboard cursor only: not highlighted as if chosen.
+                self.tree.selectionModel().setCurrentIndex(
+                    self.tree.indexFromItem(first), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def is_shown(self, signal_id: str) -> bool:
         """Whether the signal is in the list right now (tests and the review use this)."""
