@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,6 +90,15 @@ class Translations:
         self.language = language
 
 
+@dataclass(frozen=True)
+class OpenedVault:
+    """A vault opened on a worker thread, with its key and (optionally) its list of notifications."""
+
+    key: bytearray
+    vault: Vault
+    summaries: list[NotificationSummary] | None
+
+
 def _placeholder_wizard(services: Services, draft_id: str | None) -> QWidget:
     from desktop.ui.placeholder_window import PlaceholderWizardWindow
 
@@ -119,6 +129,7 @@ class Services(QObject):
         self.profile: ProfileInfo | None = None
         self.vault: Vault | None = None
         self._key: bytearray | None = None
+        self._prefetched: list[NotificationSummary] | None = None
         self._pack: GuidelinePack | None = None
         self.wizard_factory: WizardFactory = _placeholder_wizard
         self.main_window_hooks: list[Callable[[MainWindow], None]] = []
@@ -131,30 +142,47 @@ class Services(QObject):
     # --- the vault -----------------------------------------------------------------------------
     @staticmethod
     def unlock_and_open(profiles: ProfileDirectory, profile: ProfileInfo,
-                        passphrase: str | None) -> tuple[bytearray, Vault]:
-        """Derive the key and open the vault; meant for a worker thread (see ``attach_vault``)."""
+                        passphrase: str | None) -> OpenedVault:
+        """Derive the key, open the vault and read the list, all on a worker thread.
+
+        The list comes along so the main window can show it without opening a
+        second connection; hand the result to :meth:`attach_vault` on the GUI thread.
+        """
         from desktop.store.keys import zero
         from desktop.store.vault import Vault
 
         key = profiles.unlock(profile.id, passphrase)
         try:
-            return key, Vault.open(profile.vault_path, key)
+            vault = Vault.open(profile.vault_path, key)
         except BaseException:
             zero(key)
             raise
+        try:
+            summaries = vault.notifications.list_summaries()
+        except BaseException:
+            vault.close()
+            zero(key)
+            raise
+        return OpenedVault(key, vault, summaries)
 
-    def attach_vault(self, profile: ProfileInfo, vault: Vault, key: bytearray) -> None:
+    def attach_vault(self, profile: ProfileInfo, opened: OpenedVault) -> None:
         """Make an opened vault the current one (GUI thread); the key stays only in memory."""
         self.close_vault()
-        self.profile, self.vault, self._key = profile, vault, key
+        self.profile, self.vault, self._key = profile, opened.vault, opened.key
+        self._prefetched = opened.summaries
         log.info("vault opened for profile %s", profile.id)
+
+    def take_prefetched_summaries(self) -> list[NotificationSummary] | None:
+        """The list read together with the unlock, once (the main window's first load)."""
+        summaries, self._prefetched = self._prefetched, None
+        return summaries
 
     def open_vault(self, profile: ProfileInfo, key: bytearray) -> Vault:
         """Open ``profile``'s vault with ``key`` on this thread and make it the current one."""
         from desktop.store.vault import Vault
 
         vault = Vault.open(profile.vault_path, key)
-        self.attach_vault(profile, vault, key)
+        self.attach_vault(profile, OpenedVault(key, vault, None))
         return vault
 
     def close_vault(self) -> None:
@@ -163,6 +191,7 @@ class Services(QObject):
             self.vault.close()
             log.info("vault closed")
         self.vault = None
+        self._prefetched = None
         if self._key is not None:
             for position in range(len(self._key)):
                 self._key[position] = 0

@@ -27,10 +27,9 @@ from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.app import OpenedVault, Services
     from desktop.store.keys import KeyProtection
     from desktop.store.profiles import ProfileDirectory, ProfileInfo
-    from desktop.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +37,15 @@ MIN_PASSPHRASE = 8
 
 
 def _create_and_open(profiles: ProfileDirectory, name: str, protection: KeyProtection,
-                     passphrase: str | None) -> tuple[ProfileInfo, bytearray, Vault]:
+                     passphrase: str | None) -> tuple[ProfileInfo, OpenedVault]:
     """Create the profile (key wrapping is slow) and open its new vault, on a worker thread."""
+    from desktop.app import OpenedVault
     from desktop.store.keys import zero
     from desktop.store.vault import Vault
 
     profile, key = profiles.create(name, protection, passphrase)
     try:
-        return profile, key, Vault.open(profile.vault_path, key)
+        return profile, OpenedVault(key, Vault.open(profile.vault_path, key), [])
     except BaseException:
         zero(key)
         raise
@@ -238,9 +238,9 @@ class FirstRunWindow(QWidget):
         run_in_background(self, lambda: _create_and_open(profiles, name, protection, passphrase),
                           on_success=self._profile_created, on_failure=self._create_failed)
 
-    def _profile_created(self, result: tuple[ProfileInfo, bytearray, Vault]) -> None:
-        profile, key, vault = result
-        self._services.attach_vault(profile, vault, key)
+    def _profile_created(self, result: tuple[ProfileInfo, OpenedVault]) -> None:
+        profile, opened = result
+        self._services.attach_vault(profile, opened)
         self._set_busy(False)
         self.passphrase_edit.clear()
         self.confirm_edit.clear()

@@ -1,8 +1,8 @@
 """The main window: the person's notifications by state, and the way to start a new one.
 
-Three tabs share one :class:`NotificationTableModel`: drafts (child's
+Three tabs, each with its own :class:`NotificationTableModel`: drafts (child's
 initials, last change), waiting to send, and sent/receipted. The list is read
-on a worker thread and handed to the model in one step, so 10,000 rows do not
+on a worker thread and handed to the models in one step, so 10,000 rows do not
 freeze the window.
 """
 
@@ -34,8 +34,8 @@ from desktop.ui.notification_table_model import (
     ID_ROLE,
     Column,
     Group,
-    GroupFilterModel,
     NotificationTableModel,
+    split_by_group,
 )
 from desktop.ui.operations import run_in_background
 
@@ -52,6 +52,10 @@ _COLUMNS_OF_GROUP: dict[Group, tuple[Column, ...]] = {
                  Column.ACKNOWLEDGEMENT_DUE),
 }
 
+_DEFAULT_SORT: dict[Group, Column] = {
+    Group.DRAFTS: Column.UPDATED, Group.WAITING: Column.FINALISED, Group.SENT: Column.SENT,
+}
+
 
 class MainWindow(QMainWindow):
     """Lists notifications; ``loaded`` is emitted each time the list has been (re)loaded."""
@@ -62,25 +66,24 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services = services
         self._generation = 0
+        #: True once a list has been shown since the last unlock.
+        self.has_loaded = False
         self._selected_id: str | None = None
         self.setObjectName("mainWindow")
 
-        self.model = NotificationTableModel(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("notificationTabs")
         self.views: dict[Group, QTableView] = {}
-        self.proxies: dict[Group, GroupFilterModel] = {}
+        self.models: dict[Group, NotificationTableModel] = {}
         for group in Group:
-            proxy = GroupFilterModel(group, self)
-            proxy.setSourceModel(self.model)
+            model = NotificationTableModel(self)
             view = QTableView()
             view.setObjectName(f"list_{group.name.lower()}")
-            view.setModel(proxy)
+            view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setTabKeyNavigation(False)
-            view.setSortingEnabled(True)
             view.verticalHeader().setVisible(False)
             # Fixed row height: no per-row measuring of 10,000 rows.
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -88,9 +91,11 @@ class MainWindow(QMainWindow):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             for column in Column:
                 view.setColumnHidden(column, column not in _COLUMNS_OF_GROUP[group])
+            view.setSortingEnabled(True)
+            view.sortByColumn(_DEFAULT_SORT[group], Qt.SortOrder.DescendingOrder)
             view.activated.connect(lambda index, g=group: self._activated(g, index))
             self.views[group] = view
-            self.proxies[group] = proxy
+            self.models[group] = model
             self.tabs.addTab(view, "")
 
         self.new_button = QPushButton()
@@ -207,13 +212,14 @@ class MainWindow(QMainWindow):
         }
         for group, view in self.views.items():
             view.setAccessibleName(names[group])
-            count = self.proxies[group].rowCount()
+            count = self.models[group].rowCount()
             self.tabs.setTabText(group, self.tr("%1 (%2)").replace("%1", names[group])
                                  .replace("%2", str(count)))
         self._empty_label.setText(self.tr(
             "You have no notifications yet. Choose \"New notification\" to start one."))
-        self._empty_label.setVisible(self.model.rowCount() == 0)
-        self.model.retranslate()
+        self._empty_label.setVisible(self.total_count() == 0)
+        for model in self.models.values():
+            model.retranslate()
 
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -223,6 +229,10 @@ class MainWindow(QMainWindow):
         self._generation += 1
         generation = self._generation
         self._selected_id = self.selected_id() or self._selected_id
+        prefetched = self._services.take_prefetched_summaries()
+        if prefetched is not None:  # read together with the unlock: no second connection needed
+            self._loaded(generation, prefetched)
+            return
         services = self._services
         run_in_background(self, services.read_summaries,
                           on_success=lambda rows: self._loaded(generation, rows),
@@ -231,9 +241,11 @@ class MainWindow(QMainWindow):
     def _loaded(self, generation: int, rows: list[NotificationSummary]) -> None:
         if generation != self._generation or self._services.vault is None:
             return  # a newer load is on its way, or the app locked meanwhile
-        self.model.set_rows(rows)
+        for group, group_rows in split_by_group(rows).items():
+            self.models[group].set_rows(group_rows)
         self.retranslate()
         self._reselect()
+        self.has_loaded = True
         self.loaded.emit()
 
     def _load_failed(self, error: Exception) -> None:
@@ -249,7 +261,9 @@ class MainWindow(QMainWindow):
         """Drop every listed notification from memory (on lock); the tab and selection are kept."""
         self._selected_id = self.selected_id() or self._selected_id
         self._generation += 1
-        self.model.clear()
+        self.has_loaded = False
+        for model in self.models.values():
+            model.clear()
         self._status_message.clear()
         self.retranslate()
 
@@ -265,18 +279,19 @@ class MainWindow(QMainWindow):
         value = rows[0].data(ID_ROLE)
         return str(value) if value is not None else None
 
+    def total_count(self) -> int:
+        """How many notifications are listed, over all tabs."""
+        return sum(model.rowCount() for model in self.models.values())
+
     def select_id(self, notification_id: str) -> bool:
         """Show and select a notification (after unlock, or from another window)."""
-        source_row = self.model.row_of(notification_id)
-        if source_row is None:
-            return False
-        for group, proxy in self.proxies.items():
-            index = proxy.mapFromSource(self.model.index(source_row, 0))
-            if index.isValid():
+        for group, model in self.models.items():
+            row = model.row_of(notification_id)
+            if row is not None:
                 self.tabs.setCurrentIndex(group)
                 view = self.views[group]
-                view.selectRow(index.row())
-                view.scrollTo(index)
+                view.selectRow(row)
+                view.scrollTo(model.index(row, Column.CHILD))
                 return True
         return False
 
@@ -284,7 +299,7 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentIndex()
         # A keyboard user can press Enter at once: every list starts with a row selected.
         for group, view in self.views.items():
-            if not view.selectionModel().hasSelection() and self.proxies[group].rowCount():
+            if not view.selectionModel().hasSelection() and self.models[group].rowCount():
                 view.selectRow(0)
         if self._selected_id is None or not self.select_id(self._selected_id):
             self.tabs.setCurrentIndex(current)

@@ -1,7 +1,8 @@
 """Table model of the person's notifications, grouped by state for the main window's tabs.
 
 The rows are :class:`desktop.store.notifications.NotificationSummary` objects
-loaded off the GUI thread; this model only formats what the view asks for, so
+loaded off the GUI thread. Each tab has its own model (see :func:`split_by_group`)
+and sorts in Python in one step, so no proxy calls back into Python per row:
 10,000 rows cost nothing until they scroll into view.
 """
 
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -69,8 +69,6 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default.
 StateWords = Callable[["NotificationSummary"], "str | None"]
-#: Role carrying a sortable key (ISO date text, or the display text).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def group_of(state: str) -> Group:
@@ -78,8 +76,33 @@ def group_of(state: str) -> Group:
     return _GROUP_OF_STATE.get(str(state), Group.WAITING)
 
 
+def split_by_group(rows: list[NotificationSummary]) -> dict[Group, list[NotificationSummary]]:
+    """The rows of each tab, keeping their order."""
+    split: dict[Group, list[NotificationSummary]] = {group: [] for group in Group}
+    for summary in rows:
+        split[_GROUP_OF_STATE.get(summary.state, Group.WAITING)].append(summary)
+    return split
+
+
+def _sort_key(column: Column) -> Callable[[NotificationSummary], tuple[bool, Any]]:
+    attribute = {
+        Column.CHILD: "child_initials", Column.STATE: "state", Column.UPDATED: "updated_at",
+        Column.FINALISED: "finalised_at", Column.SENT: "sent_at", Column.RECEIPTED: "receipted_at",
+        Column.REFERENCE: "reference", Column.MUNICIPALITY: "municipality",
+        Column.ACKNOWLEDGEMENT_DUE: "acknowledgement_due",
+    }[column]
+
+    def key(summary: NotificationSummary) -> tuple[bool, Any]:
+        value = getattr(summary, attribute)
+        if isinstance(value, str):
+            value = value.casefold()
+        return (value is None, value if value is not None else "")
+
+    return key
+
+
 class NotificationTableModel(QAbstractTableModel):
-    """All of the profile's notifications, one row each, newest first."""
+    """Notifications, one row each, in the order given or as sorted by the person."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,14 +110,29 @@ class NotificationTableModel(QAbstractTableModel):
         self._locale = QLocale()
         self._state_text: StateWords | None = None
         self._state_tooltip: StateWords | None = None
+        self._sort: tuple[Column, Qt.SortOrder] | None = None
 
     # --- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: list[NotificationSummary]) -> None:
-        """Replace every row (after a background load)."""
+        """Replace every row (after a background load), keeping the chosen sort order."""
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
         self._locale = QLocale()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in one Python pass (a header click); remembered for the next load."""
+        if not 0 <= column < len(Column):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (Column(column), order)
+        self._sort_rows(Column(column), order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: Column, order: Qt.SortOrder) -> None:
+        self._rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def set_state_wording(self, text: StateWords, tooltip: StateWords) -> None:
         """Let the delivery area word the State column and its tooltip (see ``desktop.ui.delivery``)."""
@@ -113,9 +151,6 @@ class NotificationTableModel(QAbstractTableModel):
             if summary.id == notification_id:
                 return number
         return None
-
-    def count_in(self, group: Group) -> int:
-        return sum(1 for s in self._rows if group_of(s.state) == group)
 
     def retranslate(self) -> None:
         """Headers and state names follow a language switch."""
@@ -157,11 +192,6 @@ class NotificationTableModel(QAbstractTableModel):
         if role == STATE_ROLE:
             return str(summary.state)
         column = Column(index.column())
-        if role == SORT_ROLE:
-            raw = self._raw(summary, column)
-            if isinstance(raw, datetime | date):
-                return raw.isoformat()
-            return "" if raw is None else str(self._display(summary, column))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATE and self._state_tooltip is not None:
@@ -210,17 +240,3 @@ class NotificationTableModel(QAbstractTableModel):
             "purged": self.tr("Received (content removed after the retention period)"),
         }
         return texts.get(state, state)
-
-
-class GroupFilterModel(QSortFilterProxyModel):
-    """Shows the rows of one tab (drafts, waiting, sent) of a :class:`NotificationTableModel`."""
-
-    def __init__(self, group: Group, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._group = group
-        self.setSortRole(SORT_ROLE)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        source = self.sourceModel()
-        state = source.data(source.index(source_row, 0, source_parent), STATE_ROLE)
-        return group_of(str(state)) == self._group

@@ -143,9 +143,14 @@ class Shell(QObject):
             QApplication.quit()
 
         def on_unlocked() -> None:
-            if self.main_window is not None:
-                # A zero-timer runs once the event queue is empty: shown, listed and idle.
-                self.main_window.loaded.connect(lambda: QTimer.singleShot(0, report))
+            window = self.main_window
+            if window is None:
+                return
+            # A zero-timer runs once the event queue is empty: shown, listed and idle.
+            if window.has_loaded:
+                QTimer.singleShot(0, report)
+            else:
+                window.loaded.connect(lambda: QTimer.singleShot(0, report))
 
         self.services.session.unlocked.connect(on_unlocked)
 

@@ -29,9 +29,8 @@ from desktop.ui.messages import message_for
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.app import OpenedVault, Services
     from desktop.store.profiles import ProfileInfo
-    from desktop.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -209,9 +208,8 @@ class UnlockWindow(QWidget):
                           on_success=lambda opened: self._opened(profile, opened),
                           on_failure=self._unlock_failed)
 
-    def _opened(self, profile: ProfileInfo, opened: tuple[bytearray, Vault]) -> None:
-        key, vault = opened
-        self._services.attach_vault(profile, vault, key)
+    def _opened(self, profile: ProfileInfo, opened: OpenedVault) -> None:
+        self._services.attach_vault(profile, opened)
         self._set_busy(False)
         self.message_label.clear()
         self.unlocked.emit(profile.id)

@@ -30,7 +30,7 @@ def test_switching_language_in_settings_changes_the_main_window_at_once_and_is_r
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
     assert window is not None
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.total_count() == 1)
     assert window.new_button.text() == "&Ny underretning"
     assert window.tabs.tabText(Group.DRAFTS) == "Kladder (1)"
     assert window.new_button.accessibleName() == "Ny underretning"

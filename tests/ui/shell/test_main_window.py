@@ -36,7 +36,7 @@ def _open(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> Ma
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
     assert window is not None
-    qtbot.waitUntil(lambda: window.model.rowCount() == len(services.require_vault()
+    qtbot.waitUntil(lambda: window.total_count() == len(services.require_vault()
                                                              .notifications.list_summaries()))
     return window
 

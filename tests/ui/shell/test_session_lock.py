@@ -27,7 +27,7 @@ def _open(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> Ma
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
     assert window is not None
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.total_count() > 0)
     return window
 
 
@@ -56,7 +56,7 @@ def test_idle_time_locks_closes_content_and_zeroes_the_key_then_unlock_restores_
     assert services._key is None
     assert not any(key)  # the key bytes themselves were overwritten
     assert not window.isVisible()
-    assert window.model.rowCount() == 0  # no initials left in memory behind the lock
+    assert window.total_count() == 0  # no initials left in memory behind the lock
     assert _notification_windows() == []
     unlock = shell.unlock_window
     assert unlock is not None and unlock.isVisible()

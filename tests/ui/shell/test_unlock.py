@@ -34,8 +34,8 @@ def test_right_passphrase_opens_the_main_window_with_the_drafts_listed(
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
     assert window is not None
-    qtbot.waitUntil(lambda: window.proxies[Group.DRAFTS].rowCount() == 2)
-    shown = {window.proxies[Group.DRAFTS].index(r, 0).data() for r in range(2)}
+    qtbot.waitUntil(lambda: window.models[Group.DRAFTS].rowCount() == 2)
+    shown = {window.models[Group.DRAFTS].index(r, 0).data() for r in range(2)}
     assert shown == {"AB", "CD"}
     assert window.tabs.tabText(Group.DRAFTS) == "Drafts (2)"
     assert not unlock.isVisible()
