@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -82,6 +83,7 @@ class OutboxSender:
         self._clock = clock or (lambda: datetime.now(UTC))
         self._rng = rng or random.SystemRandom()
         self.on_state = on_state
+        self._stop = threading.Event()
         self._acknowledgement_due = acknowledgement_due or domain_acknowledgement_due
 
     @property
@@ -90,6 +92,10 @@ class OutboxSender:
         if self._vault is None:
             self._vault = self._open_vault()
         return self._vault
+
+    def request_stop(self) -> None:
+        """End the pass in progress after its current attempt, and send nothing more (any thread)."""
+        self._stop.set()
 
     def close(self) -> None:
         """Close the transport's connections and the sender's vault (on the thread that used it)."""
@@ -107,6 +113,8 @@ class OutboxSender:
         outbox = self.vault.outbox
         report = SendReport()
         for item in outbox.due(self._clock()):
+            if self._stop.is_set():
+                break
             report.attempted += 1
             self._send_one(item.notification_id, item.envelope, item.attempts + 1, report)
         report.waiting = outbox.waiting_count()

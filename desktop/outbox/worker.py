@@ -38,6 +38,9 @@ ERROR_RETRY_MS = 60_000
 #: Longest single timer wait; the timer is simply re-armed after it.
 MAX_TIMER_MS = 3_600_000
 
+# Threads that outlived stop()'s wait: kept referenced so Qt never destroys a running thread.
+_still_running: set[QThread] = set()
+
 
 class _Engine(QObject):
     """Runs on the worker thread; owns the sender (and through it, the thread's vault connection)."""
@@ -123,6 +126,7 @@ class OutboxWorker(QObject):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("underret-outbox")
+        self._sender = sender
         self._engine = _Engine(sender)
         self._engine.moveToThread(self._thread)
         self._engine.itemStateChanged.connect(self._forward_state)
@@ -163,19 +167,28 @@ class OutboxWorker(QObject):
             self._send_now_requested.emit()
 
     @Slot()
-    def stop(self, timeout_ms: int = 10_000) -> bool:
+    def stop(self, timeout_ms: int = 35_000) -> bool:
         """Stop after the attempt in progress (if any); True if the thread ended in time.
 
-        An attempt cut short is safe: the item stays SENDING and is resent with
-        the same Idempotency-Key next time.
+        The pass in progress ends after its current attempt (bounded by the
+        transport's timeout), so the default wait covers one attempt. If the
+        thread is still busy when the wait ends, it is kept alive until it
+        finishes. An interrupted attempt is safe: the item stays SENDING and is
+        resent with the same Idempotency-Key next time.
         """
         if not self._running:
             return True
         self._running = False
         if self._network is not None:
             self._network.reachabilityChanged.disconnect(self._on_reachability)
+        self._sender.request_stop()
         self._shutdown_requested.emit()
-        return bool(self._thread.wait(timeout_ms))
+        finished = bool(self._thread.wait(timeout_ms))
+        if not finished:
+            log.warning("outbox: worker busy after %d ms; it ends after the current attempt", timeout_ms)
+            _still_running.add(self._thread)
+            self._thread.finished.connect(lambda thread=self._thread: _still_running.discard(thread))
+        return finished
 
     def _watch_reachability(self) -> None:
         if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):

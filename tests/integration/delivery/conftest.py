@@ -178,8 +178,10 @@ class FaultServer:
     ``upstream``: when set, the request is first POSTed to this real intake, which stores it.
     """
 
-    def __init__(self, mode: str, context: ssl.SSLContext, upstream: str | None, ca_pem: bytes) -> None:
-        self.mode, self._context, self._upstream, self._ca = mode, context, upstream, ca_pem
+    def __init__(
+        self, mode: str, context: ssl.SSLContext, upstream: str | None, ca_pem: bytes, hold: float = 5.0
+    ) -> None:
+        self.mode, self._context, self._upstream, self._ca, self._hold = mode, context, upstream, ca_pem, hold
         self._sock = socket.socket()
         self._sock.bind(("127.0.0.1", 0))
         self._sock.listen(8)
@@ -234,7 +236,7 @@ class FaultServer:
                     )
                 self.forwarded.set()
             if self.mode == "silent":
-                self._stop.wait(5)
+                self._stop.wait(self._hold)
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
         except (OSError, ssl.SSLError):
             pass
@@ -252,9 +254,9 @@ def fault_server(tls: TlsMaterial) -> Iterator[Callable[..., FaultServer]]:
     servers: list[FaultServer] = []
 
     def _start(
-        mode: str, *, upstream: str | None = None, cert: IssuedCertificate | None = None
+        mode: str, *, upstream: str | None = None, cert: IssuedCertificate | None = None, hold: float = 5.0
     ) -> FaultServer:
-        server = FaultServer(mode, tls.server_context(cert), upstream, tls.ca.cert_pem)
+        server = FaultServer(mode, tls.server_context(cert), upstream, tls.ca.cert_pem, hold)
         servers.append(server)
         return server
 

@@ -166,3 +166,31 @@ def test_network_coming_back_sends_what_waited(
     finally:
         worker.stop()
     assert vault.notifications.get_summary(notification_id).state is NotificationState.RECEIPTED
+
+
+def test_closing_the_app_mid_attempt_stops_after_that_attempt_and_sends_nothing_more(
+    qtbot: QtBot,
+    vault: Vault,
+    vault_key: bytes,
+    intake: BackgroundIntake,
+    queue_notification: Any,
+    fault_server: Any,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+) -> None:
+    first, second = queue_notification(), queue_notification()
+    # The intake gets the first envelope, but the answer is lost (connection reset after 2.5 s).
+    flaky = fault_server("silent", upstream=intake.url, hold=2.5)
+    worker = _worker(vault, vault_key, flaky.url, tls, intake_keys)
+    worker.start()
+    assert flaky.forwarded.wait(10)
+    assert worker.stop()  # the person closes the app while the first attempt waits for its answer
+    one, two = vault.notifications.get_summary(first), vault.notifications.get_summary(second)
+    assert (one.state, one.attempts, one.last_error) == (
+        NotificationState.QUEUED,
+        1,
+        "delivery.connection_reset",
+    )
+    assert (two.state, two.attempts) == (NotificationState.QUEUED, 0)
+    assert flaky.bodies_received == 1
+    assert intake.store.count() == 1
