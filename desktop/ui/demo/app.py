@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.demo.environment import DemoEnvironment
@@ -83,8 +83,24 @@ def start_demo(*, language: str | None = None, temp_root: Path | None = None,
         if isinstance(app, QApplication):
             app.commitDataRequest.connect(lambda _manager: _end_session(controller))
     atexit.register(environment.close)
+    _RUNNING.append(controller)
+    controller.shut_down.connect(lambda: _forget(controller))
     controller.show_main_window()
     return controller
+
+
+#: Demo runs of this process, kept alive until the app quits (the caller may drop its reference).
+_RUNNING: list[DemoController] = []
+
+
+def _forget(controller: DemoController) -> None:
+    if controller in _RUNNING:
+        _RUNNING.remove(controller)
+
+
+def running_demos() -> list[DemoController]:
+    """The demo runs of this process (normally none or one)."""
+    return list(_RUNNING)
 
 
 def _end_session(controller: DemoController) -> None:
@@ -111,6 +127,9 @@ class TerminationWatch(QObject):
     def _on_signal(self, signum: int, _frame: object) -> None:
         log.info("demo: signal %s received, quitting", signum)
         QApplication.quit()
+        # quit() does nothing while the event loop is not running yet (a signal during
+        # start-up): a zero timer quits as soon as it runs.
+        QTimer.singleShot(0, QApplication.quit)
 
     def _drain(self) -> None:
         with contextlib.suppress(BlockingIOError):
@@ -155,16 +174,20 @@ def run_demo_app(*, language: str | None = None) -> int:
             watch.restore()
 
 
-def launch_from_first_run(services: Services) -> None:
+def launch_from_first_run(services: Services) -> DemoController | None:
     """``services.demo_launcher``: leave the first-run screen for demo mode in the same app."""
     try:
-        start_demo(language=services.language)
+        controller = start_demo(language=services.language)
     except UnderretError as error:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Underret", message_for(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, "Underret", message_for(error),
+                          QMessageBox.StandardButton.Ok)
+        box.setObjectName("demoStartProblem")
         box.setAccessibleName(message_for(error))
-        box.exec()
-        return
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None
     shell = services.shell
     window = shell.first_run_window if shell is not None else None
     if window is not None:
         window.hide()
+    return controller

@@ -57,6 +57,7 @@ class DemoController(QObject):
 
     feedback_shown = Signal(object)  # FeedbackWindow
     reset_done = Signal()
+    shut_down = Signal()
 
     def __init__(self, services: Services, environment: DemoEnvironment, *,
                  scenarios: list[Scenario] | None = None, today: Callable[[], date] | None = None) -> None:
@@ -329,3 +330,4 @@ class DemoController(QObject):
         self.services.close_vault()
         self.environment.close()
         log.info("demo: shut down, demo folder removed")
+        self.shut_down.emit()
