@@ -6,7 +6,8 @@ own vault connection and blocking network calls) runs in a ``QThread``. A pass
 runs at start-up, on ``send_now()``, when the network comes back
 (``QNetworkInformation`` reachability, where the platform has a backend), and
 on a single-shot timer set to the earliest ``next_attempt_at`` of the queue
-(the backoff chosen by the sender).
+(the backoff chosen by the sender). ``try_now()`` runs a pass without
+touching the backoff (call it right after finalising).
 
 Signals (all delivered on the GUI thread):
 
@@ -117,6 +118,7 @@ class OutboxWorker(QObject):
     errorOccurred = Signal(str)  # noqa: N815 - Qt signal naming, as in the contract
 
     _begin_requested = Signal()
+    _pass_requested = Signal()
     _send_now_requested = Signal()
     _shutdown_requested = Signal()
 
@@ -133,6 +135,7 @@ class OutboxWorker(QObject):
         self._engine.waitingCountChanged.connect(self.waitingCountChanged)
         self._engine.errorOccurred.connect(self.errorOccurred)
         self._begin_requested.connect(self._engine.begin)
+        self._pass_requested.connect(self._engine.run_pass)
         self._send_now_requested.connect(self._engine.send_now)
         self._shutdown_requested.connect(self._engine.shutdown)
         self._running = False
@@ -159,6 +162,12 @@ class OutboxWorker(QObject):
         self._begin_requested.emit()
         if self._watch_network:
             self._watch_reachability()
+
+    @Slot()
+    def try_now(self) -> None:
+        """Send what is due now, keeping the backoff of failing items (e.g. just after finalising)."""
+        if self._running:
+            self._pass_requested.emit()
 
     @Slot()
     def send_now(self) -> None:

@@ -194,3 +194,28 @@ def test_closing_the_app_mid_attempt_stops_after_that_attempt_and_sends_nothing_
     assert (two.state, two.attempts) == (NotificationState.QUEUED, 0)
     assert flaky.bodies_received == 1
     assert intake.store.count() == 1
+
+
+def test_a_notification_finalised_while_the_app_runs_goes_out_at_once(
+    qtbot: QtBot,
+    vault: Vault,
+    vault_key: bytes,
+    intake: BackgroundIntake,
+    queue_notification: Any,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+) -> None:
+    worker = _worker(vault, vault_key, intake.url, tls, intake_keys)
+    try:
+        with qtbot.waitSignal(worker.waitingCountChanged, timeout=10_000):
+            worker.start()  # nothing waits yet
+        notification_id = queue_notification()
+        with qtbot.waitSignal(
+            worker.itemStateChanged,
+            timeout=10_000,
+            check_params_cb=lambda i, state, reason: state == "receipted",
+        ):
+            worker.try_now()
+    finally:
+        assert worker.stop()
+    assert intake.store.count(notification_id) == 1
