@@ -143,23 +143,23 @@
       <translation>Nothing filled in yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="150" />
+      <location filename="../desktop/ui/wizard/review.py" line="152" />
       <source>The notification as the municipality will read it</source>
       <translation>The notification as the municipality will read it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="161" />
       <location filename="../desktop/ui/wizard/review.py" line="163" />
+      <location filename="../desktop/ui/wizard/review.py" line="165" />
       <source>Edit: %1</source>
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="173" />
+      <location filename="../desktop/ui/wizard/review.py" line="175" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="195" />
+      <location filename="../desktop/ui/wizard/review.py" line="197" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
@@ -194,134 +194,138 @@
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="147" />
+      <location filename="../desktop/ui/wizard/window.py" line="155" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="151" />
+      <location filename="../desktop/ui/wizard/window.py" line="159" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="181" />
+      <location filename="../desktop/ui/wizard/window.py" line="189" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="186" />
+      <location filename="../desktop/ui/wizard/window.py" line="194" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="188" />
+      <location filename="../desktop/ui/wizard/window.py" line="196" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="190" />
+      <location filename="../desktop/ui/wizard/window.py" line="198" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="192" />
+      <location filename="../desktop/ui/wizard/window.py" line="200" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="194" />
+      <location filename="../desktop/ui/wizard/window.py" line="202" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="196" />
+      <location filename="../desktop/ui/wizard/window.py" line="204" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="199" />
+      <location filename="../desktop/ui/wizard/window.py" line="207" />
       <source>&amp;Finalise and send</source>
       <translation>&amp;Finalise and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="201" />
+      <location filename="../desktop/ui/wizard/window.py" line="209" />
       <source>Finalise and send the notification</source>
       <translation>Finalise and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="203" />
+      <location filename="../desktop/ui/wizard/window.py" line="211" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="205" />
+      <location filename="../desktop/ui/wizard/window.py" line="213" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="209" />
+      <location filename="../desktop/ui/wizard/window.py" line="217" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="211" />
+      <location filename="../desktop/ui/wizard/window.py" line="219" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="223" />
+      <location filename="../desktop/ui/wizard/window.py" line="231" />
       <source>Underret – notification of concern</source>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="245" />
+      <location filename="../desktop/ui/wizard/window.py" line="253" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="301" />
+      <location filename="../desktop/ui/wizard/window.py" line="309" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="308" />
+      <location filename="../desktop/ui/wizard/window.py" line="321" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="379" />
+      <location filename="../desktop/ui/wizard/window.py" line="395" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="401" />
-      <location filename="../desktop/ui/wizard/window.py" line="404" />
+      <location filename="../desktop/ui/wizard/window.py" line="419" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="424" />
+      <location filename="../desktop/ui/wizard/window.py" line="446" />
       <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
       <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="452" />
-      <location filename="../desktop/ui/wizard/window.py" line="457" />
+      <location filename="../desktop/ui/wizard/window.py" line="468" />
+      <source>The correction could not be started</source>
+      <translation>The correction could not be started</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="479" />
+      <location filename="../desktop/ui/wizard/window.py" line="484" />
       <source>Discard this notification?</source>
       <translation>Discard this notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="453" />
+      <location filename="../desktop/ui/wizard/window.py" line="480" />
       <source>What you have written will be deleted and cannot be brought back.</source>
       <translation>What you have written will be deleted and cannot be brought back.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="458" />
+      <location filename="../desktop/ui/wizard/window.py" line="485" />
       <source>&amp;Delete it</source>
       <translation>&amp;Delete it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="459" />
+      <location filename="../desktop/ui/wizard/window.py" line="486" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
     </message>

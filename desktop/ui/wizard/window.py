@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.answers import get_answer, parse_path, set_answer
-from desktop.domain.building import NotificationIncomplete, build_document
+from desktop.domain.building import NotificationIncomplete, build_document, child_initials
 from desktop.domain.context import ACUTE_FIELD
 from desktop.domain.document import NotificationDocument
 from desktop.domain.flow import WizardFlow, apply_presets
@@ -86,6 +86,9 @@ class WizardWindow(QMainWindow):
         self.created_at: datetime | None = None
         self._closing = False
         self._review_fingerprint = ""
+        self._listed: tuple[str, str] | None = None
+        self._finalised_id: str | None = None
+        self._unavailable = ""
         self._listening = False
         self.flow = WizardFlow(self.form, self.pack, lambda: self.answers, self._today)
         self.keeper = DraftKeeper(services.require_vault, draft_id, lambda: self.answers,
@@ -127,7 +130,12 @@ class WizardWindow(QMainWindow):
             draft = vault.notifications.get_draft(draft_id)
         except NotADraft:
             self.read_only = True
-            stored = vault.notifications.get_document(draft_id)
+            self._finalised_id = draft_id
+            try:
+                stored = vault.notifications.get_document(draft_id)
+            except UnderretError as error:  # e.g. the content was purged after the retention period
+                self._unavailable = message_for(error)
+                return
             self.document = NotificationDocument.model_validate_json(stored)
             return
         self.answers = dict(draft.answers)
@@ -301,7 +309,12 @@ class WizardWindow(QMainWindow):
         self.save_label.setText(translate("Wizard", "Saved %1").replace(
             "%1", datetime.now().strftime("%H:%M:%S")))
         self.save_label.setStyleSheet("")
-        self._services.notifications_changed.emit()
+        # The main window's list shows initials and the last change: tell it when those matter
+        # (a new draft, other initials), not on every autosave; closing tells it once more.
+        initials = child_initials(self.answers)
+        if (draft_id, initials) != self._listed:
+            self._listed = (draft_id, initials)
+            self._services.notifications_changed.emit()
 
     def _on_save_failed(self, error: object) -> None:
         text = message_for(error) if isinstance(error, BaseException) else ""
@@ -403,10 +416,14 @@ class WizardWindow(QMainWindow):
         self.finalise_button.setEnabled(True)
         self.stack.setEnabled(True)
         self.save_label.setText("")
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("Wizard", "Not sent yet"), message_for(error),
+        self._tell(translate("Wizard", "Not sent yet"), error)
+
+    def _tell(self, title: str, error: Exception) -> None:
+        """A calm message about something that did not work (nothing typed is lost)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message_for(error),
                           QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("finaliseProblem")
-        box.setAccessibleName(translate("Wizard", "Not sent yet"))
+        box.setObjectName("problemMessage")
+        box.setAccessibleName(title)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -426,29 +443,31 @@ class WizardWindow(QMainWindow):
         if self.document is not None:
             self.document_view.setHtml(document_html(self.document))
         self.stack.setCurrentWidget(self.document_view)
-        self.read_only_label.setText(translate(
+        self.read_only_label.setText(self._unavailable or translate(
             "Wizard", "This notification has been finalised and can no longer be changed. "
                       "To correct it, write a correction: a new notification that refers to this one."))
         self.read_only_label.show()
         self.step_label.setText("")
         for button in (self.back_button, self.next_button, self.finalise_button, self.discard_button):
             button.hide()
-        self.correct_button.show()
+        self.correct_button.setVisible(not self._unavailable)
         if self.document is not None and self.document.acute:
             # An acute notification is never only written: the numbers stay in view.
             self.acute_button.setChecked(True)
-        self.correct_button.setFocus()
+        (self.close_button if self._unavailable else self.correct_button).setFocus()
 
     def start_correction(self) -> None:
         """Open a new draft with the same answers that says which notification it corrects."""
-        original = self.keeper.draft_id or (self.document.notification_id if self.document else None)
+        original = self.keeper.draft_id or self._finalised_id
         if original is None:
             return
         vault = self._vault()
-        answers = dict(vault.notifications.get_answers(original))
+        try:
+            answers = dict(vault.notifications.get_answers(original))
+        except UnderretError as error:
+            self._tell(translate("Wizard", "The correction could not be started"), error)
+            return
         answers[CORRECTS_KEY] = original
-        from desktop.domain.building import child_initials
-
         new_id = vault.notifications.create_draft(answers, self.form.sections[1].id, child_initials(answers))
         self._services.notifications_changed.emit()
         self._services.open_wizard(new_id)
@@ -514,6 +533,8 @@ class WizardWindow(QMainWindow):
             if self.keeper.draft_id is not None:
                 self._vault().profile.note_open_draft(None)
         self.keeper.stop()
+        if self._listed is not None and self._services.vault is not None:
+            self._services.notifications_changed.emit()
         if self._listening:
             self._listening = False
             self._services.session.locking.disconnect(self._on_locking)

@@ -65,3 +65,21 @@ def test_a_finalised_notification_opens_read_only_and_a_correction_refers_to_it(
     document = NotificationDocument.model_validate_json(vault.notifications.get_document(correction.draft_id))
     assert document.corrects == first_id
     assert vault.notifications.get_summary(first_id).state is NotificationState.QUEUED
+
+
+def test_a_notification_whose_content_was_deleted_after_retention_says_so(
+    open_wizard: Callable[..., Any], services: Services, sending_set_up: RecipientPrivateKey, qtbot: QtBot
+) -> None:
+    wizard = open_wizard()
+    wizard.fill_complete()
+    wizard.finalise()
+    qtbot.waitUntil(lambda: wizard.window.read_only, timeout=30000)
+    notification_id = wizard.window.draft_id
+    wizard.window.close()
+    services.require_vault().notifications.purge_content(notification_id)
+    reopened = open_wizard(notification_id)
+    assert reopened.window.read_only
+    assert reopened.window.read_only_label.isVisible()
+    assert reopened.window.read_only_label.text()
+    assert "Emma" not in reopened.window.document_view.toPlainText()
+    assert not reopened.window.correct_button.isVisible()
