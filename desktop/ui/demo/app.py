@@ -157,7 +157,7 @@ def run_demo_app(*, language: str | None = None) -> int:
     watch = TerminationWatch(app) if os.name != "nt" else None
     try:
         try:
-            start_demo(language=language)
+            controller = start_demo(language=language)
         except (DemoNotAllowed, PolicyInvalid, UnderretError) as error:
             code = EXIT_NOT_ALLOWED if isinstance(error, DemoNotAllowed) else EXIT_START_FAILED
             Translations(app).install(language or "da")
@@ -168,6 +168,7 @@ def run_demo_app(*, language: str | None = None) -> int:
                 box.setAccessibleName(text)
                 box.exec()
             return code
+        controller.open_picker()  # a trainer starts with choosing a case
         return app.exec()
     finally:
         if watch is not None:
@@ -190,4 +191,5 @@ def launch_from_first_run(services: Services) -> DemoController | None:
     window = shell.first_run_window if shell is not None else None
     if window is not None:
         window.hide()
+    controller.open_picker()
     return controller

@@ -150,6 +150,7 @@ def test_try_the_demo_on_the_first_run_screen_opens_demo_mode(
     try:
         assert demo.main_window is not None and demo.main_window.isVisible()
         assert not first_run.isVisible()
+        assert demo.picker is not None and demo.picker.isVisible()  # the trainer starts by choosing a case
         assert demo.environment.folder.parent == temp
     finally:
         demo.shutdown()
