@@ -157,8 +157,11 @@ class Services(QObject):
         except BaseException:
             zero(key)
             raise
+        from desktop.ui.operations import gc_paused
+
         try:
-            summaries = vault.notifications.list_summaries()
+            with gc_paused():
+                summaries = vault.notifications.list_summaries()
         except BaseException:
             vault.close()
             zero(key)

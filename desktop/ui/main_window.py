@@ -35,9 +35,9 @@ from desktop.ui.notification_table_model import (
     Column,
     Group,
     NotificationTableModel,
-    split_by_group,
+    prepare_tabs,
 )
-from desktop.ui.operations import run_in_background
+from desktop.ui.operations import gc_paused, run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import Services
@@ -229,20 +229,25 @@ class MainWindow(QMainWindow):
         self._generation += 1
         generation = self._generation
         self._selected_id = self.selected_id() or self._selected_id
-        prefetched = self._services.take_prefetched_summaries()
-        if prefetched is not None:  # read together with the unlock: no second connection needed
-            self._loaded(generation, prefetched)
-            return
+        sorts = {group: model.sort_spec for group, model in self.models.items()}
         services = self._services
-        run_in_background(self, services.read_summaries,
-                          on_success=lambda rows: self._loaded(generation, rows),
+        prefetched = services.take_prefetched_summaries()
+
+        def work() -> dict[Group, list[NotificationSummary]]:
+            # The list read together with the unlock needs no second connection.
+            with gc_paused():
+                rows = prefetched if prefetched is not None else services.read_summaries()
+                return prepare_tabs(rows, sorts)
+
+        # Reading, splitting and sorting 10,000 rows all happen off the GUI thread.
+        run_in_background(self, work, on_success=lambda tabs: self._loaded(generation, tabs),
                           on_failure=self._load_failed)
 
-    def _loaded(self, generation: int, rows: list[NotificationSummary]) -> None:
+    def _loaded(self, generation: int, tabs: dict[Group, list[NotificationSummary]]) -> None:
         if generation != self._generation or self._services.vault is None:
             return  # a newer load is on its way, or the app locked meanwhile
-        for group, group_rows in split_by_group(rows).items():
-            self.models[group].set_rows(group_rows)
+        for group, group_rows in tabs.items():
+            self.models[group].set_rows(group_rows, presorted=True)
         self.retranslate()
         self._reselect()
         self.has_loaded = True

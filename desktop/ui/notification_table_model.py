@@ -84,6 +84,19 @@ def split_by_group(rows: list[NotificationSummary]) -> dict[Group, list[Notifica
     return split
 
 
+SortSpec = tuple[Column, Qt.SortOrder]
+
+
+def prepare_tabs(rows: list[NotificationSummary],
+                 sorts: dict[Group, SortSpec | None]) -> dict[Group, list[NotificationSummary]]:
+    """Split and sort the rows of every tab; pure work, run on a worker thread before ``set_rows``."""
+    split = split_by_group(rows)
+    for group, spec in sorts.items():
+        if spec is not None:
+            split[group].sort(key=_sort_key(spec[0]), reverse=spec[1] == Qt.SortOrder.DescendingOrder)
+    return split
+
+
 def _sort_key(column: Column) -> Callable[[NotificationSummary], tuple[bool, Any]]:
     attribute = {
         Column.CHILD: "child_initials", Column.STATE: "state", Column.UPDATED: "updated_at",
@@ -113,11 +126,16 @@ class NotificationTableModel(QAbstractTableModel):
         self._sort: tuple[Column, Qt.SortOrder] | None = None
 
     # --- data in -------------------------------------------------------------------------------
-    def set_rows(self, rows: list[NotificationSummary]) -> None:
+    @property
+    def sort_spec(self) -> SortSpec | None:
+        """The column and order the person sorted by (``prepare_tabs`` applies it off the GUI thread)."""
+        return self._sort
+
+    def set_rows(self, rows: list[NotificationSummary], *, presorted: bool = False) -> None:
         """Replace every row (after a background load), keeping the chosen sort order."""
         self.beginResetModel()
         self._rows = list(rows)
-        if self._sort is not None:
+        if self._sort is not None and not presorted:
             self._sort_rows(*self._sort)
         self._locale = QLocale()
         self.endResetModel()

@@ -9,8 +9,11 @@ has been deleted by then (its window closed), the callbacks are skipped.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import shiboken6
@@ -100,3 +103,31 @@ def pending_operations() -> int:
 def wait_for_all(timeout_ms: int = 30000) -> bool:
     """Block until the worker threads are idle (used at shutdown, never in a UI handler)."""
     return _pool().waitForDone(timeout_ms)
+
+
+_gc_lock = threading.Lock()
+_gc_holds = 0
+_gc_was_enabled = True
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a worker builds thousands of objects.
+
+    A full collection runs in whichever thread allocates and holds the GIL for
+    100 ms or more with a large list in memory, which freezes the window. Nested
+    and concurrent uses are counted; the collector resumes when the last ends.
+    """
+    global _gc_holds, _gc_was_enabled
+    with _gc_lock:
+        if _gc_holds == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_holds += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holds -= 1
+            if _gc_holds == 0 and _gc_was_enabled:
+                gc.enable()
