@@ -81,7 +81,7 @@ def start_demo(*, language: str | None = None, temp_root: Path | None = None,
     if app is not None:
         app.aboutToQuit.connect(controller.shutdown)
         if isinstance(app, QApplication):
-            app.commitDataRequest.connect(lambda _manager: _end_session(controller))
+            app.commitDataRequest.connect(lambda _manager: end_session(controller))
     atexit.register(environment.close)
     _RUNNING.append(controller)
     controller.shut_down.connect(lambda: _forget(controller))
@@ -103,8 +103,9 @@ def running_demos() -> list[DemoController]:
     return list(_RUNNING)
 
 
-def _end_session(controller: DemoController) -> None:
-    # Logging off: remove the demo now (the session manager may not wait for a clean quit).
+def end_session(controller: DemoController) -> None:
+    """Logging off (``commitDataRequest``): remove the demo now, then quit; the session
+    manager may not wait for a clean quit."""
     log.info("demo: session ending")
     controller.shutdown()
     QApplication.quit()

@@ -21,7 +21,7 @@ from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.notifications import NotificationState
 from desktop.store.profiles import ProfileDirectory
 from desktop.store.vault import Vault
-from desktop.ui.demo.app import running_demos, start_demo
+from desktop.ui.demo.app import end_session, running_demos, start_demo
 from desktop.ui.demo.banner import banner_of
 from desktop.ui.demo.controller import DemoController
 from desktop.ui.operations import wait_for_all
@@ -159,3 +159,12 @@ def test_try_the_demo_on_the_first_run_screen_opens_demo_mode(
             window.close()
         shell.shutdown()
     assert list(temp.iterdir()) == []
+
+
+def test_logging_off_removes_the_demo_at_once(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> None:
+    demo = start_demo(language="en", temp_root=temp_root)
+    _file_and_deliver(demo, qtbot)
+    end_session(demo)  # what commitDataRequest calls when the user logs off
+    wait_for_all()
+    assert list(temp_root.iterdir()) == []
+    assert demo.services.vault is None
