@@ -194,138 +194,138 @@
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="155" />
+      <location filename="../desktop/ui/wizard/window.py" line="229" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="159" />
+      <location filename="../desktop/ui/wizard/window.py" line="231" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="189" />
+      <location filename="../desktop/ui/wizard/window.py" line="232" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="194" />
+      <location filename="../desktop/ui/wizard/window.py" line="233" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="196" />
+      <location filename="../desktop/ui/wizard/window.py" line="234" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="198" />
+      <location filename="../desktop/ui/wizard/window.py" line="235" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <location filename="../desktop/ui/wizard/window.py" line="236" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="202" />
+      <location filename="../desktop/ui/wizard/window.py" line="237" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="204" />
+      <location filename="../desktop/ui/wizard/window.py" line="238" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="207" />
+      <location filename="../desktop/ui/wizard/window.py" line="239" />
       <source>&amp;Finalise and send</source>
       <translation>&amp;Finalise and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="209" />
+      <location filename="../desktop/ui/wizard/window.py" line="240" />
       <source>Finalise and send the notification</source>
       <translation>Finalise and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="211" />
+      <location filename="../desktop/ui/wizard/window.py" line="241" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="213" />
+      <location filename="../desktop/ui/wizard/window.py" line="242" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="217" />
+      <location filename="../desktop/ui/wizard/window.py" line="244" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="219" />
+      <location filename="../desktop/ui/wizard/window.py" line="245" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="231" />
+      <location filename="../desktop/ui/wizard/window.py" line="228" />
       <source>Underret – notification of concern</source>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="253" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="309" />
+      <location filename="../desktop/ui/wizard/window.py" line="332" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="321" />
+      <location filename="../desktop/ui/wizard/window.py" line="344" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="395" />
+      <location filename="../desktop/ui/wizard/window.py" line="418" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="419" />
+      <location filename="../desktop/ui/wizard/window.py" line="442" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="446" />
+      <location filename="../desktop/ui/wizard/window.py" line="469" />
       <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
       <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="468" />
+      <location filename="../desktop/ui/wizard/window.py" line="491" />
       <source>The correction could not be started</source>
       <translation>The correction could not be started</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="479" />
-      <location filename="../desktop/ui/wizard/window.py" line="484" />
+      <location filename="../desktop/ui/wizard/window.py" line="502" />
+      <location filename="../desktop/ui/wizard/window.py" line="507" />
       <source>Discard this notification?</source>
       <translation>Discard this notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="480" />
+      <location filename="../desktop/ui/wizard/window.py" line="503" />
       <source>What you have written will be deleted and cannot be brought back.</source>
       <translation>What you have written will be deleted and cannot be brought back.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="485" />
+      <location filename="../desktop/ui/wizard/window.py" line="508" />
       <source>&amp;Delete it</source>
       <translation>&amp;Delete it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="486" />
+      <location filename="../desktop/ui/wizard/window.py" line="509" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
     </message>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -152,11 +152,9 @@ class WizardWindow(QMainWindow):
         self.step_label.setObjectName("stepLabel")
         self.save_label = QLabel()
         self.save_label.setObjectName("saveStatus")
-        self.acute_button = QPushButton(translate("Wizard", "Child in danger? &Whom to call"))
+        self.acute_button = QPushButton()
         self.acute_button.setObjectName("acuteButton")
         self.acute_button.setCheckable(True)
-        self.acute_button.setAccessibleName(
-            translate("Wizard", "Child in danger right now? Show whom to call"))
         self.acute_button.setStyleSheet("QPushButton#acuteButton { color: #a3261c; font-weight: bold; }")
         self.acute_button.toggled.connect(self._toggle_acute_panel)
         top.addWidget(self.acute_button)
@@ -186,37 +184,29 @@ class WizardWindow(QMainWindow):
             self.stack.addWidget(page)
         self.document_view = QTextBrowser()
         self.document_view.setObjectName("finalisedDocument")
-        self.document_view.setAccessibleName(translate("Wizard", "The finalised notification"))
         self.stack.addWidget(self.document_view)
         outer.addWidget(self.stack, 1)
 
         bottom = QHBoxLayout()
-        self.discard_button = QPushButton(translate("Wizard", "&Discard draft"))
+        self.discard_button = QPushButton()
         self.discard_button.setObjectName("discardButton")
-        self.discard_button.setAccessibleName(translate("Wizard", "Discard this draft"))
         self.discard_button.clicked.connect(self.ask_discard)
-        self.back_button = QPushButton(translate("Wizard", "&Back"))
+        self.back_button = QPushButton()
         self.back_button.setObjectName("backButton")
-        self.back_button.setAccessibleName(translate("Wizard", "Back to the previous page"))
         self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton(translate("Wizard", "&Next"))
+        self.next_button = QPushButton()
         self.next_button.setObjectName("nextButton")
-        self.next_button.setAccessibleName(translate("Wizard", "Next page"))
         self.next_button.setDefault(False)
         self.next_button.clicked.connect(self.next)
-        self.finalise_button = QPushButton(translate("Wizard", "&Finalise and send"))
+        self.finalise_button = QPushButton()
         self.finalise_button.setObjectName("finaliseButton")
-        self.finalise_button.setAccessibleName(translate("Wizard", "Finalise and send the notification"))
         self.finalise_button.clicked.connect(self.finalise)
-        self.correct_button = QPushButton(translate("Wizard", "&Correct it"))
+        self.correct_button = QPushButton()
         self.correct_button.setObjectName("correctButton")
-        self.correct_button.setAccessibleName(translate(
-            "Wizard", "Write a correction: a new notification that refers to this one"))
         self.correct_button.clicked.connect(self.start_correction)
         self.correct_button.hide()
-        self.close_button = QPushButton(translate("Wizard", "C&lose"))
+        self.close_button = QPushButton()
         self.close_button.setObjectName("closeButton")
-        self.close_button.setAccessibleName(translate("Wizard", "Close the window"))
         self.close_button.clicked.connect(self.close)
         bottom.addWidget(self.discard_button)
         bottom.addStretch(1)
@@ -228,9 +218,38 @@ class WizardWindow(QMainWindow):
         # Keyboard paths besides Tab: Alt+Right / Alt+Left move between pages.
         QShortcut(QKeySequence("Alt+Right"), self, self.next)
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
-        self.setWindowTitle(translate("Wizard", "Underret – notification of concern"))
+        self.retranslate()
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 42)
+
+    def retranslate(self) -> None:
+        """The window's own words in the current UI language (the form's texts keep the
+        language the notification is being written in)."""
+        self.setWindowTitle(translate("Wizard", "Underret – notification of concern"))
+        self.acute_button.setText(translate("Wizard", "Child in danger? &Whom to call"))
+        self.acute_button.setAccessibleName(
+            translate("Wizard", "Child in danger right now? Show whom to call"))
+        self.document_view.setAccessibleName(translate("Wizard", "The finalised notification"))
+        self.discard_button.setText(translate("Wizard", "&Discard draft"))
+        self.discard_button.setAccessibleName(translate("Wizard", "Discard this draft"))
+        self.back_button.setText(translate("Wizard", "&Back"))
+        self.back_button.setAccessibleName(translate("Wizard", "Back to the previous page"))
+        self.next_button.setText(translate("Wizard", "&Next"))
+        self.next_button.setAccessibleName(translate("Wizard", "Next page"))
+        self.finalise_button.setText(translate("Wizard", "&Finalise and send"))
+        self.finalise_button.setAccessibleName(translate("Wizard", "Finalise and send the notification"))
+        self.correct_button.setText(translate("Wizard", "&Correct it"))
+        self.correct_button.setAccessibleName(translate(
+            "Wizard", "Write a correction: a new notification that refers to this one"))
+        self.close_button.setText(translate("Wizard", "C&lose"))
+        self.close_button.setAccessibleName(translate("Wizard", "Close the window"))
+        if hasattr(self, "pages") and self.page_id in self.pages and not self.read_only:
+            self._show_step()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _toggle_acute_panel(self, on: bool) -> None:
         self.acute_panel.setVisible(on)
@@ -248,10 +267,7 @@ class WizardWindow(QMainWindow):
         else:
             self._refresh_review(page)
         self.stack.setCurrentWidget(page)
-        number, total = self.flow.position(page_id)
-        title = page.section.title.get(self.language) or page.section.title.da
-        self.step_label.setText(translate("Wizard", "Step %1 of %2: %3").replace("%1", str(number))
-                                .replace("%2", str(total)).replace("%3", title))
+        self._show_step()
         is_review = page.section.kind is SectionKind.REVIEW
         self.back_button.setEnabled(self.flow.previous(page_id) is not None)
         self.next_button.setVisible(not is_review)
@@ -267,6 +283,13 @@ class WizardWindow(QMainWindow):
             target = page.first_focus() if isinstance(page, SectionPage) else self.finalise_button
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _show_step(self) -> None:
+        page = self.current_page()
+        number, total = self.flow.position(self.page_id)
+        title = page.section.title.get(self.language) or page.section.title.da
+        self.step_label.setText(translate("Wizard", "Step %1 of %2: %3").replace("%1", str(number))
+                                .replace("%2", str(total)).replace("%3", title))
 
     def next(self) -> None:
         if self.read_only:

@@ -239,3 +239,14 @@ def test_signs_of_violence_at_home_preset_that_parents_are_not_told_first(
     informed = wizard.editor("family.custody_holders[0].informed")
     assert informed.buttons["no"].isChecked()
     assert informed.why_edit.isVisibleTo(wizard.window)
+
+
+def test_switching_to_english_changes_the_windows_own_words(
+    open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
+) -> None:
+    wizard = open_wizard()
+    assert wizard.window.next_button.text() == "&Næste"
+    assert services.translations is not None
+    services.translations.install("en")
+    qtbot.waitUntil(lambda: wizard.window.next_button.text() == "&Next")
+    assert wizard.window.step_label.text().startswith("Step 1 of")
