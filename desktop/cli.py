@@ -2,7 +2,7 @@
 
 ``underret doctor`` is for municipal IT and prints in English only (it is
 read in support tickets and log files, where one language is easiest to
-search); it never opens a vault and never changes a file.
+search).
 """
 
 from __future__ import annotations

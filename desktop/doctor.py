@@ -4,9 +4,11 @@ Prints (in English) the policy in force and where it came from, the settings
 and their sources, the data folder, the keyring backend and whether it works,
 the guideline pack, and every profile's vault: where it is, how big, whether
 the file looks like an encrypted vault, whether its folder is writable, and
-how its key is protected. It never opens a vault (that needs the person's
-key) and never changes a file. Exit code 0 when all is well, 1 when something
-needs IT's attention (each reason printed), 3 for an invalid policy.
+how its key is protected. The checks here never open a vault (that needs
+the person's key); delivery's ``profile_lines`` adds the sender key
+fingerprint, which it can read only for profiles whose key is in the OS
+keyring. Exit code 0 when all is well, 1 when something needs IT's attention
+(each reason printed), 3 for an invalid policy.
 """
 
 from __future__ import annotations
