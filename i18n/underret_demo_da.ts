@@ -4,18 +4,18 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="166"/>
+        <location filename="../desktop/ui/demo/controller.py" line="180"/>
         <source>&amp;Training cases…</source>
         <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts).</extracomment>
         <translation>&amp;Øvelsescases …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="167"/>
+        <location filename="../desktop/ui/demo/controller.py" line="181"/>
         <source>&amp;Municipality view</source>
         <translation>&amp;Kommunens side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="168"/>
+        <location filename="../desktop/ui/demo/controller.py" line="182"/>
         <source>&amp;Reset the demo</source>
         <translation>&amp;Nulstil demoen</translation>
     </message>

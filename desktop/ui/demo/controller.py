@@ -15,9 +15,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QToolButton, QWidget
 
 from desktop.demo.delivery import make_demo_finaliser, make_demo_sender
 from desktop.demo.environment import DemoEnvironment
@@ -136,6 +136,8 @@ class DemoController(QObject):
         return self.main_window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.main_window and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_actions()
         if watched is self.main_window and event.type() == QEvent.Type.Close:
             # Closing the demo's main window ends the demo (after the close is accepted).
             QTimer.singleShot(0, self._main_window_closed)
@@ -157,15 +159,29 @@ class DemoController(QObject):
         self.reset_action = QAction(window)
         self.reset_action.setObjectName("demoReset")
         self.reset_action.triggered.connect(self.reset)
+        self.demo_buttons: list[QToolButton] = []
+        bar = QWidget(window)
+        bar.setObjectName("demoButtons")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
         for action in (self.cases_action, self.municipality_action, self.reset_action):
             window.add_menu_action(action)
             window.addAction(action)
+            # The same actions as buttons: a trainer in front of a class clicks rather than opens menus.
+            button = QToolButton(bar)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+            self.demo_buttons.append(button)
+        window.add_status_widget(bar)
         self._retranslate_actions()
 
     def _retranslate_actions(self) -> None:
         self.cases_action.setText(translate("Demo", "&Training cases…"))
         self.municipality_action.setText(translate("Demo", "&Municipality view"))
         self.reset_action.setText(translate("Demo", "&Reset the demo"))
+        for button in self.demo_buttons:
+            button.setAccessibleName(button.defaultAction().text().replace("&", "").rstrip("…"))
 
     def open_picker(self) -> ScenarioPicker:
         """Choose a training case; accepting it opens the wizard with the case's people filled in."""

@@ -106,7 +106,9 @@ def test_reset_in_one_click_empties_the_vault_and_the_intake_and_keeps_the_windo
     main = demo.main_window
     assert main is not None
     folder = demo.environment.folder
-    demo.reset_action.trigger()
+    reset_button = next(b for b in demo.demo_buttons if b.defaultAction() is demo.reset_action)
+    assert reset_button.isVisible()
+    QTest.mouseClick(reset_button, Qt.MouseButton.LeftButton)
     assert main.isVisible()
     assert demo.services.require_vault().notifications.list_summaries() == []
     assert demo.environment.intake is not None and demo.environment.intake.count() == 0
