@@ -4,100 +4,100 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="140"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="136"/>
         <source>%1 (required)</source>
         <translation>%1 (skal udfyldes)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="232"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="228"/>
         <source>DD-MM-YYYY</source>
         <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="244"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="240"/>
         <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
         <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="272"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="268"/>
         <source>DD-MM-YYYY HH:MM</source>
         <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="277"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="273"/>
         <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
         <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="370"/>
+        <location filename="../desktop/ui/wizard/choices.py" line="97"/>
         <location filename="../desktop/ui/wizard/review.py" line="45"/>
         <location filename="../desktop/ui/wizard/review.py" line="50"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="370"/>
+        <location filename="../desktop/ui/wizard/choices.py" line="97"/>
         <location filename="../desktop/ui/wizard/review.py" line="45"/>
         <location filename="../desktop/ui/wizard/review.py" line="50"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="431"/>
+        <location filename="../desktop/ui/wizard/choices.py" line="158"/>
         <source>Why not?</source>
         <translation>Hvorfor ikke?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="486"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="298"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="487"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="299"/>
         <source>Role</source>
         <translation>Stilling</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="488"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="300"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="489"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="301"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="553"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="365"/>
         <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
         <translation>De første seks cifre er ikke en rigtig dato (DDMMÅÅ). Tjek venligst nummeret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="556"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="368"/>
         <source>A CPR number has ten digits, e.g. 241219-1234.</source>
         <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="559"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="371"/>
         <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
         <translation>Tjek gerne, at nummeret er skrevet rigtigt. (Mange nyere numre ser sådan ud – du kan godt fortsætte.)</translation>
     </message>
     <message>
         <location filename="../desktop/ui/wizard/group_editor.py" line="30"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="66"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="139"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="68"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="141"/>
         <source>Item</source>
         <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="41"/>
         <location filename="../desktop/ui/wizard/group_editor.py" line="43"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="45"/>
         <source>Remove %1</source>
         <translation>Fjern %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="67"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="140"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="69"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="142"/>
         <source>Add %1</source>
         <translation>Tilføj %1</translation>
     </message>

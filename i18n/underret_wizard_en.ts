@@ -4,100 +4,100 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="140" />
+      <location filename="../desktop/ui/wizard/fields.py" line="136" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="232" />
+      <location filename="../desktop/ui/wizard/fields.py" line="228" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="244" />
+      <location filename="../desktop/ui/wizard/fields.py" line="240" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="272" />
+      <location filename="../desktop/ui/wizard/fields.py" line="268" />
       <source>DD-MM-YYYY HH:MM</source>
       <translation>DD-MM-YYYY HH:MM</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="277" />
+      <location filename="../desktop/ui/wizard/fields.py" line="273" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="370" />
+      <location filename="../desktop/ui/wizard/choices.py" line="97" />
       <location filename="../desktop/ui/wizard/review.py" line="45" />
       <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="370" />
+      <location filename="../desktop/ui/wizard/choices.py" line="97" />
       <location filename="../desktop/ui/wizard/review.py" line="45" />
       <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="431" />
+      <location filename="../desktop/ui/wizard/choices.py" line="158" />
       <source>Why not?</source>
       <translation>Why not?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="486" />
+      <location filename="../desktop/ui/wizard/fields.py" line="298" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="487" />
+      <location filename="../desktop/ui/wizard/fields.py" line="299" />
       <source>Role</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="488" />
+      <location filename="../desktop/ui/wizard/fields.py" line="300" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="489" />
+      <location filename="../desktop/ui/wizard/fields.py" line="301" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="553" />
+      <location filename="../desktop/ui/wizard/fields.py" line="365" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>The first six digits are not a real date (DDMMYY). Please check the number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="556" />
+      <location filename="../desktop/ui/wizard/fields.py" line="368" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="559" />
+      <location filename="../desktop/ui/wizard/fields.py" line="371" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/group_editor.py" line="30" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="66" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="139" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="68" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="141" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/group_editor.py" line="41" />
       <location filename="../desktop/ui/wizard/group_editor.py" line="43" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="45" />
       <source>Remove %1</source>
       <translation>Remove %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/group_editor.py" line="67" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="140" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="69" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="142" />
       <source>Add %1</source>
       <translation>Add %1</translation>
     </message>

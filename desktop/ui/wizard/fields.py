@@ -14,19 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.cpr import CprInvalid, parse_cpr
-from desktop.domain.forms import FieldType, FormField
+from desktop.domain.forms import FormField
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.text import localise
 from desktop.ui.wizard.dates import format_date, format_datetime, parse_date_text, parse_datetime_text
@@ -291,190 +287,6 @@ class DateTimeEditor(DateEditor):
         self.edit.setText(format_datetime(value) if isinstance(value, str) else "")
 
 
-class ChoiceEditor(FieldEditor):
-    """Radio buttons: one of the options (arrow keys move between them)."""
-
-    def options(self) -> list[tuple[str, str, str]]:
-        """(id, label, help) of each option."""
-        lang = self.context.language
-        return [(o.id, localise(o.label, lang), localise(o.help, lang)) for o in self.field.options]
-
-    def build(self) -> None:
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self.buttons: dict[str, QRadioButton] = {}
-        box = QFrame()
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
-        for option_id, text, help_text in self.options():
-            button = QRadioButton(text)
-            button.setObjectName(f"option:{option_id}")
-            button.setAccessibleName(text)
-            if help_text:
-                button.setAccessibleDescription(help_text)
-                button.setToolTip(help_text)
-            self.group.addButton(button)
-            self.buttons[option_id] = button
-            box_layout.addWidget(button)
-            if help_text:
-                note = QLabel(help_text)
-                note.setWordWrap(True)
-                note.setIndent(button.fontMetrics().averageCharWidth() * 4)
-                box_layout.addWidget(note)
-        self.group.buttonToggled.connect(lambda _b, on: self._emit() if on else None)
-        self.layout_.addWidget(box)
-
-    def selected(self) -> str | None:
-        for option_id, button in self.buttons.items():
-            if button.isChecked():
-                return option_id
-        return None
-
-    def value(self) -> Any:
-        return self.selected()
-
-    def load(self, value: Any) -> None:
-        self._select(value if isinstance(value, str) else None)
-
-    def _select(self, option_id: str | None) -> None:
-        self.group.setExclusive(False)
-        for key, button in self.buttons.items():
-            button.setChecked(key == option_id)
-        self.group.setExclusive(True)
-
-    def focus_target(self) -> QWidget:
-        checked = self.group.checkedButton()
-        return checked if checked is not None else next(iter(self.buttons.values()))
-
-    def interactive_widgets(self) -> list[QWidget]:
-        return list(self.buttons.values())
-
-    def apply_accessible_name(self, name: str) -> None:
-        # Each radio button carries its own text; the group's question goes in the description
-        # so a screen reader says "Yes, radio button, Is the child in danger right now?".
-        self.question = name
-        self.describe()
-        self.label.setBuddy(self.focus_target())
-
-    def describe(self) -> None:
-        problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
-        for button in self.buttons.values():
-            parts = [getattr(self, "question", self.title()), problem, button.toolTip()]
-            button.setAccessibleDescription(". ".join(p for p in parts if p))
-
-
-class YesNoEditor(ChoiceEditor):
-    """Yes or no; stored as ``True`` / ``False`` (``None`` until answered)."""
-
-    def options(self) -> list[tuple[str, str, str]]:
-        return [("yes", translate("Wizard", "Yes"), ""), ("no", translate("Wizard", "No"), "")]
-
-    def value(self) -> Any:
-        chosen = self.selected()
-        return None if chosen is None else chosen == "yes"
-
-    def load(self, value: Any) -> None:
-        self._select(None if value is None else ("yes" if value is True else "no"))
-
-
-class ScaleEditor(ChoiceEditor):
-    """The pack's scale of concern; each level with its description."""
-
-    def options(self) -> list[tuple[str, str, str]]:
-        lang = self.context.language
-        return [(level.id, localise(level.label, lang), localise(level.description, lang))
-                for level in self.context.pack.scale.levels]
-
-
-class MultiChoiceEditor(FieldEditor):
-    """Check boxes: any number of the options; stored as a list of option ids."""
-
-    def build(self) -> None:
-        self.boxes: dict[str, QCheckBox] = {}
-        lang = self.context.language
-        for option in self.field.options:
-            box = QCheckBox(localise(option.label, lang))
-            box.setObjectName(f"option:{option.id}")
-            box.setAccessibleName(localise(option.label, lang))
-            if option.help is not None:
-                box.setToolTip(localise(option.help, lang))
-            box.toggled.connect(lambda _on: self._emit())
-            self.boxes[option.id] = box
-            self.layout_.addWidget(box)
-
-    def value(self) -> Any:
-        return [key for key, box in self.boxes.items() if box.isChecked()]
-
-    def load(self, value: Any) -> None:
-        chosen = set(value) if isinstance(value, list) else set()
-        for key, box in self.boxes.items():
-            box.setChecked(key in chosen)
-
-    def focus_target(self) -> QWidget:
-        return next(iter(self.boxes.values()))
-
-    def interactive_widgets(self) -> list[QWidget]:
-        return list(self.boxes.values())
-
-    def apply_accessible_name(self, name: str) -> None:
-        for box in self.boxes.values():
-            box.setAccessibleDescription(name)
-        self.label.setBuddy(self.focus_target())
-
-
-class YesNoWhyEditor(YesNoEditor):
-    """Yes or no, and when no, why not; stored as ``{"value": bool | None, "why_not": str}``."""
-
-    def build(self) -> None:
-        super().build()
-        why_label = (localise(self.field.why_not_label, self.context.language)
-                     or translate("Wizard", "Why not?"))
-        self.why_label = QLabel(why_label)
-        self.why_label.setWordWrap(True)
-        self.why_edit = PlainTextEdit()
-        self.why_edit.setObjectName("whyNot")
-        self.why_edit.setAccessibleName(why_label)
-        self.why_edit.setMinimumHeight(self.why_edit.fontMetrics().lineSpacing() * 3)
-        self.why_label.setBuddy(self.why_edit)
-        self.why_edit.textChanged.connect(self._emit)
-        self.group.buttonToggled.connect(lambda _b, _on: self._sync_why())
-        self.layout_.addWidget(self.why_label)
-        self.layout_.addWidget(self.why_edit)
-        self._sync_why()
-
-    def _sync_why(self) -> None:
-        shown = self.selected() == "no"
-        self.why_label.setVisible(shown)
-        self.why_edit.setVisible(shown)
-
-    def value(self) -> Any:
-        yes_no = super().value()
-        if yes_no is None and not self.why_edit.toPlainText():
-            return None
-        return {"value": yes_no, "why_not": self.why_edit.toPlainText() if yes_no is False else ""}
-
-    def load(self, value: Any) -> None:
-        if isinstance(value, dict):
-            inner = value.get("value")
-            super().load(inner if isinstance(inner, bool) else None)
-            why = value.get("why_not")
-            text = why if isinstance(why, str) else ""
-        else:
-            super().load(None)
-            text = ""
-        if self.why_edit.toPlainText() != text:
-            self.why_edit.setPlainText(text)
-        self._sync_why()
-
-    def interactive_widgets(self) -> list[QWidget]:
-        return [*super().interactive_widgets(), self.why_edit]
-
-    def problem_target(self, message_id: str) -> QWidget:
-        if message_id == "field.why_not_required" and not self.why_edit.isHidden():
-            return self.why_edit
-        return self.focus_target()
-
-
 class PersonEditor(FieldEditor):
     """A person: name, role, phone, e-mail; stored as ``{"name", "role", "phone", "email"}``."""
 
@@ -574,19 +386,3 @@ class CprEditor(FieldEditor):
 
     def focus_target(self) -> QWidget:
         return self.edit
-
-
-EDITORS: dict[FieldType, type[FieldEditor]] = {
-    FieldType.SHORT_TEXT: ShortTextEditor,
-    FieldType.LONG_TEXT: LongTextEditor,
-    FieldType.QUOTE: QuoteEditor,
-    FieldType.DATE: DateEditor,
-    FieldType.DATETIME: DateTimeEditor,
-    FieldType.SINGLE_CHOICE: ChoiceEditor,
-    FieldType.MULTI_CHOICE: MultiChoiceEditor,
-    FieldType.YES_NO: YesNoEditor,
-    FieldType.YES_NO_WHY: YesNoWhyEditor,
-    FieldType.PERSON: PersonEditor,
-    FieldType.CPR: CprEditor,
-    FieldType.SCALE: ScaleEditor,
-}

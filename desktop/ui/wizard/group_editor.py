@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.text import localise
-from desktop.ui.wizard.fields import EDITORS, FieldEditor
+from desktop.ui.wizard.fields import FieldEditor
 
 translate = QCoreApplication.translate
 
@@ -34,6 +34,8 @@ class GroupItem(QGroupBox):
         layout = QVBoxLayout(self)
         self.editors: dict[str, FieldEditor] = {}
         for sub in owner.field.fields:
+            from desktop.ui.wizard.editors import EDITORS
+
             editor = EDITORS[sub.type](sub, f"{owner.field.id}[{index}].{sub.id}", owner.context)
             editor.changed.connect(owner.changed)
             self.editors[sub.id] = editor

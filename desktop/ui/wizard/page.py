@@ -14,21 +14,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
 from desktop.domain.flow import WizardFlow, field_required, field_visible
-from desktop.domain.forms import FieldType, Section
+from desktop.domain.forms import Section
 from desktop.domain.text import localise
-from desktop.ui.wizard.fields import EDITORS, EditorContext, FieldEditor
+from desktop.ui.wizard.editors import make_editor
+from desktop.ui.wizard.fields import EditorContext, FieldEditor
 from desktop.ui.wizard.group_editor import RepeatableGroupEditor
 from desktop.ui.wizard.guidance import GuidanceBlock
 from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
-
-
-def make_editor(field_type: FieldType) -> type[FieldEditor]:
-    """The editor class for a field type."""
-    if field_type is FieldType.SIGNAL_CHECKLIST:
-        return SignalChecklistEditor
-    if field_type is FieldType.REPEATABLE_GROUP:
-        return RepeatableGroupEditor
-    return EDITORS[field_type]
 
 
 def _show(widget: QWidget, visible: bool) -> None:

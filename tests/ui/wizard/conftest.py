@@ -28,7 +28,8 @@ from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.operations import wait_for_all
-from desktop.ui.wizard.fields import ChoiceEditor, FieldEditor
+from desktop.ui.wizard.choices import ChoiceEditor
+from desktop.ui.wizard.fields import FieldEditor
 from desktop.ui.wizard.page import SectionPage
 from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
 from desktop.ui.wizard.window import WizardWindow
