@@ -4,27 +4,27 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="136"/>
+        <location filename="../desktop/ui/wizard/base.py" line="127"/>
         <source>%1 (required)</source>
         <translation>%1 (skal udfyldes)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="228"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="102"/>
         <source>DD-MM-YYYY</source>
         <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="240"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="114"/>
         <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
         <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="268"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="142"/>
         <source>DD-MM-YYYY HH:MM</source>
         <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="273"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="147"/>
         <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
         <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
@@ -48,37 +48,37 @@
         <translation>Hvorfor ikke?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="298"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="172"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="299"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="173"/>
         <source>Role</source>
         <translation>Stilling</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="300"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="174"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="301"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="175"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="365"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="239"/>
         <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
         <translation>De første seks cifre er ikke en rigtig dato (DDMMÅÅ). Tjek venligst nummeret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="368"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="242"/>
         <source>A CPR number has ten digits, e.g. 241219-1234.</source>
         <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="371"/>
+        <location filename="../desktop/ui/wizard/fields.py" line="245"/>
         <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
         <translation>Tjek gerne, at nummeret er skrevet rigtigt. (Mange nyere numre ser sådan ud – du kan godt fortsætte.)</translation>
     </message>

@@ -4,27 +4,27 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="136" />
+      <location filename="../desktop/ui/wizard/base.py" line="127" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="228" />
+      <location filename="../desktop/ui/wizard/fields.py" line="102" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="240" />
+      <location filename="../desktop/ui/wizard/fields.py" line="114" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="268" />
+      <location filename="../desktop/ui/wizard/fields.py" line="142" />
       <source>DD-MM-YYYY HH:MM</source>
       <translation>DD-MM-YYYY HH:MM</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="273" />
+      <location filename="../desktop/ui/wizard/fields.py" line="147" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
@@ -48,37 +48,37 @@
       <translation>Why not?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="298" />
+      <location filename="../desktop/ui/wizard/fields.py" line="172" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="299" />
+      <location filename="../desktop/ui/wizard/fields.py" line="173" />
       <source>Role</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="300" />
+      <location filename="../desktop/ui/wizard/fields.py" line="174" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="301" />
+      <location filename="../desktop/ui/wizard/fields.py" line="175" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="365" />
+      <location filename="../desktop/ui/wizard/fields.py" line="239" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>The first six digits are not a real date (DDMMYY). Please check the number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="368" />
+      <location filename="../desktop/ui/wizard/fields.py" line="242" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="371" />
+      <location filename="../desktop/ui/wizard/fields.py" line="245" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from desktop.domain.text import localise
-from desktop.ui.wizard.fields import FieldEditor, PlainTextEdit
+from desktop.ui.wizard.base import FieldEditor, PlainTextEdit
 
 translate = QCoreApplication.translate
 

@@ -1,0 +1,152 @@
+"""What every field editor shares: label (marked when required), help, input, problem message.
+
+An editor knows nothing of rules: the page asks the domain what shows and what
+is required and tells the editor; the window turns the domain's problems into
+sentences and hands them over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop.domain.forms import FormField
+from desktop.domain.packs import GuidelinePack
+from desktop.domain.text import localise
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class EditorContext:
+    """What every editor may need: the language of the texts, the pack, today's date."""
+
+    language: str
+    pack: GuidelinePack
+    today: date
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A multi-line text box where Tab moves on (keyboard users must be able to leave it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+
+class FieldEditor(QWidget):
+    """Base of all editors: label, help, input, problem message; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, field: FormField, path: str, context: EditorContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.path = path
+        self.context = context
+        self.required = False
+        self._loading = False
+        self.setObjectName(f"field:{path}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 4, 0, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setObjectName("fieldLabel")
+        bold = self.label.font()
+        bold.setBold(True)
+        self.label.setFont(bold)
+        self.layout_.addWidget(self.label)
+        self.help_label = QLabel(localise(field.help, context.language))
+        self.help_label.setWordWrap(True)
+        self.help_label.setObjectName("fieldHelp")
+        self.help_label.setVisible(field.help is not None)
+        self.layout_.addWidget(self.help_label)
+        self.build()
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setObjectName("fieldProblem")
+        self.problem_label.setStyleSheet("color: #a3261c;")
+        self.problem_label.hide()
+        self.layout_.addWidget(self.problem_label)
+        self.set_required(False)
+
+    # --- to override ---------------------------------------------------------------------------
+    def build(self) -> None:
+        """Create the input widgets and add them to ``layout_``."""
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        """The answer as stored in the answers dict (``None`` when empty)."""
+        raise NotImplementedError
+
+    def load(self, value: Any) -> None:
+        """Show ``value`` without emitting ``changed``."""
+        raise NotImplementedError
+
+    def focus_target(self) -> QWidget:
+        """The widget that gets the keyboard focus for this field (first problem, Edit)."""
+        raise NotImplementedError
+
+    def interactive_widgets(self) -> list[QWidget]:
+        """Every widget that takes input (accessible names are set on each)."""
+        return [self.focus_target()]
+
+    def problem_target(self, message_id: str) -> QWidget:
+        """Where the focus goes for a problem with this field (usually :meth:`focus_target`)."""
+        return self.focus_target()
+
+    # --- shared --------------------------------------------------------------------------------
+    def title(self) -> str:
+        return localise(self.field.label, self.context.language)
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self.load(value)
+        finally:
+            self._loading = False
+
+    def _emit(self) -> None:
+        if not self._loading:
+            if self.problem_label.isVisibleTo(self):
+                self.show_problem(None)  # the person is fixing it; the check runs again on finalise
+            self.changed.emit()
+
+    def set_required(self, required: bool) -> None:
+        """Mark the field (a visible asterisk and the word "required" for screen readers)."""
+        self.required = required
+        title = self.title()
+        self.label.setText(f"{title} *" if required else title)
+        name = title
+        if required:
+            name = translate("Wizard", "%1 (required)").replace("%1", title)
+        self.apply_accessible_name(name)
+
+    def apply_accessible_name(self, name: str) -> None:
+        target = self.focus_target()
+        target.setAccessibleName(name)
+        description = localise(self.field.help, self.context.language)
+        if description:
+            target.setAccessibleDescription(description)
+        self.label.setBuddy(target)
+
+    def show_problem(self, text: str | None) -> None:
+        """Show (or clear) the domain's complaint about this field."""
+        self.problem_label.setText(text or "")
+        self.problem_label.setVisible(bool(text))
+        self.describe()
+
+    def live_note(self) -> str:
+        """A note the editor shows while typing (e.g. "not a real date"), or ""."""
+        return ""
+
+    def describe(self) -> None:
+        """What a screen reader says after the name: the problem, the live note, the help."""
+        parts = [self.problem_label.text() if not self.problem_label.isHidden() else "", self.live_note(),
+                 localise(self.field.help, self.context.language)]
+        self.focus_target().setAccessibleDescription(" ".join(p for p in parts if p))
