@@ -51,14 +51,15 @@ class DeliveryService(QObject):
 
     Signals (GUI thread): ``waitingCountChanged(int)`` from the worker,
     ``itemStateChanged(id, state, reason_id)``, ``problem(message_id)`` when a
-    pass could not run or sending is not set up, and ``purged(int)`` after a
-    retention run that removed content.
+    pass could not run or sending is not set up, ``started()`` once the worker
+    runs, and ``purged(int)`` after a retention run that removed content.
     """
 
     waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming
     itemStateChanged = Signal(str, str, str)  # noqa: N815 - Qt signal naming
     problem = Signal(str)
     purged = Signal(int)
+    started = Signal()
     _wake = Signal()
 
     def __init__(self, services: Services, *, transport_factory: TransportFactory | None = None,
@@ -74,6 +75,8 @@ class DeliveryService(QObject):
         self._retired: list[OutboxWorker] = []
         self.waiting: int | None = None
         self.configuration_problem: str | None = None
+        self._starting = False
+        self._generation = 0
         self._retention = QTimer(self)
         self._retention.setInterval(RETENTION_INTERVAL_MS)
         self._retention.timeout.connect(self.run_retention)
@@ -112,18 +115,36 @@ class DeliveryService(QObject):
             return
         self.run_retention()
         self._retention.start()
-        if self.worker is not None:
+        if self.worker is not None or self._starting:
             return
-        try:
-            target = self.target()
-        except UnderretError as error:
-            log.warning("delivery: not configured (%s); notifications stay queued", error.message_id)
-            self.configuration_problem = error.message_id
-            self.problem.emit(error.message_id)
+        self._starting = True
+        self._generation += 1
+        generation = self._generation
+        # Reading the trust anchor and building the TLS client take a moment: not on the GUI thread.
+        run_in_background(self, self._make_sender,
+                          on_success=lambda sender: self._start_worker(generation, sender),
+                          on_failure=self._not_configured)
+
+    def _make_sender(self) -> OutboxSender:
+        target = self.target()
+        return OutboxSender(self._services.open_reader, self._transport(target), target.receipt_key,
+                            self._clock)
+
+    def _not_configured(self, error: Exception) -> None:
+        self._starting = False
+        if not isinstance(error, UnderretError):
+            log.error("delivery: could not start", exc_info=error)
+            error = UnderretError("delivery could not start", message_id="delivery.misconfigured")
+        log.warning("delivery: not configured (%s); notifications stay queued", error.message_id)
+        self.configuration_problem = error.message_id
+        self.problem.emit(error.message_id)
+
+    def _start_worker(self, generation: int, sender: OutboxSender) -> None:
+        self._starting = False
+        if generation != self._generation or self._services.vault is None or self.worker is not None:
+            sender.close()  # locked (or restarted) meanwhile
             return
         self.configuration_problem = None
-        sender = OutboxSender(self._services.open_reader, self._transport(target), target.receipt_key,
-                              self._clock)
         worker = OutboxWorker(sender, self, watch_network=self._watch_network)
         worker.itemStateChanged.connect(self._on_item_state)
         worker.waitingCountChanged.connect(self._on_waiting)
@@ -131,11 +152,13 @@ class DeliveryService(QObject):
         self.worker = worker
         worker.start()
         log.info("delivery: worker started")
+        self.started.emit()
 
     @Slot()
     def stop(self, timeout_ms: int = LOCK_STOP_MS) -> None:
         """Stop sending (on lock): the attempt in progress finishes; nothing queued is dropped."""
         self._retention.stop()
+        self._generation += 1  # a start still being prepared is dropped
         worker, self.worker = self.worker, None
         if worker is None:
             return

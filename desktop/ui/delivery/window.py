@@ -24,6 +24,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton
 
+# Imported here, on the GUI thread at start-up: building the model's validator holds the GIL, and
+# doing it on first use in a background load would freeze the window for a moment.
+from desktop.domain.document import NotificationDocument
 from desktop.errors import UnderretError
 from desktop.ui.delivery.wording import WAITING_STATES, StateWording, acknowledgement_overdue
 from desktop.ui.documents import DocumentActions, PrintableCopy
@@ -120,6 +123,7 @@ class MainWindowDelivery(QObject):
         if delivery is not None:
             delivery.waitingCountChanged.connect(self._set_waiting)
             delivery.problem.connect(self._show_problem)
+            delivery.started.connect(self.retranslate)
             if delivery.waiting is not None:
                 self.waiting = delivery.waiting
         window.installEventFilter(self)
@@ -221,8 +225,6 @@ class MainWindowDelivery(QObject):
         demo = services.demo
 
         def load() -> PrintableCopy:
-            from desktop.domain.document import NotificationDocument
-
             reader = services.open_reader()
             try:
                 document = NotificationDocument.model_validate_json(reader.notifications.get_document(
