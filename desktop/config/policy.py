@@ -373,54 +373,52 @@ def _read_registry() -> dict[str, Any]:
         return {}
     import winreg
 
-    values: dict[str, Any] = {}
+    def enum_values(key: Any) -> list[tuple[str, Any]]:
+        found: list[tuple[str, Any]] = []
+        index = 0
+        while True:
+            try:
+                name, data, _ = winreg.EnumValue(key, index)
+            except OSError:
+                return found
+            found.append((name, data))
+            index += 1
+
     try:
         key = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, REGISTRY_KEY)
     except FileNotFoundError:
         return {}
     with key:
-        index = 0
-        while True:
-            try:
-                name, data, kind = winreg.EnumValue(key, index)
-            except OSError:
-                break
-            index += 1
-            values[name] = _registry_value(name, data, kind)
+        values = enum_values(key)
         try:
-            keys_key = winreg.OpenKey(key, REGISTRY_TRUSTED_KEYS_SUBKEY)
+            with winreg.OpenKey(key, REGISTRY_TRUSTED_KEYS_SUBKEY) as keys_key:
+                trusted = enum_values(keys_key)
         except FileNotFoundError:
-            keys_key = None
-        if keys_key is not None:
-            with keys_key:
-                trusted: list[dict[str, Any]] = []
-                index = 0
-                while True:
-                    try:
-                        name, data, _ = winreg.EnumValue(keys_key, index)
-                    except OSError:
-                        break
-                    index += 1
-                    trusted.append({"id": name, "public_key": data})
-                if trusted:
-                    values["trusted_pack_keys"] = trusted
-    return values
+            trusted = []
+    return registry_to_mapping(values, trusted)
 
 
 _BOOL_SETTINGS = {"demo_allowed"}
 _LIST_SETTINGS = {"allowed_transports"}
 
 
-def _registry_value(name: str, data: Any, kind: int) -> Any:
-    """Registry data as the JSON value the policy file would hold.
+def registry_to_mapping(values: list[tuple[str, Any]], trusted_keys: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Registry values (name, data) as the mapping a ``policy.json`` would hold.
 
-    Group Policy writes numbers and switches as REG_DWORD and lists as a
-    comma-separated REG_SZ.
+    Group Policy writes numbers and switches as REG_DWORD (``int``), lists as a
+    comma-separated REG_SZ (or REG_MULTI_SZ), and the trusted pack keys as the
+    values of the ``trusted_pack_keys`` sub-key (name = key id, data = key).
     """
-    if name in _BOOL_SETTINGS and isinstance(data, int):
-        return bool(data)
-    if name in _LIST_SETTINGS and isinstance(data, str):
-        return [part.strip() for part in data.split(",") if part.strip()]
-    if name in _LIST_SETTINGS and isinstance(data, list):
-        return [str(part) for part in data]
-    return data
+    mapping: dict[str, Any] = {}
+    for name, data in values:
+        if name in _BOOL_SETTINGS and isinstance(data, int) and not isinstance(data, bool):
+            mapping[name] = bool(data)
+        elif name in _LIST_SETTINGS and isinstance(data, str):
+            mapping[name] = [part.strip() for part in data.split(",") if part.strip()]
+        elif name in _LIST_SETTINGS and isinstance(data, list):
+            mapping[name] = [str(part) for part in data]
+        else:
+            mapping[name] = data
+    if trusted_keys:
+        mapping["trusted_pack_keys"] = [{"id": key_id, "public_key": data} for key_id, data in trusted_keys]
+    return mapping

@@ -164,3 +164,29 @@ def test_published_schema_accepts_the_full_example_and_rejects_unknown_keys() ->
     jsonschema.validate(FULL_POLICY, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"idle_lock_minute": 5}, schema)
+
+
+def test_group_policy_registry_values_become_the_same_policy_as_a_file() -> None:
+    from desktop.config.policy import registry_to_mapping
+
+    # What the ADMX templates write: REG_DWORD numbers and switches, REG_SZ text, a key sub-key.
+    mapping = registry_to_mapping(
+        [("municipality", "demo-kommune"), ("idle_lock_minutes", 3), ("demo_allowed", 0),
+         ("allowed_transports", "https, secure_email"), ("pack_source", r"\\fil01\underret")],
+        [("kommune-2026", KEY)],
+    )
+    policy = policy_from_mapping(mapping, r"HKLM\SOFTWARE\Policies\Underret")
+    assert policy.demo_allowed is False
+    assert policy.idle_lock_minutes == 3
+    assert [t.value for t in policy.allowed_transports or []] == ["https", "secure_email"]
+    assert policy.trusted_pack_keys is not None and policy.trusted_pack_keys[0].id == "kommune-2026"
+
+
+def test_a_mistyped_group_policy_value_is_reported_with_the_registry_location() -> None:
+    from desktop.config.policy import registry_to_mapping
+
+    mapping = registry_to_mapping([("retention_days", "ninety")], [])
+    with pytest.raises(PolicyInvalid) as caught:
+        policy_from_mapping(mapping, r"HKLM\SOFTWARE\Policies\Underret")
+    assert caught.value.message_id == "policy.wrong_type"
+    assert caught.value.details["setting"] == "retention_days"
