@@ -44,6 +44,15 @@ def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(autouse=True)
+def no_windows_left_from_earlier_tests(qapp: QApplication) -> None:
+    """Hide windows other test modules left open: a visible leftover main window would make its
+    application-wide Ctrl+L ambiguous with this test's (Qt then fires neither)."""
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            window.close()
+
+
 @pytest.fixture
 def make_services(qapp: QApplication, tmp_path: Path,
                   compiled_translations: Path) -> Iterator[Callable[..., Services]]:
