@@ -19,6 +19,11 @@ Plug points for other areas (set them here, in :func:`build_services`):
   shell creates (the demo banner).
 - ``services.demo_launcher``: a callable that starts demo mode from the
   first-run screen ("Try the demo"); ``None`` hides the button.
+- ``services.about_rows``: extra (label, value) rows for About (sender key fingerprint).
+- ``services.quit_guards``: callables asked when the main window closes; one
+  returning False keeps the app open (items still waiting to be sent).
+- ``services.session`` (:class:`desktop.ui.session.SessionLock`): windows showing
+  content connect ``locking`` and call ``session.remember(...)``.
 """
 
 from __future__ import annotations
@@ -136,6 +141,8 @@ class Services(QObject):
         self.window_decorators: list[Callable[[QWidget], None]] = []
         self.demo_launcher: Callable[[], None] | None = None
         self.about_rows: list[Callable[[], list[tuple[str, str]]]] = []
+        #: Asked in turn when the main window is closed; one returning False keeps the app open.
+        self.quit_guards: list[Callable[[QWidget], bool]] = []
         self.shell: Shell | None = None
         self._windows: list[QWidget] = []
 

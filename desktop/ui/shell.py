@@ -123,8 +123,9 @@ class Shell(QObject):
 
     # --- quitting ------------------------------------------------------------------------------
     def may_quit(self, window: QWidget) -> bool:
-        """Closing the main window quits the app (other areas may ask first, e.g. items waiting)."""
-        return True
+        """Closing the main window quits the app; each of ``services.quit_guards`` may ask first
+        (e.g. "notifications are still waiting to be sent") and return False to stay open."""
+        return all(guard(window) for guard in list(self.services.quit_guards))
 
     def shutdown(self) -> None:
         """Stop idle locking, close the vault and zero the key (end of ``app.exec()``)."""

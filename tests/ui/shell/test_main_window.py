@@ -132,3 +132,21 @@ def test_every_interactive_widget_has_an_accessible_name_and_takes_keyboard_focu
             assert widget.accessibleName(), f"{type(top).__name__}: {type(widget).__name__} " \
                                             f"{widget.objectName()!r} has no accessible name"
             assert widget.focusPolicy() != Qt.FocusPolicy.NoFocus, widget.objectName()
+
+
+def test_closing_the_main_window_asks_the_quit_guards_first(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette")
+    asked: list[QWidget] = []
+    answer = [False]
+    services.quit_guards.append(lambda window: asked.append(window) is None and answer[0])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    window.close()
+    assert asked == [window]
+    assert window.isVisible()  # the guard said "not now"
+    answer[0] = True
+    window.close()
+    assert not window.isVisible()
