@@ -215,6 +215,8 @@ class WizardWindow(QMainWindow):
             bottom.addWidget(button)
         outer.addLayout(bottom)
         self.setCentralWidget(central)
+        # From the last field, Tab reaches Back and Next first; discarding comes last.
+        QWidget.setTabOrder(self.close_button, self.discard_button)
         # Keyboard paths besides Tab: Alt+Right / Alt+Left move between pages.
         QShortcut(QKeySequence("Alt+Right"), self, self.next)
         QShortcut(QKeySequence("Alt+Left"), self, self.back)

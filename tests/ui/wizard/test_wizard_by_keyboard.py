@@ -250,3 +250,26 @@ def test_switching_to_english_changes_the_windows_own_words(
     services.translations.install("en")
     qtbot.waitUntil(lambda: wizard.window.next_button.text() == "&Next")
     assert wizard.window.step_label.text().startswith("Step 1 of")
+
+
+def test_tab_goes_from_whom_to_call_through_the_fields_to_next_and_discarding_comes_last(
+    open_wizard: Callable[..., Any]
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    window = wizard.window
+    wizard.tab_to(window.acute_button)
+    order = []
+    for _ in range(60):
+        wizard.press(Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is window.acute_button:
+            break
+        order.append(focused)
+    first_field = wizard.editor("child.identity").focus_target()
+    assert order[0] is first_field
+    buttons = (window.back_button, window.next_button, window.discard_button)
+    back, next_, discard = (order.index(button) for button in buttons)
+    assert back < next_ < discard
+    assert order[-1] is window.discard_button
