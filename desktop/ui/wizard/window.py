@@ -7,6 +7,7 @@ keeps the draft saved. "Child in danger?" is reachable from every page.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -63,6 +64,12 @@ _PROFILE_FIELDS = {
 }
 
 
+@functools.cache
+def shipped_form() -> FormDefinition:
+    """The shipped form, read once per run (it is immutable; opening a window need not parse YAML)."""
+    return load_form()
+
+
 class WizardWindow(QMainWindow):
     """Writes one notification; ``finalised(id)`` once it is locked and queued."""
 
@@ -76,7 +83,7 @@ class WizardWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._services = services
         self._today = today or date.today
-        self.form = form or load_form()
+        self.form = form or shipped_form()
         self.pack = pack or services.pack()
         self.language = services.language if services.language in ("da", "en") else "da"
         self.answers: dict[str, Any] = {}
