@@ -9,164 +9,180 @@
       <translation>Fingeraftryk af afsendernøglen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="136" />
+      <location filename="../desktop/ui/delivery/window.py" line="150" />
+      <source>I have received the municipality's &amp;acknowledgement</source>
+      <extracomment>Notifications whose acknowledgement the person has noted (from the vault's audit log).</extracomment>
+      <translation>Jeg har fået kommunens &amp;bekræftelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="152" />
+      <source>Note that the municipality has acknowledged the selected notification</source>
+      <translation>Notér, at kommunen har bekræftet den valgte underretning</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="154" />
       <source>Send &amp;now</source>
       <translation>Send &amp;nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="137" />
+      <location filename="../desktop/ui/delivery/window.py" line="155" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Prøv at sende alle ventende underretninger nu (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="139" />
+      <location filename="../desktop/ui/delivery/window.py" line="157" />
       <source>Send now</source>
       <translation>Send nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="140" />
+      <location filename="../desktop/ui/delivery/window.py" line="158" />
       <source>Send waiting notifications now</source>
       <translation>Send ventende underretninger nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="143" />
+      <location filename="../desktop/ui/delivery/window.py" line="161" />
       <source>Nothing waiting to be sent</source>
       <translation>Intet venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="145" />
+      <location filename="../desktop/ui/delivery/window.py" line="163" />
       <source>1 notification waiting to be sent</source>
       <translation>1 underretning venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="147" />
+      <location filename="../desktop/ui/delivery/window.py" line="165" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 underretninger venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="166" />
+      <location filename="../desktop/ui/delivery/window.py" line="183" />
       <source>The municipality has not acknowledged notification %1 within 6 working days.</source>
       <translation>Kommunen har ikke bekræftet underretning %1 inden for 6 arbejdsdage.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="169" />
+      <location filename="../desktop/ui/delivery/window.py" line="186" />
       <source>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</source>
       <translation>Kommunen har ikke bekræftet %1 underretninger inden for 6 arbejdsdage (referencer %2).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="195" />
-      <location filename="../desktop/ui/delivery/wording.py" line="89" />
+      <location filename="../desktop/ui/delivery/window.py" line="274" />
+      <location filename="../desktop/ui/delivery/wording.py" line="99" />
       <source>Sending…</source>
       <translation>Sender …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="278" />
+      <location filename="../desktop/ui/delivery/window.py" line="356" />
       <source>Notifications are waiting to be sent</source>
       <translation>Underretninger venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="280" />
+      <location filename="../desktop/ui/delivery/window.py" line="358" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 underretning er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="282" />
+      <location filename="../desktop/ui/delivery/window.py" line="360" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 underretninger er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="284" />
+      <location filename="../desktop/ui/delivery/window.py" line="362" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>De er gemt sikkert på denne pc og bliver sendt, næste gang du åbner Underret, mens pc'en er på nettet. Er sagen akut, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="291" />
+      <location filename="../desktop/ui/delivery/window.py" line="369" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="293" />
+      <location filename="../desktop/ui/delivery/window.py" line="371" />
       <source>Quit anyway</source>
       <translation>Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="294" />
+      <location filename="../desktop/ui/delivery/window.py" line="372" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="297" />
+      <location filename="../desktop/ui/delivery/window.py" line="375" />
       <source>Keep Underret open</source>
       <translation>Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="67" />
+      <location filename="../desktop/ui/delivery/wording.py" line="77" />
       <source>Please phone %1 on %2 and give the reference number.</source>
-      <extracomment>States that count as "waiting" for the badge.</extracomment>
+      <extracomment>States that count as "waiting" for the badge. Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).</extracomment>
       <translation>Ring til %1 på %2, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="70" />
+      <location filename="../desktop/ui/delivery/wording.py" line="80" />
       <source>Please phone children's services in %1 and give the reference number.</source>
       <translation>Ring til børne- og familieafdelingen i %1, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="72" />
+      <location filename="../desktop/ui/delivery/wording.py" line="82" />
       <source>Please phone the municipality's children's services and give the reference number.</source>
       <translation>Ring til kommunens børne- og familieafdeling, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="85" />
+      <location filename="../desktop/ui/delivery/wording.py" line="95" />
       <source>Waiting – not sent yet: %1</source>
       <translation>Venter – ikke sendt endnu: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="87" />
+      <location filename="../desktop/ui/delivery/wording.py" line="97" />
       <source>Waiting to send</source>
       <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="91" />
+      <location filename="../desktop/ui/delivery/wording.py" line="101" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="93" />
+      <location filename="../desktop/ui/delivery/wording.py" line="103" />
       <source>Not sent – %1</source>
       <translation>Ikke sendt – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="96" />
+      <location filename="../desktop/ui/delivery/wording.py" line="106" />
       <source>Received (reference %1) – no acknowledgement yet. %2</source>
       <translation>Modtaget (reference %1) – endnu ingen bekræftelse. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="99" />
+      <location filename="../desktop/ui/delivery/wording.py" line="109" />
       <source>Received (reference %1) – content removed after the retention period</source>
       <translation>Modtaget (reference %1) – indholdet er slettet efter opbevaringsperioden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="101" />
+      <location filename="../desktop/ui/delivery/wording.py" line="111" />
       <source>Received by the municipality (reference %1)</source>
       <translation>Modtaget af kommunen (reference %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="109" />
+      <location filename="../desktop/ui/delivery/wording.py" line="119" />
       <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
       <translation>Underretningen er gemt sikkert på denne pc og bliver sendt automatisk. Du kan også vælge "Send nu".</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="112" />
+      <location filename="../desktop/ui/delivery/wording.py" line="122" />
       <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
       <translation>Kommunen tog ikke imod underretningen: %1. Den er gemt på denne pc. Ring venligst til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <location filename="../desktop/ui/delivery/wording.py" line="128" />
       <source>The municipality should have acknowledged the notification by %1. %2</source>
       <translation>Kommunen skulle have bekræftet underretningen senest %1. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <location filename="../desktop/ui/delivery/wording.py" line="132" />
+      <source>You have noted that the municipality acknowledged the notification.</source>
+      <translation>Du har noteret, at kommunen har bekræftet underretningen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="134" />
       <source>The municipality should acknowledge the notification by %1.</source>
       <translation>Kommunen skal bekræfte underretningen senest %1.</translation>
     </message>

@@ -39,8 +39,8 @@ RETENTION_INTERVAL_MS = 24 * 3600 * 1000
 LOCK_STOP_MS = 2_000
 #: How long quitting waits for an attempt in progress.
 QUIT_STOP_MS = 10_000
-#: Worker state changes arrive in bursts; the list is re-read once per burst.
-LIST_REFRESH_MS = 250
+#: Worker state changes arrive in bursts; the list is re-read at most once a second meanwhile.
+LIST_REFRESH_MS = 1_000
 
 #: Builds the transport for a target (tests pass a shorter timeout through this).
 TransportFactory = Callable[[IntakeTarget], "Transport"]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton
 # doing it on first use in a background load would freeze the window for a moment.
 from desktop.domain.document import NotificationDocument
 from desktop.errors import UnderretError
-from desktop.ui.delivery.wording import WAITING_STATES, StateWording, acknowledgement_overdue
+from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, StateWording
 from desktop.ui.documents import DocumentActions, PrintableCopy
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
@@ -75,8 +75,11 @@ class MainWindowDelivery(QObject):
         self.close_warnings_shown = 0
         self._copy: PrintableCopy | None = None
         self._copy_id: str | None = None
+        #: Notifications whose acknowledgement the person has noted (from the vault's audit log).
+        self.acknowledged: set[str] = set()
+        self._audit_checked: set[str] = set()
         self.wording = StateWording(self._pack, delivery.today if delivery else date.today,
-                                    lambda: services.language)
+                                    lambda: services.language, self.acknowledged.__contains__)
         for model in _models(window):
             model.set_state_wording(self.wording.text, self.wording.tooltip)
 
@@ -108,6 +111,12 @@ class MainWindowDelivery(QObject):
         if isinstance(central, QBoxLayout):
             central.insertWidget(1, self.notice)  # above the lists, below the buttons
 
+        self.acknowledged_action = QAction(self)
+        self.acknowledged_action.setObjectName("acknowledgementReceived")
+        self.acknowledged_action.triggered.connect(self.note_acknowledged)
+        window.add_menu_action(self.acknowledged_action)
+        window.addAction(self.acknowledged_action)
+
         self.documents = DocumentActions(window, lambda: self._copy)
         self.documents.set_enabled(False)
         window.add_menu_action(self.documents.print_action)
@@ -120,6 +129,7 @@ class MainWindowDelivery(QObject):
         for view in window.views.values():
             view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         services.session.locking.connect(self._forget_copy)
+        services.session.locking.connect(self._forget_acknowledgements)
         if delivery is not None:
             delivery.waitingCountChanged.connect(self._set_waiting)
             delivery.problem.connect(self._show_problem)
@@ -137,6 +147,10 @@ class MainWindowDelivery(QObject):
 
     # --- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.acknowledged_action.setText(translate("Delivery", "I have received the municipality's "
+                                                               "&acknowledgement"))
+        self.acknowledged_action.setToolTip(translate("Delivery", "Note that the municipality has "
+                                                                  "acknowledged the selected notification"))
         self.send_now_action.setText(translate("Delivery", "Send &now"))
         self.send_now_action.setToolTip(translate("Delivery",
                                                   "Try to send every waiting notification now (F9)"))
@@ -159,8 +173,7 @@ class MainWindowDelivery(QObject):
         self._update_notice()
 
     def _update_notice(self) -> None:
-        today = self.wording_today()
-        overdue = [s for s in _rows(self.window) if acknowledgement_overdue(s, today)]
+        overdue = [s for s in _rows(self.window) if self.wording.overdue(s)]
         if not overdue:
             self.notice.hide()
             self.notice.clear()
@@ -178,9 +191,6 @@ class MainWindowDelivery(QObject):
         self.notice.setAccessibleName(text)
         self.notice.show()
 
-    def wording_today(self) -> date:
-        return self._delivery.today() if self._delivery is not None else date.today()
-
     # --- the waiting count ---------------------------------------------------------------------
     def _set_waiting(self, count: int) -> None:
         self.waiting = count
@@ -191,6 +201,71 @@ class MainWindowDelivery(QObject):
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
         self.retranslate()
         self._selection_changed()
+        self._check_acknowledgements([s.id for s in rows if self.wording.overdue(s)])
+
+    # --- acknowledgements ----------------------------------------------------------------------
+    def _check_acknowledgements(self, overdue_ids: list[str]) -> None:
+        """Read from the audit log (background) which overdue notifications were acknowledged."""
+        unknown = [i for i in overdue_ids if i not in self._audit_checked]
+        if not unknown:
+            return
+        services = self._services
+
+        def read() -> set[str]:
+            reader = services.open_reader()
+            try:
+                return {i for i in unknown
+                        if any(e.event == ACKNOWLEDGED_EVENT for e in reader.audit.entries_for(i))}
+            finally:
+                reader.close()
+
+        def done(found: set[str]) -> None:
+            self._audit_checked.update(unknown)
+            if found:
+                self.acknowledged.update(found)
+                self._words_changed()
+
+        run_in_background(self, read, on_success=done, on_failure=self._copy_failed)
+
+    def _forget_acknowledgements(self) -> None:
+        # Read again from the vault after the next unlock (it may be another person's profile).
+        self.acknowledged.clear()
+        self._audit_checked.clear()
+
+    def _words_changed(self) -> None:
+        for model in _models(self.window):
+            model.retranslate()
+        self.retranslate()
+        self._update_acknowledged_action()
+
+    def _selected_summary(self) -> NotificationSummary | None:
+        view = self.window.views[self.window.current_group()]
+        rows = view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        notification_id = rows[0].data(ID_ROLE)
+        for summary in _rows(self.window):
+            if summary.id == notification_id:
+                return summary
+        return None
+
+    def _update_acknowledged_action(self) -> None:
+        summary = self._selected_summary()
+        self.acknowledged_action.setEnabled(summary is not None and self.wording.overdue(summary))
+
+    def note_acknowledged(self) -> None:
+        """The person got the municipality's acknowledgement: note it, and stop the reminder."""
+        summary = self._selected_summary()
+        vault = self._services.vault
+        if summary is None or vault is None or not self.wording.overdue(summary):
+            return
+        try:
+            vault.audit.record(ACKNOWLEDGED_EVENT, summary.id)
+        except UnderretError as error:
+            self.window.statusBar().showMessage(message_for(error), 15000)
+            return
+        self.acknowledged.add(summary.id)
+        self._words_changed()
 
     def send_now(self) -> None:
         if self._delivery is None or not self._delivery.running:
@@ -212,6 +287,7 @@ class MainWindowDelivery(QObject):
         return (str(notification_id), str(state)) if notification_id is not None else None
 
     def _selection_changed(self) -> None:
+        self._update_acknowledged_action()
         selected = self._selected()
         if selected is None or selected[1] not in _PRINTABLE_STATES:
             self._forget_copy()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desktop.domain.deadlines import is_overdue
+from desktop.domain.packs import ContactKind
 from desktop.ui.delivery.messages import reason_text
 
 if TYPE_CHECKING:
@@ -30,26 +31,35 @@ RECEIVED_STATES = frozenset({"receipted", "purged"})
 WAITING_STATES = frozenset({"queued", "sending"})
 
 
-def acknowledgement_overdue(summary: NotificationSummary, today: date) -> bool:
-    """The municipality's acknowledgement (6 working days after receipt) is past due."""
+#: Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).
+ACKNOWLEDGED_EVENT = "acknowledgement.received"
+
+
+def acknowledgement_overdue(summary: NotificationSummary, today: date,
+                            acknowledged: Callable[[str], bool] = lambda _id: False) -> bool:
+    """The municipality's acknowledgement (6 working days after receipt) is past due and not noted."""
     return (str(summary.state) in RECEIVED_STATES and summary.acknowledgement_due is not None
-            and is_overdue(summary.acknowledgement_due, today))
+            and is_overdue(summary.acknowledgement_due, today) and not acknowledged(summary.id))
 
 
 class StateWording:
     """Words for the State column; ``pack`` gives the municipality's phone number."""
 
     def __init__(self, pack: Callable[[], GuidelinePack | None], today: Callable[[], date],
-                 language: Callable[[], str]) -> None:
+                 language: Callable[[], str],
+                 acknowledged: Callable[[str], bool] = lambda _id: False) -> None:
         self._pack = pack
         self._today = today
         self._language = language
+        self.acknowledged = acknowledged
+
+    def overdue(self, summary: NotificationSummary) -> bool:
+        """Whether the person should phone the municipality about this notification."""
+        return acknowledgement_overdue(summary, self._today(), self.acknowledged)
 
     # --- the municipality's number -------------------------------------------------------------
     def contact(self) -> Contact | None:
         """Children's services of the municipality (the number to call when a deadline passes)."""
-        from desktop.domain.packs import ContactKind
-
         pack = self._pack()
         if pack is None:
             return None
@@ -92,7 +102,7 @@ class StateWording:
         if state == "failed":
             return translate("Delivery", "Not sent – %1").replace("%1", reason_text(summary.last_error))
         if state in RECEIVED_STATES:
-            if acknowledgement_overdue(summary, self._today()):
+            if self.overdue(summary):
                 return translate("Delivery", "Received (reference %1) – no acknowledgement yet. %2") \
                     .replace("%1", reference).replace("%2", self.call_advice(summary.municipality))
             if state == "purged":
@@ -114,10 +124,13 @@ class StateWording:
                 "%1", reason_text(summary.last_error))
         if state in RECEIVED_STATES and summary.acknowledgement_due is not None:
             due = self._date(summary.acknowledgement_due)
-            if acknowledgement_overdue(summary, self._today()):
+            if self.overdue(summary):
                 return translate("Delivery", "The municipality should have acknowledged the notification "
                                              "by %1. %2").replace("%1", due).replace(
                     "%2", self.call_advice(summary.municipality))
+            if self.acknowledged(summary.id):
+                return translate("Delivery", "You have noted that the municipality acknowledged the "
+                                             "notification.")
             return translate("Delivery", "The municipality should acknowledge the notification by %1.") \
                 .replace("%1", due)
         return None

@@ -111,3 +111,28 @@ def test_an_overdue_acknowledgement_is_shown_with_the_municipalitys_phone_number
     assert summary.reference is not None and summary.reference in app.part.notice.text()
     assert advice in app.part.notice.text()
 
+
+def test_noting_the_acknowledgement_ends_the_reminder_also_after_the_next_unlock(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], start_intake: Callable[[], BackgroundIntake],
+    answers: dict[str, object],
+) -> None:
+    start_intake()
+    three_weeks_later = date.today() + timedelta(days=21)
+    app = delivery_app(today=lambda: three_weeks_later)
+    app.unlock()
+    notification_id = app.finalise_draft(answers)
+    qtbot.waitUntil(lambda: app.part.notice.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.window.select_id(notification_id), timeout=WAIT_MS)
+    assert app.part.acknowledged_action.isEnabled()
+
+    app.part.acknowledged_action.trigger()
+
+    reference = app.services.require_vault().notifications.get_summary(notification_id).reference
+    assert not app.part.notice.isVisible()
+    assert app.state_text(notification_id) == f"Received by the municipality (reference {reference})"
+    app.services.session.lock()
+    app.unlock()
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == (
+        f"Received by the municipality (reference {reference})"), timeout=WAIT_MS)
+    assert not app.part.notice.isVisible()
+
