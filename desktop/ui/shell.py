@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.ui.first_run_window import FirstRunWindow
@@ -115,11 +115,25 @@ class Shell(QObject):
         if self.main_window is not None:
             self.main_window.clear()
             self.main_window.hide()
+        self._hide_stragglers()
         self.services.close_vault()
         window = self._unlock()
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def _hide_stragglers(self) -> None:
+        """Safety net: a window that did not close itself on ``locking`` is hidden now and shown
+        again after unlock, so nothing stays on screen behind the lock."""
+        keep = {self.unlock_window, self.first_run_window, self.main_window}
+        for window in QApplication.topLevelWidgets():
+            if window in keep or not window.isVisible():
+                continue
+            if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                continue  # menus, tooltips and popups close by themselves
+            log.warning("window %s did not close on lock; hidden", type(window).__name__)
+            window.hide()
+            self.services.session.remember(window.show)
 
     # --- quitting ------------------------------------------------------------------------------
     def may_quit(self, window: QWidget) -> bool:

@@ -116,3 +116,19 @@ def test_typing_keeps_the_session_open(
     qtbot.keyClick(window.views[Group.DRAFTS], Qt.Key.Key_Down)
     assert services.session._idle.isActive()
     assert services.session.is_active
+
+
+def test_a_window_that_ignores_the_lock_is_hidden_anyway_and_comes_back_after_unlock(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    _open(qtbot, services, shell, passphrase)
+    careless = QWidget()  # a window from an area that forgot to connect `locking`
+    qtbot.addWidget(careless)
+    careless.show()
+    services.session.lock()
+    assert not careless.isVisible()
+    _open(qtbot, services, shell, passphrase)
+    assert careless.isVisible()
