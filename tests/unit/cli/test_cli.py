@@ -117,3 +117,23 @@ def test_smoke_test_creates_unlocks_and_opens_the_windows_then_exits_0(tmp_path:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke test: OK" in done.stdout
     assert len(list((tmp_path / "data" / "profiles").iterdir())) == 1
+
+
+def test_doctor_fails_with_a_reason_when_the_data_folder_is_not_writable(
+        capsys: pytest.CaptureFixture[str], isolated_user_folders: Path) -> None:
+    _profile("Mette")
+    as_root = os.geteuid() == 0  # root ignores permission bits: use the immutable attribute instead
+    if as_root:
+        subprocess.run(["chattr", "+i", str(isolated_user_folders)], check=True)
+    else:
+        isolated_user_folders.chmod(0o555)
+    try:
+        code = main(["doctor"])
+    finally:
+        if as_root:
+            subprocess.run(["chattr", "-i", str(isolated_user_folders)], check=True)
+        else:
+            isolated_user_folders.chmod(0o755)
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"the data folder {isolated_user_folders} is not writable" in out
