@@ -39,6 +39,19 @@ def install(services: Services, **options: Any) -> DeliveryService:
     return delivery
 
 
+def install_views(services: Services) -> None:
+    """Demo mode: only the list's words, the badge and print/export (demo mode sends by itself)."""
+    from desktop.ui.delivery.window import MainWindowDelivery
+
+    messages.register()
+
+    def attach(window: MainWindow) -> None:
+        setattr(window, "delivery", MainWindowDelivery(window, services, None))  # noqa: B010
+
+    services.main_window_hooks.append(attach)
+    services.about_rows.append(lambda: sender_key_rows(services))
+
+
 def sender_key_rows(services: Services) -> list[tuple[str, str]]:
     """About: the fingerprint of the profile's sender key, which the municipality enrols."""
     if services.vault is None:

@@ -94,9 +94,10 @@ class MainWindowDelivery(QObject):
         self.send_now_button.setObjectName("sendNowButton")
         self.send_now_button.clicked.connect(self.send_now_action.trigger)
         window.add_status_widget(self.badge)
-        window.add_status_widget(self.send_now_button)
-        window.add_menu_action(self.send_now_action)
-        window.addAction(self.send_now_action)
+        if delivery is not None:  # demo mode sends by itself, to its built-in intake
+            window.add_status_widget(self.send_now_button)
+            window.add_menu_action(self.send_now_action)
+            window.addAction(self.send_now_action)
 
         self.notice = QLabel()
         self.notice.setObjectName("acknowledgementNotice")
@@ -345,7 +346,8 @@ class MainWindowDelivery(QObject):
         return False
 
     def _on_close(self, event: QEvent) -> bool:
-        if self._confirmed_quit or self.waiting <= 0 or self._services.vault is None:
+        if (self._confirmed_quit or self.waiting <= 0 or self._services.vault is None
+                or self._delivery is None):  # demo mode: nothing real waits, the demo is thrown away
             return False
         event.ignore()
         if self.close_warning is not None:
