@@ -304,9 +304,11 @@ def build_services(*, demo: bool = False, language: str | None = None,
     from desktop.ui import wizard
 
     wizard.install(services)  # the guided notification window, and crash recovery on unlock
-    if not demo:  # demo mode runs its own outbox towards the built-in intake
-        from desktop.ui import delivery
+    from desktop.ui import delivery
 
+    if demo:  # demo mode runs its own outbox towards the built-in intake: only the list's words
+        delivery.install_views(services)
+    else:
         delivery.install(services)  # outbox worker, finalising, states and badge, retention
     if not demo:
         from desktop.demo.folder import sweep_stale_demo_folders
