@@ -185,7 +185,7 @@ def delivery_app(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
     made: list[DeliveryApp] = []
 
     def make(*, today: Callable[[], date] | None = None, policy: Policy | None = None,
-             clock: Callable[[], datetime] | None = None) -> DeliveryApp:
+             clock: Callable[[], datetime] | None = None, pack: GuidelinePack = pack) -> DeliveryApp:
         policy = policy or Policy()
         settings = Settings.load(policy, tmp_path / "settings.json")
         from desktop.store.profiles import ProfileDirectory

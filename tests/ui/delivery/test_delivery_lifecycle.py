@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import ssl
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.config.policy import Policy
+from desktop.domain.packs import GuidelinePack
 from desktop.outbox.envelope import seal
 from desktop.ui.about_dialog import AboutDialog
 from intake.server import BackgroundIntake
@@ -91,6 +93,28 @@ def test_a_notification_the_municipality_refuses_is_shown_as_not_sent_with_the_r
     qtbot.waitUntil(lambda: app.state_text(notification_id) == refused, timeout=WAIT_MS)
     assert app.summary_state(notification_id) == "failed"
     qtbot.waitUntil(lambda: app.part.badge.text() == "Nothing waiting to be sent", timeout=WAIT_MS)
+
+
+def test_the_intake_address_and_ca_set_by_policy_win_over_the_guideline_pack(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], start_intake: Callable[[], BackgroundIntake],
+    municipality: Municipality, pack: GuidelinePack, answers: dict[str, object], tmp_path: Path,
+) -> None:
+    intake = start_intake()
+    # The pack names an address where nothing listens and no CA; municipal IT's policy names the real ones.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        nowhere = f"https://127.0.0.1:{probe.getsockname()[1]}"
+    stale = pack.model_copy(update={"intake": pack.intake.model_copy(update={"endpoint": nowhere,
+                                                                             "ca_pem": None})})
+    ca_file = tmp_path / "kommune-ca.pem"
+    ca_file.write_bytes(municipality.ca.cert_pem)
+    app = delivery_app(policy=Policy(intake_endpoint=intake.url, intake_ca_pem_file=str(ca_file)), pack=stale)
+    app.unlock()
+
+    notification_id = app.finalise_draft(answers)
+
+    qtbot.waitUntil(lambda: app.summary_state(notification_id) == "receipted", timeout=WAIT_MS)
+    assert intake.store.count(notification_id) == 1
 
 
 def test_content_is_purged_after_the_policys_retention_period_and_the_receipt_is_kept(
