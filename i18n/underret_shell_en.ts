@@ -171,103 +171,104 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="185" />
+      <location filename="../desktop/ui/main_window.py" line="190" />
       <source>Underret</source>
+      <extracomment>True once a list has been shown since the last unlock.</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="187" />
+      <location filename="../desktop/ui/main_window.py" line="192" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="189" />
-      <location filename="../desktop/ui/main_window.py" line="190" />
+      <location filename="../desktop/ui/main_window.py" line="194" />
+      <location filename="../desktop/ui/main_window.py" line="195" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="191" />
+      <location filename="../desktop/ui/main_window.py" line="196" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="192" />
+      <location filename="../desktop/ui/main_window.py" line="197" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="193" />
+      <location filename="../desktop/ui/main_window.py" line="198" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="194" />
+      <location filename="../desktop/ui/main_window.py" line="199" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="195" />
+      <location filename="../desktop/ui/main_window.py" line="200" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="196" />
+      <location filename="../desktop/ui/main_window.py" line="201" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="197" />
+      <location filename="../desktop/ui/main_window.py" line="202" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="198" />
+      <location filename="../desktop/ui/main_window.py" line="203" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="199" />
+      <location filename="../desktop/ui/main_window.py" line="204" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="200" />
+      <location filename="../desktop/ui/main_window.py" line="205" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="201" />
+      <location filename="../desktop/ui/main_window.py" line="206" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="202" />
+      <location filename="../desktop/ui/main_window.py" line="207" />
       <source>Notifications by state</source>
       <translation>Notifications by state</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="204" />
+      <location filename="../desktop/ui/main_window.py" line="209" />
       <source>Drafts</source>
       <translation>Drafts</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="205" />
+      <location filename="../desktop/ui/main_window.py" line="210" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="206" />
+      <location filename="../desktop/ui/main_window.py" line="211" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="211" />
+      <location filename="../desktop/ui/main_window.py" line="216" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="214" />
+      <location filename="../desktop/ui/main_window.py" line="219" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -471,88 +472,88 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>NotificationTableModel</name>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="128" />
+      <location filename="../desktop/ui/notification_table_model.py" line="192" />
       <source>Child</source>
-      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Role carrying a sortable key (ISO date text, or the display text).</extracomment>
+      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default.</extracomment>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="129" />
+      <location filename="../desktop/ui/notification_table_model.py" line="193" />
       <source>State</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="130" />
+      <location filename="../desktop/ui/notification_table_model.py" line="194" />
       <source>Last change</source>
       <translation>Last change</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="131" />
+      <location filename="../desktop/ui/notification_table_model.py" line="195" />
       <source>Finalised</source>
       <translation>Finalised</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="132" />
+      <location filename="../desktop/ui/notification_table_model.py" line="196" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="133" />
+      <location filename="../desktop/ui/notification_table_model.py" line="197" />
       <source>Receipt</source>
       <translation>Receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="134" />
+      <location filename="../desktop/ui/notification_table_model.py" line="198" />
       <source>Reference</source>
       <translation>Reference</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="135" />
+      <location filename="../desktop/ui/notification_table_model.py" line="199" />
       <source>Municipality</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="136" />
+      <location filename="../desktop/ui/notification_table_model.py" line="200" />
       <source>Acknowledgement due</source>
       <translation>Acknowledgement due</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="176" />
+      <location filename="../desktop/ui/notification_table_model.py" line="237" />
       <source>(not yet given)</source>
       <translation>(not yet given)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="190" />
+      <location filename="../desktop/ui/notification_table_model.py" line="252" />
       <source>Draft</source>
       <translation>Draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="191" />
+      <location filename="../desktop/ui/notification_table_model.py" line="253" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <location filename="../desktop/ui/notification_table_model.py" line="254" />
       <source>Sending</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <location filename="../desktop/ui/notification_table_model.py" line="255" />
       <source>Sent, waiting for receipt</source>
       <translation>Sent, waiting for receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="194" />
+      <location filename="../desktop/ui/notification_table_model.py" line="256" />
       <source>Received by the municipality</source>
       <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="195" />
+      <location filename="../desktop/ui/notification_table_model.py" line="257" />
       <source>Not sent – needs attention</source>
       <translation>Not sent – needs attention</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="196" />
+      <location filename="../desktop/ui/notification_table_model.py" line="258" />
       <source>Received (content removed after the retention period)</source>
       <translation>Received (content removed after the retention period)</translation>
     </message>
@@ -678,7 +679,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="155" />
+      <location filename="../desktop/ui/shell.py" line="187" />
       <source>Underret cannot start</source>
       <translation>Underret cannot start</translation>
     </message>
@@ -686,63 +687,63 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="174" />
+      <location filename="../desktop/ui/unlock_window.py" line="173" />
       <source>Underret – unlock</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward.</extracomment>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="175" />
+      <location filename="../desktop/ui/unlock_window.py" line="174" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="176" />
+      <location filename="../desktop/ui/unlock_window.py" line="175" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="177" />
+      <location filename="../desktop/ui/unlock_window.py" line="176" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="178" />
+      <location filename="../desktop/ui/unlock_window.py" line="177" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="179" />
+      <location filename="../desktop/ui/unlock_window.py" line="178" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="180" />
+      <location filename="../desktop/ui/unlock_window.py" line="179" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="181" />
+      <location filename="../desktop/ui/unlock_window.py" line="180" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="182" />
+      <location filename="../desktop/ui/unlock_window.py" line="181" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="183" />
+      <location filename="../desktop/ui/unlock_window.py" line="182" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="184" />
+      <location filename="../desktop/ui/unlock_window.py" line="183" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="189" />
+      <location filename="../desktop/ui/unlock_window.py" line="188" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -750,17 +751,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="191" />
+      <location filename="../desktop/ui/unlock_window.py" line="190" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="204" />
+      <location filename="../desktop/ui/unlock_window.py" line="203" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="238" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>
