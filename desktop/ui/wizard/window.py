@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -102,6 +103,8 @@ class WizardWindow(QMainWindow):
                                   lambda: self.page_id, self)
         self.keeper.saved.connect(self._on_saved)
         self.keeper.failed.connect(self._on_save_failed)
+        if draft_id is not None:
+            self._take_over(draft_id)
         self._load(draft_id)
         self._build()
         services.session.locking.connect(self._on_locking)
@@ -122,6 +125,21 @@ class WizardWindow(QMainWindow):
 
     def _vault(self) -> Vault:
         return self._services.require_vault()
+
+    @staticmethod
+    def _take_over(draft_id: str) -> None:
+        """One window per draft: an older window on the same draft saves and closes first, so two
+        windows never overwrite each other's typing; this one then opens what it saved."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, WizardWindow) and widget.draft_id == draft_id and widget.isVisible():
+                widget.save_and_close()
+
+    def save_and_close(self) -> None:
+        """Save what is typed and close (another window takes over this draft)."""
+        if not self.read_only:
+            self.keeper.save_now()
+        self._closing = True
+        self.close()
 
     def _load(self, draft_id: str | None) -> None:
         vault = self._vault()

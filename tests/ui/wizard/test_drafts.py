@@ -179,3 +179,19 @@ def _space_press() -> QKeyEvent:
 
 def _space_release() -> QKeyEvent:
     return QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ")
+
+
+def test_opening_a_draft_that_is_already_open_keeps_one_window_and_loses_nothing(
+    open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
+) -> None:
+    first = open_wizard()
+    first.choose("acute.in_danger", "no")
+    first.fill_child(cpr="120522-4006", name="Emma Hansen")
+    _wait_saved(qtbot, first.window)
+    first.type_into("child.address", "Skolevej 2")  # not saved yet when the second window opens
+    draft_id = first.window.draft_id
+    second = open_wizard(draft_id)
+    open_windows = [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, WizardWindow) and w.isVisible()]
+    assert open_windows == [second.window]
+    assert second.window.answers["child.address"] == "Skolevej 2"
