@@ -3,7 +3,7 @@
 Edits restart a one-second single-shot timer; when it fires (or on a page
 change, lock or close) the answers are written to the vault. Someone who
 types without pausing would keep pushing that timer back, so a second timer,
-started by the first unsaved edit and never restarted, saves after 1.5 s at
+started by the first unsaved edit and never restarted, saves after 1.2 s at
 the latest. A save of a
 typical draft takes about a millisecond in SQLCipher (measured in
 ``tests/benchmarks/bench_wizard.py``), so it runs on the GUI thread, with the
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 #: Debounce before an edit is saved; with the save itself well under the 2 s promise.
 SAVE_DELAY_MS = 1000
 #: The longest an edit waits while the person keeps typing.
-SAVE_DEADLINE_MS = 1500
+SAVE_DEADLINE_MS = 1200
 
 
 class DraftKeeper(QObject):
