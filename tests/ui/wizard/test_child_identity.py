@@ -53,3 +53,18 @@ def test_a_birth_date_typed_the_danish_way_gives_the_age_band(open_wizard: Calla
     wizard.type_into("child.birth_date", "juleaften")
     assert birth.note.isVisibleTo(wizard.window)
     assert wizard.window.answers["child.birth_date"] == "juleaften"  # kept as typed, nothing lost
+
+
+def test_an_unborn_child_gets_the_signs_about_the_expectant_parents(open_wizard: Callable[..., Any]) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "unborn")
+    assert not wizard.editor("child.cpr").isVisibleTo(wizard.window)
+    assert not wizard.editor("child.institution").isVisibleTo(wizard.window)
+    wizard.type_into("child.due_date", "15-03-2027")
+    assert wizard.window.answers["child.due_date"] == "2027-03-15"
+    wizard.next_page()
+    signals = wizard.editor("signals.checked")
+    assert signals.is_shown("unborn.substance")
+    assert not signals.is_shown("neglect.hunger")
