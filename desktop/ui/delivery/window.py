@@ -49,12 +49,8 @@ _PRINTABLE_STATES = frozenset({"queued", "sending", "sent", "receipted", "failed
 
 
 def _models(window: MainWindow) -> list[NotificationTableModel]:
-    """The window's list models (one per tab, or one shared by the tabs in older shells)."""
-    models = getattr(window, "models", None)
-    if isinstance(models, dict):
-        return list(models.values())
-    single = getattr(window, "model", None)
-    return [single] if isinstance(single, NotificationTableModel) else []
+    """The window's list models, one per tab."""
+    return list(window.models.values())
 
 
 def _rows(window: MainWindow) -> list[NotificationSummary]:
