@@ -18,14 +18,14 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 ACKNOWLEDGEMENT_WORKING_DAYS = 6
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
 
 @lru_cache(maxsize=64)
 def _closed_days(year: int) -> frozenset[date]:
+    import holidays  # here, not at module level: it takes ~0.1 s to import, and start-up needs no holiday
+
     days = holidays.country_holidays("DK", years=year, categories=("public", "optional"))
     return frozenset(days.keys())
 

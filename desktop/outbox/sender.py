@@ -19,13 +19,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from desktop.domain.deadlines import acknowledgement_due as domain_acknowledgement_due
-from desktop.outbox.envelope import envelope_sha256
-from desktop.outbox.receipts import ReceiptInvalid, verify_receipt
 from desktop.outbox.retry import backoff_seconds
-from desktop.outbox.transport import DeliveryRejected, DeliveryResult, TransientDeliveryError
 
 if TYPE_CHECKING:
+    from desktop.outbox.transport import DeliveryResult
     from desktop.store.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -84,7 +81,8 @@ class OutboxSender:
         self._rng = rng or random.SystemRandom()
         self.on_state = on_state
         self._stop = threading.Event()
-        self._acknowledgement_due = acknowledgement_due or domain_acknowledgement_due
+        # None: the domain's working-day rule, imported on first receipt (holidays is slow to import)
+        self._acknowledgement_due = acknowledgement_due
 
     @property
     def vault(self) -> Vault:
@@ -104,6 +102,13 @@ class OutboxSender:
             self._vault.close()
             self._vault = None
 
+    def _due_date(self, received_at: datetime) -> date:
+        if self._acknowledgement_due is None:
+            from desktop.domain.deadlines import acknowledgement_due
+
+            self._acknowledgement_due = acknowledgement_due
+        return self._acknowledgement_due(received_at)
+
     def _emit(self, notification_id: str, state: str, reason: str | None) -> None:
         if self.on_state is not None:
             self.on_state(notification_id, state, reason)
@@ -122,6 +127,11 @@ class OutboxSender:
         return report
 
     def _send_one(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport) -> None:
+        # imported here, not at module level: httpx and cryptography would slow the app's start-up
+        from desktop.outbox.envelope import envelope_sha256
+        from desktop.outbox.receipts import ReceiptInvalid, verify_receipt
+        from desktop.outbox.transport import DeliveryRejected, TransientDeliveryError
+
         outbox = self.vault.outbox
         outbox.mark_sending(notification_id)
         self._emit(notification_id, "sending", None)
@@ -158,7 +168,7 @@ class OutboxSender:
             signature=result.signature,
             reference=receipt.reference,
             received_at=receipt.received_at,
-            acknowledgement_due=self._acknowledgement_due(receipt.received_at),
+            acknowledgement_due=self._due_date(receipt.received_at),
         )
         log.info("outbox: %s receipted as %s", notification_id, receipt.reference)
         report.receipted.append(notification_id)

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import UnderretError
-from desktop.outbox.envelope import RecipientKey
-from desktop.outbox.transport import HttpsIntakeTransport
 
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
     from desktop.domain.packs import GuidelinePack
+    from desktop.outbox.envelope import RecipientKey
+    from desktop.outbox.transport import HttpsIntakeTransport
 
 
 class IntakeNotConfigured(UnderretError):  # noqa: N818 - reads as the situation the user is in
@@ -51,6 +51,8 @@ def _decode(value: str, what: str, length: int | None = None) -> bytes:
 
 def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTarget:
     """Combine policy and pack into one target; IntakeNotConfigured if something essential is missing."""
+    from desktop.outbox.envelope import RecipientKey  # here: cryptography is slow to import at start-up
+
     intake = pack.intake
     endpoint = (policy.intake_endpoint if policy else None) or intake.endpoint
     receipt = (policy.receipt_public_key if policy else None) or intake.receipt_key
@@ -84,6 +86,8 @@ def make_transport(
     target: IntakeTarget, *, demo: bool = False, proxy: str | None = None, timeout: float = 30.0
 ) -> HttpsIntakeTransport:
     """The HTTPS transport for ``target``; plain HTTP only to 127.0.0.1 in demo mode."""
+    from desktop.outbox.transport import HttpsIntakeTransport  # here: httpx is slow to import at start-up
+
     return HttpsIntakeTransport(
         target.endpoint,
         ca_pem=target.ca_pem,

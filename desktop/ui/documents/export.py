@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.documents.formatting import short_id
-from desktop.documents.pdf import render_pdf
 from desktop.domain.document import NotificationDocument
 
 log = logging.getLogger(__name__)
@@ -110,6 +109,8 @@ def export_pdf(parent: QWidget | None, document: NotificationDocument, *, pdf: b
     chosen = _ask_for_path(parent, document)
     if chosen is None:
         return None
+    from desktop.documents.pdf import render_pdf  # here: reportlab is slow to import at start-up
+
     data = pdf if pdf is not None else render_pdf(document, demo=demo)
     target = Path(chosen)
     try:
