@@ -11,10 +11,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from desktop.paths import resources_dir
 
 REGULAR = "UnderretSans"
@@ -32,6 +28,11 @@ def font_path(name: str) -> Path:
 
 def register_fonts() -> None:
     """Register the fonts with reportlab once per process (safe to call from any thread)."""
+    # reportlab is imported here: the printing UI needs only the font paths, and start-up stays light
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     global _registered
     with _lock:
         if _registered:
