@@ -22,15 +22,16 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-import keyring
-import keyring.errors
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from desktop.store.errors import KeyMissing, KeyringUnavailable, WrongPassphrase
+
+if TYPE_CHECKING:
+    import keyring.backend
+
+# keyring (its backends are found through entry points) and cryptography are imported in the
+# functions that use them: importing them here would slow the app's start-up for everyone.
 
 VAULT_KEY_BYTES = 32
 KEYRING_SERVICE = "Underret"
@@ -151,6 +152,8 @@ class WrappedKey:
 def _derive(passphrase: str, salt: bytes, params: ScryptParams) -> bytes:
     # NFC so that "æ" typed as one code point or as a + combining mark unlock alike.
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=params.n, r=params.r, p=params.p).derive(secret)
 
 
@@ -158,6 +161,8 @@ def wrap_key(key: bytes | bytearray, passphrase: str, params: ScryptParams | Non
     """Encrypt ``key`` under a key derived from ``passphrase`` (fresh salt and nonce each time)."""
     if len(key) != VAULT_KEY_BYTES:
         raise ValueError("a vault key is 32 bytes")
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params = params or ScryptParams()
     params.validate()
     salt = os.urandom(_SALT_BYTES)
@@ -170,6 +175,9 @@ def wrap_key(key: bytes | bytearray, passphrase: str, params: ScryptParams | Non
 
 def unwrap_key(wrapped: WrappedKey, passphrase: str) -> bytearray:
     """Recover the vault key; raises WrongPassphrase when the passphrase does not fit."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _derive(passphrase, wrapped.salt, wrapped.params)
     try:
         plain = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, wrapped.associated_data())
@@ -178,8 +186,11 @@ def unwrap_key(wrapped: WrappedKey, passphrase: str) -> bytearray:
     return bytearray(plain)
 
 
+@cache
 def _backend_errors() -> tuple[type[BaseException], ...]:
     """Exceptions the keyring backends raise when the OS keyring is missing, locked or broken."""
+    import keyring.errors
+
     errors: list[type[BaseException]] = [keyring.errors.KeyringError, OSError]
     try:  # Secret Service backend (Linux)
         from secretstorage.exceptions import SecretStorageException
@@ -194,9 +205,6 @@ def _backend_errors() -> tuple[type[BaseException], ...]:
     except ImportError:
         pass
     return tuple(errors)
-
-
-_KEYRING_ERRORS = _backend_errors()
 
 
 PLAINTEXT_FALLBACK_REASON = "no OS keyring is running; the only one available keeps keys as plain text"
@@ -218,6 +226,8 @@ def _is_plaintext_fallback(ring: object) -> bool:
 
 
 def _reason(exc: BaseException) -> str:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return "no usable keyring backend is installed or running"
     if isinstance(exc, keyring.errors.KeyringLocked):
@@ -241,6 +251,8 @@ class KeyringKeyStore:
         self._service = service
 
     def _ring(self) -> keyring.backend.KeyringBackend:
+        import keyring
+
         ring = self._backend if self._backend is not None else keyring.get_keyring()
         if _is_plaintext_fallback(ring):
             raise KeyringUnavailable("keyring unavailable", reason=PLAINTEXT_FALLBACK_REASON)
@@ -248,6 +260,8 @@ class KeyringKeyStore:
 
     def backend_name(self) -> str:
         """The backend's class name, for `underret doctor`."""
+        import keyring
+
         ring = self._backend if self._backend is not None else keyring.get_keyring()
         return f"{type(ring).__module__}.{type(ring).__qualname__}"
 
@@ -255,7 +269,7 @@ class KeyringKeyStore:
         """Raise KeyringUnavailable when no real keyring is configured (reading a dummy entry)."""
         try:
             self._ring().get_password(self._service, "availability-check")
-        except _KEYRING_ERRORS as exc:
+        except _backend_errors() as exc:
             raise KeyringUnavailable("keyring unavailable", reason=_reason(exc)) from exc
 
     def store(self, profile_id: str, key: bytes | bytearray) -> None:
@@ -264,7 +278,7 @@ class KeyringKeyStore:
         try:
             self._ring().set_password(self._service, profile_id, encoded)
             stored = self._ring().get_password(self._service, profile_id)
-        except _KEYRING_ERRORS as exc:
+        except _backend_errors() as exc:
             raise KeyringUnavailable("keyring unavailable", reason=_reason(exc)) from exc
         if stored != encoded:
             raise KeyringUnavailable("keyring unavailable", reason="the keyring did not keep the key")
@@ -273,7 +287,7 @@ class KeyringKeyStore:
         """The key for ``profile_id``, or None if the keyring holds none."""
         try:
             encoded = self._ring().get_password(self._service, profile_id)
-        except _KEYRING_ERRORS as exc:
+        except _backend_errors() as exc:
             raise KeyringUnavailable("keyring unavailable", reason=_reason(exc)) from exc
         if encoded is None:
             return None
@@ -292,5 +306,5 @@ class KeyringKeyStore:
             if self._ring().get_password(self._service, profile_id) is None:
                 return
             self._ring().delete_password(self._service, profile_id)
-        except _KEYRING_ERRORS as exc:
+        except _backend_errors() as exc:
             raise KeyringUnavailable("keyring unavailable", reason=_reason(exc)) from exc
