@@ -22,9 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
 from desktop.config.atomic import atomic_write_bytes
 from desktop.config.policy import TrustedPackKey
 from desktop.errors import UnderretError
@@ -60,6 +57,8 @@ class PackSigningKey:
 
     def public_key(self) -> TrustedPackKey:
         """The matching entry for the policy's ``trusted_pack_keys``."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         private = Ed25519PrivateKey.from_private_bytes(self.seed)
         raw = private.public_key().public_bytes_raw()
         return TrustedPackKey(id=self.key_id, public_key=base64.b64encode(raw).decode("ascii"))
@@ -67,6 +66,8 @@ class PackSigningKey:
 
 def generate_key_pair(key_id: str, out_dir: Path) -> tuple[Path, Path]:
     """Create ``<id>.key`` (mode 0600) and ``<id>.pub`` in ``out_dir``; never overwrites a file."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     TrustedPackKey(id=key_id, public_key=base64.b64encode(bytes(32)).decode())  # validates the id
     private_path = out_dir / f"{key_id}.key"
     public_path = out_dir / f"{key_id}.pub"
@@ -108,6 +109,8 @@ def load_trusted_key(path: Path) -> TrustedPackKey:
 
 def sign_pack(data: bytes, key: PackSigningKey) -> bytes:
     """The content of the ``.sig`` file for the pack bytes ``data``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.from_private_bytes(key.seed)
     signature = private.sign(data)
     doc = {"algorithm": ALGORITHM, "key_id": key.key_id,
@@ -128,6 +131,11 @@ def verify_pack(data: bytes, signature_file: bytes | None, trusted: Sequence[Tru
     Raises :class:`PackSignatureError` when there is no signature, it cannot be
     read, its key is not trusted, or it does not match the bytes.
     """
+    # cryptography is imported here and above, not at module level: the app's start-up only
+    # needs this module's names (loading the active pack touches it)
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     if signature_file is None:
         raise PackSignatureError("the pack has no signature file", message_id="pack.unsigned")
     if len(signature_file) > MAX_SIGNATURE_BYTES:
