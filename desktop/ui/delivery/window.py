@@ -74,6 +74,7 @@ class MainWindowDelivery(QObject):
         #: Notifications whose acknowledgement the person has noted (from the vault's audit log).
         self.acknowledged: set[str] = set()
         self._audit_checked: set[str] = set()
+        self._audit_generation = 0  # a read started before a lock or a new note is out of date
         self.wording = StateWording(self._pack, delivery.today if delivery else date.today,
                                     lambda: services.language, self.acknowledged.__contains__)
         for model in _models(window):
@@ -207,6 +208,7 @@ class MainWindowDelivery(QObject):
         if not unknown:
             return
         services = self._services
+        generation = self._audit_generation
 
         def read() -> set[str]:
             reader = services.open_reader()
@@ -217,6 +219,8 @@ class MainWindowDelivery(QObject):
                 reader.close()
 
         def done(found: set[str]) -> None:
+            if generation != self._audit_generation:
+                return
             self._audit_checked.update(unknown)
             if found:
                 self.acknowledged.update(found)
@@ -228,6 +232,7 @@ class MainWindowDelivery(QObject):
         # Read again from the vault after the next unlock (it may be another person's profile).
         self.acknowledged.clear()
         self._audit_checked.clear()
+        self._audit_generation += 1
 
     def _words_changed(self) -> None:
         for model in _models(self.window):
@@ -261,6 +266,7 @@ class MainWindowDelivery(QObject):
         except UnderretError as error:
             self.window.statusBar().showMessage(message_for(error), 15000)
             return
+        self._audit_generation += 1
         self.acknowledged.add(summary.id)
         self._words_changed()
 
