@@ -24,6 +24,12 @@ Plug points for other areas (set them here, in :func:`build_services`):
   returning False keeps the app open (items still waiting to be sent).
 - ``services.session`` (:class:`desktop.ui.session.SessionLock`): windows showing
   content connect ``locking`` and call ``session.remember(...)``.
+- ``services.set_pack(pack)``: use this guideline pack instead of the one in force
+  (demo mode's Demo Kommune pack).
+
+Guideline-pack updates (not in demo mode): when the policy names a
+``pack_source``, ``services.pack_schedule`` checks it at start and daily in the
+background; a newly installed pack is used from the next ``services.pack()`` on.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from desktop import paths
 from desktop.ui.session import SessionLock
 
 if TYPE_CHECKING:
+    from desktop.config.pack_schedule import PackUpdateSchedule
     from desktop.config.policy import Policy, PolicySource
     from desktop.config.settings import Settings
     from desktop.domain.packs import GuidelinePack
@@ -136,6 +143,8 @@ class Services(QObject):
         self._key: bytearray | None = None
         self._prefetched: list[NotificationSummary] | None = None
         self._pack: GuidelinePack | None = None
+        #: Checks the policy's pack source at start and daily (None: no source, or demo mode).
+        self.pack_schedule: PackUpdateSchedule | None = None
         self.wizard_factory: WizardFactory = _placeholder_wizard
         self.main_window_hooks: list[Callable[[MainWindow], None]] = []
         self.window_decorators: list[Callable[[QWidget], None]] = []
@@ -238,12 +247,22 @@ class Services(QObject):
 
     # --- content -------------------------------------------------------------------------------
     def pack(self) -> GuidelinePack:
-        """The guideline pack in force, loaded on first use."""
-        if self._pack is None:
+        """The guideline pack in force, loaded on first use (any thread)."""
+        pack = self._pack  # one read: reload_pack() may reset it from the GUI thread meanwhile
+        if pack is None:
             from desktop.domain.packs import load_pack
 
-            self._pack = load_pack(active_pack_path(self.policy))
-        return self._pack
+            pack = load_pack(active_pack_path(self.policy))
+            self._pack = pack
+        return pack
+
+    def set_pack(self, pack: GuidelinePack) -> None:
+        """Use ``pack`` from now on instead of the one in force (demo mode's own pack)."""
+        self._pack = pack
+
+    def reload_pack(self) -> None:
+        """Forget the loaded pack: the next :meth:`pack` reads the one in force (after an update)."""
+        self._pack = None
 
     # --- windows -------------------------------------------------------------------------------
     def open_wizard(self, draft_id: str | None) -> QWidget:
@@ -310,6 +329,8 @@ def build_services(*, demo: bool = False, language: str | None = None,
         delivery.install_views(services)
     else:
         delivery.install(services)  # outbox worker, finalising, states and badge, retention
+    if not demo and policy.pack_source:
+        _schedule_pack_updates(services)
     if not demo:
         from desktop.demo.folder import sweep_stale_demo_folders
 
@@ -322,6 +343,16 @@ def build_services(*, demo: bool = False, language: str | None = None,
 
         services.demo_launcher = try_demo  # "Try the demo" on the first-run screen
     return services
+
+
+def _schedule_pack_updates(services: Services) -> None:
+    """Check the policy's pack source now (in the background) and daily; reload on a new pack."""
+    from desktop.config.pack_schedule import PackUpdateSchedule
+
+    schedule = PackUpdateSchedule(services.policy, parent=services)
+    schedule.updated.connect(lambda _status: services.reload_pack())
+    services.pack_schedule = schedule
+    schedule.start()
 
 
 def run_gui(*, profile_name: str | None = None, language: str | None = None,

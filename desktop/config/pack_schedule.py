@@ -66,6 +66,11 @@ class PackUpdateSchedule(QObject):
         """Stop the timer (a check already running finishes on its own)."""
         self._timer.stop()
 
+    def check_now(self) -> None:
+        """Start a check now, due or not (none starts while one is running)."""
+        if self._updater.policy.pack_source is not None:
+            self._run()
+
     def check_if_due(self) -> None:
         """Start a check when the last one is older than a day."""
         if self._updater.due(self._clock()):
