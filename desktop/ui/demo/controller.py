@@ -96,8 +96,12 @@ class DemoController(QObject):
         self._start_worker()
 
     def _use_pack(self) -> None:
-        # The demo pack (with this run's intake) replaces the configured one; no public setter yet.
-        self.services._pack = self.environment.pack
+        # The demo pack (with this run's intake) replaces the configured one.
+        pack = self.environment.pack
+        if pack is None:  # the environment is not running: nothing of the demo's to show
+            self.services.reload_pack()
+        else:
+            self.services.set_pack(pack)
 
     def _open_vault(self) -> None:
         self.services.open_vault(self.environment.profile, self.environment.vault_key())
