@@ -13,11 +13,8 @@ from pathlib import Path
 
 import httpx
 
-from desktop.outbox.envelope import envelope_sha256, seal
-from desktop.outbox.receipts import verify_receipt
-from desktop.outbox.transport import HttpsIntakeTransport
+from desktop.outbox.envelope import seal
 from intake import keys
-from intake.demo import start_demo_intake
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -98,29 +95,3 @@ def test_plain_http_serving_is_refused_unless_loopback_demo(tmp_path: Path) -> N
     )
     assert done.returncode == 2
     assert "--cert" in done.stderr
-
-
-def test_demo_intake_receives_over_tls_and_its_receipts_verify(tmp_path: Path) -> None:
-    demo = start_demo_intake(tmp_path / "demo")
-    transport = HttpsIntakeTransport(demo.url, ca_pem=demo.ca_pem, timeout=10)
-    try:
-        nid = str(uuid.uuid4())
-        envelope = seal(
-            notification_id=nid,
-            form_version="1.0",
-            files={"notification.json": b"{}"},
-            recipients=[demo.recipient],
-            sender_seed=os.urandom(32),
-        )
-        result = transport.deliver(nid, envelope)
-        receipt = verify_receipt(
-            result.receipt_json,
-            result.signature,
-            demo.receipt_public_key,
-            notification_id=nid,
-            envelope_sha256=envelope_sha256(envelope),
-        )
-        assert receipt.reference.startswith("DEMO-")
-    finally:
-        transport.close()
-        demo.stop()
