@@ -10,8 +10,9 @@
   signals and from each reload of the list, with a "Send now" button (F9);
 * offers Print and Export as PDF for the selected finalised notification,
   loading its stored copy in the background;
-* warns once when the window is closed while notifications still wait (they
-  stay queued in the vault and go out after the next unlock).
+* warns once (a ``services.quit_guards`` entry) when the window is closed
+  while notifications still wait (they stay queued in the vault and go out
+  after the next unlock).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 # Imported here, on the GUI thread at start-up: building the model's validator holds the GIL, and
 # doing it on first use in a background load would freeze the window for a moment.
@@ -135,6 +136,7 @@ class MainWindowDelivery(QObject):
             if delivery.waiting is not None:
                 self.waiting = delivery.waiting
         window.installEventFilter(self)
+        services.quit_guards.append(self.may_quit)
         self.retranslate()
 
     def _pack(self) -> GuidelinePack | None:
@@ -343,19 +345,21 @@ class MainWindowDelivery(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            return self._on_close(event)
         return False
 
-    def _on_close(self, event: QEvent) -> bool:
-        if (self._confirmed_quit or self.waiting <= 0 or self._services.vault is None
+    def may_quit(self, window: QWidget) -> bool:
+        """``services.quit_guards``: with notifications waiting, ask once (not modal) and keep the app open.
+
+        "Quit anyway" closes the window again, and this time the answer is yes.
+        """
+        if (window is not self.window or self._confirmed_quit or self.waiting <= 0
+                or self._services.vault is None
                 or self._delivery is None):  # demo mode: nothing real waits, the demo is thrown away
-            return False
-        event.ignore()
+            return True
         if self.close_warning is not None:
             self.close_warning.raise_()
             self.close_warning.activateWindow()
-            return True
+            return False
         self.close_warnings_shown += 1
         title = translate("Delivery", "Notifications are waiting to be sent")
         if self.waiting == 1:
@@ -391,4 +395,4 @@ class MainWindowDelivery(QObject):
         box.finished.connect(lambda _result: answered())
         self.close_warning = box
         box.open()
-        return True
+        return False
