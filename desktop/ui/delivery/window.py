@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,9 +26,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-# Imported here, on the GUI thread at start-up: building the model's validator holds the GIL, and
-# doing it on first use in a background load would freeze the window for a moment.
-from desktop.domain.document import NotificationDocument
 from desktop.errors import UnderretError
 from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, StateWording
 from desktop.ui.documents import DocumentActions, PrintableCopy
@@ -116,8 +114,14 @@ class MainWindowDelivery(QObject):
         window.add_menu_action(self.acknowledged_action)
         window.addAction(self.acknowledged_action)
 
+        # The documents area's actions and texts; the copy is read from the vault (in the background)
+        # only when the person asks for it, and dropped again right after.
         self.documents = DocumentActions(window, lambda: self._copy)
         self.documents.set_enabled(False)
+        self.documents.print_action.triggered.disconnect()
+        self.documents.print_action.triggered.connect(lambda: self._with_copy(self.documents.print_current))
+        self.documents.export_action.triggered.disconnect()
+        self.documents.export_action.triggered.connect(lambda: self._with_copy(self.documents.export_current))
         window.add_menu_action(self.documents.print_action)
         window.add_menu_action(self.documents.export_action)
         window.addAction(self.documents.print_action)
@@ -294,18 +298,21 @@ class MainWindowDelivery(QObject):
     def _selection_changed(self) -> None:
         self._update_acknowledged_action()
         selected = self._selected()
-        if selected is None or selected[1] not in _PRINTABLE_STATES:
-            self._forget_copy()
+        self.documents.set_enabled(selected is not None and selected[1] in _PRINTABLE_STATES)
+
+    def _with_copy(self, act: Callable[[], object]) -> None:
+        """Read the selected notification's stored document and PDF in the background, then ``act``."""
+        selected = self._selected()
+        if selected is None or selected[1] not in _PRINTABLE_STATES or self._copy_id is not None:
             return
         notification_id = selected[0]
-        if notification_id == self._copy_id:
-            return
-        self._forget_copy()
         self._copy_id = notification_id
         services = self._services
         demo = services.demo
 
         def load() -> PrintableCopy:
+            from desktop.domain.document import NotificationDocument
+
             reader = services.open_reader()
             try:
                 document = NotificationDocument.model_validate_json(reader.notifications.get_document(
@@ -314,14 +321,21 @@ class MainWindowDelivery(QObject):
             finally:
                 reader.close()
 
-        run_in_background(self, load, on_success=lambda copy: self._copy_loaded(notification_id, copy),
-                          on_failure=self._copy_failed)
+        def loaded(copy: PrintableCopy) -> None:
+            if self._copy_id != notification_id or self._services.vault is None:
+                return  # locked meanwhile
+            self._copy = copy
+            try:
+                act()
+            finally:
+                self._copy = None
+                self._copy_id = None
 
-    def _copy_loaded(self, notification_id: str, copy: PrintableCopy) -> None:
-        if notification_id != self._copy_id or self._services.vault is None:
-            return
-        self._copy = copy
-        self.documents.set_enabled(True)
+        def failed(error: Exception) -> None:
+            self._copy_id = None
+            self._copy_failed(error)
+
+        run_in_background(self, load, on_success=loaded, on_failure=failed)
 
     def _copy_failed(self, error: Exception) -> None:
         from desktop.store.errors import VaultLocked
@@ -335,11 +349,6 @@ class MainWindowDelivery(QObject):
     def _forget_copy(self) -> None:
         self._copy = None
         self._copy_id = None
-        self.documents.set_enabled(False)
-
-    def selected_copy(self) -> PrintableCopy | None:
-        """The loaded copy of the selected notification (tests, and the actions)."""
-        return self._copy
 
     # --- closing with notifications waiting ----------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

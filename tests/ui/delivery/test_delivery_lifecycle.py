@@ -156,8 +156,9 @@ def test_export_of_a_sent_notification_writes_exactly_the_copy_that_was_sent(
     monkeypatch.setattr("desktop.ui.documents.export.confirm_unprotected_export", lambda parent: True)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
 
-    app.part.documents.export_action.trigger()
+    app.part.documents.export_action.trigger()  # the stored copy is read in the background first
 
+    qtbot.waitUntil(target.exists, timeout=WAIT_MS)
     stored = app.services.require_vault().notifications.get_pdf(notification_id)
     assert target.read_bytes() == stored
     assert stored.startswith(b"%PDF")
