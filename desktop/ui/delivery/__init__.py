@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 def install(services: Services, **options: Any) -> DeliveryService:
     """Wire delivery into ``services``; ``options`` go to :class:`DeliveryService` (tests)."""
     from desktop.ui.delivery.service import DeliveryService
-    from desktop.ui.delivery.window import MainWindowDelivery
 
     messages.register()
     delivery = DeliveryService(services, **options)
@@ -32,6 +31,8 @@ def install(services: Services, **options: Any) -> DeliveryService:
     setattr(services, "finalise", delivery.finalise)  # noqa: B010 - read by the wizard (ui/wizard/finalising.py)
 
     def attach(window: MainWindow) -> None:
+        from desktop.ui.delivery.window import MainWindowDelivery  # when the window is made, not at start
+
         setattr(window, "delivery", MainWindowDelivery(window, services, delivery))  # noqa: B010
 
     services.main_window_hooks.append(attach)
@@ -41,11 +42,11 @@ def install(services: Services, **options: Any) -> DeliveryService:
 
 def install_views(services: Services) -> None:
     """Demo mode: only the list's words, the badge and print/export (demo mode sends by itself)."""
-    from desktop.ui.delivery.window import MainWindowDelivery
-
     messages.register()
 
     def attach(window: MainWindow) -> None:
+        from desktop.ui.delivery.window import MainWindowDelivery
+
         setattr(window, "delivery", MainWindowDelivery(window, services, None))  # noqa: B010
 
     services.main_window_hooks.append(attach)
