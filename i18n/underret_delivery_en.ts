@@ -4,109 +4,109 @@
   <context>
     <name>Delivery</name>
     <message>
-      <location filename="../desktop/ui/delivery/__init__.py" line="48" />
+      <location filename="../desktop/ui/delivery/__init__.py" line="62" />
       <source>Sender key fingerprint</source>
       <translation>Sender key fingerprint</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="150" />
+      <location filename="../desktop/ui/delivery/window.py" line="154" />
       <source>I have received the municipality's &amp;acknowledgement</source>
       <extracomment>Notifications whose acknowledgement the person has noted (from the vault's audit log).</extracomment>
       <translation>I have received the municipality's &amp;acknowledgement</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="152" />
+      <location filename="../desktop/ui/delivery/window.py" line="156" />
       <source>Note that the municipality has acknowledged the selected notification</source>
       <translation>Note that the municipality has acknowledged the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="154" />
+      <location filename="../desktop/ui/delivery/window.py" line="158" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="155" />
+      <location filename="../desktop/ui/delivery/window.py" line="159" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="157" />
+      <location filename="../desktop/ui/delivery/window.py" line="161" />
       <source>Send now</source>
       <translation>Send now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="158" />
+      <location filename="../desktop/ui/delivery/window.py" line="162" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="161" />
+      <location filename="../desktop/ui/delivery/window.py" line="165" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="163" />
+      <location filename="../desktop/ui/delivery/window.py" line="167" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="165" />
+      <location filename="../desktop/ui/delivery/window.py" line="169" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="183" />
+      <location filename="../desktop/ui/delivery/window.py" line="187" />
       <source>The municipality has not acknowledged notification %1 within 6 working days.</source>
       <translation>The municipality has not acknowledged notification %1 within 6 working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="186" />
+      <location filename="../desktop/ui/delivery/window.py" line="190" />
       <source>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</source>
       <translation>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="274" />
+      <location filename="../desktop/ui/delivery/window.py" line="283" />
       <location filename="../desktop/ui/delivery/wording.py" line="99" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="356" />
+      <location filename="../desktop/ui/delivery/window.py" line="373" />
       <source>Notifications are waiting to be sent</source>
       <translation>Notifications are waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="358" />
+      <location filename="../desktop/ui/delivery/window.py" line="375" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 notification has not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="360" />
+      <location filename="../desktop/ui/delivery/window.py" line="377" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 notifications have not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="362" />
+      <location filename="../desktop/ui/delivery/window.py" line="379" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="369" />
+      <location filename="../desktop/ui/delivery/window.py" line="386" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="371" />
+      <location filename="../desktop/ui/delivery/window.py" line="388" />
       <source>Quit anyway</source>
       <translation>Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="372" />
+      <location filename="../desktop/ui/delivery/window.py" line="389" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="375" />
+      <location filename="../desktop/ui/delivery/window.py" line="392" />
       <source>Keep Underret open</source>
       <translation>Keep Underret open</translation>
     </message>
