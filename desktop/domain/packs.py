@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, model_validator
 from pydantic import Field as PField
 
@@ -24,14 +23,23 @@ from desktop.domain.text import Localised
 from desktop.errors import UnderretError
 from desktop.paths import forms_dir
 
+if TYPE_CHECKING:
+    import yaml
+
 PACK_SCHEMA_VERSION: Literal[1] = 1
 #: Packs are small; anything larger is a mistake or an attack (checked before parsing).
 MAX_PACK_BYTES = 5 * 1024 * 1024
 
 _ID = r"^[a-z0-9][a-z0-9_.-]*$"
 
-# libyaml's loader is ten times faster; both keep line numbers on the nodes.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _loader_class() -> type[yaml.SafeLoader]:
+    # yaml is imported here, when a pack is read, not at start-up (the first window needs no pack).
+    # libyaml's loader is ten times faster; both keep line numbers on the nodes.
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 class _Model(BaseModel):
@@ -301,6 +309,8 @@ def _format_loc(loc: Sequence[int | str]) -> str:
 
 def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
     """The 1-based line of the deepest YAML node on ``loc`` (for unknown keys: the key itself)."""
+    import yaml
+
     line = None if node is None else node.start_mark.line + 1
     for part in loc:
         if isinstance(node, yaml.MappingNode):
@@ -337,8 +347,10 @@ def _describe(error: Any) -> tuple[str, str, tuple[int | str, ...]]:
 
 def _reject_aliases(text: str, name: str) -> None:
     # Anchors and aliases can make a tiny file expand enormously; packs never need them.
+    import yaml
+
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_loader_class()):
             if isinstance(event, yaml.AliasEvent):
                 line = event.start_mark.line + 1 if event.start_mark else None
                 problem = "YAML aliases (*name) are not allowed"
@@ -352,6 +364,8 @@ def _reject_aliases(text: str, name: str) -> None:
 
 def _reject_duplicate_keys(node: yaml.Node | None, name: str, loc: tuple[int | str, ...] = ()) -> None:
     # YAML itself lets a later key silently replace an earlier one; in a pack that hides a mistake.
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
@@ -410,8 +424,10 @@ def load_pack_bytes(data: bytes, name: str) -> GuidelinePack:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackInvalid(name, "", "not UTF-8 text", kind="bad_yaml") from exc
+    import yaml
+
     _reject_aliases(text, name)
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     try:
         root = loader.get_single_node()
         raw = loader.construct_document(root) if root is not None else None
