@@ -51,8 +51,6 @@ def _decode(value: str, what: str, length: int | None = None) -> bytes:
 
 def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTarget:
     """Combine policy and pack into one target; IntakeNotConfigured if something essential is missing."""
-    from desktop.outbox.envelope import RecipientKey  # here: cryptography is slow to import at start-up
-
     intake = pack.intake
     endpoint = (policy.intake_endpoint if policy else None) or intake.endpoint
     receipt = (policy.receipt_public_key if policy else None) or intake.receipt_key
@@ -73,6 +71,8 @@ def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTa
     pin = (policy.intake_pin_sha256 if policy else None) or intake.pin_sha256
     if endpoint.startswith("https://") and ca_pem is None and pin is None:
         raise IntakeNotConfigured("no CA certificate and no pin for the intake", setting="intake_ca_pem_file")
+    from desktop.outbox.envelope import RecipientKey  # here: cryptography is slow to import at start-up
+
     return IntakeTarget(
         endpoint=endpoint,
         recipients=(RecipientKey(intake.key_id, _decode(intake.public_key, "intake.public_key")),),
