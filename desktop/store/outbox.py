@@ -30,7 +30,22 @@ class OutboxItem:
     acute: bool = False
 
 
+@dataclass(frozen=True)
+class DueEntry:
+    """One item due for delivery, without its envelope (fetch that with ``OutboxRepository.envelope``)."""
+
+    notification_id: str
+    attempts: int
+    next_attempt_at: datetime
+    state: NotificationState
+    last_error: str | None
+    acute: bool = False
+
+
 _WAITING = (NotificationState.QUEUED.value, NotificationState.SENDING.value)
+_DUE_WHERE = ("FROM outbox o JOIN notification n ON n.id = o.notification_id "
+              "WHERE n.state IN (?, ?) AND o.next_attempt_at <= ? "
+              "ORDER BY n.acute DESC, o.next_attempt_at, n.finalised_at")
 
 
 class OutboxRepository:
@@ -44,10 +59,7 @@ class OutboxRepository:
         """Items to send now: QUEUED whose time has come, and SENDING left over by a crash; acute first."""
         rows = self._db.query(
             "SELECT o.notification_id, o.envelope, n.attempts, o.next_attempt_at, n.state, n.last_error, "
-            "n.acute "
-            "FROM outbox o JOIN notification n ON n.id = o.notification_id "
-            "WHERE n.state IN (?, ?) AND o.next_attempt_at <= ? "
-            "ORDER BY n.acute DESC, o.next_attempt_at, n.finalised_at",
+            "n.acute " + _DUE_WHERE,
             (*_WAITING, to_text(now)),
         )
         items = []
@@ -58,6 +70,33 @@ class OutboxRepository:
                                     next_attempt_at=next_at, state=NotificationState(r[4]),
                                     last_error=r[5], acute=bool(r[6])))
         return items
+
+    def due_entries(self, now: datetime) -> list[DueEntry]:
+        """What :meth:`due` lists, in the same order, without the envelopes.
+
+        The sender reads each envelope just before sending it (:meth:`envelope`):
+        a thousand waiting envelopes are tens of megabytes, which need not sit in
+        memory together.
+        """
+        rows = self._db.query(
+            "SELECT o.notification_id, n.attempts, o.next_attempt_at, n.state, n.last_error, n.acute "
+            + _DUE_WHERE,
+            (*_WAITING, to_text(now)),
+        )
+        entries = []
+        for r in rows:
+            next_at = from_text(r[2])
+            assert next_at is not None
+            entries.append(DueEntry(notification_id=r[0], attempts=int(r[1]), next_attempt_at=next_at,
+                                    state=NotificationState(r[3]), last_error=r[4], acute=bool(r[5])))
+        return entries
+
+    def envelope(self, id: str) -> bytes:
+        """The sealed envelope of an outbox item (NotificationNotFound if it is not in the outbox)."""
+        row = self._db.query_one("SELECT envelope FROM outbox WHERE notification_id = ?", (id,))
+        if row is None:
+            raise NotificationNotFound("not in the outbox", id=id)
+        return bytes(row[0])
 
     def waiting_count(self) -> int:
         """How many notifications are waiting to be delivered."""

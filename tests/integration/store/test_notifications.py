@@ -189,6 +189,24 @@ def test_acute_notifications_are_sent_first(clocked_vault: Vault, clock: Any) ->
     assert [i.notification_id for i in clocked_vault.outbox.due(clock.now)] == [acute, calm]
 
 
+def test_the_sender_lists_due_items_without_their_envelopes_and_reads_each_when_sending(
+    clocked_vault: Vault, clock: Any
+) -> None:
+    calm = clocked_vault.notifications.create_draft({}, "summary")
+    acute = clocked_vault.notifications.create_draft({}, "summary")
+    _finalise(clocked_vault, calm)
+    clock.advance(seconds=1)
+    _finalise(clocked_vault, acute, acute=True)
+    outbox = clocked_vault.outbox
+    full = outbox.due(clock.now)
+    light = outbox.due_entries(clock.now)
+    assert [e.notification_id for e in light] == [i.notification_id for i in full] == [acute, calm]
+    assert [(e.attempts, e.state, e.acute) for e in light] == [(i.attempts, i.state, i.acute) for i in full]
+    assert [outbox.envelope(e.notification_id) for e in light] == [i.envelope for i in full]
+    with pytest.raises(NotificationNotFound):
+        outbox.envelope(str(uuid.uuid4()))
+
+
 def test_content_is_purged_after_retention_keeping_a_minimal_record(clocked_vault: Vault, clock: Any) -> None:
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     document = b'{"concern":"Emil"}'

@@ -60,3 +60,11 @@ def test_outbox_worker_thread_and_window_share_the_vault(
     assert errors == []
     assert vault.notifications.get_summary(draft_id).state is NotificationState.SENT
     assert vault.notifications.get_draft(other).page == "child"
+
+
+def test_outbox_workers_connection_may_relax_sync_while_the_windows_stays_full(
+    vault: Vault, vault_path: Path, vault_key: bytearray
+) -> None:
+    with Vault.open(vault_path, vault_key, synchronous="NORMAL") as worker:
+        assert worker._connection.query("PRAGMA synchronous")[0][0] == 1  # NORMAL, this connection only
+        assert vault._connection.query("PRAGMA synchronous")[0][0] == 2  # drafts keep FULL
