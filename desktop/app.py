@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from desktop.domain.packs import GuidelinePack
     from desktop.store.notifications import NotificationSummary
     from desktop.store.profiles import ProfileDirectory, ProfileInfo
-    from desktop.store.vault import Vault
+    from desktop.store.vault import Synchronous, Vault
     from desktop.ui.main_window import MainWindow
     from desktop.ui.shell import Shell
 
@@ -224,10 +224,11 @@ class Services(QObject):
             raise VaultLocked()
         return self.vault
 
-    def open_reader(self) -> Vault:
+    def open_reader(self, *, synchronous: Synchronous = "FULL") -> Vault:
         """A second connection to the open vault for a worker thread (WAL allows it).
 
-        The caller closes it. Raises ``VaultLocked`` when locked.
+        The caller closes it. Raises ``VaultLocked`` when locked. ``synchronous="NORMAL"``
+        is for the outbox worker only (see ``Vault.open``).
         """
         from desktop.store.vault import Vault
 
@@ -235,7 +236,7 @@ class Services(QObject):
             from desktop.store.errors import VaultLocked
 
             raise VaultLocked()
-        return Vault.open(self.profile.vault_path, bytes(self._key))
+        return Vault.open(self.profile.vault_path, bytes(self._key), synchronous=synchronous)
 
     def read_summaries(self) -> list[NotificationSummary]:
         """Every notification's summary, read on its own connection (safe on a worker thread)."""
