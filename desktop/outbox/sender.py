@@ -117,11 +117,13 @@ class OutboxSender:
         """Send every item that is due now; return what happened and when the next one is due."""
         outbox = self.vault.outbox
         report = SendReport()
-        for item in outbox.due(self._clock()):
+        # Ids first, each envelope only when its turn comes: memory stays flat however long the queue.
+        for item in outbox.due_entries(self._clock()):
             if self._stop.is_set():
                 break
             report.attempted += 1
-            self._send_one(item.notification_id, item.envelope, item.attempts + 1, report)
+            self._send_one(item.notification_id, outbox.envelope(item.notification_id), item.attempts + 1,
+                           report)
         report.waiting = outbox.waiting_count()
         report.next_attempt_at = outbox.next_attempt_at()
         return report
