@@ -1,0 +1,142 @@
+"""Packaging benchmarks: size of the Linux one-folder bundle, frozen start-up against unfrozen start-up.
+
+The bundle in ``packaging/dist`` is reused when it is newer than every source and built
+(``scripts/build.sh``) otherwise, with the same rule and lock as the packaging tests
+(``tests/integration/packaging/conftest.py``). Frozen and unfrozen start-ups are measured
+interleaved in this run, each in a fresh data folder with the same profile (keyring, 200 drafts)
+and the same environment, until the main window is shown, listed and idle.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import importlib.util
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from bench_shell import STARTUP_ROWS, _make_profile
+from rows import Row
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+ROUNDS = 7
+BUNDLE_TARGET_MB = 120.0
+STARTUP_TARGET_RATIO = 1.2
+START_TIMEOUT = 120.0  # seconds; an app stuck on an error dialog must not hang the whole run
+
+
+def _packaging_support() -> ModuleType:
+    """The packaging tests' build helper (a conftest.py, so loaded by path rather than imported)."""
+    path = ROOT / "tests" / "integration" / "packaging" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("_underret_packaging_build", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@contextmanager
+def _build_lock() -> Iterator[None]:
+    """The packaging tests' lock: no test run rebuilds packaging/dist while it is measured here."""
+    lock_dir = ROOT / "packaging" / "build"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with (lock_dir / ".tests.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _bundle_bytes(bundle: Path) -> int:
+    """Bytes of the bundle's files (symlinks counted once, through their targets inside the bundle)."""
+    return sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _fresh_profile(folder: Path, support: ModuleType) -> dict[str, str]:
+    """A new data folder with a keyring profile, and the environment both app variants start in.
+
+    The frozen app ignores PYTHONPATH and PYTHON_KEYRING_BACKEND is stripped by the packaging
+    tests' ``app_env``, so keyring's own config file (found through XDG_CONFIG_HOME) selects the
+    benchmark's file keyring and adds this folder to ``sys.path`` -- the same way for both.
+    """
+    _make_profile(folder, STARTUP_ROWS)
+    config = folder / "config" / "python_keyring"
+    config.mkdir(parents=True)
+    (config / "keyringrc.cfg").write_text(
+        f"[backend]\ndefault-keyring = _bench_keyring.BenchKeyring\nkeyring-path = {HERE}\n",
+        encoding="utf-8")
+    env: dict[str, str] = support.app_env(folder, XDG_CONFIG_HOME=str(folder / "config"),
+                                          UNDERRET_BENCH_KEYRING_DIR=str(folder / "keyring"))
+    return env
+
+
+def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start until it prints "idle", and its own peak memory (VmHWM) in MiB.
+
+    As bench_shell's measurement, plus a deadline: the process is killed after START_TIMEOUT.
+    """
+    log = Path(env["UNDERRET_DATA_DIR"]) / "stderr.txt"  # a file: a full pipe would stall the app
+    with log.open("w", encoding="utf-8") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
+        watchdog = threading.Timer(START_TIMEOUT, process.kill)
+        watchdog.start()
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline().split()
+            elapsed = time.perf_counter() - started
+            process.communicate()
+        finally:
+            watchdog.cancel()
+    if not line or line[0] != "idle" or process.returncode != 0:
+        raise RuntimeError(f"{command[0]} did not reach an idle main window (exit {process.returncode}):\n"
+                           f"{log.read_text(encoding='utf-8')[-2000:]}")
+    return elapsed, int(line[1]) / 1024
+
+
+def startup_rows(executable: Path, folder: Path, support: ModuleType) -> list[Row]:
+    commands = {
+        "frozen": [str(executable), "--benchmark-startup"],
+        "unfrozen": [sys.executable, "-m", "desktop", "--benchmark-startup"],
+    }
+    times: dict[str, list[float]] = {"frozen": [], "unfrozen": []}
+    memory: dict[str, list[float]] = {"frozen": [], "unfrozen": []}
+    for number in range(ROUNDS):
+        # Alternate which goes first so neither always meets a warmer page cache.
+        order = ["frozen", "unfrozen"] if number % 2 == 0 else ["unfrozen", "frozen"]
+        for kind in order:
+            env = _fresh_profile(folder / f"{kind}-{number}", support)
+            elapsed, peak = _time_until_idle(commands[kind], env)
+            times[kind].append(elapsed)
+            memory[kind].append(peak)
+    return [
+        Row(f"frozen start-up to idle main window (median of {ROUNDS}; baseline: unfrozen)",
+            statistics.median(times["frozen"]) * 1000, "ms", statistics.median(times["unfrozen"]) * 1000,
+            STARTUP_TARGET_RATIO),
+        Row("frozen peak memory at start-up (baseline: unfrozen)", statistics.median(memory["frozen"]), "MiB",
+            statistics.median(memory["unfrozen"])),
+    ]
+
+
+def run() -> list[Row]:
+    support = _packaging_support()
+    rows: list[Row] = []
+    with _build_lock(), tempfile.TemporaryDirectory(prefix="underret-bench-packaging-") as name:
+        build: Any = support._current_build()
+        if build.built_now:
+            rows.append(Row("bundle build (scripts/build.sh, done by this run)", float(build.seconds), "s"))
+        rows.append(Row("Linux one-folder bundle size", _bundle_bytes(build.bundle) / 1e6, "MB", None,
+                        BUNDLE_TARGET_MB))
+        rows += startup_rows(build.executable, Path(name), support)
+    return rows
