@@ -59,7 +59,7 @@ def _build_lock() -> Iterator[None]:
 
 
 def _bundle_bytes(bundle: Path) -> int:
-    """Bytes of the bundle's files (symlinks counted once, through their targets inside the bundle)."""
+    """Bytes of the bundle's regular files; symlinks are skipped, so a linked library counts once."""
     return sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
 
 
