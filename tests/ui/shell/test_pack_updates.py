@@ -68,6 +68,8 @@ def start_app() -> Iterator[Callable[[], Services]]:
     for services in started:
         assert services.pack_schedule is not None
         services.pack_schedule.stop()
+        if services.translations is not None:  # installed on the shared test application
+            services.translations.uninstall()
 
 
 def test_a_freshly_started_app_uses_the_signed_pack_the_municipality_published(
@@ -113,4 +115,6 @@ def test_a_pack_that_is_not_signed_by_a_trusted_key_is_not_used(
 
 def test_demo_mode_never_fetches_packs(qtbot: QtBot, share: Path, tmp_path: Path) -> None:
     services = build_services(demo=True, language="en", profiles=ProfileDirectory(root=tmp_path / "demo"))
+    if services.translations is not None:
+        services.translations.uninstall()
     assert services.pack_schedule is None
