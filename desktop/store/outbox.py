@@ -43,7 +43,11 @@ class DueEntry:
 
 
 _WAITING = (NotificationState.QUEUED.value, NotificationState.SENDING.value)
-_DUE_WHERE = ("FROM outbox o JOIN notification n ON n.id = o.notification_id "
+# An outbox row stores next_attempt_at after the envelope, so reading it from the table walks the
+# envelope's overflow pages (decrypting ~50 KB per row: 0.2 s for 1,000 waiting). The index holds
+# it; INDEXED BY keeps the planner from choosing the table (it did: a state-index scan first).
+_DUE_WHERE = ("FROM outbox o INDEXED BY outbox_by_next_attempt "
+              "JOIN notification n ON n.id = o.notification_id "
               "WHERE n.state IN (?, ?) AND o.next_attempt_at <= ? "
               "ORDER BY n.acute DESC, o.next_attempt_at, n.finalised_at")
 
@@ -106,8 +110,8 @@ class OutboxRepository:
     def next_attempt_at(self) -> datetime | None:
         """When the next waiting item is due (for scheduling the worker's timer)."""
         row = self._db.query_one(
-            "SELECT min(o.next_attempt_at) FROM outbox o JOIN notification n ON n.id = o.notification_id "
-            "WHERE n.state IN (?, ?)",
+            "SELECT min(o.next_attempt_at) FROM outbox o INDEXED BY outbox_by_next_attempt "
+            "JOIN notification n ON n.id = o.notification_id WHERE n.state IN (?, ?)",
             _WAITING,
         )
         return from_text(row[0]) if row and row[0] else None
