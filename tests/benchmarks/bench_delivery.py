@@ -6,7 +6,10 @@ change, then the app unlocked with the delivery UI installed, so the outbox
 worker sends everything to a real intake (uvicorn, TLS, test CA) on 127.0.0.1
 while the main window shows the list. The baseline, measured in the same run,
 is the bare work: seal the same files and POST each envelope once with httpx
-over the same kind of TLS connection. Also measured: the process's memory
+over the same kind of TLS connection (same CA, same intake program with a
+fresh database, same number of notifications). The app side is timed from
+finalising (sealing, storing content+envelope+state with FULL sync; the drafts
+already exist, as after the wizard) to the last verified receipt stored. Also measured: the process's memory
 before and after sending, and the longest stall of the GUI thread while the
 worker sends (a 5 ms timer on the GUI thread; any gap beyond its interval is
 time the window could not react).
@@ -169,14 +172,18 @@ def _baseline(url: str, ca_pem: bytes, recipient: Any, seed: bytes, count: int) 
         return time.perf_counter() - started
 
 
-def _queue(vault: Any, recipient: Any, count: int) -> list[str]:
-    """Seal and queue ``count`` notifications the way finalising does (envelope + state change)."""
+def _drafts(vault: Any, count: int) -> list[str]:
+    """``count`` drafts, as the wizard leaves them before finalising (not timed: not part of delivery)."""
+    return [vault.notifications.create_draft({"note": "bench"}, "review", f"B{n % 10}") for n in range(count)]
+
+
+def _queue(vault: Any, recipient: Any, drafts: list[str]) -> list[str]:
+    """Seal and queue each draft the way finalising does (envelope + content + state change, FULL sync)."""
     from desktop.outbox.envelope import seal
 
     seed = vault.profile.sender_key_seed()
     ids = []
-    for n in range(count):
-        draft = vault.notifications.create_draft({"note": "bench"}, "review", f"B{n % 10}")
+    for draft in drafts:
         envelope = seal(notification_id=draft, form_version="1.0", files=_files(), recipients=[recipient],
                         sender_seed=seed)
         vault.notifications.finalise(draft, document_json=FILES["notification.json"],
@@ -240,10 +247,11 @@ def run() -> list[Row]:
         service = delivery.install(services, watch_network=False)
         profile, key = services.profiles.create("Bench", KeyProtection.PASSPHRASE, "bench passphrase")
         try:
-            started = time.perf_counter()
             with Vault.open(profile.vault_path, bytes(key)) as vault:
-                _queue(vault, recipient.public(), COUNT)
-            queue_s = time.perf_counter() - started
+                drafts = _drafts(vault, COUNT)
+                started = time.perf_counter()
+                _queue(vault, recipient.public(), drafts)
+                queue_s = time.perf_counter() - started
 
             # As the shell does after unlocking: the list is shown first, then sending starts.
             services.open_vault(profile, key)
@@ -296,11 +304,17 @@ def run() -> list[Row]:
     for offset, gap in stalls.long_ones[:10]:
         print(f"  UI stall of {gap:.0f} ms at {offset:.2f} s after unlock", file=sys.stderr)
     app_s = queue_s + send_s
+    # Both sides: the same files sealed once per notification (HPKE), one POST each over TLS to the
+    # same intake program with the same CA, COUNT notifications. The app side also stores each
+    # finalised notification in the vault (content, envelope, state change, FULL sync), and the
+    # worker marks each attempt, verifies the signed receipt and stores it. The bare side is warmed
+    # up (imports, TLS handshake); the app side pays its first-pass imports inside the timing.
     return [
-        Row(f"delivery: {COUNT:,} notifications sealed, queued and delivered over TLS", app_s, "s",
-            baseline=bare_s, target=1.5),
+        Row(f"delivery: {COUNT:,} sealed+finalised in vault+sent, receipts kept (app) "
+            "vs seal+POST each (bare)",
+            app_s, "s", baseline=bare_s, target=1.5),
         Row(f"delivery: sending {COUNT:,} queued notifications (worker, receipts verified)", send_s, "s"),
-        Row(f"delivery: sealing and queueing {COUNT:,} notifications in the vault", queue_s, "s"),
+        Row(f"delivery: sealing and finalising {COUNT:,} drafts into the vault", queue_s, "s"),
         Row(f"delivery: memory growth from the 100th to the {COUNT:,}th sent (RSS)",
             memory_after - memory_early[0], "MiB", target=16),
         Row("delivery: longest UI-thread stall while sending", stalls.longest_ms, "ms", target=50),
