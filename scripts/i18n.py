@@ -14,6 +14,7 @@ translated independently. English files are filled with the source text.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -147,9 +148,13 @@ def check() -> int:
 
 
 def compile_all() -> None:
+    # Qt maps .qm files into memory: rewriting one in place crashes a running app or test that has
+    # it loaded, so each is compiled to a temporary name and swapped in with an atomic rename.
     for ts in sorted(I18N.glob("*.ts")):
-        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+        target = ts.with_suffix(".qm")
+        temporary = ts.with_suffix(".qm.tmp")
+        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(temporary)], check=True)
+        os.replace(temporary, target)
 
 
 def main(argv: list[str]) -> int:
