@@ -158,7 +158,7 @@ class DeliveryService(QObject):
         # thread allocates, holding the GIL while it walks every object the app has made (70 ms
         # with the list and Qt loaded): the window freezes for that long. Objects alive now are
         # long-lived (modules, widgets, the open list); freezing them leaves the collector only
-        # what comes after. Cost: cyclic garbage existing at this moment is never freed (small).
+        # what comes after. Until stop() unfreezes them, cyclic garbage existing now is not freed (small).
         gc.freeze()
         worker = OutboxWorker(sender, self, watch_network=self._watch_network)
         worker.itemStateChanged.connect(self._on_item_state)
@@ -177,6 +177,7 @@ class DeliveryService(QObject):
         worker, self.worker = self.worker, None
         if worker is None:
             return
+        gc.unfreeze()  # what was frozen when sending started may be collected again (see _start_worker)
         if worker.stop(timeout_ms):
             worker.deleteLater()
         else:
