@@ -78,6 +78,7 @@ class DeliveryService(QObject):
         self.waiting: int | None = None
         self.configuration_problem: str | None = None
         self._starting = False
+        self._gc_frozen = False
         self._generation = 0
         self._retention = QTimer(self)
         self._retention.setInterval(RETENTION_INTERVAL_MS)
@@ -119,6 +120,14 @@ class DeliveryService(QObject):
         self._retention.start()
         if self.worker is not None or self._starting:
             return
+        # Starting and sending allocate steadily, so Python's full collection runs now and then, on
+        # whichever thread allocates, holding the GIL while it walks every object the app has made
+        # (60-70 ms with the list and Qt loaded): the window freezes for that long. Objects alive now
+        # are long-lived (modules, widgets, the open list); freezing them leaves the collector only
+        # what comes after. stop() unfreezes them; until then cyclic garbage existing now is not freed.
+        if not self._gc_frozen:
+            gc.freeze()
+            self._gc_frozen = True
         self._starting = True
         self._generation += 1
         generation = self._generation
@@ -154,12 +163,6 @@ class DeliveryService(QObject):
             sender.close()  # locked (or restarted) meanwhile
             return
         self.configuration_problem = None
-        # Sending allocates steadily, so Python's full collection runs now and then, on whichever
-        # thread allocates, holding the GIL while it walks every object the app has made (70 ms
-        # with the list and Qt loaded): the window freezes for that long. Objects alive now are
-        # long-lived (modules, widgets, the open list); freezing them leaves the collector only
-        # what comes after. Until stop() unfreezes them, cyclic garbage existing now is not freed (small).
-        gc.freeze()
         worker = OutboxWorker(sender, self, watch_network=self._watch_network)
         worker.itemStateChanged.connect(self._on_item_state)
         worker.waitingCountChanged.connect(self._on_waiting)
@@ -174,10 +177,12 @@ class DeliveryService(QObject):
         """Stop sending (on lock): the attempt in progress finishes; nothing queued is dropped."""
         self._retention.stop()
         self._generation += 1  # a start still being prepared is dropped
+        if self._gc_frozen:
+            gc.unfreeze()  # what was frozen when sending started may be collected again (see start)
+            self._gc_frozen = False
         worker, self.worker = self.worker, None
         if worker is None:
             return
-        gc.unfreeze()  # what was frozen when sending started may be collected again (see _start_worker)
         if worker.stop(timeout_ms):
             worker.deleteLater()
         else:
