@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.app import Services
+    from desktop.domain.document import NotificationDocument
 
 
 def open_wizard_window(services: Services, draft_id: str | None) -> QWidget:
@@ -24,11 +25,25 @@ def open_wizard_window(services: Services, draft_id: str | None) -> QWidget:
 
 def install(services: Services) -> None:
     """Wire the wizard into the app: the window factory and crash recovery on unlock."""
-    from desktop.ui.wizard.finalising import OutboxFinaliser
     from desktop.ui.wizard.recovery import SessionRecovery
 
     services.wizard_factory = open_wizard_window
     if getattr(services, "finalise", None) is None:
         # The composition root (or demo mode) may already have set its own.
-        setattr(services, "finalise", OutboxFinaliser(services))  # noqa: B010 - Services has no such slot yet
+        setattr(services, "finalise", _LazyOutboxFinaliser(services))  # noqa: B010 - Services has no such slot yet
     SessionRecovery(services)
+
+
+class _LazyOutboxFinaliser:
+    """``OutboxFinaliser``, its module (and the pydantic document models) imported on first use.
+
+    Importing them in :func:`install` cost start-up time before the first window.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def __call__(self, draft_id: str, document: NotificationDocument) -> None:
+        from desktop.ui.wizard.finalising import OutboxFinaliser
+
+        OutboxFinaliser(self._services)(draft_id, document)
