@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from desktop.domain.document import NotificationDocument
-from desktop.ui.documents.export import export_pdf
-from desktop.ui.documents.printing import print_document
+if TYPE_CHECKING:
+    from desktop.domain.document import NotificationDocument
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class DocumentActions(QObject):
         copy = self._current()
         if copy is None:
             return False
+        from desktop.ui.documents.printing import print_document  # on use: a lighter start
+
         done = print_document(self._window, copy.document, demo=copy.demo)
         if done:
             self.printed.emit()
@@ -68,6 +70,8 @@ class DocumentActions(QObject):
         copy = self._current()
         if copy is None:
             return None
+        from desktop.ui.documents.export import export_pdf  # on use: a lighter start
+
         path = export_pdf(self._window, copy.document, pdf=copy.pdf, demo=copy.demo)
         if path is not None:
             self.exported.emit(path)
