@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desktop.domain.deadlines import is_overdue
-from desktop.domain.packs import ContactKind
 from desktop.ui.delivery.messages import reason_text
 
 if TYPE_CHECKING:
@@ -63,6 +62,9 @@ class StateWording:
         pack = self._pack()
         if pack is None:
             return None
+        # Here, not at the top: the pack models (pydantic) need not load before the first window.
+        from desktop.domain.packs import ContactKind
+
         for kind in (ContactKind.INTAKE, ContactKind.AFTER_HOURS):
             contact = pack.contact_of(kind)
             if contact is not None and contact.phone:
