@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``underret`` command."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    # Underret uses no pydantic plugins; looking for them scans every installed package's metadata
+    # (~40 ms before the first window). A plugin that happens to be installed must not run here anyway.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if args.command == "doctor":
         from desktop.doctor import run_doctor
 
