@@ -1,7 +1,8 @@
-"""Writes ``forms/schema/form.schema.json`` and ``pack.schema.json`` from the models.
+"""Writes the published JSON Schemas in ``forms/schema/`` from the models.
 
-Run ``python -m desktop.domain.form_schemas`` after changing the form or pack
-models; a test fails while the published files differ from the models.
+``form.schema.json``, ``pack.schema.json`` and ``notification.schema.json``:
+run ``python -m desktop.domain.form_schemas`` after changing the form, pack or
+document models; a test fails while the published files differ from the models.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from desktop.domain.document import json_schema as notification_json_schema
 from desktop.domain.forms import form_json_schema
 from desktop.domain.packs import pack_json_schema
 from desktop.paths import forms_dir
@@ -17,6 +19,7 @@ from desktop.paths import forms_dir
 PUBLISHED: dict[str, Callable[[], dict[str, Any]]] = {
     "form.schema.json": form_json_schema,
     "pack.schema.json": pack_json_schema,
+    "notification.schema.json": notification_json_schema,
 }
 
 
