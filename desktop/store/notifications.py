@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.store.audit import AuditLog
 from desktop.store.connection import VaultConnection, from_text, to_text
@@ -33,9 +33,12 @@ class NotificationState(StrEnum):
     PURGED = "purged"
 
 
-@dataclass(frozen=True)
-class NotificationSummary:
-    """What the main window lists: no content beyond the child's initials."""
+class NotificationSummary(NamedTuple):
+    """What the main window lists: no content beyond the child's initials.
+
+    A named tuple rather than a frozen dataclass: the list is built once per row when
+    listing thousands, and a tuple is made ~5x faster (still immutable, same fields).
+    """
 
     id: str
     state: NotificationState
@@ -74,16 +77,17 @@ _SUMMARY_COLUMNS = (
 
 _STATES = {state.value: state for state in NotificationState}
 _parse_time = datetime.fromisoformat
+_new_summary = tuple.__new__  # skips the generated __new__'s argument handling
 
 
 def _summary(row: Any) -> NotificationSummary:
     # Positional and without helper calls: this runs once per row when listing thousands.
-    return NotificationSummary(
+    return _new_summary(NotificationSummary, (
         row[0], _STATES[row[1]], row[2], _parse_time(row[3]), _parse_time(row[4]),
         row[5] and _parse_time(row[5]), row[6] and _parse_time(row[6]), row[7] and _parse_time(row[7]),
         row[8], row[9], int(row[10]), row[11], bool(row[12]), row[13] and date.fromisoformat(row[13]),
         row[14],
-    )
+    ))
 
 
 def _answers_json(answers: dict[str, Any]) -> str:
