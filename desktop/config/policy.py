@@ -45,6 +45,13 @@ REGISTRY_KEY = r"SOFTWARE\Policies\Underret"
 #: Registry sub-key listing trusted pack keys: value name = key id, data = base64 public key.
 REGISTRY_TRUSTED_KEYS_SUBKEY = "trusted_pack_keys"
 
+#: Registry sub-key listing the intake's recipient keys: value name = key id, data = base64 public key.
+REGISTRY_INTAKE_KEYS_SUBKEY = "intake_keys"
+
+# ML-KEM-768 public key (1184 bytes) followed by an X25519 public key (32 bytes), as in
+# desktop.outbox.envelope (not imported: it loads cryptography, which is slow at start-up).
+_INTAKE_PUBLIC_KEY_BYTES = 1184 + 32
+
 _KEY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 
@@ -94,6 +101,25 @@ class TrustedPackKey(BaseModel):
         return base64.b64decode(self.public_key, validate=True)
 
 
+class IntakeKey(BaseModel):
+    """A recipient key of the municipality's intake: notifications are sealed to every such key."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: Annotated[str, Field(pattern=_KEY_ID_PATTERN, description="Key id carried in each envelope")]
+    public_key: Annotated[str, Field(
+        description="ML-KEM-768+X25519 public key (1216 raw bytes: ML-KEM-768 then X25519) in base64",
+    )]
+
+    @field_validator("public_key")
+    @classmethod
+    def _is_intake_public_key(cls, value: str) -> str:
+        raw = _b64_decode(value)
+        if raw is None or len(raw) != _INTAKE_PUBLIC_KEY_BYTES:
+            raise ValueError("must be an ML-KEM-768+X25519 intake public key: 1216 bytes in base64")
+        return value
+
+
 def _b64_decode(value: str) -> bytes | None:
     try:
         return base64.b64decode(value, validate=True)
@@ -130,6 +156,10 @@ class Policy(BaseModel):
     )] = None
     intake_endpoint: Annotated[str | None, Field(
         description="https:// URL of the municipality's intake service",
+    )] = None
+    intake_keys: Annotated[list[IntakeKey] | None, Field(
+        min_length=1, max_length=2,
+        description="The intake's recipient public keys (1-2; two while rotating); replaces the pack's keys",
     )] = None
     intake_ca_pem_file: Annotated[str | None, Field(
         description="PEM file with the CA certificate(s) the intake's TLS certificate must chain to; "
@@ -195,9 +225,9 @@ class Policy(BaseModel):
                 raise ValueError("must be an http:// or https:// proxy URL")
         return value
 
-    @field_validator("trusted_pack_keys")
+    @field_validator("trusted_pack_keys", "intake_keys")
     @classmethod
-    def _key_ids_unique(cls, value: list[TrustedPackKey] | None) -> list[TrustedPackKey] | None:
+    def _key_ids_unique(cls, value: list[Any] | None) -> list[Any] | None:
         if value is not None:
             ids = [key.id for key in value]
             if len(ids) != len(set(ids)):
@@ -338,8 +368,7 @@ _PATTERN_HINTS = {
     "municipality": "a pack id of lower-case letters, digits and '-' (e.g. 'demo-kommune')",
     "id": "a key id of letters, digits, '.', '_' or '-'",
 }
-_RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_short",
-                "too_long"}
+_RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
 
 
 def _describe(error: Any) -> tuple[str, str, str]:
@@ -348,12 +377,19 @@ def _describe(error: Any) -> tuple[str, str, str]:
     kind: str = error["type"]
     if kind == "extra_forbidden":
         return "policy.unknown_setting", loc, "is not a known setting"
+    if kind in ("too_short", "too_long"):
+        # A list with too few or too many entries: say how many, not the (possibly long) list itself.
+        ctx = error.get("ctx", {})
+        bound, limit = ("at least", ctx.get("min_length")) if kind == "too_short" else (
+            "at most", ctx.get("max_length"))
+        return ("policy.out_of_range", loc,
+                f"must have {bound} {limit} {'entry' if limit == 1 else 'entries'}, "
+                f"got {ctx.get('actual_length')}")
     if kind in _RANGE_TYPES:
         ctx = error.get("ctx", {})
         limit = next(iter(ctx.values()), None)
         bound = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                 "greater_than": "more than", "less_than": "less than",
-                 "too_short": "at least (items)", "too_long": "at most (items)"}[kind]
+                 "greater_than": "more than", "less_than": "less than"}[kind]
         return "policy.out_of_range", loc, f"must be {bound} {limit}, got {error.get('input')!r}"
     if kind.endswith(_WRONG_TYPE_SUFFIX) or kind in _TYPE_WORDS:
         expected = _TYPE_WORDS.get(kind, kind.removesuffix(_WRONG_TYPE_SUFFIX).replace("_", " "))
@@ -395,19 +431,26 @@ def _read_registry() -> dict[str, Any]:
                 trusted = enum_values(keys_key)
         except FileNotFoundError:
             trusted = []
-    return registry_to_mapping(values, trusted)
+        try:
+            with winreg.OpenKey(key, REGISTRY_INTAKE_KEYS_SUBKEY) as keys_key:
+                intake = enum_values(keys_key)
+        except FileNotFoundError:
+            intake = []
+    return registry_to_mapping(values, trusted, intake)
 
 
 _BOOL_SETTINGS = {"demo_allowed"}
 _LIST_SETTINGS = {"allowed_transports"}
 
 
-def registry_to_mapping(values: list[tuple[str, Any]], trusted_keys: list[tuple[str, Any]]) -> dict[str, Any]:
+def registry_to_mapping(values: list[tuple[str, Any]], trusted_keys: list[tuple[str, Any]],
+                        intake_keys: list[tuple[str, Any]] | None = None) -> dict[str, Any]:
     """Registry values (name, data) as the mapping a ``policy.json`` would hold.
 
     Group Policy writes numbers and switches as REG_DWORD (``int``), lists as a
-    comma-separated REG_SZ (or REG_MULTI_SZ), and the trusted pack keys as the
-    values of the ``trusted_pack_keys`` sub-key (name = key id, data = key).
+    comma-separated REG_SZ (or REG_MULTI_SZ), and the trusted pack keys and the
+    intake keys as the values of the ``trusted_pack_keys`` and ``intake_keys``
+    sub-keys (name = key id, data = base64 key).
     """
     mapping: dict[str, Any] = {}
     for name, data in values:
@@ -421,4 +464,6 @@ def registry_to_mapping(values: list[tuple[str, Any]], trusted_keys: list[tuple[
             mapping[name] = data
     if trusted_keys:
         mapping["trusted_pack_keys"] = [{"id": key_id, "public_key": data} for key_id, data in trusted_keys]
+    if intake_keys:
+        mapping["intake_keys"] = [{"id": key_id, "public_key": data} for key_id, data in intake_keys]
     return mapping

@@ -6,7 +6,12 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from desktop.config.policy import REGISTRY_KEY, REGISTRY_TRUSTED_KEYS_SUBKEY, Policy
+from desktop.config.policy import (
+    REGISTRY_INTAKE_KEYS_SUBKEY,
+    REGISTRY_KEY,
+    REGISTRY_TRUSTED_KEYS_SUBKEY,
+    Policy,
+)
 
 ADMX_DIR = Path(__file__).resolve().parents[3] / "packaging" / "windows" / "admx"
 NS = {"p": "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions"}
@@ -26,8 +31,10 @@ def test_every_policy_setting_has_a_group_policy_and_nothing_else_does() -> None
         for element in policy.iterfind("p:elements/*", NS):
             if element.get("valueName"):
                 written.add(element.get("valueName"))
-            else:  # the list of trusted keys lives in its own sub-key
-                assert element.get("key") == f"{REGISTRY_KEY}\\{REGISTRY_TRUSTED_KEYS_SUBKEY}"
+            else:  # the lists of trusted pack keys and intake keys live in their own sub-keys
+                sub_keys = {REGISTRY_TRUSTED_KEYS_SUBKEY, REGISTRY_INTAKE_KEYS_SUBKEY}
+                assert element.get("id") in sub_keys
+                assert element.get("key") == f"{REGISTRY_KEY}\\{element.get('id')}"
                 written.add(element.get("id"))
     assert written == set(Policy.model_fields)
 

@@ -14,12 +14,16 @@ from desktop.config.policy_schema import json_schema
 from desktop.paths import forms_dir
 
 KEY = base64.b64encode(bytes(range(32))).decode()
+# The policy checks an intake key's shape (ML-KEM-768 1184 bytes + X25519 32 bytes), not its maths.
+INTAKE_KEY = base64.b64encode(bytes(1216)).decode()
+NEW_INTAKE_KEY = base64.b64encode(b"\x01" * 1216).decode()
 
 FULL_POLICY = {
     "municipality": "demo-kommune",
     "pack_source": "https://packs.kommune.example/underret/",
     "trusted_pack_keys": [{"id": "kommune-2026", "public_key": KEY}],
     "intake_endpoint": "https://intake.kommune.example/api/v1/notifications",
+    "intake_keys": [{"id": "intake-2026", "public_key": INTAKE_KEY}],
     "intake_ca_pem_file": "kommune-ca.pem",
     "intake_pin_sha256": "ab" * 32,
     "receipt_public_key": KEY,
@@ -102,6 +106,20 @@ def test_policy_saved_by_notepad_with_a_byte_order_mark_is_accepted(tmp_path: Pa
         ({"pack_source": "/srv/packs"}, "policy.bad_value", "trusted_pack_keys", "trusted pack key"),
         ({"trusted_pack_keys": [{"id": "k", "public_key": "c2hvcnQ="}]}, "policy.bad_value",
          "trusted_pack_keys.0.public_key", "Ed25519"),
+        ({"intake_keys": []}, "policy.out_of_range", "intake_keys", "at least 1 entry, got 0"),
+        ({"intake_keys": [{"id": f"k{n}", "public_key": INTAKE_KEY} for n in range(3)]},
+         "policy.out_of_range", "intake_keys", "at most 2 entries, got 3"),
+        ({"intake_keys": [{"id": "k", "public_key": INTAKE_KEY}, {"id": "k", "public_key": NEW_INTAKE_KEY}]},
+         "policy.bad_value", "intake_keys", "key ids must be unique"),
+        ({"intake_keys": [{"id": "k", "public_key": KEY}]}, "policy.bad_value",
+         "intake_keys.0.public_key", "ML-KEM-768+X25519 intake public key: 1216 bytes"),
+        ({"intake_keys": [{"id": "k", "public_key": "not base64!"}]}, "policy.bad_value",
+         "intake_keys.0.public_key", "1216 bytes in base64"),
+        ({"intake_keys": [{"id": "-k", "public_key": INTAKE_KEY}]}, "policy.bad_value",
+         "intake_keys.0.id", "a key id of letters"),
+        ({"intake_keys": [{"id": "k", "public_key": INTAKE_KEY, "fingerprint": "AB12"}]},
+         "policy.unknown_setting", "intake_keys.0.fingerprint", "not a known setting"),
+        ({"allowed_transports": []}, "policy.out_of_range", "allowed_transports", "at least 1 entry"),
         ({"intake_pin_sha256": "AB" * 32}, "policy.bad_value", "intake_pin_sha256", "64 lower-case hex"),
         ({"intake_ca_pem_file": "missing-ca.pem"}, "policy.missing_file", "intake_ca_pem_file",
          "missing-ca.pem does not exist"),
@@ -180,6 +198,28 @@ def test_group_policy_registry_values_become_the_same_policy_as_a_file() -> None
     assert policy.idle_lock_minutes == 3
     assert [t.value for t in policy.allowed_transports or []] == ["https", "secure_email"]
     assert policy.trusted_pack_keys is not None and policy.trusted_pack_keys[0].id == "kommune-2026"
+
+
+def test_group_policy_intake_keys_sub_key_becomes_the_two_rotation_keys() -> None:
+    from desktop.config.policy import REGISTRY_INTAKE_KEYS_SUBKEY, registry_to_mapping
+
+    # HKLM\SOFTWARE\Policies\Underret\intake_keys: value name = key id, data = base64 public key.
+    assert REGISTRY_INTAKE_KEYS_SUBKEY == "intake_keys"
+    mapping = registry_to_mapping([("intake_endpoint", "https://intake.kommune.example/")], [],
+                                  [("intake-2026", INTAKE_KEY), ("intake-2027", NEW_INTAKE_KEY)])
+    policy = policy_from_mapping(mapping, r"HKLM\SOFTWARE\Policies\Underret")
+    assert policy.intake_keys is not None
+    assert [(key.id, key.public_key) for key in policy.intake_keys] == [
+        ("intake-2026", INTAKE_KEY), ("intake-2027", NEW_INTAKE_KEY)]
+    assert "intake_keys" in policy.managed_settings()
+
+
+def test_group_policy_without_an_intake_keys_sub_key_leaves_the_pack_keys_in_force() -> None:
+    from desktop.config.policy import registry_to_mapping
+
+    mapping = registry_to_mapping([("retention_days", 30)], [], [])
+    assert "intake_keys" not in mapping
+    assert policy_from_mapping(mapping, "HKLM").intake_keys is None
 
 
 def test_a_mistyped_group_policy_value_is_reported_with_the_registry_location() -> None:
