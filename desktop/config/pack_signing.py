@@ -83,7 +83,7 @@ def generate_key_pair(key_id: str, out_dir: Path) -> tuple[Path, Path]:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(private_doc, handle, indent=2)
         handle.write("\n")
-    public_doc = key.public_key().model_dump()
+    public_doc = key.public_key().to_json()
     public_path.write_text(json.dumps(public_doc, indent=2) + "\n", "utf-8")
     return private_path, public_path
 
@@ -102,7 +102,7 @@ def load_trusted_key(path: Path) -> TrustedPackKey:
     """Read a ``<id>.pub`` file written by :func:`generate_key_pair`."""
     doc = _read_json(path, SigningKeyError, "pack.key_invalid")
     try:
-        return TrustedPackKey.model_validate(doc)
+        return TrustedPackKey.from_json(doc)
     except ValueError as exc:
         raise SigningKeyError(f"{path} is not a pack public key", file=str(path)) from exc
 

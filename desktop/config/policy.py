@@ -21,20 +21,28 @@ app refuses to start (``underret doctor`` shows the same).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import os
 import sys
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
+from desktop.config.policy_rules import (
+    INTAKE_KEY,
+    RULE_NAMES,
+    TRUSTED_PACK_KEY,
+    Entry,
+    Problem,
+    Transport,
+    check_mapping,
+    check_object,
+)
 from desktop.errors import UnderretError
+
+__all__ = ["REGISTRY_INTAKE_KEYS_SUBKEY", "REGISTRY_KEY", "REGISTRY_TRUSTED_KEYS_SUBKEY", "IntakeKey",
+           "Policy", "PolicyInvalid", "PolicySource", "Transport", "TrustedPackKey", "load_policy",
+           "load_policy_file", "platform_policy_file", "policy_from_mapping", "registry_to_mapping"]
 
 #: Environment variable naming a policy file that replaces the machine's policy.
 POLICY_ENV = "UNDERRET_POLICY"
@@ -48,11 +56,9 @@ REGISTRY_TRUSTED_KEYS_SUBKEY = "trusted_pack_keys"
 #: Registry sub-key listing the intake's recipient keys: value name = key id, data = base64 public key.
 REGISTRY_INTAKE_KEYS_SUBKEY = "intake_keys"
 
-# ML-KEM-768 public key (1184 bytes) followed by an X25519 public key (32 bytes), as in
-# desktop.outbox.envelope (not imported: it loads cryptography, which is slow at start-up).
-_INTAKE_PUBLIC_KEY_BYTES = 1184 + 32
-
-_KEY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+#: Title and description of the published JSON Schema.
+POLICY_TITLE = "Underret deployment policy"
+POLICY_DESCRIPTION = 'Every setting municipal IT may fix centrally; ``None`` means "not managed".'
 
 
 class PolicyInvalid(UnderretError):  # noqa: N818 (contract names)
@@ -73,170 +79,107 @@ class PolicyInvalid(UnderretError):  # noqa: N818 (contract names)
         self.problems: list[tuple[str, str]] = problems or [(setting, problem)]
 
 
-class Transport(StrEnum):
-    """Ways a finalised notification may leave the PC."""
+def _checked_entry(entry: Entry, values: dict[str, Any]) -> None:
+    problems = check_object(entry.fields, values, "key")
+    if problems:
+        raise ValueError("; ".join(f"{path}: {problem}" for _, path, problem in problems))
 
-    HTTPS = "https"
-    SECURE_EMAIL = "secure_email"
 
+@dataclass(frozen=True)
+class TrustedPackKey:
+    """An Ed25519 public key (raw 32 bytes, base64) allowed to sign guideline packs.
 
-class TrustedPackKey(BaseModel):
-    """An Ed25519 public key (raw 32 bytes, base64) allowed to sign guideline packs."""
+    Made with a bad id or key it raises ``ValueError`` (``from_json`` likewise).
+    """
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    id: str
+    public_key: str
 
-    id: Annotated[str, Field(pattern=_KEY_ID_PATTERN, description="Key id written in each .sig file")]
-    public_key: Annotated[str, Field(description="Ed25519 public key, 32 raw bytes in base64")]
+    def __post_init__(self) -> None:
+        _checked_entry(TRUSTED_PACK_KEY, self.to_json())
 
-    @field_validator("public_key")
     @classmethod
-    def _is_ed25519_public_key(cls, value: str) -> str:
-        raw = _b64_decode(value)
-        if raw is None or len(raw) != 32:
-            raise ValueError("must be an Ed25519 public key: 32 bytes in base64")
-        return value
+    def from_json(cls, doc: Any) -> TrustedPackKey:
+        """The key in a JSON object ``{"id", "public_key"}``; ``ValueError`` when it is not one."""
+        if not isinstance(doc, dict):
+            raise ValueError("a key is a JSON object with id and public_key")
+        _checked_entry(TRUSTED_PACK_KEY, doc)
+        return cls(id=doc["id"], public_key=doc["public_key"])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "public_key": self.public_key}
 
     def raw_public_key(self) -> bytes:
         """The 32 raw key bytes."""
+        import base64
+
         return base64.b64decode(self.public_key, validate=True)
 
 
-class IntakeKey(BaseModel):
+@dataclass(frozen=True)
+class IntakeKey:
     """A recipient key of the municipality's intake: notifications are sealed to every such key."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    id: str
+    public_key: str
 
-    id: Annotated[str, Field(pattern=_KEY_ID_PATTERN, description="Key id carried in each envelope")]
-    public_key: Annotated[str, Field(
-        description="ML-KEM-768+X25519 public key (1216 raw bytes: ML-KEM-768 then X25519) in base64",
-    )]
+    def __post_init__(self) -> None:
+        _checked_entry(INTAKE_KEY, self.to_json())
 
-    @field_validator("public_key")
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "public_key": self.public_key}
+
+    def raw_public_key(self) -> bytes:
+        """The 1216 raw key bytes (ML-KEM-768 then X25519)."""
+        import base64
+
+        return base64.b64decode(self.public_key, validate=True)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Every setting municipal IT may fix centrally; ``None`` means "not managed".
+
+    What each setting may hold is in :data:`desktop.config.policy_rules.RULES`; the
+    loaders check a policy against it before making one of these.
+    """
+
+    municipality: str | None = None
+    pack_source: str | None = None
+    trusted_pack_keys: list[TrustedPackKey] | None = None
+    intake_endpoint: str | None = None
+    intake_keys: list[IntakeKey] | None = None
+    intake_ca_pem_file: str | None = None
+    intake_pin_sha256: str | None = None
+    receipt_public_key: str | None = None
+    allowed_transports: list[Transport] | None = None
+    key_protection: Literal["keyring", "passphrase"] | None = None
+    idle_lock_minutes: int | None = None
+    retention_days: int | None = None
+    default_language: Literal["da", "en"] | None = None
+    demo_allowed: bool | None = None
+    proxy: str | None = None
+
     @classmethod
-    def _is_intake_public_key(cls, value: str) -> str:
-        raw = _b64_decode(value)
-        if raw is None or len(raw) != _INTAKE_PUBLIC_KEY_BYTES:
-            raise ValueError("must be an ML-KEM-768+X25519 intake public key: 1216 bytes in base64")
-        return value
-
-
-def _b64_decode(value: str) -> bytes | None:
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-
-
-def _is_https_url(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname)
-
-
-def _is_folder_path(value: str) -> bool:
-    # Absolute POSIX path, Windows drive path (C:\...) or UNC share (\\server\share).
-    return value.startswith(("/", "\\\\")) or (len(value) > 2 and value[1] == ":" and value[2] in "\\/")
-
-
-class Policy(BaseModel):
-    """Every setting municipal IT may fix centrally; ``None`` means "not managed"."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True,
-                              title="Underret deployment policy")
-
-    municipality: Annotated[str | None, Field(
-        pattern=r"^[a-z0-9][a-z0-9-]{0,62}$",
-        description="Id of the municipality's guideline pack shipped in forms/packs (e.g. 'demo-kommune')",
-    )] = None
-    pack_source: Annotated[str | None, Field(
-        description="Where signed guideline pack updates are fetched: a folder (file share, UNC path) "
-                    "or an https:// URL of the folder holding <municipality>.yaml and .yaml.sig",
-    )] = None
-    trusted_pack_keys: Annotated[list[TrustedPackKey] | None, Field(
-        description="Ed25519 public keys whose signatures on guideline packs are accepted",
-    )] = None
-    intake_endpoint: Annotated[str | None, Field(
-        description="https:// URL of the municipality's intake service",
-    )] = None
-    intake_keys: Annotated[list[IntakeKey] | None, Field(
-        min_length=1, max_length=2,
-        description="The intake's recipient public keys (1-2; two while rotating); replaces the pack's keys",
-    )] = None
-    intake_ca_pem_file: Annotated[str | None, Field(
-        description="PEM file with the CA certificate(s) the intake's TLS certificate must chain to; "
-                    "a relative path is relative to the policy file",
-    )] = None
-    intake_pin_sha256: Annotated[str | None, Field(
-        pattern=r"^[0-9a-f]{64}$",
-        description="SHA-256 (lower-case hex) of the intake server certificate's public key (SPKI pin)",
-    )] = None
-    receipt_public_key: Annotated[str | None, Field(
-        description="Ed25519 public key (32 bytes, base64) that signs the intake's receipts",
-    )] = None
-    allowed_transports: Annotated[list[Transport] | None, Field(
-        min_length=1, description="Transports notifications may use",
-    )] = None
-    key_protection: Annotated[Literal["keyring", "passphrase"] | None, Field(
-        description="How new vault keys are protected: OS keyring (personal PC) or a personal passphrase "
-                    "(shared PC)",
-    )] = None
-    idle_lock_minutes: Annotated[int | None, Field(
-        ge=1, le=240, description="Minutes without input before the app locks (1-240)",
-    )] = None
-    retention_days: Annotated[int | None, Field(
-        ge=1, le=3650, description="Days a delivered notification's content stays on the PC (1-3650)",
-    )] = None
-    default_language: Annotated[Literal["da", "en"] | None, Field(
-        description="Language used until the user chooses another",
-    )] = None
-    demo_allowed: Annotated[bool | None, Field(description="Whether demo mode may be started")] = None
-    proxy: Annotated[str | None, Field(
-        description="HTTP(S) proxy URL for pack updates and delivery, e.g. http://proxy.kommune.dk:8080",
-    )] = None
-
-    @field_validator("pack_source")
-    @classmethod
-    def _pack_source_is_folder_or_https(cls, value: str | None) -> str | None:
-        if value is not None and not (_is_https_url(value) or _is_folder_path(value)):
-            raise ValueError("must be an absolute folder path (or \\\\server\\share) or an https:// URL")
-        return value
-
-    @field_validator("intake_endpoint")
-    @classmethod
-    def _endpoint_is_https(cls, value: str | None) -> str | None:
-        if value is not None and not _is_https_url(value):
-            raise ValueError("must be an https:// URL")
-        return value
-
-    @field_validator("receipt_public_key")
-    @classmethod
-    def _receipt_key_is_ed25519(cls, value: str | None) -> str | None:
-        if value is not None:
-            raw = _b64_decode(value)
-            if raw is None or len(raw) != 32:
-                raise ValueError("must be an Ed25519 public key: 32 bytes in base64")
-        return value
-
-    @field_validator("proxy")
-    @classmethod
-    def _proxy_is_url(cls, value: str | None) -> str | None:
-        if value is not None:
-            parts = urlsplit(value)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise ValueError("must be an http:// or https:// proxy URL")
-        return value
-
-    @field_validator("trusted_pack_keys", "intake_keys")
-    @classmethod
-    def _key_ids_unique(cls, value: list[Any] | None) -> list[Any] | None:
-        if value is not None:
-            ids = [key.id for key in value]
-            if len(ids) != len(set(ids)):
-                raise ValueError("key ids must be unique")
-        return value
+    def setting_names(cls) -> tuple[str, ...]:
+        """Every setting's name, in the published order."""
+        return RULE_NAMES
 
     def managed_settings(self) -> list[str]:
         """Names of the policy fields that are set."""
-        return [name for name in type(self).model_fields if getattr(self, name) is not None]
+        return [field.name for field in fields(self) if getattr(self, field.name) is not None]
+
+
+def _policy_from_checked(values: dict[str, Any]) -> Policy:
+    """A :class:`Policy` from a mapping that :func:`check_mapping` found no problem in."""
+    converted: dict[str, Any] = {name: value for name, value in values.items() if value is not None}
+    if "trusted_pack_keys" in converted:
+        converted["trusted_pack_keys"] = [TrustedPackKey(**key) for key in converted["trusted_pack_keys"]]
+    if "intake_keys" in converted:
+        converted["intake_keys"] = [IntakeKey(**key) for key in converted["intake_keys"]]
+    if "allowed_transports" in converted:
+        converted["allowed_transports"] = [Transport(item) for item in converted["allowed_transports"]]
+    return Policy(**converted)
 
 
 @dataclass(frozen=True)
@@ -302,12 +245,12 @@ def load_policy_file(path: Path) -> Policy:
         raise PolicyInvalid(kind="policy.bad_json", file=str(path), setting="(file)",
                             problem=f"not UTF-8 text (byte {exc.start})") from exc
     try:
-        json.loads(text)
+        values = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PolicyInvalid(kind="policy.bad_json", file=str(path), setting="(file)",
                             problem=f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
                             ) from exc
-    return _validate(text, str(path), base_dir=path.parent)
+    return _validate(values, str(path), base_dir=path.parent)
 
 
 def policy_from_mapping(values: dict[str, Any], location: str, base_dir: Path | None = None) -> Policy:
@@ -315,17 +258,17 @@ def policy_from_mapping(values: dict[str, Any], location: str, base_dir: Path | 
 
     A relative ``intake_ca_pem_file`` is taken relative to ``base_dir`` (else the working folder).
     """
-    return _validate(json.dumps(values), location, base_dir=base_dir)
+    # A JSON round trip: the registry's values must be what a policy.json could hold.
+    return _validate(json.loads(json.dumps(values)), location, base_dir=base_dir)
 
 
-def _validate(text: str, location: str, *, base_dir: Path | None) -> Policy:
-    try:
-        policy = Policy.model_validate_json(text)
-    except ValidationError as exc:
-        problems = [_describe(error) for error in exc.errors()]
+def _validate(values: Any, location: str, *, base_dir: Path | None) -> Policy:
+    problems: list[Problem] = check_mapping(values)
+    if problems:
         kind, setting, problem = problems[0]
         raise PolicyInvalid(kind=kind, file=location, setting=setting, problem=problem,
-                            problems=[(s, p) for _, s, p in problems]) from exc
+                            problems=[(s, p) for _, s, p in problems])
+    policy = _policy_from_checked(values)
     if policy.pack_source is not None and not policy.trusted_pack_keys:
         # Without a trusted key every downloaded pack would be refused: say so now, not silently later.
         raise PolicyInvalid(kind="policy.bad_value", file=location, setting="trusted_pack_keys",
@@ -355,52 +298,7 @@ def _check_ca_file(policy: Policy, location: str, base_dir: Path | None) -> Poli
     except ValueError as exc:
         raise PolicyInvalid(kind="policy.bad_value", file=location, setting=setting,
                             problem=f"the file {ca_path} holds no PEM certificate") from exc
-    return policy.model_copy(update={"intake_ca_pem_file": str(ca_path.resolve())})
-
-
-_WRONG_TYPE_SUFFIX = "_type"
-_TYPE_WORDS = {"int_type": "a whole number", "int_from_float": "a whole number",
-               "string_type": "text (a JSON string)", "bool_type": "true or false", "list_type": "a list",
-               "model_type": "a JSON object", "model_attributes_type": "a JSON object",
-               "dict_type": "a JSON object"}
-_PATTERN_HINTS = {
-    "intake_pin_sha256": "64 lower-case hexadecimal characters (a SHA-256 digest)",
-    "municipality": "a pack id of lower-case letters, digits and '-' (e.g. 'demo-kommune')",
-    "id": "a key id of letters, digits, '.', '_' or '-'",
-}
-_RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
-
-
-def _describe(error: Any) -> tuple[str, str, str]:
-    """(message id, setting path, problem) for one pydantic error."""
-    loc = ".".join(str(part) for part in error["loc"]) or "(file)"
-    kind: str = error["type"]
-    if kind == "extra_forbidden":
-        return "policy.unknown_setting", loc, "is not a known setting"
-    if kind in ("too_short", "too_long"):
-        # A list with too few or too many entries: say how many, not the (possibly long) list itself.
-        ctx = error.get("ctx", {})
-        bound, limit = ("at least", ctx.get("min_length")) if kind == "too_short" else (
-            "at most", ctx.get("max_length"))
-        return ("policy.out_of_range", loc,
-                f"must have {bound} {limit} {'entry' if limit == 1 else 'entries'}, "
-                f"got {ctx.get('actual_length')}")
-    if kind in _RANGE_TYPES:
-        ctx = error.get("ctx", {})
-        limit = next(iter(ctx.values()), None)
-        bound = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                 "greater_than": "more than", "less_than": "less than"}[kind]
-        return "policy.out_of_range", loc, f"must be {bound} {limit}, got {error.get('input')!r}"
-    if kind.endswith(_WRONG_TYPE_SUFFIX) or kind in _TYPE_WORDS:
-        expected = _TYPE_WORDS.get(kind, kind.removesuffix(_WRONG_TYPE_SUFFIX).replace("_", " "))
-        return ("policy.wrong_type", loc,
-                f"has the wrong type: expected {expected}, got {json.dumps(error.get('input'))}")
-    if kind == "string_pattern_mismatch":
-        field = str(error["loc"][-1]) if error["loc"] else ""
-        hint = _PATTERN_HINTS.get(field, f"the pattern {error.get('ctx', {}).get('pattern')}")
-        return "policy.bad_value", loc, f"must be {hint}, got {json.dumps(error.get('input'))}"
-    message = str(error.get("msg", kind)).removeprefix("Value error, ")
-    return "policy.bad_value", loc, message
+    return replace(policy, intake_ca_pem_file=str(ca_path.resolve()))
 
 
 def _read_registry() -> dict[str, Any]:

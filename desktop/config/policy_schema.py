@@ -1,7 +1,7 @@
-"""Writes ``forms/schema/policy.schema.json`` from the :class:`~desktop.config.policy.Policy` model.
+"""Writes ``forms/schema/policy.schema.json`` from the policy's rules (:mod:`desktop.config.policy_rules`).
 
-Run ``python -m desktop.config.policy_schema`` after changing the model; a
-test fails while the published file is out of date.
+Run ``python -m desktop.config.policy_schema`` after changing a rule; a test
+fails while the published file is out of date.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.config.policy import Policy
+from desktop.config.policy import POLICY_DESCRIPTION, POLICY_TITLE
+from desktop.config.policy_rules import json_schema_document
 from desktop.paths import forms_dir
 
 SCHEMA_ID = "https://underret.dk/schema/policy.schema.json"
@@ -17,7 +18,7 @@ SCHEMA_ID = "https://underret.dk/schema/policy.schema.json"
 
 def json_schema() -> dict[str, Any]:
     """The policy's JSON Schema (draft 2020-12), as published for municipal IT."""
-    schema = Policy.model_json_schema(mode="validation")
+    schema = json_schema_document(POLICY_TITLE, POLICY_DESCRIPTION)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 

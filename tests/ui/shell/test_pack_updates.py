@@ -47,7 +47,7 @@ def share(tmp_path: Path, signing_key: PackSigningKey, monkeypatch: pytest.Monke
     policy.write_text(json.dumps({
         "municipality": MUNICIPALITY,
         "pack_source": str(folder),
-        "trusted_pack_keys": [signing_key.public_key().model_dump()],
+        "trusted_pack_keys": [signing_key.public_key().to_json()],
     }), encoding="utf-8")
     monkeypatch.setenv("UNDERRET_POLICY", str(policy))
     return folder

@@ -23,7 +23,7 @@ def test_keygen_sign_verify_round_trip(tmp_path: Path, pack_yaml: Callable[..., 
         assert stat.S_IMODE(private.stat().st_mode) == 0o600
     # The printed line is exactly what goes into the policy's trusted_pack_keys.
     printed = capsys.readouterr().out.strip().splitlines()[-1]
-    entry = TrustedPackKey.model_validate(json.loads(printed))
+    entry = TrustedPackKey.from_json(json.loads(printed))
     assert Policy(trusted_pack_keys=[entry]).trusted_pack_keys == [entry]
 
     pack = tmp_path / "demo-kommune.yaml"
