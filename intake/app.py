@@ -7,7 +7,10 @@ notification UUID and the envelope bytes as the body:
 * 200 + the original receipt: the same key with byte-identical content again;
 * 409 ``intake.conflict``: the same key with different content;
 * 413 ``intake.too_large``; 400 ``intake.*`` for a missing key or a malformed
-  envelope (the reason id in the JSON body).
+  envelope (the reason id in the JSON body);
+* 422 ``intake.unknown_recipient_key``: the envelope is sealed to none of the
+  recipient keys this intake was told it holds (only checked when it was told:
+  ``recipient_key_ids``); nobody here could open it, so it is not stored.
 
 ``GET /v1/health`` answers ``{"status": "ok"}``. Errors are
 ``{"error": <id>, "reason": <plain English>}``; nothing is ever decrypted here.
@@ -18,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,9 +56,16 @@ def create_app(
     *,
     reference_prefix: str = "DEMO",
     clock: Callable[[], datetime] | None = None,
+    recipient_key_ids: Collection[str] | None = None,
 ) -> Starlette:
-    """The intake app storing into ``storage_path`` and signing receipts with ``receipt_signing_key``."""
+    """The intake app storing into ``storage_path`` and signing receipts with ``receipt_signing_key``.
+
+    ``recipient_key_ids``: the ids of the recipient keys the municipality holds
+    (one, or two while rotating); an envelope sealed to none of them is refused
+    with 422. ``None`` accepts any key id.
+    """
     store = EnvelopeStore(storage_path)
+    accepted = None if recipient_key_ids is None else frozenset(recipient_key_ids)
     now = clock or (lambda: datetime.now(UTC))
 
     async def health(request: Request) -> Response:
@@ -97,6 +107,15 @@ def create_app(
             return _error(400, "intake.malformed", f"The envelope is not valid ({exc.message_id}).")
         if header.notification_id != key:
             return _error(400, "intake.key_mismatch", "The Idempotency-Key differs from the envelope's id.")
+        if accepted is not None and accepted.isdisjoint(header.key_ids):
+            log.info("intake: envelope %s sealed to no key this intake holds, refused", key)
+            return _error(
+                422,
+                "intake.unknown_recipient_key",
+                f"The envelope is sealed to key id(s) {', '.join(header.key_ids)}, but this intake holds "
+                f"{', '.join(sorted(accepted))}: nobody here could open it. Check the intake keys in the "
+                "guideline pack or policy.",
+            )
         received_at = now().replace(microsecond=0)
 
         def make_receipt(reference: str) -> tuple[bytes, bytes]:

@@ -1,14 +1,21 @@
 """``underret-intake``: run the reference intake, list what arrived, decrypt one envelope.
 
-    underret-intake keygen --out DIR [--key-id ID]
+    underret-intake keygen --out DIR [--key-id ID] [--recipient-only]
     underret-intake demo-tls --out DIR [--host 127.0.0.1]
     underret-intake serve --db FILE --receipt-key FILE --cert FILE --key FILE [--host H] [--port P]
+                          [--accept-key recipient.pub.json ...]
     underret-intake list --db FILE
-    underret-intake decrypt ID --db FILE --key FILE --out DIR
+    underret-intake decrypt ID --db FILE --key FILE [--key FILE] --out DIR
 
 Decrypting writes the notification's files into DIR (created owner-only) and
 reports whether the sender's signature is valid and the sender key's
 fingerprint, which the caseworker compares with the enrolled one.
+
+Key rotation: ``keygen --recipient-only`` makes a new recipient key pair
+without a new receipt key; ``serve --accept-key`` (repeatable) names the
+recipient keys the municipality holds, and envelopes sealed to none of them
+are refused (422); ``decrypt --key`` (repeatable) opens an envelope with
+whichever of the given keys it is sealed to.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.errors import UnderretError
-from desktop.outbox.envelope import fingerprint, open_envelope
+from desktop.outbox.envelope import fingerprint, open_envelope, verify_sender_signature
 from intake import keys
 from intake.app import DEFAULT_MAX_BODY, create_app
 from intake.storage import EnvelopeStore
@@ -34,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     keygen = sub.add_parser("keygen", help="create the recipient key pair and the receipt signing key")
     keygen.add_argument("--out", type=Path, required=True)
     keygen.add_argument("--key-id", default="intake-1")
+    keygen.add_argument(
+        "--recipient-only",
+        action="store_true",
+        help="only a new recipient key pair (key rotation; the receipt signing key stays as it is)",
+    )
 
     demo_tls = sub.add_parser("demo-tls", help="make a throwaway CA and loopback server certificate")
     demo_tls.add_argument("--out", type=Path, required=True)
@@ -50,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--reference-prefix", default="DEMO")
     serve.add_argument(
         "--loopback-http", action="store_true", help="plain HTTP on 127.0.0.1 only (demo fallback)"
+    )
+    serve.add_argument(
+        "--accept-key",
+        type=Path,
+        action="append",
+        default=None,
+        help="recipient.pub.json of a key the municipality holds (repeatable: old and new while rotating); "
+        "envelopes sealed to none of them are refused. Without it, any key id is accepted",
     )
 
     listing = sub.add_parser("list", help="list received envelopes")
@@ -72,11 +92,13 @@ def _serve(args: argparse.Namespace) -> int:
     if (args.cert is None or args.key is None) and not (args.loopback_http and loopback):
         print("serve needs --cert and --key (plain HTTP: --loopback-http on 127.0.0.1)", file=sys.stderr)
         return 2
+    accepted = None if args.accept_key is None else [keys.load_recipient_key_id(p) for p in args.accept_key]
     app = create_app(
         args.db,
         keys.load_receipt_signing_key(args.receipt_key),
         args.max_body,
         reference_prefix=args.reference_prefix,
+        recipient_key_ids=accepted,
     )
     tls = args.cert is not None and args.key is not None
     uvicorn.run(
@@ -114,7 +136,16 @@ def _decrypt(args: argparse.Namespace) -> int:
         print(f"no envelope {args.id!r}", file=sys.stderr)
         return 1
     private = {k.key_id: k for k in (keys.load_recipient_private(p) for p in args.key)}
+    sealed_to = verify_sender_signature(item.envelope).key_ids
+    if not set(sealed_to) & set(private):
+        print(
+            f"error: envelope {args.id} is sealed to key id(s) {', '.join(sealed_to)}; "
+            f"the key file(s) given hold {', '.join(sorted(private))}",
+            file=sys.stderr,
+        )
+        return 1
     opened = open_envelope(item.envelope, dict(private))
+    print(f"opened with key {opened.key_id}")
     args.out.mkdir(parents=True, exist_ok=True, mode=0o700)
     for name, data in opened.files.items():
         # Names were checked against the envelope's plain-name pattern: no path parts.
@@ -134,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "keygen":
+            if args.recipient_only:
+                _, public = keys.generate_recipient(args.out, args.key_id)
+                print(f"recipient public key: {public}")
+                return 0
             files = keys.generate(args.out, args.key_id)
             print(f"recipient public key: {files.recipient_public}")
             print(f"receipt public key: {files.receipt_public}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Collection
 from pathlib import Path
 from types import TracebackType
 
@@ -34,9 +35,14 @@ class BackgroundIntake:
         reference_prefix: str = "DEMO",
         port: int = 0,
         app: Starlette | None = None,
+        recipient_key_ids: Collection[str] | None = None,
     ) -> None:
         self.app = app or create_app(
-            db_path, receipt_signing_key, max_body, reference_prefix=reference_prefix
+            db_path,
+            receipt_signing_key,
+            max_body,
+            reference_prefix=reference_prefix,
+            recipient_key_ids=recipient_key_ids,
         )
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

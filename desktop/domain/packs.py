@@ -10,12 +10,14 @@ municipality can fix its pack. A refused pack is never used.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator, model_validator
 from pydantic import Field as PField
 
 from desktop.domain.document import AgeBand
@@ -31,6 +33,12 @@ PACK_SCHEMA_VERSION: Literal[1] = 1
 MAX_PACK_BYTES = 5 * 1024 * 1024
 
 _ID = r"^[a-z0-9][a-z0-9_.-]*$"
+# An intake key id and public key as the envelope carries them (desktop.outbox.envelope: _KEY_ID and
+# RECIPIENT_PUBLIC_KEY_BYTES = ML-KEM-768 1184 bytes + X25519 32 bytes; not imported: no crypto here).
+_RECIPIENT_KEY_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
+_RECIPIENT_PUBLIC_KEY_BYTES = 1184 + 32
+#: How many intake keys a pack may list: the key in use and, while rotating, its successor.
+MAX_INTAKE_KEYS = 2
 
 
 def _loader_class() -> type[yaml.SafeLoader]:
@@ -147,22 +155,80 @@ class Signal(_Model):
     keywords: Localised | None = None
 
 
+def _check_recipient_public_key(value: str) -> str:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != _RECIPIENT_PUBLIC_KEY_BYTES:
+        raise ValueError(
+            f"must be an ML-KEM-768+X25519 public key: {_RECIPIENT_PUBLIC_KEY_BYTES} bytes in base64 "
+            "(public_key of recipient.pub.json from underret-intake keygen)"
+        )
+    return value
+
+
+class IntakeKey(_Model):
+    """One of the intake's recipient keys; a notification is sealed to every key the pack lists."""
+
+    key_id: str = PField(pattern=_RECIPIENT_KEY_ID, description="Key id carried in each envelope")
+    public_key: str = PField(description="base64 ML-KEM-768+X25519 public key (1216 bytes)")
+
+    @field_validator("public_key")
+    @classmethod
+    def _is_recipient_key(cls, value: str) -> str:
+        return _check_recipient_public_key(value)
+
+
 class Intake(_Model):
-    """Where notifications written under this pack are delivered, and the key they are sealed to."""
+    """Where notifications written under this pack are delivered, and the key(s) they are sealed to.
+
+    The keys are ``keys`` (one, or two while the municipality rotates keys); a
+    pack written before key rotation names its one key with ``key_id`` and
+    ``public_key`` instead, which means the same as a one-entry ``keys``.
+    """
 
     required: bool = PField(default=False, description="False: the pack may be used without a real endpoint")
     endpoint: str | None = None
-    key_id: str | None = None
-    public_key: str | None = PField(default=None, description="base64 ML-KEM-768+X25519 public key")
+    keys: list[IntakeKey] | None = PField(
+        default=None, min_length=1, max_length=MAX_INTAKE_KEYS,
+        description="The intake's recipient keys (1-2, unique key ids; two while rotating keys)",
+    )
+    key_id: str | None = PField(
+        default=None, pattern=_RECIPIENT_KEY_ID,
+        description="Older packs: the id of the one intake key (use keys instead)",
+    )
+    public_key: str | None = PField(
+        default=None, description="Older packs: base64 ML-KEM-768+X25519 public key (use keys instead)"
+    )
     receipt_key: str | None = PField(default=None, description="base64 Ed25519 key that signs receipts")
     ca_pem: str | None = None
     pin_sha256: str | None = None
 
+    @field_validator("public_key")
+    @classmethod
+    def _is_recipient_key(cls, value: str | None) -> str | None:
+        return None if value is None else _check_recipient_public_key(value)
+
     @model_validator(mode="after")
-    def _complete_when_required(self) -> Intake:
-        if self.required and not (self.endpoint and self.key_id and self.public_key):
-            raise ValueError("a required intake needs endpoint, key_id and public_key")
+    def _keys_consistent(self) -> Intake:
+        if self.keys is not None and (self.key_id is not None or self.public_key is not None):
+            raise ValueError("give the intake keys either as keys or as key_id and public_key, not both")
+        if self.keys is not None and len({k.key_id for k in self.keys}) != len(self.keys):
+            raise ValueError("the intake keys need different key ids")
+        if self.required and not (self.endpoint and self.recipient_keys()):
+            raise ValueError("a required intake needs endpoint and a key (keys, or key_id and public_key)")
         return self
+
+    def recipient_keys(self) -> tuple[IntakeKey, ...]:
+        """The keys notifications are sealed to: ``keys``, or the older single key; empty if none."""
+        if self.keys is not None:
+            return tuple(self.keys)
+        if self.key_id and self.public_key:
+            # Not validated again: load_pack checked these fields, and intake_target checks the key's
+            # length again (a pack changed with model_copy skips pydantic's checks).
+            return (IntakeKey.model_construct(key_id=self.key_id, public_key=self.public_key),)
+        return ()
 
 
 class GuidelinePack(_Model):

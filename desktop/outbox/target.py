@@ -3,6 +3,11 @@
 Policy (set centrally by municipal IT) overrides the guideline pack, field by
 field. The result is everything the outbox needs: the endpoint, the recipient
 key(s) to seal to, the receipt key, and the TLS trust anchor (CA or pin).
+
+The recipient keys are the policy's ``intake_keys`` when set, else the pack's
+intake keys (``intake.keys``, or an older pack's one ``key_id``/``public_key``).
+A notification is sealed to every one of them, so while a municipality
+rotates keys (two keys listed) the intake can open it with either.
 """
 
 from __future__ import annotations
@@ -56,8 +61,9 @@ def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTa
     receipt = (policy.receipt_public_key if policy else None) or intake.receipt_key
     if not endpoint:
         raise IntakeNotConfigured("no intake address", setting="intake_endpoint")
-    if not (intake.key_id and intake.public_key):
-        raise IntakeNotConfigured("the pack carries no intake key", setting="intake.public_key")
+    keys = recipient_key_sources(pack, policy)
+    if not keys:
+        raise IntakeNotConfigured("the pack carries no intake key", setting="intake.keys")
     if not receipt:
         raise IntakeNotConfigured("no receipt key", setting="receipt_public_key")
     ca_pem: bytes | None = None
@@ -71,15 +77,36 @@ def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTa
     pin = (policy.intake_pin_sha256 if policy else None) or intake.pin_sha256
     if endpoint.startswith("https://") and ca_pem is None and pin is None:
         raise IntakeNotConfigured("no CA certificate and no pin for the intake", setting="intake_ca_pem_file")
-    from desktop.outbox.envelope import RecipientKey  # here: cryptography is slow to import at start-up
+    # here: cryptography is slow to import at start-up
+    from desktop.outbox.envelope import RECIPIENT_PUBLIC_KEY_BYTES, RecipientKey
+
+    recipients = tuple(
+        RecipientKey(key_id, _decode(public_key, setting, RECIPIENT_PUBLIC_KEY_BYTES))
+        for key_id, public_key, setting in keys
+    )
 
     return IntakeTarget(
         endpoint=endpoint,
-        recipients=(RecipientKey(intake.key_id, _decode(intake.public_key, "intake.public_key")),),
+        recipients=recipients,
         receipt_key=_decode(receipt, "receipt_public_key", 32),
         ca_pem=ca_pem,
         pin_sha256=pin,
     )
+
+
+def recipient_key_sources(pack: GuidelinePack, policy: Policy | None = None) -> list[tuple[str, str, str]]:
+    """The intake keys in force as (key id, base64 public key, where it is set); empty if none.
+
+    The policy's ``intake_keys`` replace the pack's keys as a whole: a
+    municipality that manages its keys centrally must not also seal to a key
+    an old pack still names.
+    """
+    if policy is not None and policy.intake_keys:
+        return [(key.id, key.public_key, f"intake_keys.{n}") for n, key in enumerate(policy.intake_keys)]
+    intake = pack.intake
+    if intake.keys is None:  # an older pack's single key_id / public_key
+        return [(key.key_id, key.public_key, "intake.public_key") for key in intake.recipient_keys()]
+    return [(key.key_id, key.public_key, f"intake.keys.{n}") for n, key in enumerate(intake.keys)]
 
 
 def make_transport(

@@ -9,9 +9,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from desktop.config.policy import IntakeKey as PolicyIntakeKey
 from desktop.config.policy import Policy
-from desktop.domain.packs import GuidelinePack, Intake, load_pack, shipped_packs
-from desktop.outbox.envelope import RecipientPrivateKey
+from desktop.domain.packs import GuidelinePack, Intake, IntakeKey, load_pack, shipped_packs
+from desktop.outbox.envelope import RecipientKey, RecipientPrivateKey, open_envelope, seal
 from desktop.outbox.target import IntakeNotConfigured, intake_target, make_transport
 from desktop.outbox.transport import DeliveryConfigError
 from intake.tls import CertificateAuthority
@@ -65,3 +66,77 @@ def test_plain_http_is_refused_except_to_the_loopback_demo_intake() -> None:
     make_transport(intake_target(_pack(endpoint="http://127.0.0.1:8443")), demo=True).close()
     with pytest.raises(DeliveryConfigError):
         make_transport(intake_target(_pack(endpoint="http://127.0.0.1:8443")))
+
+
+NEW_RECIPIENT = RecipientPrivateKey.generate("kommune-2027").public()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _pack_with_keys(*recipients: RecipientKey) -> GuidelinePack:
+    pack = load_pack(next(p for p in shipped_packs() if p.stem == "national"))
+    intake = Intake(
+        endpoint="https://intake.kommune.dk",
+        pin_sha256="ab" * 32,
+        receipt_key=_b64(RECEIPT),
+        keys=[IntakeKey(key_id=r.key_id, public_key=_b64(r.public_key)) for r in recipients],
+    )
+    return pack.model_copy(update={"intake": intake})
+
+
+def test_notifications_are_sealed_to_both_keys_a_rotating_pack_lists() -> None:
+    target = intake_target(_pack_with_keys(RECIPIENT, NEW_RECIPIENT))
+    assert target.recipients == (RECIPIENT, NEW_RECIPIENT)
+
+
+def test_a_pack_with_the_older_single_key_fields_seals_to_that_one_key() -> None:
+    target = intake_target(_pack(endpoint="https://intake.kommune.dk", pin_sha256="ab" * 32))
+    assert target.recipients == (RECIPIENT,)
+
+
+def test_policy_intake_keys_replace_the_pack_keys_as_a_whole() -> None:
+    newest = RecipientPrivateKey.generate("central-2028").public()
+    policy = Policy(intake_keys=[
+        PolicyIntakeKey(id=NEW_RECIPIENT.key_id, public_key=_b64(NEW_RECIPIENT.public_key)),
+        PolicyIntakeKey(id=newest.key_id, public_key=_b64(newest.public_key)),
+    ])
+    target = intake_target(_pack_with_keys(RECIPIENT), policy)
+    assert target.recipients == (NEW_RECIPIENT, newest)
+    # A policy that does not manage the keys leaves the pack's keys in force.
+    assert intake_target(_pack_with_keys(RECIPIENT), Policy(idle_lock_minutes=5)).recipients == (RECIPIENT,)
+
+
+def test_a_pack_without_any_intake_key_is_reported_plainly() -> None:
+    pack = _pack(endpoint="https://intake.kommune.dk", pin_sha256="ab" * 32)
+    keyless = pack.model_copy(update={"intake": pack.intake.model_copy(update={"public_key": None})})
+    with pytest.raises(IntakeNotConfigured) as info:
+        intake_target(keyless)
+    assert info.value.message_id == "delivery.not_configured"
+    assert info.value.details["setting"] == "intake.keys"
+
+
+def test_a_damaged_key_that_slipped_past_the_pack_check_names_where_it_is_set() -> None:
+    # Demo mode fills the pack's key in with model_copy, which skips the pack's own checks.
+    pack = _pack(endpoint="https://intake.kommune.dk", pin_sha256="ab" * 32)
+    intake = pack.intake.model_copy(update={"public_key": _b64(b"short")})
+    damaged = pack.model_copy(update={"intake": intake})
+    with pytest.raises(IntakeNotConfigured) as info:
+        intake_target(damaged)
+    assert info.value.details["setting"] == "intake.public_key"
+
+
+def test_seal_to_the_target_opens_with_either_key_alone() -> None:
+    old_private = RecipientPrivateKey.generate("kommune-2026")
+    new_private = RecipientPrivateKey.generate("kommune-2027")
+    target = intake_target(_pack_with_keys(old_private.public(), new_private.public()))
+    sealed = seal(
+        notification_id="5f0c6a3e-4c1b-4a57-9f5e-0d6f1f1b8a11",
+        form_version="1.0",
+        files={"notification.json": b"{}"},
+        recipients=list(target.recipients),
+        sender_seed=bytes(32),
+    )
+    assert open_envelope(sealed, {"kommune-2027": new_private}).key_id == "kommune-2027"
+    assert open_envelope(sealed, {"kommune-2026": old_private}).key_id == "kommune-2026"
