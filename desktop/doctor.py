@@ -25,6 +25,7 @@ from desktop.errors import UnderretError
 
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
+    from desktop.domain.packs import GuidelinePack
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
@@ -82,6 +83,27 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
     return function if callable(function) else None
 
 
+def _report_intake_keys(policy: Policy, pack: GuidelinePack, out: Printer) -> None:
+    """The keys notifications are sealed to, with the fingerprints ``underret-intake keygen`` printed.
+
+    During a key rotation IT checks here that a PC seals to the new key before
+    the intake stops accepting the old one.
+    """
+    import base64
+
+    from desktop.outbox.envelope import fingerprint
+    from desktop.outbox.target import recipient_key_sources
+
+    keys = recipient_key_sources(pack, policy)
+    source = "policy intake_keys" if policy.intake_keys else "guideline pack"
+    if not keys:
+        out("  intake keys: none (notifications cannot be sealed until the pack or policy names one)")
+        return
+    out(f"  intake keys (from the {source}; each notification is sealed to all of them):")
+    for key_id, public_key, _ in keys:
+        out(f"    {key_id}: fingerprint {fingerprint(base64.b64decode(public_key))}")
+
+
 def _report_pack(policy: Policy, out: Printer, problems: list[str]) -> None:
     from desktop.app import active_pack_path
     from desktop.config.pack_updates import installed_pack, read_status
@@ -105,6 +127,7 @@ def _report_pack(policy: Policy, out: Printer, problems: list[str]) -> None:
         problems.append(f"the guideline pack {path} cannot be read")
     else:
         out(f"  id {pack.id}, version {pack.version}")
+        _report_intake_keys(policy, pack, out)
     status = read_status()
     if status is None:
         out("  last update check: none recorded")
