@@ -4,17 +4,23 @@ The keyring is ``keyrings.alt``'s PlaintextKeyring writing into the test's own
 folder: a real keyring backend (files on disk) that runs without a desktop
 session. Tests that need a failing keyring use their own backend, named as a
 fake at that boundary.
+
+It also hands every folder the one complete, fictitious notification
+(``complete_answers``, ``answers_for``), from ``tests/support/answers.py``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
+
+from tests.support.answers import ChildIdentity, complete_answers_for
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -46,3 +52,15 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         yield data
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def complete_answers() -> dict[str, Any]:
+    """A complete, fictitious notification about a 9-year-old with a CPR number: this test's own copy."""
+    return complete_answers_for("cpr")
+
+
+@pytest.fixture
+def answers_for() -> Callable[[ChildIdentity], dict[str, Any]]:
+    """``answers_for("cpr" | "birth_date" | "unborn")``: complete answers for that kind of child."""
+    return complete_answers_for

@@ -21,10 +21,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bench_shell import STARTUP_ROWS, _make_profile
 from rows import Row
+
+if TYPE_CHECKING:  # the class of what the packaging tests' conftest.py (loaded by path below) builds
+    from tests.integration.packaging.conftest import Build
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -133,9 +136,9 @@ def run() -> list[Row]:
     support = _packaging_support()
     rows: list[Row] = []
     with _build_lock(), tempfile.TemporaryDirectory(prefix="underret-bench-packaging-") as name:
-        build: Any = support._current_build()
-        if build.built_now:
-            rows.append(Row("bundle build (scripts/build.sh, done by this run)", float(build.seconds), "s"))
+        build: Build = support._current_build()
+        if build.built_now and build.seconds is not None:  # a build done now always has its time
+            rows.append(Row("bundle build (scripts/build.sh, done by this run)", build.seconds, "s"))
         rows.append(Row("Linux one-folder bundle size", _bundle_bytes(build.bundle) / 1e6, "MB", None,
                         BUNDLE_TARGET_MB))
         rows += startup_rows(build.executable, Path(name), support)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.integration.packaging.conftest import Build, RunApp
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
 
 
 def test_frozen_app_smoke_test_creates_and_unlocks_a_profile_and_opens_the_wizard(
-        frozen_build: Any, run_app: Any, tmp_path: Path) -> None:
+        frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     data = tmp_path / "data"
     result = run_app(frozen_build.executable, ["--smoke-test"], data)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -24,7 +27,7 @@ def test_frozen_app_smoke_test_creates_and_unlocks_a_profile_and_opens_the_wizar
     assert "Traceback" not in result.stderr
 
 
-def test_frozen_app_reports_its_version(frozen_build: Any, run_app: Any, tmp_path: Path) -> None:
+def test_frozen_app_reports_its_version(frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     import desktop
 
     result = run_app(frozen_build.executable, ["--version"], tmp_path / "data")
@@ -33,7 +36,7 @@ def test_frozen_app_reports_its_version(frozen_build: Any, run_app: Any, tmp_pat
 
 
 def test_frozen_doctor_shows_the_trial_policy_and_where_it_came_from(
-        frozen_build: Any, run_app: Any, tmp_path: Path) -> None:
+        frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     policy = tmp_path / "trial-policy.json"
     policy.write_text(json.dumps({"idle_lock_minutes": 3, "default_language": "en"}))
     result = run_app(frozen_build.executable, ["doctor"], tmp_path / "data", UNDERRET_POLICY=str(policy))
@@ -44,7 +47,7 @@ def test_frozen_doctor_shows_the_trial_policy_and_where_it_came_from(
 
 
 def test_frozen_doctor_stops_on_an_invalid_policy_naming_file_setting_and_problem(
-        frozen_build: Any, run_app: Any, tmp_path: Path) -> None:
+        frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     policy = tmp_path / "broken-policy.json"
     policy.write_text(json.dumps({"idle_lock_minutes": 999}))
     result = run_app(frozen_build.executable, ["doctor"], tmp_path / "data", UNDERRET_POLICY=str(policy))
@@ -53,7 +56,7 @@ def test_frozen_doctor_stops_on_an_invalid_policy_naming_file_setting_and_proble
     assert str(policy) in output and "idle_lock_minutes" in output and "at most 240" in output
 
 
-def test_bundle_holds_the_shipped_data_and_leaves_out_what_the_app_does_not_use(frozen_build: Any) -> None:
+def test_bundle_holds_the_shipped_data_and_leaves_out_what_the_app_does_not_use(frozen_build: Build) -> None:
     internal = frozen_build.bundle / "_internal"
     data = internal / "desktop" / "_data"
     assert (data / "forms" / "packs" / "national.yaml").is_file()

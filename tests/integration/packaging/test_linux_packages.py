@@ -12,9 +12,12 @@ import os
 import subprocess
 import tarfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.integration.packaging.conftest import Build, RunApp
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
 
@@ -25,7 +28,7 @@ def _dpkg(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["dpkg", *args], capture_output=True, text=True, check=False, timeout=300)
 
 
-def test_deb_lays_out_the_program_menu_entry_and_keeps_users_data_on_removal(frozen_build: Any) -> None:
+def test_deb_lays_out_the_program_menu_entry_and_keeps_users_data_on_removal(frozen_build: Build) -> None:
     contents = subprocess.run(["dpkg-deb", "--contents", str(frozen_build.deb)], capture_output=True,
                               text=True, check=True).stdout
     assert "./opt/underret/underret" in contents
@@ -43,7 +46,7 @@ def test_deb_lays_out_the_program_menu_entry_and_keeps_users_data_on_removal(fro
 
 
 def test_installed_deb_runs_version_and_doctor_and_removal_leaves_the_vault(
-        frozen_build: Any, run_app: Any, tmp_path: Path) -> None:
+        frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     data = tmp_path / "staff-data"
     if IS_ROOT:
         installed = _dpkg("-i", str(frozen_build.deb))
@@ -79,7 +82,7 @@ def test_installed_deb_runs_version_and_doctor_and_removal_leaves_the_vault(
         assert _dpkg("-s", "underret").returncode != 0
 
 
-def test_tarball_unpacks_to_a_runnable_program(frozen_build: Any, run_app: Any, tmp_path: Path) -> None:
+def test_tarball_unpacks_to_a_runnable_program(frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     with tarfile.open(frozen_build.tarball) as archive:
         archive.extractall(tmp_path / "unpacked", filter="tar")
     executable = tmp_path / "unpacked" / "underret" / "underret"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -14,6 +15,9 @@ from desktop.store.errors import ContentPurged, NotADraft, NotFinalised, Notific
 from desktop.store.notifications import NotificationState
 from desktop.store.profile_repo import UserProfile
 from desktop.store.vault import Vault
+
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.integration.store.conftest import SteppingClock
 
 ANSWERS: dict[str, Any] = {
     "child.identity": {"name": "Emil", "birth_date": "2017-04-01"},
@@ -24,7 +28,7 @@ ANSWERS: dict[str, Any] = {
 
 
 @pytest.fixture
-def clocked_vault(vault_path: Path, vault_key: bytearray, clock: Any) -> Any:
+def clocked_vault(vault_path: Path, vault_key: bytearray, clock: SteppingClock) -> Iterator[Vault]:
     vault = Vault.open(vault_path, vault_key, create=True, clock=clock)
     yield vault
     vault.close()
@@ -43,7 +47,7 @@ def _finalise(vault: Vault, draft_id: str, *, acute: bool = False, document: byt
 
 
 def test_draft_is_saved_with_its_page_and_reopened_where_the_user_left(
-    clocked_vault: Vault, clock: Any
+    clocked_vault: Vault, clock: SteppingClock
 ) -> None:
     draft_id = clocked_vault.notifications.create_draft({}, "child", "")
     uuid.UUID(draft_id, version=4)
@@ -57,7 +61,7 @@ def test_draft_is_saved_with_its_page_and_reopened_where_the_user_left(
     assert draft.created_at.tzinfo is not None
 
 
-def test_list_shows_newest_first_with_state_and_initials(clocked_vault: Vault, clock: Any) -> None:
+def test_list_shows_newest_first_with_state_and_initials(clocked_vault: Vault, clock: SteppingClock) -> None:
     ids = []
     for initials in ("AA", "BB", "CC"):
         ids.append(clocked_vault.notifications.create_draft({}, "child", initials))
@@ -86,7 +90,9 @@ def test_finalised_notification_can_no_longer_be_edited_or_discarded(clocked_vau
     assert clocked_vault.notifications.get_pdf(draft_id) == b"%PDF-1.7 copy"
 
 
-def test_finalising_queues_the_envelope_and_audits_in_the_same_step(clocked_vault: Vault, clock: Any) -> None:
+def test_finalising_queues_the_envelope_and_audits_in_the_same_step(
+    clocked_vault: Vault, clock: SteppingClock
+) -> None:
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     _finalise(clocked_vault, draft_id)
     [item] = clocked_vault.outbox.due(clock.now)
@@ -129,7 +135,7 @@ def test_discarded_draft_is_gone(clocked_vault: Vault) -> None:
     assert clocked_vault._connection.query("SELECT count(*) FROM notification_content") == [(0,)]
 
 
-def test_delivery_retries_then_receipt_is_kept(clocked_vault: Vault, clock: Any) -> None:
+def test_delivery_retries_then_receipt_is_kept(clocked_vault: Vault, clock: SteppingClock) -> None:
     outbox = clocked_vault.outbox
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     _finalise(clocked_vault, draft_id)
@@ -164,7 +170,7 @@ def test_delivery_retries_then_receipt_is_kept(clocked_vault: Vault, clock: Any)
     assert outbox.get_receipt(draft_id) == (b'{"reference":"K-1"}', b"sig")
 
 
-def test_refused_delivery_is_failed_for_good(clocked_vault: Vault, clock: Any) -> None:
+def test_refused_delivery_is_failed_for_good(clocked_vault: Vault, clock: SteppingClock) -> None:
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     _finalise(clocked_vault, draft_id)
     clocked_vault.outbox.mark_sending(draft_id)
@@ -173,14 +179,14 @@ def test_refused_delivery_is_failed_for_good(clocked_vault: Vault, clock: Any) -
     assert clocked_vault.notifications.get_summary(draft_id).state is NotificationState.FAILED
 
 
-def test_sending_interrupted_by_a_crash_is_due_again(clocked_vault: Vault, clock: Any) -> None:
+def test_sending_interrupted_by_a_crash_is_due_again(clocked_vault: Vault, clock: SteppingClock) -> None:
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     _finalise(clocked_vault, draft_id)
     clocked_vault.outbox.mark_sending(draft_id)
     assert [i.state for i in clocked_vault.outbox.due(clock.now)] == [NotificationState.SENDING]
 
 
-def test_acute_notifications_are_sent_first(clocked_vault: Vault, clock: Any) -> None:
+def test_acute_notifications_are_sent_first(clocked_vault: Vault, clock: SteppingClock) -> None:
     calm = clocked_vault.notifications.create_draft({}, "summary")
     acute = clocked_vault.notifications.create_draft({}, "summary")
     _finalise(clocked_vault, calm)
@@ -190,7 +196,7 @@ def test_acute_notifications_are_sent_first(clocked_vault: Vault, clock: Any) ->
 
 
 def test_the_sender_lists_due_items_without_their_envelopes_and_reads_each_when_sending(
-    clocked_vault: Vault, clock: Any
+    clocked_vault: Vault, clock: SteppingClock
 ) -> None:
     calm = clocked_vault.notifications.create_draft({}, "summary")
     acute = clocked_vault.notifications.create_draft({}, "summary")
@@ -207,7 +213,9 @@ def test_the_sender_lists_due_items_without_their_envelopes_and_reads_each_when_
         outbox.envelope(str(uuid.uuid4()))
 
 
-def test_content_is_purged_after_retention_keeping_a_minimal_record(clocked_vault: Vault, clock: Any) -> None:
+def test_content_is_purged_after_retention_keeping_a_minimal_record(
+    clocked_vault: Vault, clock: SteppingClock
+) -> None:
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     document = b'{"concern":"Emil"}'
     _finalise(clocked_vault, draft_id, document=document)
@@ -285,7 +293,9 @@ def test_audit_log_records_events_and_ids_never_content(clocked_vault: Vault) ->
         clocked_vault.audit.record("Emil was hungry")
 
 
-def test_ten_thousand_notifications_are_listed(vault_path: Path, vault_key: bytearray, clock: Any) -> None:
+def test_ten_thousand_notifications_are_listed(
+    vault_path: Path, vault_key: bytearray, clock: SteppingClock
+) -> None:
     with Vault.open(vault_path, vault_key, create=True, clock=clock) as vault:
         connection = vault._connection.raw
         connection.execute("BEGIN")

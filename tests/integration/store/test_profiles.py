@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import keyring.backend
 import keyring.errors
@@ -26,11 +26,17 @@ from desktop.store.keys import KeyProtection, KeyringKeyStore, ScryptParams
 from desktop.store.profiles import ATTEMPTS_FILE, PROFILE_FILE, ProfileDirectory, delay_after_failures
 from desktop.store.vault import Vault
 
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.integration.store.conftest import SteppingClock
+
 
 class FakeLockedOsKeyring(keyring.backend.KeyringBackend):
     """A fake at the OS-keyring boundary: a system keyring that is locked and refuses every call."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.KeyringLocked("the login keyring is locked")
@@ -43,7 +49,7 @@ class FakeLockedOsKeyring(keyring.backend.KeyringBackend):
 
 
 @pytest.fixture
-def profiles(cheap_scrypt: ScryptParams, clock: Any) -> ProfileDirectory:
+def profiles(cheap_scrypt: ScryptParams, clock: SteppingClock) -> ProfileDirectory:
     return ProfileDirectory(scrypt=cheap_scrypt, clock=clock)
 
 
@@ -121,8 +127,8 @@ def test_failed_passphrase_change_keeps_the_old_wrapped_key(
 
 
 def test_wrong_passphrases_make_the_next_try_wait_longer_and_longer(
-    profiles: ProfileDirectory, clock
-) -> None:  # type: ignore[no-untyped-def]
+    profiles: ProfileDirectory, clock: SteppingClock
+) -> None:
     info, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "rigtig")
     waits = []
     for _ in range(3):
@@ -145,7 +151,7 @@ def test_wrong_passphrases_make_the_next_try_wait_longer_and_longer(
     assert not (info.folder / ATTEMPTS_FILE).exists()
 
 
-def test_the_delay_survives_restarting_the_app(cheap_scrypt: ScryptParams, clock: Any) -> None:
+def test_the_delay_survives_restarting_the_app(cheap_scrypt: ScryptParams, clock: SteppingClock) -> None:
     first_run = ProfileDirectory(scrypt=cheap_scrypt, clock=clock)
     info, _ = first_run.create("Anna", KeyProtection.PASSPHRASE, "rigtig")
     for _ in range(5):

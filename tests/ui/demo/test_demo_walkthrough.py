@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -20,6 +20,9 @@ from desktop.ui.demo.municipality_view import MunicipalityView
 from desktop.ui.demo.picker import ScenarioPicker
 from desktop.ui.wizard.window import WizardWindow
 
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.ui.demo.conftest import Trainee
+
 CASE = "kindergarten-neglect"
 
 
@@ -30,7 +33,7 @@ def _label(demo: DemoController, signal_id: str) -> str:
 
 
 def test_a_trainee_files_a_case_by_keyboard_and_sees_feedback_receipt_and_the_municipality_side(
-        demo: DemoController, qtbot: QtBot, trainee: Callable[[QtBot, WizardWindow], Any]) -> None:
+        demo: DemoController, qtbot: QtBot, trainee: Callable[[QtBot, WizardWindow], Trainee]) -> None:
     main = demo.main_window
     assert main is not None
     main.activateWindow()

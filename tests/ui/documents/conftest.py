@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
 
 from desktop.domain.document import NotificationDocument
-
-_SAMPLE = Path(__file__).resolve().parents[2] / "unit" / "documents" / "_sample.py"
-
-
-def _sample_module():  # type: ignore[no-untyped-def]
-    name = "underret_documents_sample"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, _SAMPLE)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+from tests.support.document import sample_document
 
 
 @pytest.fixture
 def rich_document() -> NotificationDocument:
     """A finalised notification about a fictitious child, every field filled, æøå everywhere."""
-    document: NotificationDocument = _sample_module().sample_document()
-    return document
-
-
-@pytest.fixture
-def sample() -> Any:
-    """The shared sample module (``sample.with_every_text(document, text)`` and friends)."""
-    return _sample_module()
+    return sample_document()
 
 
 class DialogAnswerer:
@@ -69,6 +46,12 @@ class DialogAnswerer:
             self.answers.pop(0)(dialog)
         else:
             dialog.reject()
+
+    def message(self, index: int) -> str:
+        """The text of the ``index``-th dialog shown, which must be a message box."""
+        dialog = self.seen[index]
+        assert isinstance(dialog, QMessageBox), dialog
+        return dialog.text()
 
     def stop(self) -> None:
         self._timer.stop()

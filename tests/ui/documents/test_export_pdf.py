@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pypdf
 import pytest
@@ -22,6 +22,9 @@ from pytestqt.qtbot import QtBot
 from desktop.documents.pdf import render_pdf
 from desktop.domain.document import NotificationDocument
 from desktop.ui.documents import DocumentActions, PrintableCopy, export_pdf, suggested_file_name
+
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.ui.documents.conftest import DialogAnswerer
 
 
 class FakeSaveFileDialog:
@@ -50,19 +53,19 @@ def _install(monkeypatch: pytest.MonkeyPatch, fake: FakeSaveFileDialog) -> FakeS
 
 
 def test_export_warns_first_and_cancelling_the_warning_writes_nothing(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     fake = _install(monkeypatch, FakeSaveFileDialog(str(tmp_path / "kopi.pdf")))
     dialogs.queue("Cancel")
     assert export_pdf(window, rich_document) is None
-    assert "not protected" in dialogs.seen[0].text()
+    assert "not protected" in dialogs.message(0)
     assert fake.suggestions == []  # never even asked where to save
     assert list(tmp_path.glob("*.pdf")) == []
 
 
 def test_export_after_accepting_the_warning_writes_a_readable_pdf(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     target = tmp_path / "kopi"
@@ -77,7 +80,7 @@ def test_export_after_accepting_the_warning_writes_a_readable_pdf(
 
 
 def test_export_of_a_finalised_notification_writes_the_stored_copy_byte_for_byte(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     stored = render_pdf(rich_document, demo=True)
@@ -88,7 +91,7 @@ def test_export_of_a_finalised_notification_writes_the_stored_copy_byte_for_byte
 
 
 def test_cancelling_the_save_dialog_writes_nothing(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     fake = _install(monkeypatch, FakeSaveFileDialog(""))
@@ -99,7 +102,7 @@ def test_cancelling_the_save_dialog_writes_nothing(
 
 
 def test_suggested_file_name_holds_the_reference_never_the_child(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fake = _install(monkeypatch, FakeSaveFileDialog(""))
@@ -111,7 +114,7 @@ def test_suggested_file_name_holds_the_reference_never_the_child(
 
 
 def test_a_file_name_with_the_childs_cpr_is_refused_and_the_user_asked_again(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     bad = tmp_path / "010117-4321.pdf"
@@ -119,23 +122,23 @@ def test_a_file_name_with_the_childs_cpr_is_refused_and_the_user_asked_again(
     fake = _install(monkeypatch, FakeSaveFileDialog(str(bad), str(good)))
     dialogs.queue(("Export anyway"), ("OK"))
     assert export_pdf(window, rich_document) == good
-    assert "CPR" in dialogs.seen[1].text()
+    assert "CPR" in dialogs.message(1)
     assert len(fake.suggestions) == 2
     assert not bad.exists() and good.exists()
 
 
 def test_a_folder_that_cannot_be_written_is_explained_and_nothing_claimed(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     _install(monkeypatch, FakeSaveFileDialog(str(tmp_path / "findes-ikke" / "kopi.pdf")))
     dialogs.queue(("Export anyway"), ("OK"))
     assert export_pdf(window, rich_document) is None
-    assert "could not be saved" in dialogs.seen[1].text()
+    assert "could not be saved" in dialogs.message(1)
 
 
 def test_actions_offer_print_and_export_with_accessible_buttons(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     actions = DocumentActions(window, lambda: PrintableCopy(rich_document))
@@ -153,7 +156,7 @@ def test_actions_offer_print_and_export_with_accessible_buttons(
 
 
 def test_export_warning_speaks_danish_when_the_app_does(
-    window: QWidget, rich_document: NotificationDocument, dialogs: Any,
+    window: QWidget, rich_document: NotificationDocument, dialogs: DialogAnswerer,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     import subprocess
@@ -171,7 +174,7 @@ def test_export_warning_speaks_danish_when_the_app_does(
         fake = _install(monkeypatch, FakeSaveFileDialog(""))
         dialogs.queue("Gem alligevel")
         assert export_pdf(window, rich_document) is None
-        assert dialogs.seen[0].text() == "Filen, du gemmer, er ikke beskyttet"
+        assert dialogs.message(0) == "Filen, du gemmer, er ikke beskyttet"
         assert Path(fake.suggestions[0]).name == "underretning-3F2A9C1B.pdf"
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -11,17 +11,21 @@ import io
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pypdf
 import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.documents.formatting import content_hash
 from desktop.domain.document import NotificationDocument
 from desktop.ui.documents import new_printer, paint_copy, print_document
+from tests.support.document import with_every_text
+
+if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
+    from tests.ui.documents.conftest import DialogAnswerer
 
 
 def pdf_printer(path: Path) -> QPrinter:
@@ -43,7 +47,7 @@ def _squeeze(text: str) -> str:
 
 
 def test_printed_pages_show_danish_letters_page_numbers_and_hash(
-    qapp: Any, rich_document: NotificationDocument, tmp_path: Path
+    qapp: QApplication, rich_document: NotificationDocument, tmp_path: Path
 ) -> None:
     paper = tmp_path / "papir.pdf"
     count = paint_copy(pdf_printer(paper), rich_document)
@@ -58,7 +62,7 @@ def test_printed_pages_show_danish_letters_page_numbers_and_hash(
 
 
 def test_printed_demo_copy_has_the_watermark_on_every_page(
-    qapp: Any, rich_document: NotificationDocument, tmp_path: Path
+    qapp: QApplication, rich_document: NotificationDocument, tmp_path: Path
 ) -> None:
     paper = tmp_path / "demo.pdf"
     paint_copy(pdf_printer(paper), rich_document.model_copy(update={"language": "en"}), demo=True)
@@ -69,7 +73,7 @@ def test_printed_demo_copy_has_the_watermark_on_every_page(
 
 
 def test_print_dialog_accepted_prints_and_the_job_name_holds_no_child_data(
-    qtbot: QtBot, rich_document: NotificationDocument, dialogs: Any, tmp_path: Path
+    qtbot: QtBot, rich_document: NotificationDocument, dialogs: DialogAnswerer, tmp_path: Path
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -89,7 +93,7 @@ def test_print_dialog_accepted_prints_and_the_job_name_holds_no_child_data(
 
 
 def test_cancelling_the_print_dialog_prints_nothing(
-    qtbot: QtBot, rich_document: NotificationDocument, dialogs: Any, tmp_path: Path
+    qtbot: QtBot, rich_document: NotificationDocument, dialogs: DialogAnswerer, tmp_path: Path
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -101,7 +105,7 @@ def test_cancelling_the_print_dialog_prints_nothing(
 
 @pytest.mark.parametrize("text", ["😢 <b>&amp;</b> \x07", "مرحبا كيف حالك", "Ø" * 30_000])
 def test_printing_unusual_text_never_fails(
-    qapp: Any, rich_document: NotificationDocument, tmp_path: Path, text: str
+    qapp: QApplication, rich_document: NotificationDocument, tmp_path: Path, text: str
 ) -> None:
     concern = rich_document.concern.model_copy(update={"observations": text})
     paper = tmp_path / "papir.pdf"
@@ -111,9 +115,9 @@ def test_printing_unusual_text_never_fails(
 
 
 def test_printing_a_very_long_answer_in_every_field_still_works(
-    qapp: Any, rich_document: NotificationDocument, sample: Any, tmp_path: Path
+    qapp: QApplication, rich_document: NotificationDocument, tmp_path: Path
 ) -> None:
-    hostile = sample.with_every_text(rich_document, "Ærlig talt ved jeg ikke mere end dette. " * 150)
+    hostile = with_every_text(rich_document, "Ærlig talt ved jeg ikke mere end dette. " * 150)
     paper = tmp_path / "lang.pdf"
     count = paint_copy(pdf_printer(paper), hostile)
     reader = pypdf.PdfReader(io.BytesIO(paper.read_bytes()))
@@ -123,11 +127,11 @@ def test_printing_a_very_long_answer_in_every_field_still_works(
 
 
 def test_a_printer_that_cannot_start_is_explained_and_reported_as_not_printed(
-    qtbot: QtBot, rich_document: NotificationDocument, dialogs: Any, tmp_path: Path
+    qtbot: QtBot, rich_document: NotificationDocument, dialogs: DialogAnswerer, tmp_path: Path
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     unreachable = pdf_printer(tmp_path / "no-such-folder" / "udskrift.pdf")
     dialogs.queue(lambda dialog: dialog.accept(), "OK")
     assert print_document(window, rich_document, printer=unreachable) is False
-    assert "could not be started" in dialogs.seen[1].text()
+    assert "could not be started" in dialogs.message(1)

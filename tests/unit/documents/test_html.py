@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 import re
-from types import ModuleType
 
 from desktop.documents.html import render_html
 from desktop.domain.document import NotificationDocument
+from tests.support.document import every_value
 
 
 def _visible_text(markup: str) -> str:
@@ -19,10 +19,10 @@ def _squeeze(text: str) -> str:
 
 
 def test_printable_html_shows_every_value_the_notifier_wrote(
-    rich_document: NotificationDocument, sample: ModuleType
+    rich_document: NotificationDocument
 ) -> None:
     text = _squeeze(_visible_text(render_html(rich_document)))
-    missing = [value for value in sample.every_value(rich_document) if _squeeze(value) not in text]
+    missing = [value for value in every_value(rich_document) if _squeeze(value) not in text]
     assert missing == []
 
 

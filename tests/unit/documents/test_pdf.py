@@ -7,13 +7,13 @@ import io
 import os
 import re
 import tempfile
-from types import ModuleType
 
 import pypdf
 import pytest
 
 from desktop.documents.pdf import content_hash, render_pdf
 from desktop.domain.document import AgeBand, Child, ChildIdentity, NotificationDocument
+from tests.support.document import every_value, with_every_text
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -27,13 +27,13 @@ def _squeeze(text: str) -> str:
 
 
 def test_copy_shows_danish_letters_and_every_value_the_notifier_wrote(
-    rich_document: NotificationDocument, sample: ModuleType
+    rich_document: NotificationDocument
 ) -> None:
     text = "\n".join(_pages(render_pdf(rich_document)))
     for letter in "æøåÆØÅ":
         assert letter in text
     squeezed = _squeeze(text)
-    missing = [value for value in sample.every_value(rich_document) if _squeeze(value) not in squeezed]
+    missing = [value for value in every_value(rich_document) if _squeeze(value) not in squeezed]
     assert missing == []
 
 
@@ -233,12 +233,12 @@ def test_how_the_notifier_knows_is_shown_with_the_description(rich_document: Not
 
 
 def test_a_very_long_answer_in_every_field_at_once_still_renders(
-    rich_document: NotificationDocument, sample: ModuleType
+    rich_document: NotificationDocument
 ) -> None:
     # Names, workplaces, titles and table values several pages long must not break the layout
     # (a table row cannot span pages) nor make it crawl.
     text = "Ærlig talt ved jeg ikke mere end dette. " * 150
-    pdf = render_pdf(sample.with_every_text(rich_document, text))
+    pdf = render_pdf(with_every_text(rich_document, text))
     pages = _pages(pdf)
     assert len(pages) > 30
     assert f"Side {len(pages)} af {len(pages)}" in pages[-1]

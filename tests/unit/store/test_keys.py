@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from typing import Any
+from collections.abc import Callable
 
 import keyring
 import keyring.backend
@@ -31,10 +31,10 @@ from desktop.store.keys import (
 class FakeFailingOsKeyring(keyring.backend.KeyringBackend):
     """A fake at the OS-keyring boundary: behaves like a locked or broken system keyring."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
 
     def __init__(self, error: Exception) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
         self._error = error
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -106,7 +106,7 @@ def test_tampered_parameters_are_detected(cheap_scrypt: ScryptParams) -> None:
     ],
 )
 def test_damaged_wrapped_key_is_reported_as_missing_key(
-    cheap_scrypt: ScryptParams, change: dict[str, Any]
+    cheap_scrypt: ScryptParams, change: dict[str, object]
 ) -> None:
     data = json.loads(wrap_key(new_vault_key(), "pw", cheap_scrypt).to_json())
     data.update(change)
@@ -157,12 +157,13 @@ def test_keyring_entry_that_is_not_a_key_is_reported() -> None:
 )
 def test_failing_os_keyring_becomes_keyring_unavailable_with_a_reason(error: Exception, reason: str) -> None:
     store = KeyringKeyStore(FakeFailingOsKeyring(error))
-    for attempt in (
+    attempts: list[Callable[[], object]] = [
         lambda: store.store("p", new_vault_key()),
         lambda: store.load("p"),
         lambda: store.delete("p"),
         store.check_available,
-    ):
+    ]
+    for attempt in attempts:
         with pytest.raises(KeyringUnavailable) as raised:
             attempt()
         assert reason in raised.value.details["reason"]

@@ -1,10 +1,15 @@
-"""A rich, fictitious notification with Danish letters in every field (shared by the document tests)."""
+"""A rich, fictitious notification document with Danish letters in every field.
+
+Shared by the document tests (tests/unit/documents, tests/ui/documents): ``sample_document()``
+is a finalised, acute notification with every optional field filled; ``every_value`` lists the
+texts its copy must show; ``with_every_text`` swaps every free text for one (long, hostile) text.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -27,8 +32,10 @@ from desktop.domain.document import (
 
 NOTIFICATION_ID = "3f2a9c1b-5d4e-4f60-8a7b-9c0d1e2f3a4b"
 
+Model = TypeVar("Model", bound=BaseModel)
 
-def sample_document(**changes: Any) -> NotificationDocument:
+
+def sample_document(**changes: object) -> NotificationDocument:
     """A finalised notification about a fictitious child, every optional field filled."""
     document = NotificationDocument(
         notification_id=NOTIFICATION_ID,
@@ -140,7 +147,7 @@ def every_value(document: NotificationDocument) -> list[str]:
     return values
 
 
-def with_every_text(model: Any, text: str) -> Any:
+def with_every_text(model: Model, text: str) -> Model:
     """A copy of ``model`` with every free-text field (and list of texts) set to ``text``."""
     update: dict[str, object] = {}
     for name in type(model).model_fields:
