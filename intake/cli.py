@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.errors import UnderretError
-from desktop.outbox.envelope import fingerprint, open_envelope, verify_sender_signature
+from desktop.outbox.envelope import EnvelopeError, fingerprint, open_envelope, verify_sender_signature
 from intake import keys
 from intake.app import DEFAULT_MAX_BODY, create_app
 from intake.storage import EnvelopeStore
@@ -120,10 +120,19 @@ def _list(args: argparse.Namespace) -> int:
             print(
                 f"{item.seq}\t{item.reference}\t{item.notification_id}\t{item.received_at.isoformat()}"
                 f"\t{len(item.envelope)} bytes\tsender {item.sender_fingerprint}"
+                f"\tkeys {_key_ids(item.envelope)}"
             )
     finally:
         store.close()
     return 0
+
+
+def _key_ids(envelope: bytes) -> str:
+    """The recipient key ids an envelope is sealed to (key rotation: when is the old key unused?)."""
+    try:
+        return ",".join(verify_sender_signature(envelope).key_ids)
+    except EnvelopeError:  # checked on arrival; a damaged stored copy is shown, not hidden
+        return "(damaged)"
 
 
 def _decrypt(args: argparse.Namespace) -> int:

@@ -198,6 +198,10 @@ def test_while_rotating_a_notification_sealed_to_both_keys_is_read_with_the_new_
         assert verify_sender_signature(stored.envelope).key_ids == (OLD_ID, NEW_ID)
         assert summary.reference is not None
 
+        # IT sees which keys each arrival is sealed to (when is the old key no longer needed?).
+        assert cli.main(["list", "--db", str(switched.store.path)]) == 0
+        assert f"keys {OLD_ID},{NEW_ID}" in capsys.readouterr().out
+
         # The caseworker holding only the NEW private key reads it.
         code, out, err = _decrypt(switched, summary.reference, municipality.new_private, tmp_path / "new",
                                   capsys)
