@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -19,9 +17,7 @@ from desktop.ui.demo.feedback import FeedbackWindow
 from desktop.ui.demo.municipality_view import MunicipalityView
 from desktop.ui.demo.picker import ScenarioPicker
 from desktop.ui.wizard.window import WizardWindow
-
-if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
-    from tests.ui.demo.conftest import Trainee
+from tests.support.keyboard import WizardKeys
 
 CASE = "kindergarten-neglect"
 
@@ -33,7 +29,7 @@ def _label(demo: DemoController, signal_id: str) -> str:
 
 
 def test_a_trainee_files_a_case_by_keyboard_and_sees_feedback_receipt_and_the_municipality_side(
-        demo: DemoController, qtbot: QtBot, trainee: Callable[[QtBot, WizardWindow], Trainee]) -> None:
+        demo: DemoController, qtbot: QtBot) -> None:
     main = demo.main_window
     assert main is not None
     main.activateWindow()
@@ -60,7 +56,7 @@ def test_a_trainee_files_a_case_by_keyboard_and_sees_feedback_receipt_and_the_mu
     assert banner_of(window) is not None and window.windowTitle().startswith("[DEMO]")
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    keys = trainee(qtbot, window)
+    keys = WizardKeys(qtbot, window)
     # The case's people are filled in; the signals are for the trainee to find.
     assert window.answers["child.name"] == "Ali Demo Hassan"
     assert "signals.checked" not in window.answers or not window.answers["signals.checked"]

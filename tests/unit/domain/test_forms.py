@@ -152,7 +152,9 @@ def test_shipped_files_validate_against_the_published_schemas() -> None:
     form_schema = json.loads((forms_dir() / "schema" / "form.schema.json").read_text("utf-8"))
     pack_schema = json.loads((forms_dir() / "schema" / "pack.schema.json").read_text("utf-8"))
     jsonschema.validate(_form_data(), form_schema)
-    for pack in shipped_packs():
+    packs = shipped_packs()
+    assert packs, "no shipped guideline packs found"
+    for pack in packs:
         jsonschema.validate(yaml.load(pack.read_text("utf-8"), Loader=yaml.CSafeLoader), pack_schema)
 
 
