@@ -29,6 +29,14 @@ def _vault_with_a_draft(path: Path, key: bytearray) -> str:
     return draft_id
 
 
+def _vault_with_many_pages(path: Path, key: bytearray) -> None:
+    """A vault of 200 drafts, checkpointed: everything is in the main file, over many pages."""
+    with Vault.open(path, key, create=True) as vault:
+        for i in range(200):
+            vault.notifications.create_draft({"text": f"udkast {i} " * 50}, "child", "CD")
+        vault.checkpoint()
+
+
 def test_vault_opens_again_with_the_right_key_and_keeps_the_draft(
     vault_path: Path, vault_key: bytearray
 ) -> None:
@@ -86,10 +94,7 @@ def test_random_bytes_with_the_right_key_check_are_reported_corrupt(
 def test_truncated_vault_is_reported_corrupt_and_kept(
     vault_path: Path, vault_key: bytearray, file_hash: Callable[[Path], str]
 ) -> None:
-    with Vault.open(vault_path, vault_key, create=True) as vault:
-        for i in range(200):
-            vault.notifications.create_draft({"text": f"udkast {i} " * 50}, "child", "CD")
-        vault.checkpoint()
+    _vault_with_many_pages(vault_path, vault_key)
     size = vault_path.stat().st_size
     with open(vault_path, "r+b") as handle:
         handle.truncate(size // 2 + 100)
@@ -102,10 +107,7 @@ def test_truncated_vault_is_reported_corrupt_and_kept(
 def test_truncated_to_whole_pages_is_reported_corrupt_and_kept(
     vault_path: Path, vault_key: bytearray, file_hash: Callable[[Path], str]
 ) -> None:
-    with Vault.open(vault_path, vault_key, create=True) as vault:
-        for i in range(200):
-            vault.notifications.create_draft({"text": f"udkast {i} " * 50}, "child", "CD")
-        vault.checkpoint()
+    _vault_with_many_pages(vault_path, vault_key)
     with open(vault_path, "r+b") as handle:
         handle.truncate(4096 * 4)
     before = file_hash(vault_path)
