@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -41,6 +42,7 @@ from desktop.store.vault import Vault
 from intake import cli, keys
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
+from tests.support.answers import complete_answers_for
 
 OLD_ID = "kommune-2026"
 NEW_ID = "kommune-2027"
@@ -116,45 +118,11 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
         opened.close()
 
 
-def _answers() -> dict[str, object]:
-    """A complete, fictitious notification as the wizard stores it."""
-    return {
-        "acute.in_danger": False,
-        "child.identity": "cpr",
-        "child.cpr": "150317-4001",
-        "child.name": CHILD_NAME,
-        "child.address": "Skolevej 1, 9999 Demoby",
-        "child.institution": "Demo Skole",
-        "child.group_or_class": "3.B",
-        "child.languages": "dansk",
-        "signals.checked": ["neglect.hunger"],
-        "events.observations": "Barnet har flere gange sagt, at der ikke er mad derhjemme.",
-        "events.sources": ["child_told"],
-        "events.when": "2026-11-16T08:15",
-        "events.where": "Klasseværelset",
-        "events.frequency": "several",
-        "events.child_words": "Der er ikke noget i køleskabet.",
-        "events.actions_taken": "Jeg talte med min leder.",
-        "events.assessment": "Jeg er bekymret.",
-        "events.worry_level": "yellow",
-        "family.abuse_in_household": False,
-        "family.custody_holders": [
-            {"name": "Karin Hansen", "relation": "mor", "has_custody": True,
-             "informed": {"value": True, "why_not": ""}},
-        ],
-        "others.professionals": [],
-        "others.earlier_known": "no",
-        "notifier.name": "Lærer Demo",
-        "notifier.role": "Lærer",
-        "notifier.workplace": "Demo Skole",
-        "notifier.work_address": "Skolevej 1, 9999 Demoby",
-        "notifier.phone": "+45 00 00 00 00",
-        "notifier.email": "laerer@demo-skole.invalid",
-        "notifier.duty": "enhanced",
-        "notifier.manager_informed": True,
-        "notifier.manager": {"name": "Skoleleder Demo", "role": "Skoleleder", "phone": "", "email": ""},
-        "notifier.manager_cosigns": True,
-    }
+def _answers() -> dict[str, Any]:
+    """The shared fictitious notification, about a child whose name has Danish letters."""
+    answers = complete_answers_for()
+    answers["child.name"] = CHILD_NAME
+    return answers
 
 
 def _finalise_and_send(vault: Vault, pack: GuidelinePack, target: IntakeTarget) -> str:
