@@ -1,769 +1,774 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
-<context>
+  <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="60"/>
-        <source>Version</source>
-        <translation>Version</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="60" />
+      <source>Version</source>
+      <translation>Version</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="60"/>
-        <source>Qt for Python</source>
-        <translation>Qt for Python</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="60" />
+      <source>Qt for Python</source>
+      <translation>Qt for Python</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="62"/>
-        <source>Profile</source>
-        <translation>Profil</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="62" />
+      <source>Profile</source>
+      <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="64"/>
-        <source>Mode</source>
-        <translation>Tilstand</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="64" />
+      <source>Mode</source>
+      <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="64"/>
-        <source>Demo – fictitious data only</source>
-        <translation>Demo – kun opdigtede oplysninger</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="64" />
+      <source>Demo – fictitious data only</source>
+      <translation>Demo – kun opdigtede oplysninger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="70"/>
-        <source>About Underret</source>
-        <translation>Om Underret</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="70" />
+      <source>About Underret</source>
+      <translation>Om Underret</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="71"/>
-        <source>Underret</source>
-        <translation>Underret</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="71" />
+      <source>Underret</source>
+      <translation>Underret</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="80"/>
-        <source>Underret helps professionals file a notification of concern about a child with their municipality.
+      <location filename="../desktop/ui/about_dialog.py" line="80" />
+      <source>Underret helps professionals file a notification of concern about a child with their municipality.
 
 The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes in the public domain). Qt for Python is used under the LGPL v3.</source>
-        <translation>Underret hjælper fagpersoner med at sende en underretning om et barn til kommunen.
+      <translation>Underret hjælper fagpersoner med at sende en underretning om et barn til kommunen.
 
 PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ændringer er frigivet til offentligheden). Qt for Python bruges under LGPL v3.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="83"/>
-        <source>Licences</source>
-        <translation>Licenser</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="83" />
+      <source>Licences</source>
+      <translation>Licenser</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/about_dialog.py" line="85"/>
-        <location filename="../desktop/ui/about_dialog.py" line="86"/>
-        <source>Close</source>
-        <translation>Luk</translation>
+      <location filename="../desktop/ui/about_dialog.py" line="85" />
+      <location filename="../desktop/ui/about_dialog.py" line="86" />
+      <source>Close</source>
+      <translation>Luk</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="184"/>
-        <source>Underret – create your profile</source>
-        <translation>Underret – opret din profil</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="184" />
+      <source>Underret – create your profile</source>
+      <translation>Underret – opret din profil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="185"/>
-        <source>Welcome to Underret</source>
-        <translation>Velkommen til Underret</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="185" />
+      <source>Welcome to Underret</source>
+      <translation>Velkommen til Underret</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="187"/>
-        <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
-        <translation>Dine underretninger gemmes krypteret på denne pc i din egen profil. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="187" />
+      <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
+      <translation>Dine underretninger gemmes krypteret på denne pc i din egen profil. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="189"/>
-        <source>&amp;Your name</source>
-        <translation>&amp;Dit navn</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="189" />
+      <source>&amp;Your name</source>
+      <translation>&amp;Dit navn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="190"/>
-        <source>Your name</source>
-        <translation>Dit navn</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="190" />
+      <source>Your name</source>
+      <translation>Dit navn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="191"/>
-        <source>&amp;Remember on this PC (a PC only you use)</source>
-        <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="191" />
+      <source>&amp;Remember on this PC (a PC only you use)</source>
+      <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="192"/>
-        <source>Remember on this PC</source>
-        <translation>Husk på denne pc</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="192" />
+      <source>Remember on this PC</source>
+      <translation>Husk på denne pc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="193"/>
-        <source>Use a personal &amp;passphrase (a shared PC)</source>
-        <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="193" />
+      <source>Use a personal &amp;passphrase (a shared PC)</source>
+      <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="194"/>
-        <source>Use a personal passphrase</source>
-        <translation>Brug en personlig adgangskode</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="194" />
+      <source>Use a personal passphrase</source>
+      <translation>Brug en personlig adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="195"/>
-        <source>Set by your municipality&apos;s IT</source>
-        <translation>Fastsat af kommunens it-afdeling</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="195" />
+      <source>Set by your municipality's IT</source>
+      <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="196"/>
-        <source>Pass&amp;phrase</source>
-        <translation>Adgangs&amp;kode</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="196" />
+      <source>Pass&amp;phrase</source>
+      <translation>Adgangs&amp;kode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="197"/>
-        <source>Passphrase</source>
-        <translation>Adgangskode</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="197" />
+      <source>Passphrase</source>
+      <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="198"/>
-        <source>Passphrase &amp;again</source>
-        <translation>Adgangskode &amp;igen</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="198" />
+      <source>Passphrase &amp;again</source>
+      <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="199"/>
-        <source>Passphrase again</source>
-        <translation>Adgangskode igen</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="199" />
+      <source>Passphrase again</source>
+      <translation>Adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="200"/>
-        <source>&amp;Create profile</source>
-        <translation>&amp;Opret profil</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="200" />
+      <source>&amp;Create profile</source>
+      <translation>&amp;Opret profil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="201"/>
-        <source>Create profile</source>
-        <translation>Opret profil</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="201" />
+      <source>Create profile</source>
+      <translation>Opret profil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="202"/>
-        <source>Try the &amp;demo</source>
-        <translation>Prøv &amp;demoen</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="202" />
+      <source>Try the &amp;demo</source>
+      <translation>Prøv &amp;demoen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="203"/>
-        <source>Try the demo</source>
-        <translation>Prøv demoen</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="203" />
+      <source>Try the demo</source>
+      <translation>Prøv demoen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="204"/>
-        <location filename="../desktop/ui/first_run_window.py" line="205"/>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="204" />
+      <location filename="../desktop/ui/first_run_window.py" line="205" />
+      <source>Cancel</source>
+      <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="206"/>
-        <source>Message</source>
-        <translation>Besked</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="206" />
+      <source>Message</source>
+      <translation>Besked</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/first_run_window.py" line="236"/>
-        <source>Creating your profile…</source>
-        <translation>Opretter din profil …</translation>
+      <location filename="../desktop/ui/first_run_window.py" line="236" />
+      <source>Creating your profile…</source>
+      <translation>Opretter din profil …</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="190"/>
-        <source>Underret</source>
-        <extracomment>True once a list has been shown since the last unlock.</extracomment>
-        <translation>Underret</translation>
+      <location filename="../desktop/ui/main_window.py" line="192" />
+      <source>Underret</source>
+      <extracomment>True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so).</extracomment>
+      <translation>Underret</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="192"/>
-        <source>Underret – %1</source>
-        <translation>Underret – %1</translation>
+      <location filename="../desktop/ui/main_window.py" line="194" />
+      <source>Underret – %1</source>
+      <translation>Underret – %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="194"/>
-        <location filename="../desktop/ui/main_window.py" line="195"/>
-        <source>&amp;New notification</source>
-        <translation>&amp;Ny underretning</translation>
+      <location filename="../desktop/ui/main_window.py" line="196" />
+      <location filename="../desktop/ui/main_window.py" line="197" />
+      <source>&amp;New notification</source>
+      <translation>&amp;Ny underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="196"/>
-        <source>New notification</source>
-        <translation>Ny underretning</translation>
+      <location filename="../desktop/ui/main_window.py" line="198" />
+      <source>New notification</source>
+      <translation>Ny underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="197"/>
-        <source>Start a new notification of concern (Ctrl+N)</source>
-        <translation>Start en ny underretning (Ctrl+N)</translation>
+      <location filename="../desktop/ui/main_window.py" line="199" />
+      <source>Start a new notification of concern (Ctrl+N)</source>
+      <translation>Start en ny underretning (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="198"/>
-        <source>&amp;Open</source>
-        <translation>&amp;Åbn</translation>
+      <location filename="../desktop/ui/main_window.py" line="200" />
+      <source>&amp;Open</source>
+      <translation>&amp;Åbn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="199"/>
-        <source>Open the selected notification</source>
-        <translation>Åbn den valgte underretning</translation>
+      <location filename="../desktop/ui/main_window.py" line="201" />
+      <source>Open the selected notification</source>
+      <translation>Åbn den valgte underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="200"/>
-        <source>&amp;Lock</source>
-        <translation>&amp;Lås</translation>
+      <location filename="../desktop/ui/main_window.py" line="202" />
+      <source>&amp;Lock</source>
+      <translation>&amp;Lås</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="201"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Indstillinger …</translation>
+      <location filename="../desktop/ui/main_window.py" line="203" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="202"/>
-        <source>&amp;About Underret</source>
-        <translation>&amp;Om Underret</translation>
+      <location filename="../desktop/ui/main_window.py" line="204" />
+      <source>&amp;About Underret</source>
+      <translation>&amp;Om Underret</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="203"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+      <location filename="../desktop/ui/main_window.py" line="205" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="204"/>
-        <source>&amp;Refresh list</source>
-        <translation>&amp;Opdater listen</translation>
+      <location filename="../desktop/ui/main_window.py" line="206" />
+      <source>&amp;Refresh list</source>
+      <translation>&amp;Opdater listen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="205"/>
-        <source>&amp;File</source>
-        <translation>&amp;Filer</translation>
+      <location filename="../desktop/ui/main_window.py" line="207" />
+      <source>&amp;File</source>
+      <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="206"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjælp</translation>
+      <location filename="../desktop/ui/main_window.py" line="208" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="207"/>
-        <source>Notifications by state</source>
-        <translation>Underretninger efter status</translation>
+      <location filename="../desktop/ui/main_window.py" line="209" />
+      <source>Notifications by state</source>
+      <translation>Underretninger efter status</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="209"/>
-        <source>Drafts</source>
-        <translation>Kladder</translation>
+      <location filename="../desktop/ui/main_window.py" line="211" />
+      <source>Drafts</source>
+      <translation>Kladder</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="210"/>
-        <source>Waiting to send</source>
-        <translation>Venter på at blive sendt</translation>
+      <location filename="../desktop/ui/main_window.py" line="212" />
+      <source>Waiting to send</source>
+      <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="211"/>
-        <source>Sent</source>
-        <translation>Sendt</translation>
+      <location filename="../desktop/ui/main_window.py" line="213" />
+      <source>Sent</source>
+      <translation>Sendt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="216"/>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+      <location filename="../desktop/ui/main_window.py" line="218" />
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/main_window.py" line="219"/>
-        <source>You have no notifications yet. Choose &quot;New notification&quot; to start one.</source>
-        <translation>Du har ingen underretninger endnu. Vælg &quot;Ny underretning&quot; for at begynde.</translation>
+      <location filename="../desktop/ui/main_window.py" line="221" />
+      <source>Opening your notifications…</source>
+      <translation>Åbner dine underretninger …</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="224" />
+      <source>You have no notifications yet. Choose "New notification" to start one.</source>
+      <translation>Du har ingen underretninger endnu. Vælg "Ny underretning" for at begynde.</translation>
+    </message>
+  </context>
+  <context>
     <name>Messages</name>
     <message>
-        <location filename="../desktop/ui/messages.py" line="29"/>
-        <source>The passphrase is not right. Check Caps Lock and try again.</source>
-        <translation>Adgangskoden er ikke rigtig. Tjek, om Caps Lock er slået til, og prøv igen.</translation>
+      <location filename="../desktop/ui/messages.py" line="29" />
+      <source>The passphrase is not right. Check Caps Lock and try again.</source>
+      <translation>Adgangskoden er ikke rigtig. Tjek, om Caps Lock er slået til, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="31"/>
-        <source>The saved key does not open this profile&apos;s data. Your data is untouched.</source>
-        <translation>Den gemte nøgle kan ikke åbne profilens data. Dine data er ikke ændret.</translation>
+      <location filename="../desktop/ui/messages.py" line="31" />
+      <source>The saved key does not open this profile's data. Your data is untouched.</source>
+      <translation>Den gemte nøgle kan ikke åbne profilens data. Dine data er ikke ændret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="33"/>
-        <source>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</source>
-        <translation>Profilens datafil er beskadiget og kan ikke åbnes. Filen er ikke rørt, så it-afdelingen måske kan redde den.</translation>
+      <location filename="../desktop/ui/messages.py" line="33" />
+      <source>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</source>
+      <translation>Profilens datafil er beskadiget og kan ikke åbnes. Filen er ikke rørt, så it-afdelingen måske kan redde den.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="36"/>
-        <source>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</source>
-        <translation>Profilen er gemt af en nyere version af Underret. Installer den nyere version for at åbne den. Filen er ikke ændret.</translation>
+      <location filename="../desktop/ui/messages.py" line="36" />
+      <source>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</source>
+      <translation>Profilen er gemt af en nyere version af Underret. Installer den nyere version for at åbne den. Filen er ikke ændret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="39"/>
-        <source>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</source>
-        <translation>Underret kan ikke skrive i den mappe, hvor profilen ligger. Bed it-afdelingen om skriveadgang. Intet er ændret.</translation>
+      <location filename="../desktop/ui/messages.py" line="39" />
+      <source>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</source>
+      <translation>Underret kan ikke skrive i den mappe, hvor profilen ligger. Bed it-afdelingen om skriveadgang. Intet er ændret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="42"/>
-        <source>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</source>
-        <translation>Disken er fuld, så Underret kan ikke gemme. Frigør noget plads, og prøv igen. Det, du har gemt før, er i sikkerhed.</translation>
+      <location filename="../desktop/ui/messages.py" line="42" />
+      <source>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</source>
+      <translation>Disken er fuld, så Underret kan ikke gemme. Frigør noget plads, og prøv igen. Det, du har gemt før, er i sikkerhed.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="45"/>
-        <source>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</source>
-        <translation>Nøglen til profilen findes ikke længere på denne pc, så dens data kan ikke åbnes. Filen er bevaret.</translation>
+      <location filename="../desktop/ui/messages.py" line="45" />
+      <source>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</source>
+      <translation>Nøglen til profilen findes ikke længere på denne pc, så dens data kan ikke åbnes. Filen er bevaret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="48"/>
-        <source>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</source>
-        <translation>Der er tastet forkert adgangskode for mange gange. Vent {wait_seconds} sekunder, og prøv igen.</translation>
+      <location filename="../desktop/ui/messages.py" line="48" />
+      <source>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</source>
+      <translation>Der er tastet forkert adgangskode for mange gange. Vent {wait_seconds} sekunder, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="50"/>
-        <source>Another program is using this profile&apos;s data right now. Wait a moment and try again.</source>
-        <translation>Et andet program bruger profilens data lige nu. Vent et øjeblik, og prøv igen.</translation>
+      <location filename="../desktop/ui/messages.py" line="50" />
+      <source>Another program is using this profile's data right now. Wait a moment and try again.</source>
+      <translation>Et andet program bruger profilens data lige nu. Vent et øjeblik, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="53"/>
-        <source>Underret could not update this profile&apos;s data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</source>
-        <translation>Underret kunne ikke opdatere profilens data til den nye version. Dataene er ikke ændret, og intet er gået tabt. Kontakt it-afdelingen.</translation>
+      <location filename="../desktop/ui/messages.py" line="53" />
+      <source>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</source>
+      <translation>Underret kunne ikke opdatere profilens data til den nye version. Dataene er ikke ændret, og intet er gået tabt. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="56"/>
-        <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
-        <translation>Indholdet af underretningen er slettet efter opbevaringsperioden. Oplysningen om, at du har sendt den, og kvitteringen er bevaret.</translation>
+      <location filename="../desktop/ui/messages.py" line="56" />
+      <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
+      <translation>Indholdet af underretningen er slettet efter opbevaringsperioden. Oplysningen om, at du har sendt den, og kvitteringen er bevaret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="59"/>
-        <source>Underret is locked. Unlock it to continue.</source>
-        <translation>Underret er låst. Lås op for at fortsætte.</translation>
+      <location filename="../desktop/ui/messages.py" line="59" />
+      <source>Underret is locked. Unlock it to continue.</source>
+      <translation>Underret er låst. Lås op for at fortsætte.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="61"/>
-        <source>This PC&apos;s password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
-        <translation>Pc&apos;ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke huske nøglen for dig. Vælg i stedet en adgangskode.</translation>
+      <location filename="../desktop/ui/messages.py" line="61" />
+      <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
+      <translation>Pc'ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke huske nøglen for dig. Vælg i stedet en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="64"/>
-        <source>A profile with that name already exists. Choose another name.</source>
-        <translation>Der findes allerede en profil med det navn. Vælg et andet navn.</translation>
+      <location filename="../desktop/ui/messages.py" line="64" />
+      <source>A profile with that name already exists. Choose another name.</source>
+      <translation>Der findes allerede en profil med det navn. Vælg et andet navn.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="66"/>
-        <source>This notification has already been finalised and can no longer be changed.</source>
-        <translation>Underretningen er allerede afsluttet og kan ikke længere ændres.</translation>
+      <location filename="../desktop/ui/messages.py" line="66" />
+      <source>This notification has already been finalised and can no longer be changed.</source>
+      <translation>Underretningen er allerede afsluttet og kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="68"/>
-        <source>The settings from your municipality&apos;s IT cannot be used: in {file}, the setting &quot;{setting}&quot; is wrong: {problem}</source>
-        <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen &quot;{setting}&quot; forkert: {problem}</translation>
+      <location filename="../desktop/ui/messages.py" line="68" />
+      <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
+      <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen "{setting}" forkert: {problem}</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="71"/>
-        <location filename="../desktop/ui/messages.py" line="74"/>
-        <source>The settings file from your municipality&apos;s IT ({file}) cannot be read: {problem}. Please contact IT.</source>
-        <translation>Indstillingsfilen fra kommunens it-afdeling ({file}) kan ikke læses: {problem}. Kontakt it-afdelingen.</translation>
+      <location filename="../desktop/ui/messages.py" line="71" />
+      <location filename="../desktop/ui/messages.py" line="74" />
+      <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
+      <translation>Indstillingsfilen fra kommunens it-afdeling ({file}) kan ikke læses: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="77"/>
-        <source>A file named in the settings from your municipality&apos;s IT is missing ({file}, setting &quot;{setting}&quot;): {problem}. Please contact IT.</source>
-        <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen &quot;{setting}&quot;): {problem}. Kontakt it-afdelingen.</translation>
+      <location filename="../desktop/ui/messages.py" line="77" />
+      <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
+      <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen "{setting}"): {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="80"/>
-        <source>The settings from your municipality&apos;s IT ({file}) contain an unknown setting &quot;{setting}&quot;. Please contact IT.</source>
-        <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, &quot;{setting}&quot;. Kontakt it-afdelingen.</translation>
+      <location filename="../desktop/ui/messages.py" line="80" />
+      <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
+      <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, "{setting}". Kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="83"/>
-        <location filename="../desktop/ui/messages.py" line="89"/>
-        <source>In the settings from your municipality&apos;s IT ({file}), the setting &quot;{setting}&quot; is wrong: {problem}. Please contact IT.</source>
-        <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen &quot;{setting}&quot; forkert: {problem}. Kontakt it-afdelingen.</translation>
+      <location filename="../desktop/ui/messages.py" line="83" />
+      <location filename="../desktop/ui/messages.py" line="89" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
+      <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen "{setting}" forkert: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="86"/>
-        <source>In the settings from your municipality&apos;s IT ({file}), the setting &quot;{setting}&quot; is out of range: {problem}. Please contact IT.</source>
-        <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen &quot;{setting}&quot; en ugyldig værdi: {problem}. Kontakt it-afdelingen.</translation>
+      <location filename="../desktop/ui/messages.py" line="86" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
+      <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen "{setting}" en ugyldig værdi: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="92"/>
-        <source>This profile&apos;s data cannot be opened. The file has been left as it is.</source>
-        <translation>Profilens data kan ikke åbnes. Filen er ikke rørt.</translation>
+      <location filename="../desktop/ui/messages.py" line="92" />
+      <source>This profile's data cannot be opened. The file has been left as it is.</source>
+      <translation>Profilens data kan ikke åbnes. Filen er ikke rørt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="94"/>
-        <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
-        <translation>Profilens datafil mangler, så den kan ikke åbnes. Du kan oprette en ny profil.</translation>
+      <location filename="../desktop/ui/messages.py" line="94" />
+      <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
+      <translation>Profilens datafil mangler, så den kan ikke åbnes. Du kan oprette en ny profil.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="97"/>
-        <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
-        <translation>Pc&apos;en meldte en fejl ved læsning fra eller skrivning til disken. Intet er slettet. Prøv igen, og kontakt it-afdelingen, hvis det bliver ved.</translation>
+      <location filename="../desktop/ui/messages.py" line="97" />
+      <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
+      <translation>Pc'en meldte en fejl ved læsning fra eller skrivning til disken. Intet er slettet. Prøv igen, og kontakt it-afdelingen, hvis det bliver ved.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="100"/>
-        <source>This profile no longer exists on this PC.</source>
-        <translation>Profilen findes ikke længere på denne pc.</translation>
+      <location filename="../desktop/ui/messages.py" line="100" />
+      <source>This profile no longer exists on this PC.</source>
+      <translation>Profilen findes ikke længere på denne pc.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="101"/>
-        <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
-        <translation>Profilens indstillinger er beskadigede og kan ikke læses. De er ikke rørt.</translation>
+      <location filename="../desktop/ui/messages.py" line="101" />
+      <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
+      <translation>Profilens indstillinger er beskadigede og kan ikke læses. De er ikke rørt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="104"/>
-        <source>This notification is still a draft.</source>
-        <translation>Underretningen er stadig en kladde.</translation>
+      <location filename="../desktop/ui/messages.py" line="104" />
+      <source>This notification is still a draft.</source>
+      <translation>Underretningen er stadig en kladde.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="106"/>
-        <source>This notification is no longer on this PC.</source>
-        <translation>Underretningen findes ikke længere på denne pc.</translation>
+      <location filename="../desktop/ui/messages.py" line="106" />
+      <source>This notification is no longer on this PC.</source>
+      <translation>Underretningen findes ikke længere på denne pc.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="108"/>
-        <source>This setting is set by your municipality&apos;s IT and cannot be changed here.</source>
-        <translation>Denne indstilling er fastsat af kommunens it-afdeling og kan ikke ændres her.</translation>
+      <location filename="../desktop/ui/messages.py" line="108" />
+      <source>This setting is set by your municipality's IT and cannot be changed here.</source>
+      <translation>Denne indstilling er fastsat af kommunens it-afdeling og kan ikke ændres her.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="110"/>
-        <source>Only your municipality&apos;s IT can change this setting.</source>
-        <translation>Kun kommunens it-afdeling kan ændre denne indstilling.</translation>
+      <location filename="../desktop/ui/messages.py" line="110" />
+      <source>Only your municipality's IT can change this setting.</source>
+      <translation>Kun kommunens it-afdeling kan ændre denne indstilling.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="112"/>
-        <source>That value cannot be used for this setting: {problem}</source>
-        <translation>Den værdi kan ikke bruges til denne indstilling: {problem}</translation>
+      <location filename="../desktop/ui/messages.py" line="112" />
+      <source>That value cannot be used for this setting: {problem}</source>
+      <translation>Den værdi kan ikke bruges til denne indstilling: {problem}</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="114"/>
-        <location filename="../desktop/ui/messages.py" line="115"/>
-        <source>The setting could not be changed.</source>
-        <translation>Indstillingen kunne ikke ændres.</translation>
+      <location filename="../desktop/ui/messages.py" line="114" />
+      <location filename="../desktop/ui/messages.py" line="115" />
+      <source>The setting could not be changed.</source>
+      <translation>Indstillingen kunne ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="116"/>
-        <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
-        <translation>Dine personlige indstillinger kunne ikke læses, så standardindstillingerne bruges. Den gamle fil er gemt som {kept_as}.</translation>
+      <location filename="../desktop/ui/messages.py" line="116" />
+      <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
+      <translation>Dine personlige indstillinger kunne ikke læses, så standardindstillingerne bruges. Den gamle fil er gemt som {kept_as}.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="119"/>
-        <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
-        <translation>Vejledningspakken {file} kan ikke bruges ({path}: {problem}). Den seneste gode pakke bruges fortsat.</translation>
+      <location filename="../desktop/ui/messages.py" line="119" />
+      <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
+      <translation>Vejledningspakken {file} kan ikke bruges ({path}: {problem}). Den seneste gode pakke bruges fortsat.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="122"/>
-        <source>Please give the profile a name.</source>
-        <translation>Giv profilen et navn.</translation>
+      <location filename="../desktop/ui/messages.py" line="122" />
+      <source>Please give the profile a name.</source>
+      <translation>Giv profilen et navn.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="123"/>
-        <source>The passphrase must have at least {minimum} characters.</source>
-        <translation>Adgangskoden skal have mindst {minimum} tegn.</translation>
+      <location filename="../desktop/ui/messages.py" line="123" />
+      <source>The passphrase must have at least {minimum} characters.</source>
+      <translation>Adgangskoden skal have mindst {minimum} tegn.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="125"/>
-        <source>The two passphrases are not the same.</source>
-        <translation>De to adgangskoder er ikke ens.</translation>
+      <location filename="../desktop/ui/messages.py" line="125" />
+      <source>The two passphrases are not the same.</source>
+      <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/messages.py" line="126"/>
-        <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
-        <translation>Noget uventet gik galt. Intet af det, du har gemt, er gået tabt.</translation>
+      <location filename="../desktop/ui/messages.py" line="126" />
+      <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
+      <translation>Noget uventet gik galt. Intet af det, du har gemt, er gået tabt.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NotificationTableModel</name>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="192"/>
-        <source>Child</source>
-        <extracomment>Role carrying the notification id of a row. Role carrying the state value (&quot;draft&quot;, &quot;queued&quot;, ...) of a row. Words a row&apos;s state another way (delivery: reason, reference, overdue); ``None`` keeps the default.</extracomment>
-        <translation>Barn</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <source>Child</source>
+      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default.</extracomment>
+      <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="193"/>
-        <source>State</source>
-        <translation>Status</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <source>State</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="194"/>
-        <source>Last change</source>
-        <translation>Senest ændret</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="194" />
+      <source>Last change</source>
+      <translation>Senest ændret</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="195"/>
-        <source>Finalised</source>
-        <translation>Afsluttet</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="195" />
+      <source>Finalised</source>
+      <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="196"/>
-        <source>Sent</source>
-        <translation>Sendt</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="196" />
+      <source>Sent</source>
+      <translation>Sendt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="197"/>
-        <source>Receipt</source>
-        <translation>Kvittering</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="197" />
+      <source>Receipt</source>
+      <translation>Kvittering</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="198"/>
-        <source>Reference</source>
-        <translation>Journalnummer</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="198" />
+      <source>Reference</source>
+      <translation>Journalnummer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="199"/>
-        <source>Municipality</source>
-        <translation>Kommune</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="199" />
+      <source>Municipality</source>
+      <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="200"/>
-        <source>Acknowledgement due</source>
-        <translation>Svar senest</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="200" />
+      <source>Acknowledgement due</source>
+      <translation>Svar senest</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="237"/>
-        <source>(not yet given)</source>
-        <translation>(ikke angivet endnu)</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="237" />
+      <source>(not yet given)</source>
+      <translation>(ikke angivet endnu)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="252"/>
-        <source>Draft</source>
-        <translation>Kladde</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="252" />
+      <source>Draft</source>
+      <translation>Kladde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="253"/>
-        <source>Waiting to send</source>
-        <translation>Venter på at blive sendt</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="253" />
+      <source>Waiting to send</source>
+      <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="254"/>
-        <source>Sending</source>
-        <translation>Sender</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="254" />
+      <source>Sending</source>
+      <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="255"/>
-        <source>Sent, waiting for receipt</source>
-        <translation>Sendt, venter på kvittering</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="255" />
+      <source>Sent, waiting for receipt</source>
+      <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="256"/>
-        <source>Received by the municipality</source>
-        <translation>Modtaget af kommunen</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="256" />
+      <source>Received by the municipality</source>
+      <translation>Modtaget af kommunen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="257"/>
-        <source>Not sent – needs attention</source>
-        <translation>Ikke sendt – kræver din opmærksomhed</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="257" />
+      <source>Not sent – needs attention</source>
+      <translation>Ikke sendt – kræver din opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/notification_table_model.py" line="258"/>
-        <source>Received (content removed after the retention period)</source>
-        <translation>Modtaget (indholdet er slettet efter opbevaringsperioden)</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="258" />
+      <source>Received (content removed after the retention period)</source>
+      <translation>Modtaget (indholdet er slettet efter opbevaringsperioden)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PlaceholderWizardWindow</name>
     <message>
-        <location filename="../desktop/ui/placeholder_window.py" line="59"/>
-        <source>Underret – notification</source>
-        <translation>Underret – underretning</translation>
+      <location filename="../desktop/ui/placeholder_window.py" line="59" />
+      <source>Underret – notification</source>
+      <translation>Underret – underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/placeholder_window.py" line="60"/>
-        <source>The guided notification form will open here.</source>
-        <translation>Den guidede underretning åbner her.</translation>
+      <location filename="../desktop/ui/placeholder_window.py" line="60" />
+      <source>The guided notification form will open here.</source>
+      <translation>Den guidede underretning åbner her.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/placeholder_window.py" line="61"/>
-        <source>&amp;Close</source>
-        <translation>&amp;Luk</translation>
+      <location filename="../desktop/ui/placeholder_window.py" line="61" />
+      <source>&amp;Close</source>
+      <translation>&amp;Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/placeholder_window.py" line="62"/>
-        <source>Close</source>
-        <translation>Luk</translation>
+      <location filename="../desktop/ui/placeholder_window.py" line="62" />
+      <source>Close</source>
+      <translation>Luk</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="144"/>
-        <source>Settings</source>
-        <translation>Indstillinger</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="144" />
+      <source>Settings</source>
+      <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="145"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprog</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="145" />
+      <source>&amp;Language</source>
+      <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="146"/>
-        <source>Language</source>
-        <translation>Sprog</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="146" />
+      <source>Language</source>
+      <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="147"/>
-        <source>Set by your municipality&apos;s IT</source>
-        <translation>Fastsat af kommunens it-afdeling</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="147" />
+      <source>Set by your municipality's IT</source>
+      <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="150"/>
-        <source>Lock after &amp;idle time</source>
-        <translation>Lås efter &amp;inaktiv tid</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="150" />
+      <source>Lock after &amp;idle time</source>
+      <translation>Lås efter &amp;inaktiv tid</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="151"/>
-        <source> min</source>
-        <translation> min.</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="151" />
+      <source> min</source>
+      <translation> min.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="152"/>
-        <source>Minutes without use before Underret locks</source>
-        <translation>Minutter uden brug, før Underret låser</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="152" />
+      <source>Minutes without use before Underret locks</source>
+      <translation>Minutter uden brug, før Underret låser</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="153"/>
-        <location filename="../desktop/ui/settings_dialog.py" line="161"/>
-        <source>Change passphrase</source>
-        <translation>Skift adgangskode</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="153" />
+      <location filename="../desktop/ui/settings_dialog.py" line="161" />
+      <source>Change passphrase</source>
+      <translation>Skift adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="154"/>
-        <source>&amp;Current passphrase</source>
-        <translation>&amp;Nuværende adgangskode</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="154" />
+      <source>&amp;Current passphrase</source>
+      <translation>&amp;Nuværende adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="155"/>
-        <source>Current passphrase</source>
-        <translation>Nuværende adgangskode</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="155" />
+      <source>Current passphrase</source>
+      <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="156"/>
-        <source>&amp;New passphrase</source>
-        <translation>N&amp;y adgangskode</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="156" />
+      <source>&amp;New passphrase</source>
+      <translation>N&amp;y adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="157"/>
-        <source>New passphrase</source>
-        <translation>Ny adgangskode</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="157" />
+      <source>New passphrase</source>
+      <translation>Ny adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="158"/>
-        <source>New passphrase &amp;again</source>
-        <translation>Ny adgangskode i&amp;gen</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="158" />
+      <source>New passphrase &amp;again</source>
+      <translation>Ny adgangskode i&amp;gen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="159"/>
-        <source>New passphrase again</source>
-        <translation>Ny adgangskode igen</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="159" />
+      <source>New passphrase again</source>
+      <translation>Ny adgangskode igen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="160"/>
-        <source>Change &amp;passphrase</source>
-        <translation>Skift &amp;adgangskode</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="160" />
+      <source>Change &amp;passphrase</source>
+      <translation>Skift &amp;adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="163"/>
-        <location filename="../desktop/ui/settings_dialog.py" line="164"/>
-        <source>Close</source>
-        <translation>Luk</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="163" />
+      <location filename="../desktop/ui/settings_dialog.py" line="164" />
+      <source>Close</source>
+      <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="197"/>
-        <source>Changing the passphrase…</source>
-        <translation>Skifter adgangskoden …</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="197" />
+      <source>Changing the passphrase…</source>
+      <translation>Skifter adgangskoden …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settings_dialog.py" line="207"/>
-        <source>Your passphrase has been changed. Use the new one next time.</source>
-        <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
+      <location filename="../desktop/ui/settings_dialog.py" line="207" />
+      <source>Your passphrase has been changed. Use the new one next time.</source>
+      <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Shell</name>
     <message>
-        <location filename="../desktop/ui/shell.py" line="187"/>
-        <source>Underret cannot start</source>
-        <translation>Underret kan ikke starte</translation>
+      <location filename="../desktop/ui/shell.py" line="236" />
+      <source>Underret cannot start</source>
+      <translation>Underret kan ikke starte</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="173"/>
-        <source>Underret – unlock</source>
-        <extracomment>Faults where the vault file is kept and a new profile is the way forward.</extracomment>
-        <translation>Underret – lås op</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="173" />
+      <source>Underret – unlock</source>
+      <extracomment>Faults where the vault file is kept and a new profile is the way forward.</extracomment>
+      <translation>Underret – lås op</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="174"/>
-        <source>Unlock Underret</source>
-        <translation>Lås Underret op</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="174" />
+      <source>Unlock Underret</source>
+      <translation>Lås Underret op</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="175"/>
-        <source>P&amp;rofile</source>
-        <translation>P&amp;rofil</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="175" />
+      <source>P&amp;rofile</source>
+      <translation>P&amp;rofil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="176"/>
-        <source>Profile</source>
-        <translation>Profil</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="176" />
+      <source>Profile</source>
+      <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="177"/>
-        <source>&amp;Passphrase</source>
-        <translation>&amp;Adgangskode</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="177" />
+      <source>&amp;Passphrase</source>
+      <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="178"/>
-        <source>Passphrase</source>
-        <translation>Adgangskode</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="178" />
+      <source>Passphrase</source>
+      <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="179"/>
-        <source>This profile&apos;s key is kept on this PC. No passphrase is needed.</source>
-        <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="179" />
+      <source>This profile's key is kept on this PC. No passphrase is needed.</source>
+      <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="180"/>
-        <source>&amp;New profile…</source>
-        <translation>&amp;Ny profil …</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="180" />
+      <source>&amp;New profile…</source>
+      <translation>&amp;Ny profil …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="181"/>
-        <source>New profile</source>
-        <translation>Ny profil</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="181" />
+      <source>New profile</source>
+      <translation>Ny profil</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="182"/>
-        <source>Message</source>
-        <translation>Besked</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="182" />
+      <source>Message</source>
+      <translation>Besked</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="183"/>
-        <source>Unlock</source>
-        <translation>Lås op</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="183" />
+      <source>Unlock</source>
+      <translation>Lås op</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/ui/unlock_window.py" line="188"/>
-        <source>Unlock (wait %n s)</source>
-        <translation>
-            <numerusform>Lås op (vent %n sekund)</numerusform>
-            <numerusform>Lås op (vent %n sekunder)</numerusform>
-        </translation>
+      <location filename="../desktop/ui/unlock_window.py" line="188" />
+      <source>Unlock (wait %n s)</source>
+      <translation>
+        <numerusform>Lås op (vent %n sekund)</numerusform>
+        <numerusform>Lås op (vent %n sekunder)</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="190"/>
-        <source>&amp;Unlock</source>
-        <translation>&amp;Lås op</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="190" />
+      <source>&amp;Unlock</source>
+      <translation>&amp;Lås op</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="203"/>
-        <source>Opening…</source>
-        <translation>Åbner …</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <source>Opening…</source>
+      <translation>Åbner …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/unlock_window.py" line="236"/>
-        <source>You can keep this file for IT and start a new profile with &quot;New profile…&quot;.</source>
-        <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med &quot;Ny profil …&quot;.</translation>
+      <location filename="../desktop/ui/unlock_window.py" line="240" />
+      <source>You can keep this file for IT and start a new profile with "New profile…".</source>
+      <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -171,104 +171,109 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="190" />
+      <location filename="../desktop/ui/main_window.py" line="192" />
       <source>Underret</source>
-      <extracomment>True once a list has been shown since the last unlock.</extracomment>
+      <extracomment>True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="192" />
+      <location filename="../desktop/ui/main_window.py" line="194" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="194" />
-      <location filename="../desktop/ui/main_window.py" line="195" />
+      <location filename="../desktop/ui/main_window.py" line="196" />
+      <location filename="../desktop/ui/main_window.py" line="197" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="196" />
+      <location filename="../desktop/ui/main_window.py" line="198" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="197" />
+      <location filename="../desktop/ui/main_window.py" line="199" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="198" />
+      <location filename="../desktop/ui/main_window.py" line="200" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="199" />
+      <location filename="../desktop/ui/main_window.py" line="201" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="200" />
+      <location filename="../desktop/ui/main_window.py" line="202" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="201" />
+      <location filename="../desktop/ui/main_window.py" line="203" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="202" />
+      <location filename="../desktop/ui/main_window.py" line="204" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="203" />
+      <location filename="../desktop/ui/main_window.py" line="205" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="204" />
+      <location filename="../desktop/ui/main_window.py" line="206" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="205" />
+      <location filename="../desktop/ui/main_window.py" line="207" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="206" />
+      <location filename="../desktop/ui/main_window.py" line="208" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="207" />
+      <location filename="../desktop/ui/main_window.py" line="209" />
       <source>Notifications by state</source>
       <translation>Notifications by state</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="209" />
+      <location filename="../desktop/ui/main_window.py" line="211" />
       <source>Drafts</source>
       <translation>Drafts</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="210" />
+      <location filename="../desktop/ui/main_window.py" line="212" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="211" />
+      <location filename="../desktop/ui/main_window.py" line="213" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="216" />
+      <location filename="../desktop/ui/main_window.py" line="218" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="219" />
+      <location filename="../desktop/ui/main_window.py" line="221" />
+      <source>Opening your notifications…</source>
+      <translation>Opening your notifications…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/main_window.py" line="224" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -679,7 +684,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="187" />
+      <location filename="../desktop/ui/shell.py" line="236" />
       <source>Underret cannot start</source>
       <translation>Underret cannot start</translation>
     </message>
@@ -761,7 +766,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="236" />
+      <location filename="../desktop/ui/unlock_window.py" line="240" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

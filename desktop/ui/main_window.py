@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self._generation = 0
         #: True once a list has been shown since the last unlock.
         self.has_loaded = False
+        #: True while the first list after unlocking is on its way (the window says so).
+        self._opening = False
         self._selected_id: str | None = None
         self.setObjectName("mainWindow")
 
@@ -215,17 +217,28 @@ class MainWindow(QMainWindow):
             count = self.models[group].rowCount()
             self.tabs.setTabText(group, self.tr("%1 (%2)").replace("%1", names[group])
                                  .replace("%2", str(count)))
-        self._empty_label.setText(self.tr(
-            "You have no notifications yet. Choose \"New notification\" to start one."))
-        self._empty_label.setVisible(self.total_count() == 0)
+        if self._opening:
+            self._empty_label.setText(self.tr("Opening your notifications…"))
+        else:
+            self._empty_label.setText(self.tr(
+                "You have no notifications yet. Choose \"New notification\" to start one."))
+        self._empty_label.setVisible(self._opening or self.total_count() == 0)
+        self._update_actions()
         for model in self.models.values():
             model.retranslate()
 
     # --- loading -------------------------------------------------------------------------------
+    def show_opening(self) -> None:
+        """Say that the notifications are being opened (the key is read, the vault opened)."""
+        self._opening = True
+        self.retranslate()
+
     def refresh(self) -> None:
         """Reload the list in the background; the current list stays until the new one is ready."""
         if self._services.vault is None:
             return
+        if not self.has_loaded and not self._opening:
+            self.show_opening()
         self._generation += 1
         generation = self._generation
         self._selected_id = self.selected_id() or self._selected_id
@@ -248,6 +261,7 @@ class MainWindow(QMainWindow):
             return  # a newer load is on its way, or the app locked meanwhile
         for group, group_rows in tabs.items():
             self.models[group].set_rows(group_rows, presorted=True)
+        self._opening = False
         self.retranslate()
         self._reselect()
         self.has_loaded = True
@@ -258,6 +272,8 @@ class MainWindow(QMainWindow):
 
         if isinstance(error, VaultLocked):
             return
+        self._opening = False
+        self.retranslate()
         if not isinstance(error, UnderretError):
             log.error("listing notifications failed", exc_info=error)
         self._status_message.setText(message_for(error))
@@ -267,6 +283,7 @@ class MainWindow(QMainWindow):
         self._selected_id = self.selected_id() or self._selected_id
         self._generation += 1
         self.has_loaded = False
+        self._opening = False
         for model in self.models.values():
             model.clear()
         self._status_message.clear()
@@ -311,6 +328,13 @@ class MainWindow(QMainWindow):
 
     def _update_open_button(self) -> None:
         self.open_button.setEnabled(self.selected_id() is not None)
+
+    def _update_actions(self) -> None:
+        # Nothing can be written before the vault is open (the window shows while it opens).
+        unlocked = self._services.vault is not None
+        self.new_action.setEnabled(unlocked)
+        self.new_button.setEnabled(unlocked)
+        self.refresh_action.setEnabled(unlocked)
 
     def open_selected(self) -> None:
         notification_id = self.selected_id()

@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.ui.first_run_window import FirstRunWindow
+from desktop.store.keys import KeyProtection
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import message_for
-from desktop.ui.unlock_window import UnlockWindow
+from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.app import OpenedVault, Services
+    from desktop.store.profiles import ProfileInfo
+    from desktop.ui.first_run_window import FirstRunWindow
+    from desktop.ui.unlock_window import UnlockWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,22 +43,64 @@ class Shell(QObject):
 
     # --- start ---------------------------------------------------------------------------------
     def start(self) -> None:
-        """Show the first screen: first run when there is no profile, otherwise unlock."""
+        """Show the first screen: first run when there is no profile, otherwise unlock.
+
+        A profile whose key is kept in the OS keyring opens at once (starting the app is the
+        person's intent to open it): the main window shows straight away, saying that the
+        notifications are being opened, while the key is read and the vault opened off the GUI
+        thread. If that fails, the unlock window takes over with the reason.
+        """
         profiles = self.services.profiles.list()
         if not profiles:
             self.show_first_run(can_cancel=False)
             return
+        chosen = self._chosen_profile(profiles)
+        if chosen.protection == KeyProtection.KEYRING:
+            self._open_from_keyring(chosen)
+            return
         window = self._unlock()
-        if self._profile_name is not None and not window.select_profile(self._profile_name):
-            log.warning("profile given on the command line not found")
+        window.select_profile(chosen.id)
         window.show()
         window.activateWindow()
-        if not window.selected_uses_passphrase() and window.selected_profile() is not None:
-            # A key kept in the OS keyring: starting the app is the person's intent to open it.
-            window.unlock()
+
+    def _chosen_profile(self, profiles: list[ProfileInfo]) -> ProfileInfo:
+        """The profile named on the command line (id or name), else the first one listed."""
+        wanted = self._profile_name
+        if wanted is not None:
+            for profile in profiles:
+                if wanted == profile.id or profile.display_name.casefold() == wanted.casefold():
+                    return profile
+            log.warning("profile given on the command line not found")
+        return profiles[0]
+
+    def _open_from_keyring(self, profile: ProfileInfo) -> None:
+        window = self._main()
+        window.show_opening()
+        window.show()
+        window.activateWindow()
+        services = self.services
+        run_in_background(self, lambda: services.unlock_and_open(services.profiles, profile, None),
+                          on_success=lambda opened: self._opened_from_keyring(profile, opened),
+                          on_failure=lambda error: self._keyring_open_failed(profile, error))
+
+    def _opened_from_keyring(self, profile: ProfileInfo, opened: OpenedVault) -> None:
+        self.services.attach_vault(profile, opened)
+        self._on_unlocked(profile.id)
+
+    def _keyring_open_failed(self, profile: ProfileInfo, error: Exception) -> None:
+        if self.main_window is not None:
+            self.main_window.clear()
+            self.main_window.hide()
+        window = self._unlock()
+        window.select_profile(profile.id)
+        window.show()
+        window.activateWindow()
+        window.show_unlock_failure(error)
 
     def _unlock(self) -> UnlockWindow:
         if self.unlock_window is None:
+            from desktop.ui.unlock_window import UnlockWindow  # not needed when the keyring opens the vault
+
             self.unlock_window = UnlockWindow(self.services)
             self.unlock_window.unlocked.connect(self._on_unlocked)
             self.unlock_window.new_profile_requested.connect(lambda: self.show_first_run(can_cancel=True))
@@ -65,6 +110,8 @@ class Shell(QObject):
         return self.unlock_window
 
     def show_first_run(self, *, can_cancel: bool) -> FirstRunWindow:
+        from desktop.ui.first_run_window import FirstRunWindow
+
         if self.first_run_window is not None:
             self.first_run_window.close()
             self.first_run_window.deleteLater()
@@ -151,7 +198,9 @@ class Shell(QObject):
 
     # --- benchmark -----------------------------------------------------------------------------
     def quit_when_idle_for_benchmark(self) -> None:
-        """Print ``idle`` once the main window shows its list and the event loop is idle, then quit."""
+        """Print ``window <KiB>`` once the first window shows and the event loop is idle, then
+        ``idle <KiB>`` once the main window shows its list and the loop is idle again; then quit."""
+        QTimer.singleShot(0, lambda: print("window", _peak_memory_kib(), flush=True))
 
         def report() -> None:
             print("idle", _peak_memory_kib(), flush=True)

@@ -214,6 +214,10 @@ class UnlockWindow(QWidget):
         self.message_label.clear()
         self.unlocked.emit(profile.id)
 
+    def show_unlock_failure(self, error: Exception) -> None:
+        """Explain why opening failed (also when the shell tried the OS keyring at start)."""
+        self._unlock_failed(error)
+
     def _unlock_failed(self, error: Exception) -> None:
         from desktop.store.errors import UnlockDelayed, WrongPassphrase
 

@@ -91,11 +91,12 @@ def test_remember_on_this_pc_keeps_the_key_in_the_keyring_and_opens_without_pass
     services.session.lock()
     services.close_vault()
 
-    # The next start: the keyring profile opens at once, no passphrase asked.
+    # The next start: the keyring profile opens at once, no passphrase asked, no unlock window.
     again = make_services()
     second = start_shell(again)
-    qtbot.waitUntil(lambda: second.main_window is not None and second.main_window.isVisible())
+    qtbot.waitUntil(lambda: second.main_window is not None and second.main_window.has_loaded)
     assert again.profile is not None and again.profile.id == profile.id
+    assert second.unlock_window is None
 
 
 def test_a_locked_keyring_gets_a_plain_explanation_and_the_passphrase_instead(

@@ -150,3 +150,26 @@ def test_closing_the_main_window_asks_the_quit_guards_first(
     answer[0] = True
     window.close()
     assert not window.isVisible()
+
+
+def test_a_keyring_profile_shows_the_main_window_at_once_and_its_list_when_opened(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Jonas", passphrase=None, drafts=["AB", "CD"])
+    shell = start_shell(services)
+    window = shell.main_window
+    # Before the key is read: the window is there, says what it is doing, and nothing can be written.
+    assert window is not None and window.isVisible()
+    assert shell.unlock_window is None
+    assert window._empty_label.isVisible()
+    assert window._empty_label.text() == "Opening your notifications…"
+    assert not window.new_button.isEnabled() and not window.new_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert _notification_windows() == []
+
+    qtbot.waitUntil(lambda: window.has_loaded)
+    assert window.total_count() == 2
+    assert not window._empty_label.isVisible()
+    assert window.new_button.isEnabled() and window.new_action.isEnabled()
+    assert services.session.is_active  # idle locking watches from now on

@@ -102,9 +102,12 @@ def test_key_gone_from_the_keyring_is_explained_and_the_vault_kept(
     keyring.delete_password(KEYRING_SERVICE, profile.id)
     before = file_hash(profile.vault_path)
     shell = start_shell(services)  # a keyring profile tries to open at once
+    qtbot.waitUntil(lambda: shell.unlock_window is not None and shell.unlock_window.isVisible())
     unlock = shell.unlock_window
     assert unlock is not None
-    qtbot.waitUntil(lambda: not unlock._busy and "no longer on this PC" in unlock.message_label.text())
-    assert shell.main_window is None
+    assert "no longer on this PC" in unlock.message_label.text()
+    assert unlock.selected_profile_id() == profile.id
+    assert shell.main_window is None or not shell.main_window.isVisible()
+    assert services.vault is None
     assert file_hash(profile.vault_path) == before
     assert profile.vault_path.exists()
