@@ -4,7 +4,7 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../desktop/ui/wizard/base.py" line="127"/>
+        <location filename="../desktop/ui/wizard/base.py" line="135"/>
         <source>%1 (required)</source>
         <translation>%1 (skal udfyldes)</translation>
     </message>
@@ -85,7 +85,7 @@
     <message>
         <location filename="../desktop/ui/wizard/group_editor.py" line="30"/>
         <location filename="../desktop/ui/wizard/group_editor.py" line="68"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="141"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="142"/>
         <source>Item</source>
         <translation>Punkt</translation>
     </message>
@@ -97,17 +97,17 @@
     </message>
     <message>
         <location filename="../desktop/ui/wizard/group_editor.py" line="69"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="142"/>
+        <location filename="../desktop/ui/wizard/group_editor.py" line="143"/>
         <source>Add %1</source>
         <translation>Tilføj %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/guidance.py" line="59"/>
+        <location filename="../desktop/ui/wizard/guidance.py" line="61"/>
         <source>Call now</source>
         <translation>Ring nu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/guidance.py" line="69"/>
+        <location filename="../desktop/ui/wizard/guidance.py" line="71"/>
         <source>Whom to call now</source>
         <translation>Hvem du skal ringe til nu</translation>
     </message>
@@ -194,138 +194,138 @@
         <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="229"/>
+        <location filename="../desktop/ui/wizard/window.py" line="228"/>
         <source>Child in danger? &amp;Whom to call</source>
         <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="231"/>
+        <location filename="../desktop/ui/wizard/window.py" line="230"/>
         <source>Child in danger right now? Show whom to call</source>
         <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="232"/>
+        <location filename="../desktop/ui/wizard/window.py" line="231"/>
         <source>The finalised notification</source>
         <translation>Den færdige underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="233"/>
+        <location filename="../desktop/ui/wizard/window.py" line="232"/>
         <source>&amp;Discard draft</source>
         <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="234"/>
+        <location filename="../desktop/ui/wizard/window.py" line="233"/>
         <source>Discard this draft</source>
         <translation>Kassér denne kladde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="235"/>
+        <location filename="../desktop/ui/wizard/window.py" line="234"/>
         <source>&amp;Back</source>
         <translation>&amp;Tilbage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="236"/>
+        <location filename="../desktop/ui/wizard/window.py" line="235"/>
         <source>Back to the previous page</source>
         <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="237"/>
+        <location filename="../desktop/ui/wizard/window.py" line="236"/>
         <source>&amp;Next</source>
         <translation>&amp;Næste</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="238"/>
+        <location filename="../desktop/ui/wizard/window.py" line="237"/>
         <source>Next page</source>
         <translation>Næste side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="239"/>
+        <location filename="../desktop/ui/wizard/window.py" line="238"/>
         <source>&amp;Finalise and send</source>
         <translation>&amp;Afslut og send</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="240"/>
+        <location filename="../desktop/ui/wizard/window.py" line="239"/>
         <source>Finalise and send the notification</source>
         <translation>Afslut og send underretningen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="241"/>
+        <location filename="../desktop/ui/wizard/window.py" line="240"/>
         <source>&amp;Correct it</source>
         <translation>&amp;Ret den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="242"/>
+        <location filename="../desktop/ui/wizard/window.py" line="241"/>
         <source>Write a correction: a new notification that refers to this one</source>
         <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="244"/>
+        <location filename="../desktop/ui/wizard/window.py" line="243"/>
         <source>C&amp;lose</source>
         <translation>&amp;Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="245"/>
+        <location filename="../desktop/ui/wizard/window.py" line="244"/>
         <source>Close the window</source>
         <translation>Luk vinduet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="228"/>
+        <location filename="../desktop/ui/wizard/window.py" line="227"/>
         <source>Underret – notification of concern</source>
+        <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete).</extracomment>
         <translation>Underret – underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="291"/>
+        <location filename="../desktop/ui/wizard/window.py" line="302"/>
         <source>Step %1 of %2: %3</source>
         <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="332"/>
+        <location filename="../desktop/ui/wizard/window.py" line="343"/>
         <source>Saved %1</source>
         <translation>Gemt %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="344"/>
+        <location filename="../desktop/ui/wizard/window.py" line="355"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="418"/>
+        <location filename="../desktop/ui/wizard/sending.py" line="133"/>
         <source>Sending is being prepared…</source>
         <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="442"/>
+        <location filename="../desktop/ui/wizard/sending.py" line="159"/>
         <source>Not sent yet</source>
         <translation>Ikke sendt endnu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="469"/>
+        <location filename="../desktop/ui/wizard/finalised_view.py" line="29"/>
         <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
         <translation>Underretningen er afsluttet og kan ikke længere ændres. Vil du rette noget, skriver du en rettelse: en ny underretning, der henviser til denne.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="491"/>
+        <location filename="../desktop/ui/wizard/finalised_view.py" line="53"/>
         <source>The correction could not be started</source>
         <translation>Rettelsen kunne ikke startes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="502"/>
-        <location filename="../desktop/ui/wizard/window.py" line="507"/>
+        <location filename="../desktop/ui/wizard/discarding.py" line="20"/>
         <source>Discard this notification?</source>
         <translation>Vil du kassere underretningen?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="503"/>
+        <location filename="../desktop/ui/wizard/discarding.py" line="21"/>
         <source>What you have written will be deleted and cannot be brought back.</source>
         <translation>Det, du har skrevet, bliver slettet og kan ikke hentes frem igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="508"/>
+        <location filename="../desktop/ui/wizard/discarding.py" line="25"/>
         <source>&amp;Delete it</source>
         <translation>&amp;Slet den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="509"/>
+        <location filename="../desktop/ui/wizard/discarding.py" line="26"/>
         <source>&amp;Keep it</source>
         <translation>&amp;Behold den</translation>
     </message>

@@ -4,7 +4,7 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="127" />
+      <location filename="../desktop/ui/wizard/base.py" line="135" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
@@ -85,7 +85,7 @@
     <message>
       <location filename="../desktop/ui/wizard/group_editor.py" line="30" />
       <location filename="../desktop/ui/wizard/group_editor.py" line="68" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="141" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="142" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
@@ -97,17 +97,17 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/group_editor.py" line="69" />
-      <location filename="../desktop/ui/wizard/group_editor.py" line="142" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="143" />
       <source>Add %1</source>
       <translation>Add %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="59" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="61" />
       <source>Call now</source>
       <translation>Call now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="69" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="71" />
       <source>Whom to call now</source>
       <translation>Whom to call now</translation>
     </message>
@@ -194,138 +194,138 @@
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="229" />
+      <location filename="../desktop/ui/wizard/window.py" line="228" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="231" />
+      <location filename="../desktop/ui/wizard/window.py" line="230" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="232" />
+      <location filename="../desktop/ui/wizard/window.py" line="231" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="233" />
+      <location filename="../desktop/ui/wizard/window.py" line="232" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="234" />
+      <location filename="../desktop/ui/wizard/window.py" line="233" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="235" />
+      <location filename="../desktop/ui/wizard/window.py" line="234" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="236" />
+      <location filename="../desktop/ui/wizard/window.py" line="235" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="237" />
+      <location filename="../desktop/ui/wizard/window.py" line="236" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="238" />
+      <location filename="../desktop/ui/wizard/window.py" line="237" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="239" />
+      <location filename="../desktop/ui/wizard/window.py" line="238" />
       <source>&amp;Finalise and send</source>
       <translation>&amp;Finalise and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="240" />
+      <location filename="../desktop/ui/wizard/window.py" line="239" />
       <source>Finalise and send the notification</source>
       <translation>Finalise and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="241" />
+      <location filename="../desktop/ui/wizard/window.py" line="240" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="242" />
+      <location filename="../desktop/ui/wizard/window.py" line="241" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="244" />
+      <location filename="../desktop/ui/wizard/window.py" line="243" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="245" />
+      <location filename="../desktop/ui/wizard/window.py" line="244" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="228" />
+      <location filename="../desktop/ui/wizard/window.py" line="227" />
       <source>Underret – notification of concern</source>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete).</extracomment>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="332" />
+      <location filename="../desktop/ui/wizard/window.py" line="343" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="344" />
+      <location filename="../desktop/ui/wizard/window.py" line="355" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="418" />
+      <location filename="../desktop/ui/wizard/sending.py" line="133" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="442" />
+      <location filename="../desktop/ui/wizard/sending.py" line="159" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="469" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="29" />
       <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
       <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="491" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="53" />
       <source>The correction could not be started</source>
       <translation>The correction could not be started</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="502" />
-      <location filename="../desktop/ui/wizard/window.py" line="507" />
+      <location filename="../desktop/ui/wizard/discarding.py" line="20" />
       <source>Discard this notification?</source>
       <translation>Discard this notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="503" />
+      <location filename="../desktop/ui/wizard/discarding.py" line="21" />
       <source>What you have written will be deleted and cannot be brought back.</source>
       <translation>What you have written will be deleted and cannot be brought back.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="508" />
+      <location filename="../desktop/ui/wizard/discarding.py" line="25" />
       <source>&amp;Delete it</source>
       <translation>&amp;Delete it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="509" />
+      <location filename="../desktop/ui/wizard/discarding.py" line="26" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
     </message>

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.forms import FormField
@@ -19,6 +20,9 @@ from desktop.domain.packs import GuidelinePack
 from desktop.domain.text import localise
 
 translate = QCoreApplication.translate
+
+#: The red of problem messages (the same as the acute button's).
+PROBLEM_COLOUR = QColor("#a3261c")
 
 
 @dataclass(frozen=True)
@@ -64,13 +68,17 @@ class FieldEditor(QWidget):
         self.help_label = QLabel(localise(field.help, context.language))
         self.help_label.setWordWrap(True)
         self.help_label.setObjectName("fieldHelp")
-        self.help_label.setVisible(field.help is not None)
         self.layout_.addWidget(self.help_label)
+        # Only once it has a parent: a parentless widget that is shown becomes a window of its own.
+        self.help_label.setVisible(field.help is not None)
         self.build()
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.setObjectName("fieldProblem")
-        self.problem_label.setStyleSheet("color: #a3261c;")
+        # A palette, not a style sheet: a style sheet per editor made every page slow to build.
+        palette = self.problem_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOUR)
+        self.problem_label.setPalette(palette)
         self.problem_label.hide()
         self.layout_.addWidget(self.problem_label)
         self.set_required(False)

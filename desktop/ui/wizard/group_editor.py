@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.text import localise
@@ -101,6 +101,7 @@ class RepeatableGroupEditor(FieldEditor):
         item = GroupItem(self, len(self.rows))
         self.rows.append(item)
         self.rows_layout.addWidget(item)
+        _tab_before(item, self.add_button)
         # A layout shows new children only on the next event-loop pass; the focus must go there now.
         item.show()
         return item
@@ -150,3 +151,27 @@ class RepeatableGroupEditor(FieldEditor):
             for editor in row.editors.values():
                 widgets.extend(editor.interactive_widgets())
         return widgets
+
+
+def _tab_before(row: QWidget, anchor: QWidget) -> None:
+    """Move the focusable widgets of ``row`` to just before ``anchor`` in the Tab chain.
+
+    Qt appends a widget added to a window that is already built to the end of the
+    chain, behind the window's buttons and the page's later fields; a new row
+    belongs between the rows before it and its group's "Add" button.
+    """
+    focusable: list[QWidget] = []
+    current = row.nextInFocusChain()
+    while current is not None and current is not row and row.isAncestorOf(current):
+        if current.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            focusable.append(current)
+        current = current.nextInFocusChain()
+    previous = anchor.previousInFocusChain()
+    while (previous is not None and previous is not anchor
+           and (previous.focusPolicy() == Qt.FocusPolicy.NoFocus or row.isAncestorOf(previous))):
+        previous = previous.previousInFocusChain()
+    if previous is None or previous is anchor or previous.window() is not anchor.window():
+        return  # nothing focusable before the button: the row's own order is already right
+    for widget in focusable:
+        QWidget.setTabOrder(previous, widget)
+        previous = widget

@@ -20,11 +20,13 @@ ACUTE_STYLE = ("QFrame#acuteContacts, QFrame#guidanceImportant { border: 2px sol
 NOTE_STYLE = "QFrame#guidance { border-left: 3px solid #1d4e6f; background: #f3f6f9; }"
 
 
-def _scaled_label(text: str, factor: float, *, bold: bool = False) -> QLabel:
+def _scaled_label(text: str, factor: float, *, bold: bool = False, selectable: bool = False) -> QLabel:
     """A label whose font is a multiple of the system font (never a fixed size)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        # Phone numbers can be copied; only those labels pay for a text control.
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     font = label.font()
     if font.pointSizeF() > 0:
         font.setPointSizeF(font.pointSizeF() * factor)
@@ -64,7 +66,7 @@ class AcuteContacts(QFrame):
         for name, detail in self.lines:
             layout.addWidget(_scaled_label(name, 1.15, bold=True))
             if detail:
-                layout.addWidget(_scaled_label(detail, 1.15))
+                layout.addWidget(_scaled_label(detail, 1.15, selectable=True))
             spoken.append(f"{name}: {detail}" if detail else name)
         self.setAccessibleName(translate("Wizard", "Whom to call now"))
         self.setAccessibleDescription("; ".join(spoken))
@@ -97,7 +99,7 @@ class GuidanceBlock(QFrame):
             wanted = pack.contacts if content is PackContent.CONTACTS else [
                 c for c in pack.contacts if c.kind == "consultation"]
             for name, detail in contact_lines(wanted, lang):
-                layout.addWidget(_scaled_label(f"{name}: {detail}" if detail else name, 1.0))
+                layout.addWidget(_scaled_label(f"{name}: {detail}" if detail else name, 1.0, selectable=True))
         elif content is PackContent.PROCEDURE:
             for number, step in enumerate(pack.procedure, start=1):
                 layout.addWidget(_scaled_label(f"{number}. {localise(step.title, lang)}", 1.0, bold=True))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
 from desktop.domain.flow import WizardFlow, field_required, field_visible
-from desktop.domain.forms import Section
+from desktop.domain.forms import FormField, Section
 from desktop.domain.text import localise
 from desktop.ui.wizard.editors import make_editor
 from desktop.ui.wizard.fields import EditorContext, FieldEditor
@@ -29,10 +29,16 @@ def _show(widget: QWidget, visible: bool) -> None:
 
 
 class SectionPage(QScrollArea):
-    """The editors of one section; ``on_change(editor)`` is called after each edit."""
+    """The editors of one section; ``on_change(editor)`` is called after each edit.
+
+    With ``build_now=False`` only the title is made; :meth:`build_step` adds one field
+    at a time (the window builds pages in idle time in such small steps) and
+    :meth:`finish` the rest. The page is ready to show once :attr:`complete`.
+    """
 
     def __init__(self, section: Section, context: EditorContext,
-                 on_change: Callable[[FieldEditor], None], parent: QWidget | None = None) -> None:
+                 on_change: Callable[[FieldEditor], None], parent: QWidget | None = None, *,
+                 build_now: bool = True) -> None:
         super().__init__(parent)
         self.section = section
         self.setObjectName(f"page:{section.id}")
@@ -40,8 +46,12 @@ class SectionPage(QScrollArea):
         # No tab stop of its own: Tab goes from field to field and the area scrolls to follow.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        self._context = context
+        self._on_change = on_change
+        # Filled while it has no parent, and put into the page in the last step: a widget added
+        # to a page inside a window costs more than one added to a widget of its own.
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
         lang = context.language
         self.title_label = QLabel(localise(section.title, lang))
         self.title_label.setObjectName("pageTitle")
@@ -51,28 +61,48 @@ class SectionPage(QScrollArea):
             font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title_label.setFont(font)
-        layout.addWidget(self.title_label)
+        self._layout.addWidget(self.title_label)
         if section.intro is not None:
             intro = QLabel(localise(section.intro, lang))
             intro.setWordWrap(True)
             intro.setObjectName("pageIntro")
-            layout.addWidget(intro)
+            self._layout.addWidget(intro)
         self.editors: dict[str, FieldEditor] = {}
         self.guidance: dict[str, GuidanceBlock] = {}
-        for field in section.fields:
-            if not field.holds_answer:
-                block = GuidanceBlock(field, context.pack, lang)
-                self.guidance[field.id] = block
-                layout.addWidget(block)
-                continue
-            editor = make_editor(field.type)(field, field.id, context)
-            editor.changed.connect(lambda e=editor: on_change(e))
-            self.editors[field.id] = editor
-            # The signal list takes the room the page has; other pages keep their fields at the top.
-            layout.addWidget(editor, 1 if isinstance(editor, SignalChecklistEditor) else 0)
+        self._pending = list(section.fields)
+        self.complete = False
+        if build_now:
+            self.finish()
+
+    def build_step(self) -> bool:
+        """Add the next field (or, after the last, put the page together); True once complete."""
+        if self.complete:
+            return True
+        if self._pending:
+            self._add(self._pending.pop(0))
+            return False
         if not any(isinstance(e, SignalChecklistEditor) for e in self.editors.values()):
-            layout.addStretch(1)
-        self.setWidget(body)
+            self._layout.addStretch(1)
+        self.setWidget(self._body)
+        self.complete = True
+        return True
+
+    def finish(self) -> None:
+        """Build whatever is left now."""
+        while not self.build_step():
+            pass
+
+    def _add(self, field: FormField) -> None:
+        if not field.holds_answer:
+            block = GuidanceBlock(field, self._context.pack, self._context.language)
+            self.guidance[field.id] = block
+            self._layout.addWidget(block)
+            return
+        editor = make_editor(field.type)(field, field.id, self._context)
+        editor.changed.connect(lambda e=editor: self._on_change(e))
+        self.editors[field.id] = editor
+        # The signal list takes the room the page has; other pages keep their fields at the top.
+        self._layout.addWidget(editor, 1 if isinstance(editor, SignalChecklistEditor) else 0)
 
     def load(self, answers: dict[str, object]) -> None:
         """Show the saved answers."""

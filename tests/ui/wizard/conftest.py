@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services, Translations
@@ -28,11 +27,9 @@ from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.operations import wait_for_all
-from desktop.ui.wizard.choices import ChoiceEditor
-from desktop.ui.wizard.fields import FieldEditor
 from desktop.ui.wizard.page import SectionPage
-from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
 from desktop.ui.wizard.window import WizardWindow
+from tests.support.keyboard import WizardKeys
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 23)
@@ -72,87 +69,13 @@ def services(qapp: QApplication, tmp_path: Path, compiled_translations: Path) ->
     translations.uninstall()
 
 
-class Wizard:
-    """A wizard window and the keyboard moves a person makes in it."""
+class Wizard(WizardKeys):
+    """A wizard window and the keyboard moves a person makes in it, with whole parts filled in."""
 
-    def __init__(self, qtbot: QtBot, window: WizardWindow) -> None:
-        self.qtbot = qtbot
-        self.window = window
-
-    # --- looking ---------------------------------------------------------------------------
     def page(self) -> SectionPage:
         page = self.window.current_page()
         assert isinstance(page, SectionPage)
         return page
-
-    def editor(self, path: str) -> FieldEditor:
-        for page in self.window.pages.values():
-            if isinstance(page, SectionPage):
-                editor = page.editor_for(path)
-                if editor is not None and editor.path == path:
-                    return editor
-        raise KeyError(path)
-
-    @staticmethod
-    def focused() -> QWidget | None:
-        return QApplication.focusWidget()
-
-    # --- moving ----------------------------------------------------------------------------
-    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        target = self.focused() or self.window
-        QTest.keyClick(target, key, modifier)
-
-    def tab_to(self, widget: QWidget, limit: int = 400) -> None:
-        """Press Tab until ``widget`` has the focus (fails if the tab order never reaches it)."""
-        for _ in range(limit):
-            if self.focused() is widget:
-                return
-            self.press(Qt.Key.Key_Tab)
-        raise AssertionError(f"Tab never reached {widget.objectName() or widget}")
-
-    def type_into(self, path: str, text: str) -> None:
-        target = self.editor(path).focus_target()
-        self.tab_to(target)
-        QTest.keyClicks(target, text)
-
-    def choose(self, path: str, option: str) -> None:
-        """Tab into a choice, then arrow keys until ``option`` is checked (Space to be sure)."""
-        editor = self.editor(path)
-        assert isinstance(editor, ChoiceEditor)
-        self.tab_to(editor.focus_target())
-        wanted = editor.buttons[option]
-        for _ in range(len(editor.buttons) + 1):
-            if self.focused() is wanted:
-                break
-            self.press(Qt.Key.Key_Down)
-        assert self.focused() is wanted, f"arrow keys did not reach {option}"
-        self.press(Qt.Key.Key_Space)
-        assert wanted.isChecked()
-
-    def tick_signal(self, signal_id: str, query: str) -> None:
-        """Search for a sign, Tab into the list, arrow down to it and tick it with Space."""
-        editor = self.editor("signals.checked")
-        assert isinstance(editor, SignalChecklistEditor)
-        self.tab_to(editor.search)
-        editor.search.selectAll()
-        QTest.keyClicks(editor.search, query)
-        self.tab_to(editor.tree)
-        wanted = editor.items[signal_id]
-        for _ in range(len(editor.items)):
-            if editor.tree.currentItem() is wanted:
-                break
-            self.press(Qt.Key.Key_Down)
-        assert editor.tree.currentItem() is wanted, f"arrow keys did not reach {signal_id}"
-        self.press(Qt.Key.Key_Space)
-        assert wanted.checkState(0) == Qt.CheckState.Checked
-
-    def next_page(self) -> None:
-        self.tab_to(self.window.next_button)
-        self.press(Qt.Key.Key_Space)
-
-    def previous_page(self) -> None:
-        self.tab_to(self.window.back_button)
-        self.press(Qt.Key.Key_Space)
 
     def fill_child(self, *, cpr: str, name: str) -> None:
         self.go_on_to("child")
@@ -184,13 +107,6 @@ class Wizard:
     def finalise(self) -> None:
         self.tab_to(self.window.finalise_button)
         self.press(Qt.Key.Key_Space)
-
-    def go_on_to(self, page_id: str) -> None:
-        for _ in range(10):
-            if self.window.page_id == page_id:
-                return
-            self.next_page()
-        assert self.window.page_id == page_id
 
 
 @pytest.fixture

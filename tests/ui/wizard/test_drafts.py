@@ -152,7 +152,7 @@ def test_after_a_crash_the_next_unlock_offers_the_draft_that_was_open(
     # What the previous run left behind when it died: a session still open, this draft in it.
     vault.profile.begin_session(datetime.now(UTC))
     vault.profile.note_open_draft(draft_id)
-    wizard.window._closing = True  # the process died: no clean close
+    wizard.window.closing = True  # the process died: no clean close
     wizard.window.close()
     services.wizard_factory = wizard_package.open_wizard_window
     recovery = SessionRecovery(services)

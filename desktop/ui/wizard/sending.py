@@ -1,0 +1,159 @@
+"""The review page's state and the finalising flow: check every rule, show the first problem, or
+lock and queue the notification on a worker thread.
+
+The problems come from the domain's validation over the answers, not from the
+widgets, so a page the person never opened (and the window never built) is
+checked all the same; showing a problem builds its page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.building import NotificationIncomplete, build_document
+from desktop.domain.validation import Problem, first_blocking, validate
+from desktop.errors import UnderretError
+from desktop.ui.messages import message_for
+from desktop.ui.operations import run_in_background
+from desktop.ui.wizard.draft_loading import CORRECTS_KEY, remember_notifier
+from desktop.ui.wizard.finalising import FinaliseUnavailable, NotificationFinaliser
+from desktop.ui.wizard.page import SectionPage
+from desktop.ui.wizard.problems import problem_text
+from desktop.ui.wizard.review import ReviewPage
+
+if TYPE_CHECKING:
+    from desktop.domain.document import NotificationDocument
+    from desktop.ui.wizard.window import WizardWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def tell(parent: QWidget, title: str, error: Exception) -> None:
+    """A calm, non-blocking message about something that did not work (nothing typed is lost)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message_for(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("problemMessage")
+    box.setAccessibleName(title)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+class Sending:
+    """Review, problems and finalising for one :class:`WizardWindow`."""
+
+    def __init__(self, window: WizardWindow) -> None:
+        self._window = window
+        self._review_fingerprint = ""
+
+    def problems(self) -> list[Problem]:
+        """Every rule the answers break, on every page (built or not)."""
+        window = self._window
+        return validate(window.form, window.pack, window.answers, today=window.today())
+
+    def build_document(self) -> NotificationDocument:
+        """What the municipality receives (raises ``NotificationIncomplete`` while a rule is broken)."""
+        window = self._window
+        now = datetime.now(UTC)
+        corrects = window.answers.get(CORRECTS_KEY)
+        return build_document(window.form, window.pack, window.answers, notification_id=window.draft_id or "",
+                              created_at=window.created_at or now, finalised_at=now, language=window.language,
+                              corrects=corrects if isinstance(corrects, str) else None)
+
+    def refresh_review(self, page: ReviewPage) -> None:
+        """Redraw the review page for the current answers."""
+        window = self._window
+        # Laying out the whole notification is the most expensive thing the wizard draws;
+        # it is redone only when something was changed since it was last shown.
+        fingerprint = f"{window.draft_id}:{json.dumps(window.answers, sort_keys=True, default=str)}"
+        if fingerprint == self._review_fingerprint:
+            return
+        self._review_fingerprint = fingerprint
+        problems = self.problems()
+        document = None
+        if first_blocking(problems) is None and window.draft_id is not None:
+            try:
+                document = self.build_document()
+            except NotificationIncomplete:
+                document = None
+        page.show_state(window.flow, window.answers, problems, window.form.sections, document)
+
+    def show_problem(self, problem: Problem) -> None:
+        """Open the page of ``problem``, mark its field with the message and put the focus there."""
+        window = self._window
+        window.go_to(problem.section_id, focus=False)
+        page = window.current_page()
+        if not isinstance(page, SectionPage):
+            return
+        for other in self.problems():
+            if other.section_id == problem.section_id and other.blocking:
+                editor = page.editor_for(other.field_path)
+                if editor is not None:
+                    editor.show_problem(problem_text(other))
+        editor = page.editor_for(problem.field_path)
+        if editor is None:
+            return
+        editor.show_problem(problem_text(problem))
+        target = editor.problem_target(problem.message_id)
+        page.ensureWidgetVisible(editor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def finalise(self) -> None:
+        """Check every rule; on a problem go to it, else lock and queue the notification."""
+        window = self._window
+        if window.read_only:
+            return
+        window.keeper.changed()
+        if not window.keeper.save_now() or window.draft_id is None:
+            return
+        problem = first_blocking(self.problems())
+        if problem is not None:
+            self.show_problem(problem)
+            return
+        try:
+            document = self.build_document()
+        except NotificationIncomplete:
+            log.warning("draft %s: document incomplete although validation passed", window.draft_id)
+            return
+        finaliser: NotificationFinaliser | None = getattr(window.services, "finalise", None)
+        if finaliser is None:
+            self._failed(FinaliseUnavailable())
+            return
+        draft_id = window.draft_id
+        window.finalise_button.setEnabled(False)
+        # Nothing may change while the notification is being sealed: it is what gets sent.
+        window.stack.setEnabled(False)
+        window.keeper.stop()
+        window.save_label.setText(translate("Wizard", "Sending is being prepared…"))
+        run_in_background(window, lambda: finaliser(draft_id, document),
+                          on_success=lambda _result: self._finalised(draft_id, document),
+                          on_failure=self._failed)
+
+    def _finalised(self, draft_id: str, document: NotificationDocument) -> None:
+        window = self._window
+        log.info("notification %s finalised", draft_id)
+        window.keeper.stop()
+        vault = window.services.vault
+        if vault is not None:
+            remember_notifier(vault, window.answers)
+            vault.profile.note_open_draft(None)
+        window.document = document
+        window.stack.setEnabled(True)
+        window.show_read_only()
+        window.services.notifications_changed.emit()
+        window.finalised.emit(draft_id)
+
+    def _failed(self, error: Exception) -> None:
+        window = self._window
+        if not isinstance(error, UnderretError):
+            log.error("finalising failed: %s", type(error).__name__)
+        window.finalise_button.setEnabled(True)
+        window.stack.setEnabled(True)
+        window.save_label.setText("")
+        tell(window, translate("Wizard", "Not sent yet"), error)

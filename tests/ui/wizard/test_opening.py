@@ -1,0 +1,145 @@
+"""The notification window opens at once: the first page's fields follow within moments, the other
+pages are built while the person reads, and nothing depends on a page having been built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Services
+from desktop.ui.wizard.choices import ChoiceEditor
+from desktop.ui.wizard.group_editor import RepeatableGroupEditor
+from desktop.ui.wizard.page import SectionPage
+from desktop.ui.wizard.review import ReviewPage
+from desktop.ui.wizard.window import WizardWindow
+
+if TYPE_CHECKING:
+    from tests.ui.wizard.conftest import Wizard
+
+TODAY = date(2026, 11, 23)
+
+
+def _open_without_waiting(services: Services) -> WizardWindow:
+    window = WizardWindow(services, None, today=lambda: TODAY)
+    services.adopt_window(window)
+    window.show()
+    window.activateWindow()
+    return window
+
+
+def test_the_window_opens_before_its_pages_are_built_and_they_follow_without_a_click(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = _open_without_waiting(services)
+    # Opening did not build the pages: the first shows its title, its fields come next.
+    assert not window.pages.complete
+    assert window.pages.built("signals") is None
+    assert window.step_label.text().startswith("Trin 1 af")
+    qtbot.waitUntil(lambda: window.pages.complete, timeout=10000)
+    first_field = window.pages["acute"]
+    assert isinstance(first_field, SectionPage)
+    in_danger = first_field.editors["acute.in_danger"].focus_target()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is in_danger)
+    assert window.stack.currentWidget() is first_field
+
+
+def test_the_review_lists_problems_on_pages_that_were_never_built_and_leads_to_them(
+    services: Services, qtbot: QtBot, open_wizard: Callable[..., Wizard]
+) -> None:
+    wizard = open_wizard()
+    window = wizard.window
+    window.pages.stop_building()  # as if the person got to the review before the pages were built
+    wizard.choose("acute.in_danger", "no")
+    never_built = [sid for sid in window.pages if window.pages.built(sid) is None and sid != "review"]
+    assert "child" in never_built
+    wizard.tab_to(window.acute_button)
+    window.go_to("review")
+    review = window.current_page()
+    assert isinstance(review, ReviewPage)
+    problem_pages = {button.objectName().removeprefix("problem:").split(".")[0]
+                     for button in review.problem_buttons}
+    assert "child" in problem_pages and "notifier" in problem_pages
+    wizard.tab_to(window.finalise_button)
+    wizard.press(Qt.Key.Key_Space)
+    assert window.page_id == "child"
+    identity = wizard.editor("child.identity")
+    assert QApplication.focusWidget() is identity.focus_target()
+    assert identity.problem_label.isVisibleTo(window)
+
+
+def test_a_sign_of_violence_presets_the_family_page_even_before_it_is_built(
+    open_wizard: Callable[..., Wizard]
+) -> None:
+    wizard = open_wizard()
+    window = wizard.window
+    window.pages.stop_building()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("signals")
+    assert window.pages.built("family") is None
+    wizard.tick_signal("violence.patterned_marks", "mærker")
+    wizard.go_on_to("family")
+    abuse = wizard.editor("family.abuse_in_household")
+    assert isinstance(abuse, ChoiceEditor)
+    assert abuse.buttons["yes"].isChecked()
+
+
+def test_a_page_built_after_a_language_switch_speaks_the_new_language(
+    open_wizard: Callable[..., Wizard], services: Services, qtbot: QtBot
+) -> None:
+    wizard = open_wizard()
+    window = wizard.window
+    window.pages.stop_building()
+    assert window.pages.built("notifier") is None
+    assert services.translations is not None
+    services.translations.install("en")
+    qtbot.waitUntil(lambda: window.next_button.text() == "&Next")
+    window.go_to("notifier")
+    name = wizard.editor("notifier.name")
+    assert name.focus_target().accessibleName().endswith("(required)")
+    assert window.step_label.text().startswith("Step ")
+
+
+def test_a_parent_added_on_the_family_page_is_reached_by_tab_before_add_and_next(
+    open_wizard: Callable[..., Wizard]
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("family")
+    group = wizard.editor("family.custody_holders")
+    assert isinstance(group, RepeatableGroupEditor)
+    wizard.tab_to(group.add_button)
+    wizard.press(Qt.Key.Key_Space)
+    name = QApplication.focusWidget()
+    order: list[Any] = []
+    for _ in range(40):
+        wizard.press(Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        order.append(focused)
+        if focused is wizard.window.next_button:
+            break
+    assert name is not None and name not in order[:-1]
+    assert wizard.window.acute_button not in order  # no detour round the whole window
+    informed = wizard.editor("family.custody_holders[0].informed")
+    assert isinstance(informed, ChoiceEditor)
+    assert order.index(informed.buttons["yes"]) < order.index(group.add_button) \
+        < order.index(wizard.window.next_button)
+
+
+def test_a_finalised_notification_opens_without_building_any_page(
+    open_wizard: Callable[..., Wizard], services: Services, sending_set_up: object, qtbot: QtBot
+) -> None:
+    wizard = open_wizard()
+    wizard.fill_complete()
+    wizard.finalise()
+    qtbot.waitUntil(lambda: wizard.window.read_only, timeout=30000)
+    notification_id = wizard.window.draft_id
+    wizard.window.close()
+    reopened = open_wizard(notification_id)
+    assert reopened.window.read_only
+    assert all(reopened.window.pages.built(sid) is None for sid in reopened.window.pages)
+    assert "Emma Louise Hansen" in reopened.window.document_view.toPlainText()
