@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -58,6 +57,8 @@ def create_demo_folder(root: Path | None = None) -> Path:
     """A new private folder for this process's demo data, with the pid marker inside."""
     base = root if root is not None else temp_root()
     pid = os.getpid()
+    import secrets  # here: the sweep at every start needs none of it
+
     folder = base / f"{PREFIX}{pid}-{secrets.token_hex(8)}"
     folder.mkdir(mode=0o700)
     (folder / MARKER).write_text(f"{pid}\n", encoding="ascii")

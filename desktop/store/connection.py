@@ -7,13 +7,19 @@ once the vault has been closed by a lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+# Re-exported: the repositories take their time helpers from here.
+from desktop.store.clock import Clock as Clock
+from desktop.store.clock import date_from_text as date_from_text
+from desktop.store.clock import from_text as from_text
+from desktop.store.clock import to_text as to_text
+from desktop.store.clock import utc_now as utc_now
 from desktop.store.errors import (
     DiskFull,
     VaultBusy,
@@ -23,8 +29,6 @@ from desktop.store.errors import (
     VaultLocked,
     VaultReadOnly,
 )
-
-Clock = Callable[[], datetime]
 
 # Primary result codes (the low byte of an extended code), from sqlite3.h.
 SQLITE_PERM = 3
@@ -36,28 +40,6 @@ SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
-
-
-def utc_now() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
-
-
-def to_text(moment: datetime) -> str:
-    """A UTC ISO 8601 string with a fixed width, so text order is time order."""
-    if moment.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def from_text(text: str | None) -> datetime | None:
-    """Parse :func:`to_text` output (None stays None)."""
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def date_from_text(text: str | None) -> date | None:
-    """Parse an ISO date (None stays None)."""
-    return None if text is None else date.fromisoformat(text)
 
 
 def error_code(exc: BaseException) -> int | None:

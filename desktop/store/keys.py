@@ -18,7 +18,6 @@ import base64
 import binascii
 import json
 import os
-import secrets
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,6 +53,8 @@ class KeyProtection(StrEnum):
 
 def new_vault_key() -> bytearray:
     """A fresh random 256-bit vault key from the OS's CSPRNG."""
+    import secrets  # here: not needed to list profiles or read a key at start-up
+
     return bytearray(secrets.token_bytes(VAULT_KEY_BYTES))
 
 

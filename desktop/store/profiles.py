@@ -18,15 +18,13 @@ import errno
 import json
 import logging
 import os
-import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from desktop.paths import user_data_dir
-from desktop.store.connection import Clock, from_text, to_text, utc_now
+from desktop.store.clock import Clock, from_text, to_text, utc_now
 from desktop.store.errors import (
     DiskFull,
     KeyMissing,
@@ -49,7 +47,6 @@ from desktop.store.keys import (
     wrap_key,
     zero,
 )
-from desktop.store.vault import Vault
 
 _log = logging.getLogger(__name__)
 
@@ -82,6 +79,8 @@ def write_atomically(target: Path, text: str) -> None:
 
     Raises VaultReadOnly, DiskFull or VaultIOError; the old file is untouched on failure.
     """
+    import uuid  # here, not at start-up: uuid imports platform (listing profiles needs neither)
+
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8") as handle:
@@ -147,6 +146,8 @@ class ProfileDirectory:
             raise ProfileCorrupt("profile file unreadable", id=folder.name) from exc
 
     def _folder(self, profile_id: str) -> Path:
+        import uuid
+
         try:
             canonical = str(uuid.UUID(profile_id))
         except ValueError as exc:
@@ -201,6 +202,11 @@ class ProfileDirectory:
             raise ProfileExists("profile name taken")
         if protection is KeyProtection.PASSPHRASE and not passphrase:
             raise ValueError("a passphrase profile needs a passphrase")
+        import shutil
+        import uuid
+
+        from desktop.store.vault import Vault  # SQLCipher loads when a vault is made or opened, not before
+
         profile_id = str(uuid.uuid4())
         folder = self.folder / profile_id
         key = new_vault_key()

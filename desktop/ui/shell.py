@@ -78,6 +78,11 @@ class Shell(QObject):
         window.show_opening()
         window.show()
         window.activateWindow()
+        # Once the window has painted: reading the keyring loads a large library, and on a worker thread
+        # it would still take turns with the first paint for the interpreter.
+        QTimer.singleShot(0, lambda: self._read_key_and_open(profile))
+
+    def _read_key_and_open(self, profile: ProfileInfo) -> None:
         services = self.services
         run_in_background(self, lambda: services.unlock_and_open(services.profiles, profile, None),
                           on_success=lambda opened: self._opened_from_keyring(profile, opened),
