@@ -2,71 +2,34 @@
 
 The bundle in ``packaging/dist`` is reused when it is newer than every source and built
 (``scripts/build.sh``) otherwise, with the same rule and lock as the packaging tests
-(``tests/integration/packaging/conftest.py``). Frozen and unfrozen start-ups are measured
+(``tests/support/packaging.py``). Frozen and unfrozen start-ups are measured
 interleaved in this run, each in a fresh data folder with the same profile (keyring, 200 drafts)
 and the same environment, until the main window is shown, listed and idle.
 """
 
 from __future__ import annotations
 
-import fcntl
-import importlib.util
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING
 
 from bench_shell import STARTUP_ROWS, _make_profile
 from rows import Row
 
-if TYPE_CHECKING:  # the class of what the packaging tests' conftest.py (loaded by path below) builds
-    from tests.integration.packaging.conftest import Build
+from tests.support.packaging import app_env, build_lock, bundle_bytes, current_build
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 ROUNDS = 7
 BUNDLE_TARGET_MB = 120.0
 STARTUP_TARGET_RATIO = 1.2
 START_TIMEOUT = 120.0  # seconds; an app stuck on an error dialog must not hang the whole run
 
 
-def _packaging_support() -> ModuleType:
-    """The packaging tests' build helper (a conftest.py, so loaded by path rather than imported)."""
-    path = ROOT / "tests" / "integration" / "packaging" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_underret_packaging_build", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks itself up there
-    spec.loader.exec_module(module)
-    return module
-
-
-@contextmanager
-def _build_lock() -> Iterator[None]:
-    """The packaging tests' lock: no test run rebuilds packaging/dist while it is measured here."""
-    lock_dir = ROOT / "packaging" / "build"
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with (lock_dir / ".tests.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _bundle_bytes(bundle: Path) -> int:
-    """Bytes of the bundle's regular files; symlinks are skipped, so a linked library counts once."""
-    return sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def _fresh_profile(folder: Path, support: ModuleType) -> dict[str, str]:
+def _fresh_profile(folder: Path) -> dict[str, str]:
     """A new data folder with a keyring profile, and the environment both app variants start in.
 
     The frozen app ignores PYTHONPATH and PYTHON_KEYRING_BACKEND is stripped by the packaging
@@ -79,9 +42,8 @@ def _fresh_profile(folder: Path, support: ModuleType) -> dict[str, str]:
     (config / "keyringrc.cfg").write_text(
         f"[backend]\ndefault-keyring = _bench_keyring.BenchKeyring\nkeyring-path = {HERE}\n",
         encoding="utf-8")
-    env: dict[str, str] = support.app_env(folder, XDG_CONFIG_HOME=str(folder / "config"),
-                                          UNDERRET_BENCH_KEYRING_DIR=str(folder / "keyring"))
-    return env
+    return app_env(folder, XDG_CONFIG_HOME=str(folder / "config"),
+                   UNDERRET_BENCH_KEYRING_DIR=str(folder / "keyring"))
 
 
 def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -108,7 +70,7 @@ def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, fl
     return elapsed, int(line[1]) / 1024
 
 
-def startup_rows(executable: Path, folder: Path, support: ModuleType) -> list[Row]:
+def startup_rows(executable: Path, folder: Path) -> list[Row]:
     commands = {
         "frozen": [str(executable), "--benchmark-startup"],
         "unfrozen": [sys.executable, "-m", "desktop", "--benchmark-startup"],
@@ -119,7 +81,7 @@ def startup_rows(executable: Path, folder: Path, support: ModuleType) -> list[Ro
         # Alternate which goes first so neither always meets a warmer page cache.
         order = ["frozen", "unfrozen"] if number % 2 == 0 else ["unfrozen", "frozen"]
         for kind in order:
-            env = _fresh_profile(folder / f"{kind}-{number}", support)
+            env = _fresh_profile(folder / f"{kind}-{number}")
             elapsed, peak = _time_until_idle(commands[kind], env)
             times[kind].append(elapsed)
             memory[kind].append(peak)
@@ -133,13 +95,12 @@ def startup_rows(executable: Path, folder: Path, support: ModuleType) -> list[Ro
 
 
 def run() -> list[Row]:
-    support = _packaging_support()
     rows: list[Row] = []
-    with _build_lock(), tempfile.TemporaryDirectory(prefix="underret-bench-packaging-") as name:
-        build: Build = support._current_build()
+    with build_lock(), tempfile.TemporaryDirectory(prefix="underret-bench-packaging-") as name:
+        build = current_build()
         if build.built_now and build.seconds is not None:  # a build done now always has its time
             rows.append(Row("bundle build (scripts/build.sh, done by this run)", build.seconds, "s"))
-        rows.append(Row("Linux one-folder bundle size", _bundle_bytes(build.bundle) / 1e6, "MB", None,
+        rows.append(Row("Linux one-folder bundle size", bundle_bytes(build.bundle) / 1e6, "MB", None,
                         BUNDLE_TARGET_MB))
-        rows += startup_rows(build.executable, Path(name), support)
+        rows += startup_rows(build.executable, Path(name))
     return rows

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
-    from tests.integration.packaging.conftest import Build, RunApp
+    from tests.integration.packaging.conftest import RunApp
+    from tests.support.packaging import Build
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
 
