@@ -25,7 +25,7 @@ from tests.support.answers import ChildIdentity, complete_answers_for
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-class _FolderKeyring(PlaintextKeyring):  # type: ignore[misc]
+class _FolderKeyring(PlaintextKeyring):  # type: ignore[misc]  # keyrings.alt has no type information
     """PlaintextKeyring kept inside one test's folder."""
 
     def __init__(self, folder: Path) -> None:

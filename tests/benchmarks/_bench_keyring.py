@@ -12,7 +12,7 @@ import os
 from keyrings.alt.file import PlaintextKeyring
 
 
-class BenchKeyring(PlaintextKeyring):  # type: ignore[misc]
+class BenchKeyring(PlaintextKeyring):  # type: ignore[misc]  # keyrings.alt has no type information
     """PlaintextKeyring inside the benchmark folder."""
 
     @property

@@ -83,7 +83,7 @@ def test_vault_from_an_older_version_is_upgraded_with_its_data(
 
 def test_each_migration_is_numbered_in_user_version(vault_path: Path, vault_key: bytearray) -> None:
     _old_vault(vault_path, vault_key, 1)
-    connection: Any = sqlcipher.connect(str(vault_path))
+    connection: Any = sqlcipher.connect(str(vault_path))  # sqlcipher3 has no type information
     connection.execute(f"PRAGMA key = \"x'{vault_key.hex()}'\"")
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
     connection.close()

@@ -11,10 +11,10 @@ from desktop.domain.answers import FieldPathInvalid, get_answer, is_answered, pa
 from desktop.domain.conditions import Condition, ConditionContext, evaluate, referenced_fields
 from desktop.domain.document import AgeBand
 
-CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
+CONDITION: TypeAdapter[Condition] = TypeAdapter(Condition)
 
 
-def _cond(data: Any) -> Any:
+def _cond(data: object) -> Condition:
     return CONDITION.validate_python(data)
 
 
@@ -54,7 +54,7 @@ def test_malformed_field_paths_are_refused(path: str) -> None:
         (0, True),
     ],
 )
-def test_what_counts_as_answered(value: Any, answered: bool) -> None:
+def test_what_counts_as_answered(value: object, answered: bool) -> None:
     assert is_answered(value) is answered
 
 
@@ -128,7 +128,7 @@ def test_inside_a_group_a_bare_id_reads_the_same_item() -> None:
         {"age_band": ["7-9"]},
     ],
 )
-def test_anything_but_a_known_condition_is_refused(data: Any) -> None:
+def test_anything_but_a_known_condition_is_refused(data: object) -> None:
     with pytest.raises(ValidationError):
         _cond(data)
 

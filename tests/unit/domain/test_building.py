@@ -33,9 +33,9 @@ def _build(
 
 def _schema_valid(document: NotificationDocument) -> dict[str, Any]:
     schema = json.loads((forms_dir() / "schema" / "notification.schema.json").read_text("utf-8"))
-    data = json.loads(document.to_json_bytes())
+    data: dict[str, Any] = json.loads(document.to_json_bytes())
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
-    return data  # type: ignore[no-any-return]
+    return data
 
 
 def test_a_complete_notification_becomes_a_schema_valid_document(

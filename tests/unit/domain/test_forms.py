@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,11 @@ from desktop.domain.text import Localised, localise
 from desktop.paths import forms_dir
 
 FORM_TEXT = (forms_dir() / "notification.yaml").read_text("utf-8")
-_FORM_DATA = yaml.load(FORM_TEXT, Loader=yaml.CSafeLoader)
+_FORM_DATA: dict[str, Any] = yaml.load(FORM_TEXT, Loader=yaml.CSafeLoader)
 
 
 def _form_data() -> dict[str, Any]:
-    return copy.deepcopy(_FORM_DATA)  # type: ignore[no-any-return]
+    return copy.deepcopy(_FORM_DATA)
 
 
 def _write(data: dict[str, Any], path: Path) -> Path:
@@ -97,7 +97,9 @@ def test_the_form_loader_refuses_a_missing_translation(tmp_path: Path) -> None:
         (lambda d: d["sections"][0]["fields"][1].update(required=True), "cannot be required"),
     ],
 )
-def test_a_broken_form_definition_is_refused(tmp_path: Path, edit: Any, problem: str) -> None:
+def test_a_broken_form_definition_is_refused(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], object], problem: str
+) -> None:
     data = _form_data()
     edit(data)
     path = _write(data, tmp_path / "form.yaml")

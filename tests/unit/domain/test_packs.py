@@ -22,12 +22,12 @@ from desktop.domain.packs import (
 )
 
 NATIONAL_TEXT = (packs_dir() / "national.yaml").read_text("utf-8")
-_NATIONAL_DATA = yaml.load(NATIONAL_TEXT, Loader=yaml.CSafeLoader)
+_NATIONAL_DATA: dict[str, Any] = yaml.load(NATIONAL_TEXT, Loader=yaml.CSafeLoader)
 
 
 def _data() -> dict[str, Any]:
     """A fresh, editable copy of the national pack's data."""
-    return copy.deepcopy(_NATIONAL_DATA)  # type: ignore[no-any-return]
+    return copy.deepcopy(_NATIONAL_DATA)
 
 
 def _dump(data: dict[str, Any]) -> bytes:

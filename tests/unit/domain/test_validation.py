@@ -91,7 +91,7 @@ def test_each_rule_gives_its_message_on_the_right_field(
     national: GuidelinePack,
     complete_answers: dict[str, Any],
     path: str,
-    value: Any,
+    value: object,
     message: str,
 ) -> None:
     set_answer(complete_answers, path, value)
