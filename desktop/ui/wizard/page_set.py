@@ -104,9 +104,9 @@ class PageSet(Mapping[str, Page]):
             self._timer.start()
 
     def stop_building(self) -> None:
-        """No more pages are needed (the notification is read-only, or the window closes)."""
+        """No more building in idle time (the notification is read-only, or the window closes);
+        ``pages[id]`` still builds a page when it is asked for."""
         self._queue = []
-        self._partial = None
         self._timer.stop()
 
     def _build_slice(self) -> None:

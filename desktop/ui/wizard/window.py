@@ -206,13 +206,13 @@ class WizardWindow(QMainWindow):
         without a freeze; the page's fields, then the other pages, are built in idle time."""
         self.page_id = page_id
         self._opening = page_id
-        self.stack.setCurrentWidget(self.pages.begin(page_id))
         self._show_step()
         self.back_button.setEnabled(self.flow.previous(page_id) is not None)
         self.finalise_button.setVisible(False)
+        page = self.pages.begin(page_id)  # the review page is complete at once: _page_built shows it
+        if self._opening is not None:
+            self.stack.setCurrentWidget(page)
         self.pages.build_rest_when_idle(page_id)
-        if self.pages.built(page_id) is not None:
-            self.go_to(page_id, save=False)
 
     def _page_built(self, page: Page) -> None:
         if isinstance(page, SectionPage):
