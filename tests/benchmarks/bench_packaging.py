@@ -47,11 +47,13 @@ def _fresh_profile(folder: Path) -> dict[str, str]:
 
 
 def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from process start until it prints "idle", and its own peak memory (VmHWM) in MiB.
+    """Seconds from process start until it prints "idle" (the main window shown, its list shown, the
+    event loop idle; a "window" line comes before it), and its own peak memory (VmHWM) in MiB.
 
     As bench_shell's measurement, plus a deadline: the process is killed after START_TIMEOUT.
     """
     log = Path(env["UNDERRET_DATA_DIR"]) / "stderr.txt"  # a file: a full pipe would stall the app
+    idle: tuple[float, int] | None = None
     with log.open("w", encoding="utf-8") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
@@ -59,15 +61,19 @@ def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, fl
         watchdog.start()
         try:
             assert process.stdout is not None
-            line = process.stdout.readline().split()
-            elapsed = time.perf_counter() - started
+            for line in process.stdout:
+                words = line.split()
+                if words and words[0] == "idle":
+                    idle = (time.perf_counter() - started, int(words[1]))
+                    break
             process.communicate()
         finally:
             watchdog.cancel()
-    if not line or line[0] != "idle" or process.returncode != 0:
+    if idle is None or process.returncode != 0:
         raise RuntimeError(f"{command[0]} did not reach an idle main window (exit {process.returncode}):\n"
                            f"{log.read_text(encoding='utf-8')[-2000:]}")
-    return elapsed, int(line[1]) / 1024
+    elapsed, peak_kib = idle
+    return elapsed, peak_kib / 1024
 
 
 def startup_rows(executable: Path, folder: Path) -> list[Row]:
