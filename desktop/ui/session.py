@@ -35,8 +35,19 @@ _INPUT_EVENTS = frozenset({
 LOCK_SHORTCUT = "Ctrl+L"
 
 
+#: Longest pause in watching for input after input was seen (see :class:`SessionLock`).
+MAX_WATCH_PAUSE_MS = 5000
+
+
 class SessionLock(QObject):
     """Owns the idle timer and the lock state of the open profile.
+
+    Input is noticed by an event filter on the whole application, which Qt calls
+    for every event of every widget: a Python filter there makes building a
+    window two to three times slower. So once input has been seen the filter is
+    taken off for a short pause (a tenth of the idle time, at most 5 s) and put
+    back after it. The idle countdown then starts from the first input seen, at
+    most one pause before the last: the lock may come that much early, never late.
 
     ``idle_seconds`` overrides the minutes (tests and trials only).
     """
@@ -51,6 +62,10 @@ class SessionLock(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._on_idle)
+        self._watch_again = QTimer(self)
+        self._watch_again.setSingleShot(True)
+        self._watch_again.timeout.connect(self._watch_input)
+        self._watching = False
         self._idle_seconds_override = idle_seconds
         self._restore: list[Callable[[], object]] = []
         self._active = False
@@ -62,6 +77,7 @@ class SessionLock(QObject):
         """Change the idle time (settings dialog); restarts the countdown."""
         seconds = self._idle_seconds_override if self._idle_seconds_override is not None else minutes * 60
         self._idle.setInterval(max(1, int(seconds * 1000)))
+        self._watch_again.setInterval(min(MAX_WATCH_PAUSE_MS, self._idle.interval() // 10))
         if self._active:
             self._idle.start()
 
@@ -84,11 +100,22 @@ class SessionLock(QObject):
 
     def start(self) -> None:
         """A profile was unlocked: start watching for idle time."""
-        app = QApplication.instance()
-        if app is not None and not self._active:
-            app.installEventFilter(self)
         self._active = True
+        self._watch_input()
         self._idle.start()
+
+    def _watch_input(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._active and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+
+    def _stop_watching(self) -> None:
+        self._watch_again.stop()
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)  # safe from inside eventFilter() too (Qt documents it)
+        self._watching = False
 
     def remember(self, restore: Callable[[], object]) -> None:
         """Called by a window during ``locking``: how to bring it back after unlock."""
@@ -101,9 +128,7 @@ class SessionLock(QObject):
         self._locking_now = True
         try:
             self._idle.stop()
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            self._stop_watching()
             self._active = False
             log.info("session locking")
             self.locking.emit()
@@ -122,9 +147,7 @@ class SessionLock(QObject):
     def stop(self) -> None:
         """The app is quitting: no more idle locking, forget restore callbacks."""
         self._idle.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._stop_watching()
         self._active = False
         self._restore.clear()
 
@@ -132,6 +155,8 @@ class SessionLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._active:
             self._idle.start()
+            self._stop_watching()
+            self._watch_again.start()
         return False
 
     def _on_idle(self) -> None:

@@ -132,3 +132,22 @@ def test_a_window_that_ignores_the_lock_is_hidden_anyway_and_comes_back_after_un
     assert not careless.isVisible()
     _open(qtbot, services, shell, passphrase)
     assert careless.isVisible()
+
+
+def test_steady_typing_for_longer_than_the_idle_time_never_locks_and_stopping_does(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    # Input is watched in samples (the filter rests a tenth of the idle time after each input seen):
+    # a person typing steadily must still never be locked out, and the lock must still come.
+    services = make_services(language="en", idle_seconds=0.6)
+    profile_factory(services, "Mette", drafts=["AB", "CD"])
+    shell = start_shell(services)
+    window = _open(qtbot, services, shell, passphrase)
+    view = window.views[Group.DRAFTS]
+    for step in range(20):  # 2 s of a key every 100 ms: over three times the idle time
+        qtbot.keyClick(view, Qt.Key.Key_Down if step % 2 == 0 else Qt.Key.Key_Up)
+        qtbot.wait(100)
+        assert services.session.is_active, f"locked while typing (after {step + 1} keys)"
+    with qtbot.waitSignal(services.session.locked, timeout=5000):
+        pass  # no more input: the idle lock comes
+    assert services.vault is None
