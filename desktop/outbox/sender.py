@@ -6,7 +6,10 @@ trace that is retried), POST the sealed bytes, verify the signed receipt, and
 record it with its acknowledgement deadline. A passing failure puts the item
 back in the queue with a backed-off time; a refusal by the intake marks it
 FAILED with the reason. Nothing is ever marked delivered without a receipt
-that verifies.
+that verifies. While the intake answers quickly, SENDING marks and outcomes
+are committed for several items at a time (see ``OutboxSender._lane``); an
+outcome lost to a crash leaves its item SENDING, and the resend with the same
+Idempotency-Key gets the original receipt.
 """
 
 from __future__ import annotations
@@ -14,18 +17,31 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Callable
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.outbox.retry import backoff_seconds
 
 if TYPE_CHECKING:
     from desktop.outbox.transport import DeliveryResult
+    from desktop.store.outbox import DueEntry
     from desktop.store.vault import Vault
 
 log = logging.getLogger(__name__)
+
+#: While the intake answers quickly, this many items are marked SENDING in one transaction.
+MARK_AHEAD = 16
+#: An answer within this time counts as quick.
+QUICK_ANSWER_S = 0.25
+#: Outcomes of quick attempts are committed (and reported) at least this often.
+RECORD_EVERY_S = 0.1
 
 #: Called as (notification_id, state, reason_id) whenever an item changes state.
 StateListener = Callable[[str, str, str | None], None]
@@ -58,8 +74,12 @@ class SendReport:
 class OutboxSender:
     """Delivers due outbox items through ``transport`` and records receipts in the vault.
 
-    ``open_vault`` is called on first use, on the thread that runs the sender
-    (a vault connection belongs to one thread); :meth:`close` closes it.
+    ``open_vault`` is called on first use, on the thread that runs the sender;
+    :meth:`close` closes it. With ``lanes`` > 1 a pass sends that many items at
+    a time, each lane on its own thread and (through the transport's pool) its
+    own connection, sharing the one vault connection under a lock: the client's
+    work on one item then overlaps the intake's work on another. The transport
+    must be usable from several threads (``HttpsIntakeTransport`` is).
     """
 
     def __init__(
@@ -72,8 +92,14 @@ class OutboxSender:
         rng: random.Random | None = None,
         on_state: StateListener | None = None,
         acknowledgement_due: Callable[[datetime], date] | None = None,
+        lanes: int = 1,
     ) -> None:
+        if lanes < 1:
+            raise ValueError("at least one lane")
         self._open_vault = open_vault
+        self._lanes = lanes
+        # Guards the vault connection (and the queue of due items) when lanes > 1.
+        self._lock = threading.RLock()
         self._vault: Vault | None = None
         self._transport = transport
         self._receipt_key = municipality_receipt_key
@@ -118,25 +144,96 @@ class OutboxSender:
         outbox = self.vault.outbox
         report = SendReport()
         # Ids first, each envelope only when its turn comes: memory stays flat however long the queue.
-        for item in outbox.due_entries(self._clock()):
-            if self._stop.is_set():
-                break
-            report.attempted += 1
-            self._send_one(item.notification_id, outbox.envelope(item.notification_id), item.attempts + 1,
-                           report)
-        report.waiting = outbox.waiting_count()
-        report.next_attempt_at = outbox.next_attempt_at()
+        entries = iter(outbox.due_entries(self._clock()))
+        if self._lanes == 1:
+            self._lane(entries, report)
+        else:
+            with ThreadPoolExecutor(self._lanes - 1, thread_name_prefix="underret-outbox-lane") as pool:
+                others = [pool.submit(self._lane, entries, report) for _ in range(self._lanes - 1)]
+                self._lane(entries, report)
+                for other in others:
+                    other.result()
+        with self._lock:
+            report.waiting = outbox.waiting_count()
+            report.next_attempt_at = outbox.next_attempt_at()
         return report
 
-    def _send_one(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport) -> None:
+    def _lane(self, entries: Iterator[DueEntry], report: SendReport) -> None:
+        """Send items from ``entries`` one after the other until none is left (or a stop is requested).
+
+        Every item is marked SENDING in a committed transaction before its POST.
+        While the intake answers quickly, the lane marks up to ``MARK_AHEAD`` items
+        in one transaction and records the outcomes of those attempts together in
+        the next one (at least every ``RECORD_EVERY_S``): a few commits for a long
+        queue instead of two per item. When answers are slow, it marks and records
+        one item at a time. An outcome is reported only once it is committed. Items
+        marked but not yet tried when a stop comes stay SENDING and are sent
+        first next time, as after a crash (the Idempotency-Key makes that safe).
+        The vault work of all lanes runs under one lock (one connection); only the
+        network wait and the receipt check run side by side.
+        """
+        outbox = self.vault.outbox
+        marked: deque[DueEntry] = deque()
+        outcomes: list[_Outcome] = []
+        quick = False  # the last attempt was answered quickly: mark ahead
+        last_record = time.monotonic()
+        try:
+            while not self._stop.is_set():
+                if not marked:
+                    with self._lock:
+                        chunk = list(islice(entries, MARK_AHEAD if quick else 1))
+                        if not chunk:
+                            break
+                        # if this commit fails, the outcomes' items stay SENDING and are resent
+                        recorded, outcomes = outcomes, []
+                        with outbox.batch():
+                            for outcome in recorded:
+                                outcome.record()
+                            for item in chunk:
+                                outbox.mark_sending(item.notification_id)
+                        self._report(recorded)
+                        for item in chunk:
+                            self._emit(item.notification_id, "sending", None)
+                    last_record = time.monotonic()
+                    marked.extend(chunk)
+                item = marked.popleft()
+                report.attempted += 1
+                with self._lock:
+                    envelope = outbox.envelope(item.notification_id)
+                began = time.monotonic()
+                outcomes.append(self._attempt(item.notification_id, envelope, item.attempts + 1, report))
+                now = time.monotonic()
+                quick = now - began < QUICK_ANSWER_S
+                if not quick or now - last_record >= RECORD_EVERY_S:
+                    recorded, outcomes = outcomes, []
+                    self._record(recorded)
+                    last_record = now
+        finally:
+            self._record(outcomes)
+
+    def _record(self, outcomes: list[_Outcome]) -> None:
+        """Commit ``outcomes`` in one transaction, then report them."""
+        if not outcomes:
+            return
+        outbox = self.vault.outbox
+        with self._lock:
+            with outbox.batch():
+                for outcome in outcomes:
+                    outcome.record()
+            self._report(outcomes)
+
+    def _report(self, outcomes: list[_Outcome]) -> None:
+        for outcome in outcomes:
+            self._emit(outcome.notification_id, outcome.state, outcome.reason)
+
+    def _attempt(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport) -> _Outcome:
+        """POST one envelope (already marked SENDING) and verify the answer; what to record (not yet)."""
         # imported here, not at module level: httpx and cryptography would slow the app's start-up
         from desktop.outbox.envelope import envelope_sha256
         from desktop.outbox.receipts import ReceiptInvalid, verify_receipt
         from desktop.outbox.transport import DeliveryRejected, TransientDeliveryError
 
         outbox = self.vault.outbox
-        outbox.mark_sending(notification_id)
-        self._emit(notification_id, "sending", None)
         try:
             result = self._transport.deliver(notification_id, envelope)
             receipt = verify_receipt(
@@ -148,30 +245,29 @@ class OutboxSender:
             )
         except DeliveryRejected as exc:
             log.warning("outbox: %s refused by the intake (%s)", notification_id, exc.message_id)
-            outbox.record_failure(notification_id, exc.message_id, next_attempt_at=None, permanent=True)
             report.failed[notification_id] = exc.message_id
-            self._emit(notification_id, "failed", exc.message_id)
-            return
+            return _Outcome(notification_id, "failed", exc.message_id, partial(
+                outbox.record_failure, notification_id, exc.message_id, next_attempt_at=None, permanent=True))
         except (TransientDeliveryError, ReceiptInvalid) as exc:
             wait = backoff_seconds(attempt, self._rng)
             log.info("outbox: %s not delivered (%s); retry in %.0f s", notification_id, exc.message_id, wait)
-            outbox.record_failure(
-                notification_id,
-                exc.message_id,
-                next_attempt_at=self._clock() + timedelta(seconds=wait),
-                permanent=False,
-            )
             report.retrying[notification_id] = exc.message_id
-            self._emit(notification_id, "queued", exc.message_id)
-            return
-        outbox.record_receipt(
-            notification_id,
-            receipt_json=result.receipt_json,
-            signature=result.signature,
-            reference=receipt.reference,
-            received_at=receipt.received_at,
-            acknowledgement_due=self._due_date(receipt.received_at),
-        )
+            return _Outcome(notification_id, "queued", exc.message_id, partial(
+                outbox.record_failure, notification_id, exc.message_id,
+                next_attempt_at=self._clock() + timedelta(seconds=wait), permanent=False))
         log.info("outbox: %s receipted as %s", notification_id, receipt.reference)
         report.receipted.append(notification_id)
-        self._emit(notification_id, "receipted", None)
+        return _Outcome(notification_id, "receipted", None, partial(
+            outbox.record_receipt, notification_id, receipt_json=result.receipt_json,
+            signature=result.signature, reference=receipt.reference, received_at=receipt.received_at,
+            acknowledgement_due=self._due_date(receipt.received_at)))
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """How one attempt ended, and the vault change that records it (run inside a transaction)."""
+
+    notification_id: str
+    state: str
+    reason: str | None
+    record: Callable[[], None]

@@ -16,6 +16,9 @@ Signals (all delivered on the GUI thread):
   the intake; ``reason_id`` says why) or ``"receipted"``; ``reason_id`` is
   ``""`` when there is none.
 * ``stateChanged(id)``: the same moment, id only (for views that re-read the row).
+  Changes that follow each other quickly (a long queue) are handed to the GUI
+  thread together, at most ``STATE_BATCH_MS`` after the first, in order, and
+  always before the pass's ``waitingCountChanged``.
 * ``waitingCountChanged(int)``: how many notifications wait (badge).
 * ``errorOccurred(message_id)``: a pass could not run (e.g. the vault could not
   be opened); the worker tries again later.
@@ -24,6 +27,7 @@ Signals (all delivered on the GUI thread):
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -38,27 +42,57 @@ log = logging.getLogger(__name__)
 ERROR_RETRY_MS = 60_000
 #: Longest single timer wait; the timer is simply re-armed after it.
 MAX_TIMER_MS = 3_600_000
+#: State changes that follow each other within this time reach the GUI thread together.
+STATE_BATCH_MS = 50
 
 # Threads that outlived stop()'s wait: kept referenced so Qt never destroys a running thread.
 _still_running: set[QThread] = set()
 
 
+class _StateQueue:
+    """State changes on their way from the worker thread to the GUI thread, in order.
+
+    Sending a thousand items makes two thousand state changes. One queued Qt
+    event each kept the GUI thread (and through the GIL the sender) busy; the
+    worker signals only when the queue was empty, and the GUI thread takes
+    everything that arrived meanwhile at once.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: list[tuple[str, str, str]] = []
+
+    def put(self, notification_id: str, state: str, reason: str) -> bool:
+        """Add a change (worker thread); True when the GUI thread must be told (the queue was empty)."""
+        with self._lock:
+            self._items.append((notification_id, state, reason))
+            return len(self._items) == 1
+
+    def take(self) -> list[tuple[str, str, str]]:
+        """Everything queued so far, oldest first (GUI thread)."""
+        with self._lock:
+            items, self._items = self._items, []
+        return items
+
+
 class _Engine(QObject):
     """Runs on the worker thread; owns the sender (and through it, the thread's vault connection)."""
 
-    itemStateChanged = Signal(str, str, str)  # noqa: N815 - Qt signal naming, as in the contract
+    statesPending = Signal()  # noqa: N815 - Qt signal naming
     waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming, as in the contract
     errorOccurred = Signal(str)  # noqa: N815 - Qt signal naming, as in the contract
 
-    def __init__(self, sender: OutboxSender) -> None:
+    def __init__(self, sender: OutboxSender, states: _StateQueue) -> None:
         super().__init__()
         self._sender = sender
+        self._states = states
         self._timer: QTimer | None = None
         self._last_waiting: int | None = None
         sender.on_state = self._report_state
 
     def _report_state(self, notification_id: str, state: str, reason: str | None) -> None:
-        self.itemStateChanged.emit(notification_id, state, reason or "")
+        if self._states.put(notification_id, state, reason or ""):
+            self.statesPending.emit()
 
     @Slot()
     def begin(self) -> None:
@@ -129,11 +163,17 @@ class OutboxWorker(QObject):
         self._thread = QThread()
         self._thread.setObjectName("underret-outbox")
         self._sender = sender
-        self._engine = _Engine(sender)
+        self._states = _StateQueue()
+        self._engine = _Engine(sender, self._states)
         self._engine.moveToThread(self._thread)
-        self._engine.itemStateChanged.connect(self._forward_state)
-        self._engine.waitingCountChanged.connect(self.waitingCountChanged)
-        self._engine.errorOccurred.connect(self.errorOccurred)
+        self._engine.statesPending.connect(self._states_pending)
+        self._engine.waitingCountChanged.connect(self._forward_waiting)
+        self._engine.errorOccurred.connect(self._forward_error)
+        # Changes arriving in a burst are handed on together, at most STATE_BATCH_MS after the first.
+        self._state_timer = QTimer(self)
+        self._state_timer.setSingleShot(True)
+        self._state_timer.setInterval(STATE_BATCH_MS)
+        self._state_timer.timeout.connect(self._forward_states)
         self._begin_requested.connect(self._engine.begin)
         self._pass_requested.connect(self._engine.run_pass)
         self._send_now_requested.connect(self._engine.send_now)
@@ -142,10 +182,27 @@ class OutboxWorker(QObject):
         self._watch_network = watch_network
         self._network: QNetworkInformation | None = None
 
-    @Slot(str, str, str)
-    def _forward_state(self, notification_id: str, state: str, reason: str) -> None:
-        self.itemStateChanged.emit(notification_id, state, reason)
-        self.stateChanged.emit(notification_id)
+    @Slot()
+    def _states_pending(self) -> None:
+        if not self._state_timer.isActive():
+            self._state_timer.start()
+
+    @Slot()
+    def _forward_states(self) -> None:
+        self._state_timer.stop()
+        for notification_id, state, reason in self._states.take():
+            self.itemStateChanged.emit(notification_id, state, reason)
+            self.stateChanged.emit(notification_id)
+
+    @Slot(int)
+    def _forward_waiting(self, count: int) -> None:
+        self._forward_states()  # the states of the pass come before its waiting count
+        self.waitingCountChanged.emit(count)
+
+    @Slot(str)
+    def _forward_error(self, message_id: str) -> None:
+        self._forward_states()
+        self.errorOccurred.emit(message_id)
 
     @property
     def running(self) -> bool:
@@ -193,6 +250,7 @@ class OutboxWorker(QObject):
         self._sender.request_stop()
         self._shutdown_requested.emit()
         finished = bool(self._thread.wait(timeout_ms))
+        self._forward_states()  # what the last attempts changed, before this worker is let go
         if not finished:
             log.warning("outbox: worker busy after %d ms; it ends after the current attempt", timeout_ms)
             _still_running.add(self._thread)

@@ -8,6 +8,8 @@ when the intake refused it for good.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -58,6 +60,16 @@ class OutboxRepository:
     def __init__(self, connection: VaultConnection, audit: AuditLog) -> None:
         self._db = connection
         self._audit = audit
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group the state changes made inside into one transaction (all or none are kept).
+
+        The sender commits one item's outcome together with the next item's
+        SENDING mark: one commit per item instead of two.
+        """
+        with self._db.transaction():
+            yield
 
     def due(self, now: datetime) -> list[OutboxItem]:
         """Items to send now: QUEUED whose time has come, and SENDING left over by a crash; acute first."""

@@ -2,9 +2,11 @@
 
 ``install(services)`` is called once by the composition root. It makes the
 :class:`~desktop.ui.delivery.service.DeliveryService` (outbox worker started
-after unlock and stopped on lock and quit; ``services.finalise`` for the
-wizard; the daily retention purge), adds the delivery parts to every main
-window and the sender key fingerprint to About.
+after unlock, once the main window has shown its list, and stopped on lock and
+quit; ``services.finalise`` for the wizard; the daily retention purge), adds
+the delivery parts to every main window and the sender key fingerprint to
+About. It imports no part of the outbox, no network module and no pack: those
+load when sending starts.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def install(services: Services, **options: Any) -> DeliveryService:
         from desktop.ui.delivery.window import MainWindowDelivery  # when the window is made, not at start
 
         setattr(window, "delivery", MainWindowDelivery(window, services, delivery))  # noqa: B010
+        delivery.watch_window(window)  # sending starts once the window has shown its list
 
     services.main_window_hooks.append(attach)
     services.about_rows.append(lambda: sender_key_rows(services))

@@ -5,9 +5,16 @@ After each unlock it starts an :class:`~desktop.outbox.worker.OutboxWorker`
 whose sender opens its own vault connection on the worker thread
 (``services.open_reader``) and delivers to the intake named by policy and pack
 (policy wins, field by field: :func:`desktop.outbox.target.intake_target`).
+The worker starts once the main window has shown its list (``START_AFTER_LIST_MS``
+later, so the first paint does not share the processor with loading the outbox,
+the network stack and the guideline pack), at the latest ``START_AT_LATEST_MS``
+after unlock, and at once on "Send now" or a new finalised notification.
 On lock and on quit the worker is stopped and joined; anything not yet sent
 stays queued in the vault and goes out after the next unlock. The retention
-purge runs after unlock and then once a day, in the background.
+purge runs when sending starts and then once a day, in the background.
+
+Nothing heavy is imported here: the outbox, the network stack and the pack
+models load when sending starts.
 """
 
 from __future__ import annotations
@@ -21,17 +28,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from desktop.errors import UnderretError
-from desktop.outbox.retention import DEFAULT_RETENTION_DAYS, RetentionReport, purge_expired
-from desktop.outbox.sender import OutboxSender
-from desktop.outbox.target import IntakeTarget, intake_target, make_transport
-from desktop.outbox.worker import OutboxWorker
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import Services
     from desktop.domain.document import NotificationDocument
-    from desktop.outbox.sender import Transport
+    from desktop.outbox.retention import RetentionReport
+    from desktop.outbox.sender import OutboxSender, Transport
+    from desktop.outbox.target import IntakeTarget
+    from desktop.outbox.worker import OutboxWorker
     from desktop.store.vault import Vault
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +50,16 @@ LOCK_STOP_MS = 2_000
 QUIT_STOP_MS = 10_000
 #: Worker state changes arrive in bursts; the list is re-read at most once a second meanwhile.
 LIST_REFRESH_MS = 1_000
+#: Notifications in flight at once (each on its own connection): while the intake handles one, the
+#: app verifies and records the previous. Two keep the load on a municipality's intake modest.
+SENDING_LANES = 2
+#: Sending starts this long after the main window has shown its list (the first paint comes first).
+START_AFTER_LIST_MS = 300
+#: ... or this long after unlock when no list has been shown by then (no window, or its list failed).
+START_AT_LATEST_MS = 3_000
 
 #: Builds the transport for a target (tests pass a shorter timeout through this).
-TransportFactory = Callable[[IntakeTarget], "Transport"]
+TransportFactory = Callable[["IntakeTarget"], "Transport"]
 
 
 class DeliveryService(QObject):
@@ -80,6 +94,12 @@ class DeliveryService(QObject):
         self._starting = False
         self._gc_frozen = False
         self._generation = 0
+        #: Unlocked and waiting for the main window's list before starting (see START_AFTER_LIST_MS).
+        self._start_pending = False
+        self._windows: list[MainWindow] = []
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self._begin)
         self._retention = QTimer(self)
         self._retention.setInterval(RETENTION_INTERVAL_MS)
         self._retention.timeout.connect(self.run_retention)
@@ -97,11 +117,15 @@ class DeliveryService(QObject):
     # --- where to send -------------------------------------------------------------------------
     def target(self) -> IntakeTarget:
         """The municipality's intake from policy and pack; ``IntakeNotConfigured`` when incomplete."""
+        from desktop.outbox.target import intake_target
+
         return intake_target(self._services.pack(), self._services.policy)
 
     def _transport(self, target: IntakeTarget) -> Transport:
         if self._transport_factory is not None:
             return self._transport_factory(target)
+        from desktop.outbox.target import make_transport
+
         proxy = self._services.settings.value("proxy")
         return make_transport(target, proxy=str(proxy) if proxy else None)
 
@@ -111,9 +135,43 @@ class DeliveryService(QObject):
         """Whether a worker is sending for the open profile."""
         return self.worker is not None and self.worker.running
 
+    @property
+    def start_pending(self) -> bool:
+        """Unlocked, and sending starts shortly (after the main window's list, or on "Send now")."""
+        return self._start_pending
+
+    def watch_window(self, window: MainWindow) -> None:
+        """Start sending once ``window`` has shown its list (called for each new main window)."""
+        self._windows.append(window)
+        window.loaded.connect(self.list_shown)
+        window.destroyed.connect(lambda *_: self._forget_window(window))
+
+    def _forget_window(self, window: MainWindow) -> None:
+        self._windows = [w for w in self._windows if w is not window]
+
+    @Slot()
+    def list_shown(self) -> None:
+        """A main window has shown its list: sending starts shortly after, if it is waiting to."""
+        if self._start_pending and (not self._start_timer.isActive()
+                                    or self._start_timer.remainingTime() > START_AFTER_LIST_MS):
+            self._start_timer.start(START_AFTER_LIST_MS)
+
     @Slot()
     def start(self) -> None:
-        """After unlock: start sending and schedule the retention purge."""
+        """After unlock: start sending once the main window has shown its list (or soon regardless)."""
+        if self._services.vault is None or self.worker is not None or self._starting:
+            return
+        self._start_pending = True
+        shown = any(window.has_loaded and window.isVisible() for window in self._windows)
+        self._start_timer.start(0 if shown else START_AT_LATEST_MS)
+
+    @Slot()
+    def _begin(self) -> None:
+        """Start the worker and the retention purge now (the deferred part of :meth:`start`)."""
+        self._start_timer.stop()
+        if not self._start_pending:
+            return
+        self._start_pending = False
         if self._services.vault is None:
             return
         self.run_retention()
@@ -137,6 +195,8 @@ class DeliveryService(QObject):
                           on_failure=self._not_configured)
 
     def _make_sender(self) -> OutboxSender:
+        from desktop.outbox.sender import OutboxSender
+
         target = self.target()
         services = self._services
 
@@ -146,7 +206,8 @@ class DeliveryService(QObject):
             # Idempotency-Key gets the original receipt (Vault.open explains). Drafts stay FULL.
             return services.open_reader(synchronous="NORMAL")
 
-        return OutboxSender(open_vault, self._transport(target), target.receipt_key, self._clock)
+        return OutboxSender(open_vault, self._transport(target), target.receipt_key, self._clock,
+                            lanes=SENDING_LANES)
 
     def _not_configured(self, error: Exception) -> None:
         self._starting = False
@@ -163,6 +224,8 @@ class DeliveryService(QObject):
             sender.close()  # locked (or restarted) meanwhile
             return
         self.configuration_problem = None
+        from desktop.outbox.worker import OutboxWorker
+
         worker = OutboxWorker(sender, self, watch_network=self._watch_network)
         worker.itemStateChanged.connect(self._on_item_state)
         worker.waitingCountChanged.connect(self._on_waiting)
@@ -176,6 +239,8 @@ class DeliveryService(QObject):
     def stop(self, timeout_ms: int = LOCK_STOP_MS) -> None:
         """Stop sending (on lock): the attempt in progress finishes; nothing queued is dropped."""
         self._retention.stop()
+        self._start_timer.stop()
+        self._start_pending = False
         self._generation += 1  # a start still being prepared is dropped
         if self._gc_frozen:
             gc.unfreeze()  # what was frozen when sending started may be collected again (see start)
@@ -202,7 +267,9 @@ class DeliveryService(QObject):
     @Slot()
     def send_now(self) -> None:
         """The person's "Send now": every waiting notification is tried at once."""
-        if self.worker is not None:
+        if self._start_pending:
+            self._begin()  # the worker's start-up pass tries everything due
+        elif self.worker is not None:
             self.worker.send_now()
 
     def _on_item_state(self, notification_id: str, state: str, reason: str) -> None:
@@ -233,6 +300,8 @@ class DeliveryService(QObject):
 
     # --- retention -----------------------------------------------------------------------------
     def retention_days(self) -> int:
+        from desktop.outbox.retention import DEFAULT_RETENTION_DAYS
+
         value = self._services.settings.value("retention_days")
         return int(value) if value is not None else DEFAULT_RETENTION_DAYS
 
@@ -245,6 +314,8 @@ class DeliveryService(QObject):
         now = self._clock() if self._clock is not None else datetime.now(UTC)
 
         def purge() -> RetentionReport:
+            from desktop.outbox.retention import purge_expired
+
             vault = services.open_reader()
             try:
                 return purge_expired(vault, now, days)

@@ -151,6 +151,9 @@ class MainWindowDelivery(QObject):
 
     # --- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self._retranslate(None)
+
+    def _retranslate(self, overdue: list[NotificationSummary] | None) -> None:
         self.acknowledged_action.setText(translate("Delivery", "I have received the municipality's "
                                                                "&acknowledgement"))
         self.acknowledged_action.setToolTip(translate("Delivery", "Note that the municipality has "
@@ -172,12 +175,14 @@ class MainWindowDelivery(QObject):
         self.badge.setAccessibleName(text)
         problem = self._delivery.configuration_problem if self._delivery is not None else None
         self.badge.setToolTip(text_for(problem) if problem else "")
-        self.send_now_action.setEnabled(self._delivery is not None and self._delivery.running)
+        self.send_now_action.setEnabled(self._delivery is not None
+                                        and (self._delivery.running or self._delivery.start_pending))
         self.send_now_button.setEnabled(self.send_now_action.isEnabled())
-        self._update_notice()
+        self._update_notice(overdue)
 
-    def _update_notice(self) -> None:
-        overdue = [s for s in _rows(self.window) if self.wording.overdue(s)]
+    def _update_notice(self, overdue: list[NotificationSummary] | None = None) -> None:
+        if overdue is None:
+            overdue = self.wording.overdue_among(_rows(self.window))
         if not overdue:
             self.notice.hide()
             self.notice.clear()
@@ -197,15 +202,19 @@ class MainWindowDelivery(QObject):
 
     # --- the waiting count ---------------------------------------------------------------------
     def _set_waiting(self, count: int) -> None:
+        if count == self.waiting:
+            return  # the words would not change
         self.waiting = count
         self.retranslate()
 
     def _on_loaded(self) -> None:
+        # Reloaded about once a second while a long queue is sent: walk the rows once.
         rows = _rows(self.window)
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
-        self.retranslate()
+        overdue = self.wording.overdue_among(rows)
+        self._retranslate(overdue)
         self._selection_changed()
-        self._check_acknowledgements([s.id for s in rows if self.wording.overdue(s)])
+        self._check_acknowledgements([s.id for s in overdue])
 
     # --- acknowledgements ----------------------------------------------------------------------
     def _check_acknowledgements(self, overdue_ids: list[str]) -> None:
@@ -277,7 +286,7 @@ class MainWindowDelivery(QObject):
         self._words_changed()
 
     def send_now(self) -> None:
-        if self._delivery is None or not self._delivery.running:
+        if self._delivery is None or not (self._delivery.running or self._delivery.start_pending):
             return
         self._delivery.send_now()
         self.window.statusBar().showMessage(translate("Delivery", "Sending…"), 5000)

@@ -9,7 +9,7 @@ and, when the municipality's acknowledgement is overdue (6 working days,
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,11 @@ class StateWording:
     def overdue(self, summary: NotificationSummary) -> bool:
         """Whether the person should phone the municipality about this notification."""
         return acknowledgement_overdue(summary, self._today(), self.acknowledged)
+
+    def overdue_among(self, summaries: Iterable[NotificationSummary]) -> list[NotificationSummary]:
+        """The summaries whose acknowledgement is overdue (today looked up once for the whole list)."""
+        today, acknowledged = self._today(), self.acknowledged
+        return [s for s in summaries if acknowledgement_overdue(s, today, acknowledged)]
 
     # --- the municipality's number -------------------------------------------------------------
     def contact(self) -> Contact | None:
