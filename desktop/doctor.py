@@ -104,6 +104,26 @@ def _report_intake_keys(policy: Policy, pack: GuidelinePack, out: Printer) -> No
         out(f"    {key_id}: fingerprint {fingerprint(base64.b64decode(public_key))}")
 
 
+def _report_delivery(policy: Policy, pack: GuidelinePack, out: Printer, problems: list[str]) -> None:
+    """Where finalised notifications go, or why they cannot leave this PC.
+
+    Not configured is a problem when IT set delivery up in the policy (an intake or
+    the transports), and only a note otherwise (a pack without an intake, e.g. trials).
+    """
+    from desktop.outbox.target import IntakeNotConfigured, intake_target
+
+    try:
+        target = intake_target(pack, policy)
+    except IntakeNotConfigured as error:
+        setting = error.details.get("setting", "")
+        out(f"  delivery: NOT CONFIGURED ({error}; setting {setting}); notifications stay queued")
+        if policy.intake_endpoint is not None or policy.allowed_transports is not None:
+            problems.append(f"delivery is not configured: {error} (setting {setting})")
+        return
+    trust = "pinned certificate key" if target.pin_sha256 else "CA certificate"
+    out(f"  delivery: HTTPS to {target.endpoint} (TLS verified against the {trust})")
+
+
 def _report_pack(policy: Policy, out: Printer, problems: list[str]) -> None:
     from desktop.app import active_pack_path
     from desktop.config.pack_updates import installed_pack, read_status
@@ -128,6 +148,7 @@ def _report_pack(policy: Policy, out: Printer, problems: list[str]) -> None:
     else:
         out(f"  id {pack.id}, version {pack.version}")
         _report_intake_keys(policy, pack, out)
+        _report_delivery(policy, pack, out, problems)
     status = read_status()
     if status is None:
         out("  last update check: none recorded")

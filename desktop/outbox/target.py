@@ -56,6 +56,12 @@ def _decode(value: str, what: str, length: int | None = None) -> bytes:
 
 def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTarget:
     """Combine policy and pack into one target; IntakeNotConfigured if something essential is missing."""
+    allowed = policy.allowed_transports if policy is not None else None
+    if allowed is not None and "https" not in allowed:
+        # The only transport built so far is the HTTPS intake: when IT has not allowed it, nothing may
+        # leave this PC (secure e-mail is planned); items stay queued and the reason is shown.
+        raise IntakeNotConfigured("the policy does not allow delivery over HTTPS",
+                                  setting="allowed_transports")
     intake = pack.intake
     endpoint = (policy.intake_endpoint if policy else None) or intake.endpoint
     receipt = (policy.receipt_public_key if policy else None) or intake.receipt_key

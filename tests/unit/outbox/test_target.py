@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.config.policy import IntakeKey as PolicyIntakeKey
-from desktop.config.policy import Policy
+from desktop.config.policy import Policy, Transport
 from desktop.domain.packs import GuidelinePack, Intake, IntakeKey, load_pack, shipped_packs
 from desktop.outbox.envelope import RecipientKey, RecipientPrivateKey, open_envelope, seal
 from desktop.outbox.target import IntakeNotConfigured, intake_target, make_transport
@@ -55,6 +55,15 @@ def test_missing_address_or_trust_anchor_is_reported_plainly() -> None:
     assert info.value.details["setting"] == "intake_endpoint"
     with pytest.raises(IntakeNotConfigured):
         intake_target(_pack(endpoint="https://intake.kommune.dk"))
+
+
+def test_nothing_is_sent_over_https_when_the_policy_allows_only_secure_email() -> None:
+    pack = _pack(endpoint="https://intake.kommune.dk", pin_sha256="ab" * 32)
+    with pytest.raises(IntakeNotConfigured) as info:
+        intake_target(pack, Policy(allowed_transports=[Transport.SECURE_EMAIL]))
+    assert info.value.details["setting"] == "allowed_transports"
+    allowed = intake_target(pack, Policy(allowed_transports=[Transport.SECURE_EMAIL, Transport.HTTPS]))
+    assert allowed.endpoint == "https://intake.kommune.dk"
 
 
 def test_plain_http_is_refused_except_to_the_loopback_demo_intake() -> None:
