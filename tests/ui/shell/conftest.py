@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -93,7 +93,7 @@ def start_shell() -> Callable[[Services], Shell]:
 
 
 def make_profile(services: Services, name: str = "Mette", *, passphrase: str | None = PASSPHRASE,
-                 drafts: list[str] = ()) -> tuple[ProfileInfo, list[str]]:
+                 drafts: Sequence[str] = ()) -> tuple[ProfileInfo, list[str]]:
     """A profile with a vault holding drafts for children with the given initials."""
     protection = KeyProtection.PASSPHRASE if passphrase else KeyProtection.KEYRING
     profile, key = services.profiles.create(name, protection, passphrase)

@@ -8,6 +8,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
@@ -40,15 +41,15 @@ def test_first_start_shows_profile_creation_and_a_passphrase_profile_opens_the_m
     assert window is not None and window.isVisible()
     assert shell.unlock_window is None
 
-    qtbot.keyClicks(window.name_edit, "Mette Hansen")
-    qtbot.keyClick(window.name_edit, Qt.Key.Key_Tab)
+    QTest.keyClicks(window.name_edit, "Mette Hansen")
+    QTest.keyClick(window.name_edit, Qt.Key.Key_Tab)
     window.passphrase_radio.setFocus()
-    qtbot.keyClick(window.passphrase_radio, Qt.Key.Key_Space)
+    QTest.keyClick(window.passphrase_radio, Qt.Key.Key_Space)
     assert window.passphrase_radio.isChecked()
     assert window.passphrase_edit.isVisible()
-    qtbot.keyClicks(window.passphrase_edit, passphrase)
-    qtbot.keyClicks(window.confirm_edit, passphrase)
-    qtbot.keyClick(window.confirm_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(window.passphrase_edit, passphrase)
+    QTest.keyClicks(window.confirm_edit, passphrase)
+    QTest.keyClick(window.confirm_edit, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     profiles = services.profiles.list()
@@ -65,11 +66,11 @@ def test_two_different_passphrases_are_caught_before_anything_is_created(
     services = make_services(language="en")
     window = start_shell(services).first_run_window
     assert window is not None
-    qtbot.keyClicks(window.name_edit, "Mette")
+    QTest.keyClicks(window.name_edit, "Mette")
     window.passphrase_radio.setChecked(True)
-    qtbot.keyClicks(window.passphrase_edit, passphrase)
-    qtbot.keyClicks(window.confirm_edit, passphrase + "x")
-    qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(window.passphrase_edit, passphrase)
+    QTest.keyClicks(window.confirm_edit, passphrase + "x")
+    QTest.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
     assert "not the same" in window.message_label.text()
     assert services.profiles.list() == []
 
@@ -83,8 +84,8 @@ def test_remember_on_this_pc_keeps_the_key_in_the_keyring_and_opens_without_pass
     assert window is not None
     assert window.keyring_radio.isChecked()  # the default for a personal PC
     assert not window.passphrase_edit.isVisible()
-    qtbot.keyClicks(window.name_edit, "Jonas")
-    qtbot.keyClick(window.name_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(window.name_edit, "Jonas")
+    QTest.keyClick(window.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     profile = services.profiles.list()[0]
     assert profile.protection == KeyProtection.KEYRING
@@ -103,22 +104,22 @@ def test_a_locked_keyring_gets_a_plain_explanation_and_the_passphrase_instead(
         qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
         passphrase: str) -> None:
     previous = keyring.get_keyring()
-    keyring.set_keyring(FakeLockedKeyring())
+    keyring.set_keyring(FakeLockedKeyring())  # type: ignore[no-untyped-call]  # keyring has no type hints
     try:
         services = make_services(language="en")
         shell = start_shell(services)
         window = shell.first_run_window
         assert window is not None
-        qtbot.keyClicks(window.name_edit, "Mette")
-        qtbot.keyClick(window.name_edit, Qt.Key.Key_Return)
+        QTest.keyClicks(window.name_edit, "Mette")
+        QTest.keyClick(window.name_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "password storage" in window.message_label.text())
         assert window.passphrase_radio.isChecked()
         assert window.passphrase_edit.hasFocus() or window.passphrase_edit.isVisible()
         assert services.profiles.list() == []  # nothing half-made left behind
 
-        qtbot.keyClicks(window.passphrase_edit, passphrase)
-        qtbot.keyClicks(window.confirm_edit, passphrase)
-        qtbot.keyClick(window.confirm_edit, Qt.Key.Key_Return)
+        QTest.keyClicks(window.passphrase_edit, passphrase)
+        QTest.keyClicks(window.confirm_edit, passphrase)
+        QTest.keyClick(window.confirm_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
         assert services.profiles.list()[0].protection == KeyProtection.PASSPHRASE
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -31,8 +32,8 @@ ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
 def _open(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> MainWindow:
     unlock = shell.unlock_window
     assert unlock is not None
-    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
-    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(unlock.passphrase_edit, passphrase)
+    QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
     assert window is not None
@@ -56,7 +57,7 @@ def test_ctrl_n_opens_a_new_notification(
     assert window._empty_label.isVisible()  # nothing yet: the window says how to start
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert [w.draft_id for w in _notification_windows()] == [None]
 
 
@@ -71,7 +72,7 @@ def test_enter_on_a_draft_reopens_that_draft(
     view.setFocus()
     assert window.selected_id() == draft  # the first row is ready for Enter
     assert window.open_button.isEnabled()
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClick(view, Qt.Key.Key_Return)
     assert [w.draft_id for w in _notification_windows()] == [draft]
 
 
@@ -108,8 +109,8 @@ def test_other_areas_can_add_a_status_badge_and_about_rows(
 def _interactive(widget: QWidget) -> list[QWidget]:
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
     # Qt's own parts of a widget (a spin box's line edit) are named "qt_..." and spoken via their owner.
-    found = [w for w in widget.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(widget)
-             and not w.objectName().startswith("qt_")]
+    found: list[QWidget] = [w for w in widget.findChildren(QWidget) if isinstance(w, kinds)
+                            and w.isVisibleTo(widget) and not w.objectName().startswith("qt_")]
     found += [w for w in widget.findChildren(QWidget) if w.objectName().startswith("list_")]
     return found
 
@@ -141,7 +142,11 @@ def test_closing_the_main_window_asks_the_quit_guards_first(
     profile_factory(services, "Mette")
     asked: list[QWidget] = []
     answer = [False]
-    services.quit_guards.append(lambda window: asked.append(window) is None and answer[0])
+    def guard(window: QWidget) -> bool:
+        asked.append(window)
+        return answer[0]
+
+    services.quit_guards.append(guard)
     shell = start_shell(services)
     window = _open(qtbot, services, shell, passphrase)
     window.close()
@@ -165,7 +170,7 @@ def test_a_keyring_profile_shows_the_main_window_at_once_and_its_list_when_opene
     assert window._empty_label.isVisible()
     assert window._empty_label.text() == "Opening your notifications…"
     assert not window.new_button.isEnabled() and not window.new_action.isEnabled()
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert _notification_windows() == []
 
     qtbot.waitUntil(lambda: window.has_loaded)

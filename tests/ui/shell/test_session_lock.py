@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,8 +23,8 @@ ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
 def _open(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> MainWindow:
     unlock = shell.unlock_window
     assert unlock is not None
-    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
-    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(unlock.passphrase_edit, passphrase)
+    QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
     assert window is not None
@@ -79,7 +80,7 @@ def test_ctrl_l_locks_at_once_from_the_main_window(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     with qtbot.waitSignal(services.session.locked, timeout=5000):
-        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert services.vault is None
     assert not window.isVisible()
     assert shell.unlock_window is not None and shell.unlock_window.isVisible()
@@ -96,7 +97,7 @@ def test_ctrl_l_also_locks_from_an_open_notification_window(
     notification.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is notification)
     with qtbot.waitSignal(services.session.locked, timeout=5000):
-        qtbot.keyClick(notification, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(notification, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert _notification_windows() == []
     assert services.vault is None
 
@@ -113,7 +114,7 @@ def test_typing_keeps_the_session_open(
     window = _open(qtbot, services, shell, passphrase)
     # Each key press restarts the idle countdown (checked via the timer, not the clock).
     services.session._idle.stop()
-    qtbot.keyClick(window.views[Group.DRAFTS], Qt.Key.Key_Down)
+    QTest.keyClick(window.views[Group.DRAFTS], Qt.Key.Key_Down)
     assert services.session._idle.isActive()
     assert services.session.is_active
 
@@ -145,7 +146,7 @@ def test_steady_typing_for_longer_than_the_idle_time_never_locks_and_stopping_do
     window = _open(qtbot, services, shell, passphrase)
     view = window.views[Group.DRAFTS]
     for step in range(20):  # 2 s of a key every 100 ms: over three times the idle time
-        qtbot.keyClick(view, Qt.Key.Key_Down if step % 2 == 0 else Qt.Key.Key_Up)
+        QTest.keyClick(view, Qt.Key.Key_Down if step % 2 == 0 else Qt.Key.Key_Up)
         qtbot.wait(100)
         assert services.session.is_active, f"locked while typing (after {step + 1} keys)"
     with qtbot.waitSignal(services.session.locked, timeout=5000):

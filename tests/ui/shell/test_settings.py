@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
@@ -20,8 +21,8 @@ ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
 def _unlocked(qtbot: QtBot, services: Services, shell: Shell, passphrase: str) -> None:
     unlock = shell.unlock_window
     assert unlock is not None
-    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
-    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(unlock.passphrase_edit, passphrase)
+    QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
 
 
@@ -37,7 +38,7 @@ def test_idle_time_set_by_policy_is_shown_as_managed_and_cannot_be_changed(
     assert dialog.idle_managed.isVisible()
     assert dialog.idle_managed.text() == "Set by your municipality's IT"
     dialog.idle_spin.setFocus()
-    qtbot.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
+    QTest.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
     assert dialog.idle_spin.value() == 10
     assert services.settings.value("idle_lock_minutes") == 10
     assert services.settings.source("idle_lock_minutes") == SettingSource.POLICY
@@ -53,8 +54,8 @@ def test_idle_time_chosen_by_the_person_is_saved_and_used_at_once(
     assert dialog.idle_spin.isEnabled()
     assert not dialog.idle_managed.isVisible()
     dialog.idle_spin.setFocus()
-    qtbot.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
-    qtbot.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
+    QTest.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
+    QTest.keyClick(dialog.idle_spin, Qt.Key.Key_Up)
     assert services.settings.value("idle_lock_minutes") == 7
     assert services.settings.source("idle_lock_minutes") == SettingSource.USER
     assert services.session.idle_interval_ms() == 7 * 60 * 1000
@@ -73,10 +74,10 @@ def test_changing_the_passphrase_keeps_the_data_and_the_new_one_unlocks(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.passphrase_group.isVisible()
-    qtbot.keyClicks(dialog.old_edit, passphrase)
-    qtbot.keyClicks(dialog.new_edit, "et helt nyt kodeord")
-    qtbot.keyClicks(dialog.confirm_edit, "et helt nyt kodeord")
-    qtbot.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.old_edit, passphrase)
+    QTest.keyClicks(dialog.new_edit, "et helt nyt kodeord")
+    QTest.keyClicks(dialog.confirm_edit, "et helt nyt kodeord")
+    QTest.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "has been changed" in dialog.passphrase_message.text())
     assert dialog.old_edit.text() == ""
 
@@ -96,10 +97,10 @@ def test_changing_the_passphrase_with_a_wrong_current_one_is_refused(
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.old_edit, "not my passphrase")
-    qtbot.keyClicks(dialog.new_edit, "et helt nyt kodeord")
-    qtbot.keyClicks(dialog.confirm_edit, "et helt nyt kodeord")
-    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.old_edit, "not my passphrase")
+    QTest.keyClicks(dialog.new_edit, "et helt nyt kodeord")
+    QTest.keyClicks(dialog.confirm_edit, "et helt nyt kodeord")
+    QTest.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "not right" in dialog.passphrase_message.text())
     services.session.lock()
     _unlocked(qtbot, services, shell, passphrase)  # the old one still works

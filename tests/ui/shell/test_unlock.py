@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
@@ -28,8 +29,8 @@ def test_right_passphrase_opens_the_main_window_with_the_drafts_listed(
     assert shell.main_window is None
     assert unlock.passphrase_edit.hasFocus() or unlock.passphrase_edit.isVisible()
 
-    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
-    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(unlock.passphrase_edit, passphrase)
+    QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     window = shell.main_window
@@ -51,8 +52,8 @@ def test_wrong_passphrase_is_explained_and_repeated_tries_must_wait(
     unlock = shell.unlock_window
     assert unlock is not None
 
-    qtbot.keyClicks(unlock.passphrase_edit, "wrong guess")
-    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(unlock.passphrase_edit, "wrong guess")
+    QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "not right" in unlock.message_label.text())
     assert "Caps Lock" in unlock.message_label.text()
     assert services.vault is None
@@ -61,8 +62,8 @@ def test_wrong_passphrase_is_explained_and_repeated_tries_must_wait(
 
     for _ in range(3):
         qtbot.waitUntil(lambda: unlock.unlock_button.isEnabled())
-        qtbot.keyClicks(unlock.passphrase_edit, "wrong again")
-        qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+        QTest.keyClicks(unlock.passphrase_edit, "wrong again")
+        QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: not unlock._busy)
 
     # After repeated failures the button waits, counting down, as the store decides.
@@ -101,7 +102,7 @@ def test_profile_chooser_lists_every_profile_and_the_command_line_can_pick_one(
     assert [unlock.profile_combo.itemText(i) for i in range(unlock.profile_combo.count())] == ["Anne", "Bo"]
     assert unlock.selected_profile_id() == bo.id
     assert unlock.profile_combo.accessibleName() == "Profile"
-    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
-    qtbot.mouseClick(unlock.unlock_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(unlock.passphrase_edit, passphrase)
+    QTest.mouseClick(unlock.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.profile is not None)
     assert services.profile is not None and services.profile.id == bo.id

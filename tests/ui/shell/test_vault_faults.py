@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
@@ -24,8 +25,8 @@ ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
 def _try_unlock(qtbot: QtBot, shell: Shell, passphrase: str) -> str:
     unlock = shell.unlock_window
     assert unlock is not None
-    qtbot.keyClicks(unlock.passphrase_edit, passphrase)
-    qtbot.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(unlock.passphrase_edit, passphrase)
+    QTest.keyClick(unlock.passphrase_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not unlock._busy and unlock.message_label.text() not in ("", "Opening…"))
     return unlock.message_label.text()
 
@@ -51,12 +52,12 @@ def test_damaged_vault_is_explained_kept_byte_identical_and_a_new_profile_is_off
     # The offer: keep the file, start a new profile beside it.
     unlock = shell.unlock_window
     assert unlock is not None
-    qtbot.mouseClick(unlock.new_profile_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(unlock.new_profile_button, Qt.MouseButton.LeftButton)
     first_run = shell.first_run_window
     assert first_run is not None and first_run.isVisible()
     assert first_run.cancel_button.isVisible()
-    qtbot.keyClicks(first_run.name_edit, "Mette ny")
-    qtbot.keyClick(first_run.name_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(first_run.name_edit, "Mette ny")
+    QTest.keyClick(first_run.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     assert file_hash(profile.vault_path) == before
     assert len(services.profiles.list()) == 2

@@ -44,8 +44,8 @@ def test_number_ranges_in_group_policy_match_the_policy_model() -> None:
     schema = json_schema()["properties"]
     for element in _admx().iterfind(".//p:elements/p:decimal", NS):
         field = schema[element.get("valueName")]["anyOf"][0]
-        assert (int(element.get("minValue")), int(element.get("maxValue"))) == (field["minimum"],
-                                                                                field["maximum"])
+        bounds = (int(element.get("minValue", "")), int(element.get("maxValue", "")))
+        assert bounds == (field["minimum"], field["maximum"])
 
 
 def test_both_languages_define_every_string_and_presentation_the_template_uses() -> None:
