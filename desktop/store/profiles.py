@@ -5,6 +5,12 @@ its WAL files), ``profile.json`` (display name, key protection, and for a
 passphrase profile the wrapped key) and, after wrong passphrases, a small
 ``unlock_attempts.json`` that makes the next attempt wait a growing delay.
 
+A keyring profile may also hold a wrapped copy of its key in ``profile.json``
+(the same ``wrapped_key`` field and format as a passphrase profile), wrapped
+with a *recovery passphrase*: when the OS keyring later breaks, is reset or
+loses the entry, that passphrase still opens the vault, and the key is put
+back into the keyring once it works again.
+
 ``profile.json`` is only ever replaced atomically (a temporary file in the
 same folder, fsync, ``os.replace``, fsync of the folder), so a crash while
 changing the passphrase leaves either the old or the new wrapped key, never
@@ -28,6 +34,7 @@ from desktop.store.clock import Clock, from_text, to_text, utc_now
 from desktop.store.errors import (
     DiskFull,
     KeyMissing,
+    KeyringUnavailable,
     ProfileCorrupt,
     ProfileExists,
     ProfileNotFound,
@@ -35,6 +42,7 @@ from desktop.store.errors import (
     VaultError,
     VaultIOError,
     VaultReadOnly,
+    WrongKey,
     WrongPassphrase,
 )
 from desktop.store.keys import (
@@ -51,6 +59,9 @@ from desktop.store.keys import (
 _log = logging.getLogger(__name__)
 
 PROFILE_FILE = "profile.json"
+#: The passphrase-wrapped key in profile.json: the key itself for a passphrase profile, the recovery
+#: copy for a keyring profile.
+WRAPPED_KEY_FIELD = "wrapped_key"
 VAULT_FILE = "vault.db"
 ATTEMPTS_FILE = "unlock_attempts.json"
 PROFILE_FORMAT_VERSION = 1
@@ -111,6 +122,8 @@ class ProfileInfo:
     protection: KeyProtection
     folder: Path
     vault_path: Path
+    #: A keyring profile whose key is also wrapped with a recovery passphrase (False for the others).
+    has_recovery_passphrase: bool = False
 
 
 class ProfileDirectory:
@@ -139,9 +152,11 @@ class ProfileDirectory:
 
     def _info(self, folder: Path, data: dict[str, Any]) -> ProfileInfo:
         try:
+            protection = KeyProtection(data["protection"])
             return ProfileInfo(id=folder.name, display_name=str(data["display_name"]),
-                               protection=KeyProtection(data["protection"]), folder=folder,
-                               vault_path=folder / VAULT_FILE)
+                               protection=protection, folder=folder, vault_path=folder / VAULT_FILE,
+                               has_recovery_passphrase=(protection is KeyProtection.KEYRING
+                                                        and WRAPPED_KEY_FIELD in data))
         except (KeyError, ValueError) as exc:
             raise ProfileCorrupt("profile file unreadable", id=folder.name) from exc
 
@@ -188,12 +203,13 @@ class ProfileDirectory:
 
     # -- creating ------------------------------------------------------------------------------
 
-    def create(self, display_name: str, protection: KeyProtection,
-               passphrase: str | None) -> tuple[ProfileInfo, bytearray]:
+    def create(self, display_name: str, protection: KeyProtection, passphrase: str | None, *,
+               recovery_passphrase: str | None = None) -> tuple[ProfileInfo, bytearray]:
         """Make a profile with a new vault; returns it and the raw key (the caller zeroes it).
 
         KEYRING protection raises KeyringUnavailable when the OS keyring cannot keep the key,
-        leaving nothing behind, so the UI can ask for a passphrase instead.
+        leaving nothing behind, so the UI can ask for a passphrase instead. A KEYRING profile
+        given a ``recovery_passphrase`` also keeps its key wrapped with it (empty means none).
         """
         name = display_name.strip()
         if not name:
@@ -221,9 +237,11 @@ class ProfileDirectory:
             if protection is KeyProtection.KEYRING:
                 self._keyring.store(profile_id, key)
                 in_keyring = True
+                if recovery_passphrase:
+                    data[WRAPPED_KEY_FIELD] = wrap_key(key, recovery_passphrase, self._scrypt).to_dict()
             else:
                 assert passphrase is not None
-                data["wrapped_key"] = wrap_key(key, passphrase, self._scrypt).to_dict()
+                data[WRAPPED_KEY_FIELD] = wrap_key(key, passphrase, self._scrypt).to_dict()
             Vault.open(folder / VAULT_FILE, key, create=True, clock=self._clock).close()
             write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
         except BaseException:
@@ -233,7 +251,8 @@ class ProfileDirectory:
             # The folder is brand new and ours: nothing of the user's is in it.
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        _log.info("profile created (%s, %s)", profile_id, protection.value)
+        _log.info("profile created (%s, %s%s)", profile_id, protection.value,
+                  ", with a recovery passphrase" if WRAPPED_KEY_FIELD in data and in_keyring else "")
         return self._info(folder, data), key
 
     # -- unlocking -----------------------------------------------------------------------------
@@ -278,23 +297,40 @@ class ProfileDirectory:
         """The profile's raw vault key.
 
         Passphrase profiles: UnlockDelayed while the delay after wrong passphrases runs,
-        WrongPassphrase (``details["wait_seconds"]``) on a wrong one. Keyring profiles:
-        KeyringUnavailable, or KeyMissing when the keyring no longer holds the key.
+        WrongPassphrase (``details["wait_seconds"]``) on a wrong one. Keyring profiles: the key
+        from the keyring; when the keyring is unavailable, locked or no longer holds the key, and
+        a (non-empty) ``passphrase`` is given and the profile has a recovery passphrase, the key
+        unwrapped with it (the same delay and WrongPassphrase), which is then put back into the
+        keyring if the keyring works again. Otherwise KeyringUnavailable, or KeyMissing when the
+        keyring no longer holds the key.
         """
         folder = self._folder(profile_id)
         data = self._read(folder)
         info = self._info(folder, data)
-        if info.protection is KeyProtection.KEYRING:
+        if info.protection is KeyProtection.PASSPHRASE:
+            return self._unwrap(folder, data, passphrase or "")
+        try:
             key = self._keyring.load(profile_id)
             if key is None:
                 raise KeyMissing("keyring holds no key", reason="the keyring no longer holds this key")
             return key
-        wait = self.delay_before_next_attempt(profile_id)
+        except (KeyringUnavailable, KeyMissing) as keyring_error:
+            if not passphrase or not info.has_recovery_passphrase:
+                raise
+            _log.info("keyring failed for profile %s (%s); trying the recovery passphrase",
+                      profile_id, keyring_error.message_id)
+        key = self._unwrap(folder, data, passphrase)
+        self._put_back_into_keyring(profile_id, key)
+        return key
+
+    def _unwrap(self, folder: Path, data: dict[str, Any], passphrase: str) -> bytearray:
+        """The key from the profile's wrapped copy, with the growing delay after wrong passphrases."""
+        wait = self.delay_before_next_attempt(folder.name)
         if wait > 0:
             raise UnlockDelayed("wait before trying again", wait_seconds=f"{wait:.0f}")
         wrapped = self._wrapped(data, folder)
         try:
-            key = unwrap_key(wrapped, passphrase or "")
+            key = unwrap_key(wrapped, passphrase)
         except WrongPassphrase as exc:
             delay = self._record_failure(folder)
             raise WrongPassphrase("wrong passphrase", wait_seconds=f"{delay:.0f}",
@@ -306,22 +342,70 @@ class ProfileDirectory:
             raise store_error(exc, ATTEMPTS_FILE) from exc
         return key
 
+    def _put_back_into_keyring(self, profile_id: str, key: bytearray) -> None:
+        """After a recovery-passphrase unlock: keep the key in the keyring again, if it works now.
+
+        Best effort: a keyring that still fails is logged and the unlock goes on.
+        """
+        try:
+            self._keyring.store(profile_id, key)
+        except KeyringUnavailable as exc:
+            _log.info("key not put back into the keyring for profile %s (%s)", profile_id,
+                      exc.details.get("reason", exc.message_id))
+            return
+        _log.info("key put back into the keyring for profile %s", profile_id)
+
     def _wrapped(self, data: dict[str, Any], folder: Path) -> WrappedKey:
-        if "wrapped_key" not in data:
+        if WRAPPED_KEY_FIELD not in data:
             raise KeyMissing("no wrapped key", reason="the profile has no wrapped key", id=folder.name)
-        return WrappedKey.from_dict(data["wrapped_key"])
+        return WrappedKey.from_dict(data[WRAPPED_KEY_FIELD])
+
+    def has_recovery_passphrase(self, profile_id: str) -> bool:
+        """True for a keyring profile whose key is also wrapped with a recovery passphrase."""
+        return self.get(profile_id).has_recovery_passphrase
+
+    def set_recovery_passphrase(self, profile_id: str, key: bytes | bytearray,
+                                passphrase: str) -> ProfileInfo:
+        """Set or replace the recovery passphrase of an unlocked keyring profile; the vault is not touched.
+
+        ``key`` is the profile's key (as unlocked). The new wrapped copy replaces the old one in a
+        single atomic write of profile.json, so a crash leaves the old or the new recovery
+        passphrase working. WrongKey if the key does not belong to this profile's vault.
+        """
+        if not passphrase:
+            raise ValueError("the recovery passphrase is empty")
+        folder = self._folder(profile_id)
+        data = self._read(folder)
+        info = self._info(folder, data)
+        if info.protection is not KeyProtection.KEYRING:
+            raise ValueError("only a keyring profile has a recovery passphrase")
+        # The vault's own key check (an HMAC file beside it) tells a wrong key without opening the
+        # vault: a recovery copy of the wrong key would only be found out when it is needed.
+        from desktop.store.vault import _read_key_check
+
+        if _read_key_check(info.vault_path, key) is False:
+            raise WrongKey("not this profile's key")
+        data[WRAPPED_KEY_FIELD] = wrap_key(key, passphrase, self._scrypt).to_dict()
+        write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
+        _log.info("recovery passphrase %s for profile %s",
+                  "replaced" if info.has_recovery_passphrase else "set", profile_id)
+        return self._info(folder, data)
 
     def change_passphrase(self, profile_id: str, old: str, new: str) -> None:
-        """Re-wrap the key under a new passphrase; the vault itself is not touched."""
+        """Re-wrap the key under a new passphrase; the vault itself is not touched.
+
+        For a keyring profile this changes its recovery passphrase (``old`` must be the current one).
+        """
         if not new:
             raise ValueError("the new passphrase is empty")
         folder = self._folder(profile_id)
         data = self._read(folder)
-        if self._info(folder, data).protection is not KeyProtection.PASSPHRASE:
-            raise KeyMissing("not a passphrase profile", reason="this profile uses the keyring")
-        key = self.unlock(profile_id, old)
+        info = self._info(folder, data)
+        if info.protection is KeyProtection.KEYRING and not info.has_recovery_passphrase:
+            raise KeyMissing("no recovery passphrase", reason="this profile uses the keyring only")
+        key = self._unwrap(folder, data, old)
         try:
-            data["wrapped_key"] = wrap_key(key, new, self._scrypt).to_dict()
+            data[WRAPPED_KEY_FIELD] = wrap_key(key, new, self._scrypt).to_dict()
         finally:
             zero(key)
         write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
@@ -333,6 +417,9 @@ class ProfileDirectory:
 
         The new protection is in place before the old one is removed, so a failure or crash in
         between leaves a profile that still unlocks. KeyringUnavailable if the keyring cannot take it.
+        To a passphrase: ``passphrase`` wraps the key (replacing a recovery passphrase). To the
+        keyring: a given ``passphrase`` becomes the recovery passphrase; without one the profile
+        has none (the old passphrase stops working).
         """
         folder = self._folder(profile_id)
         data = self._read(folder)
@@ -340,14 +427,17 @@ class ProfileDirectory:
         if protection is KeyProtection.PASSPHRASE:
             if not passphrase:
                 raise ValueError("a passphrase profile needs a passphrase")
-            data["wrapped_key"] = wrap_key(key, passphrase, self._scrypt).to_dict()
+            data[WRAPPED_KEY_FIELD] = wrap_key(key, passphrase, self._scrypt).to_dict()
             data["protection"] = protection.value
             write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
             if current is KeyProtection.KEYRING:
                 self._keyring.delete(profile_id)
         else:
             self._keyring.store(profile_id, key)
-            data.pop("wrapped_key", None)
+            if passphrase:
+                data[WRAPPED_KEY_FIELD] = wrap_key(key, passphrase, self._scrypt).to_dict()
+            else:
+                data.pop(WRAPPED_KEY_FIELD, None)
             data["protection"] = protection.value
             write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
             (folder / ATTEMPTS_FILE).unlink(missing_ok=True)
