@@ -11,6 +11,7 @@ per page by the printing code (``desktop.ui.documents``), not written here.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from desktop.documents.outline import (
     Block,
@@ -25,6 +26,9 @@ from desktop.documents.outline import (
     build_outline,
 )
 from desktop.domain.document import NotificationDocument
+
+if TYPE_CHECKING:
+    from desktop.domain.preview import NotificationPreview
 
 ACCENT = "#1d4e6f"
 MUTED = "#5f6b7a"
@@ -47,11 +51,19 @@ def _paragraphs(value: str, style: str = "") -> str:
     return "".join(f"<p{attribute}>{_text(part)}</p>" for part in parts)
 
 
+def _value(row: Row) -> str:
+    if row.link is not None:
+        # A gap in the review page's preview: a link the page follows to the missing answer.
+        link = escape(row.link, quote=True)
+        return f'<a href="{link}" style="color:{ACUTE};"><b>{_text(row.value)}</b></a>'
+    return f"<b>{_text(row.value)}</b>" if row.strong else _text(row.value)
+
+
 def _rows(rows: list[Row], *, background: str | None = None) -> str:
     bg = f' bgcolor="{background}"' if background else ""
     cells = "".join(
         f'<tr><td width="32%" style="color:{MUTED}; font-size:8.5pt;">{_text(row.label)}</td>'
-        f"<td>{f'<b>{_text(row.value)}</b>' if row.strong else _text(row.value)}</td></tr>"
+        f"<td>{_value(row)}</td></tr>"
         for row in rows
     )
     return f'<table width="100%" cellspacing="0" cellpadding="3"{bg}>{cells}</table>'
@@ -117,3 +129,8 @@ def outline_html(outline: Outline) -> str:
 def render_html(document: NotificationDocument) -> str:
     """The printable copy of ``document`` as escaped HTML, in the document's language."""
     return outline_html(build_outline(document))
+
+
+def render_preview_html(preview: NotificationPreview) -> str:
+    """A notification still being written, laid out like its copy, each gap a ``gap:<n>`` link."""
+    return outline_html(build_outline(preview.document, preview.gaps))

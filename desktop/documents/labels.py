@@ -35,6 +35,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.no": "Nej",
         "doc.unknown": "Ukendt",
         "doc.at_time": "{date} kl. {time}",
+        # Preview only (the review page while the notification is being written)
+        "doc.gap_missing": "Ikke udfyldt endnu — gå til siden »{page}«",
+        "doc.gap_wrong": "Skal rettes — gå til siden »{page}«",
+        "doc.gaps_section": "Mangler stadig",
+        "doc.not_finalised": "Ikke afsluttet endnu",
         # The child
         "child.section": "Barnet",
         "child.name": "Navn",
@@ -157,6 +162,10 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.no": "No",
         "doc.unknown": "Unknown",
         "doc.at_time": "{date} at {time}",
+        "doc.gap_missing": "Not filled in yet — go to the page “{page}”",
+        "doc.gap_wrong": "Needs correcting — go to the page “{page}”",
+        "doc.gaps_section": "Still missing",
+        "doc.not_finalised": "Not finalised yet",
         "child.section": "The child",
         "child.name": "Name",
         "child.cpr": "CPR number",

@@ -4,12 +4,19 @@ Both renderings — the PDF (:mod:`desktop.documents.pdf`) and the HTML used
 for printing from the app (:mod:`desktop.documents.html`) — are drawn from
 this one outline, so they cannot disagree about content. Values are plain,
 unescaped text; each renderer escapes for its own markup.
+
+The review page in the wizard draws the same outline for a notification that
+is still being written: :func:`build_outline` then also takes the preview's
+gaps (:mod:`desktop.domain.preview`), and each place a required answer is
+missing says so, with a link to the page where it is given. Without gaps the
+outline is exactly the finalised one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.documents.formatting import (
     clean_text,
@@ -25,6 +32,10 @@ from desktop.documents.formatting import (
 from desktop.documents.labels import label
 from desktop.domain.document import ChildIdentity, NotificationDocument
 
+if TYPE_CHECKING:
+    # Only the review page passes gaps; printing and the PDF need not import the preview builder.
+    from desktop.domain.preview import Gap
+
 
 @dataclass(frozen=True)
 class Row:
@@ -33,6 +44,7 @@ class Row:
     label: str
     value: str
     strong: bool = False  # a value the reader must not miss (a parent not informed)
+    link: str | None = None  # preview only: "gap:<n>", the n-th gap given to build_outline
 
 
 @dataclass(frozen=True)
@@ -107,8 +119,64 @@ class Outline:
         return label(self.language, "doc.page_of", page=page, pages=pages)
 
 
-def _rows(pairs: list[tuple[str, str | None]], strong: frozenset[str] = frozenset()) -> list[Row]:
-    return [Row(name, clean_text(value), name in strong) for name, value in pairs if value]
+@dataclass(frozen=True)
+class _Mark:
+    """A missing answer in place of its value (preview only)."""
+
+    text: str
+    link: str
+
+
+Value = str | _Mark | None
+
+
+def _rows(pairs: Sequence[tuple[str, Value]], strong: frozenset[str] = frozenset()) -> list[Row]:
+    return [
+        Row(name, value.text, True, value.link) if isinstance(value, _Mark)
+        else Row(name, clean_text(value), name in strong)
+        for name, value in pairs if value
+    ]
+
+
+class _Gaps:
+    """The preview's gaps by document part: a part with a gap shows "not filled in yet" and a link."""
+
+    def __init__(self, gaps: Sequence[Gap], t: Translate) -> None:
+        self._t = t
+        self._gaps = list(gaps)
+        self._by_part: dict[str, int] = {}
+        for index, gap in enumerate(self._gaps):
+            self._by_part.setdefault(gap.part, index)
+        self._shown: set[int] = set()
+
+    def _mark(self, index: int) -> _Mark:
+        gap = self._gaps[index]
+        self._shown.add(index)
+        key = "doc.gap_missing" if gap.missing else "doc.gap_wrong"
+        return _Mark(self._t(key, page=gap.page_title), f"gap:{index}")
+
+    def at(self, part: str, value: Value) -> Value:
+        """``value``, or the gap's mark when the answer for ``part`` is missing."""
+        index = self._by_part.get(part)
+        return value if index is None else self._mark(index)
+
+    def has(self, part: str) -> bool:
+        return part in self._by_part
+
+    def rest_pairs(self, *prefixes: str) -> list[tuple[str, Value]]:
+        """The gaps under ``prefixes`` not shown in place yet, labelled by their field."""
+        return [
+            (gap.field_label, self._mark(index)) for index, gap in enumerate(self._gaps)
+            if index not in self._shown and gap.part.startswith(prefixes)
+        ]
+
+    def rest(self, *prefixes: str) -> list[Block]:
+        """:meth:`rest_pairs` as one table (nothing when there are none)."""
+        pairs = self.rest_pairs(*prefixes)
+        return [Rows(_rows(pairs))] if pairs else []
+
+    def unplaced(self) -> list[Block]:
+        return self.rest("")
 
 
 #: Values longer than this (or with line breaks) are laid out as text, not in a table cell,
@@ -116,25 +184,31 @@ def _rows(pairs: list[tuple[str, str | None]], strong: frozenset[str] = frozense
 LONG_VALUE = 280
 
 
-def _person(title: str, pairs: list[tuple[str, str | None]],
+def _person(title: str, pairs: Sequence[tuple[str, Value]],
             strong: frozenset[str] = frozenset()) -> list[Block]:
     """A person's short facts as a table, their long answers as text blocks below it."""
-    short: list[tuple[str, str | None]] = []
+    short: list[tuple[str, Value]] = []
     long: list[Block] = []
     for name, value in pairs:
-        if value and (len(value) > LONG_VALUE or "\n" in value):
+        if isinstance(value, str) and value and (len(value) > LONG_VALUE or "\n" in value):
             long.append(Text(name, clean_text(value)))
         else:
             short.append((name, value))
     return [Rows(_rows(short, strong), title=clean_text(title)), *long]
 
 
-def build_outline(document: NotificationDocument) -> Outline:
-    """Lay out ``document`` as an outline in the language it was written in."""
+def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = ()) -> Outline:
+    """Lay out ``document`` as an outline in the language it was written in.
+
+    ``gaps`` (a preview's, never a finalised notification's) mark the answers still
+    missing: each shows in its place as "not filled in yet" with a ``gap:<n>`` link.
+    """
     lang = document.language
 
     def t(key: str, **values: str | int) -> str:
         return label(lang, key, **values)
+
+    m = _Gaps(gaps, t)
 
     full_hash = content_hash(document)
     ref = short_id(document.notification_id)
@@ -144,24 +218,33 @@ def build_outline(document: NotificationDocument) -> Outline:
         Row(t("doc.to"), clean_text(t("doc.municipality", name=pack.municipality_name,
                                       code=pack.municipality_code))),
         Row(t("doc.reference"), ref),
-        Row(t("doc.finalised"), format_datetime(document.finalised_at, lang)),
-        Row(t("doc.notifier"), clean_text(f"{notifier.name}, {notifier.role}")),
-        Row(t("doc.workplace"), clean_text(notifier.workplace)),
+        # A preview with gaps is not finalised: its "now" would read as a finalising time.
+        Row(t("doc.finalised"),
+            t("doc.not_finalised") if gaps else format_datetime(document.finalised_at, lang)),
     ]
+    heading_rows += _rows([
+        (t("doc.notifier"),
+         m.at("notifier.name", m.at("notifier.role", f"{notifier.name}, {notifier.role}"))),
+        (t("doc.workplace"), m.at("notifier.workplace", notifier.workplace)),
+    ])
+    heading_rows += _rows(m.rest_pairs("acute."))
     sections = [
-        _child(document, t),
-        _siblings(document, t),
+        _child(document, t, m),
+        _siblings(document, t, m),
         _signals(document, t),
-        _description(document, t),
+        _description(document, t, m),
         _actions(document, t),
         _assessment(document, t),
-        _custody(document, t),
-        _professionals(document, t),
-        _earlier(document, t),
-        _notifier(document, t),
+        _custody(document, t, m),
+        _professionals(document, t, m),
+        _earlier(document, t, m),
+        _notifier(document, t, m),
         _attachments(document, t),
         _about(document, t, full_hash),
     ]
+    unplaced = m.unplaced()
+    if unplaced:
+        sections.append(Section(t("doc.gaps_section"), unplaced))
     return Outline(
         language=lang,
         title=t("doc.title"),
@@ -181,37 +264,42 @@ def build_outline(document: NotificationDocument) -> Outline:
 Translate = Callable[..., str]
 
 
-def _child(document: NotificationDocument, t: Translate) -> Section:
+def _child(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
     child = document.child
     lang = document.language
-    pairs: list[tuple[str, str | None]] = [(t("child.name"), child.name)]
-    if child.identity is ChildIdentity.CPR and child.cpr:
-        pairs.append((t("child.cpr"), format_cpr(child.cpr)))
+    pairs: list[tuple[str, Value]] = [(t("child.name"), m.at("child.name", child.name))]
+    if child.identity is ChildIdentity.CPR:
+        pairs.append((t("child.cpr"), m.at("child.cpr", format_cpr(child.cpr) if child.cpr else None)))
     if child.identity is ChildIdentity.UNBORN:
         pairs.append((t("child.unborn"), t("doc.yes")))
-        pairs.append((t("child.due_date"), format_date(child.due_date, lang) if child.due_date
-                      else t("doc.not_given")))
-    if child.birth_date is not None:
-        pairs.append((t("child.birth_date"), format_date(child.birth_date, lang)))
+        pairs.append((t("child.due_date"), m.at("child.due_date", format_date(child.due_date, lang)
+                                                if child.due_date else t("doc.not_given"))))
+    birth_date: Value = format_date(child.birth_date, lang) if child.birth_date is not None else None
+    if child.identity is ChildIdentity.BIRTH_DATE:
+        birth_date = m.at("child.birth_date", birth_date)
+    pairs.append((t("child.birth_date"), birth_date))
     pairs += [
-        (t("child.age_band"), t(f"age.{child.age_band.value}")),
+        (t("child.age_band"), m.at("child.age_band", t(f"age.{child.age_band.value}"))),
         (t("child.address"), child.address),
         (t("child.institution"), child.institution),
         (t("child.group_or_class"), child.group_or_class),
         (t("child.languages"), ", ".join(child.languages) or None),
     ]
-    return Section(t("child.section"), _person("", pairs))
+    return Section(t("child.section"), _person("", pairs + m.rest_pairs("child.")))
 
 
-def _siblings(document: NotificationDocument, t: Translate) -> Section:
+def _siblings(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
     lang = document.language
     blocks: list[Block] = []
-    for sibling in document.siblings:
+    for number, sibling in enumerate(document.siblings):
+        part = f"siblings[{number}]"
         blocks += _person(sibling.name, [
             (t("sibling.birth_date"), format_date(sibling.birth_date, lang) if sibling.birth_date else None),
             (t("sibling.cpr"), format_cpr(sibling.cpr) if sibling.cpr else None),
             (t("sibling.notes"), sibling.notes),
+            *m.rest_pairs(part + "."),
         ])
+    blocks += m.rest("siblings")
     return Section(t("siblings.section"), blocks or [Note(t("siblings.none"))])
 
 
@@ -231,15 +319,20 @@ def _text(name: str, value: str | None) -> list[Block]:
     return [Text(name, clean_text(value))] if value else []
 
 
-def _description(document: NotificationDocument, t: Translate) -> Section:
+def _description(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
     concern = document.concern
-    blocks: list[Block] = _text(t("description.observations"), concern.observations or t("doc.not_given"))
+    observations = m.at("concern.observations", concern.observations or t("doc.not_given"))
+    blocks: list[Block] = (
+        [Rows(_rows([(t("description.observations"), observations)]))] if isinstance(observations, _Mark)
+        else _text(t("description.observations"), observations)
+    )
     blocks += _person("", [
         (t("description.when"), concern.observed_when),
         (t("description.where"), concern.observed_where),
         (t("description.frequency"), concern.frequency),
         # ``sources`` is being added to the model by the domain; shown when present.
         (t("description.sources"), ", ".join(getattr(concern, "sources", None) or []) or None),
+        *m.rest_pairs("concern.", "events.", "signals."),
     ])
     if concern.child_words:
         blocks.append(Quote(t("description.child_words"), t("description.child_words_note"),
@@ -266,60 +359,70 @@ def _assessment(document: NotificationDocument, t: Translate) -> Section:
     return Section(t("assessment.section"), blocks)
 
 
-def _custody(document: NotificationDocument, t: Translate) -> Section:
+def _custody(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
     lang = document.language
     blocks: list[Block] = []
-    for holder in document.custody_holders:
+    for number, holder in enumerate(document.custody_holders):
+        part = f"custody_holders[{number}]"
+        # While "informed" is unanswered the document holds a stand-in "no": show the gap, not its reason.
+        unknown = m.has(f"{part}.informed")
         blocks += _person(holder.name, [
             (t("custody.relation"), holder.relation),
             (t("custody.has_custody"), yes_no(holder.has_custody, lang) if holder.has_custody is not None
              else None),
             (t("custody.address"), holder.address),
             (t("custody.phone"), holder.phone),
-            (t("custody.informed"), yes_no(holder.informed, lang)),
+            (t("custody.informed"), m.at(f"{part}.informed", yes_no(holder.informed, lang))),
             (t("custody.reaction"), holder.reaction if holder.informed else None),
             (t("custody.not_informed_reason"),
-             (holder.not_informed_reason or t("doc.not_given")) if not holder.informed else None),
+             m.at(f"{part}.not_informed_reason", holder.not_informed_reason or t("doc.not_given"))
+             if not holder.informed and not unknown else None),
             (t("custody.interpreter"), holder.interpreter_language),
+            *m.rest_pairs(part + "."),
         ], strong=frozenset({t("custody.informed")}) if not holder.informed else frozenset())
+    blocks += m.rest("custody_holders", "family.")
     return Section(t("custody.section"), blocks or [Note(t("custody.none"))])
 
 
-def _professionals(document: NotificationDocument, t: Translate) -> Section:
+def _professionals(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
     blocks: list[Block] = []
-    for person in document.other_professionals:
+    for number, person in enumerate(document.other_professionals):
         blocks += _person(person.name, [
             (t("professional.role"), person.role),
             (t("professional.organisation"), person.organisation),
             (t("professional.contact"), person.contact),
+            *m.rest_pairs(f"other_professionals[{number}]."),
         ])
+    blocks += m.rest("other_professionals")
     return Section(t("professionals.section"), blocks or [Note(t("professionals.none"))])
 
 
-def _earlier(document: NotificationDocument, t: Translate) -> Section:
+def _earlier(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
+    rest = m.rest("others.")
     if document.earlier_notifications:
-        return Section(t("earlier.section"), [Text("", clean_text(document.earlier_notifications))])
-    return Section(t("earlier.section"), [Note(t("earlier.none"))])
+        return Section(t("earlier.section"), [Text("", clean_text(document.earlier_notifications)), *rest])
+    return Section(t("earlier.section"), rest or [Note(t("earlier.none"))])
 
 
-def _notifier(document: NotificationDocument, t: Translate) -> Section:
+def _notifier(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
     n = document.notifier
     lang = document.language
     return Section(t("notifier.section"), _person("", [
-        (t("notifier.name"), n.name),
-        (t("notifier.role"), n.role),
-        (t("notifier.workplace"), n.workplace),
-        (t("notifier.work_address"), n.work_address),
-        (t("notifier.phone"), n.phone),
-        (t("notifier.email"), n.email),
+        (t("notifier.name"), m.at("notifier.name", n.name)),
+        (t("notifier.role"), m.at("notifier.role", n.role)),
+        (t("notifier.workplace"), m.at("notifier.workplace", n.workplace)),
+        (t("notifier.work_address"), m.at("notifier.work_address", n.work_address)),
+        (t("notifier.phone"), m.at("notifier.phone", n.phone)),
+        (t("notifier.email"), m.at("notifier.email", n.email)),
         (t("notifier.relation"), n.relation_to_child),
-        (t("notifier.duty"), t(f"duty.{n.duty.value}")),
+        (t("notifier.duty"), m.at("notifier.duty", t(f"duty.{n.duty.value}"))),
         (t("notifier.manager_informed"), yes_no(n.manager_informed, lang) if n.manager_informed is not None
          else None),
         (t("notifier.manager_name"), n.manager_name),
         (t("notifier.manager_role"), n.manager_role),
         (t("notifier.manager_cosigns"), yes_no(n.manager_cosigns, lang) if n.manager_cosigns is not None
          else None),
+        *m.rest_pairs("notifier."),
     ]))
 
 

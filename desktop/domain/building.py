@@ -25,6 +25,7 @@ from desktop.domain.context import (
 )
 from desktop.domain.cpr import CprInvalid, parse_cpr
 from desktop.domain.document import (
+    AgeBand,
     Child,
     ChildIdentity,
     Concern,
@@ -149,8 +150,30 @@ def build_document(
             field=problem.field_path,
             problem=problem.message_id,
         )
+    return assemble_document(form, pack, answers, notification_id=notification_id, created_at=created_at,
+                             finalised_at=finalised_at, language=language, corrects=corrects)
+
+
+def assemble_document(
+    form: FormDefinition,
+    pack: GuidelinePack,
+    answers: Mapping[str, Any],
+    *,
+    notification_id: str,
+    created_at: datetime,
+    finalised_at: datetime,
+    language: str,
+    corrects: str | None = None,
+) -> NotificationDocument:
+    """The document the answers make, without checking the rules first.
+
+    Never finalise with this: it is :func:`build_document` after validation, and the
+    lenient preview (:mod:`desktop.domain.preview`) for a notification still being
+    written, where a missing required answer becomes a neutral placeholder that the
+    preview marks as a gap.
+    """
     lang = "en" if language == "en" else "da"
-    ctx = build_context(form, pack, answers, today)
+    ctx = build_context(form, pack, answers, finalised_at.date())
     v = _Visible(form, answers, ctx)
     return NotificationDocument(
         notification_id=notification_id,
@@ -176,9 +199,14 @@ def build_document(
     )
 
 
+#: Stand-ins while the child's identity or age is not known yet (preview only; validation
+#: guarantees both before finalising). The preview marks them as gaps, so they are never shown.
+PLACEHOLDER_IDENTITY = ChildIdentity.BIRTH_DATE
+PLACEHOLDER_AGE_BAND = AgeBand.AGE_6_12
+
+
 def _child(v: _Visible, answers: Mapping[str, Any], ctx: ConditionContext) -> Child:
-    identity = child_identity(answers)
-    assert identity is not None and ctx.age_band is not None  # guaranteed by validation
+    identity = child_identity(answers) or PLACEHOLDER_IDENTITY
     languages = v.text("child.languages") or ""
     return Child(
         identity=identity,
@@ -186,7 +214,7 @@ def _child(v: _Visible, answers: Mapping[str, Any], ctx: ConditionContext) -> Ch
         name=v.text("child.name"),
         birth_date=child_birth_date(answers),
         due_date=parse_iso_date(v.value("child.due_date")) if identity is ChildIdentity.UNBORN else None,
-        age_band=ctx.age_band,
+        age_band=ctx.age_band or PLACEHOLDER_AGE_BAND,
         address=v.text("child.address"),
         institution=v.text("child.institution"),
         group_or_class=v.text("child.group_or_class"),
