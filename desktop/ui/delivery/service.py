@@ -67,8 +67,10 @@ class DeliveryService(QObject):
 
     Signals (GUI thread): ``waitingCountChanged(int)`` from the worker,
     ``itemStateChanged(id, state, reason_id)``, ``problem(message_id)`` when a
-    pass could not run or sending is not set up, ``started()`` once the worker
-    runs, and ``purged(int)`` after a retention run that removed content.
+    pass could not run or sending is not set up, ``startPending()`` after unlock
+    while the start waits for the main window's list ("Send now" starts it at
+    once), ``started()`` once the worker runs, and ``purged(int)`` after a
+    retention run that removed content.
     """
 
     waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming
@@ -76,6 +78,7 @@ class DeliveryService(QObject):
     problem = Signal(str)
     purged = Signal(int)
     started = Signal()
+    startPending = Signal()  # noqa: N815 - Qt signal naming
     _wake = Signal()
 
     def __init__(self, services: Services, *, transport_factory: TransportFactory | None = None,
@@ -162,6 +165,7 @@ class DeliveryService(QObject):
         if self._services.vault is None or self.worker is not None or self._starting:
             return
         self._start_pending = True
+        self.startPending.emit()
         shown = any(window.has_loaded and window.isVisible() for window in self._windows)
         self._start_timer.start(0 if shown else START_AT_LATEST_MS)
 

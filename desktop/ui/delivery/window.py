@@ -162,6 +162,7 @@ class MainWindowDelivery(QObject):
             delivery.waitingCountChanged.connect(self._set_waiting)
             delivery.problem.connect(self._show_problem)
             delivery.started.connect(self.retranslate)
+            delivery.startPending.connect(self.retranslate)  # "Send now" works before the start
             if delivery.waiting is not None:
                 self.waiting = delivery.waiting
         window.installEventFilter(self)

@@ -151,6 +151,7 @@ def make_sender(
         receipt_key: bytes | None = None,
         clock: Callable[[], datetime] | None = None,
         timeout: float = TEST_TIMEOUT,
+        lanes: int = 1,
     ) -> OutboxSender:
         transport = HttpsIntakeTransport(
             url,
@@ -164,6 +165,7 @@ def make_sender(
             transport,
             receipt_key or intake_keys.receipt_public,
             clock,
+            lanes=lanes,
         )
 
     yield _make

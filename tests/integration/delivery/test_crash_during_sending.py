@@ -16,7 +16,7 @@ from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 
 if TYPE_CHECKING:
-    from conftest import IntakeKeys, TlsMaterial
+    from tests.integration.delivery.conftest import IntakeKeys, TlsMaterial
 
 CHILD = textwrap.dedent(
     """
@@ -71,7 +71,7 @@ def test_client_killed_while_waiting_for_the_answer_delivers_exactly_once_after_
         text=True,
     )
     try:
-        assert child.stdin is not None
+        assert child.stdin is not None and child.stderr is not None
         child.stdin.write(vault_key.hex() + "\n")
         child.stdin.flush()
         assert hanging.forwarded.wait(30), child.stderr.read() if child.poll() is not None else "child hangs"

@@ -19,7 +19,7 @@ from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 
 if TYPE_CHECKING:
-    from conftest import IntakeKeys, TlsMaterial
+    from tests.integration.delivery.conftest import IntakeKeys, TlsMaterial
 
 MARKER = "Fiktiv Ærø-Østergård, CPR 010199-4321".encode()
 

@@ -24,7 +24,7 @@ from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 
 if TYPE_CHECKING:
-    from conftest import IntakeKeys
+    from tests.integration.delivery.conftest import IntakeKeys
 
 CHILD_NAME = "Emma Louise Ærøskøbing"
 QUOTE = "Far bliver sur, når jeg spilder."
@@ -105,6 +105,7 @@ def test_finished_draft_is_sealed_once_delivered_receipted_and_readable_by_the_c
     summary = vault.notifications.get_summary(draft)
     assert summary.state is NotificationState.RECEIPTED
     assert summary.reference is not None and summary.reference.startswith("DEMO-")
+    assert summary.receipted_at is not None
     assert summary.acknowledgement_due == acknowledgement_due(summary.receipted_at)
     assert intake.store.find(draft).envelope == sealed  # type: ignore[union-attr]
 

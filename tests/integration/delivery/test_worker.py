@@ -16,7 +16,7 @@ from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 
 if TYPE_CHECKING:
-    from conftest import IntakeKeys, TlsMaterial
+    from tests.integration.delivery.conftest import IntakeKeys, TlsMaterial
 
 
 def _later() -> datetime:
@@ -219,3 +219,27 @@ def test_a_notification_finalised_while_the_app_runs_goes_out_at_once(
     finally:
         assert worker.stop()
     assert intake.store.count(notification_id) == 1
+
+
+def test_a_burst_of_state_changes_reaches_the_window_in_order_and_before_the_waiting_count(
+    qtbot: QtBot,
+    vault: Vault,
+    vault_key: bytes,
+    intake: BackgroundIntake,
+    queue_notification: Any,
+    tls: TlsMaterial,
+    intake_keys: IntakeKeys,
+) -> None:
+    queued = [queue_notification() for _ in range(6)]
+    worker = _worker(vault, vault_key, intake.url, tls, intake_keys)
+    heard: list[tuple[str, ...]] = []
+    worker.itemStateChanged.connect(lambda *args: heard.append(args))
+    worker.waitingCountChanged.connect(lambda count: heard.append(("waiting", str(count))))
+    try:
+        with qtbot.waitSignal(worker.waitingCountChanged, timeout=20_000):
+            worker.start()
+    finally:
+        assert worker.stop()
+    assert heard[-1] == ("waiting", "0")
+    for notification_id in queued:
+        assert [args[1] for args in heard if args[0] == notification_id] == ["sending", "receipted"]

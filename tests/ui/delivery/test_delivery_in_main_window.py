@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from intake.server import BackgroundIntake
 
 if TYPE_CHECKING:
-    from conftest import DeliveryApp
+    from tests.ui.delivery.conftest import DeliveryApp
 
 WAIT_MS = 30_000
 

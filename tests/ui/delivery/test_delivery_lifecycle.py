@@ -23,7 +23,7 @@ from desktop.ui.about_dialog import AboutDialog
 from intake.server import BackgroundIntake
 
 if TYPE_CHECKING:
-    from conftest import DeliveryApp, Municipality
+    from tests.ui.delivery.conftest import DeliveryApp, Municipality
 
 WAIT_MS = 30_000
 
