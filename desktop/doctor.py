@@ -4,7 +4,8 @@ Prints (in English) the policy in force and where it came from, the settings
 and their sources, the data folder, the keyring backend and whether it works,
 the guideline pack, and every profile's vault: where it is, how big, whether
 the file looks like an encrypted vault, whether its folder is writable, and
-how its key is protected. The checks here never open a vault (that needs
+how its key is protected (for a keyring profile, also whether a recovery
+passphrase can open it if the keyring fails). The checks here never open a vault (that needs
 the person's key); delivery's ``profile_lines`` adds the sender key
 fingerprint, which it can read only for profiles whose key is in the OS
 keyring. Exit code 0 when all is well, 1 when something needs IT's attention
@@ -262,15 +263,21 @@ def run_doctor(out: Printer) -> int:
         if not ok:
             problems.append(f"profile {profile.id}: folder {profile.folder} is not writable ({writable})")
         if profile.protection == KeyProtection.KEYRING:
+            if profile.has_recovery_passphrase:
+                out("  recovery passphrase: yes (opens the vault if the keyring fails)")
+                fallback = "; the person can still open it with their recovery passphrase"
+            else:
+                out("  recovery passphrase: no (if the keyring loses the key, the vault cannot be opened)")
+                fallback = "; no recovery passphrase: restore the keyring entry (the vault file is kept)"
             try:
                 key = keystore.load(profile.id)
             except VaultError as error:
                 out(f"  key in keyring: CANNOT BE READ ({error.message_id})")
-                problems.append(f"profile {profile.id}: its key cannot be read from the keyring")
+                problems.append(f"profile {profile.id}: its key cannot be read from the keyring{fallback}")
             else:
                 out(f"  key in keyring: {'present' if key is not None else 'MISSING'}")
                 if key is None:
-                    problems.append(f"profile {profile.id}: its key is missing from the keyring")
+                    problems.append(f"profile {profile.id}: its key is missing from the keyring{fallback}")
                 zero(key)
         else:
             out("  opens: not checked (needs the person's passphrase)")

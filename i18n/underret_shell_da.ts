@@ -62,108 +62,133 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="184" />
+      <location filename="../desktop/ui/first_run_window.py" line="221" />
       <source>Underret – create your profile</source>
       <translation>Underret – opret din profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="185" />
+      <location filename="../desktop/ui/first_run_window.py" line="222" />
       <source>Welcome to Underret</source>
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="187" />
+      <location filename="../desktop/ui/first_run_window.py" line="224" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Dine underretninger gemmes krypteret på denne pc i din egen profil. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="189" />
+      <location filename="../desktop/ui/first_run_window.py" line="226" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="190" />
+      <location filename="../desktop/ui/first_run_window.py" line="227" />
       <source>Your name</source>
       <translation>Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="191" />
+      <location filename="../desktop/ui/first_run_window.py" line="228" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="192" />
+      <location filename="../desktop/ui/first_run_window.py" line="229" />
       <source>Remember on this PC</source>
       <translation>Husk på denne pc</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="193" />
+      <location filename="../desktop/ui/first_run_window.py" line="230" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="194" />
+      <location filename="../desktop/ui/first_run_window.py" line="231" />
       <source>Use a personal passphrase</source>
       <translation>Brug en personlig adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="195" />
+      <location filename="../desktop/ui/first_run_window.py" line="232" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="196" />
+      <location filename="../desktop/ui/first_run_window.py" line="233" />
       <source>Pass&amp;phrase</source>
       <translation>Adgangs&amp;kode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="197" />
+      <location filename="../desktop/ui/first_run_window.py" line="234" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="198" />
+      <location filename="../desktop/ui/first_run_window.py" line="235" />
       <source>Passphrase &amp;again</source>
       <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="199" />
+      <location filename="../desktop/ui/first_run_window.py" line="236" />
       <source>Passphrase again</source>
       <translation>Adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="200" />
+      <location filename="../desktop/ui/first_run_window.py" line="238" />
+      <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
+      <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="240" />
+      <source>Reco&amp;very passphrase (optional)</source>
+      <translation>&amp;Reserveadgangskode (valgfri)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="241" />
+      <source>Recovery passphrase (optional)</source>
+      <translation>Reserveadgangskode (valgfri)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="243" />
+      <source>Recovery passphrase a&amp;gain</source>
+      <translation>Reserveadgangskode i&amp;gen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="244" />
+      <source>Recovery passphrase again</source>
+      <translation>Reserveadgangskode igen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="245" />
       <source>&amp;Create profile</source>
       <translation>&amp;Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="201" />
+      <location filename="../desktop/ui/first_run_window.py" line="246" />
       <source>Create profile</source>
       <translation>Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="202" />
+      <location filename="../desktop/ui/first_run_window.py" line="247" />
       <source>Try the &amp;demo</source>
       <translation>Prøv &amp;demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="203" />
+      <location filename="../desktop/ui/first_run_window.py" line="248" />
       <source>Try the demo</source>
       <translation>Prøv demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="204" />
-      <location filename="../desktop/ui/first_run_window.py" line="205" />
+      <location filename="../desktop/ui/first_run_window.py" line="249" />
+      <location filename="../desktop/ui/first_run_window.py" line="250" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="206" />
+      <location filename="../desktop/ui/first_run_window.py" line="251" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="236" />
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Creating your profile…</source>
       <translation>Opretter din profil …</translation>
     </message>
@@ -347,129 +372,144 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="64" />
+      <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
+      <translation>Pc'ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke hente nøglen til dine underretninger. Hvis det er låst, så lås det op og prøv igen. IT kan hjælpe med at få det til at virke igen. Din datafil bliver ikke rørt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="68" />
+      <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
+      <translation>IT kan måske lægge nøglen tilbage i pc'ens adgangskodelager, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="71" />
+      <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
+      <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="74" />
       <source>A profile with that name already exists. Choose another name.</source>
       <translation>Der findes allerede en profil med det navn. Vælg et andet navn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="66" />
+      <location filename="../desktop/ui/messages.py" line="76" />
       <source>This notification has already been finalised and can no longer be changed.</source>
       <translation>Underretningen er allerede afsluttet og kan ikke længere ændres.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="68" />
+      <location filename="../desktop/ui/messages.py" line="78" />
       <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
       <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen "{setting}" forkert: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="71" />
-      <location filename="../desktop/ui/messages.py" line="74" />
+      <location filename="../desktop/ui/messages.py" line="81" />
+      <location filename="../desktop/ui/messages.py" line="84" />
       <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
       <translation>Indstillingsfilen fra kommunens it-afdeling ({file}) kan ikke læses: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="77" />
+      <location filename="../desktop/ui/messages.py" line="87" />
       <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
       <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen "{setting}"): {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="80" />
+      <location filename="../desktop/ui/messages.py" line="90" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, "{setting}". Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="83" />
-      <location filename="../desktop/ui/messages.py" line="89" />
+      <location filename="../desktop/ui/messages.py" line="93" />
+      <location filename="../desktop/ui/messages.py" line="99" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
       <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen "{setting}" forkert: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="86" />
+      <location filename="../desktop/ui/messages.py" line="96" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
       <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen "{setting}" en ugyldig værdi: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="92" />
+      <location filename="../desktop/ui/messages.py" line="102" />
       <source>This profile's data cannot be opened. The file has been left as it is.</source>
       <translation>Profilens data kan ikke åbnes. Filen er ikke rørt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="94" />
+      <location filename="../desktop/ui/messages.py" line="104" />
       <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
       <translation>Profilens datafil mangler, så den kan ikke åbnes. Du kan oprette en ny profil.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="97" />
+      <location filename="../desktop/ui/messages.py" line="107" />
       <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
       <translation>Pc'en meldte en fejl ved læsning fra eller skrivning til disken. Intet er slettet. Prøv igen, og kontakt it-afdelingen, hvis det bliver ved.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="100" />
+      <location filename="../desktop/ui/messages.py" line="110" />
       <source>This profile no longer exists on this PC.</source>
       <translation>Profilen findes ikke længere på denne pc.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="101" />
+      <location filename="../desktop/ui/messages.py" line="111" />
       <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
       <translation>Profilens indstillinger er beskadigede og kan ikke læses. De er ikke rørt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="104" />
+      <location filename="../desktop/ui/messages.py" line="114" />
       <source>This notification is still a draft.</source>
       <translation>Underretningen er stadig en kladde.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="106" />
+      <location filename="../desktop/ui/messages.py" line="116" />
       <source>This notification is no longer on this PC.</source>
       <translation>Underretningen findes ikke længere på denne pc.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="108" />
+      <location filename="../desktop/ui/messages.py" line="118" />
       <source>This setting is set by your municipality's IT and cannot be changed here.</source>
       <translation>Denne indstilling er fastsat af kommunens it-afdeling og kan ikke ændres her.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="110" />
+      <location filename="../desktop/ui/messages.py" line="120" />
       <source>Only your municipality's IT can change this setting.</source>
       <translation>Kun kommunens it-afdeling kan ændre denne indstilling.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="112" />
+      <location filename="../desktop/ui/messages.py" line="122" />
       <source>That value cannot be used for this setting: {problem}</source>
       <translation>Den værdi kan ikke bruges til denne indstilling: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="114" />
-      <location filename="../desktop/ui/messages.py" line="115" />
+      <location filename="../desktop/ui/messages.py" line="124" />
+      <location filename="../desktop/ui/messages.py" line="125" />
       <source>The setting could not be changed.</source>
       <translation>Indstillingen kunne ikke ændres.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="116" />
+      <location filename="../desktop/ui/messages.py" line="126" />
       <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
       <translation>Dine personlige indstillinger kunne ikke læses, så standardindstillingerne bruges. Den gamle fil er gemt som {kept_as}.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="119" />
+      <location filename="../desktop/ui/messages.py" line="129" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>Vejledningspakken {file} kan ikke bruges ({path}: {problem}). Den seneste gode pakke bruges fortsat.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="122" />
+      <location filename="../desktop/ui/messages.py" line="132" />
       <source>Please give the profile a name.</source>
       <translation>Giv profilen et navn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="123" />
+      <location filename="../desktop/ui/messages.py" line="133" />
       <source>The passphrase must have at least {minimum} characters.</source>
       <translation>Adgangskoden skal have mindst {minimum} tegn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="125" />
+      <location filename="../desktop/ui/messages.py" line="135" />
       <source>The two passphrases are not the same.</source>
       <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="126" />
+      <location filename="../desktop/ui/messages.py" line="136" />
       <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
       <translation>Noget uventet gik galt. Intet af det, du har gemt, er gået tabt.</translation>
     </message>
@@ -589,102 +629,192 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="144" />
+      <location filename="../desktop/ui/settings_dialog.py" line="225" />
       <source>Settings</source>
       <translation>Indstillinger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="145" />
+      <location filename="../desktop/ui/settings_dialog.py" line="226" />
       <source>&amp;Language</source>
       <translation>&amp;Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="146" />
+      <location filename="../desktop/ui/settings_dialog.py" line="227" />
       <source>Language</source>
       <translation>Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="147" />
+      <location filename="../desktop/ui/settings_dialog.py" line="228" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="150" />
+      <location filename="../desktop/ui/settings_dialog.py" line="231" />
       <source>Lock after &amp;idle time</source>
       <translation>Lås efter &amp;inaktiv tid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="151" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
       <source> min</source>
       <translation> min.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="152" />
+      <location filename="../desktop/ui/settings_dialog.py" line="233" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutter uden brug, før Underret låser</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="153" />
-      <location filename="../desktop/ui/settings_dialog.py" line="161" />
+      <location filename="../desktop/ui/settings_dialog.py" line="234" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>Change passphrase</source>
       <translation>Skift adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="154" />
+      <location filename="../desktop/ui/settings_dialog.py" line="235" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="155" />
+      <location filename="../desktop/ui/settings_dialog.py" line="236" />
       <source>Current passphrase</source>
       <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="156" />
+      <location filename="../desktop/ui/settings_dialog.py" line="237" />
       <source>&amp;New passphrase</source>
       <translation>N&amp;y adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="157" />
+      <location filename="../desktop/ui/settings_dialog.py" line="238" />
       <source>New passphrase</source>
       <translation>Ny adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="158" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>New passphrase &amp;again</source>
       <translation>Ny adgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="159" />
+      <location filename="../desktop/ui/settings_dialog.py" line="240" />
       <source>New passphrase again</source>
       <translation>Ny adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="160" />
+      <location filename="../desktop/ui/settings_dialog.py" line="241" />
       <source>Change &amp;passphrase</source>
       <translation>Skift &amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="163" />
-      <location filename="../desktop/ui/settings_dialog.py" line="164" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="246" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="197" />
+      <location filename="../desktop/ui/settings_dialog.py" line="249" />
+      <source>Recovery passphrase</source>
+      <translation>Reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
+      <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Du kan vælge en ny her.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="254" />
+      <source>Change &amp;recovery passphrase</source>
+      <translation>Skift &amp;reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <source>Change recovery passphrase</source>
+      <translation>Skift reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
+      <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="260" />
+      <source>Set &amp;recovery passphrase</source>
+      <translation>Gem &amp;reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="261" />
+      <source>Set recovery passphrase</source>
+      <translation>Gem reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="262" />
+      <source>&amp;Current recovery passphrase</source>
+      <translation>&amp;Nuværende reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="263" />
+      <source>Current recovery passphrase</source>
+      <translation>Nuværende reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="264" />
+      <source>&amp;New recovery passphrase</source>
+      <translation>N&amp;y reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="265" />
+      <source>New recovery passphrase</source>
+      <translation>Ny reserveadgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="266" />
+      <source>New recovery passphrase &amp;again</source>
+      <translation>Ny reserveadgangskode i&amp;gen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="267" />
+      <source>New recovery passphrase again</source>
+      <translation>Ny reserveadgangskode igen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="268" />
+      <source>Message</source>
+      <translation>Besked</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="301" />
       <source>Changing the passphrase…</source>
       <translation>Skifter adgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="207" />
+      <location filename="../desktop/ui/settings_dialog.py" line="311" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="337" />
+      <source>Saving the recovery passphrase…</source>
+      <translation>Gemmer reserveadgangskoden …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="352" />
+      <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
+      <translation>Din reserveadgangskode er gemt. Opbevar den et sikkert sted, ikke sammen med pc'en.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="363" />
+      <source>This PC's password storage cannot give Underret the key right now. Type your current recovery passphrase to choose a new one.</source>
+      <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu. Skriv din nuværende reserveadgangskode for at vælge en ny.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="369" />
+      <source>This PC's password storage cannot give Underret the key right now, so a recovery passphrase cannot be set. Please try again later.</source>
+      <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu, så der kan ikke gemmes en reserveadgangskode. Prøv igen senere.</translation>
     </message>
   </context>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="236" />
+      <location filename="../desktop/ui/shell.py" line="241" />
       <source>Underret cannot start</source>
       <translation>Underret kan ikke starte</translation>
     </message>
@@ -692,63 +822,73 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="173" />
+      <location filename="../desktop/ui/unlock_window.py" line="189" />
       <source>Underret – unlock</source>
-      <extracomment>Faults where the vault file is kept and a new profile is the way forward.</extracomment>
+      <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.</extracomment>
       <translation>Underret – lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="174" />
+      <location filename="../desktop/ui/unlock_window.py" line="190" />
       <source>Unlock Underret</source>
       <translation>Lås Underret op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="175" />
+      <location filename="../desktop/ui/unlock_window.py" line="191" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="176" />
+      <location filename="../desktop/ui/unlock_window.py" line="192" />
       <source>Profile</source>
       <translation>Profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="177" />
+      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <source>Recovery &amp;passphrase</source>
+      <translation>Reserve&amp;adgangskode</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="208" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="178" />
+      <location filename="../desktop/ui/unlock_window.py" line="209" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="179" />
+      <location filename="../desktop/ui/unlock_window.py" line="211" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="180" />
+      <location filename="../desktop/ui/unlock_window.py" line="194" />
       <source>&amp;New profile…</source>
       <translation>&amp;Ny profil …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="181" />
+      <location filename="../desktop/ui/unlock_window.py" line="195" />
       <source>New profile</source>
       <translation>Ny profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="182" />
+      <location filename="../desktop/ui/unlock_window.py" line="196" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="183" />
+      <location filename="../desktop/ui/unlock_window.py" line="197" />
       <source>Unlock</source>
       <translation>Lås op</translation>
     </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="204" />
+      <source>Recovery passphrase</source>
+      <translation>Reserveadgangskode</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="188" />
+      <location filename="../desktop/ui/unlock_window.py" line="216" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Lås op (vent %n sekund)</numerusform>
@@ -756,17 +896,17 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="190" />
+      <location filename="../desktop/ui/unlock_window.py" line="218" />
       <source>&amp;Unlock</source>
       <translation>&amp;Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Opening…</source>
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="240" />
+      <location filename="../desktop/ui/unlock_window.py" line="305" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
     </message>

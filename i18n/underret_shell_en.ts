@@ -62,108 +62,133 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="184" />
+      <location filename="../desktop/ui/first_run_window.py" line="221" />
       <source>Underret – create your profile</source>
       <translation>Underret – create your profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="185" />
+      <location filename="../desktop/ui/first_run_window.py" line="222" />
       <source>Welcome to Underret</source>
       <translation>Welcome to Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="187" />
+      <location filename="../desktop/ui/first_run_window.py" line="224" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="189" />
+      <location filename="../desktop/ui/first_run_window.py" line="226" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="190" />
+      <location filename="../desktop/ui/first_run_window.py" line="227" />
       <source>Your name</source>
       <translation>Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="191" />
+      <location filename="../desktop/ui/first_run_window.py" line="228" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Remember on this PC (a PC only you use)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="192" />
+      <location filename="../desktop/ui/first_run_window.py" line="229" />
       <source>Remember on this PC</source>
       <translation>Remember on this PC</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="193" />
+      <location filename="../desktop/ui/first_run_window.py" line="230" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Use a personal &amp;passphrase (a shared PC)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="194" />
+      <location filename="../desktop/ui/first_run_window.py" line="231" />
       <source>Use a personal passphrase</source>
       <translation>Use a personal passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="195" />
+      <location filename="../desktop/ui/first_run_window.py" line="232" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="196" />
+      <location filename="../desktop/ui/first_run_window.py" line="233" />
       <source>Pass&amp;phrase</source>
       <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="197" />
+      <location filename="../desktop/ui/first_run_window.py" line="234" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="198" />
+      <location filename="../desktop/ui/first_run_window.py" line="235" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="199" />
+      <location filename="../desktop/ui/first_run_window.py" line="236" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="200" />
+      <location filename="../desktop/ui/first_run_window.py" line="238" />
+      <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
+      <translation>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="240" />
+      <source>Reco&amp;very passphrase (optional)</source>
+      <translation>Reco&amp;very passphrase (optional)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="241" />
+      <source>Recovery passphrase (optional)</source>
+      <translation>Recovery passphrase (optional)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="243" />
+      <source>Recovery passphrase a&amp;gain</source>
+      <translation>Recovery passphrase a&amp;gain</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="244" />
+      <source>Recovery passphrase again</source>
+      <translation>Recovery passphrase again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="245" />
       <source>&amp;Create profile</source>
       <translation>&amp;Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="201" />
+      <location filename="../desktop/ui/first_run_window.py" line="246" />
       <source>Create profile</source>
       <translation>Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="202" />
+      <location filename="../desktop/ui/first_run_window.py" line="247" />
       <source>Try the &amp;demo</source>
       <translation>Try the &amp;demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="203" />
+      <location filename="../desktop/ui/first_run_window.py" line="248" />
       <source>Try the demo</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="204" />
-      <location filename="../desktop/ui/first_run_window.py" line="205" />
+      <location filename="../desktop/ui/first_run_window.py" line="249" />
+      <location filename="../desktop/ui/first_run_window.py" line="250" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="206" />
+      <location filename="../desktop/ui/first_run_window.py" line="251" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="236" />
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Creating your profile…</source>
       <translation>Creating your profile…</translation>
     </message>
@@ -347,129 +372,144 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="64" />
+      <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
+      <translation>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="68" />
+      <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
+      <translation>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="71" />
+      <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
+      <translation>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="74" />
       <source>A profile with that name already exists. Choose another name.</source>
       <translation>A profile with that name already exists. Choose another name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="66" />
+      <location filename="../desktop/ui/messages.py" line="76" />
       <source>This notification has already been finalised and can no longer be changed.</source>
       <translation>This notification has already been finalised and can no longer be changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="68" />
+      <location filename="../desktop/ui/messages.py" line="78" />
       <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
       <translation>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="71" />
-      <location filename="../desktop/ui/messages.py" line="74" />
+      <location filename="../desktop/ui/messages.py" line="81" />
+      <location filename="../desktop/ui/messages.py" line="84" />
       <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
       <translation>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="77" />
+      <location filename="../desktop/ui/messages.py" line="87" />
       <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
       <translation>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="80" />
+      <location filename="../desktop/ui/messages.py" line="90" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="83" />
-      <location filename="../desktop/ui/messages.py" line="89" />
+      <location filename="../desktop/ui/messages.py" line="93" />
+      <location filename="../desktop/ui/messages.py" line="99" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
       <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="86" />
+      <location filename="../desktop/ui/messages.py" line="96" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
       <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="92" />
+      <location filename="../desktop/ui/messages.py" line="102" />
       <source>This profile's data cannot be opened. The file has been left as it is.</source>
       <translation>This profile's data cannot be opened. The file has been left as it is.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="94" />
+      <location filename="../desktop/ui/messages.py" line="104" />
       <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
       <translation>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="97" />
+      <location filename="../desktop/ui/messages.py" line="107" />
       <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
       <translation>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="100" />
+      <location filename="../desktop/ui/messages.py" line="110" />
       <source>This profile no longer exists on this PC.</source>
       <translation>This profile no longer exists on this PC.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="101" />
+      <location filename="../desktop/ui/messages.py" line="111" />
       <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
       <translation>The settings of this profile are damaged and cannot be read. They have been left as they are.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="104" />
+      <location filename="../desktop/ui/messages.py" line="114" />
       <source>This notification is still a draft.</source>
       <translation>This notification is still a draft.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="106" />
+      <location filename="../desktop/ui/messages.py" line="116" />
       <source>This notification is no longer on this PC.</source>
       <translation>This notification is no longer on this PC.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="108" />
+      <location filename="../desktop/ui/messages.py" line="118" />
       <source>This setting is set by your municipality's IT and cannot be changed here.</source>
       <translation>This setting is set by your municipality's IT and cannot be changed here.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="110" />
+      <location filename="../desktop/ui/messages.py" line="120" />
       <source>Only your municipality's IT can change this setting.</source>
       <translation>Only your municipality's IT can change this setting.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="112" />
+      <location filename="../desktop/ui/messages.py" line="122" />
       <source>That value cannot be used for this setting: {problem}</source>
       <translation>That value cannot be used for this setting: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="114" />
-      <location filename="../desktop/ui/messages.py" line="115" />
+      <location filename="../desktop/ui/messages.py" line="124" />
+      <location filename="../desktop/ui/messages.py" line="125" />
       <source>The setting could not be changed.</source>
       <translation>The setting could not be changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="116" />
+      <location filename="../desktop/ui/messages.py" line="126" />
       <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
       <translation>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="119" />
+      <location filename="../desktop/ui/messages.py" line="129" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="122" />
+      <location filename="../desktop/ui/messages.py" line="132" />
       <source>Please give the profile a name.</source>
       <translation>Please give the profile a name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="123" />
+      <location filename="../desktop/ui/messages.py" line="133" />
       <source>The passphrase must have at least {minimum} characters.</source>
       <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="125" />
+      <location filename="../desktop/ui/messages.py" line="135" />
       <source>The two passphrases are not the same.</source>
       <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="126" />
+      <location filename="../desktop/ui/messages.py" line="136" />
       <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
       <translation>Something unexpected went wrong. Nothing you saved has been lost.</translation>
     </message>
@@ -589,102 +629,192 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="144" />
+      <location filename="../desktop/ui/settings_dialog.py" line="225" />
       <source>Settings</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="145" />
+      <location filename="../desktop/ui/settings_dialog.py" line="226" />
       <source>&amp;Language</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="146" />
+      <location filename="../desktop/ui/settings_dialog.py" line="227" />
       <source>Language</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="147" />
+      <location filename="../desktop/ui/settings_dialog.py" line="228" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="150" />
+      <location filename="../desktop/ui/settings_dialog.py" line="231" />
       <source>Lock after &amp;idle time</source>
       <translation>Lock after &amp;idle time</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="151" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="152" />
+      <location filename="../desktop/ui/settings_dialog.py" line="233" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutes without use before Underret locks</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="153" />
-      <location filename="../desktop/ui/settings_dialog.py" line="161" />
+      <location filename="../desktop/ui/settings_dialog.py" line="234" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>Change passphrase</source>
       <translation>Change passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="154" />
+      <location filename="../desktop/ui/settings_dialog.py" line="235" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="155" />
+      <location filename="../desktop/ui/settings_dialog.py" line="236" />
       <source>Current passphrase</source>
       <translation>Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="156" />
+      <location filename="../desktop/ui/settings_dialog.py" line="237" />
       <source>&amp;New passphrase</source>
       <translation>&amp;New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="157" />
+      <location filename="../desktop/ui/settings_dialog.py" line="238" />
       <source>New passphrase</source>
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="158" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>New passphrase &amp;again</source>
       <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="159" />
+      <location filename="../desktop/ui/settings_dialog.py" line="240" />
       <source>New passphrase again</source>
       <translation>New passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="160" />
+      <location filename="../desktop/ui/settings_dialog.py" line="241" />
       <source>Change &amp;passphrase</source>
       <translation>Change &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="163" />
-      <location filename="../desktop/ui/settings_dialog.py" line="164" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="246" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="197" />
+      <location filename="../desktop/ui/settings_dialog.py" line="249" />
+      <source>Recovery passphrase</source>
+      <translation>Recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
+      <translation>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="254" />
+      <source>Change &amp;recovery passphrase</source>
+      <translation>Change &amp;recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <source>Change recovery passphrase</source>
+      <translation>Change recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
+      <translation>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="260" />
+      <source>Set &amp;recovery passphrase</source>
+      <translation>Set &amp;recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="261" />
+      <source>Set recovery passphrase</source>
+      <translation>Set recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="262" />
+      <source>&amp;Current recovery passphrase</source>
+      <translation>&amp;Current recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="263" />
+      <source>Current recovery passphrase</source>
+      <translation>Current recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="264" />
+      <source>&amp;New recovery passphrase</source>
+      <translation>&amp;New recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="265" />
+      <source>New recovery passphrase</source>
+      <translation>New recovery passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="266" />
+      <source>New recovery passphrase &amp;again</source>
+      <translation>New recovery passphrase &amp;again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="267" />
+      <source>New recovery passphrase again</source>
+      <translation>New recovery passphrase again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="268" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="301" />
       <source>Changing the passphrase…</source>
       <translation>Changing the passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="207" />
+      <location filename="../desktop/ui/settings_dialog.py" line="311" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Your passphrase has been changed. Use the new one next time.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="337" />
+      <source>Saving the recovery passphrase…</source>
+      <translation>Saving the recovery passphrase…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="352" />
+      <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
+      <translation>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="363" />
+      <source>This PC's password storage cannot give Underret the key right now. Type your current recovery passphrase to choose a new one.</source>
+      <translation>This PC's password storage cannot give Underret the key right now. Type your current recovery passphrase to choose a new one.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/settings_dialog.py" line="369" />
+      <source>This PC's password storage cannot give Underret the key right now, so a recovery passphrase cannot be set. Please try again later.</source>
+      <translation>This PC's password storage cannot give Underret the key right now, so a recovery passphrase cannot be set. Please try again later.</translation>
     </message>
   </context>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="236" />
+      <location filename="../desktop/ui/shell.py" line="241" />
       <source>Underret cannot start</source>
       <translation>Underret cannot start</translation>
     </message>
@@ -692,63 +822,73 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="173" />
+      <location filename="../desktop/ui/unlock_window.py" line="189" />
       <source>Underret – unlock</source>
-      <extracomment>Faults where the vault file is kept and a new profile is the way forward.</extracomment>
+      <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.</extracomment>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="174" />
+      <location filename="../desktop/ui/unlock_window.py" line="190" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="175" />
+      <location filename="../desktop/ui/unlock_window.py" line="191" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="176" />
+      <location filename="../desktop/ui/unlock_window.py" line="192" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="177" />
+      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <source>Recovery &amp;passphrase</source>
+      <translation>Recovery &amp;passphrase</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="208" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="178" />
+      <location filename="../desktop/ui/unlock_window.py" line="209" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="179" />
+      <location filename="../desktop/ui/unlock_window.py" line="211" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="180" />
+      <location filename="../desktop/ui/unlock_window.py" line="194" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="181" />
+      <location filename="../desktop/ui/unlock_window.py" line="195" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="182" />
+      <location filename="../desktop/ui/unlock_window.py" line="196" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="183" />
+      <location filename="../desktop/ui/unlock_window.py" line="197" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="204" />
+      <source>Recovery passphrase</source>
+      <translation>Recovery passphrase</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="188" />
+      <location filename="../desktop/ui/unlock_window.py" line="216" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -756,17 +896,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="190" />
+      <location filename="../desktop/ui/unlock_window.py" line="218" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="240" />
+      <location filename="../desktop/ui/unlock_window.py" line="305" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

@@ -1,5 +1,9 @@
 """The first-run screen: create a profile (name, how the key is kept, passphrase), or try the demo.
 
+With "Remember on this PC" an optional recovery passphrase (typed twice) keeps a
+second, passphrase-wrapped copy of the key, so the notifications can still be
+opened if this PC's keyring stops working.
+
 Also used later to start a new profile beside an existing one (for example
 when a damaged vault must be kept for IT): then a Cancel button goes back.
 """
@@ -37,13 +41,14 @@ MIN_PASSPHRASE = 8
 
 
 def _create_and_open(profiles: ProfileDirectory, name: str, protection: KeyProtection,
-                     passphrase: str | None) -> tuple[ProfileInfo, OpenedVault]:
+                     passphrase: str | None,
+                     recovery_passphrase: str | None = None) -> tuple[ProfileInfo, OpenedVault]:
     """Create the profile (key wrapping is slow) and open its new vault, on a worker thread."""
     from desktop.app import OpenedVault
     from desktop.store.keys import zero
     from desktop.store.vault import Vault
 
-    profile, key = profiles.create(name, protection, passphrase)
+    profile, key = profiles.create(name, protection, passphrase, recovery_passphrase=recovery_passphrase)
     try:
         return profile, OpenedVault(key, Vault.open(profile.vault_path, key), [])
     except BaseException:
@@ -99,6 +104,21 @@ class FirstRunWindow(QWidget):
         self._confirm_label = QLabel()
         self._confirm_label.setBuddy(self.confirm_edit)
 
+        # "Remember on this PC": an optional recovery passphrase, in case the keyring fails later.
+        self.recovery_note = QLabel()
+        self.recovery_note.setObjectName("recoveryNote")
+        self.recovery_note.setWordWrap(True)
+        self.recovery_edit = QLineEdit()
+        self.recovery_edit.setObjectName("recoveryPassphrase")
+        self.recovery_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.recovery_confirm_edit = QLineEdit()
+        self.recovery_confirm_edit.setObjectName("recoveryPassphraseConfirm")
+        self.recovery_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._recovery_label = QLabel()
+        self._recovery_label.setBuddy(self.recovery_edit)
+        self._recovery_confirm_label = QLabel()
+        self._recovery_confirm_label.setBuddy(self.recovery_confirm_edit)
+
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
@@ -123,6 +143,9 @@ class FirstRunWindow(QWidget):
         form.addRow(protection_box)
         form.addRow(self._passphrase_label, self.passphrase_edit)
         form.addRow(self._confirm_label, self.confirm_edit)
+        form.addRow(self.recovery_note)
+        form.addRow(self._recovery_label, self.recovery_edit)
+        form.addRow(self._recovery_confirm_label, self.recovery_confirm_edit)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
@@ -142,7 +165,9 @@ class FirstRunWindow(QWidget):
         self.setTabOrder(self.keyring_radio, self.passphrase_radio)
         self.setTabOrder(self.passphrase_radio, self.passphrase_edit)
         self.setTabOrder(self.passphrase_edit, self.confirm_edit)
-        self.setTabOrder(self.confirm_edit, self.create_button)
+        self.setTabOrder(self.confirm_edit, self.recovery_edit)
+        self.setTabOrder(self.recovery_edit, self.recovery_confirm_edit)
+        self.setTabOrder(self.recovery_confirm_edit, self.create_button)
         self.setTabOrder(self.create_button, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.demo_button)
 
@@ -152,6 +177,8 @@ class FirstRunWindow(QWidget):
         self.name_edit.returnPressed.connect(self.create_profile)
         self.confirm_edit.returnPressed.connect(self.create_profile)
         self.passphrase_edit.returnPressed.connect(self.confirm_edit.setFocus)
+        self.recovery_confirm_edit.returnPressed.connect(self.create_profile)
+        self.recovery_edit.returnPressed.connect(self._recovery_entered)
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.demo_button.clicked.connect(self._try_demo)
         self.retranslate()
@@ -173,6 +200,16 @@ class FirstRunWindow(QWidget):
         use_passphrase = self.passphrase_radio.isChecked()
         for widget in (self.passphrase_edit, self.confirm_edit, self._passphrase_label, self._confirm_label):
             widget.setVisible(use_passphrase)
+        for widget in (self.recovery_note, self._recovery_label, self.recovery_edit,
+                       self._recovery_confirm_label, self.recovery_confirm_edit):
+            widget.setVisible(not use_passphrase)
+
+    def _recovery_entered(self) -> None:
+        # Return in the first field goes on to the second; with nothing typed it creates the profile.
+        if self.recovery_edit.text():
+            self.recovery_confirm_edit.setFocus()
+        else:
+            self.create_profile()
 
     # --- translation ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -197,6 +234,14 @@ class FirstRunWindow(QWidget):
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
         self._confirm_label.setText(self.tr("Passphrase &again"))
         self.confirm_edit.setAccessibleName(self.tr("Passphrase again"))
+        self.recovery_note.setText(self.tr(
+            "Recommended: a recovery passphrase still opens your notifications if this PC's password "
+            "storage stops working. Leave it empty if you do not want one."))
+        self._recovery_label.setText(self.tr("Reco&very passphrase (optional)"))
+        self.recovery_edit.setAccessibleName(self.tr("Recovery passphrase (optional)"))
+        self.recovery_edit.setAccessibleDescription(self.recovery_note.text())
+        self._recovery_confirm_label.setText(self.tr("Recovery passphrase a&gain"))
+        self.recovery_confirm_edit.setAccessibleName(self.tr("Recovery passphrase again"))
         self.create_button.setText(self.tr("&Create profile"))
         self.create_button.setAccessibleName(self.tr("Create profile"))
         self.demo_button.setText(self.tr("Try the &demo"))
@@ -222,7 +267,18 @@ class FirstRunWindow(QWidget):
             self._show_problem(text_for("profile.name_missing"), self.name_edit)
             return
         passphrase: str | None = None
+        recovery: str | None = None
         protection = KeyProtection.KEYRING if self.keyring_radio.isChecked() else KeyProtection.PASSPHRASE
+        if protection == KeyProtection.KEYRING and (self.recovery_edit.text()
+                                                    or self.recovery_confirm_edit.text()):
+            recovery = self.recovery_edit.text()
+            if len(recovery) < MIN_PASSPHRASE:
+                self._show_problem(text_for("passphrase.too_short", minimum=str(MIN_PASSPHRASE)),
+                                   self.recovery_edit)
+                return
+            if recovery != self.recovery_confirm_edit.text():
+                self._show_problem(text_for("passphrase.mismatch"), self.recovery_confirm_edit)
+                return
         if protection == KeyProtection.PASSPHRASE:
             passphrase = self.passphrase_edit.text()
             if len(passphrase) < MIN_PASSPHRASE:
@@ -235,15 +291,15 @@ class FirstRunWindow(QWidget):
         self._set_busy(True)
         self.message_label.setText(self.tr("Creating your profile…"))
         profiles = self._services.profiles
-        run_in_background(self, lambda: _create_and_open(profiles, name, protection, passphrase),
+        run_in_background(self, lambda: _create_and_open(profiles, name, protection, passphrase, recovery),
                           on_success=self._profile_created, on_failure=self._create_failed)
 
     def _profile_created(self, result: tuple[ProfileInfo, OpenedVault]) -> None:
         profile, opened = result
         self._services.attach_vault(profile, opened)
         self._set_busy(False)
-        self.passphrase_edit.clear()
-        self.confirm_edit.clear()
+        for edit in (self.passphrase_edit, self.confirm_edit, self.recovery_edit, self.recovery_confirm_edit):
+            edit.clear()
         self.message_label.clear()
         self.created.emit(profile.id)
 
@@ -254,6 +310,8 @@ class FirstRunWindow(QWidget):
         if isinstance(error, KeyringUnavailable):
             # The plain explanation, then the passphrase fields, ready to type.
             log.info("keyring unavailable at profile creation: %s", error.details.get("reason", ""))
+            self.recovery_edit.clear()
+            self.recovery_confirm_edit.clear()
             self.passphrase_radio.setChecked(True)
             self._show_problem(message_for(error), self.passphrase_edit)
             return

@@ -61,6 +61,16 @@ def _table() -> dict[str, Callable[[], str]]:
         "keyring.unavailable": lambda: translate(
             "Messages", "This PC's password storage cannot be used right now, so Underret cannot "
                         "remember the key for you. Choose a passphrase instead."),
+        "unlock.keyring_unavailable": lambda: translate(
+            "Messages", "This PC's password storage cannot be used right now, so Underret cannot fetch "
+                        "the key to your notifications. If it is locked, unlock it and try again. "
+                        "IT can help get it working again. Your data file is kept untouched."),
+        "unlock.keyring_restore": lambda: translate(
+            "Messages", "IT may be able to put the key back into this PC's password storage, for "
+                        "example from a backup. Your data file is kept untouched."),
+        "unlock.recovery_passphrase_needed": lambda: translate(
+            "Messages", "This PC's password storage cannot give Underret the key right now. Type your "
+                        "recovery passphrase to open your notifications."),
         "profile.exists": lambda: translate(
             "Messages", "A profile with that name already exists. Choose another name."),
         "notification.not_draft": lambda: translate(

@@ -1,4 +1,5 @@
-"""Settings: language, idle lock time, and the passphrase (for passphrase profiles).
+"""Settings: language, idle lock time, and the passphrase (for passphrase profiles) or the
+recovery passphrase (for profiles whose key is kept in the OS keyring).
 
 A setting fixed by the municipality's policy is shown, disabled, with the
 words "Set by your municipality's IT"; it cannot be changed here. Changes take
@@ -32,10 +33,26 @@ from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import Services
+    from desktop.store.profiles import ProfileDirectory, ProfileInfo
 
 log = logging.getLogger(__name__)
 
 _LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
+
+
+def _set_recovery_passphrase(profiles: ProfileDirectory, profile_id: str, current: str | None,
+                             new: str) -> ProfileInfo:
+    """Read the key (the keyring first, else the current recovery passphrase) and wrap it with ``new``.
+
+    On a worker thread: reading the keyring and scrypt both take a moment.
+    """
+    from desktop.store.keys import zero
+
+    key = profiles.unlock(profile_id, current)
+    try:
+        return profiles.set_recovery_passphrase(profile_id, key, new)
+    finally:
+        zero(key)
 
 
 class SettingsDialog(QDialog):
@@ -102,6 +119,42 @@ class SettingsDialog(QDialog):
         passphrase_form.addRow(self.passphrase_message)
         self.passphrase_group.setVisible(self._profile_uses_passphrase())
 
+        # A keyring profile: the recovery passphrase that opens the vault if the keyring fails.
+        self.recovery_group = QGroupBox()
+        self.recovery_group.setObjectName("recoveryGroup")
+        self.recovery_status = QLabel()
+        self.recovery_status.setObjectName("recoveryStatus")
+        self.recovery_status.setWordWrap(True)
+        self.recovery_current_edit = QLineEdit()
+        self.recovery_current_edit.setObjectName("currentRecoveryPassphrase")
+        self.recovery_new_edit = QLineEdit()
+        self.recovery_new_edit.setObjectName("newRecoveryPassphrase")
+        self.recovery_confirm_edit = QLineEdit()
+        self.recovery_confirm_edit.setObjectName("confirmRecoveryPassphrase")
+        for edit in (self.recovery_current_edit, self.recovery_new_edit, self.recovery_confirm_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._recovery_current_label, self._recovery_new_label = QLabel(), QLabel()
+        self._recovery_confirm_label = QLabel()
+        self._recovery_current_label.setBuddy(self.recovery_current_edit)
+        self._recovery_new_label.setBuddy(self.recovery_new_edit)
+        self._recovery_confirm_label.setBuddy(self.recovery_confirm_edit)
+        self.recovery_button = QPushButton()
+        self.recovery_button.setObjectName("setRecoveryPassphrase")
+        self.recovery_message = QLabel()
+        self.recovery_message.setObjectName("recoveryMessage")
+        self.recovery_message.setWordWrap(True)
+        recovery_form = QFormLayout(self.recovery_group)
+        recovery_form.addRow(self.recovery_status)
+        recovery_form.addRow(self._recovery_current_label, self.recovery_current_edit)
+        recovery_form.addRow(self._recovery_new_label, self.recovery_new_edit)
+        recovery_form.addRow(self._recovery_confirm_label, self.recovery_confirm_edit)
+        recovery_form.addRow(self.recovery_button)
+        recovery_form.addRow(self.recovery_message)
+        # The current one is asked for only when the keyring cannot give the key (see below).
+        self._show_current_recovery(False)
+        self._has_recovery = self._profile_has_recovery()
+        self.recovery_group.setVisible(self._profile_uses_keyring())
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
@@ -109,6 +162,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(general)
         layout.addWidget(self.message_label)
         layout.addWidget(self.passphrase_group)
+        layout.addWidget(self.recovery_group)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -117,6 +171,11 @@ class SettingsDialog(QDialog):
         self.idle_spin.valueChanged.connect(self._idle_chosen)
         self.change_button.clicked.connect(self.change_passphrase)
         self.confirm_edit.returnPressed.connect(self.change_passphrase)
+        self.recovery_button.clicked.connect(self.set_recovery_passphrase)
+        self.recovery_confirm_edit.returnPressed.connect(self.set_recovery_passphrase)
+        self.setTabOrder(self.recovery_current_edit, self.recovery_new_edit)
+        self.setTabOrder(self.recovery_new_edit, self.recovery_confirm_edit)
+        self.setTabOrder(self.recovery_confirm_edit, self.recovery_button)
         self.retranslate()
 
     def _profile_uses_passphrase(self) -> bool:
@@ -124,6 +183,28 @@ class SettingsDialog(QDialog):
 
         profile = self._services.profile
         return profile is not None and profile.protection == KeyProtection.PASSPHRASE
+
+    def _profile_uses_keyring(self) -> bool:
+        from desktop.store.keys import KeyProtection
+
+        profile = self._services.profile
+        return profile is not None and profile.protection == KeyProtection.KEYRING
+
+    def _profile_has_recovery(self) -> bool:
+        # Read from the profile file, not the unlocked ProfileInfo: it may have been set since.
+        profile = self._services.profile
+        if profile is None or not self._profile_uses_keyring():
+            return False
+        try:
+            return self._services.profiles.has_recovery_passphrase(profile.id)
+        except UnderretError as error:
+            log.warning("profile file unreadable for settings: %s", error.message_id)
+            return False
+
+    def _show_current_recovery(self, shown: bool) -> None:
+        self._asks_current_recovery = shown
+        self.recovery_current_edit.setVisible(shown)
+        self._recovery_current_label.setVisible(shown)
 
     def _apply_managed(self) -> None:
         settings = self._services.settings
@@ -159,9 +240,32 @@ class SettingsDialog(QDialog):
         self.confirm_edit.setAccessibleName(self.tr("New passphrase again"))
         self.change_button.setText(self.tr("Change &passphrase"))
         self.change_button.setAccessibleName(self.tr("Change passphrase"))
+        self._retranslate_recovery()
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Close"))
         close.setAccessibleName(self.tr("Close"))
+
+    def _retranslate_recovery(self) -> None:
+        self.recovery_group.setTitle(self.tr("Recovery passphrase"))
+        if self._has_recovery:
+            self.recovery_status.setText(self.tr(
+                "You have a recovery passphrase. It opens your notifications if this PC's password "
+                "storage stops working. You can choose a new one here."))
+            self.recovery_button.setText(self.tr("Change &recovery passphrase"))
+            self.recovery_button.setAccessibleName(self.tr("Change recovery passphrase"))
+        else:
+            self.recovery_status.setText(self.tr(
+                "Recommended: a recovery passphrase opens your notifications if this PC's password "
+                "storage stops working."))
+            self.recovery_button.setText(self.tr("Set &recovery passphrase"))
+            self.recovery_button.setAccessibleName(self.tr("Set recovery passphrase"))
+        self._recovery_current_label.setText(self.tr("&Current recovery passphrase"))
+        self.recovery_current_edit.setAccessibleName(self.tr("Current recovery passphrase"))
+        self._recovery_new_label.setText(self.tr("&New recovery passphrase"))
+        self.recovery_new_edit.setAccessibleName(self.tr("New recovery passphrase"))
+        self._recovery_confirm_label.setText(self.tr("New recovery passphrase &again"))
+        self.recovery_confirm_edit.setAccessibleName(self.tr("New recovery passphrase again"))
+        self.recovery_message.setAccessibleName(self.tr("Message"))
 
     # --- changes -------------------------------------------------------------------------------
     def _language_chosen(self) -> None:
@@ -213,3 +317,60 @@ class SettingsDialog(QDialog):
         self.passphrase_message.setText(message_for(error))
         self.old_edit.clear()
         self.old_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_recovery_passphrase(self) -> None:
+        """Set or replace the recovery passphrase of a keyring profile, in the background."""
+        profile = self._services.profile
+        if profile is None or not self.recovery_button.isEnabled():
+            return
+        new = self.recovery_new_edit.text()
+        if len(new) < MIN_PASSPHRASE:
+            self.recovery_message.setText(text_for("passphrase.too_short", minimum=str(MIN_PASSPHRASE)))
+            self.recovery_new_edit.setFocus()
+            return
+        if new != self.recovery_confirm_edit.text():
+            self.recovery_message.setText(text_for("passphrase.mismatch"))
+            self.recovery_confirm_edit.setFocus()
+            return
+        current = self.recovery_current_edit.text() if self._asks_current_recovery else None
+        self.recovery_button.setEnabled(False)
+        self.recovery_message.setText(self.tr("Saving the recovery passphrase…"))
+        profiles = self._services.profiles
+        run_in_background(self, lambda: _set_recovery_passphrase(profiles, profile.id, current or None, new),
+                          on_success=self._recovery_set, on_failure=self._recovery_failed)
+
+    def _recovery_set(self, updated: ProfileInfo) -> None:
+        self.recovery_button.setEnabled(True)
+        for edit in (self.recovery_current_edit, self.recovery_new_edit, self.recovery_confirm_edit):
+            edit.clear()
+        self._show_current_recovery(False)
+        if self._services.profile is not None and self._services.profile.id == updated.id:
+            self._services.profile = updated
+        self._has_recovery = True
+        self._retranslate_recovery()
+        self.recovery_message.setText(self.tr(
+            "Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC."))
+
+    def _recovery_failed(self, error: Exception) -> None:
+        from desktop.store.errors import KeyMissing, KeyringUnavailable
+
+        self.recovery_button.setEnabled(True)
+        self.recovery_current_edit.clear()
+        if isinstance(error, KeyringUnavailable | KeyMissing) and self._has_recovery:
+            # The keyring cannot give the key now: the current recovery passphrase can.
+            self._show_current_recovery(True)
+            self.recovery_message.setText(self.tr(
+                "This PC's password storage cannot give Underret the key right now. Type your current "
+                "recovery passphrase to choose a new one."))
+            self.recovery_current_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if isinstance(error, KeyringUnavailable | KeyMissing):
+            self.recovery_message.setText(self.tr(
+                "This PC's password storage cannot give Underret the key right now, so a recovery "
+                "passphrase cannot be set. Please try again later."))
+            return
+        if not isinstance(error, UnderretError):
+            log.error("setting the recovery passphrase failed", exc_info=error)
+        self.recovery_message.setText(message_for(error))
+        if self._asks_current_recovery:
+            self.recovery_current_edit.setFocus(Qt.FocusReason.OtherFocusReason)

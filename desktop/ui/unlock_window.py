@@ -4,6 +4,11 @@ Key derivation (scrypt) runs in the background. A wrong passphrase gets a
 clear message and, after repeated failures, a growing wait (the button counts
 down). A damaged, too new, read-only or key-less vault gets its own message and
 the offer to keep the file and start a new profile; the file is never touched.
+
+A profile whose key is kept in the OS keyring needs no passphrase. When the
+keyring fails for it (unavailable, locked, or the key is gone), a profile with a
+recovery passphrase is asked for that passphrase, with a plain explanation; one
+without is told what IT can do, and its file is kept untouched.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UnderretError
-from desktop.ui.messages import message_for
+from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -51,6 +56,8 @@ class UnlockWindow(QWidget):
         self._services = services
         self._busy = False
         self._wait_left = 0
+        #: Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.
+        self._recovery_for: set[str] = set()
         self.setObjectName("unlockWindow")
 
         self._heading = QLabel()
@@ -68,6 +75,7 @@ class UnlockWindow(QWidget):
         self._passphrase_label = QLabel()
         self._passphrase_label.setBuddy(self.passphrase_edit)
         self._keyring_note = QLabel()
+        self._keyring_note.setObjectName("keyringNote")
         self._keyring_note.setWordWrap(True)
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
@@ -151,11 +159,19 @@ class UnlockWindow(QWidget):
         profile = self.selected_profile()
         return profile is not None and profile.protection == KeyProtection.PASSPHRASE
 
+    def asks_for_recovery_passphrase(self) -> bool:
+        """True when the chosen keyring profile's keyring failed and its recovery passphrase is asked for."""
+        return self.selected_profile_id() in self._recovery_for
+
+    def _asks_for_passphrase(self) -> bool:
+        return self.selected_uses_passphrase() or self.asks_for_recovery_passphrase()
+
     def _profile_changed(self) -> None:
-        uses_passphrase = self.selected_uses_passphrase()
+        uses_passphrase = self._asks_for_passphrase()
         self.passphrase_edit.setVisible(uses_passphrase)
         self._passphrase_label.setVisible(uses_passphrase)
-        self._keyring_note.setVisible(not uses_passphrase and self.profile_combo.count() > 0)
+        self._keyring_note.setVisible(self.profile_combo.count() > 0 and not self.selected_uses_passphrase())
+        self._retranslate_passphrase()
         self.message_label.clear()
         self._start_wait_if_needed()
         if uses_passphrase:
@@ -174,14 +190,26 @@ class UnlockWindow(QWidget):
         self._heading.setText(self.tr("Unlock Underret"))
         self._profile_label.setText(self.tr("P&rofile"))
         self.profile_combo.setAccessibleName(self.tr("Profile"))
-        self._passphrase_label.setText(self.tr("&Passphrase"))
-        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
-        self._keyring_note.setText(self.tr("This profile's key is kept on this PC. No passphrase is needed."))
+        self._retranslate_passphrase()
         self.new_profile_button.setText(self.tr("&New profile…"))
         self.new_profile_button.setAccessibleName(self.tr("New profile"))
         self.message_label.setAccessibleName(self.tr("Message"))
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self._update_button_text()
+
+    def _retranslate_passphrase(self) -> None:
+        """The passphrase field and the note under it: a recovery passphrase reads differently."""
+        if self.asks_for_recovery_passphrase():
+            self._passphrase_label.setText(self.tr("Recovery &passphrase"))
+            self.passphrase_edit.setAccessibleName(self.tr("Recovery passphrase"))
+            self._keyring_note.setText(text_for("unlock.recovery_passphrase_needed"))
+            self.passphrase_edit.setAccessibleDescription(self._keyring_note.text())
+        else:
+            self._passphrase_label.setText(self.tr("&Passphrase"))
+            self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+            self._keyring_note.setText(
+                self.tr("This profile's key is kept on this PC. No passphrase is needed."))
+            self.passphrase_edit.setAccessibleDescription("")
 
     def _update_button_text(self) -> None:
         if self._wait_left > 0:
@@ -197,7 +225,12 @@ class UnlockWindow(QWidget):
         profile = self.selected_profile()
         if profile is None:
             return
-        passphrase = self.passphrase_edit.text() if self.selected_uses_passphrase() else None
+        passphrase: str | None = None
+        if self.selected_uses_passphrase():
+            passphrase = self.passphrase_edit.text()
+        elif self.asks_for_recovery_passphrase():
+            # The keyring is asked first in any case; an empty field only asks the keyring again.
+            passphrase = self.passphrase_edit.text() or None
         self.passphrase_edit.clear()
         self._set_busy(True)
         self.message_label.setText(self.tr("Opening…"))
@@ -209,6 +242,8 @@ class UnlockWindow(QWidget):
                           on_failure=self._unlock_failed)
 
     def _opened(self, profile: ProfileInfo, opened: OpenedVault) -> None:
+        # The store put the key back into the keyring if it could: next time, ask the keyring first.
+        self._recovery_for.discard(profile.id)
         self._services.attach_vault(profile, opened)
         self._set_busy(False)
         self.message_label.clear()
@@ -230,10 +265,40 @@ class UnlockWindow(QWidget):
             return
         if not isinstance(error, UnderretError):
             log.error("unlock failed", exc_info=error)
+        if self._keyring_failed(error):
+            return
         self._show_fault(error)
 
-    def _show_fault(self, error: Exception) -> None:
+    def _keyring_failed(self, error: Exception) -> bool:
+        """Explain a keyring that failed a keyring profile; True when handled here.
+
+        With a recovery passphrase the field for it is shown; without one the person hears what
+        IT can do (restore the keyring), and that the data file is kept untouched.
+        """
+        from desktop.store.errors import KeyMissing, KeyringUnavailable
+        from desktop.store.keys import KeyProtection
+
+        profile = self.selected_profile()
+        if (not isinstance(error, KeyringUnavailable | KeyMissing) or profile is None
+                or profile.protection != KeyProtection.KEYRING):
+            return False
+        log.warning("keyring failed for profile %s: %s", profile.id, error.message_id)
+        if profile.has_recovery_passphrase:
+            self._recovery_for.add(profile.id)
+            self._profile_changed()  # shows the field and the explanation beside it
+            self.passphrase_edit.setFocus()
+            return True
+        if isinstance(error, KeyringUnavailable):
+            self.message_label.setText(text_for("unlock.keyring_unavailable"))
+            self.unlock_button.setFocus()
+            return True
+        self._show_fault(error, text_for("unlock.keyring_restore"))
+        return True
+
+    def _show_fault(self, error: Exception, advice: str = "") -> None:
         message = message_for(error)
+        if advice:
+            message += "\n\n" + advice
         if isinstance(error, UnderretError) and error.message_id in _FAULT_IDS:
             log.warning("vault fault: %s", error.message_id)
             message += "\n\n" + self.tr(
@@ -250,7 +315,7 @@ class UnlockWindow(QWidget):
     def _start_wait_if_needed(self) -> None:
         profile_id = self.selected_profile_id()
         seconds = 0.0
-        if profile_id is not None and self.selected_uses_passphrase():
+        if profile_id is not None and self._asks_for_passphrase():
             seconds = self._services.profiles.delay_before_next_attempt(profile_id)
         self._wait_left = math.ceil(seconds)
         if self._wait_left > 0:

@@ -15,7 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import Services, Translations
@@ -93,10 +96,13 @@ def start_shell() -> Callable[[Services], Shell]:
 
 
 def make_profile(services: Services, name: str = "Mette", *, passphrase: str | None = PASSPHRASE,
-                 drafts: Sequence[str] = ()) -> tuple[ProfileInfo, list[str]]:
-    """A profile with a vault holding drafts for children with the given initials."""
+                 drafts: Sequence[str] = (), recovery: str | None = None) -> tuple[ProfileInfo, list[str]]:
+    """A profile with a vault holding drafts for children with the given initials.
+
+    ``passphrase=None`` makes a keyring profile; ``recovery`` gives it a recovery passphrase.
+    """
     protection = KeyProtection.PASSPHRASE if passphrase else KeyProtection.KEYRING
-    profile, key = services.profiles.create(name, protection, passphrase)
+    profile, key = services.profiles.create(name, protection, passphrase, recovery_passphrase=recovery)
     ids = []
     try:
         with Vault.open(profile.vault_path, key) as vault:
@@ -145,6 +151,36 @@ def make_read_only() -> Callable[..., AbstractContextManager[None]]:
 @pytest.fixture
 def file_hash() -> Callable[[Path], str]:
     return sha256_of
+
+
+class FakeLockedOsKeyring(KeyringBackend):
+    """Fake at the OS boundary: a keyring that is locked (nobody unlocked it) and refuses every call."""
+
+    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise KeyringLocked("locked")
+
+
+@pytest.fixture
+def lock_the_keyring() -> Iterator[Callable[[], None]]:
+    """Call it to make the OS keyring locked from then on (the test's file keyring comes back after)."""
+    previous = keyring.get_keyring()
+
+    def lock() -> None:
+        keyring.set_keyring(FakeLockedOsKeyring())  # type: ignore[no-untyped-call]  # no type hints
+
+    yield lock
+    keyring.set_keyring(previous)  # type: ignore[no-untyped-call]
 
 
 @pytest.fixture
