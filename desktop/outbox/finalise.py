@@ -19,6 +19,7 @@ from desktop.domain.document import NotificationDocument
 from desktop.outbox.envelope import RecipientKey, envelope_sha256, seal
 
 if TYPE_CHECKING:
+    from desktop.config.policy import Policy
     from desktop.domain.forms import FormDefinition
     from desktop.domain.packs import GuidelinePack
     from desktop.store.vault import Vault
@@ -113,3 +114,36 @@ def finalise_document(
     )
     log.info("finalise: %s sealed and queued", document.notification_id)
     return FinalisedNotification(document.notification_id, envelope_sha256(envelope), document.acute)
+
+
+def finalise_and_queue(
+    open_vault: Callable[[], Vault],
+    pack: GuidelinePack,
+    policy: Policy | None,
+    draft_id: str,
+    document: NotificationDocument,
+    *,
+    demo: bool = False,
+    render_pdf: PdfRenderer | None = None,
+) -> FinalisedNotification:
+    """The app's finalise step (``services.finalise``, the wizard's default and the delivery service's).
+
+    Checks that ``document`` belongs to ``draft_id``, finds the intake from
+    policy and pack (``IntakeNotConfigured`` before anything is changed), then
+    renders, seals and queues on a connection of its own from ``open_vault``
+    (finalising runs on a worker thread), closed afterwards.
+    """
+    from desktop.outbox.target import intake_target
+
+    if document.notification_id != draft_id:
+        raise ValueError("the document belongs to another draft")
+    target = intake_target(pack, policy)
+    if render_pdf is None:
+        from desktop.documents.pdf import render_pdf as default_renderer
+
+        render_pdf = default_renderer
+    vault = open_vault()
+    try:
+        return finalise_document(vault, document, target.recipients, render_pdf, demo=demo or pack.demo)
+    finally:
+        vault.close()

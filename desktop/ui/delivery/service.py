@@ -288,18 +288,11 @@ class DeliveryService(QObject):
     # --- finalising (the wizard's ``services.finalise``) ---------------------------------------
     def finalise(self, draft_id: str, document: NotificationDocument) -> None:
         """Render the PDF, seal the envelope and queue it with the state change (worker thread)."""
-        from desktop.documents.pdf import render_pdf
-        from desktop.outbox.finalise import finalise_document
+        from desktop.outbox.finalise import finalise_and_queue  # the wizard's default runs the same step
 
-        if document.notification_id != draft_id:
-            raise ValueError("the document belongs to another draft")
-        target = self.target()
-        pack = self._services.pack()
-        vault = self._services.open_reader()
-        try:
-            finalise_document(vault, document, target.recipients, render_pdf, demo=pack.demo)
-        finally:
-            vault.close()
+        services = self._services
+        finalise_and_queue(services.open_reader, services.pack(), services.policy, draft_id, document,
+                           demo=services.demo)
         self._wake.emit()  # queued to the GUI thread: try to send it at once
 
     # --- retention -----------------------------------------------------------------------------

@@ -37,18 +37,11 @@ class OutboxFinaliser:
         self._services = services
 
     def __call__(self, draft_id: str, document: NotificationDocument) -> None:
-        from desktop.documents.pdf import render_pdf
-        from desktop.outbox.finalise import finalise_document
-        from desktop.outbox.target import intake_target
+        from desktop.outbox.finalise import finalise_and_queue  # the same step the delivery service runs
 
         services = self._services
-        pack = services.pack()
-        target = intake_target(pack, services.policy)  # IntakeNotConfigured: nothing is changed
-        vault = services.open_reader()  # this runs on a worker thread: its own connection
-        try:
-            finalise_document(vault, document, target.recipients, render_pdf, demo=services.demo or pack.demo)
-        finally:
-            vault.close()
+        finalise_and_queue(services.open_reader, services.pack(), services.policy, draft_id, document,
+                           demo=services.demo)
 
 
 class FinaliseUnavailable(UnderretError):  # noqa: N818 - house style: errors named for the situation
