@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringLocked
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -15,21 +12,6 @@ from desktop.app import Services
 from desktop.config.policy import Policy
 from desktop.store.keys import KeyProtection
 from desktop.ui.shell import Shell
-
-
-class FakeLockedKeyring(KeyringBackend):  # type: ignore[misc]
-    """Fake at the OS boundary: a keyring that is locked, as on a PC where nobody unlocked it."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise KeyringLocked("locked")
 
 
 def test_first_start_shows_profile_creation_and_a_passphrase_profile_opens_the_main_window(
@@ -102,28 +84,24 @@ def test_remember_on_this_pc_keeps_the_key_in_the_keyring_and_opens_without_pass
 
 def test_a_locked_keyring_gets_a_plain_explanation_and_the_passphrase_instead(
         qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
-        passphrase: str) -> None:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FakeLockedKeyring())  # type: ignore[no-untyped-call]  # keyring has no type hints
-    try:
-        services = make_services(language="en")
-        shell = start_shell(services)
-        window = shell.first_run_window
-        assert window is not None
-        QTest.keyClicks(window.name_edit, "Mette")
-        QTest.keyClick(window.name_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: "password storage" in window.message_label.text())
-        assert window.passphrase_radio.isChecked()
-        assert window.passphrase_edit.hasFocus() or window.passphrase_edit.isVisible()
-        assert services.profiles.list() == []  # nothing half-made left behind
+        passphrase: str, lock_the_keyring: Callable[[], None]) -> None:
+    lock_the_keyring()  # as on a PC where nobody unlocked it
+    services = make_services(language="en")
+    shell = start_shell(services)
+    window = shell.first_run_window
+    assert window is not None
+    QTest.keyClicks(window.name_edit, "Mette")
+    QTest.keyClick(window.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "password storage" in window.message_label.text())
+    assert window.passphrase_radio.isChecked()
+    assert window.passphrase_edit.hasFocus() or window.passphrase_edit.isVisible()
+    assert services.profiles.list() == []  # nothing half-made left behind
 
-        QTest.keyClicks(window.passphrase_edit, passphrase)
-        QTest.keyClicks(window.confirm_edit, passphrase)
-        QTest.keyClick(window.confirm_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
-        assert services.profiles.list()[0].protection == KeyProtection.PASSPHRASE
-    finally:
-        keyring.set_keyring(previous)
+    QTest.keyClicks(window.passphrase_edit, passphrase)
+    QTest.keyClicks(window.confirm_edit, passphrase)
+    QTest.keyClick(window.confirm_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
+    assert services.profiles.list()[0].protection == KeyProtection.PASSPHRASE
 
 
 def test_policy_for_shared_pcs_fixes_the_passphrase_choice_and_says_who_set_it(
