@@ -165,3 +165,38 @@ def test_unfinished_draft_is_not_finalised_and_nothing_is_queued(
         )
     assert vault.notifications.get_summary(draft).state is NotificationState.DRAFT
     assert vault.outbox.waiting_count() == 0
+
+
+def test_the_apps_finalise_step_refuses_a_document_of_another_draft_or_without_an_intake_and_changes_nothing(
+    vault: Vault, vault_key: bytes, intake_keys: IntakeKeys
+) -> None:
+    from desktop.domain.building import build_document
+    from desktop.domain.packs import Intake
+    from desktop.outbox.finalise import finalise_and_queue
+    from desktop.outbox.target import IntakeNotConfigured
+
+    first = vault.notifications.create_draft(_answers(), "review", "EÆ")
+    second = vault.notifications.create_draft(_answers(), "review", "EÆ")
+    now = datetime.now(UTC)
+    document = build_document(load_form(), national_pack(), _answers(), notification_id=first, created_at=now,
+                              finalised_at=now, language="da")
+    intake = Intake(required=True, endpoint="https://127.0.0.1:9", key_id=intake_keys.recipient.key_id,
+                    public_key=base64.b64encode(intake_keys.recipient.public().public_key).decode(),
+                    receipt_key=base64.b64encode(intake_keys.receipt_public).decode(), pin_sha256="ab" * 32)
+    pack = national_pack().model_copy(update={"intake": intake})
+
+    def connection() -> Vault:
+        return Vault.open(vault.path, vault_key)
+
+    with pytest.raises(ValueError, match="another draft"):
+        finalise_and_queue(connection, pack, None, second, document)
+    with pytest.raises(IntakeNotConfigured):
+        finalise_and_queue(connection, national_pack().model_copy(update={"intake": Intake()}), None, first,
+                           document)
+    assert vault.notifications.get_summary(first).state is NotificationState.DRAFT
+    assert vault.notifications.get_summary(second).state is NotificationState.DRAFT
+
+    finalise_and_queue(connection, pack, None, first, document)
+
+    assert vault.notifications.get_summary(first).state is NotificationState.QUEUED
+    assert vault.outbox.waiting_count() == 1
