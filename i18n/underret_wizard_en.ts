@@ -30,15 +30,11 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="97" />
-      <location filename="../desktop/ui/wizard/review.py" line="45" />
-      <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="97" />
-      <location filename="../desktop/ui/wizard/review.py" line="45" />
-      <location filename="../desktop/ui/wizard/review.py" line="50" />
       <source>No</source>
       <translation>No</translation>
     </message>
@@ -138,28 +134,28 @@
       <translation>&amp;Later</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="101" />
-      <source>Nothing filled in yet.</source>
-      <translation>Nothing filled in yet.</translation>
+      <location filename="../desktop/ui/wizard/review.py" line="99" />
+      <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
+      <translation>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="152" />
+      <location filename="../desktop/ui/wizard/review.py" line="108" />
       <source>The notification as the municipality will read it</source>
       <translation>The notification as the municipality will read it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="163" />
-      <location filename="../desktop/ui/wizard/review.py" line="165" />
+      <location filename="../desktop/ui/wizard/review.py" line="121" />
+      <location filename="../desktop/ui/wizard/review.py" line="123" />
       <source>Edit: %1</source>
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="175" />
+      <location filename="../desktop/ui/wizard/review.py" line="133" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="197" />
+      <location filename="../desktop/ui/wizard/review.py" line="155" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
@@ -290,12 +286,12 @@
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="133" />
+      <location filename="../desktop/ui/wizard/sending.py" line="146" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="159" />
+      <location filename="../desktop/ui/wizard/sending.py" line="172" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -333,17 +329,17 @@
   <context>
     <name>WizardMessages</name>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="60" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="53" />
       <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="63" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="56" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Something is still missing in the notification. Please look at the marked field.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="65" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="58" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Your latest changes could not be saved. Keep this window open and try again.</translation>
     </message>

@@ -222,9 +222,10 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = ()) -> O
         Row(t("doc.finalised"),
             t("doc.not_finalised") if gaps else format_datetime(document.finalised_at, lang)),
     ]
+    # While the role is missing the heading names the notifier alone; the role's gap shows below.
+    who = notifier.name if m.has("notifier.role") else f"{notifier.name}, {notifier.role}"
     heading_rows += _rows([
-        (t("doc.notifier"),
-         m.at("notifier.name", m.at("notifier.role", f"{notifier.name}, {notifier.role}"))),
+        (t("doc.notifier"), m.at("notifier.name", who)),
         (t("doc.workplace"), m.at("notifier.workplace", notifier.workplace)),
     ])
     heading_rows += _rows(m.rest_pairs("acute."))

@@ -1,19 +1,21 @@
 """The review page: what is still missing, the notification as the municipality will read it,
 an "Edit" button per part, and what happens next.
 
-When every rule is met, the page shows the document the domain builds
-(:func:`desktop.domain.building.build_document`) laid out like the PDF. While
-something is missing it lists the problems (each a button to the field) and a
-summary of the answers per part, so the person still sees everything written.
+The page always shows the municipality's layout, the same outline as the PDF
+(:mod:`desktop.documents.outline`): from the strict document
+(:func:`desktop.domain.building.build_document`) once every rule is met, and
+from the lenient preview (:func:`desktop.domain.preview.build_preview`) while
+something is missing. Each gap in the preview is a link ("Not filled in yet —
+go to the page …") that Tab reaches inside the document and Enter follows to
+the field; the problem list above the document offers the same as buttons.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from html import escape
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,81 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.answers import get_answer, is_answered
 from desktop.domain.document import NotificationDocument
 from desktop.domain.flow import WizardFlow
-from desktop.domain.forms import FieldType, FormField, Section, SectionKind
+from desktop.domain.forms import Section, SectionKind
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.text import Localised, localise
 from desktop.domain.validation import Problem
-from desktop.ui.wizard.dates import format_date, format_datetime
 from desktop.ui.wizard.guidance import GuidanceBlock
 from desktop.ui.wizard.problems import problem_text
 
+if TYPE_CHECKING:
+    from desktop.domain.preview import Gap, NotificationPreview
+
 translate = QCoreApplication.translate
 
-
-def _plain(field: FormField, value: Any, pack: GuidelinePack, lang: str) -> str:
-    """A value as the person typed or chose it, in words."""
-    if field.type in (FieldType.YES_NO,):
-        return translate("Wizard", "Yes") if value is True else translate("Wizard", "No")
-    if field.type is FieldType.YES_NO_WHY and isinstance(value, dict):
-        yes = value.get("value")
-        text = ""
-        if yes is not None:
-            text = translate("Wizard", "Yes") if yes is True else translate("Wizard", "No")
-        why = value.get("why_not")
-        return f"{text}: {why}" if yes is False and why else text
-    if field.type is FieldType.SINGLE_CHOICE and isinstance(value, str):
-        option = field.option(value)
-        return localise(option.label, lang) if option is not None else value
-    if field.type is FieldType.MULTI_CHOICE and isinstance(value, list):
-        return ", ".join(localise(o.label, lang) for o in field.options if o.id in value)
-    if field.type is FieldType.SCALE and isinstance(value, str):
-        level = next((lv for lv in pack.scale.levels if lv.id == value), None)
-        return localise(level.label, lang) if level is not None else value
-    if field.type is FieldType.SIGNAL_CHECKLIST and isinstance(value, list):
-        labels = [localise(s.label, lang) for s in pack.signals if s.id in value]
-        return "; ".join(labels)
-    if field.type is FieldType.PERSON and isinstance(value, dict):
-        return ", ".join(str(v) for v in value.values() if v)
-    if field.type is FieldType.DATE and isinstance(value, str):
-        return format_date(value)
-    if field.type is FieldType.DATETIME and isinstance(value, str):
-        return format_datetime(value)
-    return str(value)
-
-
-def section_summary_html(section: Section, flow: WizardFlow, answers: dict[str, Any],
-                         pack: GuidelinePack, lang: str) -> str:
-    """The answered, visible fields of a section as a small table (escaped)."""
-    rows: list[str] = []
-    for field in flow.visible_fields(section.id):
-        value = get_answer(answers, field.id)
-        if not field.holds_answer or not is_answered(value):
-            continue
-        label = escape(localise(field.label, lang))
-        if field.type is FieldType.REPEATABLE_GROUP and isinstance(value, list):
-            item_label = localise(field.item_label, lang)
-            for index, item in enumerate(value):
-                if not isinstance(item, dict):
-                    continue
-                parts = []
-                for sub in field.fields:
-                    sub_value = item.get(sub.id)
-                    if is_answered(sub_value) and flow.is_visible(f"{field.id}[{index}].{sub.id}"):
-                        parts.append(f"{escape(localise(sub.label, lang))}: "
-                                     f"{escape(_plain(sub, sub_value, pack, lang))}")
-                rows.append(f"<tr><td><i>{escape(item_label)} {index + 1}</i></td>"
-                            f"<td>{'<br/>'.join(parts)}</td></tr>")
-            continue
-        text = escape(_plain(field, value, pack, lang)).replace("\n", "<br/>")
-        if field.type is FieldType.QUOTE:
-            text = f"<blockquote><i>“{text}”</i></blockquote>"
-        rows.append(f'<tr><td width="35%">{label}</td><td>{text}</td></tr>')
-    if not rows:
-        return "<p><i>" + escape(translate("Wizard", "Nothing filled in yet.")) + "</i></p>"
-    return '<table width="100%" cellpadding="3">' + "".join(rows) + "</table>"
+#: How a gap's link in the preview starts (``gap:<n>``, see :mod:`desktop.documents.outline`).
+GAP_LINK = "gap:"
 
 
 def document_html(document: NotificationDocument) -> str:
@@ -107,6 +50,13 @@ def document_html(document: NotificationDocument) -> str:
     from desktop.documents.html import render_html
 
     return render_html(document)
+
+
+def preview_html(preview: NotificationPreview) -> str:
+    """The same layout for a notification still being written, each gap a link."""
+    from desktop.documents.html import render_preview_html
+
+    return render_preview_html(preview)
 
 
 class ReviewPage(QScrollArea):
@@ -146,12 +96,20 @@ class ReviewPage(QScrollArea):
         self.problems_layout = QVBoxLayout(self.problems_box)
         layout.addWidget(self.problems_box)
         self.problem_buttons: list[QPushButton] = []
+        self.preview_note = QLabel(translate(
+            "Wizard", "Where it says “Not filled in yet”, an answer is still missing. "
+                      "Tab to it in the text and press Enter to go there."))
+        self.preview_note.setObjectName("previewNote")
+        self.preview_note.setWordWrap(True)
+        layout.addWidget(self.preview_note)
         self.document_view = QTextBrowser()
         self.document_view.setObjectName("documentView")
         self.document_view.setAccessibleName(
             translate("Wizard", "The notification as the municipality will read it"))
         self.document_view.setMinimumHeight(self.document_view.fontMetrics().lineSpacing() * 20)
         self.document_view.setOpenLinks(False)
+        self.document_view.anchorClicked.connect(self._follow_gap)
+        self._gaps: tuple[Gap, ...] = ()
         layout.addWidget(self.document_view)
         self.edit_buttons: dict[str, QPushButton] = {}
         self.parts_box = QWidget()
@@ -181,9 +139,9 @@ class ReviewPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def show_state(self, flow: WizardFlow, answers: dict[str, Any], problems: list[Problem],
-                   sections: list[Section], document: NotificationDocument | None) -> None:
-        """Redraw for the current answers: problems first, then the notification."""
+    def show_state(self, flow: WizardFlow, problems: list[Problem], sections: list[Section],
+                   html: str, gaps: Sequence[Gap] = ()) -> None:
+        """Redraw: the problems first, then the notification laid out as ``html`` (with ``gaps``' links)."""
         for button in self.problem_buttons:
             button.deleteLater()
         self.problem_buttons = []
@@ -211,16 +169,18 @@ class ReviewPage(QScrollArea):
             self.problems_layout.addWidget(button)
             self.problem_buttons.append(button)
         self.problems_box.setVisible(bool(blocking))
+        self.preview_note.setVisible(bool(gaps))
         visible = set(flow.pages())
         for section_id, button in self.edit_buttons.items():
             button.setVisible(section_id in visible)
-        if document is not None:
-            self.document_view.setHtml(document_html(document))
+        self._gaps = tuple(gaps)
+        self.document_view.setHtml(html)
+
+    def _follow_gap(self, url: QUrl) -> None:
+        """A gap's link (mouse or Enter): open its page with the focus in its field."""
+        target = url.toString()
+        if not target.startswith(GAP_LINK):
             return
-        parts = []
-        for section in sections:
-            if section.kind is SectionKind.REVIEW or section.id not in visible:
-                continue
-            parts.append(f"<h3>{escape(localise(section.title, self.lang))}</h3>")
-            parts.append(section_summary_html(section, flow, answers, self.pack, self.lang))
-        self.document_view.setHtml("".join(parts))
+        number = target.removeprefix(GAP_LINK)
+        if number.isdigit() and int(number) < len(self._gaps):
+            self._on_problem(self._gaps[int(number)].problem())

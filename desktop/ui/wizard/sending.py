@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.building import NotificationIncomplete, build_document
+from desktop.domain.preview import NotificationPreview, build_preview
 from desktop.domain.validation import Problem, first_blocking, validate
 from desktop.errors import UnderretError
 from desktop.ui.messages import message_for
@@ -25,7 +26,7 @@ from desktop.ui.wizard.draft_loading import CORRECTS_KEY, remember_notifier
 from desktop.ui.wizard.finalising import FinaliseUnavailable, NotificationFinaliser
 from desktop.ui.wizard.page import SectionPage
 from desktop.ui.wizard.problems import problem_text
-from desktop.ui.wizard.review import ReviewPage
+from desktop.ui.wizard.review import ReviewPage, document_html, preview_html
 
 if TYPE_CHECKING:
     from desktop.domain.document import NotificationDocument
@@ -66,8 +67,17 @@ class Sending:
                               created_at=window.created_at or now, finalised_at=now, language=window.language,
                               corrects=corrects if isinstance(corrects, str) else None)
 
+    def build_preview(self) -> NotificationPreview:
+        """The notification as far as it is written, with its gaps (never what is sent)."""
+        window = self._window
+        now = datetime.now(UTC)
+        corrects = window.answers.get(CORRECTS_KEY)
+        return build_preview(window.form, window.pack, window.answers, notification_id=window.draft_id or "",
+                             created_at=window.created_at or now, now=now, language=window.language,
+                             corrects=corrects if isinstance(corrects, str) else None)
+
     def refresh_review(self, page: ReviewPage) -> None:
-        """Redraw the review page for the current answers."""
+        """Redraw the review page for the current answers: always the municipality's layout."""
         window = self._window
         # Laying out the whole notification is the most expensive thing the wizard draws;
         # it is redone only when something was changed since it was last shown.
@@ -76,13 +86,16 @@ class Sending:
             return
         self._review_fingerprint = fingerprint
         problems = self.problems()
-        document = None
         if first_blocking(problems) is None and window.draft_id is not None:
             try:
                 document = self.build_document()
             except NotificationIncomplete:
-                document = None
-        page.show_state(window.flow, window.answers, problems, window.form.sections, document)
+                pass
+            else:
+                page.show_state(window.flow, problems, window.form.sections, document_html(document))
+                return
+        preview = self.build_preview()
+        page.show_state(window.flow, problems, window.form.sections, preview_html(preview), preview.gaps)
 
     def show_problem(self, problem: Problem) -> None:
         """Open the page of ``problem``, mark its field with the message and put the focus there."""

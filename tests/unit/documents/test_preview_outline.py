@@ -125,3 +125,17 @@ def test_complete_answers_give_the_finalised_outline_and_html_byte_for_byte(
     assert result.complete
     assert build_outline(result.document, result.gaps) == build_outline(strict)
     assert render_preview_html(result).encode() == render_html(strict).encode()
+
+
+def test_the_heading_names_the_notifier_while_their_role_is_still_missing(
+        complete_answers: dict[str, Any]) -> None:
+    answers = dict(complete_answers)
+    del answers["notifier.role"]
+    result = preview(answers)
+
+    outline = build_outline(result.document, result.gaps)
+
+    heading = {row.label: row.value for row in outline.heading_rows}
+    assert heading["Underretter"] == "Lærer Demo"
+    notifier = {row.label: row.value for row in rows_by_section(outline)["Underretter"]}
+    assert notifier["Stilling"] == "Ikke udfyldt endnu — gå til siden »Om dig«"
