@@ -148,7 +148,11 @@ class OutboxSender:
         if self._lanes == 1:
             self._lane(entries, report)
         else:
-            with ThreadPoolExecutor(self._lanes - 1, thread_name_prefix="underret-outbox-lane") as pool:
+            with ThreadPoolExecutor(self._lanes, thread_name_prefix="underret-outbox-lane") as pool:
+                if self._acknowledgement_due is None:
+                    # The working-day rule imports the holidays package (~0.2 s): load it beside the
+                    # first attempts, which do not need it (outcomes are recorded a little later).
+                    pool.submit(self._due_date, self._clock())
                 others = [pool.submit(self._lane, entries, report) for _ in range(self._lanes - 1)]
                 self._lane(entries, report)
                 for other in others:
@@ -180,6 +184,8 @@ class OutboxSender:
         try:
             while not self._stop.is_set():
                 if not marked:
+                    for outcome in outcomes:
+                        outcome.prepare()  # outside the lock: the other lanes go on meanwhile
                     with self._lock:
                         chunk = list(islice(entries, MARK_AHEAD if quick else 1))
                         if not chunk:
@@ -215,6 +221,8 @@ class OutboxSender:
         """Commit ``outcomes`` in one transaction, then report them."""
         if not outcomes:
             return
+        for outcome in outcomes:
+            outcome.prepare()  # outside the lock: the other lanes go on meanwhile
         outbox = self.vault.outbox
         with self._lock:
             with outbox.batch():
@@ -257,10 +265,19 @@ class OutboxSender:
                 next_attempt_at=self._clock() + timedelta(seconds=wait), permanent=False))
         log.info("outbox: %s receipted as %s", notification_id, receipt.reference)
         report.receipted.append(notification_id)
-        return _Outcome(notification_id, "receipted", None, partial(
-            outbox.record_receipt, notification_id, receipt_json=result.receipt_json,
-            signature=result.signature, reference=receipt.reference, received_at=receipt.received_at,
-            acknowledgement_due=self._due_date(receipt.received_at)))
+        due: list[date] = []
+
+        def prepare() -> None:  # the deadline, computed when the receipt is recorded, not before
+            if not due:
+                due.append(self._due_date(receipt.received_at))
+
+        def record() -> None:
+            prepare()
+            outbox.record_receipt(notification_id, receipt_json=result.receipt_json,
+                                  signature=result.signature, reference=receipt.reference,
+                                  received_at=receipt.received_at, acknowledgement_due=due[0])
+
+        return _Outcome(notification_id, "receipted", None, record, prepare)
 
 
 @dataclass(frozen=True)
@@ -271,3 +288,5 @@ class _Outcome:
     state: str
     reason: str | None
     record: Callable[[], None]
+    #: Work ``record`` needs that may be slow the first time (the receipt's deadline), done beforehand.
+    prepare: Callable[[], None] = lambda: None
