@@ -155,7 +155,7 @@
       <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="155" />
+      <location filename="../desktop/ui/wizard/review.py" line="154" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
@@ -286,12 +286,12 @@
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="146" />
+      <location filename="../desktop/ui/wizard/sending.py" line="185" />
       <source>Sending is being prepared…</source>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="172" />
+      <location filename="../desktop/ui/wizard/sending.py" line="211" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>

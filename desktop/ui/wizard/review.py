@@ -139,9 +139,8 @@ class ReviewPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def show_state(self, flow: WizardFlow, problems: list[Problem], sections: list[Section],
-                   html: str, gaps: Sequence[Gap] = ()) -> None:
-        """Redraw: the problems first, then the notification laid out as ``html`` (with ``gaps``' links)."""
+    def show_problems(self, flow: WizardFlow, problems: list[Problem], sections: list[Section]) -> None:
+        """Redraw the problem list (each a button to its field) and which parts can be edited."""
         for button in self.problem_buttons:
             button.deleteLater()
         self.problem_buttons = []
@@ -169,10 +168,13 @@ class ReviewPage(QScrollArea):
             self.problems_layout.addWidget(button)
             self.problem_buttons.append(button)
         self.problems_box.setVisible(bool(blocking))
-        self.preview_note.setVisible(bool(gaps))
         visible = set(flow.pages())
         for section_id, button in self.edit_buttons.items():
             button.setVisible(section_id in visible)
+
+    def show_document(self, html: str, gaps: Sequence[Gap] = ()) -> None:
+        """Show the notification laid out as ``html``; ``gaps`` are what its ``gap:<n>`` links lead to."""
+        self.preview_note.setVisible(bool(gaps))
         self._gaps = tuple(gaps)
         self.document_view.setHtml(html)
 

@@ -8,16 +8,21 @@ checked all the same; showing a problem builds its page.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.building import NotificationIncomplete, build_document
-from desktop.domain.preview import NotificationPreview, build_preview
+from desktop.domain.forms import FormDefinition
+from desktop.domain.packs import GuidelinePack
+from desktop.domain.preview import Gap, build_preview
 from desktop.domain.validation import Problem, first_blocking, validate
 from desktop.errors import UnderretError
 from desktop.ui.messages import message_for
@@ -34,6 +39,37 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class _LayoutRequest:
+    """What the review page's document is laid out from: a copy of the answers, safe on a worker thread."""
+
+    form: FormDefinition
+    pack: GuidelinePack
+    answers: Mapping[str, Any]
+    notification_id: str
+    created_at: datetime | None
+    language: str
+    corrects: str | None
+    valid: bool  # every rule met: lay out the strict document
+
+    def lay_out(self) -> tuple[str, tuple[Gap, ...]]:
+        """The HTML of the municipality's layout, and the gaps its links lead to (none once valid)."""
+        now = datetime.now(UTC)
+        created = self.created_at or now
+        if self.valid:
+            try:
+                document = build_document(self.form, self.pack, self.answers,
+                                          notification_id=self.notification_id, created_at=created,
+                                          finalised_at=now, language=self.language, corrects=self.corrects)
+            except NotificationIncomplete:
+                pass  # a rule that depends on the day changed its answer: show the gaps instead
+            else:
+                return document_html(document), ()
+        preview = build_preview(self.form, self.pack, self.answers, notification_id=self.notification_id,
+                                created_at=created, now=now, language=self.language, corrects=self.corrects)
+        return preview_html(preview), preview.gaps
 
 
 def tell(parent: QWidget, title: str, error: Exception) -> None:
@@ -67,17 +103,13 @@ class Sending:
                               created_at=window.created_at or now, finalised_at=now, language=window.language,
                               corrects=corrects if isinstance(corrects, str) else None)
 
-    def build_preview(self) -> NotificationPreview:
-        """The notification as far as it is written, with its gaps (never what is sent)."""
-        window = self._window
-        now = datetime.now(UTC)
-        corrects = window.answers.get(CORRECTS_KEY)
-        return build_preview(window.form, window.pack, window.answers, notification_id=window.draft_id or "",
-                             created_at=window.created_at or now, now=now, language=window.language,
-                             corrects=corrects if isinstance(corrects, str) else None)
-
     def refresh_review(self, page: ReviewPage) -> None:
-        """Redraw the review page for the current answers: always the municipality's layout."""
+        """Redraw the review page for the current answers: always the municipality's layout.
+
+        The problem list is drawn at once; the document is laid out on a worker thread
+        (the first layout also imports the documents area) and shown when it is ready,
+        unless the answers changed meanwhile.
+        """
         window = self._window
         # Laying out the whole notification is the most expensive thing the wizard draws;
         # it is redone only when something was changed since it was last shown.
@@ -86,16 +118,23 @@ class Sending:
             return
         self._review_fingerprint = fingerprint
         problems = self.problems()
-        if first_blocking(problems) is None and window.draft_id is not None:
-            try:
-                document = self.build_document()
-            except NotificationIncomplete:
-                pass
-            else:
-                page.show_state(window.flow, problems, window.form.sections, document_html(document))
-                return
-        preview = self.build_preview()
-        page.show_state(window.flow, problems, window.form.sections, preview_html(preview), preview.gaps)
+        page.show_problems(window.flow, problems, window.form.sections)
+        corrects = window.answers.get(CORRECTS_KEY)
+        request = _LayoutRequest(
+            form=window.form, pack=window.pack, answers=copy.deepcopy(window.answers),
+            notification_id=window.draft_id or "", created_at=window.created_at, language=window.language,
+            corrects=corrects if isinstance(corrects, str) else None,
+            valid=first_blocking(problems) is None and window.draft_id is not None)
+
+        def shown(result: tuple[str, tuple[Gap, ...]]) -> None:
+            if fingerprint == self._review_fingerprint:  # else a newer layout is on its way
+                page.show_document(*result)
+
+        def failed(error: Exception) -> None:
+            log.error("laying out the review failed: %s", type(error).__name__)
+            self._review_fingerprint = ""  # try again when the page is shown next
+
+        run_in_background(page, request.lay_out, on_success=shown, on_failure=failed)
 
     def show_problem(self, problem: Problem) -> None:
         """Open the page of ``problem``, mark its field with the message and put the focus there."""

@@ -53,7 +53,8 @@ def test_a_four_year_old_gets_the_signs_for_small_children_and_the_notification_
     assert isinstance(review, ReviewPage)
     assert review.problems_box.isHidden()
     assert review.document_view.isVisibleTo(wizard.window)
-    assert "Emma Louise Hansen" in review.document_view.toPlainText()
+    # Laid out on a worker thread, shown as soon as it is ready.
+    qtbot.waitUntil(lambda: "Emma Louise Hansen" in review.document_view.toPlainText())
     next_steps = " ".join(label.text() for label in review.next_steps.findChildren(QLabel))
     assert "24 timer" in next_steps
     assert "6 hverdage" in next_steps
