@@ -20,7 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -149,14 +149,15 @@ class OutboxSender:
             self._lane(entries, report)
         else:
             with ThreadPoolExecutor(self._lanes, thread_name_prefix="underret-outbox-lane") as pool:
+                others: list[Future[object]] = [
+                    pool.submit(self._lane, entries, report) for _ in range(self._lanes - 1)]
                 if self._acknowledgement_due is None:
                     # The working-day rule imports the holidays package (~0.2 s): load it beside the
                     # first attempts, which do not need it (outcomes are recorded a little later).
-                    pool.submit(self._due_date, self._clock())
-                others = [pool.submit(self._lane, entries, report) for _ in range(self._lanes - 1)]
+                    others.append(pool.submit(self._due_date, self._clock()))
                 self._lane(entries, report)
                 for other in others:
-                    other.result()
+                    other.result()  # a lane's error is the pass's error
         with self._lock:
             report.waiting = outbox.waiting_count()
             report.next_attempt_at = outbox.next_attempt_at()
@@ -203,8 +204,8 @@ class OutboxSender:
                     last_record = time.monotonic()
                     marked.extend(chunk)
                 item = marked.popleft()
-                report.attempted += 1
                 with self._lock:
+                    report.attempted += 1
                     envelope = outbox.envelope(item.notification_id)
                 began = time.monotonic()
                 outcomes.append(self._attempt(item.notification_id, envelope, item.attempts + 1, report))
