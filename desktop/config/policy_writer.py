@@ -41,7 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="comma-separated, e.g. https")
     parser.add_argument("--trusted-pack-keys", dest="trusted_pack_keys", default="",
                         help="ID=BASE64KEY pairs separated by ';'")
+    parser.add_argument("--intake-keys", dest="intake_keys", default="",
+                        help="the intake's recipient keys: ID=BASE64KEY pairs separated by ';' (1-2)")
     return parser
+
+
+def _key_pairs(text: str) -> list[dict[str, str]]:
+    keys = []
+    for pair in text.split(";"):
+        if pair.strip():
+            key_id, _, key = pair.partition("=")
+            keys.append({"id": key_id.strip(), "public_key": key.strip()})
+    return keys
 
 
 def values_from_args(args: argparse.Namespace) -> dict[str, Any]:
@@ -61,13 +72,9 @@ def values_from_args(args: argparse.Namespace) -> dict[str, Any]:
                                   "no": False}.get(demo, demo)
     if args.allowed_transports.strip():
         values["allowed_transports"] = [t.strip() for t in args.allowed_transports.split(",") if t.strip()]
-    if args.trusted_pack_keys.strip():
-        keys = []
-        for pair in args.trusted_pack_keys.split(";"):
-            if pair.strip():
-                key_id, _, key = pair.partition("=")
-                keys.append({"id": key_id.strip(), "public_key": key.strip()})
-        values["trusted_pack_keys"] = keys
+    for name in ("trusted_pack_keys", "intake_keys"):
+        if getattr(args, name).strip():
+            values[name] = _key_pairs(getattr(args, name))
     return values
 
 

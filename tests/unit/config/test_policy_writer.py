@@ -16,7 +16,7 @@ KEY = base64.b64encode(bytes(range(32))).decode()
 
 def _args_like_the_msi(out: Path, **given: str) -> list[str]:
     """Every option the MSI passes; properties IT did not set arrive as empty strings."""
-    names = ["from", "municipality", "pack-source", "trusted-pack-keys", "intake-endpoint",
+    names = ["from", "municipality", "pack-source", "trusted-pack-keys", "intake-keys", "intake-endpoint",
              "intake-ca-pem-file", "intake-pin-sha256", "receipt-public-key", "allowed-transports",
              "key-protection", "idle-lock-minutes", "retention-days", "default-language", "demo-allowed",
              "proxy"]
@@ -66,3 +66,24 @@ def test_no_values_leaves_an_existing_policy_alone(tmp_path: Path) -> None:
     out.write_text('{"retention_days": 45}')
     assert main(_args_like_the_msi(out)) == 0
     assert out.read_text() == '{"retention_days": 45}'
+
+
+def test_the_intake_keys_property_becomes_the_two_rotation_keys(tmp_path: Path) -> None:
+    old, new = base64.b64encode(bytes(1216)).decode(), base64.b64encode(b"\x01" * 1216).decode()
+    out = tmp_path / "policy.json"
+    assert main(_args_like_the_msi(out, intake_keys=f"intake-2026={old}; intake-2027={new}")) == 0
+    policy, _ = load_policy(environ={}, platform_file=out)
+    assert policy.intake_keys is not None
+    keys = [(key.id, key.public_key) for key in policy.intake_keys]
+    assert keys == [("intake-2026", old), ("intake-2027", new)]
+
+
+def test_the_msi_passes_every_option_the_policy_writer_knows() -> None:
+    # A setting the writer accepts but the installer never passes could not be set at install time.
+    wxs = (Path(__file__).resolve().parents[3] / "packaging" / "windows" / "Underret.wxs").read_text("utf-8")
+    from desktop.config.policy_writer import build_parser
+
+    options = {o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")}
+    options -= {"--help", "--out", "--from"}
+    missing = {o for o in options if f"{o} &quot;[" not in wxs}
+    assert missing == set()
