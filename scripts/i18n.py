@@ -65,11 +65,11 @@ def update(only: str | None = None) -> None:
         _fill_english(ts_path(area, "en"))
 
 
-def _messages(tree: ET.ElementTree) -> list[ET.Element]:
+def _messages(tree: ET.ElementTree[ET.Element]) -> list[ET.Element]:
     return list(tree.getroot().iter("message"))
 
 
-def _write(tree: ET.ElementTree, path: Path) -> None:
+def _write(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     ET.indent(tree)
     body = ET.tostring(tree.getroot(), encoding="unicode")
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",

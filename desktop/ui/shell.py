@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop.store.keys import KeyProtection
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import message_for
-from desktop.ui.operations import run_in_background
+from desktop.ui.operations import prepare_qt_types, run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import OpenedVault, Services
@@ -87,6 +87,7 @@ class Shell(QObject):
         run_in_background(self, lambda: services.unlock_and_open(services.profiles, profile, None),
                           on_success=lambda opened: self._opened_from_keyring(profile, opened),
                           on_failure=lambda error: self._keyring_open_failed(profile, error))
+        prepare_qt_types()
 
     def _opened_from_keyring(self, profile: ProfileInfo, opened: OpenedVault) -> None:
         self.services.attach_vault(profile, opened)

@@ -31,7 +31,7 @@ from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, Stat
 from desktop.ui.documents import DocumentActions, PrintableCopy
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
-from desktop.ui.operations import run_in_background
+from desktop.ui.operations import prepare_qt_types, run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import Services
@@ -50,31 +50,6 @@ _PRINTABLE_STATES = frozenset({"queued", "sending", "sent", "receipted", "failed
 def _models(window: MainWindow) -> list[NotificationTableModel]:
     """The window's list models, one per tab."""
     return list(window.models.values())
-
-
-_qt_types_prepared = False
-
-
-def _prepare_qt_types() -> None:
-    """Have PySide make its Python types for every Qt class now, once, when the list is first shown.
-
-    PySide makes a Qt class's Python type (and its enums) on first use. When an
-    object of a class it does not wrap (such as Qt's internal animation timer)
-    first reaches Python, through the idle lock's application-wide event filter,
-    PySide tries every QObject class it knows to find the closest one and so
-    makes all of them at once: ~160 enum types, 50-80 ms on the GUI thread,
-    which used to land right after unlock while the outbox started sending.
-    Listing the application's children does the same search once, here: after
-    the list is shown and before sending starts (the idle lock's filter would
-    otherwise do it at about this moment of start-up anyway).
-    """
-    global _qt_types_prepared
-    if _qt_types_prepared:
-        return
-    _qt_types_prepared = True
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.children()
 
 
 def _rows(window: MainWindow) -> list[NotificationSummary]:
@@ -234,7 +209,7 @@ class MainWindowDelivery(QObject):
         self.retranslate()
 
     def _on_loaded(self) -> None:
-        _prepare_qt_types()  # once, before sending starts (see there)
+        prepare_qt_types()  # no-op after an unlock (done then); kept for windows shown otherwise (demo)
         # Reloaded about once a second while a long queue is sent: walk the rows once.
         rows = _rows(self.window)
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)

@@ -15,7 +15,7 @@ from intake import keys
 from intake.cli import main as intake_cli
 
 if TYPE_CHECKING:
-    from conftest import RunningIntake
+    from tests.integration.intake.conftest import RunningIntake
 
 MARKER = "Fiktiv Østergaard 010199-4321".encode()
 
