@@ -381,9 +381,9 @@ class ProfileDirectory:
             raise ValueError("only a keyring profile has a recovery passphrase")
         # The vault's own key check (an HMAC file beside it) tells a wrong key without opening the
         # vault: a recovery copy of the wrong key would only be found out when it is needed.
-        from desktop.store.vault import _read_key_check
+        from desktop.store.vault import read_key_check
 
-        if _read_key_check(info.vault_path, key) is False:
+        if read_key_check(info.vault_path, key) is False:
             raise WrongKey("not this profile's key")
         data[WRAPPED_KEY_FIELD] = wrap_key(key, passphrase, self._scrypt).to_dict()
         write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))

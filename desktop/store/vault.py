@@ -82,8 +82,9 @@ def _key_mac(key: bytes | bytearray, salt: bytes) -> bytes:
     return hmac.new(bytes(key), _KEY_CHECK_LABEL + salt, hashlib.sha256).digest()
 
 
-def _read_key_check(path: Path, key: bytes | bytearray) -> bool | None:
-    """True/False if the key check says the key fits, None when there is no usable check."""
+def read_key_check(path: Path, key: bytes | bytearray) -> bool | None:
+    """True/False if the key check beside the vault at ``path`` says ``key`` fits, None when there is
+    no usable check (then only opening the database can tell)."""
     try:
         data = json.loads(key_check_path(path).read_text(encoding="ascii"))
         salt = base64.b64decode(data["salt"], validate=True)
@@ -202,7 +203,7 @@ class Vault:
         if not path.is_file():
             raise VaultCorrupt("vault is not a file", file=path.name)
         _check_writable(path)
-        key_fits = _read_key_check(path, key)
+        key_fits = read_key_check(path, key)
         if key_fits is False:
             raise WrongKey()
         version = _probe(path, hex_key, key_fits)

@@ -22,6 +22,7 @@ from desktop.store.errors import NotADraft
 from desktop.store.notifications import NotificationState
 from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
+from tests.support.answers import complete_answers_for
 
 if TYPE_CHECKING:
     from tests.integration.delivery.conftest import IntakeKeys
@@ -32,47 +33,9 @@ QUOTE = "Far bliver sur, når jeg spilder."
 
 def _answers() -> dict[str, object]:
     """A complete, fictitious notification about a 9-year-old, as the wizard stores it."""
-    return {
-        "acute.in_danger": False,
-        "child.identity": "cpr",
-        "child.cpr": "150317-4001",
-        "child.name": CHILD_NAME,
-        "child.address": "Skolevej 1, 9999 Demoby",
-        "child.institution": "Demo Skole",
-        "child.group_or_class": "3.B",
-        "child.languages": "dansk",
-        "signals.checked": ["neglect.hunger", "violence.child_tells"],
-        "events.observations": "Mandag kl. 8.15 havde Emma et blåt mærke på venstre kind.",
-        "events.sources": ["seen", "child_told"],
-        "events.when": "2026-11-16T08:15",
-        "events.where": "Klasseværelset",
-        "events.frequency": "several",
-        "events.child_words": QUOTE,
-        "events.actions_taken": "Jeg talte med Emma og med min leder.",
-        "events.assessment": "Jeg er bekymret for, hvad der sker derhjemme.",
-        "events.worry_level": "red",
-        "family.abuse_in_household": True,
-        "family.custody_holders": [
-            {
-                "name": "Karin Hansen",
-                "relation": "mor",
-                "has_custody": True,
-                "informed": {"value": False, "why_not": "Mistanke om vold i hjemmet."},
-            },
-        ],
-        "others.professionals": [],
-        "others.earlier_known": "no",
-        "notifier.name": "Lærer Demo",
-        "notifier.role": "Lærer",
-        "notifier.workplace": "Demo Skole",
-        "notifier.work_address": "Skolevej 1, 9999 Demoby",
-        "notifier.phone": "+45 00 00 00 00",
-        "notifier.email": "laerer@demo-skole.invalid",
-        "notifier.duty": "enhanced",
-        "notifier.manager_informed": True,
-        "notifier.manager": {"name": "Skoleleder Demo", "role": "Skoleleder", "phone": "", "email": ""},
-        "notifier.manager_cosigns": True,
-    }
+    answers: dict[str, object] = complete_answers_for() | {"child.name": CHILD_NAME}
+    assert answers["events.child_words"] == QUOTE
+    return answers
 
 
 def test_finished_draft_is_sealed_once_delivered_receipted_and_readable_by_the_caseworker(

@@ -40,6 +40,7 @@ from desktop.ui.operations import wait_for_all
 from desktop.ui.shell import Shell
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
+from tests.support.answers import complete_answers_for
 
 CHEAP_SCRYPT = ScryptParams(n=2**10, r=8, p=1)
 PASSPHRASE = "korrekt hest batteri"
@@ -217,40 +218,5 @@ def delivery_app(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
 @pytest.fixture
 def answers() -> dict[str, object]:
     """A complete, fictitious notification about a 9-year-old, as the wizard stores it."""
-    return {
-        "acute.in_danger": False,
-        "child.identity": "cpr",
-        "child.cpr": "150317-4001",
-        "child.name": "Emma Louise Ærøskøbing",
-        "child.address": "Skolevej 1, 9999 Demoby",
-        "child.institution": "Demo Skole",
-        "child.group_or_class": "3.B",
-        "child.languages": "dansk",
-        "signals.checked": ["neglect.hunger", "violence.child_tells"],
-        "events.observations": "Mandag kl. 8.15 havde Emma et blåt mærke på venstre kind.",
-        "events.sources": ["seen", "child_told"],
-        "events.when": "2026-11-16T08:15",
-        "events.where": "Klasseværelset",
-        "events.frequency": "several",
-        "events.child_words": "Far bliver sur, når jeg spilder.",
-        "events.actions_taken": "Jeg talte med Emma og med min leder.",
-        "events.assessment": "Jeg er bekymret for, hvad der sker derhjemme.",
-        "events.worry_level": "red",
-        "family.abuse_in_household": True,
-        "family.custody_holders": [
-            {"name": "Karin Hansen", "relation": "mor", "has_custody": True,
-             "informed": {"value": False, "why_not": "Mistanke om vold i hjemmet."}},
-        ],
-        "others.professionals": [],
-        "others.earlier_known": "no",
-        "notifier.name": "Lærer Demo",
-        "notifier.role": "Lærer",
-        "notifier.workplace": "Demo Skole",
-        "notifier.work_address": "Skolevej 1, 9999 Demoby",
-        "notifier.phone": "+45 00 00 00 00",
-        "notifier.email": "laerer@demo-skole.invalid",
-        "notifier.duty": "enhanced",
-        "notifier.manager_informed": True,
-        "notifier.manager": {"name": "Skoleleder Demo", "role": "Skoleleder", "phone": "", "email": ""},
-        "notifier.manager_cosigns": True,
-    }
+    return complete_answers_for() | {"child.name": "Emma Louise Ærøskøbing", "child.languages": "dansk",
+                                     "others.professionals": []}
