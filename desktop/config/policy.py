@@ -26,7 +26,7 @@ import os
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from desktop.config.policy_rules import (
     INTAKE_KEY,
@@ -86,54 +86,52 @@ def _checked_entry(entry: Entry, values: dict[str, Any]) -> None:
 
 
 @dataclass(frozen=True)
-class TrustedPackKey:
-    """An Ed25519 public key (raw 32 bytes, base64) allowed to sign guideline packs.
+class _KeyEntry:
+    """A public key named by an id, as the policy lists it (``{"id", "public_key"}``).
 
     Made with a bad id or key it raises ``ValueError`` (``from_json`` likewise).
     """
+
+    #: The rules for this kind of key (set by each subclass).
+    RULES: ClassVar[Entry]
 
     id: str
     public_key: str
 
     def __post_init__(self) -> None:
-        _checked_entry(TRUSTED_PACK_KEY, self.to_json())
+        _checked_entry(self.RULES, self.to_json())
 
     @classmethod
-    def from_json(cls, doc: Any) -> TrustedPackKey:
+    def from_json(cls, doc: Any) -> Self:
         """The key in a JSON object ``{"id", "public_key"}``; ``ValueError`` when it is not one."""
         if not isinstance(doc, dict):
             raise ValueError("a key is a JSON object with id and public_key")
-        _checked_entry(TRUSTED_PACK_KEY, doc)
+        _checked_entry(cls.RULES, doc)
         return cls(id=doc["id"], public_key=doc["public_key"])
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "public_key": self.public_key}
 
     def raw_public_key(self) -> bytes:
-        """The 32 raw key bytes."""
+        """The raw key bytes."""
         import base64
 
         return base64.b64decode(self.public_key, validate=True)
 
 
 @dataclass(frozen=True)
-class IntakeKey:
-    """A recipient key of the municipality's intake: notifications are sealed to every such key."""
+class TrustedPackKey(_KeyEntry):
+    """An Ed25519 public key (raw 32 bytes, base64) allowed to sign guideline packs."""
 
-    id: str
-    public_key: str
+    RULES: ClassVar[Entry] = TRUSTED_PACK_KEY
 
-    def __post_init__(self) -> None:
-        _checked_entry(INTAKE_KEY, self.to_json())
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "public_key": self.public_key}
+@dataclass(frozen=True)
+class IntakeKey(_KeyEntry):
+    """A recipient key of the municipality's intake (ML-KEM-768 then X25519, 1216 raw bytes):
+    notifications are sealed to every such key."""
 
-    def raw_public_key(self) -> bytes:
-        """The 1216 raw key bytes (ML-KEM-768 then X25519)."""
-        import base64
-
-        return base64.b64decode(self.public_key, validate=True)
+    RULES: ClassVar[Entry] = INTAKE_KEY
 
 
 @dataclass(frozen=True)
