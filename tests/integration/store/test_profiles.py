@@ -9,8 +9,6 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import keyring.backend
-import keyring.errors
 import pytest
 
 from desktop.store.errors import (
@@ -25,27 +23,10 @@ from desktop.store.errors import (
 from desktop.store.keys import KeyProtection, KeyringKeyStore, ScryptParams
 from desktop.store.profiles import ATTEMPTS_FILE, PROFILE_FILE, ProfileDirectory, delay_after_failures
 from desktop.store.vault import Vault
+from tests.support.keyrings import LockedOsKeyring
 
 if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
     from tests.integration.store.conftest import SteppingClock
-
-
-class FakeLockedOsKeyring(keyring.backend.KeyringBackend):
-    """A fake at the OS-keyring boundary: a system keyring that is locked and refuses every call."""
-
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("the login keyring is locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("the login keyring is locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise keyring.errors.KeyringLocked("the login keyring is locked")
 
 
 @pytest.fixture
@@ -184,7 +165,7 @@ def test_keyring_that_lost_the_key_is_reported_as_missing_key(profiles: ProfileD
 
 
 def test_locked_os_keyring_falls_back_to_a_passphrase_cleanly(cheap_scrypt: ScryptParams) -> None:
-    profiles = ProfileDirectory(keyring_store=KeyringKeyStore(FakeLockedOsKeyring()), scrypt=cheap_scrypt)
+    profiles = ProfileDirectory(keyring_store=KeyringKeyStore(LockedOsKeyring()), scrypt=cheap_scrypt)
     with pytest.raises(KeyringUnavailable) as raised:
         profiles.create("Anna", KeyProtection.KEYRING, None)
     assert raised.value.details["reason"] == "the keyring is locked"
@@ -241,7 +222,7 @@ def test_profile_can_move_from_keyring_to_passphrase_and_back(profiles: ProfileD
 def test_moving_to_a_locked_keyring_keeps_the_passphrase(cheap_scrypt: ScryptParams) -> None:
     working = ProfileDirectory(scrypt=cheap_scrypt)
     info, key = working.create("Anna", KeyProtection.PASSPHRASE, "frase")
-    locked = ProfileDirectory(keyring_store=KeyringKeyStore(FakeLockedOsKeyring()), scrypt=cheap_scrypt)
+    locked = ProfileDirectory(keyring_store=KeyringKeyStore(LockedOsKeyring()), scrypt=cheap_scrypt)
     with pytest.raises(KeyringUnavailable):
         locked.set_protection(info.id, key, KeyProtection.KEYRING)
     assert locked.get(info.id).protection is KeyProtection.PASSPHRASE

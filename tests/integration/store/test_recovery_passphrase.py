@@ -25,29 +25,12 @@ from desktop.store.errors import (
 from desktop.store.keys import KEYRING_SERVICE, KeyProtection, KeyringKeyStore, ScryptParams, new_vault_key
 from desktop.store.profiles import ATTEMPTS_FILE, PROFILE_FILE, ProfileDirectory
 from desktop.store.vault import Vault
+from tests.support.keyrings import LockedOsKeyring
 
 if TYPE_CHECKING:  # fixture types; conftest.py is pytest's to import
     from tests.integration.store.conftest import SteppingClock
 
 RECOVERY = "blå hest i haven"
-
-
-class FakeLockedOsKeyring(keyring.backend.KeyringBackend):
-    """A fake at the OS-keyring boundary: a system keyring that is locked and refuses every call."""
-
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("the login keyring is locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("the login keyring is locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise keyring.errors.KeyringLocked("the login keyring is locked")
 
 
 @pytest.fixture
@@ -145,7 +128,7 @@ def test_locked_os_keyring_opens_with_the_recovery_passphrase_and_the_unlock_doe
         profiles: ProfileDirectory, cheap_scrypt: ScryptParams, clock: SteppingClock,
         caplog: pytest.LogCaptureFixture) -> None:
     info, key = profiles.create("Anna", KeyProtection.KEYRING, None, recovery_passphrase=RECOVERY)
-    locked = ProfileDirectory(keyring_store=KeyringKeyStore(FakeLockedOsKeyring()), scrypt=cheap_scrypt,
+    locked = ProfileDirectory(keyring_store=KeyringKeyStore(LockedOsKeyring()), scrypt=cheap_scrypt,
                               clock=clock)
     with pytest.raises(KeyringUnavailable) as raised:
         locked.unlock(info.id, None)
@@ -249,7 +232,7 @@ def test_moving_to_a_locked_keyring_keeps_the_passphrase_and_adds_no_recovery_co
         profiles: ProfileDirectory, cheap_scrypt: ScryptParams, file_hash: Callable[[Path], str]) -> None:
     info, key = profiles.create("Anna", KeyProtection.PASSPHRASE, "frase")
     before = file_hash(info.folder / PROFILE_FILE)
-    locked = ProfileDirectory(keyring_store=KeyringKeyStore(FakeLockedOsKeyring()), scrypt=cheap_scrypt)
+    locked = ProfileDirectory(keyring_store=KeyringKeyStore(LockedOsKeyring()), scrypt=cheap_scrypt)
     with pytest.raises(KeyringUnavailable):
         locked.set_protection(info.id, key, KeyProtection.KEYRING, RECOVERY)
     assert file_hash(info.folder / PROFILE_FILE) == before

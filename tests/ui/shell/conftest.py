@@ -17,8 +17,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringLocked
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import Services, Translations
@@ -29,6 +27,7 @@ from desktop.store.profiles import ProfileDirectory, ProfileInfo
 from desktop.store.vault import Vault
 from desktop.ui.operations import wait_for_all
 from desktop.ui.shell import Shell
+from tests.support.keyrings import LockedOsKeyring
 
 ROOT = Path(__file__).resolve().parents[3]
 # Cheap scrypt so tests stay fast; the default parameters are memory-hard.
@@ -153,31 +152,13 @@ def file_hash() -> Callable[[Path], str]:
     return sha256_of
 
 
-class FakeLockedOsKeyring(KeyringBackend):
-    """Fake at the OS boundary: a keyring that is locked (nobody unlocked it) and refuses every call."""
-
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise KeyringLocked("locked")
-
-
 @pytest.fixture
 def lock_the_keyring() -> Iterator[Callable[[], None]]:
     """Call it to make the OS keyring locked from then on (the test's file keyring comes back after)."""
     previous = keyring.get_keyring()
 
     def lock() -> None:
-        keyring.set_keyring(FakeLockedOsKeyring())  # type: ignore[no-untyped-call]  # no type hints
+        keyring.set_keyring(LockedOsKeyring())  # type: ignore[no-untyped-call]  # no type hints
 
     yield lock
     keyring.set_keyring(previous)  # type: ignore[no-untyped-call]

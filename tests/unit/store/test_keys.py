@@ -26,25 +26,7 @@ from desktop.store.keys import (
     wrap_key,
     zero,
 )
-
-
-class FakeFailingOsKeyring(keyring.backend.KeyringBackend):
-    """A fake at the OS-keyring boundary: behaves like a locked or broken system keyring."""
-
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
-
-    def __init__(self, error: Exception) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # keyring's own __init__ has no annotations
-        self._error = error
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise self._error
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise self._error
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise self._error
+from tests.support.keyrings import FailingOsKeyring
 
 
 def test_new_keys_are_256_bit_random_and_zeroable() -> None:
@@ -156,7 +138,7 @@ def test_keyring_entry_that_is_not_a_key_is_reported() -> None:
     ],
 )
 def test_failing_os_keyring_becomes_keyring_unavailable_with_a_reason(error: Exception, reason: str) -> None:
-    store = KeyringKeyStore(FakeFailingOsKeyring(error))
+    store = KeyringKeyStore(FailingOsKeyring(error))
     attempts: list[Callable[[], object]] = [
         lambda: store.store("p", new_vault_key()),
         lambda: store.load("p"),
