@@ -174,6 +174,8 @@ class MainWindowDelivery(QObject):
                 "%1", str(self.waiting))
         self.badge.setText(text)
         self.badge.setAccessibleName(text)
+        # Until the list is read (the window shows while the vault opens) the count is not known yet.
+        self.badge.setVisible(self.window.has_loaded)
         problem = self._delivery.configuration_problem if self._delivery is not None else None
         self.badge.setToolTip(text_for(problem) if problem else "")
         self.send_now_action.setEnabled(self._delivery is not None

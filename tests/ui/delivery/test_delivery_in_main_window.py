@@ -136,3 +136,19 @@ def test_noting_the_acknowledgement_ends_the_reminder_also_after_the_next_unlock
         f"Received by the municipality (reference {reference})"), timeout=WAIT_MS)
     assert not app.part.notice.isVisible()
 
+
+
+def test_the_badge_claims_no_count_until_the_list_has_been_read(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp],
+) -> None:
+    app = delivery_app()
+    app.unlock()
+    qtbot.waitUntil(lambda: app.window.has_loaded and app.part.badge.isVisible(), timeout=WAIT_MS)
+    assert app.part.badge.text() == "Nothing waiting to be sent"
+    # As while the vault opens at start-up: the window shows, the list is not read yet.
+    app.window.clear()
+    app.part.retranslate()
+    assert not app.part.badge.isVisible()
+    app.window.refresh()
+    qtbot.waitUntil(lambda: app.part.badge.isVisible(), timeout=WAIT_MS)
+    assert app.part.badge.text() == "Nothing waiting to be sent"
