@@ -4,185 +4,185 @@
   <context>
     <name>Delivery</name>
     <message>
-      <location filename="../desktop/ui/delivery/__init__.py" line="62" />
+      <location filename="../desktop/ui/delivery/__init__.py" line="65" />
       <source>Sender key fingerprint</source>
       <translation>Sender key fingerprint</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="154" />
+      <location filename="../desktop/ui/delivery/window.py" line="158" />
       <source>I have received the municipality's &amp;acknowledgement</source>
       <extracomment>Notifications whose acknowledgement the person has noted (from the vault's audit log).</extracomment>
       <translation>I have received the municipality's &amp;acknowledgement</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="156" />
+      <location filename="../desktop/ui/delivery/window.py" line="160" />
       <source>Note that the municipality has acknowledged the selected notification</source>
       <translation>Note that the municipality has acknowledged the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="158" />
+      <location filename="../desktop/ui/delivery/window.py" line="162" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="159" />
+      <location filename="../desktop/ui/delivery/window.py" line="163" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="161" />
+      <location filename="../desktop/ui/delivery/window.py" line="165" />
       <source>Send now</source>
       <translation>Send now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="162" />
+      <location filename="../desktop/ui/delivery/window.py" line="166" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="165" />
+      <location filename="../desktop/ui/delivery/window.py" line="169" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="167" />
+      <location filename="../desktop/ui/delivery/window.py" line="171" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="169" />
+      <location filename="../desktop/ui/delivery/window.py" line="173" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="187" />
+      <location filename="../desktop/ui/delivery/window.py" line="195" />
       <source>The municipality has not acknowledged notification %1 within 6 working days.</source>
       <translation>The municipality has not acknowledged notification %1 within 6 working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="190" />
+      <location filename="../desktop/ui/delivery/window.py" line="198" />
       <source>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</source>
       <translation>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="283" />
-      <location filename="../desktop/ui/delivery/wording.py" line="99" />
+      <location filename="../desktop/ui/delivery/window.py" line="296" />
+      <location filename="../desktop/ui/delivery/wording.py" line="106" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="373" />
+      <location filename="../desktop/ui/delivery/window.py" line="386" />
       <source>Notifications are waiting to be sent</source>
       <translation>Notifications are waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="375" />
+      <location filename="../desktop/ui/delivery/window.py" line="388" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 notification has not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="377" />
+      <location filename="../desktop/ui/delivery/window.py" line="390" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 notifications have not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="379" />
+      <location filename="../desktop/ui/delivery/window.py" line="392" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="386" />
+      <location filename="../desktop/ui/delivery/window.py" line="399" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="388" />
+      <location filename="../desktop/ui/delivery/window.py" line="401" />
       <source>Quit anyway</source>
       <translation>Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="389" />
+      <location filename="../desktop/ui/delivery/window.py" line="402" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="392" />
+      <location filename="../desktop/ui/delivery/window.py" line="405" />
       <source>Keep Underret open</source>
       <translation>Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="77" />
+      <location filename="../desktop/ui/delivery/wording.py" line="84" />
       <source>Please phone %1 on %2 and give the reference number.</source>
       <extracomment>States that count as "waiting" for the badge. Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).</extracomment>
       <translation>Please phone %1 on %2 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="80" />
+      <location filename="../desktop/ui/delivery/wording.py" line="87" />
       <source>Please phone children's services in %1 and give the reference number.</source>
       <translation>Please phone children's services in %1 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="82" />
+      <location filename="../desktop/ui/delivery/wording.py" line="89" />
       <source>Please phone the municipality's children's services and give the reference number.</source>
       <translation>Please phone the municipality's children's services and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="95" />
+      <location filename="../desktop/ui/delivery/wording.py" line="102" />
       <source>Waiting – not sent yet: %1</source>
       <translation>Waiting – not sent yet: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="97" />
+      <location filename="../desktop/ui/delivery/wording.py" line="104" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="101" />
+      <location filename="../desktop/ui/delivery/wording.py" line="108" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sent, waiting for the receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="103" />
+      <location filename="../desktop/ui/delivery/wording.py" line="110" />
       <source>Not sent – %1</source>
       <translation>Not sent – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="106" />
+      <location filename="../desktop/ui/delivery/wording.py" line="113" />
       <source>Received (reference %1) – no acknowledgement yet. %2</source>
       <translation>Received (reference %1) – no acknowledgement yet. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="109" />
+      <location filename="../desktop/ui/delivery/wording.py" line="116" />
       <source>Received (reference %1) – content removed after the retention period</source>
       <translation>Received (reference %1) – content removed after the retention period</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="111" />
+      <location filename="../desktop/ui/delivery/wording.py" line="118" />
       <source>Received by the municipality (reference %1)</source>
       <translation>Received by the municipality (reference %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="119" />
+      <location filename="../desktop/ui/delivery/wording.py" line="126" />
       <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
       <translation>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="122" />
+      <location filename="../desktop/ui/delivery/wording.py" line="129" />
       <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
       <translation>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="128" />
+      <location filename="../desktop/ui/delivery/wording.py" line="135" />
       <source>The municipality should have acknowledged the notification by %1. %2</source>
       <translation>The municipality should have acknowledged the notification by %1. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="132" />
+      <location filename="../desktop/ui/delivery/wording.py" line="139" />
       <source>You have noted that the municipality acknowledged the notification.</source>
       <translation>You have noted that the municipality acknowledged the notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="134" />
+      <location filename="../desktop/ui/delivery/wording.py" line="141" />
       <source>The municipality should acknowledge the notification by %1.</source>
       <translation>The municipality should acknowledge the notification by %1.</translation>
     </message>
@@ -276,47 +276,62 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="58" />
+      <source>the municipality's receiving service cannot open it with the keys it holds now (ask IT to check the intake keys)</source>
+      <translation>the municipality's receiving service cannot open it with the keys it holds now (ask IT to check the intake keys)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="61" />
+      <source>the municipality's receiving service found it damaged</source>
+      <translation>the municipality's receiving service found it damaged</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="63" />
+      <source>the municipality's receiving service found its number did not match</source>
+      <translation>the municipality's receiving service found its number did not match</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="65" />
       <source>the municipality's receiving service did not accept this PC</source>
       <translation>the municipality's receiving service did not accept this PC</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="60" />
+      <location filename="../desktop/ui/delivery/messages.py" line="67" />
       <source>it could not be delivered</source>
       <translation>it could not be delivered</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="62" />
+      <location filename="../desktop/ui/delivery/messages.py" line="69" />
       <source>the settings for sending on this PC are not right</source>
       <translation>the settings for sending on this PC are not right</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="64" />
+      <location filename="../desktop/ui/delivery/messages.py" line="71" />
       <source>sending is not set up on this PC yet</source>
       <translation>sending is not set up on this PC yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="66" />
+      <location filename="../desktop/ui/delivery/messages.py" line="73" />
       <source>the receiving address is not secure (https is required)</source>
       <translation>the receiving address is not secure (https is required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="68" />
+      <location filename="../desktop/ui/delivery/messages.py" line="75" />
       <source>this PC has no certificate to check the municipality's receiving service</source>
       <translation>this PC has no certificate to check the municipality's receiving service</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <location filename="../desktop/ui/delivery/messages.py" line="91" />
       <source>an unexpected problem</source>
       <extracomment>Reasons after which the item is refused for good (FAILED): the person must act.</extracomment>
       <translation>an unexpected problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="95" />
+      <location filename="../desktop/ui/delivery/messages.py" line="103" />
       <source>Not sent yet: %1.</source>
       <translation>Not sent yet: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <location filename="../desktop/ui/delivery/messages.py" line="112" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</translation>
     </message>

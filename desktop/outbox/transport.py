@@ -260,6 +260,19 @@ def _connect_reason(exc: BaseException) -> str:
     return "delivery.no_connection"
 
 
+#: Refusals the reference intake names (``{"error": <id>}``) that the person is told about in their own words.
+KNOWN_INTAKE_REFUSALS = frozenset({"intake.unknown_recipient_key", "intake.malformed", "intake.key_mismatch"})
+
+
+def _intake_reason(response: httpx.Response) -> str | None:
+    """The intake's own reason id for a refusal when it is one Underret knows (else the general one)."""
+    try:
+        error = response.json().get("error")
+    except (ValueError, AttributeError):
+        return None
+    return error if error in KNOWN_INTAKE_REFUSALS else None
+
+
 def _interpret(notification_id: str, response: httpx.Response) -> DeliveryResult:
     status = response.status_code
     if status in (200, 201):
@@ -287,6 +300,7 @@ def _interpret(notification_id: str, response: httpx.Response) -> DeliveryResult
             "the intake refused this sender", message_id="delivery.not_authorised", status=status
         )
     if 400 <= status < 500:
-        raise DeliveryRejected(f"the intake refused the envelope ({status})", status=status)
+        raise DeliveryRejected(f"the intake refused the envelope ({status})",
+                               message_id=_intake_reason(response), status=status)
     # 1xx/3xx: redirects are not followed (a redirect must not move a notification elsewhere).
     raise TransientDeliveryError(f"unexpected answer {status}", message_id="delivery.unexpected_answer")

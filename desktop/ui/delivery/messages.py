@@ -55,6 +55,13 @@ def _table() -> dict[str, Callable[[], str]]:
                                 "number"),
         "delivery.rejected": lambda: translate(
             "DeliveryMessages", "the municipality's receiving service refused it"),
+        "intake.unknown_recipient_key": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service cannot open it with the keys it holds "
+                                "now (ask IT to check the intake keys)"),
+        "intake.malformed": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service found it damaged"),
+        "intake.key_mismatch": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service found its number did not match"),
         "delivery.not_authorised": lambda: translate(
             "DeliveryMessages", "the municipality's receiving service did not accept this PC"),
         "delivery.failed": lambda: translate(
@@ -71,7 +78,8 @@ def _table() -> dict[str, Callable[[], str]]:
 
 
 #: Reasons after which the item is refused for good (FAILED): the person must act.
-PERMANENT_REASONS = frozenset({"intake.conflict", "delivery.rejected", "delivery.not_authorised"})
+PERMANENT_REASONS = frozenset({"intake.conflict", "delivery.rejected", "delivery.not_authorised",
+                               "intake.unknown_recipient_key", "intake.malformed", "intake.key_mismatch"})
 
 
 def reason_text(reason_id: str | None) -> str:

@@ -176,13 +176,14 @@ def test_intake_refusal_marks_the_notification_failed_with_the_reason(
     queue_notification: Any,
     make_sender: Any,
 ) -> None:
-    # An envelope sealed under another id is refused by the intake (400): retrying cannot help.
+    # An envelope sealed under another id is refused by the intake (400): retrying cannot help. The
+    # intake names its reason and the person is told that one, not only "refused".
     notification_id = queue_notification(envelope_id=str(uuid.uuid4()))
     report = make_sender(intake.url).run_once()
     summary = _state(vault, notification_id)
-    assert report.failed == {notification_id: "delivery.rejected"}
+    assert report.failed == {notification_id: "intake.key_mismatch"}
     assert summary.state is NotificationState.FAILED
-    assert summary.last_error == "delivery.rejected"
+    assert summary.last_error == "intake.key_mismatch"
     assert vault.outbox.waiting_count() == 0
     assert intake.store.count() == 0
 
