@@ -1,324 +1,324 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
-<context>
+  <context>
     <name>Demo</name>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="180"/>
-        <source>&amp;Training cases…</source>
-        <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts).</extracomment>
-        <translation>&amp;Øvelsescases …</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="184" />
+      <source>&amp;Training cases…</source>
+      <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts).</extracomment>
+      <translation>&amp;Øvelsescases …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="181"/>
-        <source>&amp;Municipality view</source>
-        <translation>&amp;Kommunens side</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="185" />
+      <source>&amp;Municipality view</source>
+      <translation>&amp;Kommunens side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="182"/>
-        <source>&amp;Reset the demo</source>
-        <translation>&amp;Nulstil demoen</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="186" />
+      <source>&amp;Reset the demo</source>
+      <translation>&amp;Nulstil demoen</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../desktop/ui/demo/banner.py" line="26"/>
-        <source>DEMO – fictitious data only. Nothing is sent to a real municipality.</source>
-        <translation>DEMO – kun opdigtede oplysninger. Intet sendes til en rigtig kommune.</translation>
+      <location filename="../desktop/ui/demo/banner.py" line="26" />
+      <source>DEMO – fictitious data only. Nothing is sent to a real municipality.</source>
+      <translation>DEMO – kun opdigtede oplysninger. Intet sendes til en rigtig kommune.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/banner.py" line="27"/>
-        <source>Demo mode</source>
-        <translation>Demotilstand</translation>
+      <location filename="../desktop/ui/demo/banner.py" line="27" />
+      <source>Demo mode</source>
+      <translation>Demotilstand</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DemoMessages</name>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="42"/>
-        <source>Demo mode is switched off on this PC by your organisation&apos;s settings.</source>
-        <translation>Demotilstanden er slået fra på denne pc i jeres organisations indstillinger.</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="42" />
+      <source>Demo mode is switched off on this PC by your organisation's settings.</source>
+      <translation>Demotilstanden er slået fra på denne pc i jeres organisations indstillinger.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="44"/>
-        <source>Demo mode only sends to its own built-in test receiver on this PC. Nothing was sent.</source>
-        <translation>Demotilstanden sender kun til sin egen indbyggede testmodtager på denne pc. Der blev ikke sendt noget.</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="44" />
+      <source>Demo mode only sends to its own built-in test receiver on this PC. Nothing was sent.</source>
+      <translation>Demotilstanden sender kun til sin egen indbyggede testmodtager på denne pc. Der blev ikke sendt noget.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="46"/>
-        <source>Demo mode could not start. Please try again, or restart the PC.</source>
-        <translation>Demotilstanden kunne ikke starte. Prøv igen, eller genstart pc&apos;en.</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="46" />
+      <source>Demo mode could not start. Please try again, or restart the PC.</source>
+      <translation>Demotilstanden kunne ikke starte. Prøv igen, eller genstart pc'en.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/controller.py" line="48"/>
-        <source>A training case file is damaged and cannot be used.</source>
-        <translation>En fil med en øvelsescase er beskadiget og kan ikke bruges.</translation>
+      <location filename="../desktop/ui/demo/controller.py" line="48" />
+      <source>A training case file is damaged and cannot be used.</source>
+      <translation>En fil med en øvelsescase er beskadiget og kan ikke bruges.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FeedbackWindow</name>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="78"/>
-        <source>How did it go?</source>
-        <translation>Hvordan gik det?</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="78" />
+      <source>How did it go?</source>
+      <translation>Hvordan gik det?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="81"/>
-        <source>You found %1 of %2 signals in “%3”.</source>
-        <translation>Du fandt %1 af %2 tegn i “%3”.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="81" />
+      <source>You found %1 of %2 signals in “%3”.</source>
+      <translation>Du fandt %1 af %2 tegn i “%3”.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="84"/>
-        <source>Signals you marked</source>
-        <translation>Tegn, du markerede</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="84" />
+      <source>Signals you marked</source>
+      <translation>Tegn, du markerede</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="85"/>
-        <source>Signals you missed</source>
-        <translation>Tegn, du ikke fik med</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="85" />
+      <source>Signals you missed</source>
+      <translation>Tegn, du ikke fik med</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="86"/>
-        <source>Other signals you marked</source>
-        <translation>Andre tegn, du markerede</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="86" />
+      <source>Other signals you marked</source>
+      <translation>Andre tegn, du markerede</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="87"/>
-        <source>Other signals are not wrong: talk about why you saw them.</source>
-        <translation>Andre tegn er ikke forkerte: tal om, hvorfor du så dem.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="87" />
+      <source>Other signals are not wrong: talk about why you saw them.</source>
+      <translation>Andre tegn er ikke forkerte: tal om, hvorfor du så dem.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="88"/>
-        <source>To talk about</source>
-        <translation>Til snak bagefter</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="88" />
+      <source>To talk about</source>
+      <translation>Til snak bagefter</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="90"/>
-        <source>None of the expected signals.</source>
-        <translation>Ingen af de forventede tegn.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="90" />
+      <source>None of the expected signals.</source>
+      <translation>Ingen af de forventede tegn.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="91"/>
-        <source>None – well done.</source>
-        <translation>Ingen – godt gået.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="91" />
+      <source>None – well done.</source>
+      <translation>Ingen – godt gået.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="92"/>
-        <source>None.</source>
-        <translation>Ingen.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="92" />
+      <source>None.</source>
+      <translation>Ingen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="100"/>
-        <source>Feedback on the signals</source>
-        <translation>Tilbagemelding om tegnene</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="100" />
+      <source>Feedback on the signals</source>
+      <translation>Tilbagemelding om tegnene</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="101"/>
-        <source>&amp;What the municipality received</source>
-        <translation>&amp;Det modtog kommunen</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="101" />
+      <source>&amp;What the municipality received</source>
+      <translation>&amp;Det modtog kommunen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="102"/>
-        <source>What the municipality received</source>
-        <translation>Det modtog kommunen</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="102" />
+      <source>What the municipality received</source>
+      <translation>Det modtog kommunen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="103"/>
-        <source>&amp;Close</source>
-        <translation>&amp;Luk</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="103" />
+      <source>&amp;Close</source>
+      <translation>&amp;Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="104"/>
-        <source>Close</source>
-        <translation>Luk</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="104" />
+      <source>Close</source>
+      <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="114"/>
-        <source>Delivered to Demo Kommune. Receipt: reference %1, received %2.</source>
-        <translation>Afleveret til Demo Kommune. Kvittering: referencenummer %1, modtaget %2.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="114" />
+      <source>Delivered to Demo Kommune. Receipt: reference %1, received %2.</source>
+      <translation>Afleveret til Demo Kommune. Kvittering: referencenummer %1, modtaget %2.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="117"/>
-        <source>The demo delivery did not go through: %1</source>
-        <translation>Demoafsendelsen gik ikke igennem: %1</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="117" />
+      <source>The demo delivery did not go through: %1</source>
+      <translation>Demoafsendelsen gik ikke igennem: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/feedback.py" line="119"/>
-        <source>Sending to Demo Kommune…</source>
-        <translation>Sender til Demo Kommune …</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="119" />
+      <source>Sending to Demo Kommune…</source>
+      <translation>Sender til Demo Kommune …</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MunicipalityView</name>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="85"/>
-        <source>Municipality view – Demo Kommune</source>
-        <translation>Kommunens side – Demo Kommune</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="85" />
+      <source>Municipality view – Demo Kommune</source>
+      <translation>Kommunens side – Demo Kommune</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="86"/>
-        <source>This is what Demo Kommune&apos;s children&apos;s services received, opened with the municipality&apos;s key. In real life only the municipality can read it.</source>
-        <translation>Her ser du, hvad Børne- og Familieafdelingen i Demo Kommune modtog, åbnet med kommunens nøgle. I virkeligheden er det kun kommunen, der kan læse det.</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="86" />
+      <source>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</source>
+      <translation>Her ser du, hvad Børne- og Familieafdelingen i Demo Kommune modtog, åbnet med kommunens nøgle. I virkeligheden er det kun kommunen, der kan læse det.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="88"/>
-        <source>&amp;Received notifications</source>
-        <translation>&amp;Modtagne underretninger</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="88" />
+      <source>&amp;Received notifications</source>
+      <translation>&amp;Modtagne underretninger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="89"/>
-        <source>Received notifications</source>
-        <translation>Modtagne underretninger</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="89" />
+      <source>Received notifications</source>
+      <translation>Modtagne underretninger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="90"/>
-        <source>The notification as the municipality reads it</source>
-        <translation>Underretningen, som kommunen læser den</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="90" />
+      <source>The notification as the municipality reads it</source>
+      <translation>Underretningen, som kommunen læser den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="91"/>
-        <source>Receipt</source>
-        <translation>Kvittering</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
+      <source>Receipt</source>
+      <translation>Kvittering</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="92"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Opdater</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="92" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Opdater</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="93"/>
-        <source>Refresh</source>
-        <translation>Opdater</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
+      <source>Refresh</source>
+      <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="94"/>
-        <source>&amp;Close</source>
-        <translation>&amp;Luk</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
+      <source>&amp;Close</source>
+      <translation>&amp;Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="95"/>
-        <source>Close</source>
-        <translation>Luk</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
+      <source>Close</source>
+      <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="116"/>
-        <source>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</source>
-        <translation>Der er ikke kommet noget endnu. Send en underretning i demoen, så vises den her, når den er afleveret.</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="116" />
+      <source>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</source>
+      <translation>Der er ikke kommet noget endnu. Send en underretning i demoen, så vises den her, når den er afleveret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="140"/>
-        <source>valid</source>
-        <translation>gyldig</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="140" />
+      <source>valid</source>
+      <translation>gyldig</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="140"/>
-        <source>NOT valid</source>
-        <translation>IKKE gyldig</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="140" />
+      <source>NOT valid</source>
+      <translation>IKKE gyldig</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="142"/>
-        <source>Reference</source>
-        <translation>Referencenummer</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="142" />
+      <source>Reference</source>
+      <translation>Referencenummer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="143"/>
-        <source>Received at</source>
-        <translation>Modtaget</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="143" />
+      <source>Received at</source>
+      <translation>Modtaget</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="144"/>
-        <source>Sender&apos;s key</source>
-        <translation>Afsenderens nøgle</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="144" />
+      <source>Sender's key</source>
+      <translation>Afsenderens nøgle</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="145"/>
-        <source>Sender&apos;s signature</source>
-        <translation>Afsenderens signatur</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
+      <source>Sender's signature</source>
+      <translation>Afsenderens signatur</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="147"/>
-        <source>Receipt sent to the notifier</source>
-        <translation>Kvittering sendt til underretteren</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
+      <source>Receipt sent to the notifier</source>
+      <translation>Kvittering sendt til underretteren</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/municipality_view.py" line="155"/>
-        <source>This envelope could not be opened with the demo key:</source>
-        <translation>Denne forsendelse kunne ikke åbnes med demonøglen:</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="155" />
+      <source>This envelope could not be opened with the demo key:</source>
+      <translation>Denne forsendelse kunne ikke åbnes med demonøglen:</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ScenarioPicker</name>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="72"/>
-        <source>unborn child</source>
-        <translation>ufødt barn</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="72" />
+      <source>unborn child</source>
+      <translation>ufødt barn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="73"/>
-        <source>0–2 years</source>
-        <translation>0–2 år</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="73" />
+      <source>0–2 years</source>
+      <translation>0–2 år</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="74"/>
-        <source>3–5 years</source>
-        <translation>3–5 år</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="74" />
+      <source>3–5 years</source>
+      <translation>3–5 år</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="75"/>
-        <source>6–12 years</source>
-        <translation>6–12 år</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="75" />
+      <source>6–12 years</source>
+      <translation>6–12 år</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="76"/>
-        <source>13–17 years</source>
-        <translation>13–17 år</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="76" />
+      <source>13–17 years</source>
+      <translation>13–17 år</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="81"/>
-        <source>Choose a training case</source>
-        <translation>Vælg en øvelsescase</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="81" />
+      <source>Choose a training case</source>
+      <translation>Vælg en øvelsescase</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="82"/>
-        <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</source>
-        <translation>Vælg en case, læs historien, og lav en underretning, som du ville gøre på arbejdet. Bagefter kan du se, hvilke tegn du fandt.</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="82" />
+      <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</source>
+      <translation>Vælg en case, læs historien, og lav en underretning, som du ville gøre på arbejdet. Bagefter kan du se, hvilke tegn du fandt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="84"/>
-        <source>&amp;Training cases</source>
-        <translation>Ø&amp;velsescases</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="84" />
+      <source>&amp;Training cases</source>
+      <translation>Ø&amp;velsescases</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="85"/>
-        <source>The &amp;case</source>
-        <translation>&amp;Casen</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="85" />
+      <source>The &amp;case</source>
+      <translation>&amp;Casen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="86"/>
-        <source>Training cases</source>
-        <translation>Øvelsescases</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="86" />
+      <source>Training cases</source>
+      <translation>Øvelsescases</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="87"/>
-        <source>The case story</source>
-        <translation>Historien i casen</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="87" />
+      <source>The case story</source>
+      <translation>Historien i casen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="88"/>
-        <source>&amp;Start this case</source>
-        <translation>&amp;Start denne case</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="88" />
+      <source>&amp;Start this case</source>
+      <translation>&amp;Start denne case</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="89"/>
-        <source>Start this case</source>
-        <translation>Start denne case</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="89" />
+      <source>Start this case</source>
+      <translation>Start denne case</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/demo/picker.py" line="90"/>
-        <location filename="../desktop/ui/demo/picker.py" line="91"/>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
+      <location filename="../desktop/ui/demo/picker.py" line="90" />
+      <location filename="../desktop/ui/demo/picker.py" line="91" />
+      <source>Cancel</source>
+      <translation>Annuller</translation>
     </message>
-</context>
+  </context>
 </TS>

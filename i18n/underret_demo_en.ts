@@ -4,18 +4,18 @@
   <context>
     <name>Demo</name>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="180" />
+      <location filename="../desktop/ui/demo/controller.py" line="184" />
       <source>&amp;Training cases…</source>
       <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts).</extracomment>
       <translation>&amp;Training cases…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="181" />
+      <location filename="../desktop/ui/demo/controller.py" line="185" />
       <source>&amp;Municipality view</source>
       <translation>&amp;Municipality view</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="182" />
+      <location filename="../desktop/ui/demo/controller.py" line="186" />
       <source>&amp;Reset the demo</source>
       <translation>&amp;Reset the demo</translation>
     </message>

@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="42" />
-      <location filename="../desktop/ui/documents/actions.py" line="82" />
+      <location filename="../desktop/ui/documents/actions.py" line="86" />
       <source>Print the notification</source>
       <translation>Udskriv underretningen</translation>
     </message>
@@ -31,17 +31,17 @@
       <translation>Gem en ubeskyttet PDF-kopi af underretningen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/actions.py" line="81" />
+      <location filename="../desktop/ui/documents/actions.py" line="85" />
       <source>Print…</source>
       <translation>Udskriv…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/actions.py" line="84" />
+      <location filename="../desktop/ui/documents/actions.py" line="88" />
       <source>Export as PDF…</source>
       <translation>Gem som PDF…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/actions.py" line="85" />
+      <location filename="../desktop/ui/documents/actions.py" line="89" />
       <source>Export the notification as an unprotected PDF file</source>
       <translation>Gem underretningen som en ubeskyttet PDF-fil</translation>
     </message>
@@ -49,75 +49,75 @@
   <context>
     <name>DocumentExport</name>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="31" />
+      <location filename="../desktop/ui/documents/export.py" line="30" />
       <source>notification</source>
       <extracomment>Short name for translations; lupdate reads the literal context and text of each call.</extracomment>
       <translation>underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="39" />
-      <location filename="../desktop/ui/documents/export.py" line="86" />
-      <location filename="../desktop/ui/documents/export.py" line="121" />
+      <location filename="../desktop/ui/documents/export.py" line="38" />
+      <location filename="../desktop/ui/documents/export.py" line="85" />
+      <location filename="../desktop/ui/documents/export.py" line="122" />
       <source>Export as PDF</source>
       <translation>Gem som PDF</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="40" />
+      <location filename="../desktop/ui/documents/export.py" line="39" />
       <source>The exported file is not protected</source>
       <translation>Filen, du gemmer, er ikke beskyttet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="41" />
+      <location filename="../desktop/ui/documents/export.py" line="40" />
       <source>Anyone who can open the file can read the whole notification, including the child's CPR number. Save it only where it is needed, for example to print it, and delete it as soon as you have used it.</source>
       <translation>Alle, der kan åbne filen, kan læse hele underretningen – også barnets CPR-nummer. Gem den kun dér, hvor du har brug for den, fx for at udskrive den, og slet den, så snart du har brugt den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="47" />
+      <location filename="../desktop/ui/documents/export.py" line="46" />
       <source>Warning: the exported file is not protected</source>
       <translation>Advarsel: filen, du gemmer, er ikke beskyttet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="48" />
+      <location filename="../desktop/ui/documents/export.py" line="47" />
       <source>Export anyway</source>
       <translation>Gem alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="51" />
+      <location filename="../desktop/ui/documents/export.py" line="50" />
       <source>Export the notification as an unprotected PDF file</source>
       <translation>Gem underretningen som en ubeskyttet PDF-fil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="53" />
+      <location filename="../desktop/ui/documents/export.py" line="52" />
       <source>Cancel the export</source>
       <translation>Gem ikke filen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="77" />
+      <location filename="../desktop/ui/documents/export.py" line="76" />
       <source>Save the notification as PDF</source>
       <translation>Gem underretningen som PDF</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="78" />
+      <location filename="../desktop/ui/documents/export.py" line="77" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="87" />
+      <location filename="../desktop/ui/documents/export.py" line="86" />
       <source>The file name contains the child's CPR number. Please choose another name; a CPR number must never be part of a file name.</source>
       <translation>Filnavnet indeholder barnets CPR-nummer. Vælg et andet navn – et CPR-nummer må aldrig stå i et filnavn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="90" />
+      <location filename="../desktop/ui/documents/export.py" line="89" />
       <source>The file name contains a CPR number</source>
       <translation>Filnavnet indeholder et CPR-nummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="122" />
+      <location filename="../desktop/ui/documents/export.py" line="123" />
       <source>The file could not be saved there. Choose another folder, or check that there is room on the disk.</source>
       <translation>Filen kunne ikke gemmes dér. Vælg en anden mappe, eller se efter, om der er plads på disken.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="125" />
+      <location filename="../desktop/ui/documents/export.py" line="126" />
       <source>The export failed</source>
       <translation>Filen blev ikke gemt</translation>
     </message>

@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="42" />
-      <location filename="../desktop/ui/documents/actions.py" line="82" />
+      <location filename="../desktop/ui/documents/actions.py" line="86" />
       <source>Print the notification</source>
       <translation>Print the notification</translation>
     </message>
@@ -31,17 +31,17 @@
       <translation>Save an unprotected PDF copy of the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/actions.py" line="81" />
+      <location filename="../desktop/ui/documents/actions.py" line="85" />
       <source>Print…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/actions.py" line="84" />
+      <location filename="../desktop/ui/documents/actions.py" line="88" />
       <source>Export as PDF…</source>
       <translation>Export as PDF…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/actions.py" line="85" />
+      <location filename="../desktop/ui/documents/actions.py" line="89" />
       <source>Export the notification as an unprotected PDF file</source>
       <translation>Export the notification as an unprotected PDF file</translation>
     </message>
@@ -49,75 +49,75 @@
   <context>
     <name>DocumentExport</name>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="31" />
+      <location filename="../desktop/ui/documents/export.py" line="30" />
       <source>notification</source>
       <extracomment>Short name for translations; lupdate reads the literal context and text of each call.</extracomment>
       <translation>notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="39" />
-      <location filename="../desktop/ui/documents/export.py" line="86" />
-      <location filename="../desktop/ui/documents/export.py" line="121" />
+      <location filename="../desktop/ui/documents/export.py" line="38" />
+      <location filename="../desktop/ui/documents/export.py" line="85" />
+      <location filename="../desktop/ui/documents/export.py" line="122" />
       <source>Export as PDF</source>
       <translation>Export as PDF</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="40" />
+      <location filename="../desktop/ui/documents/export.py" line="39" />
       <source>The exported file is not protected</source>
       <translation>The exported file is not protected</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="41" />
+      <location filename="../desktop/ui/documents/export.py" line="40" />
       <source>Anyone who can open the file can read the whole notification, including the child's CPR number. Save it only where it is needed, for example to print it, and delete it as soon as you have used it.</source>
       <translation>Anyone who can open the file can read the whole notification, including the child's CPR number. Save it only where it is needed, for example to print it, and delete it as soon as you have used it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="47" />
+      <location filename="../desktop/ui/documents/export.py" line="46" />
       <source>Warning: the exported file is not protected</source>
       <translation>Warning: the exported file is not protected</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="48" />
+      <location filename="../desktop/ui/documents/export.py" line="47" />
       <source>Export anyway</source>
       <translation>Export anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="51" />
+      <location filename="../desktop/ui/documents/export.py" line="50" />
       <source>Export the notification as an unprotected PDF file</source>
       <translation>Export the notification as an unprotected PDF file</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="53" />
+      <location filename="../desktop/ui/documents/export.py" line="52" />
       <source>Cancel the export</source>
       <translation>Cancel the export</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="77" />
+      <location filename="../desktop/ui/documents/export.py" line="76" />
       <source>Save the notification as PDF</source>
       <translation>Save the notification as PDF</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="78" />
+      <location filename="../desktop/ui/documents/export.py" line="77" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="87" />
+      <location filename="../desktop/ui/documents/export.py" line="86" />
       <source>The file name contains the child's CPR number. Please choose another name; a CPR number must never be part of a file name.</source>
       <translation>The file name contains the child's CPR number. Please choose another name; a CPR number must never be part of a file name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="90" />
+      <location filename="../desktop/ui/documents/export.py" line="89" />
       <source>The file name contains a CPR number</source>
       <translation>The file name contains a CPR number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="122" />
+      <location filename="../desktop/ui/documents/export.py" line="123" />
       <source>The file could not be saved there. Choose another folder, or check that there is room on the disk.</source>
       <translation>The file could not be saved there. Choose another folder, or check that there is room on the disk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/documents/export.py" line="125" />
+      <location filename="../desktop/ui/documents/export.py" line="126" />
       <source>The export failed</source>
       <translation>The export failed</translation>
     </message>

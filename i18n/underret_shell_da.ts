@@ -814,7 +814,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="241" />
+      <location filename="../desktop/ui/shell.py" line="242" />
       <source>Underret cannot start</source>
       <translation>Underret kan ikke starte</translation>
     </message>
@@ -906,7 +906,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="305" />
+      <location filename="../desktop/ui/unlock_window.py" line="306" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
     </message>

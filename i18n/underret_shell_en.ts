@@ -814,7 +814,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="241" />
+      <location filename="../desktop/ui/shell.py" line="242" />
       <source>Underret cannot start</source>
       <translation>Underret cannot start</translation>
     </message>
@@ -906,7 +906,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="305" />
+      <location filename="../desktop/ui/unlock_window.py" line="306" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

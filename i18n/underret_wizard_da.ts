@@ -1,475 +1,475 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
-<context>
+  <context>
     <name>Wizard</name>
     <message>
-        <location filename="../desktop/ui/wizard/base.py" line="135"/>
-        <source>%1 (required)</source>
-        <translation>%1 (skal udfyldes)</translation>
+      <location filename="../desktop/ui/wizard/base.py" line="135" />
+      <source>%1 (required)</source>
+      <translation>%1 (skal udfyldes)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="102"/>
-        <source>DD-MM-YYYY</source>
-        <translation>DD-MM-ÅÅÅÅ</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="102" />
+      <source>DD-MM-YYYY</source>
+      <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="114"/>
-        <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
-        <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="114" />
+      <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
+      <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="142"/>
-        <source>DD-MM-YYYY HH:MM</source>
-        <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="142" />
+      <source>DD-MM-YYYY HH:MM</source>
+      <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="147"/>
-        <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
-        <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="147" />
+      <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
+      <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/choices.py" line="97"/>
-        <source>Yes</source>
-        <translation>Ja</translation>
+      <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <source>Yes</source>
+      <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/choices.py" line="97"/>
-        <source>No</source>
-        <translation>Nej</translation>
+      <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <source>No</source>
+      <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/choices.py" line="158"/>
-        <source>Why not?</source>
-        <translation>Hvorfor ikke?</translation>
+      <location filename="../desktop/ui/wizard/choices.py" line="158" />
+      <source>Why not?</source>
+      <translation>Hvorfor ikke?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="172"/>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="172" />
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="173"/>
-        <source>Role</source>
-        <translation>Stilling</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="173" />
+      <source>Role</source>
+      <translation>Stilling</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="174"/>
-        <source>Phone</source>
-        <translation>Telefon</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="174" />
+      <source>Phone</source>
+      <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="175"/>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="175" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="239"/>
-        <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
-        <translation>De første seks cifre er ikke en rigtig dato (DDMMÅÅ). Tjek venligst nummeret.</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="239" />
+      <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
+      <translation>De første seks cifre er ikke en rigtig dato (DDMMÅÅ). Tjek venligst nummeret.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="242"/>
-        <source>A CPR number has ten digits, e.g. 241219-1234.</source>
-        <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="242" />
+      <source>A CPR number has ten digits, e.g. 241219-1234.</source>
+      <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/fields.py" line="245"/>
-        <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
-        <translation>Tjek gerne, at nummeret er skrevet rigtigt. (Mange nyere numre ser sådan ud – du kan godt fortsætte.)</translation>
+      <location filename="../desktop/ui/wizard/fields.py" line="245" />
+      <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
+      <translation>Tjek gerne, at nummeret er skrevet rigtigt. (Mange nyere numre ser sådan ud – du kan godt fortsætte.)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="30"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="68"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="142"/>
-        <source>Item</source>
-        <translation>Punkt</translation>
+      <location filename="../desktop/ui/wizard/group_editor.py" line="30" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="68" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="142" />
+      <source>Item</source>
+      <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="43"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="45"/>
-        <source>Remove %1</source>
-        <translation>Fjern %1</translation>
+      <location filename="../desktop/ui/wizard/group_editor.py" line="43" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="45" />
+      <source>Remove %1</source>
+      <translation>Fjern %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="69"/>
-        <location filename="../desktop/ui/wizard/group_editor.py" line="143"/>
-        <source>Add %1</source>
-        <translation>Tilføj %1</translation>
+      <location filename="../desktop/ui/wizard/group_editor.py" line="69" />
+      <location filename="../desktop/ui/wizard/group_editor.py" line="143" />
+      <source>Add %1</source>
+      <translation>Tilføj %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/guidance.py" line="61"/>
-        <source>Call now</source>
-        <translation>Ring nu</translation>
+      <location filename="../desktop/ui/wizard/guidance.py" line="61" />
+      <source>Call now</source>
+      <translation>Ring nu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/guidance.py" line="71"/>
-        <source>Whom to call now</source>
-        <translation>Hvem du skal ringe til nu</translation>
+      <location filename="../desktop/ui/wizard/guidance.py" line="71" />
+      <source>Whom to call now</source>
+      <translation>Hvem du skal ringe til nu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="63"/>
-        <source>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</source>
-        <translation>Underret blev lukket uventet, mens du skrev en underretning. Alt, hvad du skrev, er gemt.</translation>
+      <location filename="../desktop/ui/wizard/recovery.py" line="63" />
+      <source>Underret was closed unexpectedly while you were writing a notification. Everything you wrote has been kept.</source>
+      <translation>Underret blev lukket uventet, mens du skrev en underretning. Alt, hvad du skrev, er gemt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="66"/>
-        <source>The child&apos;s initials: %1</source>
-        <translation>Barnets initialer: %1</translation>
+      <location filename="../desktop/ui/wizard/recovery.py" line="66" />
+      <source>The child's initials: %1</source>
+      <translation>Barnets initialer: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="68"/>
-        <location filename="../desktop/ui/wizard/recovery.py" line="71"/>
-        <source>We recovered the notification you were writing</source>
-        <translation>Vi har gemt den underretning, du var i gang med</translation>
+      <location filename="../desktop/ui/wizard/recovery.py" line="68" />
+      <location filename="../desktop/ui/wizard/recovery.py" line="71" />
+      <source>We recovered the notification you were writing</source>
+      <translation>Vi har gemt den underretning, du var i gang med</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="72"/>
-        <source>&amp;Open it</source>
-        <translation>&amp;Åbn den</translation>
+      <location filename="../desktop/ui/wizard/recovery.py" line="72" />
+      <source>&amp;Open it</source>
+      <translation>&amp;Åbn den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/recovery.py" line="73"/>
-        <source>&amp;Later</source>
-        <translation>&amp;Senere</translation>
+      <location filename="../desktop/ui/wizard/recovery.py" line="73" />
+      <source>&amp;Later</source>
+      <translation>&amp;Senere</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="99"/>
-        <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
-        <translation>Hvor der står »Ikke udfyldt endnu«, mangler der stadig et svar. Gå til det med Tab i teksten, og tryk Enter for at komme derhen.</translation>
+      <location filename="../desktop/ui/wizard/review.py" line="99" />
+      <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
+      <translation>Hvor der står »Ikke udfyldt endnu«, mangler der stadig et svar. Gå til det med Tab i teksten, og tryk Enter for at komme derhen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="108"/>
-        <source>The notification as the municipality will read it</source>
-        <translation>Underretningen, sådan som kommunen vil læse den</translation>
+      <location filename="../desktop/ui/wizard/review.py" line="108" />
+      <source>The notification as the municipality will read it</source>
+      <translation>Underretningen, sådan som kommunen vil læse den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="121"/>
-        <location filename="../desktop/ui/wizard/review.py" line="123"/>
-        <source>Edit: %1</source>
-        <translation>Ret: %1</translation>
+      <location filename="../desktop/ui/wizard/review.py" line="121" />
+      <location filename="../desktop/ui/wizard/review.py" line="123" />
+      <source>Edit: %1</source>
+      <translation>Ret: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="133"/>
-        <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
-        <translation>Når underretningen er sendt, kan den ikke ændres – en rettelse sendes som en ny underretning.</translation>
+      <location filename="../desktop/ui/wizard/review.py" line="133" />
+      <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
+      <translation>Når underretningen er sendt, kan den ikke ændres – en rettelse sendes som en ny underretning.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/review.py" line="154"/>
-        <source>Before you can send it, please look at these:</source>
-        <translation>Før du kan sende den, skal du lige se på dette:</translation>
+      <location filename="../desktop/ui/wizard/review.py" line="154" />
+      <source>Before you can send it, please look at these:</source>
+      <translation>Før du kan sende den, skal du lige se på dette:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/signal_checklist.py" line="48"/>
-        <source>Search, e.g. bruise, hunger, absence</source>
-        <translation>Søg, fx blå mærker, sult, fravær</translation>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="48" />
+      <source>Search, e.g. bruise, hunger, absence</source>
+      <translation>Søg, fx blå mærker, sult, fravær</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/signal_checklist.py" line="49"/>
-        <source>Search the signs</source>
-        <translation>Søg i tegnene</translation>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
+      <source>Search the signs</source>
+      <translation>Søg i tegnene</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/signal_checklist.py" line="61"/>
-        <source>No signs match the search.</source>
-        <translation>Ingen tegn passer til søgningen.</translation>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="61" />
+      <source>No signs match the search.</source>
+      <translation>Ingen tegn passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/signal_checklist.py" line="94"/>
-        <source>Use the arrow keys to move and Space to tick a sign.</source>
-        <translation>Brug piletasterne til at flytte og mellemrum til at sætte kryds.</translation>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="94" />
+      <source>Use the arrow keys to move and Space to tick a sign.</source>
+      <translation>Brug piletasterne til at flytte og mellemrum til at sætte kryds.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/signal_checklist.py" line="103"/>
-        <source>The child&apos;s age is not known yet, so all signs are shown.</source>
-        <translation>Barnets alder kendes ikke endnu, så alle tegn vises.</translation>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="103" />
+      <source>The child's age is not known yet, so all signs are shown.</source>
+      <translation>Barnets alder kendes ikke endnu, så alle tegn vises.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/signal_checklist.py" line="105"/>
-        <source>Signs for the age group: %1</source>
-        <translation>Tegn for aldersgruppen: %1</translation>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <source>Signs for the age group: %1</source>
+      <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="228"/>
-        <source>Child in danger? &amp;Whom to call</source>
-        <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="228" />
+      <source>Child in danger? &amp;Whom to call</source>
+      <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="230"/>
-        <source>Child in danger right now? Show whom to call</source>
-        <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="230" />
+      <source>Child in danger right now? Show whom to call</source>
+      <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="231"/>
-        <source>The finalised notification</source>
-        <translation>Den færdige underretning</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="231" />
+      <source>The finalised notification</source>
+      <translation>Den færdige underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="232"/>
-        <source>&amp;Discard draft</source>
-        <translation>&amp;Kassér kladden</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="232" />
+      <source>&amp;Discard draft</source>
+      <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="233"/>
-        <source>Discard this draft</source>
-        <translation>Kassér denne kladde</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="233" />
+      <source>Discard this draft</source>
+      <translation>Kassér denne kladde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="234"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Tilbage</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="234" />
+      <source>&amp;Back</source>
+      <translation>&amp;Tilbage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="235"/>
-        <source>Back to the previous page</source>
-        <translation>Tilbage til forrige side</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="235" />
+      <source>Back to the previous page</source>
+      <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="236"/>
-        <source>&amp;Next</source>
-        <translation>&amp;Næste</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="236" />
+      <source>&amp;Next</source>
+      <translation>&amp;Næste</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="237"/>
-        <source>Next page</source>
-        <translation>Næste side</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="237" />
+      <source>Next page</source>
+      <translation>Næste side</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="238"/>
-        <source>&amp;Finalise and send</source>
-        <translation>&amp;Afslut og send</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="238" />
+      <source>&amp;Finalise and send</source>
+      <translation>&amp;Afslut og send</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="239"/>
-        <source>Finalise and send the notification</source>
-        <translation>Afslut og send underretningen</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="239" />
+      <source>Finalise and send the notification</source>
+      <translation>Afslut og send underretningen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="240"/>
-        <source>&amp;Correct it</source>
-        <translation>&amp;Ret den</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="240" />
+      <source>&amp;Correct it</source>
+      <translation>&amp;Ret den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="241"/>
-        <source>Write a correction: a new notification that refers to this one</source>
-        <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="241" />
+      <source>Write a correction: a new notification that refers to this one</source>
+      <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="243"/>
-        <source>C&amp;lose</source>
-        <translation>&amp;Luk</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="243" />
+      <source>C&amp;lose</source>
+      <translation>&amp;Luk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="244"/>
-        <source>Close the window</source>
-        <translation>Luk vinduet</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="244" />
+      <source>Close the window</source>
+      <translation>Luk vinduet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="227"/>
-        <source>Underret – notification of concern</source>
-        <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete).</extracomment>
-        <translation>Underret – underretning</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="227" />
+      <source>Underret – notification of concern</source>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete).</extracomment>
+      <translation>Underret – underretning</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="302"/>
-        <source>Step %1 of %2: %3</source>
-        <translation>Trin %1 af %2: %3</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <source>Step %1 of %2: %3</source>
+      <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="343"/>
-        <source>Saved %1</source>
-        <translation>Gemt %1</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="343" />
+      <source>Saved %1</source>
+      <translation>Gemt %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/window.py" line="355"/>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <location filename="../desktop/ui/wizard/window.py" line="355" />
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/sending.py" line="185"/>
-        <source>Sending is being prepared…</source>
-        <translation>Afsendelsen gøres klar …</translation>
+      <location filename="../desktop/ui/wizard/sending.py" line="185" />
+      <source>Sending is being prepared…</source>
+      <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/sending.py" line="211"/>
-        <source>Not sent yet</source>
-        <translation>Ikke sendt endnu</translation>
+      <location filename="../desktop/ui/wizard/sending.py" line="211" />
+      <source>Not sent yet</source>
+      <translation>Ikke sendt endnu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/finalised_view.py" line="29"/>
-        <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
-        <translation>Underretningen er afsluttet og kan ikke længere ændres. Vil du rette noget, skriver du en rettelse: en ny underretning, der henviser til denne.</translation>
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="29" />
+      <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
+      <translation>Underretningen er afsluttet og kan ikke længere ændres. Vil du rette noget, skriver du en rettelse: en ny underretning, der henviser til denne.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/finalised_view.py" line="53"/>
-        <source>The correction could not be started</source>
-        <translation>Rettelsen kunne ikke startes</translation>
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="53" />
+      <source>The correction could not be started</source>
+      <translation>Rettelsen kunne ikke startes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/discarding.py" line="20"/>
-        <source>Discard this notification?</source>
-        <translation>Vil du kassere underretningen?</translation>
+      <location filename="../desktop/ui/wizard/discarding.py" line="20" />
+      <source>Discard this notification?</source>
+      <translation>Vil du kassere underretningen?</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/discarding.py" line="21"/>
-        <source>What you have written will be deleted and cannot be brought back.</source>
-        <translation>Det, du har skrevet, bliver slettet og kan ikke hentes frem igen.</translation>
+      <location filename="../desktop/ui/wizard/discarding.py" line="21" />
+      <source>What you have written will be deleted and cannot be brought back.</source>
+      <translation>Det, du har skrevet, bliver slettet og kan ikke hentes frem igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/discarding.py" line="25"/>
-        <source>&amp;Delete it</source>
-        <translation>&amp;Slet den</translation>
+      <location filename="../desktop/ui/wizard/discarding.py" line="25" />
+      <source>&amp;Delete it</source>
+      <translation>&amp;Slet den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/discarding.py" line="26"/>
-        <source>&amp;Keep it</source>
-        <translation>&amp;Behold den</translation>
+      <location filename="../desktop/ui/wizard/discarding.py" line="26" />
+      <source>&amp;Keep it</source>
+      <translation>&amp;Behold den</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WizardMessages</name>
     <message>
-        <location filename="../desktop/ui/wizard/finalising.py" line="53"/>
-        <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
-        <translation>Denne pc er endnu ikke sat op til at sende underretninger. Det, du har skrevet, er gemt som kladde. Kontakt IT – og ring til kommunen, hvis det haster.</translation>
+      <location filename="../desktop/ui/wizard/finalising.py" line="53" />
+      <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
+      <translation>Denne pc er endnu ikke sat op til at sende underretninger. Det, du har skrevet, er gemt som kladde. Kontakt IT – og ring til kommunen, hvis det haster.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/finalising.py" line="56"/>
-        <source>Something is still missing in the notification. Please look at the marked field.</source>
-        <translation>Der mangler stadig noget i underretningen. Se på det markerede felt.</translation>
+      <location filename="../desktop/ui/wizard/finalising.py" line="56" />
+      <source>Something is still missing in the notification. Please look at the marked field.</source>
+      <translation>Der mangler stadig noget i underretningen. Se på det markerede felt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/finalising.py" line="58"/>
-        <source>Your latest changes could not be saved. Keep this window open and try again.</source>
-        <translation>Dine seneste ændringer kunne ikke gemmes. Lad vinduet være åbent, og prøv igen.</translation>
+      <location filename="../desktop/ui/wizard/finalising.py" line="58" />
+      <source>Your latest changes could not be saved. Keep this window open and try again.</source>
+      <translation>Dine seneste ændringer kunne ikke gemmes. Lad vinduet være åbent, og prøv igen.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WizardProblems</name>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="16"/>
-        <source>Please fill this in.</source>
-        <translation>Udfyld venligst dette felt.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="16" />
+      <source>Please fill this in.</source>
+      <translation>Udfyld venligst dette felt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="17"/>
-        <source>This text is too long: at most {max} characters (now {length}).</source>
-        <translation>Teksten er for lang: højst {max} tegn (nu {length}).</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="17" />
+      <source>This text is too long: at most {max} characters (now {length}).</source>
+      <translation>Teksten er for lang: højst {max} tegn (nu {length}).</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="19"/>
-        <source>Please write a little more here.</source>
-        <translation>Skriv gerne lidt mere her.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="19" />
+      <source>Please write a little more here.</source>
+      <translation>Skriv gerne lidt mere her.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="20"/>
-        <source>This does not look like an e-mail address.</source>
-        <translation>Det ligner ikke en e-mailadresse.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="20" />
+      <source>This does not look like an e-mail address.</source>
+      <translation>Det ligner ikke en e-mailadresse.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="21"/>
-        <source>This does not look like a phone number.</source>
-        <translation>Det ligner ikke et telefonnummer.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="21" />
+      <source>This does not look like a phone number.</source>
+      <translation>Det ligner ikke et telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="22"/>
-        <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
-        <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="22" />
+      <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
+      <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="24"/>
-        <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
-        <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="24" />
+      <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
+      <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="27"/>
-        <source>This date lies in the future.</source>
-        <translation>Datoen ligger ude i fremtiden.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="27" />
+      <source>This date lies in the future.</source>
+      <translation>Datoen ligger ude i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="28"/>
-        <source>This date lies in the past.</source>
-        <translation>Datoen ligger i fortiden.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="28" />
+      <source>This date lies in the past.</source>
+      <translation>Datoen ligger i fortiden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="29"/>
-        <source>This date is more than {days} days ahead.</source>
-        <translation>Datoen ligger mere end {days} dage ude i fremtiden.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="29" />
+      <source>This date is more than {days} days ahead.</source>
+      <translation>Datoen ligger mere end {days} dage ude i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="31"/>
-        <source>This date is more than {days} days back.</source>
-        <translation>Datoen ligger mere end {days} dage tilbage.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="31" />
+      <source>This date is more than {days} days back.</source>
+      <translation>Datoen ligger mere end {days} dage tilbage.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="33"/>
-        <source>Please choose one of the options.</source>
-        <translation>Vælg en af mulighederne.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="33" />
+      <source>Please choose one of the options.</source>
+      <translation>Vælg en af mulighederne.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="34"/>
-        <source>Please fill this in again.</source>
-        <translation>Udfyld venligst feltet igen.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="34" />
+      <source>Please fill this in again.</source>
+      <translation>Udfyld venligst feltet igen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="35"/>
-        <source>Please write why the parent has not been told.</source>
-        <translation>Skriv, hvorfor forælderen ikke har fået det at vide.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="35" />
+      <source>Please write why the parent has not been told.</source>
+      <translation>Skriv, hvorfor forælderen ikke har fået det at vide.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="37"/>
-        <source>At most {max} can be added here.</source>
-        <translation>Du kan højst tilføje {max} her.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="37" />
+      <source>At most {max} can be added here.</source>
+      <translation>Du kan højst tilføje {max} her.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="38"/>
-        <source>Please write the person&apos;s name.</source>
-        <translation>Skriv personens navn.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="38" />
+      <source>Please write the person's name.</source>
+      <translation>Skriv personens navn.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="39"/>
-        <source>A CPR number has ten digits, e.g. 241219-1234.</source>
-        <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="39" />
+      <source>A CPR number has ten digits, e.g. 241219-1234.</source>
+      <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="40"/>
-        <source>The first six digits of the CPR number are not a real date (DDMMYY).</source>
-        <translation>De første seks cifre i CPR-nummeret er ikke en rigtig dato (DDMMÅÅ).</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="40" />
+      <source>The first six digits of the CPR number are not a real date (DDMMYY).</source>
+      <translation>De første seks cifre i CPR-nummeret er ikke en rigtig dato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="42"/>
-        <source>The CPR number gives a birth date in the future. Please check it.</source>
-        <translation>CPR-nummeret giver en fødselsdato ude i fremtiden. Tjek det venligst.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="42" />
+      <source>The CPR number gives a birth date in the future. Please check it.</source>
+      <translation>CPR-nummeret giver en fødselsdato ude i fremtiden. Tjek det venligst.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="44"/>
-        <source>Please check that the CPR number is typed correctly. You can go on.</source>
-        <translation>Tjek gerne, at CPR-nummeret er skrevet rigtigt. Du kan godt fortsætte.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="44" />
+      <source>Please check that the CPR number is typed correctly. You can go on.</source>
+      <translation>Tjek gerne, at CPR-nummeret er skrevet rigtigt. Du kan godt fortsætte.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="46"/>
-        <source>By this date the child is 18 or older. A notification is about a child under 18.</source>
-        <translation>Efter denne dato er barnet 18 år eller ældre. En underretning handler om et barn under 18.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="46" />
+      <source>By this date the child is 18 or older. A notification is about a child under 18.</source>
+      <translation>Efter denne dato er barnet 18 år eller ældre. En underretning handler om et barn under 18.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="49"/>
-        <source>This birth date lies in the future.</source>
-        <translation>Fødselsdatoen ligger ude i fremtiden.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="49" />
+      <source>This birth date lies in the future.</source>
+      <translation>Fødselsdatoen ligger ude i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="50"/>
-        <source>{count} ticked signs are no longer in the guidelines and will be left out.</source>
-        <translation>{count} af de afkrydsede tegn findes ikke længere i retningslinjerne og bliver udeladt.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="50" />
+      <source>{count} ticked signs are no longer in the guidelines and will be left out.</source>
+      <translation>{count} af de afkrydsede tegn findes ikke længere i retningslinjerne og bliver udeladt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="52"/>
-        <source>You suspect violence or abuse at home, but have told a parent. Please describe this in what happened.</source>
-        <translation>Du har mistanke om vold eller overgreb i hjemmet, men har fortalt det til en forælder. Beskriv det under &quot;Hvad er der sket?&quot;.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="52" />
+      <source>You suspect violence or abuse at home, but have told a parent. Please describe this in what happened.</source>
+      <translation>Du har mistanke om vold eller overgreb i hjemmet, men har fortalt det til en forælder. Beskriv det under "Hvad er der sket?".</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/wizard/problems.py" line="62"/>
-        <source>Please check this field.</source>
-        <translation>Tjek venligst dette felt.</translation>
+      <location filename="../desktop/ui/wizard/problems.py" line="62" />
+      <source>Please check this field.</source>
+      <translation>Tjek venligst dette felt.</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -62,6 +62,9 @@ def update(only: str | None = None) -> None:
                  "-target-language", lang, *map(str, files), "-ts", str(target)],
                 check=True,
             )
+            # One format for every writer (lupdate's differs from _write's): no whitespace churn when
+            # update and fill take turns.
+            _write(ET.parse(target), target)  # noqa: S314
         _fill_english(ts_path(area, "en"))
 
 
