@@ -31,10 +31,16 @@ ROUNDS = 5
 LIST_ROWS = 10_000
 STARTUP_ROWS = 200
 
-_PEAK = """
+#: The end of both baseline scripts: once the event loop is idle, print "idle" and the peak memory.
+_REPORT_IDLE = """
 def peak():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+def idle():
+    print("idle", peak(), flush=True)
+    app.quit()
+QTimer.singleShot(0, idle)
+app.exec()
 """
 
 BARE_WINDOW = """
@@ -44,13 +50,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.show()
-""" + _PEAK + """
-def idle():
-    print("idle", peak(), flush=True)
-    app.quit()
-QTimer.singleShot(0, idle)
-app.exec()
-"""
+""" + _REPORT_IDLE
 
 #: Reference, not a target: what PySide6 itself costs for a main window like the app's (three tabs
 #: of tables with a model, buttons, a menu with shortcuts, a status bar, the Danish translations)
@@ -96,13 +96,7 @@ menu.addAction(action)
 window.menuBar().addMenu(menu)
 window.statusBar()
 window.show()
-""" + _PEAK + """
-def idle():
-    print("idle", peak(), flush=True)
-    app.quit()
-QTimer.singleShot(0, idle)
-app.exec()
-"""
+""" + _REPORT_IDLE
 
 
 def _env(data: Path) -> dict[str, str]:
