@@ -66,7 +66,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/window.py" line="296" />
-      <location filename="../desktop/ui/delivery/wording.py" line="106" />
+      <location filename="../desktop/ui/delivery/wording.py" line="113" />
       <source>Sending…</source>
       <translation>Sender …</translation>
     </message>
@@ -111,78 +111,93 @@
       <translation>Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="84" />
+      <location filename="../desktop/ui/delivery/wording.py" line="91" />
       <source>Please phone %1 on %2 and give the reference number.</source>
       <extracomment>States that count as "waiting" for the badge. Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).</extracomment>
       <translation>Ring til %1 på %2, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="87" />
+      <location filename="../desktop/ui/delivery/wording.py" line="94" />
       <source>Please phone children's services in %1 and give the reference number.</source>
       <translation>Ring til børne- og familieafdelingen i %1, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="89" />
+      <location filename="../desktop/ui/delivery/wording.py" line="96" />
       <source>Please phone the municipality's children's services and give the reference number.</source>
       <translation>Ring til kommunens børne- og familieafdeling, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="102" />
+      <location filename="../desktop/ui/delivery/wording.py" line="109" />
       <source>Waiting – not sent yet: %1</source>
       <translation>Venter – ikke sendt endnu: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="104" />
+      <location filename="../desktop/ui/delivery/wording.py" line="111" />
       <source>Waiting to send</source>
       <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="108" />
+      <location filename="../desktop/ui/delivery/wording.py" line="116" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="110" />
+      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <source>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</source>
+      <translation>Sendt med sikker mail (reference %1) – endnu ingen bekræftelse. %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <source>Sent by secure e-mail (reference %1)</source>
+      <translation>Sendt med sikker mail (reference %1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="123" />
       <source>Not sent – %1</source>
       <translation>Ikke sendt – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="113" />
+      <location filename="../desktop/ui/delivery/wording.py" line="126" />
       <source>Received (reference %1) – no acknowledgement yet. %2</source>
       <translation>Modtaget (reference %1) – endnu ingen bekræftelse. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="116" />
+      <location filename="../desktop/ui/delivery/wording.py" line="129" />
       <source>Received (reference %1) – content removed after the retention period</source>
       <translation>Modtaget (reference %1) – indholdet er slettet efter opbevaringsperioden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <location filename="../desktop/ui/delivery/wording.py" line="131" />
       <source>Received by the municipality (reference %1)</source>
       <translation>Modtaget af kommunen (reference %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="126" />
+      <location filename="../desktop/ui/delivery/wording.py" line="139" />
       <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
       <translation>Underretningen er gemt sikkert på denne pc og bliver sendt automatisk. Du kan også vælge "Send nu".</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="129" />
+      <location filename="../desktop/ui/delivery/wording.py" line="142" />
       <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
       <translation>Kommunen tog ikke imod underretningen: %1. Den er gemt på denne pc. Ring venligst til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="135" />
+      <location filename="../desktop/ui/delivery/wording.py" line="147" />
+      <source>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</source>
+      <translation>Sendt med sikker mail. Kommunens mailserver har taget imod den, men sikker mail giver ingen kvittering. Kommunen skal bekræfte underretningen senest %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="154" />
       <source>The municipality should have acknowledged the notification by %1. %2</source>
       <translation>Kommunen skulle have bekræftet underretningen senest %1. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="139" />
+      <location filename="../desktop/ui/delivery/wording.py" line="158" />
       <source>You have noted that the municipality acknowledged the notification.</source>
       <translation>Du har noteret, at kommunen har bekræftet underretningen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="141" />
+      <location filename="../desktop/ui/delivery/wording.py" line="160" />
       <source>The municipality should acknowledge the notification by %1.</source>
       <translation>Kommunen skal bekræfte underretningen senest %1.</translation>
     </message>
@@ -320,18 +335,63 @@
       <translation>pc'en har intet certifikat til at kontrollere kommunens modtagesystem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="91" />
+      <location filename="../desktop/ui/delivery/messages.py" line="78" />
+      <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
+      <translation>mailserveren tilbyder ikke en krypteret forbindelse, så intet blev sendt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="81" />
+      <source>the mail server asked to try again later</source>
+      <translation>mailserveren bad om at prøve igen senere</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
+      <translation>mailserveren afviste kommunens sikre mailadresse (bed IT om at tjekke den)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="86" />
+      <source>the mail server refused the sender address IT has set up</source>
+      <translation>mailserveren afviste den afsenderadresse, IT har sat op</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="88" />
+      <source>the mail server did not accept mail from this PC (ask IT)</source>
+      <translation>mailserveren tog ikke imod mail fra denne pc (kontakt IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="90" />
+      <source>the notification is larger than the mail server accepts</source>
+      <translation>underretningen er større, end mailserveren tager imod</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="92" />
+      <source>the mail server refused the secure e-mail</source>
+      <translation>mailserveren afviste den sikre mail</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="94" />
+      <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse kan ikke bruges (kontakt IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="97" />
+      <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse er udløbet, så intet blev sendt (kontakt IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="117" />
       <source>an unexpected problem</source>
       <extracomment>Reasons after which the item is refused for good (FAILED): the person must act.</extracomment>
       <translation>et uventet problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="103" />
+      <location filename="../desktop/ui/delivery/messages.py" line="129" />
       <source>Not sent yet: %1.</source>
       <translation>Ikke sendt endnu: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="112" />
+      <location filename="../desktop/ui/delivery/messages.py" line="138" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke krypteres til kommunen. Det, du har skrevet, er gemt. Kontakt IT, og ring til kommunen, hvis sagen haster.</translation>
     </message>

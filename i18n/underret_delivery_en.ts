@@ -66,7 +66,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/window.py" line="296" />
-      <location filename="../desktop/ui/delivery/wording.py" line="106" />
+      <location filename="../desktop/ui/delivery/wording.py" line="113" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
@@ -111,78 +111,93 @@
       <translation>Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="84" />
+      <location filename="../desktop/ui/delivery/wording.py" line="91" />
       <source>Please phone %1 on %2 and give the reference number.</source>
       <extracomment>States that count as "waiting" for the badge. Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).</extracomment>
       <translation>Please phone %1 on %2 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="87" />
+      <location filename="../desktop/ui/delivery/wording.py" line="94" />
       <source>Please phone children's services in %1 and give the reference number.</source>
       <translation>Please phone children's services in %1 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="89" />
+      <location filename="../desktop/ui/delivery/wording.py" line="96" />
       <source>Please phone the municipality's children's services and give the reference number.</source>
       <translation>Please phone the municipality's children's services and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="102" />
+      <location filename="../desktop/ui/delivery/wording.py" line="109" />
       <source>Waiting – not sent yet: %1</source>
       <translation>Waiting – not sent yet: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="104" />
+      <location filename="../desktop/ui/delivery/wording.py" line="111" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="108" />
+      <location filename="../desktop/ui/delivery/wording.py" line="116" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sent, waiting for the receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="110" />
+      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <source>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</source>
+      <translation>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <source>Sent by secure e-mail (reference %1)</source>
+      <translation>Sent by secure e-mail (reference %1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="123" />
       <source>Not sent – %1</source>
       <translation>Not sent – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="113" />
+      <location filename="../desktop/ui/delivery/wording.py" line="126" />
       <source>Received (reference %1) – no acknowledgement yet. %2</source>
       <translation>Received (reference %1) – no acknowledgement yet. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="116" />
+      <location filename="../desktop/ui/delivery/wording.py" line="129" />
       <source>Received (reference %1) – content removed after the retention period</source>
       <translation>Received (reference %1) – content removed after the retention period</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <location filename="../desktop/ui/delivery/wording.py" line="131" />
       <source>Received by the municipality (reference %1)</source>
       <translation>Received by the municipality (reference %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="126" />
+      <location filename="../desktop/ui/delivery/wording.py" line="139" />
       <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
       <translation>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="129" />
+      <location filename="../desktop/ui/delivery/wording.py" line="142" />
       <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
       <translation>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="135" />
+      <location filename="../desktop/ui/delivery/wording.py" line="147" />
+      <source>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</source>
+      <translation>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="154" />
       <source>The municipality should have acknowledged the notification by %1. %2</source>
       <translation>The municipality should have acknowledged the notification by %1. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="139" />
+      <location filename="../desktop/ui/delivery/wording.py" line="158" />
       <source>You have noted that the municipality acknowledged the notification.</source>
       <translation>You have noted that the municipality acknowledged the notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="141" />
+      <location filename="../desktop/ui/delivery/wording.py" line="160" />
       <source>The municipality should acknowledge the notification by %1.</source>
       <translation>The municipality should acknowledge the notification by %1.</translation>
     </message>
@@ -320,18 +335,63 @@
       <translation>this PC has no certificate to check the municipality's receiving service</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="91" />
+      <location filename="../desktop/ui/delivery/messages.py" line="78" />
+      <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
+      <translation>the mail server does not offer an encrypted connection, so nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="81" />
+      <source>the mail server asked to try again later</source>
+      <translation>the mail server asked to try again later</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
+      <translation>the mail server refused the municipality's secure e-mail address (ask IT to check it)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="86" />
+      <source>the mail server refused the sender address IT has set up</source>
+      <translation>the mail server refused the sender address IT has set up</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="88" />
+      <source>the mail server did not accept mail from this PC (ask IT)</source>
+      <translation>the mail server did not accept mail from this PC (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="90" />
+      <source>the notification is larger than the mail server accepts</source>
+      <translation>the notification is larger than the mail server accepts</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="92" />
+      <source>the mail server refused the secure e-mail</source>
+      <translation>the mail server refused the secure e-mail</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="94" />
+      <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox cannot be used (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="97" />
+      <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="117" />
       <source>an unexpected problem</source>
       <extracomment>Reasons after which the item is refused for good (FAILED): the person must act.</extracomment>
       <translation>an unexpected problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="103" />
+      <location filename="../desktop/ui/delivery/messages.py" line="129" />
       <source>Not sent yet: %1.</source>
       <translation>Not sent yet: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="112" />
+      <location filename="../desktop/ui/delivery/messages.py" line="138" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</translation>
     </message>

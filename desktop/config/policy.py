@@ -151,6 +151,13 @@ class Policy:
     intake_pin_sha256: str | None = None
     receipt_public_key: str | None = None
     allowed_transports: list[Transport] | None = None
+    secure_email_to: str | None = None
+    secure_email_certificate_file: str | None = None
+    secure_email_from: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_tls: Literal["starttls", "tls"] | None = None
+    smtp_ca_pem_file: str | None = None
     key_protection: Literal["keyring", "passphrase"] | None = None
     idle_lock_minutes: int | None = None
     retention_days: int | None = None
@@ -254,7 +261,8 @@ def load_policy_file(path: Path) -> Policy:
 def policy_from_mapping(values: dict[str, Any], location: str, base_dir: Path | None = None) -> Policy:
     """Validate a policy given as a mapping (the registry's values); raises :class:`PolicyInvalid`.
 
-    A relative ``intake_ca_pem_file`` is taken relative to ``base_dir`` (else the working folder).
+    A relative certificate file (``intake_ca_pem_file``, ``secure_email_certificate_file``,
+    ``smtp_ca_pem_file``) is taken relative to ``base_dir`` (else the working folder).
     """
     # A JSON round trip: the registry's values must be what a policy.json could hold.
     return _validate(json.loads(json.dumps(values)), location, base_dir=base_dir)
@@ -274,13 +282,21 @@ def _validate(values: Any, location: str, *, base_dir: Path | None) -> Policy:
     return _check_ca_file(policy, location, base_dir)
 
 
+#: Settings naming a PEM file of certificates: a relative path is taken relative to the policy file.
+CERTIFICATE_FILE_SETTINGS = ("intake_ca_pem_file", "secure_email_certificate_file", "smtp_ca_pem_file")
+
+
 def _check_ca_file(policy: Policy, location: str, base_dir: Path | None) -> Policy:
-    if policy.intake_ca_pem_file is None:
-        return policy
-    ca_path = Path(policy.intake_ca_pem_file)
+    for setting in CERTIFICATE_FILE_SETTINGS:
+        if getattr(policy, setting) is not None:
+            policy = _check_certificate_file(policy, setting, location, base_dir)
+    return policy
+
+
+def _check_certificate_file(policy: Policy, setting: str, location: str, base_dir: Path | None) -> Policy:
+    ca_path = Path(getattr(policy, setting))
     if not ca_path.is_absolute() and base_dir is not None:
         ca_path = base_dir / ca_path
-    setting = "intake_ca_pem_file"
     if not ca_path.is_file():
         raise PolicyInvalid(kind="policy.missing_file", file=location, setting=setting,
                             problem=f"the file {ca_path} does not exist")
@@ -296,7 +312,8 @@ def _check_ca_file(policy: Policy, location: str, base_dir: Path | None) -> Poli
     except ValueError as exc:
         raise PolicyInvalid(kind="policy.bad_value", file=location, setting=setting,
                             problem=f"the file {ca_path} holds no PEM certificate") from exc
-    return replace(policy, intake_ca_pem_file=str(ca_path.resolve()))
+    resolved: dict[str, Any] = {setting: str(ca_path.resolve())}
+    return replace(policy, **resolved)
 
 
 def _read_registry() -> dict[str, Any]:

@@ -89,6 +89,24 @@ def _proxy_url(value: str) -> str | None:
     return "must be an http:// or https:// proxy URL"
 
 
+# A plain address (local@domain.tld): no display name, no spaces; the SMTP server checks the rest.
+_MAIL_ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$")
+
+
+def is_mail_address(value: str) -> bool:
+    """A plain e-mail address ``local@domain.tld`` (no display name)."""
+    return len(value) <= 254 and bool(_MAIL_ADDRESS.match(value))
+
+
+def _mail_address(value: str) -> str | None:
+    return None if is_mail_address(value) else "must be a plain e-mail address such as name@kommune.dk"
+
+
+def _host_name(value: str) -> str | None:
+    return None if len(value) <= 253 and _HOST_NAME.match(value) else "must be a host name or IP address"
+
+
 def _unique_ids(value: list[Mapping[str, Any]]) -> str | None:
     ids = [entry["id"] for entry in value]
     return None if len(ids) == len(set(ids)) else "key ids must be unique"
@@ -165,7 +183,29 @@ RULES: tuple[Rule, ...] = (
          pattern=r"^[0-9a-f]{64}$"),
     Rule("receipt_public_key", "string",
          "Ed25519 public key (32 bytes, base64) that signs the intake's receipts", check=_ed25519_key),
-    Rule("allowed_transports", "array", "Transports notifications may use", min_items=1, items=TRANSPORT),
+    Rule("allowed_transports", "array",
+         "Transports notifications may use, in order of preference: the first one that is set up is used "
+         "(not set: https only)", min_items=1, items=TRANSPORT),
+    Rule("secure_email_to", "string",
+         "The municipality's secure e-mail (sikker mail) address: the function mailbox bound to its "
+         "organisation certificate", check=_mail_address),
+    Rule("secure_email_certificate_file", "string",
+         "PEM file with the mailbox's S/MIME (organisation) certificate, RSA: each mail is encrypted to it; "
+         "a relative path is relative to the policy file"),
+    Rule("secure_email_from", "string",
+         "Sender address of the secure e-mails: a work address set by IT (e.g. the school's function "
+         "mailbox), never a private one", check=_mail_address),
+    Rule("smtp_host", "string", "Host name of the SMTP server that sends the secure e-mail",
+         check=_host_name),
+    Rule("smtp_port", "integer",
+         "Port of the SMTP server (1-65535; not set: 587 with starttls, 465 with tls)",
+         minimum=1, maximum=65535),
+    Rule("smtp_tls", "string",
+         "How the SMTP connection is encrypted (TLS 1.2 or newer, certificate always checked, never plain): "
+         "'starttls' (required; not set: this) or 'tls' (implicit TLS)", choices=("starttls", "tls")),
+    Rule("smtp_ca_pem_file", "string",
+         "PEM file with the CA certificate(s) the SMTP server's certificate must chain to (not set: the "
+         "system's trust store); a relative path is relative to the policy file"),
     Rule("key_protection", "string",
          "How new vault keys are protected: OS keyring (personal PC) or a personal passphrase (shared PC)",
          choices=("keyring", "passphrase")),

@@ -22,11 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from desktop.config.atomic import atomic_write_bytes
-from desktop.config.policy import Policy, PolicyInvalid, load_policy_file, policy_from_mapping
+from desktop.config.policy import (
+    CERTIFICATE_FILE_SETTINGS,
+    Policy,
+    PolicyInvalid,
+    load_policy_file,
+    policy_from_mapping,
+)
 
 _TEXT = ("municipality", "pack_source", "intake_endpoint", "intake_ca_pem_file", "intake_pin_sha256",
-         "receipt_public_key", "key_protection", "default_language", "proxy")
-_INTS = ("idle_lock_minutes", "retention_days")
+         "receipt_public_key", "key_protection", "default_language", "proxy",
+         "secure_email_to", "secure_email_certificate_file", "secure_email_from", "smtp_host", "smtp_tls",
+         "smtp_ca_pem_file")
+_INTS = ("idle_lock_minutes", "retention_days", "smtp_port")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         parser.add_argument("--" + name.replace("_", "-"), dest=name, default="")
     parser.add_argument("--demo-allowed", dest="demo_allowed", default="", help="1/0 or true/false")
     parser.add_argument("--allowed-transports", dest="allowed_transports", default="",
-                        help="comma-separated, e.g. https")
+                        help="comma-separated, in order of preference, e.g. https or secure_email,https")
     parser.add_argument("--trusted-pack-keys", dest="trusted_pack_keys", default="",
                         help="ID=BASE64KEY pairs separated by ';'")
     parser.add_argument("--intake-keys", dest="intake_keys", default="",
@@ -98,9 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"underret-policy: invalid policy: {exc}", file=sys.stderr)
         return 1
     document = {name: values[name] for name in values if name in policy.managed_settings()}
-    if policy.intake_ca_pem_file is not None:
-        # Written absolute: the policy file may live elsewhere than the file it was made from.
-        document["intake_ca_pem_file"] = policy.intake_ca_pem_file
+    for setting in CERTIFICATE_FILE_SETTINGS:
+        if getattr(policy, setting) is not None:
+            # Written absolute: the policy file may live elsewhere than the file it was made from.
+            document[setting] = getattr(policy, setting)
     atomic_write_bytes(args.out, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     print(f"underret-policy: wrote {args.out} ({', '.join(sorted(document))})")
     return 0

@@ -10,6 +10,12 @@ that verifies. While the intake answers quickly, SENDING marks and outcomes
 are committed for several items at a time (see ``OutboxSender._lane``); an
 outcome lost to a crash leaves its item SENDING, and the resend with the same
 Idempotency-Key gets the original receipt.
+
+Secure e-mail gives no signed receipt: a message its server accepted is
+recorded SENT (never RECEIPTED), with the same acknowledgement deadline, so
+the person is told to phone when the municipality does not confirm in time.
+A crash between the server's acceptance and that record resends the mail
+with the same Message-ID (the municipality sees a duplicate, not a loss).
 """
 
 from __future__ import annotations
@@ -48,10 +54,10 @@ StateListener = Callable[[str, str, str | None], None]
 
 
 class Transport(Protocol):
-    """Anything that can deliver an envelope and return the intake's receipt."""
+    """Anything that can deliver an envelope: the HTTPS intake (with its receipt) or secure e-mail."""
 
     def deliver(self, notification_id: str, envelope: bytes) -> DeliveryResult:
-        """POST once; raise TransientDeliveryError or DeliveryRejected on failure."""
+        """Send once; raise TransientDeliveryError or DeliveryRejected on failure."""
         ...
 
     def close(self) -> None:
@@ -65,6 +71,7 @@ class SendReport:
 
     attempted: int = 0
     receipted: list[str] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)  # accepted without a receipt (secure e-mail)
     retrying: dict[str, str] = field(default_factory=dict)  # id -> reason id
     failed: dict[str, str] = field(default_factory=dict)  # id -> reason id (permanent)
     waiting: int = 0
@@ -245,6 +252,8 @@ class OutboxSender:
         outbox = self.vault.outbox
         try:
             result = self._transport.deliver(notification_id, envelope)
+            if not result.receipted:
+                return self._sent(notification_id, result, report)
             receipt = verify_receipt(
                 result.receipt_json,
                 result.signature,
@@ -279,6 +288,29 @@ class OutboxSender:
                                   received_at=receipt.received_at, acknowledgement_due=due[0])
 
         return _Outcome(notification_id, "receipted", None, record, prepare)
+
+    def _sent(self, notification_id: str, result: DeliveryResult, report: SendReport) -> _Outcome:
+        """Handed over without a signed receipt (secure e-mail): SENT, with the acknowledgement deadline.
+
+        The municipality's 6 working days count from when its server accepted the
+        message; the person still phones when no acknowledgement comes.
+        """
+        outbox = self.vault.outbox
+        accepted_at = result.accepted_at or self._clock()
+        log.info("outbox: %s sent without a receipt (%s)", notification_id, result.reference or "-")
+        report.sent.append(notification_id)
+        due: list[date] = []
+
+        def prepare() -> None:
+            if not due:
+                due.append(self._due_date(accepted_at))
+
+        def record() -> None:
+            prepare()
+            outbox.record_sent(notification_id, accepted_at, reference=result.reference,
+                               acknowledgement_due=due[0])
+
+        return _Outcome(notification_id, "sent", None, record, prepare)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,16 @@ The recipient keys are the policy's ``intake_keys`` when set, else the pack's
 intake keys (``intake.keys``, or an older pack's one ``key_id``/``public_key``).
 A notification is sealed to every one of them, so while a municipality
 rotates keys (two keys listed) the intake can open it with either.
+
+How it leaves the PC: the policy's ``allowed_transports`` lists the transports
+IT allows, in order of preference (not set: HTTPS only, as before secure
+e-mail existed). The first one that is set up is used: HTTPS when an intake
+address is known, secure e-mail when the policy names the municipality's
+secure mailbox (``secure_email_to``). A transport that is set up but
+incomplete (no certificate, no SMTP server…) is reported, not skipped, so a
+mistake in IT's settings never silently moves notifications to another way.
+The envelope is the same either way; only the HTTPS intake gives a signed
+receipt.
 """
 
 from __future__ import annotations
@@ -24,7 +34,12 @@ if TYPE_CHECKING:
     from desktop.config.policy import Policy
     from desktop.domain.packs import GuidelinePack
     from desktop.outbox.envelope import RecipientKey
+    from desktop.outbox.mail import MailTarget, SecureMailTransport
     from desktop.outbox.transport import HttpsIntakeTransport
+
+#: The transports, as ``allowed_transports`` names them (desktop.config.policy_rules.Transport).
+HTTPS = "https"
+SECURE_EMAIL = "secure_email"
 
 
 class IntakeNotConfigured(UnderretError):  # noqa: N818 - reads as the situation the user is in
@@ -35,13 +50,19 @@ class IntakeNotConfigured(UnderretError):  # noqa: N818 - reads as the situation
 
 @dataclass(frozen=True)
 class IntakeTarget:
-    """The municipality's intake as the outbox sees it."""
+    """The municipality's intake as the outbox sees it.
+
+    ``transport`` is the one in force: ``"https"`` (endpoint, receipt key, CA or
+    pin) or ``"secure_email"`` (``mail``; the HTTPS fields are then unused).
+    """
 
     endpoint: str
     recipients: tuple[RecipientKey, ...]
     receipt_key: bytes
     ca_pem: bytes | None
     pin_sha256: str | None
+    transport: str = HTTPS
+    mail: MailTarget | None = None
 
 
 def _decode(value: str, what: str, length: int | None = None) -> bytes:
@@ -54,21 +75,43 @@ def _decode(value: str, what: str, length: int | None = None) -> bytes:
     return data
 
 
+def allowed_transports(policy: Policy | None) -> list[str]:
+    """What the policy allows, in its order of preference; HTTPS only when it says nothing."""
+    if policy is None or policy.allowed_transports is None:
+        return [HTTPS]
+    return [str(transport) for transport in policy.allowed_transports]
+
+
+def chosen_transport(pack: GuidelinePack, policy: Policy | None = None) -> str | None:
+    """The first allowed transport that is set up (HTTPS: an intake address; e-mail: a mailbox), or None."""
+    for transport in allowed_transports(policy):
+        if transport == HTTPS and ((policy.intake_endpoint if policy else None) or pack.intake.endpoint):
+            return HTTPS
+        if transport == SECURE_EMAIL and policy is not None and policy.secure_email_to:
+            return SECURE_EMAIL
+    return None
+
+
 def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTarget:
     """Combine policy and pack into one target; IntakeNotConfigured if something essential is missing."""
-    allowed = policy.allowed_transports if policy is not None else None
-    if allowed is not None and "https" not in allowed:
-        # The only transport built so far is the HTTPS intake: when IT has not allowed it, nothing may
-        # leave this PC (secure e-mail is planned); items stay queued and the reason is shown.
-        raise IntakeNotConfigured("the policy does not allow delivery over HTTPS",
-                                  setting="allowed_transports")
+    allowed = allowed_transports(policy)
+    chosen = chosen_transport(pack, policy)
+    if chosen is None and HTTPS not in allowed:
+        # Nothing may go over HTTPS against IT's policy, and the secure mailbox is not named: items stay
+        # queued and the reason is shown.
+        raise IntakeNotConfigured("the policy does not allow delivery over HTTPS, and secure e-mail is not "
+                                  "set up (no secure_email_to)", setting="secure_email_to")
+    if chosen == SECURE_EMAIL:
+        assert policy is not None
+        return IntakeTarget(endpoint="", recipients=_recipients(pack, policy), receipt_key=b"", ca_pem=None,
+                            pin_sha256=None, transport=SECURE_EMAIL, mail=mail_target(policy))
+    # HTTPS (or nothing set up while HTTPS is allowed: its own reasons say what is missing)
     intake = pack.intake
     endpoint = (policy.intake_endpoint if policy else None) or intake.endpoint
     receipt = (policy.receipt_public_key if policy else None) or intake.receipt_key
     if not endpoint:
         raise IntakeNotConfigured("no intake address", setting="intake_endpoint")
-    keys = recipient_key_sources(pack, policy)
-    if not keys:
+    if not recipient_key_sources(pack, policy):
         raise IntakeNotConfigured("the pack carries no intake key", setting="intake.keys")
     if not receipt:
         raise IntakeNotConfigured("no receipt key", setting="receipt_public_key")
@@ -83,20 +126,60 @@ def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTa
     pin = (policy.intake_pin_sha256 if policy else None) or intake.pin_sha256
     if endpoint.startswith("https://") and ca_pem is None and pin is None:
         raise IntakeNotConfigured("no CA certificate and no pin for the intake", setting="intake_ca_pem_file")
+    return IntakeTarget(
+        endpoint=endpoint,
+        recipients=_recipients(pack, policy),
+        receipt_key=_decode(receipt, "receipt_public_key", 32),
+        ca_pem=ca_pem,
+        pin_sha256=pin,
+    )
+
+
+def _recipients(pack: GuidelinePack, policy: Policy | None) -> tuple[RecipientKey, ...]:
+    """The keys every envelope is sealed to, whichever transport carries it."""
+    keys = recipient_key_sources(pack, policy)
+    if not keys:
+        raise IntakeNotConfigured("the pack carries no intake key", setting="intake.keys")
     # here: cryptography is slow to import at start-up
     from desktop.outbox.envelope import RECIPIENT_PUBLIC_KEY_BYTES, RecipientKey
 
-    recipients = tuple(
+    return tuple(
         RecipientKey(key_id, _decode(public_key, setting, RECIPIENT_PUBLIC_KEY_BYTES))
         for key_id, public_key, setting in keys
     )
 
-    return IntakeTarget(
-        endpoint=endpoint,
-        recipients=recipients,
-        receipt_key=_decode(receipt, "receipt_public_key", 32),
-        ca_pem=ca_pem,
-        pin_sha256=pin,
+
+def _read_setting_file(path: str, setting: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise IntakeNotConfigured(f"{setting} unreadable", setting=setting) from exc
+
+
+def mail_target(policy: Policy) -> MailTarget:
+    """The secure mailbox and SMTP server from policy; IntakeNotConfigured names the first missing setting."""
+    from desktop.outbox.mail import DEFAULT_PORTS, MailTarget  # here: cryptography is slow to import
+
+    required = (("secure_email_to", "no secure e-mail address"),
+                ("secure_email_certificate_file", "no certificate for the secure mailbox"),
+                ("secure_email_from", "no sender address for secure e-mail"),
+                ("smtp_host", "no SMTP server for secure e-mail"))
+    for setting, problem in required:
+        if not getattr(policy, setting):
+            raise IntakeNotConfigured(problem, setting=setting)
+    assert policy.secure_email_to and policy.secure_email_certificate_file
+    assert policy.secure_email_from and policy.smtp_host
+    tls_mode = policy.smtp_tls or "starttls"
+    return MailTarget(
+        mailbox=policy.secure_email_to,
+        certificate_pem=_read_setting_file(policy.secure_email_certificate_file,
+                                           "secure_email_certificate_file"),
+        smtp_host=policy.smtp_host,
+        smtp_port=policy.smtp_port or DEFAULT_PORTS[tls_mode],
+        tls_mode=tls_mode,
+        ca_pem=_read_setting_file(policy.smtp_ca_pem_file, "smtp_ca_pem_file") if policy.smtp_ca_pem_file
+        else None,
+        sender=policy.secure_email_from,
     )
 
 
@@ -117,8 +200,20 @@ def recipient_key_sources(pack: GuidelinePack, policy: Policy | None = None) -> 
 
 def make_transport(
     target: IntakeTarget, *, demo: bool = False, proxy: str | None = None, timeout: float = 30.0
-) -> HttpsIntakeTransport:
-    """The HTTPS transport for ``target``; plain HTTP only to 127.0.0.1 in demo mode."""
+) -> HttpsIntakeTransport | SecureMailTransport:
+    """The transport for ``target``: HTTPS (plain HTTP only to 127.0.0.1 in demo mode) or secure e-mail.
+
+    Secure e-mail goes straight to the SMTP server (an HTTP proxy does not carry
+    SMTP) and never in demo mode: nothing real may leave a training PC.
+    """
+    if target.mail is not None:
+        from desktop.outbox.transport import DeliveryConfigError
+
+        if demo:
+            raise DeliveryConfigError("demo mode never sends e-mail", message_id="delivery.misconfigured")
+        from desktop.outbox.mail import SecureMailTransport  # here: smtplib, email and cryptography load late
+
+        return SecureMailTransport(target.mail, timeout=timeout)
     from desktop.outbox.transport import HttpsIntakeTransport  # here: httpx is slow to import at start-up
 
     return HttpsIntakeTransport(

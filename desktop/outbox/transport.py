@@ -69,11 +69,19 @@ class _PinMismatchError(Exception):
 
 @dataclass(frozen=True)
 class DeliveryResult:
-    """The intake's answer: HTTP status (200 repeat / 201 new) and the receipt with its signature."""
+    """The intake's answer: HTTP status (200 repeat / 201 new) and the receipt with its signature.
+
+    A transport without signed receipts (secure e-mail) returns ``receipted=False``,
+    empty receipt bytes, when the server accepted the message (``accepted_at``) and
+    the reference it was sent under: the item is then SENT, never RECEIPTED.
+    """
 
     status: int
     receipt_json: bytes
     signature: bytes
+    receipted: bool = True
+    accepted_at: datetime | None = None
+    reference: str | None = None
 
 
 def certificate_pins(cert: x509.Certificate) -> tuple[str, str]:

@@ -162,14 +162,21 @@ class OutboxRepository:
             )
             self._audit.record("delivery.rejected" if permanent else "delivery.failed", id, reason_id)
 
-    def record_sent(self, id: str, at: datetime) -> None:
-        """The intake accepted the envelope."""
+    def record_sent(self, id: str, at: datetime, *, reference: str | None = None,
+                    acknowledgement_due: date | None = None) -> None:
+        """The receiving end accepted the envelope without a signed receipt (secure e-mail).
+
+        ``reference`` and ``acknowledgement_due`` (the municipality's 6 working days) are
+        kept when given, as for a receipt, so the deadline is tracked all the same.
+        """
         with self._db.transaction() as connection:
             self._require(connection, id)
             connection.execute(
-                "UPDATE notification SET state = ?, sent_at = ?, last_error = NULL, updated_at = ? "
+                "UPDATE notification SET state = ?, sent_at = ?, last_error = NULL, updated_at = ?, "
+                "reference = coalesce(?, reference), acknowledgement_due = coalesce(?, acknowledgement_due) "
                 "WHERE id = ?",
-                (NotificationState.SENT.value, to_text(at), to_text(self._db.now()), id),
+                (NotificationState.SENT.value, to_text(at), to_text(self._db.now()), reference,
+                 acknowledgement_due.isoformat() if acknowledgement_due else None, id),
             )
             self._audit.record("delivery.sent", id)
 

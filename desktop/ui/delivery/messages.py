@@ -74,12 +74,38 @@ def _table() -> dict[str, Callable[[], str]]:
             "DeliveryMessages", "the receiving address is not secure (https is required)"),
         "delivery.no_trust_anchor": lambda: translate(
             "DeliveryMessages", "this PC has no certificate to check the municipality's receiving service"),
+        # Secure e-mail (sikker mail)
+        "delivery.mail_no_starttls": lambda: translate(
+            "DeliveryMessages", "the mail server does not offer an encrypted connection, so nothing was "
+                                "sent"),
+        "delivery.mail_deferred": lambda: translate(
+            "DeliveryMessages", "the mail server asked to try again later"),
+        "delivery.mail_mailbox_refused": lambda: translate(
+            "DeliveryMessages", "the mail server refused the municipality's secure e-mail address (ask IT to "
+                                "check it)"),
+        "delivery.mail_sender_refused": lambda: translate(
+            "DeliveryMessages", "the mail server refused the sender address IT has set up"),
+        "delivery.mail_not_authorised": lambda: translate(
+            "DeliveryMessages", "the mail server did not accept mail from this PC (ask IT)"),
+        "delivery.mail_too_large": lambda: translate(
+            "DeliveryMessages", "the notification is larger than the mail server accepts"),
+        "delivery.mail_refused": lambda: translate(
+            "DeliveryMessages", "the mail server refused the secure e-mail"),
+        "delivery.mail_certificate_unusable": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox cannot be used "
+                                "(ask IT)"),
+        "delivery.mail_certificate_expired": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox has expired, so "
+                                "nothing was sent (ask IT)"),
     }
 
 
 #: Reasons after which the item is refused for good (FAILED): the person must act.
 PERMANENT_REASONS = frozenset({"intake.conflict", "delivery.rejected", "delivery.not_authorised",
-                               "intake.unknown_recipient_key", "intake.malformed", "intake.key_mismatch"})
+                               "intake.unknown_recipient_key", "intake.malformed", "intake.key_mismatch",
+                               "delivery.mail_mailbox_refused", "delivery.mail_sender_refused",
+                               "delivery.mail_not_authorised", "delivery.mail_too_large",
+                               "delivery.mail_refused"})
 
 
 def reason_text(reason_id: str | None) -> str:

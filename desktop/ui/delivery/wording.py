@@ -2,7 +2,8 @@
 
 One short line per notification (the list's State column) and a longer
 tooltip with what the person can do: waiting, sending, received with the
-municipality's reference number, not sent yet with the reason in plain words,
+municipality's reference number, sent by secure e-mail (no receipt there, the
+deadline still tracked), not sent yet with the reason in plain words,
 and, when the municipality's acknowledgement is overdue (6 working days,
 ``acknowledgement_due`` in the summary), whom to phone.
 """
@@ -26,6 +27,8 @@ translate = QCoreApplication.translate
 
 #: States in which the municipality has received the notification.
 RECEIVED_STATES = frozenset({"receipted", "purged"})
+# States whose acknowledgement deadline is tracked: received, or sent by secure e-mail (no receipt there).
+TRACKED_STATES = RECEIVED_STATES | {"sent"}
 #: States that count as "waiting" for the badge.
 WAITING_STATES = frozenset({"queued", "sending"})
 
@@ -36,8 +39,12 @@ ACKNOWLEDGED_EVENT = "acknowledgement.received"
 
 def acknowledgement_overdue(summary: NotificationSummary, today: date,
                             acknowledged: Callable[[str], bool] = lambda _id: False) -> bool:
-    """The municipality's acknowledgement (6 working days after receipt) is past due and not noted."""
-    return (str(summary.state) in RECEIVED_STATES and summary.acknowledgement_due is not None
+    """The municipality's acknowledgement (6 working days after receipt) is past due and not noted.
+
+    A notification sent by secure e-mail has no receipt; its 6 working days count
+    from when the mail server accepted it.
+    """
+    return (str(summary.state) in TRACKED_STATES and summary.acknowledgement_due is not None
             and is_overdue(summary.acknowledgement_due, today) and not acknowledged(summary.id))
 
 
@@ -105,7 +112,13 @@ class StateWording:
         if state == "sending":
             return translate("Delivery", "Sending…")
         if state == "sent":
-            return translate("Delivery", "Sent, waiting for the receipt")
+            if summary.acknowledgement_due is None:
+                return translate("Delivery", "Sent, waiting for the receipt")
+            if self.overdue(summary):
+                return translate("Delivery", "Sent by secure e-mail (reference %1) – no acknowledgement yet. "
+                                             "%2").replace("%1", reference).replace(
+                    "%2", self.call_advice(summary.municipality))
+            return translate("Delivery", "Sent by secure e-mail (reference %1)").replace("%1", reference)
         if state == "failed":
             return translate("Delivery", "Not sent – %1").replace("%1", reason_text(summary.last_error))
         if state in RECEIVED_STATES:
@@ -129,7 +142,13 @@ class StateWording:
             return translate("Delivery", "The municipality did not accept the notification: %1. It is "
                                          "kept on this PC. Please phone the municipality.").replace(
                 "%1", reason_text(summary.last_error))
-        if state in RECEIVED_STATES and summary.acknowledgement_due is not None:
+        if state == "sent" and summary.acknowledgement_due is not None and not self.overdue(summary) \
+                and not self.acknowledged(summary.id):
+            return translate("Delivery", "Sent by secure e-mail. The municipality's mail server accepted it, "
+                                         "but secure e-mail gives no receipt. The municipality should "
+                                         "acknowledge the notification by %1.").replace(
+                "%1", self._date(summary.acknowledgement_due))
+        if state in TRACKED_STATES and summary.acknowledgement_due is not None:
             due = self._date(summary.acknowledgement_due)
             if self.overdue(summary):
                 return translate("Delivery", "The municipality should have acknowledged the notification "

@@ -61,7 +61,8 @@ def test_nothing_is_sent_over_https_when_the_policy_allows_only_secure_email() -
     pack = _pack(endpoint="https://intake.kommune.dk", pin_sha256="ab" * 32)
     with pytest.raises(IntakeNotConfigured) as info:
         intake_target(pack, Policy(allowed_transports=[Transport.SECURE_EMAIL]))
-    assert info.value.details["setting"] == "allowed_transports"
+    # Secure e-mail is allowed but its mailbox is not named: that is what IT must set.
+    assert info.value.details["setting"] == "secure_email_to"
     allowed = intake_target(pack, Policy(allowed_transports=[Transport.SECURE_EMAIL, Transport.HTTPS]))
     assert allowed.endpoint == "https://intake.kommune.dk"
 
