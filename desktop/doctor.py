@@ -27,6 +27,7 @@ from desktop.errors import UnderretError
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
     from desktop.domain.packs import GuidelinePack
+    from desktop.outbox.target import IntakeTarget
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
@@ -118,11 +119,48 @@ def _report_delivery(policy: Policy, pack: GuidelinePack, out: Printer, problems
     except IntakeNotConfigured as error:
         setting = error.details.get("setting", "")
         out(f"  delivery: NOT CONFIGURED ({error}; setting {setting}); notifications stay queued")
-        if policy.intake_endpoint is not None or policy.allowed_transports is not None:
+        if (policy.intake_endpoint is not None or policy.allowed_transports is not None
+                or policy.secure_email_to is not None):
             problems.append(f"delivery is not configured: {error} (setting {setting})")
+        return
+    from desktop.outbox.target import allowed_transports
+
+    out(f"  transports allowed (in order of preference): {', '.join(allowed_transports(policy))}; "
+        f"in force: {target.transport}")
+    if target.mail is not None:
+        _report_secure_email(target, out, problems)
         return
     trust = "pinned certificate key" if target.pin_sha256 else "CA certificate"
     out(f"  delivery: HTTPS to {target.endpoint} (TLS verified against the {trust})")
+
+
+def _report_secure_email(target: IntakeTarget, out: Printer, problems: list[str]) -> None:
+    """The secure e-mail settings in force: addresses, server, TLS, the mailbox certificate (no secrets)."""
+    from datetime import UTC, datetime
+
+    from desktop.outbox.mail import mailbox_certificate
+
+    mail = target.mail
+    assert mail is not None
+    tls = "STARTTLS required" if mail.tls_mode == "starttls" else "implicit TLS (SMTPS)"
+    trust = "the policy's CA file (smtp_ca_pem_file)" if mail.ca_pem else "the system's trust store"
+    out(f"  delivery: secure e-mail (S/MIME) to {mail.mailbox}, from {mail.sender}")
+    out(f"  SMTP server: {mail.smtp_host}:{mail.smtp_port}, {tls}, TLS 1.2 or newer, certificate and "
+        f"host name checked against {trust}; never sent unencrypted")
+    out("  no signed receipt by e-mail: a mail the server accepted counts as sent, and the municipality's "
+        "acknowledgement is awaited")
+    try:
+        certificate = mailbox_certificate(mail.certificate_pem)
+    except UnderretError as error:
+        out(f"  mailbox certificate: UNUSABLE ({error.message_id}: {error})")
+        problems.append(f"the secure mailbox certificate cannot be used ({error.message_id})")
+        return
+    expires = certificate.not_valid_after_utc
+    out(f"  mailbox certificate: {certificate.subject.rfc4514_string()}, "
+        f"valid until {expires.date().isoformat()}")
+    if expires < datetime.now(UTC):
+        out("  mailbox certificate: EXPIRED (nothing is sent until IT installs the new one)")
+        problems.append("the secure mailbox certificate has expired (secure_email_certificate_file)")
 
 
 def _report_pack(policy: Policy, out: Printer, problems: list[str]) -> None:
