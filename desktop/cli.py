@@ -1,5 +1,9 @@
 """The ``underret`` command line: start the app, ``--version``, ``doctor``, ``--smoke-test``.
 
+With no arguments (how people start it) the app starts without building the
+argument parser. ``UNDERRET_BENCHMARK_STARTUP=1`` makes it report when its
+first window is idle and quit (the start-up benchmarks).
+
 ``underret doctor`` is for municipal IT and prints in English only (it is
 read in support tickets and log files, where one language is easiest to
 search).
@@ -15,8 +19,11 @@ from collections.abc import Callable
 
 from desktop import __version__
 
-#: Hidden flag: start, wait for an idle main window, print "idle", quit (benchmarks).
-BENCHMARK_FLAG = "--benchmark-startup"
+#: Set to "1": start, print "window" and "idle" as the main window gets there, quit (benchmarks).
+BENCHMARK_ENV = "UNDERRET_BENCHMARK_STARTUP"
+
+#: What the parser gives for no arguments (kept equal to it by a test).
+NO_ARGUMENTS = argparse.Namespace(command=None, profile=None, lang=None, demo=False, smoke_test=False)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="start demo mode with fictitious data")
     parser.add_argument("--smoke-test", action="store_true",
                         help="create a test profile in UNDERRET_DATA_DIR, open the windows, exit 0 (builds)")
-    parser.add_argument(BENCHMARK_FLAG, action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("doctor", help="check this PC's set-up for municipal IT (English output)")
     return parser
@@ -37,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``underret`` command."""
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(arguments) if arguments else NO_ARGUMENTS
     # Underret uses no pydantic plugins; looking for them scans every installed package's metadata
     # (~40 ms before the first window). A plugin that happens to be installed must not run here anyway.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -47,15 +54,23 @@ def main(argv: list[str] | None = None) -> int:
         return run_doctor(print)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _import_pyside()
         from desktop.app import run_smoke_test
 
         return run_smoke_test()
+    _import_pyside()
     if args.demo:
         return _run_demo(args.lang)
     from desktop.app import run_gui
 
     return run_gui(profile_name=args.profile, language=args.lang,
-                   benchmark_startup=bool(args.benchmark_startup))
+                   benchmark_startup=os.environ.get(BENCHMARK_ENV) == "1")
+
+
+def _import_pyside() -> None:
+    from desktop.ui.pyside_startup import import_pyside
+
+    import_pyside()
 
 
 def _run_demo(language: str | None) -> int:

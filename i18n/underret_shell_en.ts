@@ -196,109 +196,109 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="192" />
+      <location filename="../desktop/ui/main_window.py" line="212" />
       <source>Underret</source>
-      <extracomment>True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so).</extracomment>
+      <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="194" />
+      <location filename="../desktop/ui/main_window.py" line="214" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="196" />
-      <location filename="../desktop/ui/main_window.py" line="197" />
+      <location filename="../desktop/ui/main_window.py" line="216" />
+      <location filename="../desktop/ui/main_window.py" line="217" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="198" />
+      <location filename="../desktop/ui/main_window.py" line="218" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="199" />
+      <location filename="../desktop/ui/main_window.py" line="219" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="200" />
+      <location filename="../desktop/ui/main_window.py" line="220" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="201" />
+      <location filename="../desktop/ui/main_window.py" line="221" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="202" />
+      <location filename="../desktop/ui/main_window.py" line="222" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="203" />
+      <location filename="../desktop/ui/main_window.py" line="223" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="204" />
+      <location filename="../desktop/ui/main_window.py" line="224" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="205" />
+      <location filename="../desktop/ui/main_window.py" line="225" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="206" />
+      <location filename="../desktop/ui/main_window.py" line="226" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="207" />
+      <location filename="../desktop/ui/main_window.py" line="227" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="208" />
+      <location filename="../desktop/ui/main_window.py" line="228" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="209" />
+      <location filename="../desktop/ui/notification_lists.py" line="78" />
       <source>Notifications by state</source>
       <translation>Notifications by state</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="211" />
+      <location filename="../desktop/ui/notification_lists.py" line="80" />
       <source>Drafts</source>
       <translation>Drafts</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="212" />
+      <location filename="../desktop/ui/notification_lists.py" line="81" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="213" />
+      <location filename="../desktop/ui/notification_lists.py" line="82" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="218" />
+      <location filename="../desktop/ui/notification_lists.py" line="87" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="221" />
+      <location filename="../desktop/ui/main_window.py" line="232" />
       <source>Opening your notifications…</source>
       <translation>Opening your notifications…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="224" />
+      <location filename="../desktop/ui/main_window.py" line="235" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -814,8 +814,9 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="242" />
+      <location filename="../desktop/ui/shell.py" line="292" />
       <source>Underret cannot start</source>
+      <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret cannot start</translation>
     </message>
   </context>

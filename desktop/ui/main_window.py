@@ -1,9 +1,15 @@
 """The main window: the person's notifications by state, and the way to start a new one.
 
-Three tabs, each with its own :class:`NotificationTableModel`: drafts (child's
-initials, last change), waiting to send, and sent/receipted. The list is read
-on a worker thread and handed to the models in one step, so 10,000 rows do not
-freeze the window.
+The window is built in two steps so that it shows at once when the app starts:
+the frame (menus, buttons, a line saying what is happening) first, and the
+lists (:class:`~desktop.ui.notification_lists.NotificationLists`, three tabs
+of tables) by :meth:`MainWindow.complete`, once the frame has painted. The
+shell completes it while the vault opens in the background; anything that
+touches ``tabs``, ``views`` or ``models`` completes it first.
+
+Start-up note: nothing in the frame may touch PySide's ``Qt`` namespace (the
+first use builds its ~100 enum types, 30-40 ms) or call ``QAction.setShortcut``
+(which does the same); ``setShortcuts([...])`` does not.
 """
 
 from __future__ import annotations
@@ -12,57 +18,50 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import UnderretError
 from desktop.ui.messages import message_for
-from desktop.ui.notification_table_model import (
-    ID_ROLE,
-    Column,
-    Group,
-    NotificationTableModel,
-    prepare_tabs,
-)
 from desktop.ui.operations import gc_paused, run_in_background
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QTableView
+
     from desktop.app import Services
     from desktop.store.notifications import NotificationSummary
+    from desktop.ui.notification_lists import NotificationLists
+    from desktop.ui.notification_table_model import Group, NotificationTableModel
 
 log = logging.getLogger(__name__)
 
-_COLUMNS_OF_GROUP: dict[Group, tuple[Column, ...]] = {
-    Group.DRAFTS: (Column.CHILD, Column.UPDATED),
-    Group.WAITING: (Column.CHILD, Column.STATE, Column.FINALISED, Column.MUNICIPALITY),
-    Group.SENT: (Column.CHILD, Column.REFERENCE, Column.STATE, Column.SENT, Column.RECEIPTED,
-                 Column.ACKNOWLEDGEMENT_DUE),
-}
-
-_DEFAULT_SORT: dict[Group, Column] = {
-    Group.DRAFTS: Column.UPDATED, Group.WAITING: Column.FINALISED, Group.SENT: Column.SENT,
-}
+#: The window's size when it first opens (it grows if its contents need more).
+DEFAULT_SIZE = (760, 480)
 
 
 class MainWindow(QMainWindow):
-    """Lists notifications; ``loaded`` is emitted each time the list has been (re)loaded."""
+    """Lists notifications; ``loaded`` is emitted each time the list has been (re)loaded.
+
+    ``lists_later=True`` builds only the frame; :meth:`complete` adds the lists.
+    """
 
     loaded = Signal()
+    #: Emitted once, right after the window has painted for the first time (connect only quick slots:
+    #: schedule real work with a timer).
+    first_painted = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 lists_later: bool = False) -> None:
         super().__init__(parent)
         self._services = services
         self._generation = 0
@@ -71,34 +70,10 @@ class MainWindow(QMainWindow):
         #: True while the first list after unlocking is on its way (the window says so).
         self._opening = False
         self._selected_id: str | None = None
+        self._lists: NotificationLists | None = None
+        self._painted = False
+        self._status_layout: QHBoxLayout | None = None
         self.setObjectName("mainWindow")
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("notificationTabs")
-        self.views: dict[Group, QTableView] = {}
-        self.models: dict[Group, NotificationTableModel] = {}
-        for group in Group:
-            model = NotificationTableModel(self)
-            view = QTableView()
-            view.setObjectName(f"list_{group.name.lower()}")
-            view.setModel(model)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setTabKeyNavigation(False)
-            view.verticalHeader().setVisible(False)
-            # Fixed row height: no per-row measuring of 10,000 rows.
-            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            for column in Column:
-                view.setColumnHidden(column, column not in _COLUMNS_OF_GROUP[group])
-            view.setSortingEnabled(True)
-            view.sortByColumn(_DEFAULT_SORT[group], Qt.SortOrder.DescendingOrder)
-            view.activated.connect(lambda index, g=group: self._activated(g, index))
-            self.views[group] = view
-            self.models[group] = model
-            self.tabs.addTab(view, "")
 
         self.new_button = QPushButton()
         self.new_button.setObjectName("newNotification")
@@ -114,50 +89,87 @@ class MainWindow(QMainWindow):
         top.addWidget(self.open_button)
         top.addStretch(1)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(top)
-        layout.addWidget(self._empty_label)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self._status_message)
+        self._layout = QVBoxLayout(central)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self._empty_label)
+        self._layout.addWidget(self._status_message)
         self.setCentralWidget(central)
-
-        # A place in the status bar where other areas put small indicators (outbox badge).
-        self._status_area = QWidget()
-        self._status_layout = QHBoxLayout(self._status_area)
-        self._status_layout.setContentsMargins(0, 0, 0, 0)
-        self.statusBar().addPermanentWidget(self._status_area)
 
         self._build_actions()
         self.new_button.clicked.connect(self.new_action.trigger)
         self.open_button.clicked.connect(self.open_selected)
-        self.tabs.currentChanged.connect(lambda _: self._update_open_button())
-        for view in self.views.values():
-            view.selectionModel().selectionChanged.connect(lambda *_: self._update_open_button())
         self._services.notifications_changed.connect(self.refresh)
+        self.resize(*DEFAULT_SIZE)
+        if lists_later:
+            self.retranslate()
+        else:
+            self.complete()
+
+    def complete(self) -> None:
+        """Add the lists and the status bar (once; the frame alone shows while the vault opens)."""
+        if self._lists is not None:
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.notification_lists import NotificationLists
+
+        self._lists = NotificationLists(self._services_open, self._update_open_button)
+        self._layout.insertWidget(self._layout.indexOf(self._status_message), self._lists, 1)
+        # A place in the status bar where other areas put small indicators (outbox badge).
+        self._status_area()
+        # Works from every window of the app while this one is visible (wizard included).
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.retranslate()
         self._update_open_button()
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self.resize(self.size().expandedTo(self.sizeHint()))
+
+    @property
+    def is_complete(self) -> bool:
+        """True once the lists are built (see :meth:`complete`)."""
+        return self._lists is not None
+
+    @property
+    def tabs(self) -> NotificationLists:
+        """The tabs of lists (built now if the window was still only a frame)."""
+        self.complete()
+        assert self._lists is not None
+        return self._lists
+
+    @property
+    def views(self) -> dict[Group, QTableView]:
+        return self.tabs.views
+
+    @property
+    def models(self) -> dict[Group, NotificationTableModel]:
+        return self.tabs.models
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def _services_open(self, notification_id: str) -> None:
+        self._services.open_wizard(notification_id)
 
     # --- actions and menus ---------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(lambda: self._services.open_wizard(None))
         self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        # Works from every window of the app while this one is visible (wizard included).
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])  # application-wide once complete
         self.lock_action.triggered.connect(self._services.session.lock)
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.open_about)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
         self.refresh_action = QAction(self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
 
         self.file_menu = QMenu(self)
@@ -175,7 +187,15 @@ class MainWindow(QMainWindow):
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put a small indicator in the status bar (the outbox's "waiting" badge)."""
-        self._status_layout.addWidget(widget)
+        self._status_area().addWidget(widget)
+
+    def _status_area(self) -> QHBoxLayout:
+        if self._status_layout is None:
+            area = QWidget()
+            self._status_layout = QHBoxLayout(area)
+            self._status_layout.setContentsMargins(0, 0, 0, 0)
+            self.statusBar().addPermanentWidget(area)
+        return self._status_layout
 
     def add_menu_action(self, action: QAction) -> None:
         """Add an action to the File menu (e.g. "Send now" from the delivery UI)."""
@@ -206,17 +226,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("&Refresh list"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.tabs.setAccessibleName(self.tr("Notifications by state"))
-        names = {
-            Group.DRAFTS: self.tr("Drafts"),
-            Group.WAITING: self.tr("Waiting to send"),
-            Group.SENT: self.tr("Sent"),
-        }
-        for group, view in self.views.items():
-            view.setAccessibleName(names[group])
-            count = self.models[group].rowCount()
-            self.tabs.setTabText(group, self.tr("%1 (%2)").replace("%1", names[group])
-                                 .replace("%2", str(count)))
+        if self._lists is not None:
+            self._lists.retranslate()
         if self._opening:
             self._empty_label.setText(self.tr("Opening your notifications…"))
         else:
@@ -224,8 +235,6 @@ class MainWindow(QMainWindow):
                 "You have no notifications yet. Choose \"New notification\" to start one."))
         self._empty_label.setVisible(self._opening or self.total_count() == 0)
         self._update_actions()
-        for model in self.models.values():
-            model.retranslate()
 
     # --- loading -------------------------------------------------------------------------------
     def show_opening(self) -> None:
@@ -242,11 +251,13 @@ class MainWindow(QMainWindow):
         self._generation += 1
         generation = self._generation
         self._selected_id = self.selected_id() or self._selected_id
-        sorts = {group: model.sort_spec for group, model in self.models.items()}
+        sorts = self.tabs.sorts()
         services = self._services
         prefetched = services.take_prefetched_summaries()
 
         def work() -> dict[Group, list[NotificationSummary]]:
+            from desktop.ui.notification_table_model import prepare_tabs
+
             # The list read together with the unlock needs no second connection.
             with gc_paused():
                 rows = prefetched if prefetched is not None else services.read_summaries()
@@ -259,11 +270,10 @@ class MainWindow(QMainWindow):
     def _loaded(self, generation: int, tabs: dict[Group, list[NotificationSummary]]) -> None:
         if generation != self._generation or self._services.vault is None:
             return  # a newer load is on its way, or the app locked meanwhile
-        for group, group_rows in tabs.items():
-            self.models[group].set_rows(group_rows, presorted=True)
+        self.tabs.set_tabs(tabs)
         self._opening = False
         self.retranslate()
-        self._reselect()
+        self.tabs.reselect(self._selected_id)
         self.has_loaded = True
         self.loaded.emit()
 
@@ -284,47 +294,25 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self.has_loaded = False
         self._opening = False
-        for model in self.models.values():
-            model.clear()
+        if self._lists is not None:
+            self._lists.clear_rows()
         self._status_message.clear()
         self.retranslate()
 
     # --- selection and opening -----------------------------------------------------------------
     def current_group(self) -> Group:
-        return Group(self.tabs.currentIndex())
+        return self.tabs.current_group()
 
     def selected_id(self) -> str | None:
-        view = self.views[self.current_group()]
-        rows = view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = rows[0].data(ID_ROLE)
-        return str(value) if value is not None else None
+        return self._lists.selected_id() if self._lists is not None else None
 
     def total_count(self) -> int:
         """How many notifications are listed, over all tabs."""
-        return sum(model.rowCount() for model in self.models.values())
+        return self._lists.total_count() if self._lists is not None else 0
 
     def select_id(self, notification_id: str) -> bool:
         """Show and select a notification (after unlock, or from another window)."""
-        for group, model in self.models.items():
-            row = model.row_of(notification_id)
-            if row is not None:
-                self.tabs.setCurrentIndex(group)
-                view = self.views[group]
-                view.selectRow(row)
-                view.scrollTo(model.index(row, Column.CHILD))
-                return True
-        return False
-
-    def _reselect(self) -> None:
-        current = self.tabs.currentIndex()
-        # A keyboard user can press Enter at once: every list starts with a row selected.
-        for group, view in self.views.items():
-            if not view.selectionModel().hasSelection() and self.models[group].rowCount():
-                view.selectRow(0)
-        if self._selected_id is None or not self.select_id(self._selected_id):
-            self.tabs.setCurrentIndex(current)
+        return self.tabs.select_id(notification_id)
 
     def _update_open_button(self) -> None:
         self.open_button.setEnabled(self.selected_id() is not None)
@@ -335,16 +323,13 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(unlocked)
         self.new_button.setEnabled(unlocked)
         self.refresh_action.setEnabled(unlocked)
+        if self._lists is None:
+            self.open_button.setEnabled(False)
 
     def open_selected(self) -> None:
         notification_id = self.selected_id()
         if notification_id is not None:
             self._services.open_wizard(notification_id)
-
-    def _activated(self, group: Group, index: QModelIndex) -> None:
-        notification_id = index.data(ID_ROLE)
-        if notification_id is not None:
-            self._services.open_wizard(str(notification_id))
 
     # --- dialogs -------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -359,6 +344,8 @@ class MainWindow(QMainWindow):
         self._open_dialog(AboutDialog(self._services, self))
 
     def _open_dialog(self, dialog: QWidget) -> None:
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         close: Callable[[], bool] = dialog.close
         self._services.session.locking.connect(close)

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +91,10 @@ class SessionLock(QObject):
     def install_shortcut(self, window: QWidget) -> QShortcut:
         """Give ``window`` the Ctrl+L shortcut; it works from every window of the app while
         ``window`` is visible (Qt.ApplicationShortcut)."""
+        # Imported here, not at start-up: the first window needs neither (and no Qt enums).
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         shortcut = QShortcut(QKeySequence(LOCK_SHORTCUT), window)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.lock)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from bench_shell import STARTUP_ROWS, _make_profile
+from bench_shell import STARTUP_ROWS, _make_profile, app_command
 from rows import Row
 
 from tests.support.packaging import app_env, build_lock, bundle_bytes, current_build
@@ -43,7 +42,7 @@ def _fresh_profile(folder: Path) -> dict[str, str]:
         f"[backend]\ndefault-keyring = _bench_keyring.BenchKeyring\nkeyring-path = {HERE}\n",
         encoding="utf-8")
     return app_env(folder, XDG_CONFIG_HOME=str(folder / "config"),
-                   UNDERRET_BENCH_KEYRING_DIR=str(folder / "keyring"))
+                   UNDERRET_BENCH_KEYRING_DIR=str(folder / "keyring"), UNDERRET_BENCHMARK_STARTUP="1")
 
 
 def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -78,8 +77,8 @@ def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[float, fl
 
 def startup_rows(executable: Path, folder: Path) -> list[Row]:
     commands = {
-        "frozen": [str(executable), "--benchmark-startup"],
-        "unfrozen": [sys.executable, "-m", "desktop", "--benchmark-startup"],
+        "frozen": [str(executable)],
+        "unfrozen": app_command(),
     }
     times: dict[str, list[float]] = {"frozen": [], "unfrozen": []}
     memory: dict[str, list[float]] = {"frozen": [], "unfrozen": []}

@@ -107,6 +107,43 @@ def test_command_line_options_for_profile_language_and_demo_are_understood() -> 
         build_parser().parse_args(["--lang", "de"])
 
 
+def test_starting_without_arguments_is_the_same_as_the_parsers_defaults() -> None:
+    from desktop.cli import NO_ARGUMENTS, build_parser
+
+    # A double-click starts the app without arguments, and without building the parser.
+    assert build_parser().parse_args([]) == NO_ARGUMENTS
+
+
+@pytest.mark.slow
+def test_starting_with_a_keyring_profile_shows_the_window_then_the_list_without_asking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    # The real start: a new process, as after a double-click. The OS keyring cannot run here; both
+    # processes use the benchmarks' file keyring (a real keyrings.alt file) in this test's folder.
+    benchmarks = Path(__file__).resolve().parents[2] / "benchmarks"
+    monkeypatch.syspath_prepend(str(benchmarks))
+    monkeypatch.setenv("UNDERRET_BENCH_KEYRING_DIR", str(tmp_path / "keyring"))
+    monkeypatch.setenv("UNDERRET_DATA_DIR", str(tmp_path / "data"))
+    from _bench_keyring import BenchKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(BenchKeyring())
+    try:
+        _profile("Mette", KeyProtection.KEYRING)
+    finally:
+        keyring.set_keyring(previous)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UNDERRET_BENCHMARK_STARTUP": "1",
+           "PYTHON_KEYRING_BACKEND": "_bench_keyring.BenchKeyring",
+           "PYTHONPATH": os.pathsep.join([str(benchmarks), os.environ.get("PYTHONPATH", "")])}
+    env.pop("UNDERRET_POLICY", None)
+    done = subprocess.run([sys.executable, "-m", "desktop"], env=env, capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # "window": the main window has painted; "idle": it lists the notifications (the vault is open).
+    assert [line.split()[0] for line in done.stdout.splitlines()] == ["window", "idle"]
+
+
 @pytest.mark.slow
 def test_smoke_test_creates_unlocks_and_opens_the_windows_then_exits_0(tmp_path: Path) -> None:
     env = {**os.environ, "UNDERRET_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen",
