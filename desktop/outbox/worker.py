@@ -13,8 +13,9 @@ Signals (all delivered on the GUI thread):
 
 * ``itemStateChanged(id, state, reason_id)``: ``state`` is ``"sending"``,
   ``"queued"`` (will retry; ``reason_id`` says why), ``"failed"`` (refused by
-  the intake; ``reason_id`` says why) or ``"receipted"``; ``reason_id`` is
-  ``""`` when there is none.
+  the intake; ``reason_id`` says why), ``"receipted"`` or ``"sent"`` (accepted
+  by secure e-mail, which gives no receipt); ``reason_id`` is ``""`` when there
+  is none.
 * ``stateChanged(id)``: the same moment, id only (for views that re-read the row).
   Changes that follow each other quickly (a long queue) are handed to the GUI
   thread together, at most ``STATE_BATCH_MS`` after the first, in order, and

@@ -204,8 +204,14 @@ def mail_policy(mailbox: Mailbox, tls: TlsMaterial, intake_key: RecipientPrivate
 
 
 @pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    opened = Vault.open(tmp_path / "profile" / "vault.db", bytes(new_vault_key()), create=True)
+def vault_key() -> bytes:
+    """The raw key of the test's vault (finalising opens a connection of its own)."""
+    return bytes(new_vault_key())
+
+
+@pytest.fixture
+def vault(tmp_path: Path, vault_key: bytes) -> Iterator[Vault]:
+    opened = Vault.open(tmp_path / "profile" / "vault.db", vault_key, create=True)
     try:
         yield opened
     finally:

@@ -11,14 +11,18 @@ from __future__ import annotations
 import email
 import email.policy
 from collections.abc import Callable
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from desktop.config.policy import Policy
+from desktop.domain.building import build_document
 from desktop.domain.deadlines import acknowledgement_due
-from desktop.domain.packs import GuidelinePack, load_pack, shipped_packs
+from desktop.domain.forms import load_form
+from desktop.domain.packs import GuidelinePack, load_pack, national_pack, shipped_packs
 from desktop.outbox.envelope import RecipientPrivateKey, open_envelope
+from desktop.outbox.finalise import finalise_and_queue
 from desktop.outbox.mail import NOTIFICATION_HEADER, REFERENCE_HEADER
 from desktop.outbox.sender import OutboxSender, SendReport
 from desktop.outbox.target import intake_target, make_transport
@@ -35,6 +39,7 @@ from tests.integration.mail.conftest import (
     SmtpServer,
     TlsMaterial,
 )
+from tests.support.answers import FICTITIOUS_CPR, complete_answers_for
 
 SmtpStarter = Callable[..., SmtpServer]
 PolicyFor = Callable[..., Policy]
@@ -262,3 +267,30 @@ def test_the_mailbox_certificate_is_what_the_mail_is_encrypted_to(
         pass
     else:
         raise AssertionError("a key other than the mailbox's opened the mail")
+
+
+def test_a_notification_finalised_under_a_secure_email_policy_arrives_readable_and_nothing_in_clear(
+        vault: Vault, vault_key: bytes, smtp_server: SmtpStarter, mail_policy: PolicyFor, mailbox: Mailbox,
+        intake_key: RecipientPrivateKey) -> None:
+    server = smtp_server("starttls")
+    policy = mail_policy(server)
+    answers = complete_answers_for()
+    draft = vault.notifications.create_draft(answers, "review", "EH")
+    now = datetime.now(UTC)
+    document = build_document(load_form(), national_pack(), answers, notification_id=draft, created_at=now,
+                              finalised_at=now, language="da")
+
+    # The app's own finalise step: under a secure-e-mail-only policy it seals to the intake key and queues.
+    finalise_and_queue(lambda: Vault.open(vault.path, vault_key), national_pack(), policy, draft, document)
+    report = _send(vault, policy)
+
+    assert report.sent == [draft]
+    raw = server.received[0].content
+    for text in (FICTITIOUS_CPR, FICTITIOUS_CPR.replace("-", ""), "Emma Louise Hansen", "Hansen",
+                 "Lærer Demo", "laerer@demo-skole.invalid"):
+        assert text.encode() not in raw
+    attachment = next(part for part in _decrypt(raw, mailbox).iter_attachments()
+                      if part.get_content_type() == "application/vnd.underret.envelope")
+    opened = open_envelope(attachment.get_content(), {intake_key.key_id: intake_key})
+    assert b"Emma Louise Hansen" in opened.files["notification.json"]
+    assert opened.files["notification.pdf"].startswith(b"%PDF")
