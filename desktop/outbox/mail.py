@@ -227,6 +227,9 @@ class SecureMailTransport:
         except smtplib.SMTPResponseException as exc:  # DATA, HELO, greeting, STARTTLS answers
             raise _refusal(notification_id, exc.smtp_code, "delivery.mail_refused") from exc
         except smtplib.SMTPServerDisconnected as exc:
+            # smtplib reports a reply that never came as a disconnect; the timeout is its context.
+            if isinstance(exc.__context__, TimeoutError):
+                raise TransientDeliveryError("no answer in time", message_id="delivery.timeout") from exc
             raise TransientDeliveryError("the mail server closed the connection",
                                          message_id="delivery.connection_reset") from exc
         except smtplib.SMTPNotSupportedError as exc:

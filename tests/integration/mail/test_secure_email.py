@@ -294,3 +294,38 @@ def test_a_notification_finalised_under_a_secure_email_policy_arrives_readable_a
     opened = open_envelope(attachment.get_content(), {intake_key.key_id: intake_key})
     assert b"Emma Louise Hansen" in opened.files["notification.json"]
     assert opened.files["notification.pdf"].startswith(b"%PDF")
+
+
+def test_a_server_with_an_expired_certificate_gets_nothing_and_says_so(
+        vault: Vault, queue_notification: Callable[[], str], smtp_server: SmtpStarter,
+        mail_policy: PolicyFor, tls: TlsMaterial) -> None:
+    server = smtp_server("starttls", cert=tls.ca.issue_expired("127.0.0.1"))
+    notification_id = queue_notification()
+
+    report = _send(vault, mail_policy(server))
+
+    assert report.retrying == {notification_id: "delivery.certificate_expired"}
+    assert server.received == []
+
+
+def test_a_server_that_never_answers_times_out_and_the_item_stays_queued(
+        vault: Vault, queue_notification: Callable[[], str], mail_policy: PolicyFor,
+        smtp_server: SmtpStarter) -> None:
+    import socket
+
+    notification_id = queue_notification()
+    with socket.socket() as silent:  # accepts the connection (backlog) and never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        template = smtp_server("starttls")
+        policy = mail_policy(SmtpServer(port=silent.getsockname()[1], handler=template.handler,
+                                        tls_mode="starttls"))
+        target = intake_target(_national_pack(), policy)
+        transport = make_transport(target, timeout=0.5)
+        try:
+            report = OutboxSender(lambda: vault, transport, target.receipt_key).run_once()
+        finally:
+            transport.close()
+
+    assert report.retrying == {notification_id: "delivery.timeout"}
+    assert vault.notifications.get_summary(notification_id).state is NotificationState.QUEUED
