@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import paths
@@ -333,9 +333,8 @@ def build_services(*, demo: bool = False, language: str | None = None,
     if not demo and policy.pack_source:
         _schedule_pack_updates(services)
     if not demo:
-        from desktop.demo.folder import sweep_stale_demo_folders
-
-        sweep_stale_demo_folders()  # demo data left by a demo run that was killed
+        # Demo data left by a demo run that was killed: swept once the app has settled, off the GUI thread.
+        QTimer.singleShot(STALE_DEMO_SWEEP_DELAY_MS, services, lambda: _sweep_stale_demo_data(services))
 
         def try_demo() -> None:
             from desktop.ui.demo.app import launch_from_first_run
@@ -344,6 +343,24 @@ def build_services(*, demo: bool = False, language: str | None = None,
 
         services.demo_launcher = try_demo  # "Try the demo" on the first-run screen
     return services
+
+
+#: How long after start the demo folders left by killed demo runs are swept away.
+STALE_DEMO_SWEEP_DELAY_MS = 3000
+
+
+def _sweep_stale_demo_data(services: Services) -> None:
+    from desktop.demo.folder import sweep_stale_demo_folders
+    from desktop.ui.operations import run_in_background
+
+    def swept(removed: list[Path]) -> None:
+        if removed:
+            log.info("removed %d demo folder(s) left by demo runs that were stopped", len(removed))
+
+    def failed(error: Exception) -> None:
+        log.warning("could not sweep old demo folders (%s)", type(error).__name__)
+
+    run_in_background(services, sweep_stale_demo_folders, on_success=swept, on_failure=failed)
 
 
 def _schedule_pack_updates(services: Services) -> None:

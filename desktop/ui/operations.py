@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -131,28 +131,3 @@ def gc_paused() -> Iterator[None]:
             _gc_holds -= 1
             if _gc_holds == 0 and _gc_was_enabled:
                 gc.enable()
-
-
-_qt_types_prepared = False
-
-
-def prepare_qt_types() -> None:
-    """Have PySide make its Python types for every Qt class now, once, while the window waits.
-
-    PySide makes a Qt class's Python type (and its enums) on first use. When an
-    object of a class it does not wrap (such as Qt's internal animation timer)
-    first reaches Python, through the idle lock's application-wide event filter,
-    PySide tries every QObject class it knows to find the closest one and so
-    makes all of them at once: ~160 enum types, 50-80 ms on the GUI thread. Left
-    alone that lands right after unlock, while the list is shown and sending
-    starts. Listing the application's children does the same search; the shell and
-    the unlock window call this while the vault opens on a worker thread, when the
-    window only says "Opening…" and nothing the person does is held up.
-    """
-    global _qt_types_prepared
-    if _qt_types_prepared:
-        return
-    _qt_types_prepared = True
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.children()

@@ -23,35 +23,32 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShortcut
+    from PySide6.QtGui import QShortcut, QWindow
     from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress, QEvent.Type.ShortcutOverride,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
 })
 
 LOCK_SHORTCUT = "Ctrl+L"
 
 
-#: Longest pause in watching for input after input was seen (see :class:`SessionLock`).
-MAX_WATCH_PAUSE_MS = 5000
-
-
 class SessionLock(QObject):
     """Owns the idle timer and the lock state of the open profile.
 
-    Input is noticed by an event filter on the whole application, which Qt calls
-    for every event of every widget: a Python filter there makes building a
-    window two to three times slower. So once input has been seen the filter is
-    taken off for a short pause (a tenth of the idle time, at most 5 s) and put
-    back after it. The idle countdown then starts from the first input seen, at
-    most one pause before the last: the lock may come that much early, never late.
+    Input is noticed where it enters the app: on each window's platform window
+    (``QWindow``), which receives every key, click, wheel and touch from the
+    system before the widgets do. The app's windows are watched as they gain
+    focus, so dialogs and notification windows count too. (A filter on the whole
+    application would be called for every event of every object, and PySide
+    would have to build Python types for Qt's internal objects as they pass:
+    start-up and every window got slower.)
 
     ``idle_seconds`` overrides the minutes (tests and trials only).
     """
@@ -66,9 +63,6 @@ class SessionLock(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._on_idle)
-        self._watch_again = QTimer(self)
-        self._watch_again.setSingleShot(True)
-        self._watch_again.timeout.connect(self._watch_input)
         self._watching = False
         self._idle_seconds_override = idle_seconds
         self._restore: list[Callable[[], object]] = []
@@ -81,7 +75,6 @@ class SessionLock(QObject):
         """Change the idle time (settings dialog); restarts the countdown."""
         seconds = self._idle_seconds_override if self._idle_seconds_override is not None else minutes * 60
         self._idle.setInterval(max(1, int(seconds * 1000)))
-        self._watch_again.setInterval(min(MAX_WATCH_PAUSE_MS, self._idle.interval() // 10))
         if self._active:
             self._idle.start()
 
@@ -113,17 +106,17 @@ class SessionLock(QObject):
         self._idle.start()
 
     def _watch_input(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._active and not self._watching:
-            app.installEventFilter(self)
-            self._watching = True
+        """Watch every window that gains focus from now on, and the one that has it."""
+        app = QGuiApplication.instance()
+        if not isinstance(app, QGuiApplication) or self._watching:
+            return
+        self._watching = True
+        app.focusWindowChanged.connect(self._watch_window)
+        self._watch_window(app.focusWindow())
 
-    def _stop_watching(self) -> None:
-        self._watch_again.stop()
-        app = QApplication.instance()
-        if app is not None and self._watching:
-            app.removeEventFilter(self)  # safe from inside eventFilter() too (Qt documents it)
-        self._watching = False
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # Qt installs a filter only once per object
 
     def remember(self, restore: Callable[[], object]) -> None:
         """Called by a window during ``locking``: how to bring it back after unlock."""
@@ -136,7 +129,6 @@ class SessionLock(QObject):
         self._locking_now = True
         try:
             self._idle.stop()
-            self._stop_watching()
             self._active = False
             log.info("session locking")
             self.locking.emit()
@@ -155,16 +147,13 @@ class SessionLock(QObject):
     def stop(self) -> None:
         """The app is quitting: no more idle locking, forget restore callbacks."""
         self._idle.stop()
-        self._stop_watching()
         self._active = False
         self._restore.clear()
 
     # --- idle detection ------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self._active:
+        if self._active and event.type() in _INPUT_EVENTS:
             self._idle.start()
-            self._stop_watching()
-            self._watch_again.start()
         return False
 
     def _on_idle(self) -> None:

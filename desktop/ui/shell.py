@@ -9,15 +9,16 @@ the main window again and lets the other windows restore themselves.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.store.keys import KeyProtection
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import MainWindow, load_qt_namespace
 from desktop.ui.messages import message_for
-from desktop.ui.operations import prepare_qt_types, run_in_background
+from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import OpenedVault, Services
@@ -84,10 +85,10 @@ class Shell(QObject):
         return profiles[0]
 
     def _open_from_keyring(self, profile: ProfileInfo) -> None:
-        # The frame first: it paints at once. Only after that, so as not to hold up the first paint,
-        # the key is read and the vault opened (a worker thread, but it loads a large library and
-        # takes turns with this thread for the interpreter) and the lists and the other areas' parts
-        # are added, each in its own turn of the event loop.
+        # The frame first: it paints at once. After that, each in its own turn of the event loop, the
+        # lists and the other areas' parts are added, and then the key is read and the vault opened
+        # on a worker thread. The worker comes last: it loads a large library (keyring), and while it
+        # runs the two threads take turns for the interpreter, which makes every step here slower.
         window = self._main(lists_later=True)
         started = False
 
@@ -96,9 +97,8 @@ class Shell(QObject):
             if started:
                 return
             started = True
-            QTimer.singleShot(0, lambda: self._read_key_and_open(profile))
-            QTimer.singleShot(0, window.complete)
-            QTimer.singleShot(0, self._main)
+            in_turns([load_qt_namespace, window.complete, self._main,
+                      lambda: self._read_key_and_open(profile)])
 
         window.first_painted.connect(after_first_paint)
         # A window that is not painted soon (shown minimised, a locked screen) opens all the same.
@@ -112,7 +112,6 @@ class Shell(QObject):
         run_in_background(self, lambda: services.unlock_and_open(services.profiles, profile, None),
                           on_success=lambda opened: self._opened_from_keyring(profile, opened),
                           on_failure=lambda error: self._keyring_open_failed(profile, error))
-        prepare_qt_types()
 
     def _opened_from_keyring(self, profile: ProfileInfo, opened: OpenedVault) -> None:
         self.services.attach_vault(profile, opened)
@@ -240,49 +239,28 @@ class Shell(QObject):
 
     # --- benchmark -----------------------------------------------------------------------------
     def quit_when_idle_for_benchmark(self) -> None:
-        """Print ``window <KiB>`` once the main window has painted and the event loop is idle, then
-        ``idle <KiB>`` once it shows its list and the loop is idle again; then quit.
+        """Print the start-up milestones and quit after the last (see :mod:`desktop.ui.startup_report`)."""
+        from desktop.ui.startup_report import StartupReport
 
-        Connected before the shell's own work after the first paint, so "window" is the moment the
-        person sees the window and it answers; what the shell does next counts towards "idle".
-        """
-        reported = False
-
-        def first_paint() -> None:
-            nonlocal reported
-            if not reported:
-                reported = True
-                QTimer.singleShot(0, lambda: print("window", _peak_memory_kib(), flush=True))
-
-        self.first_window_painted.connect(first_paint)
-
-        def report() -> None:
-            print("idle", _peak_memory_kib(), flush=True)
-            QApplication.quit()
-
-        def on_unlocked() -> None:
-            window = self.main_window
-            if window is None:
-                return
-            # A zero-timer runs once the event queue is empty: shown, listed and idle.
-            if window.has_loaded:
-                QTimer.singleShot(0, report)
-            else:
-                window.loaded.connect(lambda: QTimer.singleShot(0, report))
-
-        self.services.session.unlocked.connect(on_unlocked)
+        StartupReport(self)
 
 
-def _peak_memory_kib() -> int:
-    """This process's peak resident memory since it started (Linux; 0 elsewhere), for benchmarks."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        return 0
-    return 0
+def in_turns(steps: list[Callable[[], object]]) -> None:
+    """Run ``steps`` one per turn of the event loop, each once the one before has finished.
+
+    Chained on 1 ms timers: Qt runs zero timers as posted events, all ahead of timers and input,
+    so a chain of them would hold the window as long as all the steps together.
+    """
+    if not steps:
+        return
+
+    def run() -> None:
+        try:
+            steps[0]()
+        finally:
+            in_turns(steps[1:])
+
+    QTimer.singleShot(1, run)
 
 
 def show_start_problem(error: Exception) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UnderretError
 from desktop.ui.messages import message_for, text_for
-from desktop.ui.operations import prepare_qt_types, run_in_background
+from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import OpenedVault, Services
@@ -240,7 +240,6 @@ class UnlockWindow(QWidget):
         run_in_background(self, lambda: services.unlock_and_open(profiles, profile, passphrase),
                           on_success=lambda opened: self._opened(profile, opened),
                           on_failure=self._unlock_failed)
-        prepare_qt_types()  # while the key is derived: see there
 
     def _opened(self, profile: ProfileInfo, opened: OpenedVault) -> None:
         # The store put the key back into the keyring if it could: next time, ask the keyring first.

@@ -155,8 +155,9 @@ def _make_profile(data: Path, rows: int) -> tuple[ProfileInfo, bytearray]:
 
 
 def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:
-    """Seconds from process start until each line it prints ("window", then "idle"), and its peak
-    memory in MiB.
+    """Seconds from process start until each line it prints ("window", then "idle"), its peak
+    memory in MiB, and (the app only: a third word on the "idle" line) the longest stall of its GUI
+    thread between the two, in ms, as ``seen["stall"]``.
 
     The bare windows print only "idle" (their window is their idle state). The child reports its
     own peak (VmHWM): ``ru_maxrss`` from wait4 would include the memory of this (forked) benchmark
@@ -174,6 +175,8 @@ def _time_until_idle(command: list[str], env: dict[str, str]) -> tuple[dict[str,
             seen[words[0]] = time.perf_counter() - started
             peak_kib = int(words[1])
             if words[0] == "idle":
+                if len(words) > 2:
+                    seen["stall"] = float(words[2])
                 break
     process.stdout.read()
     process.wait()
@@ -188,7 +191,7 @@ def startup_rows(folder: Path) -> list[Row]:
     _make_profile(data, STARTUP_ROWS)
     env = _env(data)
     qm_folder = str(ROOT / "i18n")
-    bare, hand_made, window, listed, app_rss, bare_rss = [], [], [], [], [], []
+    bare, hand_made, window, listed, app_rss, bare_rss, stalls = [], [], [], [], [], [], []
     for _ in range(ROUNDS):
         times, rss = _time_until_idle([sys.executable, "-c", BARE_WINDOW], env)
         bare.append(times["idle"])
@@ -198,6 +201,7 @@ def startup_rows(folder: Path) -> list[Row]:
         times, rss = _time_until_idle(app_command(), env)
         window.append(times["window"])
         listed.append(times["idle"])
+        stalls.append(times["stall"])
         app_rss.append(rss)
     baseline = statistics.median(bare) * 1000
     return [
@@ -205,6 +209,8 @@ def startup_rows(folder: Path) -> list[Row]:
             statistics.median(window) * 1000, "ms", baseline, 1.3),
         Row("start-up until the list of 200 drafts is shown and the app is idle",
             statistics.median(listed) * 1000, "ms", baseline),
+        Row("longest UI-thread stall from the first paint until the list is shown (worst round)",
+            max(stalls), "ms", None, 50.0),
         Row("reference: PySide6 alone for a main window like the app's (no app code)",
             statistics.median(hand_made) * 1000, "ms", baseline),
         Row("peak memory at start-up", statistics.median(app_rss), "MiB", statistics.median(bare_rss)),

@@ -31,7 +31,7 @@ from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, Stat
 from desktop.ui.documents import DocumentActions, PrintableCopy
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
-from desktop.ui.operations import prepare_qt_types, run_in_background
+from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import Services
@@ -211,7 +211,6 @@ class MainWindowDelivery(QObject):
         self.retranslate()
 
     def _on_loaded(self) -> None:
-        prepare_qt_types()  # no-op after an unlock (done then); kept for windows shown otherwise (demo)
         # Reloaded about once a second while a long queue is sent: walk the rows once.
         rows = _rows(self.window)
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +18,9 @@ from desktop.demo.folder import (
     sweep_stale_demo_folders,
     temp_root,
 )
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 
 def _dead_pid() -> int:
@@ -66,3 +70,23 @@ def test_a_running_demo_and_unrelated_folders_are_left_alone(tmp_path: Path) -> 
     assert sweep_stale_demo_folders(tmp_path) == []
     assert mine.exists() and other_user_like.exists() and not_demo.exists() and target.exists()
     remove_demo_folder(mine)
+
+
+def test_the_app_sweeps_away_a_dead_demos_folder_soon_after_it_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, isolated_user_folders: Path) -> None:
+    import desktop.app
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(desktop.app, "STALE_DEMO_SWEEP_DELAY_MS", 10)
+    dead = _dead_pid()
+    stale = temp / f"underret-demo-{dead}-0123456789abcdef"
+    (stale / "profile").mkdir(parents=True)
+    (stale / MARKER).write_text(f"{dead}\n", encoding="ascii")
+
+    services = desktop.app.build_services()
+    # Not before the first window: the sweep waits until the app has settled, then runs off the GUI thread.
+    assert stale.exists()
+    qtbot.waitUntil(lambda: not stale.exists(), timeout=10_000)
+    services.deleteLater()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -105,6 +106,14 @@ def test_ctrl_l_also_locks_from_an_open_notification_window(
     assert [w.draft_id for w in _notification_windows()] == [draft]
 
 
+def _type_into(qtbot: QtBot, window: QWidget, key: Qt.Key) -> None:
+    """A key as the system delivers it: to the window in focus, through its platform window."""
+    handle = window.windowHandle()
+    assert handle is not None
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is handle)
+    QTest.keyClick(handle, key)
+
+
 def test_typing_keeps_the_session_open(
         qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
         profile_factory: ProfileFactory, passphrase: str) -> None:
@@ -112,11 +121,33 @@ def test_typing_keeps_the_session_open(
     profile_factory(services, "Mette", drafts=["AB"])
     shell = start_shell(services)
     window = _open(qtbot, services, shell, passphrase)
+    window.activateWindow()
     # Each key press restarts the idle countdown (checked via the timer, not the clock).
     services.session._idle.stop()
-    QTest.keyClick(window.views[Group.DRAFTS], Qt.Key.Key_Down)
+    _type_into(qtbot, window, Qt.Key.Key_Down)
     assert services.session._idle.isActive()
     assert services.session.is_active
+
+
+def test_typing_in_a_notification_window_keeps_the_session_open_too(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en", idle_seconds=0.5)
+    _, (draft,) = profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    _open(qtbot, services, shell, passphrase)
+    notification: QWidget = services.open_wizard(draft)
+    notification.activateWindow()
+    services.session._idle.stop()
+    _type_into(qtbot, notification, Qt.Key.Key_Tab)
+    assert services.session._idle.isActive()
+    # A key pressed while the session is locked restarts nothing.
+    services.session.lock()
+    unlock = shell.unlock_window
+    assert unlock is not None
+    unlock.activateWindow()
+    _type_into(qtbot, unlock, Qt.Key.Key_A)
+    assert not services.session._idle.isActive()
 
 
 def test_a_window_that_ignores_the_lock_is_hidden_anyway_and_comes_back_after_unlock(
@@ -138,15 +169,14 @@ def test_a_window_that_ignores_the_lock_is_hidden_anyway_and_comes_back_after_un
 def test_steady_typing_for_longer_than_the_idle_time_never_locks_and_stopping_does(
         qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
         profile_factory: ProfileFactory, passphrase: str) -> None:
-    # Input is watched in samples (the filter rests a tenth of the idle time after each input seen):
-    # a person typing steadily must still never be locked out, and the lock must still come.
     services = make_services(language="en", idle_seconds=0.6)
     profile_factory(services, "Mette", drafts=["AB", "CD"])
     shell = start_shell(services)
     window = _open(qtbot, services, shell, passphrase)
-    view = window.views[Group.DRAFTS]
+    window.activateWindow()
+    window.views[Group.DRAFTS].setFocus()
     for step in range(20):  # 2 s of a key every 100 ms: over three times the idle time
-        QTest.keyClick(view, Qt.Key.Key_Down if step % 2 == 0 else Qt.Key.Key_Up)
+        _type_into(qtbot, window, Qt.Key.Key_Down if step % 2 == 0 else Qt.Key.Key_Up)
         qtbot.wait(100)
         assert services.session.is_active, f"locked while typing (after {step + 1} keys)"
     with qtbot.waitSignal(services.session.locked, timeout=5000):
