@@ -36,9 +36,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -102,8 +101,7 @@ class Translations:
         self.language = language
 
 
-@dataclass(frozen=True)
-class OpenedVault:
+class OpenedVault(NamedTuple):
     """A vault opened on a worker thread, with its key and (optionally) its list of notifications."""
 
     key: bytearray

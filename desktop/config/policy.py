@@ -26,7 +26,7 @@ import os
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Self
+from typing import Any, ClassVar, Literal, NamedTuple, Self
 
 from desktop.config.policy_rules import (
     INTAKE_KEY,
@@ -119,14 +119,12 @@ class _KeyEntry:
         return base64.b64decode(self.public_key, validate=True)
 
 
-@dataclass(frozen=True)
-class TrustedPackKey(_KeyEntry):
+class TrustedPackKey(_KeyEntry):  # a subclass of a dataclass: no decorator needed for a ClassVar
     """An Ed25519 public key (raw 32 bytes, base64) allowed to sign guideline packs."""
 
     RULES: ClassVar[Entry] = TRUSTED_PACK_KEY
 
 
-@dataclass(frozen=True)
 class IntakeKey(_KeyEntry):
     """A recipient key of the municipality's intake (ML-KEM-768 then X25519, 1216 raw bytes):
     notifications are sealed to every such key."""
@@ -187,8 +185,7 @@ def _policy_from_checked(values: dict[str, Any]) -> Policy:
     return Policy(**converted)
 
 
-@dataclass(frozen=True)
-class PolicySource:
+class PolicySource(NamedTuple):
     """Where the policy in force came from.
 
     ``kind`` is ``"env"``, ``"registry"``, ``"file"`` or ``"none"``; ``location``

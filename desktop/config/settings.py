@@ -14,11 +14,10 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop import paths
 from desktop.config.atomic import atomic_write_bytes
@@ -115,8 +114,7 @@ def _check_transports(value: Any) -> list[str]:
     return [Transport(item).value for item in value]
 
 
-@dataclass(frozen=True)
-class SettingSpec:
+class SettingSpec(NamedTuple):
     """One setting, declared once.
 
     ``policy_field`` names the :class:`Policy` field that manages it (``None``:

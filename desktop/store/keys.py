@@ -19,10 +19,9 @@ import binascii
 import json
 import os
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.store.errors import KeyMissing, KeyringUnavailable, WrongPassphrase
 
@@ -65,8 +64,7 @@ def zero(key: bytearray | None) -> None:
             key[i] = 0
 
 
-@dataclass(frozen=True)
-class ScryptParams:
+class ScryptParams(NamedTuple):
     """scrypt cost parameters.
 
     The default n=2**17, r=8, p=1 needs 128 MiB of memory and takes about
@@ -87,8 +85,7 @@ class ScryptParams:
             raise ValueError("scrypt r or p out of range")
 
 
-@dataclass(frozen=True)
-class WrappedKey:
+class WrappedKey(NamedTuple):
     """A vault key encrypted under a passphrase-derived key, with everything needed to unwrap it."""
 
     params: ScryptParams

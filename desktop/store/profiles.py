@@ -24,10 +24,9 @@ import errno
 import json
 import logging
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.paths import user_data_dir
 from desktop.store.clock import Clock, from_text, to_text, utc_now
@@ -113,8 +112,7 @@ def write_atomically(target: Path, text: str) -> None:
             os.close(folder)
 
 
-@dataclass(frozen=True)
-class ProfileInfo:
+class ProfileInfo(NamedTuple):
     """One person's profile on this PC."""
 
     id: str
