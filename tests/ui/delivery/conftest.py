@@ -30,8 +30,8 @@ from desktop.domain.building import build_document, child_initials
 from desktop.domain.forms import load_form
 from desktop.domain.packs import GuidelinePack, Intake, load_pack, packs_dir
 from desktop.outbox.envelope import RecipientPrivateKey
+from desktop.outbox.sender import Transport
 from desktop.outbox.target import IntakeTarget, make_transport
-from desktop.outbox.transport import HttpsIntakeTransport
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.ui import delivery, wizard
 from desktop.ui.delivery.service import DeliveryService
@@ -116,7 +116,7 @@ def pack(municipality: Municipality) -> GuidelinePack:
     return demo.model_copy(update={"intake": intake, "demo": False})
 
 
-def _transport(target: IntakeTarget) -> HttpsIntakeTransport:
+def _transport(target: IntakeTarget) -> Transport:
     return make_transport(target, timeout=TEST_TIMEOUT)
 
 
