@@ -60,7 +60,8 @@ def load_qt_namespace() -> None:
 class MainWindow(QMainWindow):
     """Lists notifications; ``loaded`` is emitted each time the list has been (re)loaded.
 
-    ``lists_later=True`` builds only the frame; :meth:`complete` adds the lists.
+    ``lists_later=True`` builds only the frame, which says that the notifications are being
+    opened; :meth:`complete` adds the lists.
     """
 
     loaded = Signal()
@@ -75,8 +76,9 @@ class MainWindow(QMainWindow):
         self._generation = 0
         #: True once a list has been shown since the last unlock.
         self.has_loaded = False
-        #: True while the first list after unlocking is on its way (the window says so).
-        self._opening = False
+        #: True while the first list after unlocking is on its way (the window says so); a window
+        #: made with its lists to come is opening from the start.
+        self._opening = lists_later
         self._selected_id: str | None = None
         self._lists: NotificationLists | None = None
         self._painted = False

@@ -103,7 +103,6 @@ class Shell(QObject):
         window.first_painted.connect(after_first_paint)
         # A window that is not painted soon (shown minimised, a locked screen) opens all the same.
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, after_first_paint)
-        window.show_opening()
         window.show()
         window.activateWindow()
 
