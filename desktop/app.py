@@ -214,6 +214,15 @@ class Services(QObject):
                 self._key[position] = 0
         self._key = None
 
+    def copy_of_key(self) -> bytearray:
+        """A copy of the open vault's key, to wrap it once more (a recovery passphrase); the caller
+        zeroes it when done. ``VaultLocked`` when the session is locked."""
+        if self._key is None:
+            from desktop.store.errors import VaultLocked
+
+            raise VaultLocked()
+        return bytearray(self._key)
+
     def require_vault(self) -> Vault:
         """The open vault, or ``VaultLocked`` when the session is locked."""
         if self.vault is None:

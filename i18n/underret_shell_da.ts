@@ -196,74 +196,74 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="212" />
+      <location filename="../desktop/ui/main_window.py" line="222" />
       <source>Underret</source>
-      <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so).</extracomment>
+      <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start.</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="214" />
+      <location filename="../desktop/ui/main_window.py" line="224" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="216" />
-      <location filename="../desktop/ui/main_window.py" line="217" />
+      <location filename="../desktop/ui/main_window.py" line="226" />
+      <location filename="../desktop/ui/main_window.py" line="227" />
       <source>&amp;New notification</source>
       <translation>&amp;Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="218" />
+      <location filename="../desktop/ui/main_window.py" line="228" />
       <source>New notification</source>
       <translation>Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="219" />
+      <location filename="../desktop/ui/main_window.py" line="229" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start en ny underretning (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="220" />
+      <location filename="../desktop/ui/main_window.py" line="230" />
       <source>&amp;Open</source>
       <translation>&amp;Åbn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="221" />
+      <location filename="../desktop/ui/main_window.py" line="231" />
       <source>Open the selected notification</source>
       <translation>Åbn den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="222" />
+      <location filename="../desktop/ui/main_window.py" line="232" />
       <source>&amp;Lock</source>
       <translation>&amp;Lås</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="223" />
+      <location filename="../desktop/ui/main_window.py" line="233" />
       <source>&amp;Settings…</source>
       <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="224" />
+      <location filename="../desktop/ui/main_window.py" line="234" />
       <source>&amp;About Underret</source>
       <translation>&amp;Om Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="225" />
+      <location filename="../desktop/ui/main_window.py" line="235" />
       <source>&amp;Quit</source>
       <translation>&amp;Afslut</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="226" />
+      <location filename="../desktop/ui/main_window.py" line="236" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Opdater listen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="227" />
+      <location filename="../desktop/ui/main_window.py" line="237" />
       <source>&amp;File</source>
       <translation>&amp;Filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="228" />
+      <location filename="../desktop/ui/main_window.py" line="238" />
       <source>&amp;Help</source>
       <translation>&amp;Hjælp</translation>
     </message>
@@ -293,12 +293,12 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="232" />
+      <location filename="../desktop/ui/main_window.py" line="242" />
       <source>Opening your notifications…</source>
       <translation>Åbner dine underretninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="235" />
+      <location filename="../desktop/ui/main_window.py" line="245" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>Du har ingen underretninger endnu. Vælg "Ny underretning" for at begynde.</translation>
     </message>
@@ -629,192 +629,172 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="225" />
+      <location filename="../desktop/ui/settings_dialog.py" line="212" />
       <source>Settings</source>
       <translation>Indstillinger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="226" />
+      <location filename="../desktop/ui/settings_dialog.py" line="213" />
       <source>&amp;Language</source>
       <translation>&amp;Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="227" />
+      <location filename="../desktop/ui/settings_dialog.py" line="214" />
       <source>Language</source>
       <translation>Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="228" />
+      <location filename="../desktop/ui/settings_dialog.py" line="215" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="231" />
+      <location filename="../desktop/ui/settings_dialog.py" line="218" />
       <source>Lock after &amp;idle time</source>
       <translation>Lås efter &amp;inaktiv tid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
+      <location filename="../desktop/ui/settings_dialog.py" line="219" />
       <source> min</source>
       <translation> min.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="233" />
+      <location filename="../desktop/ui/settings_dialog.py" line="220" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutter uden brug, før Underret låser</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="234" />
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="221" />
+      <location filename="../desktop/ui/settings_dialog.py" line="229" />
       <source>Change passphrase</source>
       <translation>Skift adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="235" />
+      <location filename="../desktop/ui/settings_dialog.py" line="222" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="236" />
+      <location filename="../desktop/ui/settings_dialog.py" line="223" />
       <source>Current passphrase</source>
       <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="237" />
+      <location filename="../desktop/ui/settings_dialog.py" line="224" />
       <source>&amp;New passphrase</source>
       <translation>N&amp;y adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="238" />
+      <location filename="../desktop/ui/settings_dialog.py" line="225" />
       <source>New passphrase</source>
       <translation>Ny adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="226" />
       <source>New passphrase &amp;again</source>
       <translation>Ny adgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="240" />
+      <location filename="../desktop/ui/settings_dialog.py" line="227" />
       <source>New passphrase again</source>
       <translation>Ny adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="241" />
+      <location filename="../desktop/ui/settings_dialog.py" line="228" />
       <source>Change &amp;passphrase</source>
       <translation>Skift &amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
-      <location filename="../desktop/ui/settings_dialog.py" line="246" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
+      <location filename="../desktop/ui/settings_dialog.py" line="233" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="249" />
+      <location filename="../desktop/ui/settings_dialog.py" line="236" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
       <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Du kan vælge en ny her.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="254" />
+      <location filename="../desktop/ui/settings_dialog.py" line="241" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Skift &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>Change recovery passphrase</source>
       <translation>Skift reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
       <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="260" />
+      <location filename="../desktop/ui/settings_dialog.py" line="247" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Gem &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="261" />
+      <location filename="../desktop/ui/settings_dialog.py" line="248" />
       <source>Set recovery passphrase</source>
       <translation>Gem reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="262" />
-      <source>&amp;Current recovery passphrase</source>
-      <translation>&amp;Nuværende reserveadgangskode</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="263" />
-      <source>Current recovery passphrase</source>
-      <translation>Nuværende reserveadgangskode</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="264" />
+      <location filename="../desktop/ui/settings_dialog.py" line="249" />
       <source>&amp;New recovery passphrase</source>
       <translation>N&amp;y reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="265" />
+      <location filename="../desktop/ui/settings_dialog.py" line="250" />
       <source>New recovery passphrase</source>
       <translation>Ny reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="266" />
+      <location filename="../desktop/ui/settings_dialog.py" line="251" />
       <source>New recovery passphrase &amp;again</source>
       <translation>Ny reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="267" />
+      <location filename="../desktop/ui/settings_dialog.py" line="252" />
       <source>New recovery passphrase again</source>
       <translation>Ny reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="268" />
+      <location filename="../desktop/ui/settings_dialog.py" line="253" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="301" />
+      <location filename="../desktop/ui/settings_dialog.py" line="286" />
       <source>Changing the passphrase…</source>
       <translation>Skifter adgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="311" />
+      <location filename="../desktop/ui/settings_dialog.py" line="296" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="337" />
+      <location filename="../desktop/ui/settings_dialog.py" line="326" />
       <source>Saving the recovery passphrase…</source>
       <translation>Gemmer reserveadgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="352" />
+      <location filename="../desktop/ui/settings_dialog.py" line="340" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Din reserveadgangskode er gemt. Opbevar den et sikkert sted, ikke sammen med pc'en.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="363" />
-      <source>This PC's password storage cannot give Underret the key right now. Type your current recovery passphrase to choose a new one.</source>
-      <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu. Skriv din nuværende reserveadgangskode for at vælge en ny.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="369" />
-      <source>This PC's password storage cannot give Underret the key right now, so a recovery passphrase cannot be set. Please try again later.</source>
-      <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu, så der kan ikke gemmes en reserveadgangskode. Prøv igen senere.</translation>
     </message>
   </context>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="292" />
+      <location filename="../desktop/ui/shell.py" line="269" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret kan ikke starte</translation>
@@ -907,7 +887,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="306" />
+      <location filename="../desktop/ui/unlock_window.py" line="305" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
     </message>

@@ -40,15 +40,15 @@ log = logging.getLogger(__name__)
 _LANGUAGE_NAMES = (("da", "Dansk"), ("en", "English"))
 
 
-def _set_recovery_passphrase(profiles: ProfileDirectory, profile_id: str, current: str | None,
+def _set_recovery_passphrase(profiles: ProfileDirectory, profile_id: str, key: bytearray,
                              new: str) -> ProfileInfo:
-    """Read the key (the keyring first, else the current recovery passphrase) and wrap it with ``new``.
+    """Wrap the open session's ``key`` (a copy, zeroed here) with ``new``, on a worker thread (scrypt).
 
-    On a worker thread: reading the keyring and scrypt both take a moment.
+    The key comes from the unlocked session, not the keyring: a recovery passphrase can be set or
+    changed when the keyring is locked or broken, which is when it is needed most.
     """
     from desktop.store.keys import zero
 
-    key = profiles.unlock(profile_id, current)
     try:
         return profiles.set_recovery_passphrase(profile_id, key, new)
     finally:
@@ -125,17 +125,13 @@ class SettingsDialog(QDialog):
         self.recovery_status = QLabel()
         self.recovery_status.setObjectName("recoveryStatus")
         self.recovery_status.setWordWrap(True)
-        self.recovery_current_edit = QLineEdit()
-        self.recovery_current_edit.setObjectName("currentRecoveryPassphrase")
         self.recovery_new_edit = QLineEdit()
         self.recovery_new_edit.setObjectName("newRecoveryPassphrase")
         self.recovery_confirm_edit = QLineEdit()
         self.recovery_confirm_edit.setObjectName("confirmRecoveryPassphrase")
-        for edit in (self.recovery_current_edit, self.recovery_new_edit, self.recovery_confirm_edit):
+        for edit in (self.recovery_new_edit, self.recovery_confirm_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self._recovery_current_label, self._recovery_new_label = QLabel(), QLabel()
-        self._recovery_confirm_label = QLabel()
-        self._recovery_current_label.setBuddy(self.recovery_current_edit)
+        self._recovery_new_label, self._recovery_confirm_label = QLabel(), QLabel()
         self._recovery_new_label.setBuddy(self.recovery_new_edit)
         self._recovery_confirm_label.setBuddy(self.recovery_confirm_edit)
         self.recovery_button = QPushButton()
@@ -145,13 +141,10 @@ class SettingsDialog(QDialog):
         self.recovery_message.setWordWrap(True)
         recovery_form = QFormLayout(self.recovery_group)
         recovery_form.addRow(self.recovery_status)
-        recovery_form.addRow(self._recovery_current_label, self.recovery_current_edit)
         recovery_form.addRow(self._recovery_new_label, self.recovery_new_edit)
         recovery_form.addRow(self._recovery_confirm_label, self.recovery_confirm_edit)
         recovery_form.addRow(self.recovery_button)
         recovery_form.addRow(self.recovery_message)
-        # The current one is asked for only when the keyring cannot give the key (see below).
-        self._show_current_recovery(False)
         self._has_recovery = self._profile_has_recovery()
         self.recovery_group.setVisible(self._profile_uses_keyring())
 
@@ -173,7 +166,6 @@ class SettingsDialog(QDialog):
         self.confirm_edit.returnPressed.connect(self.change_passphrase)
         self.recovery_button.clicked.connect(self.set_recovery_passphrase)
         self.recovery_confirm_edit.returnPressed.connect(self.set_recovery_passphrase)
-        self.setTabOrder(self.recovery_current_edit, self.recovery_new_edit)
         self.setTabOrder(self.recovery_new_edit, self.recovery_confirm_edit)
         self.setTabOrder(self.recovery_confirm_edit, self.recovery_button)
         self.retranslate()
@@ -200,11 +192,6 @@ class SettingsDialog(QDialog):
         except UnderretError as error:
             log.warning("profile file unreadable for settings: %s", error.message_id)
             return False
-
-    def _show_current_recovery(self, shown: bool) -> None:
-        self._asks_current_recovery = shown
-        self.recovery_current_edit.setVisible(shown)
-        self._recovery_current_label.setVisible(shown)
 
     def _apply_managed(self) -> None:
         settings = self._services.settings
@@ -259,8 +246,6 @@ class SettingsDialog(QDialog):
                 "storage stops working."))
             self.recovery_button.setText(self.tr("Set &recovery passphrase"))
             self.recovery_button.setAccessibleName(self.tr("Set recovery passphrase"))
-        self._recovery_current_label.setText(self.tr("&Current recovery passphrase"))
-        self.recovery_current_edit.setAccessibleName(self.tr("Current recovery passphrase"))
         self._recovery_new_label.setText(self.tr("&New recovery passphrase"))
         self.recovery_new_edit.setAccessibleName(self.tr("New recovery passphrase"))
         self._recovery_confirm_label.setText(self.tr("New recovery passphrase &again"))
@@ -332,18 +317,21 @@ class SettingsDialog(QDialog):
             self.recovery_message.setText(text_for("passphrase.mismatch"))
             self.recovery_confirm_edit.setFocus()
             return
-        current = self.recovery_current_edit.text() if self._asks_current_recovery else None
+        try:
+            key = self._services.copy_of_key()
+        except UnderretError as error:
+            self.recovery_message.setText(message_for(error))
+            return
         self.recovery_button.setEnabled(False)
         self.recovery_message.setText(self.tr("Saving the recovery passphrase…"))
         profiles = self._services.profiles
-        run_in_background(self, lambda: _set_recovery_passphrase(profiles, profile.id, current or None, new),
+        run_in_background(self, lambda: _set_recovery_passphrase(profiles, profile.id, key, new),
                           on_success=self._recovery_set, on_failure=self._recovery_failed)
 
     def _recovery_set(self, updated: ProfileInfo) -> None:
         self.recovery_button.setEnabled(True)
-        for edit in (self.recovery_current_edit, self.recovery_new_edit, self.recovery_confirm_edit):
+        for edit in (self.recovery_new_edit, self.recovery_confirm_edit):
             edit.clear()
-        self._show_current_recovery(False)
         if self._services.profile is not None and self._services.profile.id == updated.id:
             self._services.profile = updated
         self._has_recovery = True
@@ -352,25 +340,7 @@ class SettingsDialog(QDialog):
             "Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC."))
 
     def _recovery_failed(self, error: Exception) -> None:
-        from desktop.store.errors import KeyMissing, KeyringUnavailable
-
         self.recovery_button.setEnabled(True)
-        self.recovery_current_edit.clear()
-        if isinstance(error, KeyringUnavailable | KeyMissing) and self._has_recovery:
-            # The keyring cannot give the key now: the current recovery passphrase can.
-            self._show_current_recovery(True)
-            self.recovery_message.setText(self.tr(
-                "This PC's password storage cannot give Underret the key right now. Type your current "
-                "recovery passphrase to choose a new one."))
-            self.recovery_current_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        if isinstance(error, KeyringUnavailable | KeyMissing):
-            self.recovery_message.setText(self.tr(
-                "This PC's password storage cannot give Underret the key right now, so a recovery "
-                "passphrase cannot be set. Please try again later."))
-            return
         if not isinstance(error, UnderretError):
             log.error("setting the recovery passphrase failed", exc_info=error)
         self.recovery_message.setText(message_for(error))
-        if self._asks_current_recovery:
-            self.recovery_current_edit.setFocus(Qt.FocusReason.OtherFocusReason)
