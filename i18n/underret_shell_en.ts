@@ -803,73 +803,73 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="189" />
+      <location filename="../desktop/ui/unlock_window.py" line="188" />
       <source>Underret – unlock</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.</extracomment>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="190" />
+      <location filename="../desktop/ui/unlock_window.py" line="189" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="191" />
+      <location filename="../desktop/ui/unlock_window.py" line="190" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="192" />
+      <location filename="../desktop/ui/unlock_window.py" line="191" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <location filename="../desktop/ui/unlock_window.py" line="202" />
       <source>Recovery &amp;passphrase</source>
       <translation>Recovery &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="208" />
+      <location filename="../desktop/ui/unlock_window.py" line="207" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="209" />
+      <location filename="../desktop/ui/unlock_window.py" line="208" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="211" />
+      <location filename="../desktop/ui/unlock_window.py" line="210" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="194" />
+      <location filename="../desktop/ui/unlock_window.py" line="193" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="195" />
+      <location filename="../desktop/ui/unlock_window.py" line="194" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="196" />
+      <location filename="../desktop/ui/unlock_window.py" line="195" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="197" />
+      <location filename="../desktop/ui/unlock_window.py" line="196" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="204" />
+      <location filename="../desktop/ui/unlock_window.py" line="203" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="216" />
+      <location filename="../desktop/ui/unlock_window.py" line="215" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -877,17 +877,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="218" />
+      <location filename="../desktop/ui/unlock_window.py" line="217" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="236" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="305" />
+      <location filename="../desktop/ui/unlock_window.py" line="304" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

@@ -132,11 +132,10 @@ class UnlockWindow(QWidget):
         self.profile_combo.blockSignals(False)
         self._profile_changed()
 
-    def select_profile(self, profile_id_or_name: str) -> bool:
-        """Choose a profile by id or display name (``--profile``); False when there is none."""
-        index = self.profile_combo.findData(profile_id_or_name)
-        if index < 0:
-            index = self.profile_combo.findText(profile_id_or_name, Qt.MatchFlag.MatchFixedString)
+    def select_profile(self, profile_id: str) -> bool:
+        """Choose a profile by id (the shell finds it by id or name, ``--profile``); False when there
+        is none."""
+        index = self.profile_combo.findData(profile_id)
         if index < 0:
             return False
         self.profile_combo.setCurrentIndex(index)
