@@ -6,10 +6,16 @@
                           [--accept-key recipient.pub.json ...]
     underret-intake list --db FILE
     underret-intake decrypt ID --db FILE --key FILE [--key FILE] --out DIR
+    underret-intake decrypt --file underretning-REF.underret --key FILE [--key FILE] --out DIR
 
-Decrypting writes the notification's files into DIR (created owner-only) and
-reports whether the sender's signature is valid and the sender key's
-fingerprint, which the caseworker compares with the enrolled one.
+Decrypting writes the notification's files into DIR (created owner-only; the
+files owner-only too, nowhere else) and reports whether the sender's signature
+is valid and the sender key's fingerprint, which the caseworker compares with
+the enrolled one. ``--file`` opens an envelope saved from a secure e-mail (the
+attachment ``underretning-<REF>.underret``) with the same checks as one from
+the database: the signature is verified before anything is decrypted, and a
+file that is not an envelope, is damaged, or is sealed to none of the given
+keys is refused with a sentence saying so, and nothing is written.
 
 Key rotation: ``keygen --recipient-only`` makes a new recipient key pair
 without a new receipt key; ``serve --accept-key`` (repeatable) names the
@@ -22,12 +28,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.errors import UnderretError
-from desktop.outbox.envelope import EnvelopeError, fingerprint, open_envelope, verify_sender_signature
+from desktop.outbox.envelope import (
+    MAGIC,
+    EnvelopeError,
+    OpenedEnvelope,
+    fingerprint,
+    open_envelope,
+    verify_sender_signature,
+)
+from desktop.outbox.mail import reference_of
 from intake import keys
 from intake.app import DEFAULT_MAX_BODY, create_app
 from intake.storage import EnvelopeStore
@@ -75,9 +90,17 @@ def _parser() -> argparse.ArgumentParser:
     listing = sub.add_parser("list", help="list received envelopes")
     listing.add_argument("--db", type=Path, required=True)
 
-    decrypt = sub.add_parser("decrypt", help="decrypt one envelope into a folder")
-    decrypt.add_argument("id", help="sequence number, reference or notification UUID")
-    decrypt.add_argument("--db", type=Path, required=True)
+    decrypt = sub.add_parser(
+        "decrypt",
+        help="decrypt one envelope into a folder: from the intake's database (ID --db) or a file (--file)",
+    )
+    decrypt.add_argument("id", nargs="?", help="sequence number, reference or notification UUID (with --db)")
+    decrypt.add_argument("--db", type=Path, help="the intake's database")
+    decrypt.add_argument(
+        "--file",
+        type=Path,
+        help="an envelope file: the attachment underretning-<REF>.underret saved from a secure e-mail",
+    )
     decrypt.add_argument(
         "--key", type=Path, required=True, help="recipient.key.json (repeatable)", action="append"
     )
@@ -135,7 +158,31 @@ def _key_ids(envelope: bytes) -> str:
         return "(damaged)"
 
 
+class DecryptRefused(UnderretError):  # noqa: N818 - what the caseworker is told
+    """An envelope ``decrypt`` will not open: not an envelope, damaged, or sealed to other keys.
+
+    ``message_id`` says which (``intake.file_unreadable``, ``intake.not_an_envelope``,
+    ``intake.envelope_damaged``, ``intake.envelope_unreadable``, ``intake.wrong_key``); nothing is
+    written in any case.
+    """
+
+    message_id = "intake.decrypt_refused"
+
+
+# The file name the secure e-mail gives the attachment (desktop/outbox/mail.py: attachment_name).
+_ATTACHMENT_NAME = re.compile(r"^underretning-([0-9A-F]{8})\.underret$")
+
+
 def _decrypt(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.db is None) or (args.db is not None) == (args.id is None):
+        print(
+            "decrypt needs either ID --db FILE (an envelope the intake received) or --file PATH "
+            "(an envelope saved from a secure e-mail), not both",
+            file=sys.stderr,
+        )
+        return 2
+    if args.file is not None:
+        return _decrypt_file(args)
     store = EnvelopeStore(args.db)
     try:
         item = store.get(args.id)
@@ -144,29 +191,112 @@ def _decrypt(args: argparse.Namespace) -> int:
     if item is None:
         print(f"no envelope {args.id!r}", file=sys.stderr)
         return 1
-    private = {k.key_id: k for k in (keys.load_recipient_private(p) for p in args.key)}
-    sealed_to = verify_sender_signature(item.envelope).key_ids
-    if not set(sealed_to) & set(private):
-        print(
-            f"error: envelope {args.id} is sealed to key id(s) {', '.join(sealed_to)}; "
-            f"the key file(s) given hold {', '.join(sorted(private))}",
-            file=sys.stderr,
+    opened = _open_checked(item.envelope, f"envelope {args.id}", args.key)
+    _write_opened(opened, args.out)
+    print(f"notification: {opened.header.notification_id}")
+    print(f"reference: {item.reference}")
+    _print_sender(opened)
+    return 0
+
+
+def _decrypt_file(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    envelope = _read_envelope_file(path)
+    opened = _open_checked(envelope, path.name, args.key)
+    _write_opened(opened, args.out)
+    notification_id = opened.header.notification_id
+    reference = reference_of(notification_id)
+    print(f"notification: {notification_id}")
+    print(f"reference: {reference} (the secure e-mail's subject)")
+    named = _ATTACHMENT_NAME.match(path.name)
+    if named and named.group(1) != reference:
+        # Renamed or mixed up: the content is what the signature covers, the name is only a label.
+        print(f"note: the file is named for reference {named.group(1)}, but the envelope inside is "
+              f"{reference}; file the notification under {reference}")
+    _print_sender(opened)
+    return 0
+
+
+def _read_envelope_file(path: Path) -> bytes:
+    """The bytes of an envelope file, refused early when they cannot be one (nothing is decrypted)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(DEFAULT_MAX_BODY + 1)
+    except OSError as exc:
+        raise DecryptRefused(f"cannot read {path}: {exc.strerror or exc}; nothing was written",
+                             message_id="intake.file_unreadable", file=path.name) from exc
+    if len(data) > DEFAULT_MAX_BODY or not data.startswith(MAGIC):
+        raise DecryptRefused(
+            f"{path.name} is not an Underret envelope. Save the attachment underretning-<reference>.underret "
+            "from the decrypted secure e-mail (not the whole mail, not smime.p7m) and open that file; "
+            "nothing was written",
+            message_id="intake.not_an_envelope",
+            file=path.name,
         )
-        return 1
-    opened = open_envelope(item.envelope, dict(private))
+    return data
+
+
+def _open_checked(envelope: bytes, label: str, key_files: Sequence[Path]) -> OpenedEnvelope:
+    """Verify the sender's signature, pick the given key the envelope is sealed to, decrypt.
+
+    Each refusal says what is wrong in a sentence a caseworker can act on.
+    """
+    private = {k.key_id: k for k in (keys.load_recipient_private(p) for p in key_files)}
+    try:
+        sealed_to = verify_sender_signature(envelope).key_ids
+    except EnvelopeError as exc:
+        if exc.message_id == "envelope.signature_invalid":
+            raise DecryptRefused(
+                f"{label} was changed or damaged after it was sealed: the sender's signature does not "
+                "verify, so it is not opened. Ask the sender to send it again; nothing was written",
+                message_id="intake.envelope_damaged",
+            ) from exc
+        if exc.message_id == "envelope.unsupported_version":
+            raise DecryptRefused(
+                f"{label} is an envelope this intake cannot read ({exc}); update underret-intake. "
+                "Nothing was written",
+                message_id="intake.envelope_unreadable",
+            ) from exc
+        raise DecryptRefused(
+            f"{label} is damaged or incomplete ({exc}), so it is not opened. Save it again from the mail, "
+            "or ask the sender to send it again; nothing was written",
+            message_id="intake.envelope_damaged",
+        ) from exc
+    if not set(sealed_to) & set(private):
+        raise DecryptRefused(
+            f"{label} is sealed to key id(s) {', '.join(sealed_to)}; "
+            f"the key file(s) given hold {', '.join(sorted(private))}. Nothing was written",
+            message_id="intake.wrong_key",
+        )
+    try:
+        opened = open_envelope(envelope, dict(private))
+    except EnvelopeError as exc:
+        # The signature held, so the sealed bytes are as sent: the key file holds another key under that id.
+        key_id = next(k for k in sealed_to if k in private)
+        raise DecryptRefused(
+            f"the key file for key id {key_id} does not open {label}: it holds a different key under "
+            "the same id (a key made again with the same --key-id?). Use the recipient.key.json that "
+            "belongs to the recipient.pub.json in the guideline pack or policy; nothing was written",
+            message_id="intake.wrong_key",
+        ) from exc
     print(f"opened with key {opened.key_id}")
-    args.out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return opened
+
+
+def _write_opened(opened: OpenedEnvelope, out: Path) -> None:
+    """Write the decrypted files into ``out`` only (owner-only folder and files; no temporary copy)."""
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
     for name, data in opened.files.items():
         # Names were checked against the envelope's plain-name pattern: no path parts.
-        fd = os.open(args.out / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(out / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         print(f"wrote {name}")
-    print(f"notification: {opened.header.notification_id}")
-    print(f"reference: {item.reference}")
+
+
+def _print_sender(opened: OpenedEnvelope) -> None:
     print(f"sender signature: {'valid' if opened.sender_signature_valid else 'INVALID'}")
     print(f"sender key fingerprint: {fingerprint(opened.sender_public_key)}")
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

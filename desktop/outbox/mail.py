@@ -65,16 +65,27 @@ BODY_TEXT = """\
 Underretning {reference}
 
 Denne sikre mail indeholder en underretning sendt med Underret. Den vedhæftede fil
-({file_name}) er krypteret til kommunens modtagenøgle og kan kun åbnes af kommunen:
-gem filen og åbn den med kommunens Underret-modtagelse (underret-intake decrypt),
-som også kontrollerer afsenderens signatur. Bekræft venligst modtagelsen over for
-afsenderen inden for 6 arbejdsdage med referencen ovenfor.
+({file_name}) er krypteret til kommunens modtagenøgle og kan kun åbnes af kommunen.
+Gem filen, og åbn den med kommunens Underret-modtagelse (underret-intake):
+
+    underret-intake decrypt --file {file_name} --key recipient.key.json --out <mappe>
+
+Kommandoen kontrollerer afsenderens signatur, før den åbner filen, og gemmer
+underretningen (notification.json og notification.pdf) i den mappe, du angiver.
+Bekræft venligst modtagelsen over for afsenderen inden for 6 arbejdsdage med
+referencen ovenfor.
 
 This secure e-mail holds a notification of concern sent with Underret. The attached
 file ({file_name}) is encrypted to the municipality's intake key and only the
-municipality can open it: save the file and open it with the municipality's Underret
-intake (underret-intake decrypt), which also checks the sender's signature. Please
-acknowledge receipt to the sender within 6 working days, quoting the reference above.
+municipality can open it. Save the file and open it with the municipality's Underret
+intake (underret-intake):
+
+    underret-intake decrypt --file {file_name} --key recipient.key.json --out <folder>
+
+The command checks the sender's signature before it opens the file, and saves the
+notification (notification.json and notification.pdf) in the folder you name.
+Please acknowledge receipt to the sender within 6 working days, quoting the
+reference above.
 """
 
 

@@ -150,7 +150,8 @@ def test_decrypt_with_the_wrong_key_fails_plainly(
         ]
     )
     assert code == 1
-    assert "envelope.decrypt_failed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "intake.wrong_key" in err and "different key under the same id" in err
     assert not (tmp_path / "o").exists()
 
 
@@ -180,5 +181,6 @@ def test_envelope_altered_in_the_intake_database_is_refused_at_decryption(
             ]
         )
         assert code == 1
-        assert "envelope." in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "intake.envelope_damaged" in err and "nothing was written" in err
         assert not out.exists()

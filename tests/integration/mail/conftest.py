@@ -29,6 +29,7 @@ from desktop.config.policy import IntakeKey, Policy, Transport
 from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.store.keys import new_vault_key
 from desktop.store.vault import Vault
+from intake import keys
 from intake.tls import CertificateAuthority, IssuedCertificate
 
 #: The child's name, the child's CPR number and the notifier's name: none may appear in clear in a mail.
@@ -145,8 +146,15 @@ def tls(tmp_path_factory: pytest.TempPathFactory) -> TlsMaterial:
 
 
 @pytest.fixture(scope="session")
-def intake_key() -> RecipientPrivateKey:
-    return RecipientPrivateKey.generate("kommune-2026")
+def intake_key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The municipality's ``recipient.key.json``, made by the real ``underret-intake keygen``."""
+    private, _ = keys.generate_recipient(tmp_path_factory.mktemp("intake-keys"), "kommune-2026")
+    return private
+
+
+@pytest.fixture(scope="session")
+def intake_key(intake_key_file: Path) -> RecipientPrivateKey:
+    return keys.load_recipient_private(intake_key_file)
 
 
 def _free_port() -> int:
