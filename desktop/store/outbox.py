@@ -44,6 +44,15 @@ class DueEntry:
     acute: bool = False
 
 
+@dataclass(frozen=True)
+class SentEntry:
+    """A notification handed over without a signed receipt (secure e-mail): when, and its deadline."""
+
+    notification_id: str
+    sent_at: datetime
+    acknowledgement_due: date | None
+
+
 _WAITING = (NotificationState.QUEUED.value, NotificationState.SENDING.value)
 # An outbox row stores next_attempt_at after the envelope, so reading it from the table walks the
 # envelope's overflow pages (decrypting ~50 KB per row: 0.2 s for 1,000 waiting). The index holds
@@ -198,6 +207,24 @@ class OutboxRepository:
                  acknowledgement_due.isoformat(), to_text(received_at), to_text(self._db.now()), id),
             )
             self._audit.record("delivery.receipted", id)
+
+    def sent_at_or_before(self, cutoff: datetime) -> list[SentEntry]:
+        """SENT notifications (no signed receipt: secure e-mail) sent at or before ``cutoff``, oldest first.
+
+        Retention reads this: their content goes once the period has run and the
+        acknowledgement deadline has passed.
+        """
+        rows = self._db.query(
+            "SELECT id, sent_at, acknowledgement_due FROM notification "
+            "WHERE state = ? AND sent_at IS NOT NULL AND sent_at <= ? ORDER BY sent_at, id",
+            (NotificationState.SENT.value, to_text(cutoff)),
+        )
+        entries = []
+        for r in rows:
+            sent_at = from_text(r[1])
+            assert sent_at is not None
+            entries.append(SentEntry(str(r[0]), sent_at, date.fromisoformat(r[2]) if r[2] else None))
+        return entries
 
     def get_receipt(self, id: str) -> tuple[bytes, bytes] | None:
         """The stored receipt JSON and its signature, if a receipt came."""

@@ -24,13 +24,15 @@ def test_a_pc_without_an_intake_is_told_as_a_note_not_a_failure(capsys: pytest.C
 
 def test_a_policy_that_allows_only_secure_email_fails_with_the_reason(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Secure e-mail is not built yet: nothing may go over HTTPS against IT's policy.
+    # Only secure e-mail is allowed and it is not set up (no mailbox address): the HTTPS intake address
+    # is there, but nothing may go over HTTPS against IT's policy, so doctor names the missing setting.
     _policy(tmp_path, monkeypatch, {"allowed_transports": ["secure_email"],
                                     "intake_endpoint": "https://intake.kommune.example/"})
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "delivery: NOT CONFIGURED (the policy does not allow delivery over HTTPS" in out
     assert "delivery is not configured: the policy does not allow delivery over HTTPS" in out
+    assert "secure e-mail is not set up (no secure_email_to); setting secure_email_to" in out
 
 
 def test_a_policy_intake_without_its_keys_fails_with_the_setting_to_fix(
