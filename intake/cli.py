@@ -104,7 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     decrypt.add_argument(
         "--key", type=Path, required=True, help="recipient.key.json (repeatable)", action="append"
     )
-    decrypt.add_argument("--out", type=Path, required=True)
+    decrypt.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the folder to write notification.json and notification.pdf into (owner-only)",
+    )
     return parser
 
 
@@ -177,7 +182,7 @@ def _decrypt(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.db is None) or (args.db is not None) == (args.id is None):
         print(
             "decrypt needs either ID --db FILE (an envelope the intake received) or --file PATH "
-            "(an envelope saved from a secure e-mail), not both",
+            "(an envelope saved from a secure e-mail): one of the two",
             file=sys.stderr,
         )
         return 2
