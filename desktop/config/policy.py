@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal, NamedTuple, Self
 
@@ -132,8 +132,7 @@ class IntakeKey(_KeyEntry):
     RULES: ClassVar[Entry] = INTAKE_KEY
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """Every setting municipal IT may fix centrally; ``None`` means "not managed".
 
     What each setting may hold is in :data:`desktop.config.policy_rules.RULES`; the
@@ -170,7 +169,7 @@ class Policy:
 
     def managed_settings(self) -> list[str]:
         """Names of the policy fields that are set."""
-        return [field.name for field in fields(self) if getattr(self, field.name) is not None]
+        return [name for name in self._fields if getattr(self, name) is not None]
 
 
 def _policy_from_checked(values: dict[str, Any]) -> Policy:
@@ -310,7 +309,7 @@ def _check_certificate_file(policy: Policy, setting: str, location: str, base_di
         raise PolicyInvalid(kind="policy.bad_value", file=location, setting=setting,
                             problem=f"the file {ca_path} holds no PEM certificate") from exc
     resolved: dict[str, Any] = {setting: str(ca_path.resolve())}
-    return replace(policy, **resolved)
+    return policy._replace(**resolved)
 
 
 def _read_registry() -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -210,7 +209,7 @@ def test_pack_missing_on_the_share_changes_nothing(good_first: Policy, share: Pa
 
 def test_pack_removed_from_trust_by_policy_falls_back_to_the_shipped_pack(
         good_first: Policy, other_key: PackSigningKey) -> None:
-    rotated = replace(good_first, trusted_pack_keys=[other_key.public_key()])
+    rotated = good_first._replace(trusted_pack_keys=[other_key.public_key()])
     assert installed_pack(rotated) is None
     assert active_pack_path(rotated).parent == forms_dir() / "packs"
 
@@ -283,7 +282,7 @@ def test_https_source_that_is_down_changes_nothing(good_first: Policy, test_ca: 
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     before = _snapshot(downloaded_packs_dir())
-    policy = replace(good_first, pack_source=f"https://127.0.0.1:{port}/packs/")
+    policy = good_first._replace(pack_source=f"https://127.0.0.1:{port}/packs/")
     status = PackUpdater(policy, ssl_context=test_ca.client_context(), timeout=5).check(NOW)
     assert (status.outcome, status.message_id) == (UpdateOutcome.UNREACHABLE, "pack.source_unreachable")
     assert _snapshot(downloaded_packs_dir()) == before
