@@ -65,48 +65,48 @@
       <translation>Kommunen har ikke bekræftet %1 underretninger inden for 6 arbejdsdage (referencer %2).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="296" />
+      <location filename="../desktop/ui/delivery/window.py" line="295" />
       <location filename="../desktop/ui/delivery/wording.py" line="113" />
       <source>Sending…</source>
       <translation>Sender …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="386" />
+      <location filename="../desktop/ui/delivery/window.py" line="385" />
       <source>Notifications are waiting to be sent</source>
       <translation>Underretninger venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="388" />
+      <location filename="../desktop/ui/delivery/window.py" line="387" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 underretning er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="390" />
+      <location filename="../desktop/ui/delivery/window.py" line="389" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 underretninger er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="392" />
+      <location filename="../desktop/ui/delivery/window.py" line="391" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>De er gemt sikkert på denne pc og bliver sendt, næste gang du åbner Underret, mens pc'en er på nettet. Er sagen akut, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="399" />
+      <location filename="../desktop/ui/delivery/window.py" line="398" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="401" />
+      <location filename="../desktop/ui/delivery/window.py" line="400" />
       <source>Quit anyway</source>
       <translation>Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="402" />
+      <location filename="../desktop/ui/delivery/window.py" line="401" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="405" />
+      <location filename="../desktop/ui/delivery/window.py" line="404" />
       <source>Keep Underret open</source>
       <translation>Lad Underret være åben</translation>
     </message>
@@ -142,62 +142,67 @@
       <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="118" />
+      <location filename="../desktop/ui/delivery/wording.py" line="139" />
       <source>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</source>
       <translation>Sendt med sikker mail (reference %1) – endnu ingen bekræftelse. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <location filename="../desktop/ui/delivery/wording.py" line="119" />
       <source>Sent by secure e-mail (reference %1)</source>
       <translation>Sendt med sikker mail (reference %1)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="123" />
+      <source>Sent by secure e-mail (reference %1) – content removed after the retention period</source>
+      <translation>Sendt med sikker mail (reference %1) – indholdet er slettet efter opbevaringsperioden</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="126" />
       <source>Not sent – %1</source>
       <translation>Ikke sendt – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="126" />
+      <location filename="../desktop/ui/delivery/wording.py" line="129" />
       <source>Received (reference %1) – no acknowledgement yet. %2</source>
       <translation>Modtaget (reference %1) – endnu ingen bekræftelse. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="129" />
+      <location filename="../desktop/ui/delivery/wording.py" line="132" />
       <source>Received (reference %1) – content removed after the retention period</source>
       <translation>Modtaget (reference %1) – indholdet er slettet efter opbevaringsperioden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="131" />
+      <location filename="../desktop/ui/delivery/wording.py" line="134" />
       <source>Received by the municipality (reference %1)</source>
       <translation>Modtaget af kommunen (reference %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="139" />
+      <location filename="../desktop/ui/delivery/wording.py" line="147" />
       <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
       <translation>Underretningen er gemt sikkert på denne pc og bliver sendt automatisk. Du kan også vælge "Send nu".</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="142" />
+      <location filename="../desktop/ui/delivery/wording.py" line="150" />
       <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
       <translation>Kommunen tog ikke imod underretningen: %1. Den er gemt på denne pc. Ring venligst til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="147" />
+      <location filename="../desktop/ui/delivery/wording.py" line="155" />
       <source>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</source>
       <translation>Sendt med sikker mail. Kommunens mailserver har taget imod den, men sikker mail giver ingen kvittering. Kommunen skal bekræfte underretningen senest %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="154" />
+      <location filename="../desktop/ui/delivery/wording.py" line="162" />
       <source>The municipality should have acknowledged the notification by %1. %2</source>
       <translation>Kommunen skulle have bekræftet underretningen senest %1. %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="158" />
+      <location filename="../desktop/ui/delivery/wording.py" line="166" />
       <source>You have noted that the municipality acknowledged the notification.</source>
       <translation>Du har noteret, at kommunen har bekræftet underretningen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="160" />
+      <location filename="../desktop/ui/delivery/wording.py" line="168" />
       <source>The municipality should acknowledge the notification by %1.</source>
       <translation>Kommunen skal bekræfte underretningen senest %1.</translation>
     </message>

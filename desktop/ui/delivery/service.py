@@ -304,7 +304,8 @@ class DeliveryService(QObject):
 
     @Slot()
     def run_retention(self) -> None:
-        """Purge the content of receipted notifications older than the retention period (background)."""
+        """Purge the content of delivered notifications older than the retention period (background):
+        receipted ones, and ones sent by secure e-mail once their acknowledgement deadline has passed."""
         if self._services.vault is None:
             return
         services, days = self._services, self.retention_days()

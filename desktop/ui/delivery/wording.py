@@ -115,10 +115,13 @@ class StateWording:
             if summary.acknowledgement_due is None:
                 return translate("Delivery", "Sent, waiting for the receipt")
             if self.overdue(summary):
-                return translate("Delivery", "Sent by secure e-mail (reference %1) – no acknowledgement yet. "
-                                             "%2").replace("%1", reference).replace(
-                    "%2", self.call_advice(summary.municipality))
+                return self._mailed_overdue(summary)
             return translate("Delivery", "Sent by secure e-mail (reference %1)").replace("%1", reference)
+        if state == "purged" and summary.receipted_at is None:  # sent by secure e-mail: no receipt
+            if self.overdue(summary):
+                return self._mailed_overdue(summary)
+            return translate("Delivery", "Sent by secure e-mail (reference %1) – content removed after "
+                                         "the retention period").replace("%1", reference)
         if state == "failed":
             return translate("Delivery", "Not sent – %1").replace("%1", reason_text(summary.last_error))
         if state in RECEIVED_STATES:
@@ -131,6 +134,11 @@ class StateWording:
             return translate("Delivery", "Received by the municipality (reference %1)").replace(
                 "%1", reference)
         return None
+
+    def _mailed_overdue(self, summary: NotificationSummary) -> str:
+        return translate("Delivery", "Sent by secure e-mail (reference %1) – no acknowledgement yet. "
+                                     "%2").replace("%1", summary.reference or "").replace(
+            "%2", self.call_advice(summary.municipality))
 
     def tooltip(self, summary: NotificationSummary) -> str | None:
         """A longer explanation with what the person can do."""

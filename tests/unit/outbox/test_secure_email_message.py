@@ -102,3 +102,19 @@ def test_a_notification_sent_by_secure_email_reads_as_sent_and_is_chased_when_ov
     # Noted as acknowledged by the person: no longer chased.
     wording.acknowledged = lambda _id: True
     assert not wording.overdue(late)
+
+
+def test_a_mailed_notification_whose_content_was_removed_still_reads_as_sent_by_secure_email() -> None:
+    from desktop.ui.delivery.wording import StateWording
+
+    wording = StateWording(lambda: None, lambda: date(2026, 12, 20), lambda: "en",
+                           lambda _id: True)  # acknowledged: not chased
+    purged = _summary(NotificationState.PURGED, date(2026, 11, 10))
+    assert wording.text(purged) == ("Sent by secure e-mail (reference 5F0C6A3E) – content removed after the "
+                                    "retention period")
+    # Never acknowledged: chased with the e-mail wording, not as received.
+    chased = StateWording(lambda: None, lambda: date(2026, 12, 20), lambda: "en")
+    assert (chased.text(purged) or "").startswith("Sent by secure e-mail (reference 5F0C6A3E) – no "
+                                                  "acknowledgement yet.")
+    received = purged._replace(receipted_at=datetime(2026, 11, 2, 10, 1, tzinfo=UTC))
+    assert (wording.text(received) or "").startswith("Received (reference 5F0C6A3E) – content removed")
