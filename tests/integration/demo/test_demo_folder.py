@@ -85,8 +85,14 @@ def test_the_app_sweeps_away_a_dead_demos_folder_soon_after_it_starts(
     (stale / "profile").mkdir(parents=True)
     (stale / MARKER).write_text(f"{dead}\n", encoding="ascii")
 
-    services = desktop.app.build_services()
-    # Not before the first window: the sweep waits until the app has settled, then runs off the GUI thread.
-    assert stale.exists()
-    qtbot.waitUntil(lambda: not stale.exists(), timeout=10_000)
-    services.deleteLater()
+    services = desktop.app.build_services(language="en")
+    try:
+        # Not before the first window: the sweep waits until the app has settled, then runs off the GUI
+        # thread.
+        assert stale.exists()
+        qtbot.waitUntil(lambda: not stale.exists(), timeout=10_000)
+    finally:
+        if services.translations is not None:  # installed on the shared test application
+            services.translations.uninstall()
+        services.session.stop()
+        services.deleteLater()
