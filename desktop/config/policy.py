@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal, NamedTuple, Self
 
@@ -85,21 +84,39 @@ def _checked_entry(entry: Entry, values: dict[str, Any]) -> None:
         raise ValueError("; ".join(f"{path}: {problem}" for _, path, problem in problems))
 
 
-@dataclass(frozen=True)
 class _KeyEntry:
-    """A public key named by an id, as the policy lists it (``{"id", "public_key"}``).
+    """A public key named by an id, as the policy lists it (``{"id", "public_key"}``); immutable.
 
-    Made with a bad id or key it raises ``ValueError`` (``from_json`` likewise).
+    Made with a bad id or key it raises ``ValueError`` (``from_json`` likewise). A plain class,
+    not a dataclass: it is made at start-up, where building a dataclass's methods costs more.
     """
 
     #: The rules for this kind of key (set by each subclass).
     RULES: ClassVar[Entry]
+    __slots__ = ("id", "public_key")
 
     id: str
     public_key: str
 
-    def __post_init__(self) -> None:
+    def __init__(self, id: str, public_key: str) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "public_key", public_key)
         _checked_entry(self.RULES, self.to_json())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} cannot be changed")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _KeyEntry)
+        return (self.id, self.public_key) == (other.id, other.public_key)
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.id, self.public_key))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id!r}, public_key={self.public_key!r})"
 
     @classmethod
     def from_json(cls, doc: Any) -> Self:
@@ -119,7 +136,7 @@ class _KeyEntry:
         return base64.b64decode(self.public_key, validate=True)
 
 
-class TrustedPackKey(_KeyEntry):  # a subclass of a dataclass: no decorator needed for a ClassVar
+class TrustedPackKey(_KeyEntry):
     """An Ed25519 public key (raw 32 bytes, base64) allowed to sign guideline packs."""
 
     RULES: ClassVar[Entry] = TRUSTED_PACK_KEY

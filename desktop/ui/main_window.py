@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from desktop.ui.messages import message_for
 from desktop.ui.operations import gc_paused, run_in_background
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QTableView
 
     from desktop.app import Services
@@ -105,8 +104,12 @@ class MainWindow(QMainWindow):
         self._layout.addWidget(self._status_message)
         self.setCentralWidget(central)
 
-        self._build_actions()
-        self.new_button.clicked.connect(self.new_action.trigger)
+        # The menus' titles show at once; their actions come with the lists (see complete()).
+        self.file_menu = QMenu(self)
+        self.help_menu = QMenu(self)
+        self.menuBar().addMenu(self.file_menu)
+        self.menuBar().addMenu(self.help_menu)
+        self._actions_built = False
         self.open_button.clicked.connect(self.open_selected)
         self._services.notifications_changed.connect(self.refresh)
         self.resize(*DEFAULT_SIZE)
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
 
         from desktop.ui.notification_lists import NotificationLists
 
+        self._build_actions()
         self._lists = NotificationLists(self._services_open, self._update_open_button)
         self._layout.insertWidget(self._layout.indexOf(self._status_message), self._lists, 1)
         # A place in the status bar where other areas put small indicators (outbox badge).
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
 
     # --- actions and menus ---------------------------------------------------------------------
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence  # with the lists: not needed for the first paint
+
         self.new_action = QAction(self)
         self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(lambda: self._services.open_wizard(None))
@@ -181,8 +187,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_action.trigger)
 
-        self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()
@@ -190,10 +196,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
-        self.menuBar().addMenu(self.file_menu)
-        self.menuBar().addMenu(self.help_menu)
+        self._actions_built = True
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put a small indicator in the status bar (the outbox's "waiting" badge)."""
@@ -223,17 +227,18 @@ class MainWindow(QMainWindow):
         if profile is not None:
             title = self.tr("Underret – %1").replace("%1", profile.display_name)
         self.setWindowTitle(title)
-        self.new_action.setText(self.tr("&New notification"))
         self.new_button.setText(self.tr("&New notification"))
         self.new_button.setAccessibleName(self.tr("New notification"))
         self.new_button.setToolTip(self.tr("Start a new notification of concern (Ctrl+N)"))
         self.open_button.setText(self.tr("&Open"))
         self.open_button.setAccessibleName(self.tr("Open the selected notification"))
-        self.lock_action.setText(self.tr("&Lock"))
-        self.settings_action.setText(self.tr("&Settings…"))
-        self.about_action.setText(self.tr("&About Underret"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.refresh_action.setText(self.tr("&Refresh list"))
+        if self._actions_built:
+            self.new_action.setText(self.tr("&New notification"))
+            self.lock_action.setText(self.tr("&Lock"))
+            self.settings_action.setText(self.tr("&Settings…"))
+            self.about_action.setText(self.tr("&About Underret"))
+            self.quit_action.setText(self.tr("&Quit"))
+            self.refresh_action.setText(self.tr("&Refresh list"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
         if self._lists is not None:
@@ -330,9 +335,10 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         # Nothing can be written before the vault is open (the window shows while it opens).
         unlocked = self._services.vault is not None
-        self.new_action.setEnabled(unlocked)
         self.new_button.setEnabled(unlocked)
-        self.refresh_action.setEnabled(unlocked)
+        if self._actions_built:
+            self.new_action.setEnabled(unlocked)
+            self.refresh_action.setEnabled(unlocked)
         if self._lists is None:
             self.open_button.setEnabled(False)
 
