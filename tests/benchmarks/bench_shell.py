@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 ROUNDS = 5
 #: Start-ups are short and this machine is noisy: more rounds for their medians.
-STARTUP_ROUNDS = 11
+STARTUP_ROUNDS = 21
 LIST_ROWS = 10_000
 STARTUP_ROWS = 200
 
