@@ -22,6 +22,10 @@ from keyrings.alt.file import PlaintextKeyring
 
 from tests.support.answers import ChildIdentity, complete_answers_for
 
+#: Shared fixtures: a real vault in the test's folder (``vault``, ``vault_key``); a folder's own conftest
+#: may define its own under the same name (the store tests do).
+pytest_plugins = ["tests.support.vaults"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -24,7 +24,6 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.outbox.sender import OutboxSender
 from desktop.outbox.transport import HttpsIntakeTransport
-from desktop.store.keys import new_vault_key
 from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority, IssuedCertificate
@@ -90,21 +89,6 @@ def intake(tmp_path: Path, intake_keys: IntakeKeys, tls: TlsMaterial) -> Iterato
         max_body=256 * 1024,
     ) as server:
         yield server
-
-
-@pytest.fixture
-def vault_key() -> bytes:
-    """The raw key of the test's vault (a worker thread or a child process opens its own connection)."""
-    return bytes(new_vault_key())
-
-
-@pytest.fixture
-def vault(tmp_path: Path, vault_key: bytes) -> Iterator[Vault]:
-    opened = Vault.open(tmp_path / "profile" / "vault.db", vault_key, create=True)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture

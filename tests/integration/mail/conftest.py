@@ -27,7 +27,6 @@ from cryptography.x509.oid import NameOID
 
 from desktop.config.policy import IntakeKey, Policy, Transport
 from desktop.outbox.envelope import RecipientPrivateKey, seal
-from desktop.store.keys import new_vault_key
 from desktop.store.vault import Vault
 from intake import keys
 from intake.tls import CertificateAuthority, IssuedCertificate
@@ -209,21 +208,6 @@ def mail_policy(mailbox: Mailbox, tls: TlsMaterial, intake_key: RecipientPrivate
         return Policy(**values)
 
     return _policy
-
-
-@pytest.fixture
-def vault_key() -> bytes:
-    """The raw key of the test's vault (finalising opens a connection of its own)."""
-    return bytes(new_vault_key())
-
-
-@pytest.fixture
-def vault(tmp_path: Path, vault_key: bytes) -> Iterator[Vault]:
-    opened = Vault.open(tmp_path / "profile" / "vault.db", vault_key, create=True)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
