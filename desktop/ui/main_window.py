@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self.help_menu = QMenu(self)
         self.menuBar().addMenu(self.file_menu)
         self.menuBar().addMenu(self.help_menu)
-        self._actions_built = False
         self.open_button.clicked.connect(self.open_selected)
         self._services.notifications_changed.connect(self.refresh)
         self.resize(*DEFAULT_SIZE)
@@ -197,7 +196,6 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
-        self._actions_built = True
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put a small indicator in the status bar (the outbox's "waiting" badge)."""
@@ -232,7 +230,7 @@ class MainWindow(QMainWindow):
         self.new_button.setToolTip(self.tr("Start a new notification of concern (Ctrl+N)"))
         self.open_button.setText(self.tr("&Open"))
         self.open_button.setAccessibleName(self.tr("Open the selected notification"))
-        if self._actions_built:
+        if self.is_complete:  # the actions come with the lists
             self.new_action.setText(self.tr("&New notification"))
             self.lock_action.setText(self.tr("&Lock"))
             self.settings_action.setText(self.tr("&Settings…"))
@@ -336,7 +334,7 @@ class MainWindow(QMainWindow):
         # Nothing can be written before the vault is open (the window shows while it opens).
         unlocked = self._services.vault is not None
         self.new_button.setEnabled(unlocked)
-        if self._actions_built:
+        if self.is_complete:
             self.new_action.setEnabled(unlocked)
             self.refresh_action.setEnabled(unlocked)
         if self._lists is None:
