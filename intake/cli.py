@@ -27,8 +27,11 @@ whichever of the given keys it is sealed to.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +41,7 @@ from desktop.outbox.envelope import (
     MAGIC,
     EnvelopeError,
     OpenedEnvelope,
+    RecipientPrivateKey,
     fingerprint,
     open_envelope,
     verify_sender_signature,
@@ -45,7 +49,7 @@ from desktop.outbox.envelope import (
 from desktop.outbox.mail import reference_of
 from intake import keys
 from intake.app import DEFAULT_MAX_BODY, create_app
-from intake.storage import EnvelopeStore
+from intake.storage import EnvelopeStore, IntakeDatabaseUnavailable
 from intake.tls import CertificateAuthority
 
 
@@ -142,7 +146,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    store = EnvelopeStore(args.db)
+    store = EnvelopeStore.open_read_only(args.db)
     try:
         for item in store.list():
             print(
@@ -186,15 +190,21 @@ def _decrypt(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    _check_out_folder(args.out)
     if args.file is not None:
         return _decrypt_file(args)
-    store = EnvelopeStore(args.db)
+    store = EnvelopeStore.open_read_only(args.db)
     try:
         item = store.get(args.id)
+        held = store.count() if item is None else 0
     finally:
         store.close()
     if item is None:
-        print(f"no envelope {args.id!r}", file=sys.stderr)
+        print(
+            f"no envelope {args.id!r} in {args.db} ({held} received; `underret-intake list --db {args.db}` "
+            "shows their numbers and references)",
+            file=sys.stderr,
+        )
         return 1
     opened = _open_checked(item.envelope, f"envelope {args.id}", args.key)
     _write_opened(opened, args.out)
@@ -246,7 +256,7 @@ def _open_checked(envelope: bytes, label: str, key_files: Sequence[Path]) -> Ope
 
     Each refusal says what is wrong in a sentence a caseworker can act on.
     """
-    private = {k.key_id: k for k in (keys.load_recipient_private(p) for p in key_files)}
+    private = _load_private_keys(key_files)
     try:
         sealed_to = verify_sender_signature(envelope).key_ids
     except EnvelopeError as exc:
@@ -288,15 +298,272 @@ def _open_checked(envelope: bytes, label: str, key_files: Sequence[Path]) -> Ope
     return opened
 
 
+class OutFolderRefused(UnderretError):  # noqa: N818 - what the caseworker is told
+    """``--out`` cannot take a decrypted notification; nothing is written and nothing is overwritten.
+
+    ``message_id``: ``intake.out_not_empty`` (it already holds something), ``intake.out_not_a_folder``
+    (a file, or a symbolic link, which is never followed), ``intake.out_not_yours`` (another user's
+    folder), ``intake.out_unusable`` (it cannot be created or opened).
+    """
+
+    message_id = "intake.out_refused"
+
+
+class KeyFileRefused(UnderretError):  # noqa: N818 - what the caseworker is told
+    """A ``--key`` file that is not a recipient private key (``intake.key_file_invalid``)."""
+
+    message_id = "intake.key_file_invalid"
+
+
+class DecryptWriteFailed(UnderretError):  # noqa: N818 - what the caseworker is told
+    """Writing the decrypted files failed part way (a full disk, say); ``intake.write_failed``.
+
+    The sentence names the file that failed and says that the files this run wrote were removed
+    (or, if one could not be removed, that it is incomplete and where it is).
+    """
+
+    message_id = "intake.write_failed"
+
+
+# Usage-like refusals: what was given on the command line cannot be used (argparse's own code).
+_USAGE_ERRORS = (OutFolderRefused, KeyFileRefused, IntakeDatabaseUnavailable)
+
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # absent on Windows, where there are no such symlinks to plant
+_O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _load_private_keys(key_files: Sequence[Path]) -> dict[str, RecipientPrivateKey]:
+    """The recipient private keys in ``key_files`` by key id; a file that is not one is refused by name.
+
+    The common mix-ups (the public half, the receipt signing key, some other file) are named as
+    such, so the caseworker knows which file to give instead.
+    """
+    loaded: dict[str, RecipientPrivateKey] = {}
+    for path in key_files:
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(64 * 1024)
+            value = json.loads(raw.decode("ascii"))
+        except OSError as exc:
+            raise KeyFileRefused(
+                f"cannot read the key file {path}: {exc.strerror or exc}", file=path.name
+            ) from exc
+        except ValueError as exc:
+            raise KeyFileRefused(
+                f"{path} is not a key file: --key takes recipient.key.json as keygen wrote it", file=path.name
+            ) from exc
+        if isinstance(value, dict) and "private_key" not in value:
+            if "public_key" in value:
+                raise KeyFileRefused(
+                    f"{path} is a public key (recipient.pub.json): it cannot decrypt. --key takes the "
+                    "private half, recipient.key.json, from the same keygen folder",
+                    file=path.name,
+                )
+            if "seed" in value:
+                raise KeyFileRefused(
+                    f"{path} is the intake's receipt signing key, not a decryption key. --key takes "
+                    "recipient.key.json",
+                    file=path.name,
+                )
+        try:
+            key = keys.load_recipient_private(path)
+            key.public()  # checks the key's length and form now, not as "does not decrypt" later
+        except (keys.KeyFileInvalid, EnvelopeError) as exc:
+            raise KeyFileRefused(
+                f"{path} is not a usable recipient key ({exc}): --key takes recipient.key.json as keygen "
+                "wrote it",
+                file=path.name,
+            ) from exc
+        if key.key_id in loaded and loaded[key.key_id].private_bytes != key.private_bytes:
+            raise KeyFileRefused(
+                f"two key files given hold different keys under the same key id {key.key_id}; give only the "
+                "one that belongs to the recipient.pub.json in the guideline pack or policy",
+                file=path.name,
+            )
+        loaded[key.key_id] = key
+    return loaded
+
+
+def _check_out_folder(out: Path) -> None:
+    """Refuse an ``--out`` that cannot be used, before anything is opened or decrypted.
+
+    :func:`_write_opened` checks again on the folder it actually opens; this only saves the
+    caseworker a decryption that could not be written.
+    """
+    try:
+        info = os.lstat(out)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutFolderRefused(f"cannot use {out} for --out: {exc.strerror or exc}; nothing was written",
+                               message_id="intake.out_unusable") from exc
+    _check_folder_info(out, info)
+    try:
+        entries = os.listdir(out)
+    except OSError as exc:
+        raise OutFolderRefused(f"cannot look into {out}: {exc.strerror or exc}; nothing was written",
+                               message_id="intake.out_unusable") from exc
+    if entries:
+        _refuse_not_empty(out, entries)
+
+
+def _check_folder_info(out: Path, info: os.stat_result) -> None:
+    if stat.S_ISLNK(info.st_mode):
+        raise OutFolderRefused(
+            f"{out} is a symbolic link; decrypt does not follow one. Give the real folder, or a new one; "
+            "nothing was written",
+            message_id="intake.out_not_a_folder",
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        raise OutFolderRefused(
+            f"{out} is a file, not a folder. Give a new or empty folder for --out; nothing was written",
+            message_id="intake.out_not_a_folder",
+        )
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is not None and info.st_uid != geteuid():
+        raise OutFolderRefused(
+            f"{out} belongs to another user, who could read or change what is written there. Give a folder "
+            "of your own, or a new one; nothing was written",
+            message_id="intake.out_not_yours",
+        )
+
+
+def _refuse_not_empty(out: Path, entries: Sequence[str]) -> None:
+    shown = ", ".join(sorted(entries)[:3]) + (", …" if len(entries) > 3 else "")
+    raise OutFolderRefused(
+        f"{out} is not empty (it holds {shown}); decrypt writes only into a new or empty folder, so that "
+        "nothing there is overwritten or mixed up with this notification. Nothing was written",
+        message_id="intake.out_not_empty",
+    )
+
+
+def _open_out_folder(out: Path) -> tuple[int | None, bool]:
+    """Create ``out`` owner-only, or take it if it exists empty; ``(folder fd or None, created)``.
+
+    An existing empty folder that group or others may read is tightened to owner-only (0700)
+    rather than refused: the caseworker chose it for this notification, and the files will be
+    owner-only anyway, so tightening is what they would do by hand; a note says so. A folder that
+    is not empty, a symbolic link, a file, or another user's folder is refused. Where the
+    platform allows, the folder is opened once (not following a symlink) and everything after
+    happens relative to that handle, so it cannot be swapped for a link between check and write.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    created = False
+    try:
+        os.mkdir(out, 0o700)
+        created = True
+    except FileExistsError:
+        pass
+    if os.open not in os.supports_dir_fd:  # Windows: no folder handles; the path checks are what there is
+        _check_out_folder(out)
+        return None, created
+    try:
+        folder = os.open(out, os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC)
+    except OSError as exc:
+        info = os.lstat(out)
+        _check_folder_info(out, info)
+        raise OutFolderRefused(f"cannot open {out}: {exc.strerror or exc}; nothing was written",
+                               message_id="intake.out_unusable") from exc
+    try:
+        info = os.fstat(folder)
+        _check_folder_info(out, info)
+        if not created:
+            entries = os.listdir(folder)
+            if entries:
+                _refuse_not_empty(out, entries)
+        if stat.S_IMODE(info.st_mode) != 0o700:
+            os.fchmod(folder, 0o700)
+            if not created:
+                print(f"note: {out} was readable by others (mode {stat.S_IMODE(info.st_mode):04o}); "
+                      "it is now owner-only (0700)")
+    except BaseException:
+        os.close(folder)
+        raise
+    return folder, created
+
+
 def _write_opened(opened: OpenedEnvelope, out: Path) -> None:
-    """Write the decrypted files into ``out`` only (owner-only folder and files; no temporary copy)."""
-    out.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for name, data in opened.files.items():
-        # Names were checked against the envelope's plain-name pattern: no path parts.
-        fd = os.open(out / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+    """Write the decrypted files into ``out`` only (owner-only folder and files; no temporary copy).
+
+    ``out`` must be new or empty (see :func:`_open_out_folder`). Each file is created afresh
+    (``O_CREAT|O_EXCL|O_NOFOLLOW``, mode 0600), so nothing is overwritten and no planted link is
+    followed, and it is flushed to the disk before it is reported written. All or nothing: if
+    any write fails (a full disk), every file this run created is removed again, and the folder
+    too if this run made it; the message names the file that failed and any that could not be
+    removed.
+    """
+    try:
+        folder, created = _open_out_folder(out)
+    except OSError as exc:
+        raise OutFolderRefused(f"cannot create {out}: {exc.strerror or exc}; nothing was written",
+                               message_id="intake.out_unusable") from exc
+    written: list[str] = []
+    current = ""
+    try:
+        for name, data in opened.files.items():
+            current = name
+            # Names were checked against the envelope's plain-name pattern: no path parts.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_BINARY | _O_CLOEXEC
+            if folder is None:
+                fd = os.open(out / name, flags, 0o600)
+            else:
+                fd = os.open(name, flags, 0o600, dir_fd=folder)
+            written.append(name)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())  # a full disk can surface only here
+        if folder is not None:
+            os.fsync(folder)
+    except BaseException as exc:
+        left = _remove_written(out, folder, written, created)
+        if not isinstance(exc, OSError):
+            raise
+        raise DecryptWriteFailed(_write_failure_message(out, current, exc, written, left),
+                                 file=current) from exc
+    finally:
+        if folder is not None:
+            os.close(folder)
+    for name in written:
         print(f"wrote {name}")
+
+
+def _remove_written(out: Path, folder: int | None, written: Sequence[str], created: bool) -> list[str]:
+    """Remove what this run wrote (and the folder it made); the names that could not be removed."""
+    left: list[str] = []
+    for name in written:
+        try:
+            if folder is None:
+                os.unlink(out / name)
+            else:
+                os.unlink(name, dir_fd=folder)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            left.append(name)
+    if created and not left:
+        with contextlib.suppress(OSError):  # only ever empty here; if it cannot go, it holds nothing
+            os.rmdir(out)
+    return left
+
+
+def _write_failure_message(
+    out: Path, failed: str, exc: OSError, written: Sequence[str], left: Sequence[str]
+) -> str:
+    reason = exc.strerror or str(exc)
+    if left:
+        return (
+            f"writing {failed} into {out} failed ({reason}). These files there are INCOMPLETE and could "
+            f"not be removed: {', '.join(left)}; delete them before anyone reads them, then run decrypt "
+            "again into an empty folder"
+        )
+    removed = f" ({', '.join(written)} removed again)" if written else ""
+    return (
+        f"writing {failed} into {out} failed ({reason}); nothing of the notification is left there"
+        f"{removed}. Free some space (or choose another folder) and run decrypt again"
+    )
 
 
 def _print_sender(opened: OpenedEnvelope) -> None:
@@ -329,6 +596,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list(args)
         return _decrypt(args)
+    except _USAGE_ERRORS as exc:
+        print(f"error: {exc.message_id}: {exc}", file=sys.stderr)
+        return 2
     except UnderretError as exc:
         print(f"error: {exc.message_id}: {exc}", file=sys.stderr)
         return 1

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.errors import UnderretError
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS envelopes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -72,16 +74,89 @@ def _row(row: Any) -> StoredEnvelope:
     )
 
 
-class EnvelopeStore:
-    """SQLite file of received envelopes; safe to use from the server's threads."""
+class IntakeDatabaseUnavailable(UnderretError):  # noqa: N818 - what the caseworker is told
+    """The file given as the intake's database is not one: missing, a folder, not SQLite, another database.
 
-    def __init__(self, path: Path) -> None:
+    ``message_id`` says which (``intake.database_missing``, ``intake.database_unreadable``,
+    ``intake.not_an_intake_database``); the sentence names the path. Nothing is created.
+    """
+
+    message_id = "intake.database_unavailable"
+
+
+class EnvelopeStore:
+    """SQLite file of received envelopes; safe to use from the server's threads.
+
+    ``EnvelopeStore(path)`` is the server's: it creates the file and the table.
+    :meth:`open_read_only` is the commands' (``list``, ``decrypt``): a mistyped path must
+    not leave an empty database behind, and reading must never change what was received.
+    """
+
+    def __init__(self, path: Path, *, _connection: sqlite3.Connection | None = None) -> None:
         self.path = path
         self._lock = threading.Lock()
+        if _connection is not None:
+            self._db = _connection
+            return
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> EnvelopeStore:
+        """Open an existing intake database for reading; never create or change it.
+
+        Raises :class:`IntakeDatabaseUnavailable` naming ``path`` when there is no file there,
+        when it is a folder or cannot be read, or when it is not the intake's database. (SQLite
+        may add its ``-wal``/``-shm`` companions beside a database in WAL mode, as the server does.)
+        """
+        if not path.exists():
+            raise IntakeDatabaseUnavailable(
+                f"there is no intake database at {path} (no such file); check the path given to --db. "
+                "Nothing was created",
+                message_id="intake.database_missing",
+                file=str(path),
+            )
+        if path.is_dir():
+            raise IntakeDatabaseUnavailable(
+                f"{path} is a folder, not the intake's database file; give the file the intake was "
+                "started with (serve --db)",
+                message_id="intake.database_unreadable",
+                file=str(path),
+            )
+        # mode=ro: SQLite opens the file only if it exists and never writes to it.
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        try:
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise IntakeDatabaseUnavailable(
+                f"cannot open the intake database {path} ({exc}); check that you may read it",
+                message_id="intake.database_unreadable",
+                file=str(path),
+            ) from exc
+        try:
+            connection.execute("PRAGMA query_only=ON")
+            table = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'envelopes'"
+            ).fetchone()
+        except sqlite3.Error as exc:
+            connection.close()
+            raise IntakeDatabaseUnavailable(
+                f"{path} is not an intake database ({exc}); give the file the intake was started with "
+                "(serve --db)",
+                message_id="intake.not_an_intake_database",
+                file=str(path),
+            ) from exc
+        if table is None:
+            connection.close()
+            raise IntakeDatabaseUnavailable(
+                f"{path} is an SQLite database, but not the intake's (it holds no envelopes); give the file "
+                "the intake was started with (serve --db)",
+                message_id="intake.not_an_intake_database",
+                file=str(path),
+            )
+        return cls(path, _connection=connection)
 
     def close(self) -> None:
         """Close the database file."""
