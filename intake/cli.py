@@ -11,7 +11,17 @@
 Decrypting writes the notification's files into DIR (created owner-only; the
 files owner-only too, nowhere else) and reports whether the sender's signature
 is valid and the sender key's fingerprint, which the caseworker compares with
-the enrolled one. ``--file`` opens an envelope saved from a secure e-mail (the
+the enrolled one. DIR must be new or empty: a folder that holds anything is
+refused (nothing there is overwritten), an empty one others may read is made
+owner-only first, a symbolic link is never followed, and if a write fails (a
+full disk) the files written so far are removed again and the message says so.
+``list`` and ``decrypt`` open the database read-only and only if it exists: a
+mistyped ``--db`` creates nothing.
+
+Exit codes: 0 done; 1 the envelope could not be opened or written (not found,
+damaged, wrong key, write failed); 2 what was given on the command line cannot
+be used (options, ``--db``, ``--key`` or ``--out``). Every refusal is one line
+``error: <message id>: <sentence>`` on stderr. ``--file`` opens an envelope saved from a secure e-mail (the
 attachment ``underretning-<REF>.underret``) with the same checks as one from
 the database: the signature is verified before anything is decrypted, and a
 file that is not an envelope, is damaged, or is sealed to none of the given
