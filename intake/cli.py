@@ -41,9 +41,10 @@ import contextlib
 import json
 import os
 import re
+import sqlite3
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from desktop.errors import UnderretError
@@ -155,17 +156,31 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace) -> int:
-    store = EnvelopeStore.open_read_only(args.db)
+@contextlib.contextmanager
+def _reading(db: Path) -> Iterator[EnvelopeStore]:
+    """The intake's database opened read-only; damage found while reading is named, not a traceback."""
+    store = EnvelopeStore.open_read_only(db)
     try:
+        yield store
+    except sqlite3.DatabaseError as exc:
+        raise IntakeDatabaseUnavailable(
+            f"the intake database {db} is damaged ({exc}); restore it from the backup. It was only read, "
+            "not changed",
+            message_id="intake.database_damaged",
+            file=str(db),
+        ) from exc
+    finally:
+        store.close()
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _reading(args.db) as store:
         for item in store.list():
             print(
                 f"{item.seq}\t{item.reference}\t{item.notification_id}\t{item.received_at.isoformat()}"
                 f"\t{len(item.envelope)} bytes\tsender {item.sender_fingerprint}"
                 f"\tkeys {_key_ids(item.envelope)}"
             )
-    finally:
-        store.close()
     return 0
 
 
@@ -203,12 +218,9 @@ def _decrypt(args: argparse.Namespace) -> int:
     _check_out_folder(args.out)
     if args.file is not None:
         return _decrypt_file(args)
-    store = EnvelopeStore.open_read_only(args.db)
-    try:
+    with _reading(args.db) as store:
         item = store.get(args.id)
         held = store.count() if item is None else 0
-    finally:
-        store.close()
     if item is None:
         print(
             f"no envelope {args.id!r} in {args.db} ({held} received; `underret-intake list --db {args.db}` "

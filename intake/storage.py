@@ -78,7 +78,8 @@ class IntakeDatabaseUnavailable(UnderretError):  # noqa: N818 - what the casewor
     """The file given as the intake's database is not one: missing, a folder, not SQLite, another database.
 
     ``message_id`` says which (``intake.database_missing``, ``intake.database_unreadable``,
-    ``intake.not_an_intake_database``); the sentence names the path. Nothing is created.
+    ``intake.not_an_intake_database``, ``intake.database_damaged``); the sentence names the path.
+    Nothing is created or changed.
     """
 
     message_id = "intake.database_unavailable"
@@ -142,6 +143,13 @@ class EnvelopeStore:
             ).fetchone()
         except sqlite3.Error as exc:
             connection.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
+                raise IntakeDatabaseUnavailable(
+                    f"the intake database {path} is damaged ({exc}); restore it from the backup. It was only "
+                    "read, not changed",
+                    message_id="intake.database_damaged",
+                    file=str(path),
+                ) from exc
             raise IntakeDatabaseUnavailable(
                 f"{path} is not an intake database ({exc}); give the file the intake was started with "
                 "(serve --db)",

@@ -14,13 +14,15 @@ import subprocess
 import sys
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from desktop.outbox.envelope import seal
+from desktop.outbox.envelope import envelope_sha256, seal
 from intake import cli, keys
+from intake.storage import EnvelopeStore
 
 if TYPE_CHECKING:
     from tests.integration.intake.conftest import RunningIntake
@@ -348,3 +350,39 @@ def test_a_key_option_naming_the_wrong_kind_of_file_says_which_file_to_give_inst
         assert code == 2, (key_file, err)
         assert "intake.key_file_invalid" in err and sentence in err and str(key_file) in err
         assert not out.exists()
+
+
+@pytest.mark.parametrize("fault", ["cut-short", "overwritten"])
+def test_a_damaged_intake_database_is_named_as_damaged_not_a_traceback(
+        case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str], fault: str) -> None:
+    db = tmp_path / "srv" / "intake.sqlite"
+    db.parent.mkdir()
+    store = EnvelopeStore(db)  # as serve makes it
+    for _ in range(4):
+        envelope = _sealed(case.keys, {"notification.pdf": os.urandom(64 * 1024)})
+        nid = str(uuid.uuid4())
+        store.insert(idempotency_key=nid, notification_id=nid, envelope=envelope,
+                     envelope_sha256=envelope_sha256(envelope), form_version="1.0", sender_fingerprint="f",
+                     received_at=datetime.now(UTC), reference_prefix="KOM",
+                     make_receipt=lambda reference: (reference.encode(), b"signature"))
+    store.close()
+    size = db.stat().st_size
+    with db.open("r+b") as handle:  # a disk fault in the back half of the file
+        if fault == "cut-short":  # found as the database is opened
+            handle.truncate(size // 2)
+        else:  # same size, garbage: found only as the envelopes are read
+            handle.seek(size // 2)
+            handle.write(b"\xff" * (size - size // 2))
+    damaged = db.read_bytes()
+
+    for argv in (["list", "--db", str(db)],
+                 ["decrypt", "4", "--db", str(db), "--key", str(case.keys.recipient_private),
+                  "--out", str(tmp_path / "case")]):
+        code = cli.main(argv)
+        captured = capsys.readouterr()
+        assert code == 2, captured.err
+        assert "intake.database_damaged" in captured.err and str(db) in captured.err
+        assert captured.err.count("\n") == 1
+
+    assert db.read_bytes() == damaged
+    assert not (tmp_path / "case").exists()
