@@ -386,3 +386,23 @@ def test_a_damaged_intake_database_is_named_as_damaged_not_a_traceback(
 
     assert db.read_bytes() == damaged
     assert not (tmp_path / "case").exists()
+
+
+def test_another_user_s_folder_is_refused_before_anything_is_decrypted(
+        case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if os.geteuid() == 0:  # root (a CI container) can hand an empty folder to another user
+        out = tmp_path / "colleague"
+        out.mkdir(mode=0o700)
+        os.chown(out, 65534, 65534)
+    else:  # anyone else: the root folder is another user's (root's)
+        out = Path("/")
+    assert out.stat().st_uid != os.geteuid()
+
+    code = case.decrypt(out)
+
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "intake.out_not_yours" in captured.err and "opened with key" not in captured.out
+    if out != Path("/"):
+        assert list(out.iterdir()) == []
+        assert out.stat().st_uid == 65534
