@@ -20,12 +20,15 @@ mistyped ``--db`` creates nothing.
 
 Exit codes: 0 done; 1 the envelope could not be opened or written (not found,
 damaged, wrong key, write failed); 2 what was given on the command line cannot
-be used (options, ``--db``, ``--key`` or ``--out``). Every refusal is one line
-``error: <message id>: <sentence>`` on stderr. ``--file`` opens an envelope saved from a secure e-mail (the
-attachment ``underretning-<REF>.underret``) with the same checks as one from
-the database: the signature is verified before anything is decrypted, and a
-file that is not an envelope, is damaged, or is sealed to none of the given
-keys is refused with a sentence saying so, and nothing is written.
+be used (options, ``--key``, ``--out``, or a ``--db`` that is missing, not the
+intake's or damaged). A refusal is one line on
+stderr, ``error: <message id>: <sentence>`` where it has an id.
+
+``--file`` opens an envelope saved from a secure e-mail (the attachment
+``underretning-<REF>.underret``) with the same checks as one from the
+database: the signature is verified before anything is decrypted, and a file
+that is not an envelope, is damaged, or is sealed to none of the given keys is
+refused with a sentence saying so, and nothing is written.
 
 Key rotation: ``keygen --recipient-only`` makes a new recipient key pair
 without a new receipt key; ``serve --accept-key`` (repeatable) names the
