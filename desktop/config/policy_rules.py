@@ -89,13 +89,14 @@ def _proxy_url(value: str) -> str | None:
 
 
 # A plain address (local@domain.tld): no display name, no spaces; the SMTP server checks the rest.
-_MAIL_ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$")
+# Plain strings: ``re`` compiles (and caches) them when mail settings are checked, not at start-up.
+_MAIL_ADDRESS = r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+_HOST_NAME = r"^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$"
 
 
 def is_mail_address(value: str) -> bool:
     """A plain e-mail address ``local@domain.tld`` (no display name)."""
-    return len(value) <= 254 and bool(_MAIL_ADDRESS.match(value))
+    return len(value) <= 254 and bool(re.match(_MAIL_ADDRESS, value))
 
 
 def _mail_address(value: str) -> str | None:
@@ -103,7 +104,7 @@ def _mail_address(value: str) -> str | None:
 
 
 def _host_name(value: str) -> str | None:
-    return None if len(value) <= 253 and _HOST_NAME.match(value) else "must be a host name or IP address"
+    return None if len(value) <= 253 and re.match(_HOST_NAME, value) else "must be a host name or IP address"
 
 
 def _unique_ids(value: list[Mapping[str, Any]]) -> str | None:

@@ -14,7 +14,6 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -317,6 +316,8 @@ def _read_user_file(path: Path, problems: list[SettingError],
 
 
 def _keep_aside(path: Path) -> Path:
+    from datetime import UTC, datetime
+
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1

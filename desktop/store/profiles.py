@@ -24,12 +24,10 @@ import errno
 import json
 import logging
 import os
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.paths import user_data_dir
-from desktop.store.clock import Clock, from_text, to_text, utc_now
 from desktop.store.errors import (
     DiskFull,
     KeyMissing,
@@ -54,6 +52,11 @@ from desktop.store.keys import (
     wrap_key,
     zero,
 )
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from desktop.store.clock import Clock
 
 _log = logging.getLogger(__name__)
 
@@ -133,7 +136,8 @@ class ProfileDirectory:
         self.folder = self.root / "profiles"
         self._keyring = keyring_store if keyring_store is not None else KeyringKeyStore()
         self._scrypt = scrypt or ScryptParams()
-        self._clock = clock or utc_now
+        # None: the real clock, loaded on first use (listing profiles at start-up needs no datetime).
+        self._clock = clock
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -219,13 +223,14 @@ class ProfileDirectory:
         import shutil
         import uuid
 
+        from desktop.store.clock import to_text
         from desktop.store.vault import Vault  # SQLCipher loads when a vault is made or opened, not before
 
         profile_id = str(uuid.uuid4())
         folder = self.folder / profile_id
         key = new_vault_key()
         data: dict[str, Any] = {"version": PROFILE_FORMAT_VERSION, "id": profile_id, "display_name": name,
-                                "protection": protection.value, "created_at": to_text(self._clock())}
+                                "protection": protection.value, "created_at": to_text(self._now())}
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
@@ -255,7 +260,16 @@ class ProfileDirectory:
 
     # -- unlocking -----------------------------------------------------------------------------
 
+    def _now(self) -> datetime:
+        if self._clock is None:
+            from desktop.store.clock import utc_now
+
+            self._clock = utc_now
+        return self._clock()
+
     def _attempts(self, folder: Path) -> tuple[int, datetime | None]:
+        from desktop.store.clock import from_text
+
         try:
             data = json.loads((folder / ATTEMPTS_FILE).read_text(encoding="utf-8"))
             return int(data["failures"]), from_text(data["last_failure_at"])
@@ -264,7 +278,7 @@ class ProfileDirectory:
         except (OSError, ValueError, KeyError, TypeError):
             # A damaged counter must not let anyone guess freely: treat it as many failures.
             _log.warning("unlock attempt counter unreadable (%s)", folder.name)
-            return FREE_ATTEMPTS + 3, self._clock()
+            return FREE_ATTEMPTS + 3, self._now()
 
     def failed_attempts(self, profile_id: str) -> int:
         """Wrong passphrases in a row since the last successful unlock."""
@@ -275,15 +289,19 @@ class ProfileDirectory:
         failures, last = self._attempts(self._folder(profile_id))
         if last is None:
             return 0.0
+        from datetime import UTC, timedelta
+
         ready = last + timedelta(seconds=delay_after_failures(failures))
-        return max(0.0, (ready - self._clock().astimezone(UTC)).total_seconds())
+        return max(0.0, (ready - self._now().astimezone(UTC)).total_seconds())
 
     def _record_failure(self, folder: Path) -> float:
+        from desktop.store.clock import to_text
+
         failures, _ = self._attempts(folder)
         failures += 1
         try:
             write_atomically(folder / ATTEMPTS_FILE,
-                             json.dumps({"failures": failures, "last_failure_at": to_text(self._clock())}))
+                             json.dumps({"failures": failures, "last_failure_at": to_text(self._now())}))
         except VaultError as exc:
             # The user must still hear that the passphrase was wrong; the vault in a folder that
             # cannot be written will not open anyway.

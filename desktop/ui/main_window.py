@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UnderretError
 from desktop.ui.messages import message_for
-from desktop.ui.operations import gc_paused, run_in_background
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
@@ -267,6 +266,8 @@ class MainWindow(QMainWindow):
         sorts = self.tabs.sorts()
         services = self._services
         prefetched = services.take_prefetched_summaries()
+
+        from desktop.ui.operations import gc_paused, run_in_background
 
         def work() -> dict[Group, list[NotificationSummary]]:
             from desktop.ui.notification_table_model import prepare_tabs

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.store.keys import KeyProtection
 from desktop.ui.main_window import MainWindow, load_qt_namespace
 from desktop.ui.messages import message_for
-from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
     from desktop.app import OpenedVault, Services
@@ -107,6 +106,8 @@ class Shell(QObject):
         window.activateWindow()
 
     def _read_key_and_open(self, profile: ProfileInfo) -> None:
+        from desktop.ui.operations import run_in_background
+
         services = self.services
         run_in_background(self, lambda: services.unlock_and_open(services.profiles, profile, None),
                           on_success=lambda opened: self._opened_from_keyring(profile, opened),

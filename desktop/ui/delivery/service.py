@@ -22,15 +22,15 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from desktop.errors import UnderretError
-from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
     from desktop.app import Services
     from desktop.domain.document import NotificationDocument
     from desktop.outbox.retention import RetentionReport
@@ -62,6 +62,13 @@ START_AT_LATEST_MS = 3_000
 TransportFactory = Callable[["IntakeTarget"], "Transport"]
 
 
+def _today() -> date:
+    """Today's date (the datetime module loads on first use, not at start-up)."""
+    from datetime import date
+
+    return date.today()
+
+
 class DeliveryService(QObject):
     """Owns the outbox worker of the unlocked profile and the finaliser the wizard calls.
 
@@ -87,7 +94,7 @@ class DeliveryService(QObject):
         super().__init__()
         self._services = services
         self._transport_factory = transport_factory
-        self.today: Callable[[], date] = today or date.today
+        self.today: Callable[[], date] = today or _today
         self._clock = clock
         self._watch_network = watch_network
         self.worker: OutboxWorker | None = None
@@ -193,6 +200,8 @@ class DeliveryService(QObject):
         self._starting = True
         self._generation += 1
         generation = self._generation
+        from desktop.ui.operations import run_in_background
+
         # Reading the trust anchor and building the TLS client take a moment: not on the GUI thread.
         run_in_background(self, self._make_sender,
                           on_success=lambda sender: self._start_worker(generation, sender),
@@ -309,6 +318,8 @@ class DeliveryService(QObject):
         if self._services.vault is None:
             return
         services, days = self._services, self.retention_days()
+        from datetime import UTC, datetime
+
         now = self._clock() if self._clock is not None else datetime.now(UTC)
 
         def purge() -> RetentionReport:
@@ -319,6 +330,8 @@ class DeliveryService(QObject):
                 return purge_expired(vault, now, days)
             finally:
                 vault.close()
+
+        from desktop.ui.operations import run_in_background
 
         run_in_background(self, purge, on_success=self._purged, on_failure=self._retention_failed)
 
