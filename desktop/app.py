@@ -63,10 +63,17 @@ LANGUAGES = ("da", "en")
 WizardFactory = Callable[["Services", "str | None"], QWidget]
 
 
-class Translations:
-    """Every ``i18n/underret_*_<lang>.qm`` (plus Qt's own) installed on the application."""
+class Translations(QObject):
+    """Every ``i18n/underret_*_<lang>.qm`` (plus Qt's own) installed on the application.
+
+    ``changed`` is emitted after each :meth:`install`, once the new texts are in place (besides the
+    ``QEvent.LanguageChange`` every window receives).
+    """
+
+    changed = Signal()
 
     def __init__(self, app: QCoreApplication, folder: Path | None = None) -> None:
+        super().__init__()
         self._app = app
         self._folder = folder if folder is not None else paths.i18n_dir()
         self._installed: list[QTranslator] = []
@@ -99,6 +106,7 @@ class Translations:
                 self._app.installTranslator(qt_own)
                 self._installed.append(qt_own)
         self.language = language
+        self.changed.emit()
 
 
 class OpenedVault(NamedTuple):

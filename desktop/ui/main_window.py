@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.help_menu)
         self.open_button.clicked.connect(self.open_selected)
         self._services.notifications_changed.connect(self.refresh)
+        if services.translations is not None:
+            services.translations.changed.connect(self.retranslate)
         self.resize(*DEFAULT_SIZE)
         if lists_later:
             self.retranslate()
@@ -213,11 +215,8 @@ class MainWindow(QMainWindow):
         self.file_menu.insertAction(self.lock_action, action)
 
     # --- translation ---------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
+    # Not a changeEvent() override, as the app's other windows have: that would call into Python for
+    # every change event Qt sends while the window first shows (~2 ms before the first paint).
     def retranslate(self) -> None:
         profile = self._services.profile
         title = self.tr("Underret")
