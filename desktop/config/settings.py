@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop import paths
-from desktop.config.atomic import atomic_write_bytes
 from desktop.config.policy import Policy, Transport
 from desktop.errors import UnderretError
 
@@ -329,4 +328,6 @@ def _keep_aside(path: Path) -> Path:
 
 
 def _write_atomically(path: Path, values: dict[str, Any]) -> None:
+    from desktop.config.atomic import atomic_write_bytes
+
     atomic_write_bytes(path, json.dumps(values, indent=2, sort_keys=True).encode("utf-8"))

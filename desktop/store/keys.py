@@ -18,7 +18,6 @@ import base64
 import binascii
 import json
 import os
-import unicodedata
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -148,6 +147,8 @@ class WrappedKey(NamedTuple):
 
 
 def _derive(passphrase: str, salt: bytes, params: ScryptParams) -> bytes:
+    import unicodedata
+
     # NFC so that "æ" typed as one code point or as a + combining mark unlock alike.
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt

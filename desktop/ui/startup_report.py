@@ -67,7 +67,7 @@ class StartupReport(QObject):
 def peak_memory_kib() -> int:
     """This process's peak resident memory since it started (Linux; 0 elsewhere)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open("/proc/self/status", encoding="utf-8") as status:
             for line in status:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1])
