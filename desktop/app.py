@@ -217,9 +217,9 @@ class Services(QObject):
             log.info("vault closed")
         self.vault = None
         self._prefetched = None
-        if self._key is not None:
-            for position in range(len(self._key)):
-                self._key[position] = 0
+        from desktop.store.keys import zero
+
+        zero(self._key)
         self._key = None
 
     def copy_of_key(self) -> bytearray:
@@ -429,7 +429,7 @@ def run_smoke_test() -> int:
 
     from PySide6.QtCore import QDeadlineTimer, QEventLoop
 
-    from desktop.store.keys import KeyProtection
+    from desktop.store.keys import KeyProtection, zero
 
     temporary: tempfile.TemporaryDirectory[str] | None = None
     if not os.environ.get(paths.DATA_DIR_ENV):
@@ -439,8 +439,7 @@ def run_smoke_test() -> int:
     try:
         services = build_services(language="da")
         profile, key = services.profiles.create("Smoke test", KeyProtection.PASSPHRASE, SMOKE_PASSPHRASE)
-        for position in range(len(key)):
-            key[position] = 0
+        zero(key)
         from desktop.ui.shell import Shell
 
         shell = Shell(services)
