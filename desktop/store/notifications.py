@@ -12,7 +12,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -55,6 +55,14 @@ class NotificationSummary(NamedTuple):
     acute: bool
     acknowledgement_due: date | None
     corrects: str | None
+
+
+class ReceiptedEntry(NamedTuple):
+    """A notification the intake signed a receipt for: when (the intake's time), and its deadline."""
+
+    notification_id: str
+    receipted_at: datetime
+    acknowledgement_due: date | None
 
 
 @dataclass(frozen=True)
@@ -265,11 +273,18 @@ class NotificationRepository:
             )
             self._audit.record("notification.purged", id, f"was_{state.value}")
 
-    def due_for_purge(self, now: datetime, retention_days: int) -> list[str]:
-        """Receipted notifications whose receipt is older than the retention period."""
-        cutoff = to_text(now - timedelta(days=retention_days))
+    def receipted_at_or_before(self, cutoff: datetime) -> list[ReceiptedEntry]:
+        """RECEIPTED notifications whose signed receipt is dated at or before ``cutoff``, oldest first.
+
+        Retention reads this: their content goes once the period has run and the
+        acknowledgement deadline has passed (the same rule as for those sent by e-mail).
+        """
         rows = self._db.query(
-            "SELECT id FROM notification WHERE state = ? AND receipted_at <= ? ORDER BY receipted_at",
-            (NotificationState.RECEIPTED.value, cutoff),
+            "SELECT id, receipted_at, acknowledgement_due FROM notification "
+            "WHERE state = ? AND receipted_at IS NOT NULL AND receipted_at <= ? ORDER BY receipted_at, id",
+            (NotificationState.RECEIPTED.value, to_text(cutoff)),
         )
-        return [str(r[0]) for r in rows]
+        return [
+            ReceiptedEntry(str(r[0]), _parse_time(r[1]), date.fromisoformat(r[2]) if r[2] else None)
+            for r in rows
+        ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from desktop.store.errors import ContentPurged, NotADraft, NotFinalised, NotificationNotFound
-from desktop.store.notifications import NotificationState
+from desktop.store.notifications import NotificationState, ReceiptedEntry
 from desktop.store.profile_repo import UserProfile
 from desktop.store.vault import Vault
 
@@ -228,8 +228,10 @@ def test_content_is_purged_after_retention_keeping_a_minimal_record(
         received_at=clock.now,
         acknowledgement_due=date(2026, 3, 10),
     )
-    assert clocked_vault.notifications.due_for_purge(clock.now + timedelta(days=29), 30) == []
-    assert clocked_vault.notifications.due_for_purge(clock.now + timedelta(days=30), 30) == [draft_id]
+    # Retention asks for receipts up to its cutoff and gets each one's receipt time and deadline.
+    assert clocked_vault.notifications.receipted_at_or_before(clock.now - timedelta(microseconds=1)) == []
+    assert clocked_vault.notifications.receipted_at_or_before(clock.now) == [
+        ReceiptedEntry(draft_id, clock.now, date(2026, 3, 10))]
     clocked_vault.notifications.purge_content(draft_id)
     summary = clocked_vault.notifications.get_summary(draft_id)
     assert summary.state is NotificationState.PURGED
