@@ -212,8 +212,9 @@ RULES: tuple[Rule, ...] = (
          choices=("keyring", "passphrase")),
     Rule("idle_lock_minutes", "integer", "Minutes without input before the app locks (1-240)",
          minimum=1, maximum=240),
-    Rule("retention_days", "integer", "Days a delivered notification's content stays on the PC (1-3650)",
-         minimum=1, maximum=3650),
+    Rule("retention_days", "integer",
+         "Days a delivered notification's content stays on the PC (1-3650); never removed before the "
+         "municipality's acknowledgement deadline (6 working days) has passed", minimum=1, maximum=3650),
     Rule("default_language", "string", "Language used until the user chooses another", choices=("da", "en")),
     Rule("demo_allowed", "boolean", "Whether demo mode may be started"),
     Rule("proxy", "string",
