@@ -313,8 +313,8 @@ class DeliveryService(QObject):
 
     @Slot()
     def run_retention(self) -> None:
-        """Purge the content of delivered notifications older than the retention period (background):
-        receipted ones, and ones sent by secure e-mail once their acknowledgement deadline has passed."""
+        """Purge the content of delivered notifications older than the retention period (background),
+        receipted or sent by secure e-mail, once their acknowledgement deadline has passed too."""
         if self._services.vault is None:
             return
         services, days = self._services, self.retention_days()
