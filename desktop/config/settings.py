@@ -138,7 +138,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("key_protection", "keyring", _check_key_protection, True, "key_protection",
                 "How a new profile's vault key is protected ('keyring' or 'passphrase')"),
     SettingSpec("retention_days", 30, _int_between(1, 3650), False, "retention_days",
-                "Days a delivered notification's content stays on the PC"),
+                "Days a delivered notification's content stays on the PC (never removed before the "
+                "municipality's acknowledgement deadline)"),
     SettingSpec("demo_allowed", True, _check_bool, False, "demo_allowed",
                 "Whether demo mode may be started"),
     SettingSpec("municipality", None, _check_optional_str, False, "municipality",
