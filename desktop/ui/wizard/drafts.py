@@ -46,6 +46,8 @@ class DraftKeeper(QObject):
         self._answers = answers
         self._page = page
         self._dirty = False
+        #: Something was typed since the last save (not only a page change).
+        self._typed = False
         self.last_save_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -58,11 +60,21 @@ class DraftKeeper(QObject):
 
     @property
     def dirty(self) -> bool:
-        """True while an edit has not reached the vault yet."""
+        """True while an edit (or the page the person is on) has not reached the vault yet."""
         return self._dirty
+
+    @property
+    def typed(self) -> bool:
+        """True while something typed has not reached the vault yet (a page change alone is not typing)."""
+        return self._typed
 
     def changed(self) -> None:
         """Something was typed: save after a pause, and within the deadline at the latest."""
+        self._typed = True
+        self.page_changed()
+
+    def page_changed(self) -> None:
+        """The person moved to another page (stored with the draft): saved by the same timers."""
         if not self._deadline.isActive():
             self._deadline.start()
         self._dirty = True
@@ -91,6 +103,7 @@ class DraftKeeper(QObject):
             return False
         self.last_save_ms = (time.perf_counter() - started) * 1000
         self._dirty = False
+        self._typed = False
         self.saved.emit(self.draft_id)
         return True
 
@@ -99,3 +112,4 @@ class DraftKeeper(QObject):
         self._timer.stop()
         self._deadline.stop()
         self._dirty = False
+        self._typed = False

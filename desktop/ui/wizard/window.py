@@ -285,11 +285,11 @@ class WizardWindow(QMainWindow):
         self.finalise_button.setVisible(is_review)
         if save:
             # Unsaved typing is written now; a page change alone (the page is stored with the
-            # draft) rides on the autosave timer.
-            if self.keeper.dirty:
+            # draft) rides on the autosave timer, so clicking through pages waits for no disk.
+            if self.keeper.typed:
                 self.keeper.save_now()
             elif self.keeper.draft_id is not None:
-                self.keeper.changed()
+                self.keeper.page_changed()
         if focus:
             target = page.first_focus() if isinstance(page, SectionPage) else self.finalise_button
             if target is not None:

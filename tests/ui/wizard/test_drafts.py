@@ -195,3 +195,33 @@ def test_opening_a_draft_that_is_already_open_keeps_one_window_and_loses_nothing
                     if isinstance(w, WizardWindow) and w.isVisible()]
     assert open_windows == [second.window]
     assert second.window.answers["child.address"] == "Skolevej 2"
+
+
+def test_clicking_through_pages_waits_for_no_disk_yet_the_page_is_kept_and_typing_is_saved_at_once(
+    open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.fill_child(cpr="120522-4006", name="Emma Hansen")
+    _wait_saved(qtbot, wizard.window)
+    draft_id = wizard.window.draft_id
+    assert draft_id is not None
+    notifications = services.require_vault().notifications
+    writes: list[str] = []
+    wizard.window.keeper.saved.connect(writes.append)
+
+    wizard.next_page()  # nothing typed: the moves alone are not written while the person clicks on
+    wizard.next_page()
+    moved_to = wizard.window.page_id
+    assert moved_to != "child"
+    assert writes == []
+    assert notifications.get_draft(draft_id).page == "child"
+    _wait_saved(qtbot, wizard.window)  # the autosave keeps the page all the same
+    assert notifications.get_draft(draft_id).page == moved_to
+
+    observation = "Hun havde et blåt mærke på kinden."
+    wizard.fill_events(observation)
+    writes.clear()
+    wizard.next_page()  # what was typed is written before the next page shows
+    assert writes == [draft_id]
+    assert notifications.get_draft(draft_id).answers["events.observations"] == observation
