@@ -25,6 +25,15 @@ def _wait_saved(qtbot: QtBot, window: WizardWindow) -> None:
     qtbot.waitUntil(lambda: not window.keeper.dirty and window.draft_id is not None, timeout=10000)
 
 
+def _saved_draft(open_wizard: Callable[..., Any], qtbot: QtBot) -> Any:
+    """A new notification about Emma, typed up to the child page and saved as a draft."""
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.fill_child(cpr="120522-4006", name="Emma Hansen")
+    _wait_saved(qtbot, wizard.window)
+    return wizard
+
+
 def test_what_is_typed_reaches_the_vault_without_pressing_anything(
     open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
 ) -> None:
@@ -76,10 +85,7 @@ def test_reopening_a_draft_returns_to_the_page_the_person_left(
 def test_discarding_asks_once_and_removes_the_draft_from_the_vault(
     open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
 ) -> None:
-    wizard = open_wizard()
-    wizard.choose("acute.in_danger", "no")
-    wizard.fill_child(cpr="120522-4006", name="Emma Hansen")
-    _wait_saved(qtbot, wizard.window)
+    wizard = _saved_draft(open_wizard, qtbot)
     draft_id = wizard.window.draft_id
     window = wizard.window
     wizard.tab_to(window.discard_button)
@@ -103,10 +109,7 @@ def test_discarding_asks_once_and_removes_the_draft_from_the_vault(
 def test_keeping_the_draft_when_asked_changes_nothing(
     open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
 ) -> None:
-    wizard = open_wizard()
-    wizard.choose("acute.in_danger", "no")
-    wizard.fill_child(cpr="120522-4006", name="Emma Hansen")
-    _wait_saved(qtbot, wizard.window)
+    wizard = _saved_draft(open_wizard, qtbot)
     wizard.tab_to(wizard.window.discard_button)
     wizard.press(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
@@ -143,10 +146,7 @@ def test_locking_saves_the_draft_and_it_comes_back_after_unlocking(
 def test_after_a_crash_the_next_unlock_offers_the_draft_that_was_open(
     services: Services, qtbot: QtBot, open_wizard: Callable[..., Any]
 ) -> None:
-    wizard = open_wizard()
-    wizard.choose("acute.in_danger", "no")
-    wizard.fill_child(cpr="120522-4006", name="Emma Hansen")
-    _wait_saved(qtbot, wizard.window)
+    wizard = _saved_draft(open_wizard, qtbot)
     draft_id = wizard.window.draft_id
     vault = services.require_vault()
     # What the previous run left behind when it died: a session still open, this draft in it.
@@ -200,10 +200,7 @@ def test_opening_a_draft_that_is_already_open_keeps_one_window_and_loses_nothing
 def test_clicking_through_pages_waits_for_no_disk_yet_the_page_is_kept_and_typing_is_saved_at_once(
     open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
 ) -> None:
-    wizard = open_wizard()
-    wizard.choose("acute.in_danger", "no")
-    wizard.fill_child(cpr="120522-4006", name="Emma Hansen")
-    _wait_saved(qtbot, wizard.window)
+    wizard = _saved_draft(open_wizard, qtbot)
     draft_id = wizard.window.draft_id
     assert draft_id is not None
     notifications = services.require_vault().notifications
