@@ -93,8 +93,8 @@ def _report_intake_keys(policy: Policy, pack: GuidelinePack, out: Printer) -> No
     """
     import base64
 
-    from desktop.outbox.envelope import fingerprint
     from desktop.outbox.target import recipient_key_sources
+    from protocol.envelope import fingerprint
 
     keys = recipient_key_sources(pack, policy)
     source = "policy intake_keys" if policy.intake_keys else "guideline pack"

@@ -1,24 +1,14 @@
-"""The root of Underret's error hierarchy.
+"""The app's error root: :class:`UnderretError`, defined once in :mod:`protocol.errors`.
 
 Every layer raises subclasses of :class:`UnderretError` carrying a stable
 ``message_id``; the UI turns the id into a translated sentence, so no layer
-below the UI formats user-facing text.
+below the UI formats user-facing text. The class lives in the shared
+``protocol`` package so that the wire protocol's errors (envelope, receipt)
+are ``UnderretError`` for the app as well.
 """
 
 from __future__ import annotations
 
+from protocol.errors import UnderretError
 
-class UnderretError(Exception):
-    """An expected failure with a stable id the UI can translate.
-
-    ``details`` holds non-sensitive facts for the message (a file name, a
-    setting name); it never holds notification content, a CPR number or a key.
-    """
-
-    message_id: str = "error.unknown"
-
-    def __init__(self, message: str = "", *, message_id: str | None = None, **details: str) -> None:
-        super().__init__(message or self.message_id)
-        if message_id is not None:
-            self.message_id = message_id
-        self.details: dict[str, str] = details
+__all__ = ["UnderretError"]

@@ -31,9 +31,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from desktop.outbox.envelope import EnvelopeError, envelope_sha256, fingerprint, verify_sender_signature
-from desktop.outbox.receipts import Receipt, encode_response, sign_receipt
 from intake.storage import EnvelopeStore, StoredEnvelope
+from protocol.envelope import EnvelopeError, envelope_sha256, fingerprint, verify_sender_signature
+from protocol.receipts import Receipt, encode_response, sign_receipt
 
 log = logging.getLogger(__name__)
 

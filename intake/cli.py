@@ -50,8 +50,11 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from desktop.errors import UnderretError
-from desktop.outbox.envelope import (
+from intake import keys
+from intake.app import DEFAULT_MAX_BODY, create_app
+from intake.storage import EnvelopeStore, IntakeDatabaseUnavailable
+from intake.tls import CertificateAuthority
+from protocol.envelope import (
     MAGIC,
     EnvelopeError,
     OpenedEnvelope,
@@ -60,11 +63,8 @@ from desktop.outbox.envelope import (
     open_envelope,
     verify_sender_signature,
 )
-from desktop.outbox.mail import reference_of
-from intake import keys
-from intake.app import DEFAULT_MAX_BODY, create_app
-from intake.storage import EnvelopeStore, IntakeDatabaseUnavailable
-from intake.tls import CertificateAuthority
+from protocol.errors import UnderretError
+from protocol.references import reference_of
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -206,7 +206,7 @@ class DecryptRefused(UnderretError):  # noqa: N818 - what the caseworker is told
     message_id = "intake.decrypt_refused"
 
 
-# The file name the secure e-mail gives the attachment (desktop/outbox/mail.py: attachment_name).
+# The file name the secure e-mail gives the attachment (protocol/references.py: attachment_name).
 _ATTACHMENT_NAME = re.compile(r"^underretning-([0-9A-F]{8})\.underret$")
 
 

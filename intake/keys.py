@@ -17,8 +17,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from desktop.errors import UnderretError
-from desktop.outbox.envelope import RecipientPrivateKey, fingerprint
+from protocol.envelope import RecipientPrivateKey, fingerprint
+from protocol.errors import UnderretError
 
 RECIPIENT_PRIVATE = "recipient.key.json"
 RECIPIENT_PUBLIC = "recipient.pub.json"

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.errors import UnderretError
+from protocol.errors import UnderretError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS envelopes (

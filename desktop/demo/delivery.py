@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from desktop.demo.transport import DemoTarget, demo_transport
 from desktop.documents.pdf import render_pdf
 from desktop.domain.document import NotificationDocument
-from desktop.outbox.envelope import seal
 from desktop.outbox.sender import OutboxSender
+from protocol.envelope import seal
 
 if TYPE_CHECKING:
     from desktop.store.vault import Vault

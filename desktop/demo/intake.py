@@ -22,9 +22,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from desktop.demo.transport import DemoTarget
 from desktop.domain.document import NotificationDocument
 from desktop.errors import UnderretError
-from desktop.outbox.envelope import RecipientPrivateKey, open_envelope
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
+from protocol.envelope import RecipientPrivateKey, open_envelope
 
 log = logging.getLogger(__name__)
 

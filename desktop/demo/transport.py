@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from desktop.demo.errors import DemoEndpointRefused
-from desktop.outbox.envelope import RecipientKey
 from desktop.outbox.transport import HttpsIntakeTransport
+from protocol.envelope import RecipientKey
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.outbox.envelope import fingerprint, sender_public_key
 from desktop.store.errors import VaultError
 from desktop.store.keys import KeyProtection, KeyringKeyStore, zero
 from desktop.store.vault import Vault
+from protocol.envelope import fingerprint, sender_public_key
 
 if TYPE_CHECKING:
     from desktop.store.profiles import ProfileInfo

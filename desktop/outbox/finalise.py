@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.building import build_document
 from desktop.domain.document import NotificationDocument
-from desktop.outbox.envelope import RecipientKey, envelope_sha256, seal
+from protocol.envelope import RecipientKey, envelope_sha256, seal
 
 if TYPE_CHECKING:
     from desktop.config.policy import Policy

@@ -48,6 +48,7 @@ from desktop.outbox.transport import (
     DeliveryResult,
     TransientDeliveryError,
 )
+from protocol.references import attachment_name, reference_of
 
 log = logging.getLogger(__name__)
 
@@ -100,16 +101,6 @@ class MailTarget:
     tls_mode: TlsMode
     ca_pem: bytes | None
     sender: str
-
-
-def reference_of(notification_id: str) -> str:
-    """The reference printed on the notification's copy: the first block of its id, upper-case."""
-    return notification_id.split("-", 1)[0].upper()
-
-
-def attachment_name(notification_id: str) -> str:
-    """The envelope attachment's file name: the reference only, never a name (it is inside S/MIME too)."""
-    return f"underretning-{reference_of(notification_id)}.underret"
 
 
 def mailbox_certificate(pem: bytes) -> x509.Certificate:

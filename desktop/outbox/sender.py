@@ -245,9 +245,9 @@ class OutboxSender:
     def _attempt(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport) -> _Outcome:
         """POST one envelope (already marked SENDING) and verify the answer; what to record (not yet)."""
         # imported here, not at module level: httpx and cryptography would slow the app's start-up
-        from desktop.outbox.envelope import envelope_sha256
-        from desktop.outbox.receipts import ReceiptInvalid, verify_receipt
         from desktop.outbox.transport import DeliveryRejected, TransientDeliveryError
+        from protocol.envelope import envelope_sha256
+        from protocol.receipts import ReceiptInvalid, verify_receipt
 
         outbox = self.vault.outbox
         try:

@@ -33,9 +33,9 @@ from desktop.errors import UnderretError
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
     from desktop.domain.packs import GuidelinePack
-    from desktop.outbox.envelope import RecipientKey
     from desktop.outbox.mail import MailTarget, SecureMailTransport
     from desktop.outbox.transport import HttpsIntakeTransport
+    from protocol.envelope import RecipientKey
 
 #: The transports, as ``allowed_transports`` names them (desktop.config.policy_rules.Transport).
 HTTPS = "https"
@@ -141,7 +141,7 @@ def _recipients(pack: GuidelinePack, policy: Policy | None) -> tuple[RecipientKe
     if not keys:
         raise IntakeNotConfigured("the pack carries no intake key", setting="intake.keys")
     # here: cryptography is slow to import at start-up
-    from desktop.outbox.envelope import RECIPIENT_PUBLIC_KEY_BYTES, RecipientKey
+    from protocol.envelope import RECIPIENT_PUBLIC_KEY_BYTES, RecipientKey
 
     return tuple(
         RecipientKey(key_id, _decode(public_key, setting, RECIPIENT_PUBLIC_KEY_BYTES))

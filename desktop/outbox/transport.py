@@ -29,7 +29,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.errors import UnderretError
-from desktop.outbox.receipts import ReceiptInvalid, decode_response
+from protocol.receipts import ReceiptInvalid, decode_response
 
 log = logging.getLogger(__name__)
 

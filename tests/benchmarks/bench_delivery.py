@@ -141,7 +141,7 @@ def _baseline(url: str, ca_pem: bytes, recipient: Any, seed: bytes, count: int) 
     """Seal and POST ``count`` envelopes, nothing else; seconds."""
     import httpx
 
-    from desktop.outbox.envelope import seal
+    from protocol.envelope import seal
 
     context = ssl.create_default_context(cadata=ca_pem.decode())
     with httpx.Client(verify=context, timeout=30) as client:
@@ -163,7 +163,7 @@ def _drafts(vault: Any, count: int) -> list[str]:
 
 def _queue(vault: Any, recipient: Any, drafts: list[str]) -> list[str]:
     """Seal and queue each draft the way finalising does (envelope + content + state change, FULL sync)."""
-    from desktop.outbox.envelope import seal
+    from protocol.envelope import seal
 
     seed = vault.profile.sender_key_seed()
     ids = []

@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from desktop.outbox.envelope import (  # noqa: E402
+from protocol.envelope import (  # noqa: E402
     RecipientPrivateKey,
     fingerprint,
     inspect,

@@ -21,12 +21,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.outbox.sender import OutboxSender
 from desktop.outbox.transport import HttpsIntakeTransport
 from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority, IssuedCertificate
+from protocol.envelope import RecipientPrivateKey, seal
 
 #: Text that stands for the notification's content; it must never appear in clear on disk.
 MARKER = "Fiktiv Ærø-Østergård, CPR 010199-4321".encode()

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from desktop.outbox.envelope import seal
-from desktop.outbox.receipts import Receipt
 from desktop.store.notifications import NotificationState
 from desktop.store.vault import Vault
 from intake.server import BackgroundIntake
+from protocol.envelope import seal
+from protocol.receipts import Receipt
 
 if TYPE_CHECKING:
     from tests.integration.delivery.conftest import IntakeKeys, TlsMaterial

@@ -11,11 +11,11 @@ import pytest
 from desktop.demo.environment import DemoEnvironment
 from desktop.demo.errors import DemoEndpointRefused
 from desktop.demo.transport import DemoTarget, demo_transport, require_loopback
-from desktop.outbox.envelope import envelope_sha256, seal
-from desktop.outbox.receipts import verify_receipt
 from desktop.paths import user_data_dir
 from desktop.store.errors import WrongKey
 from desktop.store.vault import Vault
+from protocol.envelope import envelope_sha256, seal
+from protocol.receipts import verify_receipt
 
 
 def _deliver(environment: DemoEnvironment) -> str:

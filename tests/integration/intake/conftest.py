@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from desktop.outbox.envelope import seal
 from intake import keys
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
+from protocol.envelope import seal
 
 MARKER = "Fiktiv Østergaard 010199-4321".encode()
 

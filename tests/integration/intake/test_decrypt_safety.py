@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from desktop.outbox.envelope import envelope_sha256, seal
 from intake import cli, keys
 from intake.storage import EnvelopeStore
+from protocol.envelope import envelope_sha256, seal
 
 if TYPE_CHECKING:
     from tests.integration.intake.conftest import RunningIntake

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import httpx
 
-from desktop.outbox.envelope import seal
 from intake import keys
+from protocol.envelope import seal
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from desktop.outbox.envelope import envelope_sha256
-from desktop.outbox.receipts import decode_response, verify_receipt
 from intake import keys
 from intake.cli import main as intake_cli
+from protocol.envelope import envelope_sha256
+from protocol.receipts import decode_response, verify_receipt
 
 if TYPE_CHECKING:
     from tests.integration.intake.conftest import RunningIntake

@@ -32,7 +32,6 @@ from desktop.config.policy import IntakeKey as PolicyIntakeKey
 from desktop.config.policy import Policy
 from desktop.domain.forms import load_form
 from desktop.domain.packs import GuidelinePack, load_pack_bytes, packs_dir
-from desktop.outbox.envelope import seal, verify_sender_signature
 from desktop.outbox.finalise import finalise_notification
 from desktop.outbox.sender import OutboxSender
 from desktop.outbox.target import IntakeTarget, intake_target, make_transport
@@ -42,6 +41,7 @@ from desktop.store.vault import Vault
 from intake import cli, keys
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
+from protocol.envelope import seal, verify_sender_signature
 from tests.support.answers import complete_answers_for
 
 OLD_ID = "kommune-2026"

@@ -26,10 +26,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from desktop.config.policy import IntakeKey, Policy, Transport
-from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.store.vault import Vault
 from intake import keys
 from intake.tls import CertificateAuthority, IssuedCertificate
+from protocol.envelope import RecipientPrivateKey, seal
 
 #: The child's name, the child's CPR number and the notifier's name: none may appear in clear in a mail.
 CHILD_NAME = "Ærø-Østergård"

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from desktop.cli import main
-from desktop.outbox.envelope import RecipientPrivateKey
+from protocol.envelope import RecipientPrivateKey
 from tests.integration.mail.conftest import MAILBOX, SENDER, Mailbox, TlsMaterial
 
 

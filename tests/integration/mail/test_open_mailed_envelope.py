@@ -28,13 +28,13 @@ from desktop.config.policy import IntakeKey, Policy
 from desktop.domain.building import build_document
 from desktop.domain.forms import load_form
 from desktop.domain.packs import load_pack, national_pack, shipped_packs
-from desktop.outbox.envelope import fingerprint, sender_public_key, verify_sender_signature
 from desktop.outbox.finalise import finalise_and_queue
-from desktop.outbox.mail import attachment_name
 from desktop.outbox.sender import OutboxSender
 from desktop.outbox.target import intake_target, make_transport
 from desktop.store.vault import Vault
 from intake import cli, keys
+from protocol.envelope import fingerprint, sender_public_key, verify_sender_signature
+from protocol.references import attachment_name
 from tests.integration.mail.conftest import CPR, TEST_TIMEOUT, Mailbox, SmtpServer
 from tests.support.answers import complete_answers_for
 

@@ -21,13 +21,13 @@ from desktop.domain.building import build_document
 from desktop.domain.deadlines import acknowledgement_due
 from desktop.domain.forms import load_form
 from desktop.domain.packs import GuidelinePack, load_pack, national_pack, shipped_packs
-from desktop.outbox.envelope import RecipientPrivateKey, open_envelope
 from desktop.outbox.finalise import finalise_and_queue
 from desktop.outbox.mail import NOTIFICATION_HEADER, REFERENCE_HEADER
 from desktop.outbox.sender import OutboxSender, SendReport
 from desktop.outbox.target import intake_target, make_transport
 from desktop.store.notifications import NotificationState
 from desktop.store.vault import Vault
+from protocol.envelope import RecipientPrivateKey, open_envelope
 from tests.integration.mail.conftest import (
     CHILD_NAME,
     CPR,

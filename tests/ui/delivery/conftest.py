@@ -29,7 +29,6 @@ from desktop.config.settings import Settings
 from desktop.domain.building import build_document, child_initials
 from desktop.domain.forms import load_form
 from desktop.domain.packs import GuidelinePack, Intake, load_pack, packs_dir
-from desktop.outbox.envelope import RecipientPrivateKey
 from desktop.outbox.sender import Transport
 from desktop.outbox.target import IntakeTarget, make_transport
 from desktop.store.keys import KeyProtection, ScryptParams
@@ -40,6 +39,7 @@ from desktop.ui.operations import wait_for_all
 from desktop.ui.shell import Shell
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
+from protocol.envelope import RecipientPrivateKey
 from tests.support.answers import complete_answers_for
 
 CHEAP_SCRYPT = ScryptParams(n=2**10, r=8, p=1)

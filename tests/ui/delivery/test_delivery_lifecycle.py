@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.config.policy import Policy
 from desktop.domain.packs import GuidelinePack
-from desktop.outbox.envelope import seal
 from desktop.ui.about_dialog import AboutDialog
 from intake.server import BackgroundIntake
+from protocol.envelope import seal
 
 if TYPE_CHECKING:
     from tests.ui.delivery.conftest import DeliveryApp, Municipality

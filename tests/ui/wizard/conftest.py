@@ -23,12 +23,12 @@ from desktop.config.policy import Policy, PolicySource
 from desktop.config.settings import Settings
 from desktop.documents.pdf import render_pdf
 from desktop.domain.document import NotificationDocument
-from desktop.outbox.envelope import RecipientPrivateKey, seal
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.operations import wait_for_all
 from desktop.ui.wizard.page import SectionPage
 from desktop.ui.wizard.window import WizardWindow
+from protocol.envelope import RecipientPrivateKey, seal
 from tests.support.keyboard import WizardKeys
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
 from desktop.domain.document import NotificationDocument
-from desktop.outbox.envelope import RecipientPrivateKey
 from desktop.store.notifications import NotificationState
 from desktop.ui import wizard as wizard_package
 from desktop.ui.wizard.window import CORRECTS_KEY, WizardWindow
+from protocol.envelope import RecipientPrivateKey
 
 
 def test_without_a_receiving_municipality_the_draft_is_kept_and_the_person_is_told(

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
 from desktop.domain.document import NotificationDocument
-from desktop.outbox.envelope import RecipientPrivateKey, open_envelope
 from desktop.store.notifications import NotificationState
 from desktop.ui.wizard.review import ReviewPage
 from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
+from protocol.envelope import RecipientPrivateKey, open_envelope
 
 # Born 12 May 2022: four years old on 23 November 2026.
 CPR_FOUR_YEARS = "120522-4006"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.outbox.envelope import RecipientPrivateKey, fingerprint
+from protocol.envelope import RecipientPrivateKey, fingerprint
 
 
 def test_doctor_lists_the_policy_intake_keys_with_the_fingerprints_keygen_printed(

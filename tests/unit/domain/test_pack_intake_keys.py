@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from desktop.domain.packs import GuidelinePack, PackInvalid, load_pack_bytes, pack_json_schema, packs_dir
-from desktop.outbox.envelope import RecipientPrivateKey
+from protocol.envelope import RecipientPrivateKey
 
 OLD = RecipientPrivateKey.generate("kommune-2026").public()
 NEW = RecipientPrivateKey.generate("kommune-2027").public()

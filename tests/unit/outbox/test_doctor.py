@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from desktop.outbox.doctor import profile_lines, sender_fingerprint
-from desktop.outbox.envelope import fingerprint, sender_public_key
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.profiles import ProfileDirectory
 from desktop.store.vault import Vault
+from protocol.envelope import fingerprint, sender_public_key
 
 CHEAP = ScryptParams(n=2**10, r=8, p=1)
 

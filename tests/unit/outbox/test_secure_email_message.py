@@ -16,8 +16,9 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
 
 from desktop.outbox import mail
-from desktop.outbox.mail import MailTarget, attachment_name, build_message, reference_of
+from desktop.outbox.mail import MailTarget, build_message
 from desktop.store.notifications import NotificationState, NotificationSummary
+from protocol.references import attachment_name, reference_of
 
 NOTIFICATION_ID = "5f0c6a3e-4c1b-4a57-9f5e-0d6f1f1b8a11"
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)

@@ -12,10 +12,10 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from desktop.config.policy import IntakeKey as PolicyIntakeKey
 from desktop.config.policy import Policy, Transport
 from desktop.domain.packs import GuidelinePack, Intake, IntakeKey, load_pack, shipped_packs
-from desktop.outbox.envelope import RecipientKey, RecipientPrivateKey, open_envelope, seal
 from desktop.outbox.target import IntakeNotConfigured, intake_target, make_transport
 from desktop.outbox.transport import DeliveryConfigError
 from intake.tls import CertificateAuthority
+from protocol.envelope import RecipientKey, RecipientPrivateKey, open_envelope, seal
 
 RECIPIENT = RecipientPrivateKey.generate("kommune-2026").public()
 RECEIPT = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)

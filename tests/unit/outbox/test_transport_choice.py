@@ -17,10 +17,10 @@ from cryptography.x509.oid import NameOID
 
 from desktop.config.policy import Policy, Transport
 from desktop.domain.packs import GuidelinePack, Intake, load_pack, shipped_packs
-from desktop.outbox.envelope import RecipientPrivateKey
 from desktop.outbox.mail import SecureMailTransport
 from desktop.outbox.target import IntakeNotConfigured, intake_target, make_transport
 from desktop.outbox.transport import DeliveryConfigError, HttpsIntakeTransport
+from protocol.envelope import RecipientPrivateKey
 
 RECIPIENT = RecipientPrivateKey.generate("kommune-2026").public()
 RECEIPT = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)

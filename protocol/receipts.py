@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from desktop.errors import UnderretError
-from desktop.outbox.envelope import canonical_json
+from protocol.canonical import canonical_json
+from protocol.errors import ProtocolError
 
 RECEIPT_VERSION = 1
 RECEIPT_SIGNATURE_LABEL = b"underret-receipt-v1\x00"
@@ -28,7 +28,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FIELDS = {"version", "notification_id", "received_at", "reference", "envelope_sha256"}
 
 
-class ReceiptInvalid(UnderretError):  # noqa: N818 - the domain word
+class ReceiptInvalid(ProtocolError):  # noqa: N818 - the domain word
     """A receipt that does not verify or does not belong to the envelope that was sent."""
 
     message_id = "receipt.invalid"

@@ -19,7 +19,6 @@ import re
 import struct
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hpke
@@ -28,7 +27,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from desktop.errors import UnderretError
+from protocol.canonical import canonical_json
+from protocol.errors import ProtocolError
 
 MAGIC = b"UNDRTENV"
 FORMAT_VERSION = 1
@@ -58,7 +58,7 @@ _MAX_HEADER = 64 * 1024
 _MAX_FILES = 64
 
 
-class EnvelopeError(UnderretError):
+class EnvelopeError(ProtocolError):
     """An envelope that cannot be built, parsed, verified or opened."""
 
     message_id = "envelope.malformed"
@@ -184,11 +184,6 @@ def fingerprint(public_key: bytes) -> str:
     """A key's fingerprint for people to compare: SHA-256, hex, in groups of four."""
     digest = hashlib.sha256(public_key).hexdigest().upper()
     return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
-
-
-def canonical_json(value: Any) -> bytes:
-    """The one JSON encoding used for manifests and receipts (sorted keys, no spaces, ASCII)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
 def _b64(data: bytes) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.outbox.envelope import (
+from protocol.envelope import (
     EnvelopeError,
     RecipientPrivateKey,
     fingerprint,

@@ -11,7 +11,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from desktop.outbox.receipts import (
+from desktop.paths import forms_dir
+from protocol.receipts import (
     Receipt,
     ReceiptInvalid,
     decode_response,
@@ -19,7 +20,6 @@ from desktop.outbox.receipts import (
     sign_receipt,
     verify_receipt,
 )
-from desktop.paths import forms_dir
 
 KEY = Ed25519PrivateKey.generate()
 PUBLIC = KEY.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)

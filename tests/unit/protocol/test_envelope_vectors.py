@@ -7,8 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from desktop.outbox.envelope import RecipientPrivateKey, fingerprint, inspect, open_envelope
 from desktop.paths import forms_dir
+from protocol.envelope import RecipientPrivateKey, fingerprint, inspect, open_envelope
 
 VECTOR = forms_dir() / "schema" / "envelope-vectors" / "vector-1"
 
