@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from desktop import __version__
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -31,9 +31,9 @@ from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import OpenedVault, Services
     from desktop.store.keys import KeyProtection
     from desktop.store.profiles import ProfileDirectory, ProfileInfo
+    from desktop.ui.services import OpenedVault, Services
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,9 @@ def _create_and_open(profiles: ProfileDirectory, name: str, protection: KeyProte
                      passphrase: str | None,
                      recovery_passphrase: str | None = None) -> tuple[ProfileInfo, OpenedVault]:
     """Create the profile (key wrapping is slow) and open its new vault, on a worker thread."""
-    from desktop.app import OpenedVault
     from desktop.store.keys import zero
     from desktop.store.vault import Vault
+    from desktop.ui.services import OpenedVault
 
     profile, key = profiles.create(name, protection, passphrase, recovery_passphrase=recovery_passphrase)
     try:

@@ -36,10 +36,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QTableView
 
-    from desktop.app import Services
     from desktop.store.notifications import NotificationSummary
     from desktop.ui.notification_lists import NotificationLists
     from desktop.ui.notification_table_model import Group, NotificationTableModel
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.ui.services import Services
 
 
 class PlaceholderWizardWindow(QWidget):

@@ -32,8 +32,8 @@ from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import Services
     from desktop.store.profiles import ProfileDirectory, ProfileInfo
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 

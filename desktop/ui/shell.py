@@ -20,9 +20,9 @@ from desktop.ui.main_window import MainWindow, load_qt_namespace
 from desktop.ui.messages import message_for
 
 if TYPE_CHECKING:
-    from desktop.app import OpenedVault, Services
     from desktop.store.profiles import ProfileInfo
     from desktop.ui.first_run_window import FirstRunWindow
+    from desktop.ui.services import OpenedVault, Services
     from desktop.ui.unlock_window import UnlockWindow
 
 log = logging.getLogger(__name__)

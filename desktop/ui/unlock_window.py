@@ -34,8 +34,8 @@ from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import OpenedVault, Services
     from desktop.store.profiles import ProfileInfo
+    from desktop.ui.services import OpenedVault, Services
 
 log = logging.getLogger(__name__)
 

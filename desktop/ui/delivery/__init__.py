@@ -18,9 +18,9 @@ from PySide6.QtCore import QCoreApplication
 from desktop.ui.delivery import messages
 
 if TYPE_CHECKING:
-    from desktop.app import Services
     from desktop.ui.delivery.service import DeliveryService
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.services import Services
 
 
 def install(services: Services, **options: Any) -> DeliveryService:

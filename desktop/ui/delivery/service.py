@@ -31,7 +31,6 @@ from desktop.errors import UnderretError
 if TYPE_CHECKING:
     from datetime import date, datetime
 
-    from desktop.app import Services
     from desktop.domain.document import NotificationDocument
     from desktop.outbox.retention import RetentionReport
     from desktop.outbox.sender import OutboxSender, Transport
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.outbox.worker import OutboxWorker
     from desktop.store.vault import Vault
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -34,11 +34,11 @@ from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, Notificatio
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import Services
     from desktop.domain.packs import GuidelinePack
     from desktop.store.notifications import NotificationSummary
     from desktop.ui.delivery.service import DeliveryService
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -31,10 +31,11 @@ from desktop.demo.errors import DemoNotAllowed
 from desktop.errors import UnderretError
 from desktop.ui.demo.controller import DemoController
 from desktop.ui.messages import message_for
+from desktop.ui.services import Translations
 
 if TYPE_CHECKING:
-    from desktop.app import Services
     from desktop.demo.scenarios import Scenario
+    from desktop.ui.services import Services, ServicesBuilder
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +51,15 @@ def demo_allowed(services: Services) -> bool:
     return bool(services.settings.value("demo_allowed"))
 
 
-def start_demo(*, language: str | None = None, temp_root: Path | None = None,
+def start_demo(build: ServicesBuilder, *, language: str | None = None, temp_root: Path | None = None,
                scenarios: list[Scenario] | None = None,
                today: Callable[[], date] | None = None) -> DemoController:
     """Set up demo mode in the running QApplication and show its main window.
 
+    ``build`` is the composition root's ``build_services`` (demo mode runs its own set of services).
     Raises :class:`DemoNotAllowed` when policy says no, ``DemoStartFailed``
     when the vault or intake cannot be set up (nothing is left behind).
     """
-    from desktop.app import build_services
     from desktop.config.policy import load_policy
     from desktop.config.settings import Settings
     from desktop.store.profiles import ProfileDirectory
@@ -69,7 +70,7 @@ def start_demo(*, language: str | None = None, temp_root: Path | None = None,
         raise DemoNotAllowed("demo mode is switched off by policy")
     environment = DemoEnvironment.start(temp_root)
     try:
-        services = build_services(demo=True, language=language,
+        services = build(demo=True, language=language,
                                   profiles=ProfileDirectory(root=environment.profiles_root),
                                   idle_seconds=_DEMO_IDLE_SECONDS)
         controller = DemoController(services, environment, scenarios=scenarios, today=today)
@@ -146,9 +147,8 @@ class TerminationWatch(QObject):
         self._writer.close()
 
 
-def run_demo_app(*, language: str | None = None) -> int:
+def run_demo_app(build: ServicesBuilder, *, language: str | None = None) -> int:
     """``underret --demo``: run demo mode until the window is closed; returns the exit code."""
-    from desktop.app import Translations
     from desktop.config.policy import PolicyInvalid
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -158,7 +158,7 @@ def run_demo_app(*, language: str | None = None) -> int:
     watch = TerminationWatch(app) if os.name != "nt" else None
     try:
         try:
-            controller = start_demo(language=language)
+            controller = start_demo(build, language=language)
         except (DemoNotAllowed, PolicyInvalid, UnderretError) as error:
             code = EXIT_NOT_ALLOWED if isinstance(error, DemoNotAllowed) else EXIT_START_FAILED
             Translations(app).install(language or "da")
@@ -176,10 +176,10 @@ def run_demo_app(*, language: str | None = None) -> int:
             watch.restore()
 
 
-def launch_from_first_run(services: Services) -> DemoController | None:
+def launch_from_first_run(services: Services, build: ServicesBuilder) -> DemoController | None:
     """``services.demo_launcher``: leave the first-run screen for demo mode in the same app."""
     try:
-        controller = start_demo(language=services.language)
+        controller = start_demo(build, language=services.language)
     except UnderretError as error:
         box = QMessageBox(QMessageBox.Icon.Warning, "Underret", message_for(error),
                           QMessageBox.StandardButton.Ok)

@@ -34,7 +34,7 @@ from desktop.ui.demo.picker import ScenarioPicker
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

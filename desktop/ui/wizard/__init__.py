@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from desktop.app import Services
     from desktop.domain.document import NotificationDocument
+    from desktop.ui.services import Services
     from desktop.ui.wizard.read_ahead import ReadAhead
     from desktop.ui.wizard.recovery import SessionRecovery
 

@@ -18,7 +18,7 @@ from desktop.errors import UnderretError
 from desktop.ui import messages
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.ui.services import Services
 
 
 class NotificationFinaliser(Protocol):

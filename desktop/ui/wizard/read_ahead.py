@@ -22,7 +22,7 @@ from desktop.errors import UnderretError
 from desktop.ui.operations import gc_paused, run_in_background
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 

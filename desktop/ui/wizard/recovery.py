@@ -18,7 +18,7 @@ from desktop.store.errors import NotificationNotFound
 from desktop.store.notifications import NotificationState
 
 if TYPE_CHECKING:
-    from desktop.app import Services
+    from desktop.ui.services import Services
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

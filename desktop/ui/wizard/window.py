@@ -51,8 +51,8 @@ from desktop.ui.wizard.review import ReviewPage
 from desktop.ui.wizard.sending import Sending
 
 if TYPE_CHECKING:
-    from desktop.app import Services
     from desktop.domain.document import NotificationDocument
+    from desktop.ui.services import Services
 
 translate = QCoreApplication.translate
 

@@ -83,7 +83,7 @@ def test_a_delivery_goes_to_the_built_in_intake_even_when_policy_names_a_real_en
         write_policy: Callable[[dict[str, object]], Path]) -> None:
     write_policy({"intake_endpoint": "https://underretning.kommune.example/intake",
                   "intake_pin_sha256": "ab" * 32})
-    demo = start_demo(language="en", temp_root=temp_root)
+    demo = start_demo(build_services, language="en", temp_root=temp_root)
     try:
         endpoint = demo.services.pack().intake.endpoint
         assert endpoint is not None and endpoint.startswith("https://127.0.0.1:")
@@ -100,7 +100,7 @@ def test_policy_can_switch_demo_mode_off(qapp: QApplication, temp_root: Path,
                                          write_policy: Callable[[dict[str, object]], Path]) -> None:
     write_policy({"demo_allowed": False})
     with pytest.raises(DemoNotAllowed) as caught:
-        start_demo(language="en", temp_root=temp_root)
+        start_demo(build_services, language="en", temp_root=temp_root)
     assert caught.value.message_id == "demo.not_allowed"
     assert list(temp_root.iterdir()) == []
 
@@ -128,7 +128,7 @@ def test_demo_never_sees_a_real_profile_and_leaves_no_file_behind(
     with Vault.open(info.vault_path, key, create=True) as vault:
         vault.notifications.create_draft({"child.name": "Real Child"}, "child", "RC")
     before = _sha256_of_files(isolated_user_folders)
-    demo = start_demo(language="en", temp_root=temp_root)
+    demo = start_demo(build_services, language="en", temp_root=temp_root)
     assert demo.services.profiles.list() == []
     assert demo.services.profile is not None and demo.services.profile.vault_path != info.vault_path
     _file_and_deliver(demo, qtbot)
@@ -169,7 +169,7 @@ def test_try_the_demo_on_the_first_run_screen_opens_demo_mode(
 
 
 def test_logging_off_removes_the_demo_at_once(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> None:
-    demo = start_demo(language="en", temp_root=temp_root)
+    demo = start_demo(build_services, language="en", temp_root=temp_root)
     _file_and_deliver(demo, qtbot)
     end_session(demo)  # what commitDataRequest calls when the user logs off
     wait_for_all()
