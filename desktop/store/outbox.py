@@ -3,7 +3,11 @@
 The envelope is sealed once at finalisation and the same bytes are resent on
 every attempt. State moves QUEUED → SENDING → SENT → RECEIPTED, or back to
 QUEUED with a later ``next_attempt_at`` after a passing failure, or FAILED
-when the intake refused it for good.
+when the intake refused it for good. A FAILED notification can be put back in
+the queue (:meth:`OutboxRepository.send_again`) once the cause is fixed: the
+same envelope under the same id, so the intake's idempotency keeps it once.
+When the intake cannot be reached, the whole queue waits together
+(:meth:`OutboxRepository.back_off_waiting`).
 """
 
 from __future__ import annotations
@@ -232,6 +236,63 @@ class OutboxRepository:
             "SELECT receipt_json, signature FROM receipt WHERE notification_id = ?", (id,)
         )
         return None if row is None else (bytes(row[0]), bytes(row[1]))
+
+    def send_again(self, id: str) -> bool:
+        """Put a refused (FAILED) notification back in the queue, due now; False if it was not refused.
+
+        The same sealed envelope goes again under the same notification id, which is the
+        intake's Idempotency-Key: if the intake did keep the first copy, it answers with
+        that copy's receipt and stores nothing new. Attempts are kept; the refusal's reason
+        moves into the audit log (``delivery.send_again``) and off the row. Only a FAILED
+        row changes, in one transaction: a second press (or a receipted notification)
+        changes nothing and returns False.
+        """
+        with self._db.transaction() as connection:
+            self._require(connection, id)
+            row = connection.execute(
+                "SELECT last_error FROM notification WHERE id = ? AND state = ?",
+                (id, NotificationState.FAILED.value),
+            ).fetchone()
+            if row is None:
+                return False
+            now = to_text(self._db.now())
+            connection.execute(
+                "UPDATE notification SET state = ?, last_error = NULL, updated_at = ? WHERE id = ?",
+                (NotificationState.QUEUED.value, now, id),
+            )
+            connection.execute("UPDATE outbox SET next_attempt_at = ? WHERE notification_id = ?", (now, id))
+            self._audit.record("delivery.send_again", id, row[0] or "")
+        return True
+
+    def back_off_waiting(self, until: datetime, reason_id: str) -> int:
+        """The whole queue waits until ``until`` because of ``reason_id`` (the intake cannot be reached).
+
+        Every waiting notification (QUEUED, or SENDING left by an attempt that did not
+        end) becomes QUEUED, due at ``until``, with ``reason_id`` as the reason shown;
+        attempts are not counted for the ones that were not tried. One audit entry for
+        the queue. Returns how many wait.
+        """
+        with self._db.transaction() as connection:
+            changed = connection.execute(
+                "UPDATE notification SET state = ?, last_error = ?, updated_at = ? WHERE state IN (?, ?)",
+                (NotificationState.QUEUED.value, reason_id, to_text(self._db.now()), *_WAITING),
+            ).rowcount
+            connection.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE notification_id IN "
+                "(SELECT id FROM notification WHERE state = ?)",
+                (to_text(until), NotificationState.QUEUED.value),
+            )
+            self._audit.record("delivery.backed_off", None, f"{reason_id} waiting={changed}")
+        return int(changed)
+
+    def next_attempt_for(self, id: str) -> datetime | None:
+        """When a waiting notification is tried next (None when it is not waiting)."""
+        row = self._db.query_one(
+            "SELECT o.next_attempt_at FROM outbox o JOIN notification n ON n.id = o.notification_id "
+            "WHERE o.notification_id = ? AND n.state IN (?, ?)",
+            (id, *_WAITING),
+        )
+        return from_text(row[0]) if row else None
 
     def retry_now(self) -> None:
         """The user's "send now": every waiting item becomes due immediately."""

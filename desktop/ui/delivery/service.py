@@ -285,6 +285,28 @@ class DeliveryService(QObject):
         elif self.worker is not None:
             self.worker.send_now()
 
+    def send_again(self, notification_id: str) -> bool:
+        """Put a refused notification back in the queue and try it now (the person's "Send igen").
+
+        Safe to press twice and exactly-once at the intake: the same envelope goes under the
+        same id (the intake's Idempotency-Key); the store changes only a FAILED notification and
+        records ``delivery.send_again`` in the vault's audit log. Returns False when nothing was
+        changed (not refused, or the vault is locked). Emits ``itemStateChanged(id, "queued", "")``;
+        the worker's pass follows at once when sending runs (else after unlock / "Send now").
+        """
+        vault = self._services.vault
+        if vault is None:
+            return False
+        if not vault.outbox.send_again(notification_id):
+            return False
+        log.info("delivery: %s put back in the queue (send again)", notification_id)
+        self._on_item_state(notification_id, "queued", "")
+        if self.worker is not None:
+            self.worker.try_now()  # the item is due now; the rest of the queue keeps its back-off
+        elif self._start_pending:
+            self._begin()
+        return True
+
     def _on_item_state(self, notification_id: str, state: str, reason: str) -> None:
         self.itemStateChanged.emit(notification_id, state, reason)
         if not self._refresh.isActive():

@@ -179,6 +179,71 @@ def test_refused_delivery_is_failed_for_good(clocked_vault: Vault, clock: Steppi
     assert clocked_vault.notifications.get_summary(draft_id).state is NotificationState.FAILED
 
 
+def test_a_refused_notification_can_be_sent_again_once_and_it_is_audited(
+    clocked_vault: Vault, clock: SteppingClock
+) -> None:
+    outbox = clocked_vault.outbox
+    draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
+    _finalise(clocked_vault, draft_id)
+    outbox.mark_sending(draft_id)
+    outbox.record_failure(draft_id, "delivery.not_authorised", next_attempt_at=None, permanent=True)
+    clock.advance(hours=3)  # IT fixes the cause
+
+    assert outbox.send_again(draft_id) is True
+    assert outbox.send_again(draft_id) is False  # a second press changes nothing
+
+    summary = clocked_vault.notifications.get_summary(draft_id)
+    assert (summary.state, summary.last_error, summary.attempts) == (NotificationState.QUEUED, None, 1)
+    [item] = outbox.due(clock.now)
+    assert (item.notification_id, item.envelope) == (draft_id, b"sealed-envelope")  # the same bytes, due now
+    assert outbox.next_attempt_for(draft_id) == clock.now
+    events = [(e.event, e.detail) for e in clocked_vault.audit.entries_for(draft_id)]
+    assert events[-1] == ("delivery.send_again", "delivery.not_authorised")
+    assert [e for e, _ in events].count("delivery.send_again") == 1
+
+
+def test_only_a_refused_notification_can_be_sent_again(clocked_vault: Vault, clock: SteppingClock) -> None:
+    outbox = clocked_vault.outbox
+    draft = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
+    queued = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
+    _finalise(clocked_vault, queued)
+    with pytest.raises(NotificationNotFound):
+        outbox.send_again(draft)
+    assert outbox.send_again(queued) is False
+    outbox.mark_sending(queued)
+    outbox.record_sent(queued, clock.now)
+    assert outbox.send_again(queued) is False
+    assert clocked_vault.notifications.get_summary(queued).state is NotificationState.SENT
+
+
+def test_the_whole_queue_backs_off_together_with_the_reason_and_refused_ones_stay_refused(
+    clocked_vault: Vault, clock: SteppingClock
+) -> None:
+    outbox = clocked_vault.outbox
+    ids = [clocked_vault.notifications.create_draft(ANSWERS, "summary", "E") for _ in range(3)]
+    for notification_id in ids:
+        _finalise(clocked_vault, notification_id)
+    outbox.mark_sending(ids[0])  # in flight when the pass gave up
+    outbox.mark_sending(ids[2])
+    outbox.record_failure(ids[2], "delivery.rejected", next_attempt_at=None, permanent=True)
+    until = clock.now + timedelta(minutes=10)
+
+    assert outbox.back_off_waiting(until, "delivery.intake_unreachable") == 2
+
+    assert outbox.due(until - timedelta(seconds=1)) == []
+    assert [i.notification_id for i in outbox.due(until)] == ids[:2]
+    summaries = [clocked_vault.notifications.get_summary(i) for i in ids]
+    assert [(s.state, s.last_error, s.attempts) for s in summaries] == [
+        (NotificationState.QUEUED, "delivery.intake_unreachable", 1),
+        (NotificationState.QUEUED, "delivery.intake_unreachable", 0),
+        (NotificationState.FAILED, "delivery.rejected", 1),
+    ]
+    assert outbox.next_attempt_for(ids[1]) == until
+    assert outbox.next_attempt_for(ids[2]) is None
+    assert ("delivery.backed_off", "delivery.intake_unreachable waiting=2") in [
+        (e.event, e.detail) for e in clocked_vault.audit.entries()]
+
+
 def test_sending_interrupted_by_a_crash_is_due_again(clocked_vault: Vault, clock: SteppingClock) -> None:
     draft_id = clocked_vault.notifications.create_draft(ANSWERS, "summary", "E")
     _finalise(clocked_vault, draft_id)
