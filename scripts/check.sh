@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run every check: ruff, mypy, and the whole pytest suite offscreen.
+# Set up and run every check: ruff, mypy, the whole pytest suite offscreen, and the intake on its own
+# (scripts/check_intake.sh: a clean venv with only the intake distribution runs its tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,3 +11,5 @@ echo "== mypy"
 .venv/bin/mypy
 echo "== pytest"
 .venv/bin/python -m pytest -q "$@"
+echo "== intake on its own (clean venv, no desktop app)"
+bash scripts/check_intake.sh

@@ -15,7 +15,7 @@ from protocol.envelope import envelope_sha256
 from protocol.receipts import decode_response, verify_receipt
 
 if TYPE_CHECKING:
-    from tests.integration.intake.conftest import RunningIntake
+    from tests.intake.conftest import RunningIntake
 
 MARKER = "Fiktiv Østergaard 010199-4321".encode()
 

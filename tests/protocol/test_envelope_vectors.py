@@ -7,10 +7,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from desktop.paths import forms_dir
 from protocol.envelope import RecipientPrivateKey, fingerprint, inspect, open_envelope
 
-VECTOR = forms_dir() / "schema" / "envelope-vectors" / "vector-1"
+VECTOR = Path(__file__).resolve().parents[2] / "forms" / "schema" / "envelope-vectors" / "vector-1"
 
 
 def _key(path: Path) -> RecipientPrivateKey:

@@ -25,7 +25,7 @@ from intake.storage import EnvelopeStore
 from protocol.envelope import envelope_sha256, seal
 
 if TYPE_CHECKING:
-    from tests.integration.intake.conftest import RunningIntake
+    from tests.intake.conftest import RunningIntake
 
 CHILD = "Fiktiv Østergaard 010199-4321".encode()
 
