@@ -86,16 +86,17 @@ class Deadlines:
         return None
 
 
-def urgency_key(deadlines: Deadlines, acute: bool) -> tuple[int, float]:
+def urgency_key(deadlines: Deadlines, acute: bool) -> tuple[int, float, float]:
     """Sort key for the inbox, most urgent first.
 
     1. acute and not yet assessed; 2. anything with an open deadline, the earliest first (overdue
-    ones are the earliest); 3. done, the newest first.
+    ones are the earliest; on the same deadline the one received first); 3. done, the newest first.
     """
+    received = deadlines.received_at.timestamp()
     due = deadlines.next_due()
     if due is None:
-        return 2, -deadlines.received_at.timestamp()
-    return (0 if acute and deadlines.assessed_at is None else 1), due.timestamp()
+        return 2, 0.0, -received
+    return (0 if acute and deadlines.assessed_at is None else 1), due.timestamp(), received
 
 
 def overdue_assessments(items: list[tuple[str, Deadlines]], now: datetime) -> list[str]:

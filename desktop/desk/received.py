@@ -61,7 +61,8 @@ _PROFESSION_STEMS: tuple[tuple[str, Profession], ...] = (
     ("lærer", Profession.TEACHER), ("teacher", Profession.TEACHER), ("underviser", Profession.TEACHER),
     ("pædagog", Profession.EDUCATOR), ("dagplejer", Profession.EDUCATOR), ("educator", Profession.EDUCATOR),
     ("medhjælper", Profession.EDUCATOR),
-    ("sundhedsplejerske", Profession.HEALTH), ("læge", Profession.HEALTH), ("sygeplejerske", Profession.HEALTH),
+    ("sundhedsplejerske", Profession.HEALTH), ("læge", Profession.HEALTH),
+    ("sygeplejerske", Profession.HEALTH),
     ("jordemoder", Profession.HEALTH), ("nurse", Profession.HEALTH), ("doctor", Profession.HEALTH),
     ("health", Profession.HEALTH), ("tandlæge", Profession.HEALTH), ("midwife", Profession.HEALTH),
     ("socialrådgiver", Profession.SOCIAL), ("psykolog", Profession.SOCIAL), ("ppr", Profession.SOCIAL),
@@ -166,7 +167,8 @@ def _code(value: object) -> str:
     return _text(value)
 
 
-def from_document(document: Mapping[str, Any], *, reference: str, received_at: datetime) -> ReceivedNotification:
+def from_document(document: Mapping[str, Any], *, reference: str,
+                  received_at: datetime) -> ReceivedNotification:
     """Read the fields the desk needs from a ``notification.json`` (schema version 1 or 2).
 
     Raises DocumentUnreadable naming the missing part; never includes content in the message.
@@ -204,12 +206,13 @@ def from_document(document: Mapping[str, Any], *, reference: str, received_at: d
     if birth is None and child_cpr is not None:
         birth = _birth_date_of(child_cpr)
     siblings = [s for s in _list(document.get("siblings")) if isinstance(s, Mapping)]
+    identifying = mother if isinstance(mother, Mapping) else {}
     return ReceivedNotification(
         notification_id=notification_id,
         reference=reference,
         received_at=received_at.astimezone(UTC),
         acute=document.get("acute") is True,
-        child_name=_text(child.get("name")) or (_text(mother.get("name")) if isinstance(mother, Mapping) else ""),
+        child_name=_text(child.get("name")) or _text(identifying.get("name")),
         child_cpr=child_cpr,
         child_birth_date=birth,
         unborn=unborn,

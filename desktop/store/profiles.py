@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from desktop.store.clock import Clock
+    from desktop.store.vault import Vault
 
 _log = logging.getLogger(__name__)
 
@@ -128,11 +129,17 @@ class ProfileInfo(NamedTuple):
 
 
 class ProfileDirectory:
-    """The profiles on this PC and their keys."""
+    """The profiles on this PC and their keys.
+
+    ``vault_type`` is the kind of vault a new profile gets (the app's :class:`Vault`; the desk's
+    ``DeskVault`` for profiles under the desk's own root).
+    """
 
     def __init__(self, root: Path | None = None, keyring_store: KeyringKeyStore | None = None,
-                 scrypt: ScryptParams | None = None, clock: Clock | None = None) -> None:
+                 scrypt: ScryptParams | None = None, clock: Clock | None = None,
+                 vault_type: type[Vault] | None = None) -> None:
         self.root = root if root is not None else user_data_dir()
+        self._vault_type = vault_type
         self.folder = self.root / "profiles"
         self._keyring = keyring_store if keyring_store is not None else KeyringKeyStore()
         self._scrypt = scrypt or ScryptParams()
@@ -245,7 +252,7 @@ class ProfileDirectory:
             else:
                 assert passphrase is not None
                 data[WRAPPED_KEY_FIELD] = wrap_key(key, passphrase, self._scrypt).to_dict()
-            Vault.open(folder / VAULT_FILE, key, create=True, clock=self._clock).close()
+            (self._vault_type or Vault).open(folder / VAULT_FILE, key, create=True, clock=self._clock).close()
             write_atomically(folder / PROFILE_FILE, json.dumps(data, indent=2, ensure_ascii=False))
         except BaseException:
             zero(key)

@@ -28,7 +28,7 @@ import logging
 import os
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Protocol, Self
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -65,6 +65,14 @@ _BUSY_TIMEOUT_MS = 5000
 
 #: SQLite ``synchronous`` levels a caller may choose for its own connection (see Vault.open).
 Synchronous = Literal["FULL", "NORMAL"]
+
+
+class Schema(Protocol):
+    """The numbered migrations a kind of vault is built with (``desktop.store.migrations`` for the app's)."""
+
+    def latest_version(self) -> int: ...
+
+    def apply_migration(self, connection: Any, from_version: int) -> None: ...
 
 
 def key_check_path(path: Path) -> Path:
@@ -161,12 +169,23 @@ def _probe(path: Path, hex_key: str, key_fits: bool | None) -> int:
 
 
 class Vault:
-    """An open, unlocked vault and its repositories. Use from one thread at a time."""
+    """An open, unlocked vault and its repositories. Use from one thread at a time.
+
+    Another kind of vault (the municipality's desk, ``desktop.desk.vault``) subclasses this one with
+    its own ``schema`` and :meth:`_attach`: opening, key checks, migrations and locking stay one code path.
+    """
+
+    #: The migrations this kind of vault is built with.
+    schema: ClassVar[Schema] = migrations  # a module satisfies the protocol
 
     def __init__(self, path: Path, connection: VaultConnection, schema_version: int) -> None:
         self.path = path
         self._connection = connection
         self.schema_version = schema_version
+        self._attach(connection)
+
+    def _attach(self, connection: VaultConnection) -> None:
+        """Make the repositories on the open connection."""
         self.audit = AuditLog(connection)
         self.notifications = NotificationRepository(connection, self.audit)
         self.outbox = OutboxRepository(connection, self.audit)
@@ -174,7 +193,7 @@ class Vault:
 
     @classmethod
     def open(cls, path: Path, key: bytes | bytearray, *, create: bool = False,
-             clock: Clock | None = None, synchronous: Synchronous = "FULL") -> Vault:
+             clock: Clock | None = None, synchronous: Synchronous = "FULL") -> Self:
         """Open (and, when ``create``, make) the vault at ``path`` with its raw key.
 
         ``synchronous`` applies to this connection only. Keep the default ``"FULL"``
@@ -207,7 +226,7 @@ class Vault:
         if key_fits is False:
             raise WrongKey()
         version = _probe(path, hex_key, key_fits)
-        if version > migrations.latest_version():
+        if version > cls.schema.latest_version():
             raise VaultTooNew("vault from a newer version", version=str(version))
         if version == 0:
             # A keyed, readable database that was never given a schema is not one of our vaults.
@@ -224,7 +243,7 @@ class Vault:
 
     @classmethod
     def _create(cls, path: Path, key: bytes | bytearray, hex_key: str, clock: Clock,
-                synchronous: Synchronous) -> Vault:
+                synchronous: Synchronous) -> Self:
         path.parent.mkdir(parents=True, exist_ok=True)
         _check_writable(path)
         existed = {p for p in sidecar_paths(path) if p.exists()}
@@ -265,15 +284,15 @@ class Vault:
                 raise
         return connection
 
-    @staticmethod
-    def _migrate(connection: Any, version: int) -> int:
+    @classmethod
+    def _migrate(cls, connection: Any, version: int) -> int:
         """Run each pending migration in its own transaction; a failure leaves the previous version."""
-        while version < migrations.latest_version():
+        while version < cls.schema.latest_version():
             try:
                 with translated_errors():
                     connection.execute("BEGIN IMMEDIATE")
                     try:
-                        migrations.apply_migration(connection, version)
+                        cls.schema.apply_migration(connection, version)
                     except BaseException:
                         if connection.in_transaction:
                             connection.execute("ROLLBACK")
@@ -305,7 +324,7 @@ class Vault:
         """Close the database; the repositories raise VaultLocked afterwards. Idempotent."""
         self._connection.close()
 
-    def __enter__(self) -> Vault:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -1,0 +1,111 @@
+"""Numbered schema migrations of the desk's vault (its own numbering; the app's vault has its own).
+
+``MIGRATIONS[i]`` brings a desk vault from version ``i`` to ``i + 1`` in one transaction with
+the ``user_version`` bump. Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# v1: received notifications (whole files and the fields the inbox sorts, links and counts by),
+# their handling, the municipality's keys, the desk's settings, messages waiting to be relayed, audit.
+_V1 = (
+    """CREATE TABLE received (
+        notification_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        reference TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        assessment_due TEXT NOT NULL,
+        acknowledgement_due TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        acute INTEGER NOT NULL,
+        child_name TEXT NOT NULL,
+        child_cpr TEXT,
+        child_birth_date TEXT,
+        unborn INTEGER NOT NULL,
+        age_band TEXT NOT NULL,
+        grounds TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        category_labels TEXT NOT NULL,
+        notifier_name TEXT NOT NULL,
+        notifier_role TEXT NOT NULL,
+        profession TEXT NOT NULL,
+        workplace TEXT NOT NULL,
+        facts_json TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        sender_fingerprint TEXT NOT NULL,
+        envelope_sha256 TEXT NOT NULL,
+        reply_key BLOB
+    )""",
+    "CREATE INDEX received_by_received_at ON received(received_at)",
+    """CREATE TABLE received_file (
+        notification_id TEXT NOT NULL REFERENCES received(notification_id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (notification_id, name)
+    )""",
+    """CREATE TABLE person_key (
+        notification_id TEXT NOT NULL REFERENCES received(notification_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        cpr TEXT NOT NULL,
+        PRIMARY KEY (notification_id, kind, cpr)
+    )""",
+    "CREATE INDEX person_key_by_cpr ON person_key(cpr)",
+    """CREATE TABLE handling (
+        notification_id TEXT PRIMARY KEY REFERENCES received(notification_id) ON DELETE CASCADE,
+        opened_at TEXT, opened_by TEXT,
+        assessed_at TEXT, assessed_by TEXT,
+        acknowledged_at TEXT, acknowledged_by TEXT,
+        oriented_at TEXT, oriented_by TEXT,
+        handed_over_at TEXT, handed_over_by TEXT,
+        assessment TEXT,
+        assessment_note TEXT,
+        orientation TEXT
+    )""",
+    """CREATE TABLE recipient_key (
+        key_id TEXT PRIMARY KEY,
+        private_key BLOB NOT NULL,
+        public_key BLOB NOT NULL,
+        imported_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE signing_key (
+        key_id TEXT PRIMARY KEY,
+        seed BLOB NOT NULL,
+        public_key BLOB NOT NULL,
+        imported_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE desk_setting (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE outgoing_message (
+        message_id TEXT PRIMARY KEY,
+        notification_id TEXT NOT NULL REFERENCES received(notification_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        body BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        relayed_at TEXT
+    )""",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        event TEXT NOT NULL,
+        notification_id TEXT,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+
+
+def latest_version() -> int:
+    """The schema version this build writes."""
+    return len(MIGRATIONS)
+
+
+def apply_migration(connection: Any, from_version: int) -> None:
+    """Run the statements that take a desk vault from ``from_version`` to ``from_version + 1``."""
+    for statement in MIGRATIONS[from_version]:
+        connection.execute(statement)
+    connection.execute(f"PRAGMA user_version = {from_version + 1:d}")

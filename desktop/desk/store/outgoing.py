@@ -1,0 +1,55 @@
+"""Messages to notifiers (acknowledgements, § 137 orientations) waiting to be relayed by the intake.
+
+A message is sealed and kept here first, so "Send kvittering" works offline and is sent again
+until the intake has it; the message id makes a resend harmless.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from desktop.store.audit import AuditLog
+from desktop.store.connection import VaultConnection, to_text
+
+
+class OutgoingMessage(NamedTuple):
+    """A sealed message and the notification it answers."""
+
+    message_id: str
+    notification_id: str
+    kind: str
+    body: bytes
+
+
+class OutgoingRepository:
+    """The queue of sealed messages in one desk vault."""
+
+    def __init__(self, connection: VaultConnection, audit: AuditLog) -> None:
+        self._db = connection
+        self._audit = audit
+
+    def add(self, message: OutgoingMessage) -> None:
+        with self._db.transaction() as connection:
+            connection.execute(
+                "INSERT INTO outgoing_message (message_id, notification_id, kind, body, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (message.message_id, message.notification_id, message.kind, message.body,
+                 to_text(self._db.now())))
+            self._audit.record(f"desk.{message.kind}_sealed", message.notification_id, message.message_id)
+
+    def waiting(self) -> list[OutgoingMessage]:
+        """Messages the intake has not confirmed yet, oldest first."""
+        rows = self._db.query("SELECT message_id, notification_id, kind, body FROM outgoing_message"
+                              " WHERE relayed_at IS NULL ORDER BY created_at")
+        return [OutgoingMessage(str(a), str(b), str(c), bytes(d)) for a, b, c, d in rows]
+
+    def mark_relayed(self, message_id: str) -> None:
+        with self._db.transaction() as connection:
+            connection.execute("UPDATE outgoing_message SET relayed_at = ? WHERE message_id = ?",
+                               (to_text(self._db.now()), message_id))
+
+    def sent_kinds(self, notification_id: str) -> set[str]:
+        """Which kinds of message were sealed for a notification."""
+        rows = self._db.query("SELECT DISTINCT kind FROM outgoing_message WHERE notification_id = ?",
+                              (notification_id,))
+        return {str(r[0]) for r in rows}
