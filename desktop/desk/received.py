@@ -91,6 +91,7 @@ class ReceivedNotification:
     age_band: str
     grounds: tuple[str, ...]
     categories: tuple[str, ...]
+    #: One per category, in the same order ("" where the document gives no label, as v2 documents).
     category_labels: tuple[str, ...]
     notifier_name: str
     notifier_role: str
@@ -189,7 +190,10 @@ def from_document(document: Mapping[str, Any], *, reference: str,
     signals = [s for s in _list(concern.get("signals")) if isinstance(s, Mapping)]
     categories = _unique([_text(s.get("category_id")) for s in signals]
                          + [_code(c) for c in _list(concern.get("categories"))])
-    labels = _unique([_text(s.get("category_label")) for s in signals])
+    label_of: dict[str, str] = {}
+    for s in signals:
+        label_of.setdefault(_text(s.get("category_id")), _text(s.get("category_label")))
+    labels = tuple(label_of.get(c, "") for c in categories)
     parents = [p for p in _list(document.get("custody_holders")) + _list(document.get("parents"))
                if isinstance(p, Mapping)]
     parent_cprs = _unique([d for d in (cpr_digits(p.get("cpr")) for p in parents) if d])
