@@ -31,7 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from intake.storage import EnvelopeStore, StoredEnvelope
+from intake.storage import IntakeStore, StoredEnvelope, open_store
 from protocol.envelope import EnvelopeError, envelope_sha256, fingerprint, verify_sender_signature
 from protocol.receipts import Receipt, encode_response, sign_receipt
 
@@ -50,7 +50,7 @@ def _receipt_response(stored: StoredEnvelope, status: int) -> Response:
 
 
 def create_app(
-    storage_path: Path,
+    storage: IntakeStore | Path | str,
     receipt_signing_key: Ed25519PrivateKey,
     max_body: int = DEFAULT_MAX_BODY,
     *,
@@ -58,13 +58,15 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     recipient_key_ids: Collection[str] | None = None,
 ) -> Starlette:
-    """The intake app storing into ``storage_path`` and signing receipts with ``receipt_signing_key``.
+    """The intake app storing into ``storage`` and signing receipts with ``receipt_signing_key``.
+
+    ``storage``: a store, or what ``--db`` takes (an SQLite file, a PostgreSQL connection string).
 
     ``recipient_key_ids``: the ids of the recipient keys the municipality holds
     (one, or two while rotating); an envelope sealed to none of them is refused
     with 422. ``None`` accepts any key id.
     """
-    store = EnvelopeStore(storage_path)
+    store = storage if isinstance(storage, IntakeStore) else open_store(storage)
     accepted = None if recipient_key_ids is None else frozenset(recipient_key_ids)
     now = clock or (lambda: datetime.now(UTC))
 

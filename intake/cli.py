@@ -52,7 +52,7 @@ from pathlib import Path
 
 from intake import keys
 from intake.app import DEFAULT_MAX_BODY, create_app
-from intake.storage import EnvelopeStore, IntakeDatabaseUnavailable
+from intake.storage import IntakeDatabaseUnavailable, IntakeStore, open_store
 from intake.tls import CertificateAuthority
 from protocol.envelope import (
     MAGIC,
@@ -87,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTPS intake")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
-    serve.add_argument("--db", type=Path, required=True)
+    serve.add_argument("--db", required=True, help="an SQLite file, or a PostgreSQL connection string "
+                       "(postgresql://... or 'host=... dbname=...')")
     serve.add_argument("--receipt-key", type=Path, required=True)
     serve.add_argument("--cert", type=Path)
     serve.add_argument("--key", type=Path)
@@ -106,14 +107,15 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     listing = sub.add_parser("list", help="list received envelopes")
-    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--db", required=True,
+                         help="the intake's SQLite file or PostgreSQL connection string")
 
     decrypt = sub.add_parser(
         "decrypt",
         help="decrypt one envelope into a folder: from the intake's database (ID --db) or a file (--file)",
     )
     decrypt.add_argument("id", nargs="?", help="sequence number, reference or notification UUID (with --db)")
-    decrypt.add_argument("--db", type=Path, help="the intake's database")
+    decrypt.add_argument("--db", help="the intake's database (SQLite file or PostgreSQL connection string)")
     decrypt.add_argument(
         "--file",
         type=Path,
@@ -160,9 +162,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _reading(db: Path) -> Iterator[EnvelopeStore]:
+def _reading(db: str) -> Iterator[IntakeStore]:
     """The intake's database opened read-only; damage found while reading is named, not a traceback."""
-    store = EnvelopeStore.open_read_only(db)
+    store = open_store(db, read_only=True)
     try:
         yield store
     except sqlite3.DatabaseError as exc:

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from starlette.applications import Starlette
 
 from intake.app import DEFAULT_MAX_BODY, create_app
-from intake.storage import EnvelopeStore
+from intake.storage import IntakeStore
 
 
 class BackgroundIntake:
@@ -26,7 +26,7 @@ class BackgroundIntake:
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: Path | str | IntakeStore,
         receipt_signing_key: Ed25519PrivateKey,
         *,
         cert_file: Path | None,
@@ -63,9 +63,9 @@ class BackgroundIntake:
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
-    def store(self) -> EnvelopeStore:
+    def store(self) -> IntakeStore:
         """The app's envelope store (to inspect what arrived)."""
-        store: EnvelopeStore = self.app.state.store
+        store: IntakeStore = self.app.state.store
         return store
 
     def _run(self) -> None:

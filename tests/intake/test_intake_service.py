@@ -15,7 +15,7 @@ from protocol.envelope import envelope_sha256
 from protocol.receipts import decode_response, verify_receipt
 
 if TYPE_CHECKING:
-    from tests.intake.conftest import RunningIntake
+    from tests.intake.conftest import PostgresCluster, RunningIntake
 
 MARKER = "Fiktiv Østergaard 010199-4321".encode()
 
@@ -123,11 +123,20 @@ def test_caseworker_lists_and_decrypts_with_the_private_key(
     assert "sender key fingerprint:" in printed
 
 
-def test_intake_database_never_holds_plaintext(running_intake: RunningIntake) -> None:
+def test_intake_database_never_holds_plaintext(running_intake: RunningIntake, request: pytest.FixtureRequest,
+                                               ) -> None:
     for _ in range(3):
         nid, body = running_intake.seal()
         _post(running_intake, nid, body)
-    for path in running_intake.db.parent.glob("intake.sqlite*"):
+    if running_intake.server.store.dialect == "sqlite":
+        files = list(Path(running_intake.db).parent.glob("intake.sqlite*"))
+    else:  # every file of the PostgreSQL server, after the rows were written out to the data files
+        with running_intake.server.store.transaction() as tx:
+            tx.execute("CHECKPOINT")
+        cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+        files = [path for path in cluster.data.rglob("*") if path.is_file()]
+    assert files
+    for path in files:
         assert MARKER not in path.read_bytes()
 
 
@@ -158,15 +167,13 @@ def test_decrypt_with_the_wrong_key_fails_plainly(
 def test_envelope_altered_in_the_intake_database_is_refused_at_decryption(
     running_intake: RunningIntake, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sqlite3
-
     nid, body = running_intake.seal()
     _post(running_intake, nid, body)
     for position in (20, len(body) // 2, len(body) - 70):
         damaged = bytearray(body)
         damaged[position] ^= 0x40
-        with sqlite3.connect(running_intake.db) as db:
-            db.execute("UPDATE envelopes SET envelope = ? WHERE idempotency_key = ?", (bytes(damaged), nid))
+        with running_intake.server.store.transaction() as tx:
+            tx.execute("UPDATE envelopes SET envelope = ? WHERE idempotency_key = ?", (bytes(damaged), nid))
         out = tmp_path / f"o{position}"
         code = intake_cli(
             [

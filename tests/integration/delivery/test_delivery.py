@@ -69,7 +69,7 @@ def test_finalised_notification_is_receipted_and_the_caseworker_can_read_it(
             "decrypt",
             notification_id,
             "--db",
-            str(intake.store.path),
+            intake.store.target,
             "--key",
             str(key_file),
             "--out",

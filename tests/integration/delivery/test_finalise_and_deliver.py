@@ -90,7 +90,7 @@ def test_finished_draft_is_sealed_once_delivered_receipted_and_readable_by_the_c
             "decrypt",
             summary.reference,
             "--db",
-            str(intake.store.path),
+            intake.store.target,
             "--key",
             str(key_file),
             "--out",

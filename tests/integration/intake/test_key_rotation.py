@@ -144,7 +144,7 @@ def _run_outbox(vault: Vault, target: IntakeTarget) -> None:
 
 def _decrypt(intake: BackgroundIntake, reference: str, key_file: Path, out: Path,
              capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = cli.main(["decrypt", reference, "--db", str(intake.store.path), "--key", str(key_file),
+    code = cli.main(["decrypt", reference, "--db", intake.store.target, "--key", str(key_file),
                      "--out", str(out)])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
@@ -167,7 +167,7 @@ def test_while_rotating_a_notification_sealed_to_both_keys_is_read_with_the_new_
         assert summary.reference is not None
 
         # IT sees which keys each arrival is sealed to (when is the old key no longer needed?).
-        assert cli.main(["list", "--db", str(switched.store.path)]) == 0
+        assert cli.main(["list", "--db", switched.store.target]) == 0
         assert f"keys {OLD_ID},{NEW_ID}" in capsys.readouterr().out
 
         # The caseworker holding only the NEW private key reads it.
