@@ -4,8 +4,8 @@ Two answers, stored in the draft like any other (shapes in ``forms/README.md``):
 
 * a ``body_map`` field holds a list of marks, each ``{"id", "view", "x", "y", "region", "kind",
   "colours", "size", "seen_on", "explained_by", "explanation", "notes"}`` (x and y from 0 to 1 in the
-  view's box; ``region``, ``kind``, ``colours``, ``explained_by`` are codes from
-  ``forms/codes/body_map.yaml``);
+  view's box; ``region``, ``kind``, ``colours``, ``explained_by`` are codes from the
+  ``forms/codes/body_map_*.yaml`` lists);
 * an ``attachments`` field holds a list of ``{"id", "name", "media_type", "size", "sha256"}``; the
   sanitised bytes live in the vault beside the draft, never in the answers.
 
@@ -35,7 +35,8 @@ from desktop.domain.attachments import (
     MEDIA_TYPES,
     envelope_file_name,
 )
-from desktop.domain.bodymap import BodyView, Figure, geometry, refit
+from desktop.domain.bodymap import BodyView, Figure, figure_for, geometry, refit
+from desktop.domain.document import AgeBand
 from desktop.domain.text import Localised, localise
 from desktop.paths import forms_dir
 
@@ -50,7 +51,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class BodyRegion(StrEnum):
-    """Where on the body (code list ``body_map.region``); sides are the child's own."""
+    """Where on the body (code list ``body_map_region``); sides are the child's own."""
 
     FOREHEAD = "forehead"
     FACE = "face"
@@ -83,7 +84,7 @@ class BodyRegion(StrEnum):
 
 
 class MarkKind(StrEnum):
-    """What kind of mark was seen (code list ``body_map.kind``)."""
+    """What kind of mark was seen (code list ``body_map_kind``)."""
 
     BRUISE = "bruise"
     RED_MARK = "red_mark"
@@ -98,7 +99,7 @@ class MarkKind(StrEnum):
 
 
 class MarkColour(StrEnum):
-    """A colour of the mark (code list ``body_map.colour``); a mark may have several."""
+    """A colour of the mark (code list ``body_map_colour``); a mark may have several."""
 
     RED = "red"
     BLUE_PURPLE = "blue_purple"
@@ -110,7 +111,7 @@ class MarkColour(StrEnum):
 
 
 class ExplainedBy(StrEnum):
-    """Who explained the mark (code list ``body_map.explained_by``)."""
+    """Who explained the mark (code list ``body_map_explained_by``)."""
 
     CHILD = "child"
     PARENT = "parent"
@@ -119,48 +120,74 @@ class ExplainedBy(StrEnum):
 
 
 # --- code lists -------------------------------------------------------------------------------
+#: The body map's code lists: short name here → the list's id (``forms/codes/<id>.yaml``).
+LISTS = {
+    "view": "body_map_view",
+    "figure": "body_map_figure",
+    "region": "body_map_region",
+    "kind": "body_map_kind",
+    "colour": "body_map_colour",
+    "explained_by": "body_map_explained_by",
+}
+
+
 class _Code(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    code: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: Localised
+    help: Localised | None = None
 
 
-class CodeLists(BaseModel):
-    """The body map's code lists: code → Danish and English label, per list."""
+class _CodeListFile(BaseModel):
+    """One ``forms/codes/<id>.yaml`` (the shared code-list format, forms/README.md)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
     version: str
-    lists: dict[str, list[_Code]]
+    title: Localised
+    source: str
+    codes: list[_Code] = Field(min_length=1)
+
+
+class CodeLists:
+    """The body map's code lists: code → Danish and English label, per list (short names: ``region``...)."""
+
+    def __init__(self, lists: Mapping[str, _CodeListFile]) -> None:
+        self.lists = dict(lists)
 
     def codes(self, name: str) -> list[str]:
         """The codes of one list, in the list's order."""
-        return [item.code for item in self.lists[name]]
+        return [item.code for item in self.lists[name].codes]
+
+    def labels(self, name: str) -> list[tuple[str, Localised]]:
+        """``(code, label)`` of one list, in order."""
+        return [(item.code, item.label) for item in self.lists[name].codes]
 
     def label(self, name: str, code: str, language: str) -> str:
         """The label of ``code`` in ``language``; the code itself for a code this version lacks."""
-        for item in self.lists.get(name, []):
+        for item in self.lists[name].codes:
             if item.code == code:
                 return localise(item.label, language)
         return code
 
 
-def default_code_lists_path() -> Path:
-    """``forms/codes/body_map.yaml``."""
-    return forms_dir() / "codes" / "body_map.yaml"
-
-
-def load_code_lists(path: Path | None = None) -> CodeLists:
-    """Read a code-list file (plain YAML, safe loader); ValueError when it is malformed."""
-    path = path or default_code_lists_path()
+def load_code_lists(folder: Path | None = None) -> CodeLists:
+    """Read the body map's code lists (plain YAML, safe loader); ValueError when one is malformed."""
+    folder = folder or forms_dir() / "codes"
     safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(path.read_text("utf-8"), Loader=safe_loader)  # noqa: S506 - a safe loader
-        return CodeLists.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise ValueError(f"{path.name}: {exc}") from exc
+    lists: dict[str, _CodeListFile] = {}
+    for name, list_id in LISTS.items():
+        path = folder / f"{list_id}.yaml"
+        try:
+            data = yaml.load(path.read_text("utf-8"), Loader=safe_loader)  # noqa: S506 - a safe loader
+            lists[name] = _CodeListFile.model_validate(data)
+        except (OSError, yaml.YAMLError, ValidationError) as exc:
+            raise ValueError(f"{path.name}: {exc}") from exc
+        if lists[name].id != list_id:
+            raise ValueError(f"{path.name}: id is {lists[name].id!r}")
+    return CodeLists(lists)
 
 
 @functools.cache
@@ -320,12 +347,14 @@ def _clean(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def body_map_document(value: Any, figure: Figure | None) -> BodyMap | None:
-    """The document's body map: marks numbered in order, on ``figure``; None without marks.
+def build_body_map(value: Any, age_band: AgeBand | None) -> BodyMap | None:
+    """The document's body map: marks numbered in order, on the outline for ``age_band``; None
+    without marks, and for an unborn child.
 
     Marks that do not yet make sense (no kind chosen; only possible in the review's preview, since
     validation blocks finalising) are left out rather than guessed.
     """
+    figure = figure_for(age_band)
     if figure is None or not isinstance(value, list):
         return None
     marks: list[BodyMark] = []
@@ -355,7 +384,7 @@ def body_map_document(value: Any, figure: Figure | None) -> BodyMap | None:
     return BodyMap(figure=figure, marks=marks) if marks else None
 
 
-def attachment_documents(value: Any) -> list[AttachmentRef]:
+def build_attachments(value: Any) -> list[AttachmentRef]:
     """The document's list of attachments, each with its content-free name in the envelope."""
     if not isinstance(value, list):
         return []

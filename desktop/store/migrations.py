@@ -89,7 +89,22 @@ _V3 = (
     "CREATE INDEX audit_by_notification ON audit(notification_id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+# v4: attachments of a notification (sanitised bytes; the draft's answers list them by id).
+_V4 = (
+    """CREATE TABLE attachment (
+        notification_id TEXT NOT NULL REFERENCES notification(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (notification_id, id)
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -265,6 +265,7 @@ class NotificationRepository:
                 return
             now = to_text(self._db.now())
             connection.execute("DELETE FROM notification_content WHERE notification_id = ?", (id,))
+            connection.execute("DELETE FROM attachment WHERE notification_id = ?", (id,))
             connection.execute("DELETE FROM outbox WHERE notification_id = ?", (id,))
             connection.execute(
                 "UPDATE notification SET state = ?, child_initials = '', purged_at = ?, updated_at = ? "

@@ -52,6 +52,7 @@ from desktop.store.errors import (
     WrongKey,
 )
 from desktop.store.keys import VAULT_KEY_BYTES
+from desktop.store.attachments import AttachmentRepository
 from desktop.store.notifications import NotificationRepository
 from desktop.store.outbox import OutboxRepository
 from desktop.store.profile_repo import ProfileRepository
@@ -190,6 +191,7 @@ class Vault:
         self.notifications = NotificationRepository(connection, self.audit)
         self.outbox = OutboxRepository(connection, self.audit)
         self.profile = ProfileRepository(connection)
+        self.attachments = AttachmentRepository(connection, self.audit)
 
     @classmethod
     def open(cls, path: Path, key: bytes | bytearray, *, create: bool = False,

@@ -77,6 +77,8 @@ def test_vault_from_an_older_version_is_upgraded_with_its_data(
         )
         assert vault.outbox.waiting_count() == 1
         assert vault.integrity_ok()
+        # v4: attachments are kept with their notification.
+        assert vault.attachments.list(DRAFT_ID) == []
     with Vault.open(vault_path, vault_key) as vault:
         assert vault.notifications.get_summary(DRAFT_ID).state is NotificationState.QUEUED
 

@@ -25,8 +25,8 @@ from desktop.domain.observations import (
     ExplainedBy,
     MarkColour,
     MarkKind,
-    body_map_document,
     body_map_issues,
+    build_body_map,
     code_lists,
     describe_mark,
 )
@@ -68,10 +68,10 @@ def test_every_region_in_the_figures_is_in_the_code_list_with_both_languages() -
     for name, enum in (("kind", MarkKind), ("colour", MarkColour), ("explained_by", ExplainedBy),
                        ("view", BodyView), ("figure", Figure)):
         assert code_lists().codes(name) == [member.value for member in enum], name
-    for items in code_lists().lists.values():
-        for item in items:
+    for name in ("region", "kind", "colour", "explained_by", "view", "figure"):
+        for _code, label in code_lists().labels(name):
             for lang in LANGUAGES:
-                assert item.label[lang].strip()
+                assert label[lang].strip()
 
 
 def test_front_has_the_face_and_back_has_the_back_with_sides_mirrored() -> None:
@@ -154,9 +154,9 @@ def test_too_many_marks_and_a_wrong_shape_are_problems() -> None:
 
 
 def test_the_document_holds_codes_numbered_in_order_on_the_childs_figure() -> None:
-    body_map = body_map_document([_mark(), _mark(id="m-2", view="back", region="buttocks", x=0.5, y=0.55,
-                                                 kind="patterned", colours=[])],
-                                 Figure.SMALL_CHILD)
+    body_map = build_body_map([_mark(), _mark(id="m-2", view="back", region="buttocks", x=0.5, y=0.55,
+                                              kind="patterned", colours=[])],
+                              AgeBand.AGE_3_5)
     assert body_map is not None
     assert body_map.figure is Figure.SMALL_CHILD
     assert [m.number for m in body_map.marks] == [1, 2]
@@ -171,10 +171,13 @@ def test_the_document_holds_codes_numbered_in_order_on_the_childs_figure() -> No
 
 
 def test_no_marks_or_an_unborn_child_give_no_body_map() -> None:
-    assert body_map_document([], Figure.INFANT) is None
-    assert body_map_document([_mark()], None) is None
+    assert build_body_map([], AgeBand.AGE_0_2) is None
+    assert build_body_map([_mark()], AgeBand.UNBORN) is None
     # A mark still without a kind (the review's preview) is left out rather than guessed.
-    assert body_map_document([_mark(kind=None)], Figure.INFANT) is None
+    assert build_body_map([_mark(kind=None)], AgeBand.AGE_0_2) is None
+    # While the age is unknown, the school child's outline is used.
+    unknown = build_body_map([_mark()], None)
+    assert unknown is not None and unknown.figure is Figure.SCHOOL_CHILD
 
 
 def test_a_mark_is_described_in_the_notifications_language() -> None:
