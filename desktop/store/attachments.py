@@ -62,7 +62,8 @@ class AttachmentRepository:
         """Store an already sanitised file with a draft; refuses past the count and size limits."""
         if media_type not in MEDIA_TYPES or not data:
             raise ValueError("only sanitised PDF, PNG or JPEG bytes are stored")
-        stored = StoredAttachment(uuid.uuid4().hex, name, media_type, len(data), hashlib.sha256(data).hexdigest())
+        digest = hashlib.sha256(data).hexdigest()
+        stored = StoredAttachment(uuid.uuid4().hex, name, media_type, len(data), digest)
         with self._db.transaction() as connection:
             self._require_draft(connection, notification_id)
             count, total, last = connection.execute(
@@ -83,8 +84,8 @@ class AttachmentRepository:
     def list(self, notification_id: str) -> list[StoredAttachment]:
         """A notification's attachments in the order they were added (no bytes read)."""
         rows = self._db.query(
-            "SELECT id, name, media_type, size, sha256 FROM attachment WHERE notification_id = ? ORDER BY seq",
-            (notification_id,))
+            "SELECT id, name, media_type, size, sha256 FROM attachment "
+            "WHERE notification_id = ? ORDER BY seq", (notification_id,))
         return [StoredAttachment(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4])) for r in rows]
 
     def data(self, notification_id: str, attachment_id: str) -> bytes:

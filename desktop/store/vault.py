@@ -33,6 +33,7 @@ from typing import Any, ClassVar, Literal, Protocol, Self
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from desktop.store import migrations
+from desktop.store.attachments import AttachmentRepository
 from desktop.store.audit import AuditLog
 from desktop.store.connection import (
     SQLITE_NOTADB,
@@ -52,7 +53,6 @@ from desktop.store.errors import (
     WrongKey,
 )
 from desktop.store.keys import VAULT_KEY_BYTES
-from desktop.store.attachments import AttachmentRepository
 from desktop.store.notifications import NotificationRepository
 from desktop.store.outbox import OutboxRepository
 from desktop.store.profile_repo import ProfileRepository
