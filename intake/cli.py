@@ -313,6 +313,14 @@ def _open_checked(envelope: bytes, label: str, key_files: Sequence[Path]) -> Ope
     try:
         opened = open_envelope(envelope, dict(private))
     except EnvelopeError as exc:
+        if exc.message_id != "envelope.wrong_key":
+            # The signature held, yet the inside is not as the manifest says: the sender's program sealed
+            # something broken (protocol.errors.EnvelopeError names which part).
+            raise DecryptRefused(
+                f"{label} is signed, but its inside is damaged ({exc}; {exc.message_id}), so it is not "
+                "opened. Ask the sender to send it again and tell IT; nothing was written",
+                message_id="intake.envelope_damaged",
+            ) from exc
         # The signature held, so the sealed bytes are as sent: the key file holds another key under that id.
         key_id = next(k for k in sealed_to if k in private)
         raise DecryptRefused(

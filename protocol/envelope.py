@@ -3,132 +3,92 @@
 Pure Python, no Qt, no network. A notification is sealed once, at
 finalisation; the outbox resends the same bytes on every retry. The payload is
 encrypted with a fresh AES-256-GCM content key; that key is wrapped with HPKE
-(RFC 9180, ML-KEM-768 + X25519 / HKDF-SHA256 / AES-256-GCM) to every recipient
-key, so a municipality can rotate keys and hold two at once. Only routing
-metadata is in clear, and all of it is bound into both encryptions and the
-sender's Ed25519 signature: any changed byte makes opening fail.
+(RFC 9180, KEM X-Wing = MLKEM768-X25519 / HKDF-SHA256 / AES-256-GCM) to every
+recipient key, so a municipality can rotate keys and hold two at once. Only
+routing metadata is in clear, and all of it is bound into both encryptions and
+the sender's Ed25519 signature: any changed byte makes opening fail.
+
+Format 2 (what :func:`seal` writes) adds an inner header inside the encryption
+that carries the notification's reply key (:mod:`protocol.replies`); format 1
+envelopes (queued in old vaults, stored at intakes) are still read.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
 import os
-import re
 import struct
-import uuid
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hpke
-from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from protocol.canonical import canonical_json
-from protocol.errors import ProtocolError
+from protocol.canonical import canonical_json, parse_canonical
+from protocol.errors import EnvelopeError
+from protocol.keys import (
+    RECIPIENT_PUBLIC_KEY_BYTES,
+    RecipientKey,
+    RecipientPrivateKey,
+    fingerprint,
+    sender_private_key,
+    sender_public_key,
+    xwing_private_key,
+    xwing_public_key,
+)
+from protocol.manifest import (
+    FILE_NAME,
+    FORM_VERSION,
+    MAX_FILES,
+    NONCE_BYTES,
+    EnvelopeHeader,
+    FileEntry,
+    build_manifest,
+    check_key_ids,
+    check_notification_id,
+    parse_manifest,
+)
+from protocol.replies import ReplyPublicKey
+
+__all__ = [
+    "MAGIC", "RECIPIENT_PUBLIC_KEY_BYTES", "EnvelopeError", "EnvelopeHeader", "FileEntry", "OpenedEnvelope",
+    "RecipientKey", "RecipientPrivateKey", "envelope_sha256", "fingerprint", "inspect", "open_envelope",
+    "seal", "sender_public_key", "verify_sender_signature",
+]
 
 MAGIC = b"UNDRTENV"
-FORMAT_VERSION = 1
-FORMAT_NAME = "underret-envelope"
-HPKE_INFO_LABEL = b"underret-envelope-v1 key\x00"
-SIGNATURE_LABEL = b"underret-envelope-v1 signature\x00"
-
-MLKEM768_PUBLIC_BYTES = 1184
-X25519_BYTES = 32
-MLKEM768_SEED_BYTES = 64
-RECIPIENT_PUBLIC_KEY_BYTES = MLKEM768_PUBLIC_BYTES + X25519_BYTES  # 1216
-RECIPIENT_PRIVATE_KEY_BYTES = MLKEM768_SEED_BYTES + X25519_BYTES  # 96
-ED25519_SIGNATURE_BYTES = 64
-NONCE_BYTES = 12
-CONTENT_KEY_BYTES = 32
-
+FORMAT_VERSION = 2
 SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
-SUITE_NAMES = {"kem": "MLKEM768-X25519", "kdf": "HKDF-SHA256", "aead": "AES-256-GCM"}
-
-# File names travel in clear, so they must not carry content (no child's name
-# in an attachment's file name): short, lower-case, a fixed alphabet.
-_FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-_KEY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
-_FORM_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,31}$")
-_PREFIX = struct.Struct(">8sBI")  # magic, version, header length
-_MAX_HEADER = 64 * 1024
-_MAX_FILES = 64
-
-
-class EnvelopeError(ProtocolError):
-    """An envelope that cannot be built, parsed, verified or opened."""
-
-    message_id = "envelope.malformed"
+ED25519_SIGNATURE_BYTES = 64
+CONTENT_KEY_BYTES = 32
+XWING_ENC_BYTES = 1120
+TAG_BYTES = 16
+#: One wrapped content key: HPKE enc (1120) || the key encrypted under HPKE's AEAD (32 + 16).
+WRAPPED_KEY_BYTES = XWING_ENC_BYTES + CONTENT_KEY_BYTES + TAG_BYTES  # 1168
+_PREFIX = struct.Struct(">8sBI")  # magic, version, manifest length
+_MAX_MANIFEST = 64 * 1024
+_MAX_INNER_HEADER = 64 * 1024
+_MALFORMED_PAYLOAD = "envelope.payload_malformed"
 
 
-@dataclass(frozen=True)
-class RecipientKey:
-    """A municipality's intake public key (ML-KEM-768 public key || X25519 public key, raw)."""
-
-    key_id: str
-    public_key: bytes
-
-
-@dataclass(frozen=True)
-class RecipientPrivateKey:
-    """A recipient's private key: ML-KEM-768 seed (64 bytes) || X25519 private key (32 bytes)."""
-
-    key_id: str
-    private_bytes: bytes
-
-    @classmethod
-    def generate(cls, key_id: str) -> RecipientPrivateKey:
-        """A fresh key pair for an intake (keygen)."""
-        return cls(
-            key_id, os.urandom(MLKEM768_SEED_BYTES) + x25519.X25519PrivateKey.generate().private_bytes_raw()
-        )
-
-    def public(self) -> RecipientKey:
-        """The matching public key, in the raw form packs and policies carry."""
-        mlkem_key, x_key = _split_private(self.private_bytes)
-        return RecipientKey(
-            self.key_id, mlkem_key.public_key().public_bytes_raw() + x_key.public_key().public_bytes_raw()
-        )
-
-    def hpke_key(self) -> hpke.MLKEM768X25519PrivateKey:
-        """The key object cryptography's HPKE wants."""
-        return hpke.MLKEM768X25519PrivateKey(*_split_private(self.private_bytes))
-
-
-@dataclass(frozen=True)
-class FileEntry:
-    """One file in the envelope: a content-free name and the SHA-256 of its bytes."""
-
-    name: str
-    sha256: str
-
-
-@dataclass(frozen=True)
-class EnvelopeHeader:
-    """The clear routing metadata of an envelope (the manifest)."""
-
-    format_version: int
-    notification_id: str
-    form_version: str
-    key_ids: tuple[str, ...]
-    files: tuple[FileEntry, ...]
-    sender_public_key: bytes
-    manifest_json: bytes
-    envelope_sha256: str
+def _labels(version: int) -> tuple[bytes, bytes]:
+    """The HPKE info label and the signature label of a format version (each ends in 0x00)."""
+    return (f"underret-envelope-v{version} key".encode() + b"\x00",
+            f"underret-envelope-v{version} signature".encode() + b"\x00")
 
 
 @dataclass(frozen=True)
 class OpenedEnvelope:
-    """A decrypted envelope: its files, its manifest and who signed it."""
+    """A decrypted envelope: its files, its manifest, who signed it and where to reply."""
 
     header: EnvelopeHeader
     files: dict[str, bytes]
     key_id: str
     sender_public_key: bytes
     sender_signature_valid: bool
+    #: The notification's reply key (format 2); None for format 1, which has none.
+    reply_key: ReplyPublicKey | None = None
 
     @property
     def manifest(self) -> EnvelopeHeader:
@@ -141,68 +101,12 @@ class _Parsed:
     header: EnvelopeHeader
     prefix: bytes  # magic .. end of manifest: the associated data
     wrapped: tuple[bytes, ...]
-    nonce: bytes
     ciphertext: bytes
     body: bytes  # recipient section + payload section, as on the wire
     signature: bytes
 
 
-def _split_private(data: bytes) -> tuple[mlkem.MLKEM768PrivateKey, x25519.X25519PrivateKey]:
-    if len(data) != RECIPIENT_PRIVATE_KEY_BYTES:
-        raise EnvelopeError("recipient private key has the wrong length", message_id="envelope.bad_key")
-    return (
-        mlkem.MLKEM768PrivateKey.from_seed_bytes(data[:MLKEM768_SEED_BYTES]),
-        x25519.X25519PrivateKey.from_private_bytes(data[MLKEM768_SEED_BYTES:]),
-    )
-
-
-def _public_hpke_key(key: RecipientKey) -> hpke.MLKEM768X25519PublicKey:
-    if len(key.public_key) != RECIPIENT_PUBLIC_KEY_BYTES:
-        raise EnvelopeError("recipient public key has the wrong length", message_id="envelope.bad_key")
-    try:
-        return hpke.MLKEM768X25519PublicKey(
-            mlkem.MLKEM768PublicKey.from_public_bytes(key.public_key[:MLKEM768_PUBLIC_BYTES]),
-            x25519.X25519PublicKey.from_public_bytes(key.public_key[MLKEM768_PUBLIC_BYTES:]),
-        )
-    except ValueError as exc:
-        raise EnvelopeError("recipient public key is invalid", message_id="envelope.bad_key") from exc
-
-
-def sender_private_key(sender_seed: bytes) -> Ed25519PrivateKey:
-    """The per-profile Ed25519 signing key from its 32-byte seed."""
-    if len(sender_seed) != 32:
-        raise EnvelopeError("sender seed must be 32 bytes", message_id="envelope.bad_key")
-    return Ed25519PrivateKey.from_private_bytes(bytes(sender_seed))
-
-
-def sender_public_key(sender_seed: bytes) -> bytes:
-    """The raw 32-byte Ed25519 public key a municipality enrols for this profile."""
-    return sender_private_key(sender_seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-
-
-def fingerprint(public_key: bytes) -> str:
-    """A key's fingerprint for people to compare: SHA-256, hex, in groups of four."""
-    digest = hashlib.sha256(public_key).hexdigest().upper()
-    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object, length: int) -> bytes:
-    if not isinstance(text, str):
-        raise EnvelopeError("expected base64 text")
-    try:
-        data = base64.b64decode(text.encode("ascii"), validate=True)
-    except (ValueError, UnicodeEncodeError) as exc:
-        raise EnvelopeError("bad base64") from exc
-    if len(data) != length:
-        raise EnvelopeError("field has the wrong length")
-    return data
-
-
-def _inner_container(files: dict[str, bytes]) -> bytes:
+def _file_records(files: dict[str, bytes]) -> bytes:
     parts: list[bytes] = []
     for name, data in files.items():
         encoded = name.encode("ascii")
@@ -211,23 +115,54 @@ def _inner_container(files: dict[str, bytes]) -> bytes:
     return b"".join(parts)
 
 
-def _read_inner_container(data: bytes) -> dict[str, bytes]:
+def _read_file_records(data: bytes, pos: int) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    pos = 0
     while pos < len(data):
         name_len = data[pos]
         pos += 1
-        name = data[pos : pos + name_len].decode("ascii", errors="replace")
+        if pos + name_len + 8 > len(data):
+            raise EnvelopeError("the payload's file list is truncated", message_id=_MALFORMED_PAYLOAD)
+        try:
+            name = data[pos : pos + name_len].decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise EnvelopeError("a file name in the payload is not ASCII",
+                                message_id=_MALFORMED_PAYLOAD) from exc
         pos += name_len
-        if pos + 8 > len(data):
-            raise EnvelopeError("inner container is truncated")
-        (size,) = struct.unpack(">Q", data[pos : pos + 8])
+        (size,) = struct.unpack_from(">Q", data, pos)
         pos += 8
-        if pos + size > len(data) or name in files:
-            raise EnvelopeError("inner container is inconsistent")
+        if pos + size > len(data) or name in files or not FILE_NAME.match(name):
+            raise EnvelopeError("the payload's file list is inconsistent", message_id=_MALFORMED_PAYLOAD)
         files[name] = data[pos : pos + size]
         pos += size
     return files
+
+
+def _inner_plaintext(version: int, files: dict[str, bytes], reply_key: ReplyPublicKey | None) -> bytes:
+    if version == 1:
+        return _file_records(files)
+    inner_header = canonical_json({"reply_key": reply_key.to_json_value()} if reply_key else {})
+    return struct.pack(">I", len(inner_header)) + inner_header + _file_records(files)
+
+
+def _read_inner(version: int, plaintext: bytes) -> tuple[ReplyPublicKey | None, dict[str, bytes]]:
+    if version == 1:
+        return None, _read_file_records(plaintext, 0)
+    malformed = EnvelopeError("the payload's inner header is malformed", message_id=_MALFORMED_PAYLOAD)
+    if len(plaintext) < 4:
+        raise malformed
+    (length,) = struct.unpack_from(">I", plaintext, 0)
+    if length > _MAX_INNER_HEADER or 4 + length > len(plaintext):
+        raise malformed
+    inner = parse_canonical(plaintext[4 : 4 + length], malformed)
+    if set(inner) - {"reply_key"}:
+        raise malformed
+    reply_key = None
+    if "reply_key" in inner:
+        try:
+            reply_key = ReplyPublicKey.from_json_value(inner["reply_key"])
+        except ValueError as exc:
+            raise malformed from exc
+    return reply_key, _read_file_records(plaintext, 4 + length)
 
 
 def seal(
@@ -237,156 +172,90 @@ def seal(
     files: dict[str, bytes],
     recipients: list[RecipientKey],
     sender_seed: bytes,
+    reply_key: ReplyPublicKey | None = None,
+    format_version: int = FORMAT_VERSION,
 ) -> bytes:
-    """Encrypt ``files`` once to every recipient key and sign the result with the sender key."""
-    _check_uuid(notification_id)
-    if not _FORM_VERSION.match(form_version):
+    """Encrypt ``files`` once to every recipient key and sign the result with the sender key.
+
+    Format 2 (the default) carries ``reply_key`` inside the encryption; format 1
+    (kept for tests of old envelopes) cannot carry one.
+    """
+    check_notification_id(notification_id)
+    if format_version not in (1, 2) or (format_version == 1 and reply_key is not None):
+        raise EnvelopeError("format 1 has no reply key; only formats 1 and 2 are written")
+    if not FORM_VERSION.match(form_version):
         raise EnvelopeError("form version is not a plain version string")
-    if not recipients or len(recipients) > 8:
-        raise EnvelopeError("an envelope needs one to eight recipient keys", message_id="envelope.bad_key")
-    if not files or len(files) > _MAX_FILES:
+    if not files or len(files) > MAX_FILES:
         raise EnvelopeError("an envelope needs between 1 and 64 files")
     for name in files:
-        if not _FILE_NAME.match(name):
+        if not FILE_NAME.match(name):
             raise EnvelopeError("file names in an envelope must be plain lower-case names")
     key_ids = [r.key_id for r in recipients]
-    if len(set(key_ids)) != len(key_ids) or not all(_KEY_ID.match(k) for k in key_ids):
-        raise EnvelopeError("recipient key ids must be unique plain names", message_id="envelope.bad_key")
-    public_keys = [_public_hpke_key(r) for r in recipients]
+    check_key_ids(key_ids)
+    public_keys = [xwing_public_key(r.public_key) for r in recipients]
     signer = sender_private_key(sender_seed)
     nonce = os.urandom(NONCE_BYTES)
-    manifest = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "notification_id": notification_id,
-        "form_version": form_version,
-        "suite": SUITE_NAMES,
-        "recipients": [{"key_id": k} for k in key_ids],
-        "files": [{"name": n, "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()],
-        "sender": {"alg": "Ed25519", "public_key": _b64(sender_public_key(sender_seed))},
-        "payload": {"aead": "AES-256-GCM", "nonce": _b64(nonce)},
-    }
-    manifest_json = canonical_json(manifest)
-    prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(manifest_json)) + manifest_json
-    info = HPKE_INFO_LABEL + hashlib.sha256(prefix).digest()
+    manifest_json = build_manifest(
+        version=format_version, notification_id=notification_id, form_version=form_version,
+        key_ids=key_ids, files=files,
+        file_hashes={name: hashlib.sha256(content).hexdigest() for name, content in files.items()},
+        sender_public_key=sender_public_key(sender_seed), nonce=nonce,
+    )
+    prefix = _PREFIX.pack(MAGIC, format_version, len(manifest_json)) + manifest_json
+    info_label, signature_label = _labels(format_version)
+    info = info_label + hashlib.sha256(prefix).digest()
     content_key = AESGCM.generate_key(bit_length=256)
     recipient_section = bytearray(struct.pack(">B", len(public_keys)))
     for public in public_keys:
         wrapped = SUITE.encrypt(content_key, public, info=info)
         recipient_section += struct.pack(">H", len(wrapped)) + wrapped
-    ciphertext = AESGCM(content_key).encrypt(nonce, _inner_container(files), prefix)
+    plaintext = _inner_plaintext(format_version, files, reply_key)
+    ciphertext = AESGCM(content_key).encrypt(nonce, plaintext, prefix)
     body = bytes(recipient_section) + struct.pack(">Q", len(ciphertext)) + ciphertext
-    signature = signer.sign(_signed_message(prefix, body))
+    signature = signer.sign(_signed_message(signature_label, prefix, body))
     return prefix + body + signature
 
 
-def _signed_message(prefix: bytes, body: bytes) -> bytes:
-    return SIGNATURE_LABEL + hashlib.sha256(prefix).digest() + hashlib.sha256(body).digest()
-
-
-def _check_uuid(value: object) -> str:
-    if not isinstance(value, str):
-        raise EnvelopeError("notification id is not a UUID")
-    try:
-        parsed = uuid.UUID(value)
-    except ValueError as exc:
-        raise EnvelopeError("notification id is not a UUID") from exc
-    if str(parsed) != value:
-        raise EnvelopeError("notification id is not in canonical UUID form")
-    return value
+def _signed_message(label: bytes, prefix: bytes, body: bytes) -> bytes:
+    return label + hashlib.sha256(prefix).digest() + hashlib.sha256(body).digest()
 
 
 def _parse(data: bytes) -> _Parsed:
     data = bytes(data)
     if len(data) < _PREFIX.size:
         raise EnvelopeError("envelope is too short")
-    magic, version, header_len = _PREFIX.unpack_from(data, 0)
+    magic, version, manifest_len = _PREFIX.unpack_from(data, 0)
     if magic != MAGIC:
         raise EnvelopeError("not an Underret envelope")
-    if version != FORMAT_VERSION:
+    if version not in (1, 2):
         raise EnvelopeError("unsupported envelope version", message_id="envelope.unsupported_version")
-    if header_len > _MAX_HEADER or _PREFIX.size + header_len > len(data):
+    if manifest_len > _MAX_MANIFEST or _PREFIX.size + manifest_len > len(data):
         raise EnvelopeError("manifest length is out of range")
-    prefix = data[: _PREFIX.size + header_len]
-    manifest_json = prefix[_PREFIX.size :]
-    header = _parse_manifest(manifest_json, hashlib.sha256(data).hexdigest())
+    prefix = data[: _PREFIX.size + manifest_len]
+    header = parse_manifest(prefix[_PREFIX.size :], version, hashlib.sha256(data).hexdigest())
     pos = len(prefix)
-    if pos >= len(data):
-        raise EnvelopeError("envelope is truncated")
-    count = data[pos]
-    pos += 1
-    if count != len(header.key_ids):
+    if pos >= len(data) or data[pos] != len(header.key_ids):
         raise EnvelopeError("recipient count does not match the manifest")
+    pos += 1
     wrapped: list[bytes] = []
-    for _ in range(count):
-        if pos + 2 > len(data):
-            raise EnvelopeError("envelope is truncated")
-        (size,) = struct.unpack_from(">H", data, pos)
+    for _ in header.key_ids:
+        if pos + 2 > len(data) or struct.unpack_from(">H", data, pos)[0] != WRAPPED_KEY_BYTES:
+            # 1120 (enc) + 32 (the AES-256-GCM content key) + 16 (tag): a shorter content key is refused here.
+            raise EnvelopeError("a wrapped key is not 1168 bytes: "
+                                "the content key is not a 32-byte AES-256 key")
         pos += 2
-        if pos + size > len(data):
+        if pos + WRAPPED_KEY_BYTES > len(data):
             raise EnvelopeError("envelope is truncated")
-        wrapped.append(data[pos : pos + size])
-        pos += size
+        wrapped.append(data[pos : pos + WRAPPED_KEY_BYTES])
+        pos += WRAPPED_KEY_BYTES
     if pos + 8 > len(data):
         raise EnvelopeError("envelope is truncated")
     (ct_len,) = struct.unpack_from(">Q", data, pos)
     pos += 8
-    if pos + ct_len + ED25519_SIGNATURE_BYTES != len(data):
+    if ct_len < TAG_BYTES or pos + ct_len + ED25519_SIGNATURE_BYTES != len(data):
         raise EnvelopeError("payload length does not match the envelope size")
-    ciphertext = data[pos : pos + ct_len]
-    body = data[len(prefix) : pos + ct_len]
-    signature = data[pos + ct_len :]
-    nonce = _unb64(json.loads(manifest_json)["payload"]["nonce"], NONCE_BYTES)
-    return _Parsed(header, prefix, tuple(wrapped), nonce, ciphertext, body, signature)
-
-
-def _parse_manifest(manifest_json: bytes, envelope_sha256: str) -> EnvelopeHeader:
-    try:
-        manifest = json.loads(manifest_json.decode("ascii"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise EnvelopeError("manifest is not JSON") from exc
-    # Exactly one encoding is valid, so the manifest cannot carry hidden variations.
-    if not isinstance(manifest, dict) or canonical_json(manifest) != manifest_json:
-        raise EnvelopeError("manifest is not in canonical form")
-    try:
-        expected_keys = {"format", "version", "notification_id", "form_version", "suite", "recipients"}
-        expected_keys |= {"files", "sender", "payload"}
-        if set(manifest) != expected_keys:
-            raise EnvelopeError("manifest has unexpected fields")
-        if manifest["format"] != FORMAT_NAME or manifest["version"] != FORMAT_VERSION:
-            raise EnvelopeError("manifest names another format")
-        if manifest["suite"] != SUITE_NAMES:
-            raise EnvelopeError("unsupported cipher suite", message_id="envelope.unsupported_version")
-        form_version = manifest["form_version"]
-        if not isinstance(form_version, str) or not _FORM_VERSION.match(form_version):
-            raise EnvelopeError("bad form version")
-        key_ids = tuple(r["key_id"] for r in manifest["recipients"])
-        if not key_ids or not all(isinstance(k, str) and _KEY_ID.match(k) for k in key_ids):
-            raise EnvelopeError("bad recipient list")
-        files = tuple(FileEntry(f["name"], f["sha256"]) for f in manifest["files"])
-        for entry in files:
-            if not (isinstance(entry.name, str) and _FILE_NAME.match(entry.name)):
-                raise EnvelopeError("bad file name")
-            if not (isinstance(entry.sha256, str) and re.fullmatch(r"[0-9a-f]{64}", entry.sha256)):
-                raise EnvelopeError("bad file hash")
-        if not files or len({f.name for f in files}) != len(files):
-            raise EnvelopeError("bad file list")
-        if manifest["sender"].get("alg") != "Ed25519" or manifest["payload"].get("aead") != "AES-256-GCM":
-            raise EnvelopeError("unsupported algorithm")
-        sender = _unb64(manifest["sender"]["public_key"], 32)
-        _unb64(manifest["payload"]["nonce"], NONCE_BYTES)
-        return EnvelopeHeader(
-            format_version=FORMAT_VERSION,
-            notification_id=_check_uuid(manifest["notification_id"]),
-            form_version=form_version,
-            key_ids=key_ids,
-            files=files,
-            sender_public_key=sender,
-            manifest_json=manifest_json,
-            envelope_sha256=envelope_sha256,
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise EnvelopeError("manifest is missing a field") from exc
+    return _Parsed(header, prefix, tuple(wrapped), data[pos : pos + ct_len], data[len(prefix) : pos + ct_len],
+                   data[pos + ct_len :])
 
 
 def inspect(data: bytes) -> EnvelopeHeader:
@@ -411,9 +280,10 @@ def verify_sender_signature(data: bytes) -> EnvelopeHeader:
 
 
 def _verify(parsed: _Parsed) -> None:
+    _, signature_label = _labels(parsed.header.format_version)
     try:
         Ed25519PublicKey.from_public_bytes(parsed.header.sender_public_key).verify(
-            parsed.signature, _signed_message(parsed.prefix, parsed.body)
+            parsed.signature, _signed_message(signature_label, parsed.prefix, parsed.body)
         )
     except InvalidSignature as exc:
         raise EnvelopeError(
@@ -425,7 +295,7 @@ def _private_key(value: object, key_id: str) -> hpke.MLKEM768X25519PrivateKey:
     if isinstance(value, RecipientPrivateKey):
         return value.hpke_key()
     if isinstance(value, bytes | bytearray):
-        return RecipientPrivateKey(key_id, bytes(value)).hpke_key()
+        return xwing_private_key(bytes(value))
     if isinstance(value, hpke.MLKEM768X25519PrivateKey):
         return value
     raise EnvelopeError("unsupported private key type", message_id="envelope.bad_key")
@@ -434,38 +304,52 @@ def _private_key(value: object, key_id: str) -> hpke.MLKEM768X25519PrivateKey:
 def open_envelope(data: bytes, private_keys: dict[str, object]) -> OpenedEnvelope:
     """Verify and decrypt an envelope with any one of the recipient private keys (by key id).
 
-    ``private_keys`` values are :class:`RecipientPrivateKey`, the 96 raw
-    private-key bytes, or a ``hpke.MLKEM768X25519PrivateKey``. Raises
-    :class:`EnvelopeError` for any damage: a changed byte anywhere fails the
-    signature, the key unwrap, the payload tag or the file hashes.
+    ``private_keys`` values are :class:`RecipientPrivateKey`, the raw private
+    key (the 32-byte X-Wing seed, or 96 bytes from format 1), or a
+    ``hpke.MLKEM768X25519PrivateKey``. Raises :class:`EnvelopeError`, whose
+    ``message_id`` names the failure: before the signature is checked
+    ``envelope.malformed``, ``envelope.unsupported_version``,
+    ``envelope.signature_invalid``; then ``envelope.no_key`` (none of its key
+    ids is held), ``envelope.wrong_key`` (the key held under that id is another
+    key), ``envelope.payload_damaged``,
+    ``envelope.payload_malformed``, ``envelope.files_mismatch``,
+    ``envelope.file_hash_mismatch``.
     """
     parsed = _parse(data)
     _verify(parsed)
     header = parsed.header
-    info = HPKE_INFO_LABEL + hashlib.sha256(parsed.prefix).digest()
+    info = _labels(header.format_version)[0] + hashlib.sha256(parsed.prefix).digest()
     usable = [(i, k) for i, k in enumerate(header.key_ids) if k in private_keys]
     if not usable:
         raise EnvelopeError("no private key for any recipient of this envelope", message_id="envelope.no_key")
     index, key_id = usable[0]
+    key = _private_key(private_keys[key_id], key_id)
     try:
-        content_key = SUITE.decrypt(
-            parsed.wrapped[index], _private_key(private_keys[key_id], key_id), info=info
-        )
-        inner = AESGCM(content_key).decrypt(parsed.nonce, parsed.ciphertext, parsed.prefix)
+        content_key = SUITE.decrypt(parsed.wrapped[index], key, info=info)
     except (InvalidTag, ValueError) as exc:
-        raise EnvelopeError("envelope does not decrypt", message_id="envelope.decrypt_failed") from exc
-    files = _read_inner_container(inner)
+        # The signature holds, so the wrapped key is as sealed: the key held under this id is another key.
+        raise EnvelopeError(f"the key held as {key_id!r} is not the key this envelope is sealed to",
+                            message_id="envelope.wrong_key", key_id=key_id) from exc
+    try:
+        plaintext = AESGCM(content_key).decrypt(header.nonce, parsed.ciphertext, parsed.prefix)
+    except InvalidTag as exc:
+        raise EnvelopeError("the payload does not decrypt: it was damaged before it was signed",
+                            message_id="envelope.payload_damaged") from exc
+    reply_key, files = _read_inner(header.format_version, plaintext)
     if [f.name for f in header.files] != list(files):
-        raise EnvelopeError("files do not match the manifest", message_id="envelope.decrypt_failed")
+        raise EnvelopeError("the payload's files are not the manifest's",
+                            message_id="envelope.files_mismatch")
     for entry in header.files:
         if hashlib.sha256(files[entry.name]).hexdigest() != entry.sha256:
-            raise EnvelopeError("a file does not match its hash", message_id="envelope.decrypt_failed")
+            raise EnvelopeError(f"{entry.name} does not match its hash in the manifest",
+                                message_id="envelope.file_hash_mismatch", file=entry.name)
     return OpenedEnvelope(
         header=header,
         files=files,
         key_id=key_id,
         sender_public_key=header.sender_public_key,
         sender_signature_valid=True,
+        reply_key=reply_key,
     )
 
 

@@ -18,20 +18,19 @@ from datetime import UTC, datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from protocol.canonical import canonical_json
-from protocol.errors import ProtocolError
+from protocol.canonical import canonical_json, parse_canonical
+from protocol.errors import ReceiptInvalid
+
+__all__ = ["Receipt", "ReceiptInvalid", "decode_response", "encode_response", "sign_receipt",
+           "valid_reference", "verify_receipt"]
 
 RECEIPT_VERSION = 1
 RECEIPT_SIGNATURE_LABEL = b"underret-receipt-v1\x00"
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/._-]{0,63}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_TIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _FIELDS = {"version", "notification_id", "received_at", "reference", "envelope_sha256"}
-
-
-class ReceiptInvalid(ProtocolError):  # noqa: N818 - the domain word
-    """A receipt that does not verify or does not belong to the envelope that was sent."""
-
-    message_id = "receipt.invalid"
 
 
 @dataclass(frozen=True)
@@ -58,21 +57,29 @@ class Receipt:
 
     @classmethod
     def from_json(cls, data: bytes) -> Receipt:
-        """Parse and check a receipt's fields (not its signature)."""
+        """Parse and check a receipt's fields (not its signature); exactly the canonical form is accepted."""
+        malformed = "receipt.malformed"
+        value = parse_canonical(data, ReceiptInvalid("receipt is not canonical JSON", message_id=malformed))
         try:
-            value = json.loads(data.decode("ascii"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise ReceiptInvalid("receipt is not JSON", message_id="receipt.malformed") from exc
-        if not isinstance(value, dict) or set(value) != _FIELDS or value["version"] != RECEIPT_VERSION:
-            raise ReceiptInvalid("receipt has unexpected fields", message_id="receipt.malformed")
-        try:
-            received = datetime.strptime(value["received_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-            reference, digest, nid = value["reference"], value["envelope_sha256"], value["notification_id"]
-            if not (_REFERENCE.match(reference) and _SHA256.match(digest) and isinstance(nid, str)):
+            version = value.get("version")
+            if set(value) != _FIELDS or type(version) is not int or version != RECEIPT_VERSION:
+                raise ValueError("unexpected fields or version")
+            when, reference = value["received_at"], value["reference"]
+            digest, nid = value["envelope_sha256"], value["notification_id"]
+            if not (isinstance(when, str) and _TIME.fullmatch(when) and valid_reference(reference)
+                    and isinstance(digest, str) and _SHA256.fullmatch(digest)
+                    and isinstance(nid, str) and _UUID.fullmatch(nid)):
                 raise ValueError("field format")
-        except (TypeError, ValueError) as exc:
-            raise ReceiptInvalid("receipt field is malformed", message_id="receipt.malformed") from exc
+            received = datetime.strptime(when, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        except ValueError as exc:
+            raise ReceiptInvalid("receipt field is malformed", message_id=malformed) from exc
         return cls(nid, received, reference, digest)
+
+
+def valid_reference(text: object) -> bool:
+    """Whether ``text`` is a reference a receipt may carry: 1-64 of ``A-Z a-z 0-9 / . _ -``, a letter or
+    digit first (the app refuses a receipt with any other reference)."""
+    return isinstance(text, str) and _REFERENCE.fullmatch(text) is not None
 
 
 def sign_receipt(receipt: Receipt, key: Ed25519PrivateKey) -> tuple[bytes, bytes]:
@@ -120,6 +127,6 @@ def decode_response(body: bytes) -> tuple[bytes, bytes]:
         value = json.loads(body)
         receipt = base64.b64decode(value["receipt"], validate=True)
         signature = base64.b64decode(value["signature"], validate=True)
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ReceiptInvalid("answer carries no receipt", message_id="receipt.malformed") from exc
     return receipt, signature

@@ -29,6 +29,10 @@ cp -r intake protocol "$work/src/"
 find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
 "$venv/bin/python" -m pip install -q --no-deps --force-reinstall "$work/src/packaging/intake"
 
+# The tests import their own helpers as `tests.<folder>.<module>`: only the tests folder is made
+# importable (a link in a folder of its own), never the checkout's root with `desktop` in it.
+mkdir -p "$work/path"
+ln -s "$root/tests" "$work/path/tests"
 cd "$work"  # -P and this folder: the checkout is not on sys.path, only what was installed
 "$venv/bin/python" -P - <<'PY'
 import importlib.util
@@ -41,5 +45,5 @@ if present:
 import intake.cli, intake.server, protocol.envelope, protocol.receipts  # noqa: E401,F401
 print("intake venv: intake and protocol import; desktop, Qt, SQLCipher, reportlab are absent")
 PY
-exec "$venv/bin/python" -P -m pytest -q -c "$root/packaging/intake/pytest.ini" --rootdir "$root" \
+PYTHONPATH="$work/path" "$venv/bin/python" -P -m pytest -q -c "$root/packaging/intake/pytest.ini" --rootdir "$root" \
   --confcutdir "$root/tests/intake" "$root/tests/intake" "$root/tests/protocol" "$@"
