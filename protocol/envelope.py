@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -301,7 +302,7 @@ def _private_key(value: object, key_id: str) -> hpke.MLKEM768X25519PrivateKey:
     raise EnvelopeError("unsupported private key type", message_id="envelope.bad_key")
 
 
-def open_envelope(data: bytes, private_keys: dict[str, object]) -> OpenedEnvelope:
+def open_envelope(data: bytes, private_keys: Mapping[str, object]) -> OpenedEnvelope:
     """Verify and decrypt an envelope with any one of the recipient private keys (by key id).
 
     ``private_keys`` values are :class:`RecipientPrivateKey`, the raw private

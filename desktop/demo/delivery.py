@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from desktop.demo.transport import DemoTarget, demo_transport
 from desktop.documents.pdf import render_pdf
 from desktop.domain.document import NotificationDocument
+from desktop.outbox.finalise import finalise_document
 from desktop.outbox.sender import OutboxSender
-from protocol.envelope import seal
 
 if TYPE_CHECKING:
     from desktop.store.vault import Vault
@@ -29,17 +29,13 @@ def make_demo_finaliser(open_vault: Callable[[], Vault],
     """``services.finalise`` for demo mode (see :mod:`desktop.ui.wizard.finalising`)."""
 
     def finalise(draft_id: str, document: NotificationDocument) -> None:
+        if document.notification_id != draft_id:
+            raise ValueError("the document belongs to another draft")
         recipient = target().recipient
         vault = open_vault()
         try:
-            document_json = document.to_json_bytes()
-            pdf = render_pdf(document, demo=True)
-            envelope = seal(notification_id=draft_id, form_version=document.form.version,
-                            files={"notification.json": document_json, "notification.pdf": pdf},
-                            recipients=[recipient], sender_seed=vault.profile.sender_key_seed())
-            vault.notifications.finalise(draft_id, document_json=document_json, pdf=pdf, envelope=envelope,
-                                         municipality=document.pack.municipality_name,
-                                         acute=document.acute, corrects=document.corrects)
+            # The real finalising step (reply key included), to the demo intake's key.
+            finalise_document(vault, document, [recipient], render_pdf, demo=True)
         finally:
             vault.close()
         log.info("demo: %s finalised and queued", draft_id)

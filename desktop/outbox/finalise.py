@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.building import build_document
 from desktop.domain.document import NotificationDocument
 from protocol.envelope import RecipientKey, envelope_sha256, seal
+from protocol.replies import ReplyKey
 
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
@@ -92,16 +93,22 @@ def finalise_document(
     demo: bool = False,
     attachments: Mapping[str, bytes] | None = None,
 ) -> FinalisedNotification:
-    """Render, seal and queue an already built document (its id is the draft's id)."""
+    """Render, seal and queue an already built document (its id is the draft's id).
+
+    A fresh reply key per notification goes inside the envelope (its seed into the vault, in the
+    same transaction), so the municipality's acknowledgement and orientation can reach this PC.
+    """
     document_json = document.to_json_bytes()
     pdf = render_pdf(document, demo=demo)
     files = {"notification.json": document_json, "notification.pdf": pdf, **(attachments or {})}
+    reply_key = ReplyKey.generate()
     envelope = seal(
         notification_id=document.notification_id,
         form_version=document.form.version,
         files=files,
         recipients=list(recipients),
         sender_seed=vault.profile.sender_key_seed(),
+        reply_key=reply_key.public(),
     )
     vault.notifications.finalise(
         document.notification_id,
@@ -111,6 +118,7 @@ def finalise_document(
         municipality=document.pack.municipality_name,
         acute=document.acute,
         corrects=document.corrects,
+        reply_seed=reply_key.seed,
     )
     log.info("finalise: %s sealed and queued", document.notification_id)
     return FinalisedNotification(document.notification_id, envelope_sha256(envelope), document.acute)

@@ -104,7 +104,18 @@ _V4 = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+# v5: the reply key of each finalised notification (the 32-byte seed of protocol.replies.ReplyKey):
+# what reads the municipality's acknowledgement and orientation. Kept after a content purge, because
+# the orientation may come later; it goes with the notification row.
+_V5 = (
+    """CREATE TABLE reply_key (
+        notification_id TEXT PRIMARY KEY REFERENCES notification(id) ON DELETE CASCADE,
+        seed BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

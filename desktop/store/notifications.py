@@ -203,8 +203,12 @@ class NotificationRepository:
         return _summary(row)
 
     def finalise(self, id: str, *, document_json: bytes, pdf: bytes, envelope: bytes,
-                 municipality: str, acute: bool, corrects: str | None) -> None:
-        """Lock the draft as a finalised notification and queue its envelope, in one transaction."""
+                 municipality: str, acute: bool, corrects: str | None,
+                 reply_seed: bytes | None = None) -> None:
+        """Lock the draft as a finalised notification and queue its envelope, in one transaction.
+
+        ``reply_seed``: the seed of the reply key sealed into ``envelope`` (desktop.store.replies).
+        """
         digest = hashlib.sha256(document_json).hexdigest()
         with self._db.transaction() as connection:
             if self._state(connection, id) is not NotificationState.DRAFT:
@@ -223,6 +227,11 @@ class NotificationRepository:
                 "INSERT INTO outbox (notification_id, envelope, next_attempt_at) VALUES (?, ?, ?)",
                 (id, envelope, now),
             )
+            if reply_seed is not None:
+                connection.execute(
+                    "INSERT INTO reply_key (notification_id, seed, created_at) VALUES (?, ?, ?)",
+                    (id, bytes(reply_seed), now),
+                )
             self._audit.record("notification.finalised", id, "acute" if acute else "")
 
     def _finalised_blob(self, id: str, column: str) -> bytes:

@@ -56,6 +56,7 @@ from desktop.store.keys import VAULT_KEY_BYTES
 from desktop.store.notifications import NotificationRepository
 from desktop.store.outbox import OutboxRepository
 from desktop.store.profile_repo import ProfileRepository
+from desktop.store.replies import ReplyKeyRepository
 
 _log = logging.getLogger(__name__)
 
@@ -192,6 +193,7 @@ class Vault:
         self.outbox = OutboxRepository(connection, self.audit)
         self.profile = ProfileRepository(connection)
         self.attachments = AttachmentRepository(connection, self.audit)
+        self.reply_keys = ReplyKeyRepository(connection)
 
     @classmethod
     def open(cls, path: Path, key: bytes | bytearray, *, create: bool = False,

@@ -74,8 +74,11 @@ def test_vault_from_an_older_version_is_upgraded_with_its_data(
             municipality="0101",
             acute=False,
             corrects=None,
+            reply_seed=bytes(range(32)),
         )
         assert vault.outbox.waiting_count() == 1
+        # v5: the reply key seed is kept with the finalised notification.
+        assert vault.reply_keys.seed(DRAFT_ID) == bytes(range(32))
         assert vault.integrity_ok()
         # v4: attachments are kept with their notification.
         assert vault.attachments.list(DRAFT_ID) == []
