@@ -311,92 +311,152 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="65" />
-      <source>the municipality's receiving service did not accept this PC</source>
-      <translation>kommunens modtagesystem godkendte ikke denne pc</translation>
+      <source>the municipality's receiving service does not accept this PC yet (IT must set this PC up; the notification waits and goes as soon as that is done)</source>
+      <translation>kommunens modtagesystem tager endnu ikke imod underretninger fra denne pc (it-afdelingen skal sætte pc'en op; underretningen venter og bliver sendt, så snart det er gjort)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="67" />
+      <location filename="../desktop/ui/delivery/messages.py" line="69" />
+      <source>the municipality's receiving service could not be reached</source>
+      <translation>der var ingen forbindelse til kommunens modtagesystem</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="71" />
+      <source>the network's proxy server did not let the connection through (ask IT)</source>
+      <translation>netværkets proxyserver lukkede ikke forbindelsen igennem (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="73" />
+      <source>sending was stopped before the municipality answered</source>
+      <translation>afsendelsen blev stoppet, før kommunen svarede</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="75" />
       <source>it could not be delivered</source>
       <translation>den kunne ikke afleveres</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="69" />
+      <location filename="../desktop/ui/delivery/messages.py" line="77" />
       <source>the settings for sending on this PC are not right</source>
       <translation>indstillingerne for afsendelse på denne pc er ikke rigtige</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="71" />
+      <location filename="../desktop/ui/delivery/messages.py" line="79" />
       <source>sending is not set up on this PC yet</source>
       <translation>afsendelse er ikke sat op på denne pc endnu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="73" />
+      <location filename="../desktop/ui/delivery/messages.py" line="81" />
       <source>the receiving address is not secure (https is required)</source>
       <translation>modtageradressen er ikke sikker (https er påkrævet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="75" />
+      <location filename="../desktop/ui/delivery/messages.py" line="83" />
       <source>this PC has no certificate to check the municipality's receiving service</source>
       <translation>pc'en har intet certifikat til at kontrollere kommunens modtagesystem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="78" />
+      <location filename="../desktop/ui/delivery/messages.py" line="86" />
       <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
       <translation>mailserveren tilbyder ikke en krypteret forbindelse, så intet blev sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="81" />
+      <location filename="../desktop/ui/delivery/messages.py" line="89" />
       <source>the mail server asked to try again later</source>
       <translation>mailserveren bad om at prøve igen senere</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <location filename="../desktop/ui/delivery/messages.py" line="91" />
       <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
       <translation>mailserveren afviste kommunens sikre mailadresse (bed IT om at tjekke den)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="86" />
+      <location filename="../desktop/ui/delivery/messages.py" line="94" />
       <source>the mail server refused the sender address IT has set up</source>
       <translation>mailserveren afviste den afsenderadresse, IT har sat op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="88" />
+      <location filename="../desktop/ui/delivery/messages.py" line="96" />
       <source>the mail server did not accept mail from this PC (ask IT)</source>
       <translation>mailserveren tog ikke imod mail fra denne pc (kontakt IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="90" />
+      <location filename="../desktop/ui/delivery/messages.py" line="98" />
+      <source>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</source>
+      <translation>it-afdelingen skal sætte login til mailserveren op på denne pc; underretningen venter og bliver sendt, så snart det er gjort</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="101" />
+      <source>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse er ikke udstedt af en udsteder, som it-afdelingen har godkendt, så intet blev sendt (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <source>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse er ikke beregnet til krypteret mail, så intet blev sendt (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="107" />
+      <source>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse hører til en anden adresse, så intet blev sendt (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="110" />
+      <source>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse er ikke gyldigt endnu, så intet blev sendt (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="113" />
+      <source>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
+      <translation>certifikatet til kommunens sikre postkasse er spærret, så intet blev sendt (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="116" />
+      <source>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
+      <translation>det kunne ikke kontrolleres, om certifikatet til kommunens sikre postkasse er spærret, så intet blev sendt (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="119" />
+      <source>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</source>
+      <translation>den er sendt, men det kunne ikke kontrolleres, om certifikatet til kommunens sikre postkasse er spærret (it-afdelingen kan se det)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="122" />
+      <source>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</source>
+      <translation>organisationscertifikatet, som it-afdelingen har sat op til at signere mail, kan ikke bruges (kontakt it-afdelingen)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="125" />
       <source>the notification is larger than the mail server accepts</source>
       <translation>underretningen er større, end mailserveren tager imod</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="92" />
+      <location filename="../desktop/ui/delivery/messages.py" line="127" />
       <source>the mail server refused the secure e-mail</source>
       <translation>mailserveren afviste den sikre mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="94" />
+      <location filename="../desktop/ui/delivery/messages.py" line="129" />
       <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse kan ikke bruges (kontakt IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="97" />
+      <location filename="../desktop/ui/delivery/messages.py" line="132" />
       <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er udløbet, så intet blev sendt (kontakt IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="117" />
+      <location filename="../desktop/ui/delivery/messages.py" line="153" />
       <source>an unexpected problem</source>
-      <extracomment>Reasons after which the item is refused for good (FAILED): the person must act.</extracomment>
+      <extracomment>Reasons after which the item is refused for good (FAILED): the person must act. (A PC not accepted, a mail login or certificate problem: IT fixes those on this PC, and the notification waits in the queue meanwhile; those are not refusals.)</extracomment>
       <translation>et uventet problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="129" />
+      <location filename="../desktop/ui/delivery/messages.py" line="165" />
       <source>Not sent yet: %1.</source>
       <translation>Ikke sendt endnu: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="138" />
+      <location filename="../desktop/ui/delivery/messages.py" line="174" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke krypteres til kommunen. Det, du har skrevet, er gemt. Kontakt IT, og ring til kommunen, hvis sagen haster.</translation>
     </message>

@@ -311,92 +311,152 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="65" />
-      <source>the municipality's receiving service did not accept this PC</source>
-      <translation>the municipality's receiving service did not accept this PC</translation>
+      <source>the municipality's receiving service does not accept this PC yet (IT must set this PC up; the notification waits and goes as soon as that is done)</source>
+      <translation>the municipality's receiving service does not accept this PC yet (IT must set this PC up; the notification waits and goes as soon as that is done)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="67" />
+      <location filename="../desktop/ui/delivery/messages.py" line="69" />
+      <source>the municipality's receiving service could not be reached</source>
+      <translation>the municipality's receiving service could not be reached</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="71" />
+      <source>the network's proxy server did not let the connection through (ask IT)</source>
+      <translation>the network's proxy server did not let the connection through (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="73" />
+      <source>sending was stopped before the municipality answered</source>
+      <translation>sending was stopped before the municipality answered</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="75" />
       <source>it could not be delivered</source>
       <translation>it could not be delivered</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="69" />
+      <location filename="../desktop/ui/delivery/messages.py" line="77" />
       <source>the settings for sending on this PC are not right</source>
       <translation>the settings for sending on this PC are not right</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="71" />
+      <location filename="../desktop/ui/delivery/messages.py" line="79" />
       <source>sending is not set up on this PC yet</source>
       <translation>sending is not set up on this PC yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="73" />
+      <location filename="../desktop/ui/delivery/messages.py" line="81" />
       <source>the receiving address is not secure (https is required)</source>
       <translation>the receiving address is not secure (https is required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="75" />
+      <location filename="../desktop/ui/delivery/messages.py" line="83" />
       <source>this PC has no certificate to check the municipality's receiving service</source>
       <translation>this PC has no certificate to check the municipality's receiving service</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="78" />
+      <location filename="../desktop/ui/delivery/messages.py" line="86" />
       <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
       <translation>the mail server does not offer an encrypted connection, so nothing was sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="81" />
+      <location filename="../desktop/ui/delivery/messages.py" line="89" />
       <source>the mail server asked to try again later</source>
       <translation>the mail server asked to try again later</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <location filename="../desktop/ui/delivery/messages.py" line="91" />
       <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
       <translation>the mail server refused the municipality's secure e-mail address (ask IT to check it)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="86" />
+      <location filename="../desktop/ui/delivery/messages.py" line="94" />
       <source>the mail server refused the sender address IT has set up</source>
       <translation>the mail server refused the sender address IT has set up</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="88" />
+      <location filename="../desktop/ui/delivery/messages.py" line="96" />
       <source>the mail server did not accept mail from this PC (ask IT)</source>
       <translation>the mail server did not accept mail from this PC (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="90" />
+      <location filename="../desktop/ui/delivery/messages.py" line="98" />
+      <source>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</source>
+      <translation>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="101" />
+      <source>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <source>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="107" />
+      <source>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="110" />
+      <source>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="113" />
+      <source>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
+      <translation>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="116" />
+      <source>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
+      <translation>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="119" />
+      <source>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</source>
+      <translation>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="122" />
+      <source>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</source>
+      <translation>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="125" />
       <source>the notification is larger than the mail server accepts</source>
       <translation>the notification is larger than the mail server accepts</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="92" />
+      <location filename="../desktop/ui/delivery/messages.py" line="127" />
       <source>the mail server refused the secure e-mail</source>
       <translation>the mail server refused the secure e-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="94" />
+      <location filename="../desktop/ui/delivery/messages.py" line="129" />
       <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox cannot be used (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="97" />
+      <location filename="../desktop/ui/delivery/messages.py" line="132" />
       <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="117" />
+      <location filename="../desktop/ui/delivery/messages.py" line="153" />
       <source>an unexpected problem</source>
-      <extracomment>Reasons after which the item is refused for good (FAILED): the person must act.</extracomment>
+      <extracomment>Reasons after which the item is refused for good (FAILED): the person must act. (A PC not accepted, a mail login or certificate problem: IT fixes those on this PC, and the notification waits in the queue meanwhile; those are not refusals.)</extracomment>
       <translation>an unexpected problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="129" />
+      <location filename="../desktop/ui/delivery/messages.py" line="165" />
       <source>Not sent yet: %1.</source>
       <translation>Not sent yet: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="138" />
+      <location filename="../desktop/ui/delivery/messages.py" line="174" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <translation>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</translation>
     </message>

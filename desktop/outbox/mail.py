@@ -181,7 +181,7 @@ class SecureMailTransport:
     def close(self) -> None:
         """Nothing is held open between mails."""
 
-    def deliver(self, notification_id: str, envelope: bytes) -> DeliveryResult:
+    def deliver(self, notification_id: str, envelope: bytes, *, attempt: int = 1) -> DeliveryResult:
         """Send one mail; the server's 250 makes it "sent" (no receipt by e-mail)."""
         now = self._clock()
         if now > self._certificate.not_valid_after_utc:

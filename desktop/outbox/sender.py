@@ -11,6 +11,17 @@ are committed for several items at a time (see ``OutboxSender._lane``); an
 outcome lost to a crash leaves its item SENDING, and the resend with the same
 Idempotency-Key gets the original receipt.
 
+Every pass starts with one probe: the first due item alone. If the way to
+the municipality is broken (no network, the intake unreachable, TLS, a slow
+answer, a server error, this PC not set up), the pass ends there and the whole
+queue waits together (one back-off for all, the server's ``Retry-After`` when
+it gave one, at least ``SETUP_BACKOFF_S`` for causes only IT can fix), each
+item showing the reason. If the probe goes, the rest follows on all lanes; two
+such failures in a row there end the pass the same way. A thousand waiting
+notifications thus cost one attempt against a black hole, not a thousand.
+An attempt ended by the app (lock, quit) records nothing: its item is sent
+again next time under the same Idempotency-Key.
+
 Secure e-mail gives no signed receipt: a message its server accepted is
 recorded SENT (never RECEIPTED), with the same acknowledgement deadline, so
 the person is told to phone when the municipality does not confirm in time.
@@ -36,6 +47,7 @@ from typing import TYPE_CHECKING, Protocol
 from desktop.outbox.retry import backoff_seconds
 
 if TYPE_CHECKING:
+    from desktop.outbox.failures import TransientDeliveryError
     from desktop.outbox.transport import DeliveryResult
     from desktop.store.outbox import DueEntry
     from desktop.store.vault import Vault
@@ -49,6 +61,11 @@ QUICK_ANSWER_S = 0.25
 #: Outcomes of quick attempts are committed (and reported) at least this often.
 RECORD_EVERY_S = 0.1
 
+#: A pass ends (and the whole queue waits) after this many failures of the way to the intake in a row.
+BREAKER_FAILURES = 2
+#: Causes only IT can fix (mail login, certificates, proxy, enrolment) are tried again this rarely.
+SETUP_BACKOFF_S = 900.0
+
 #: Called as (notification_id, state, reason_id) whenever an item changes state.
 StateListener = Callable[[str, str, str | None], None]
 
@@ -56,8 +73,8 @@ StateListener = Callable[[str, str, str | None], None]
 class Transport(Protocol):
     """Anything that can deliver an envelope: the HTTPS intake (with its receipt) or secure e-mail."""
 
-    def deliver(self, notification_id: str, envelope: bytes) -> DeliveryResult:
-        """Send once; raise TransientDeliveryError or DeliveryRejected on failure."""
+    def deliver(self, notification_id: str, envelope: bytes, *, attempt: int = 1) -> DeliveryResult:
+        """Send once (``attempt``: the how-manieth); raise TransientDeliveryError or DeliveryRejected."""
         ...
 
     def close(self) -> None:
@@ -76,6 +93,38 @@ class SendReport:
     failed: dict[str, str] = field(default_factory=dict)  # id -> reason id (permanent)
     waiting: int = 0
     next_attempt_at: datetime | None = None
+    #: The reason the whole queue waits after this pass (None: it did not have to).
+    backed_off: str | None = None
+
+
+class _Breaker:
+    """The lanes of one pass count failures of the way to the intake together; enough of them end the pass."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._in_a_row = 0
+        #: Failures in a row that end the pass: 1 while probing, BREAKER_FAILURES once the probe went.
+        self.limit = 1
+        self.tripped: TransientDeliveryError | None = None
+        self.open = threading.Event()  # set: the pass ends
+
+    def went(self) -> None:
+        """An attempt reached the municipality (delivered, or refused for its own reasons)."""
+        with self._lock:
+            self._in_a_row = 0
+
+    def failed(self, error: TransientDeliveryError) -> None:
+        """An attempt failed; a cause that is not the item's own counts towards ending the pass."""
+        if error.scope != "queue":
+            self.went()  # the intake answered about this one item: the way is open
+            return
+        with self._lock:
+            self._in_a_row += 1
+            # The server said when to come back, or only IT can help: no point trying the next one.
+            if error.retry_after is not None or error.setup or self._in_a_row >= self.limit:
+                if self.tripped is None:
+                    self.tripped = error
+                self.open.set()
 
 
 class OutboxSender:
@@ -114,6 +163,8 @@ class OutboxSender:
         self._rng = rng or random.SystemRandom()
         self.on_state = on_state
         self._stop = threading.Event()
+        #: Passes in a row that ended with the whole queue backing off (for the growing wait).
+        self._queue_failures = 0
         # None: the domain's working-day rule, imported on first receipt (holidays is slow to import)
         self._acknowledgement_due = acknowledgement_due
 
@@ -125,8 +176,16 @@ class OutboxSender:
         return self._vault
 
     def request_stop(self) -> None:
-        """End the pass in progress after its current attempt, and send nothing more (any thread)."""
+        """End the pass in progress now, and send nothing more (any thread; lock and quit).
+
+        The attempts in flight are ended at once (their sockets shut) where the
+        transport can (``abort``); their items stay SENDING and go again next time
+        under the same Idempotency-Key, which makes that safe.
+        """
         self._stop.set()
+        abort = getattr(self._transport, "abort", None)
+        if abort is not None:
+            abort()
 
     def close(self) -> None:
         """Close the transport's connections and the sender's vault (on the thread that used it)."""
@@ -147,30 +206,62 @@ class OutboxSender:
             self.on_state(notification_id, state, reason)
 
     def run_once(self) -> SendReport:
-        """Send every item that is due now; return what happened and when the next one is due."""
+        """Send every item that is due now; return what happened and when the next one is due.
+
+        The first due item goes alone (the probe); the rest only if the way to the
+        municipality works (see the module's notes).
+        """
         outbox = self.vault.outbox
         report = SendReport()
+        breaker = _Breaker()
         # Ids first, each envelope only when its turn comes: memory stays flat however long the queue.
         entries = iter(outbox.due_entries(self._clock()))
-        if self._lanes == 1:
-            self._lane(entries, report)
-        else:
-            with ThreadPoolExecutor(self._lanes, thread_name_prefix="underret-outbox-lane") as pool:
-                others: list[Future[object]] = [
-                    pool.submit(self._lane, entries, report) for _ in range(self._lanes - 1)]
-                if self._acknowledgement_due is None:
-                    # The working-day rule imports the holidays package (~0.2 s): load it beside the
-                    # first attempts, which do not need it (outcomes are recorded a little later).
-                    others.append(pool.submit(self._due_date, self._clock()))
-                self._lane(entries, report)
-                for other in others:
-                    other.result()  # a lane's error is the pass's error
+        probe = next(entries, None)
+        if probe is not None:
+            self._lane(iter([probe]), report, breaker)
+            if not (breaker.open.is_set() or self._stop.is_set()):
+                breaker.limit = BREAKER_FAILURES
+                self._send_rest(entries, report, breaker)
+        if breaker.tripped is not None and not self._stop.is_set():
+            self._back_off(breaker.tripped, report)
+        elif report.receipted or report.sent or report.failed:
+            self._queue_failures = 0
         with self._lock:
             report.waiting = outbox.waiting_count()
             report.next_attempt_at = outbox.next_attempt_at()
         return report
 
-    def _lane(self, entries: Iterator[DueEntry], report: SendReport) -> None:
+    def _send_rest(self, entries: Iterator[DueEntry], report: SendReport, breaker: _Breaker) -> None:
+        if self._lanes == 1:
+            self._lane(entries, report, breaker)
+            return
+        with ThreadPoolExecutor(self._lanes, thread_name_prefix="underret-outbox-lane") as pool:
+            others: list[Future[object]] = [
+                pool.submit(self._lane, entries, report, breaker) for _ in range(self._lanes - 1)]
+            if self._acknowledgement_due is None:
+                # The working-day rule imports the holidays package (~0.2 s): load it beside the
+                # first attempts, which do not need it (outcomes are recorded a little later).
+                others.append(pool.submit(self._due_date, self._clock()))
+            self._lane(entries, report, breaker)
+            for other in others:
+                other.result()  # a lane's error is the pass's error
+
+    def _back_off(self, cause: TransientDeliveryError, report: SendReport) -> None:
+        """The way to the municipality is broken: every waiting item waits the same time, with the reason."""
+        self._queue_failures += 1
+        if cause.retry_after is not None:
+            wait = cause.retry_after  # the server's own word (already capped)
+        else:
+            wait = backoff_seconds(self._queue_failures, self._rng)
+        if cause.setup:
+            wait = max(wait, SETUP_BACKOFF_S)
+        until = self._clock() + timedelta(seconds=wait)
+        with self._lock:
+            waiting = self.vault.outbox.back_off_waiting(until, cause.message_id)
+        report.backed_off = cause.message_id
+        log.info("outbox: the queue waits %.0f s (%s; %d waiting)", wait, cause.message_id, waiting)
+
+    def _lane(self, entries: Iterator[DueEntry], report: SendReport, breaker: _Breaker) -> None:
         """Send items from ``entries`` one after the other until none is left (or a stop is requested).
 
         Every item is marked SENDING in a committed transaction before its POST.
@@ -190,7 +281,7 @@ class OutboxSender:
         quick = False  # the last attempt was answered quickly: mark ahead
         last_record = time.monotonic()
         try:
-            while not self._stop.is_set():
+            while not (self._stop.is_set() or breaker.open.is_set()):
                 if not marked:
                     for outcome in outcomes:
                         outcome.prepare()  # outside the lock: the other lanes go on meanwhile
@@ -201,8 +292,8 @@ class OutboxSender:
                         # if this commit fails, the outcomes' items stay SENDING and are resent
                         recorded, outcomes = outcomes, []
                         with outbox.batch():
-                            for outcome in recorded:
-                                outcome.record()
+                            for done in recorded:
+                                done.record()
                             for item in chunk:
                                 outbox.mark_sending(item.notification_id)
                         self._report(recorded)
@@ -215,7 +306,9 @@ class OutboxSender:
                     report.attempted += 1
                     envelope = outbox.envelope(item.notification_id)
                 began = time.monotonic()
-                outcomes.append(self._attempt(item.notification_id, envelope, item.attempts + 1, report))
+                ended = self._attempt(item.notification_id, envelope, item.attempts + 1, report, breaker)
+                if ended is not None:
+                    outcomes.append(ended)
                 now = time.monotonic()
                 quick = now - began < QUICK_ANSWER_S
                 if not quick or now - last_record >= RECORD_EVERY_S:
@@ -224,6 +317,11 @@ class OutboxSender:
                     last_record = now
         finally:
             self._record(outcomes)
+            if marked and not self._stop.is_set():
+                # Marked SENDING but not tried: the pass ended (the queue backs off and says why).
+                reason = breaker.tripped.message_id if breaker.tripped is not None else None
+                for item in marked:
+                    self._emit(item.notification_id, "queued", reason)
 
     def _record(self, outcomes: list[_Outcome]) -> None:
         """Commit ``outcomes`` in one transaction, then report them."""
@@ -242,37 +340,51 @@ class OutboxSender:
         for outcome in outcomes:
             self._emit(outcome.notification_id, outcome.state, outcome.reason)
 
-    def _attempt(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport) -> _Outcome:
-        """POST one envelope (already marked SENDING) and verify the answer; what to record (not yet)."""
+    def _attempt(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport,
+                 breaker: _Breaker) -> _Outcome | None:
+        """POST one envelope (already marked SENDING) and verify the answer; what to record (not yet).
+
+        None when the app ended the attempt: nothing is recorded, the item stays SENDING.
+        """
         # imported here, not at module level: httpx and cryptography would slow the app's start-up
-        from desktop.outbox.transport import DeliveryRejected, TransientDeliveryError
+        from desktop.outbox.failures import AttemptInterrupted, DeliveryRejected, TransientDeliveryError
         from protocol.envelope import envelope_sha256
         from protocol.receipts import ReceiptInvalid, verify_receipt
 
         outbox = self.vault.outbox
         try:
-            result = self._transport.deliver(notification_id, envelope)
+            result = self._transport.deliver(notification_id, envelope, attempt=attempt)
             if not result.receipted:
+                breaker.went()
                 return self._sent(notification_id, result, report)
-            receipt = verify_receipt(
-                result.receipt_json,
-                result.signature,
-                self._receipt_key,
-                notification_id=notification_id,
-                envelope_sha256=envelope_sha256(envelope),
-            )
+            try:
+                receipt = verify_receipt(
+                    result.receipt_json,
+                    result.signature,
+                    self._receipt_key,
+                    notification_id=notification_id,
+                    envelope_sha256=envelope_sha256(envelope),
+                )
+            except ReceiptInvalid as exc:
+                raise TransientDeliveryError(str(exc), message_id=exc.message_id) from exc
+        except AttemptInterrupted:
+            log.info("outbox: %s attempt ended by the app; it goes again next time", notification_id)
+            return None
         except DeliveryRejected as exc:
+            breaker.went()
             log.warning("outbox: %s refused by the intake (%s)", notification_id, exc.message_id)
             report.failed[notification_id] = exc.message_id
             return _Outcome(notification_id, "failed", exc.message_id, partial(
                 outbox.record_failure, notification_id, exc.message_id, next_attempt_at=None, permanent=True))
-        except (TransientDeliveryError, ReceiptInvalid) as exc:
+        except TransientDeliveryError as exc:
+            breaker.failed(exc)
             wait = backoff_seconds(attempt, self._rng)
             log.info("outbox: %s not delivered (%s); retry in %.0f s", notification_id, exc.message_id, wait)
             report.retrying[notification_id] = exc.message_id
             return _Outcome(notification_id, "queued", exc.message_id, partial(
                 outbox.record_failure, notification_id, exc.message_id,
                 next_attempt_at=self._clock() + timedelta(seconds=wait), permanent=False))
+        breaker.went()
         log.info("outbox: %s receipted as %s", notification_id, receipt.reference)
         report.receipted.append(notification_id)
         due: list[date] = []

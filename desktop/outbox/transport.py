@@ -8,63 +8,61 @@ checked right after the handshake, before a single byte of the request is
 sent. TLS 1.2 is the minimum. Plain HTTP is refused, except
 ``allow_loopback_http`` for an intake on 127.0.0.1 (demo mode only).
 
-Failures become message ids: transient ones (:class:`TransientDeliveryError`)
-leave the item queued; a refusal by the server (:class:`DeliveryRejected`,
-4xx other than 408/413/429) marks it failed.
+Every attempt has one deadline for all of it (connect, TLS, upload, answer;
+:mod:`desktop.outbox.deadline`): a server that trickles its answer cannot hold
+an attempt longer. :meth:`HttpsIntakeTransport.abort` ends the attempts in
+flight at once (lock, quit).
+
+Failures become message ids (:mod:`desktop.outbox.failures`): transient ones
+(:class:`TransientDeliveryError`) leave the item queued, named for what broke,
+with the server's ``Retry-After`` when it gave one; a refusal by the intake
+(:class:`DeliveryRejected`, 4xx other than 401/403/407/408/413/429) marks it
+failed. 401 and 403 mean the intake does not accept this PC (not enrolled):
+that is this PC's set-up, so the item stays queued.
 """
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import logging
 import ssl
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
-import httpcore
 import httpx
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from desktop.errors import UnderretError
+from desktop.outbox.deadline import Attempts
+from desktop.outbox.failures import (
+    AttemptInterrupted,
+    DeliveryConfigError,
+    DeliveryRejected,
+    TransientDeliveryError,
+    interrupted_or,
+    network_reason,
+    retry_after_seconds,
+)
+from desktop.outbox.https_stream import GuardedBackend, PinMismatchError, certificate_pins
 from protocol.receipts import ReceiptInvalid, decode_response
+
+__all__ = ["CONTENT_TYPE", "ENVELOPE_PATH", "AttemptInterrupted", "DeliveryConfigError", "DeliveryRejected",
+           "DeliveryResult", "HttpsIntakeTransport", "TransientDeliveryError", "attempt_deadline",
+           "certificate_pins"]
 
 log = logging.getLogger(__name__)
 
 ENVELOPE_PATH = "/v1/envelopes"
 CONTENT_TYPE = "application/vnd.underret.envelope"
 
-
-class TransientDeliveryError(UnderretError):
-    """Delivery did not succeed this time; the item stays queued and is retried."""
-
-    message_id = "delivery.failed"
-
-
-class DeliveryRejected(UnderretError):  # noqa: N818 - the domain word
-    """The intake refused the envelope; retrying the same bytes will not help."""
-
-    message_id = "delivery.rejected"
-
-    def __init__(self, message: str = "", *, message_id: str | None = None, status: int = 0, **details: str):
-        super().__init__(message, message_id=message_id, **details)
-        self.status = status
+#: The whole time one attempt may take (connect, TLS, upload, answer) for a small envelope...
+ATTEMPT_DEADLINE_S = 30.0
+#: ... plus this long per byte of envelope: the upload of large attachments over a slow line
+#: (~400 kbit/s) still fits, and a small notification is not held up for minutes.
+SECONDS_PER_BYTE = 1 / 50_000
 
 
-class DeliveryConfigError(UnderretError):
-    """The transport settings are unusable (no trust anchor, plain HTTP to another host)."""
-
-    message_id = "delivery.misconfigured"
-
-
-class _PinMismatchError(Exception):
-    """Raised inside the connection when the server certificate is not the pinned one."""
-
-    def __init__(self, reason_id: str) -> None:
-        super().__init__(reason_id)
-        self.reason_id = reason_id
+def attempt_deadline(envelope_size: int, base: float = ATTEMPT_DEADLINE_S) -> float:
+    """The whole-attempt deadline for an envelope of ``envelope_size`` bytes."""
+    return base + envelope_size * SECONDS_PER_BYTE
 
 
 @dataclass(frozen=True)
@@ -82,75 +80,6 @@ class DeliveryResult:
     receipted: bool = True
     accepted_at: datetime | None = None
     reference: str | None = None
-
-
-def certificate_pins(cert: x509.Certificate) -> tuple[str, str]:
-    """The two pins that match a certificate: SHA-256 of its public key (SPKI, survives renewal
-    with the same key; what policy sets) and SHA-256 of the whole certificate, lower-case hex."""
-    spki = cert.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
-    return hashlib.sha256(spki).hexdigest(), hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
-
-
-class _PinnedStream(httpcore.NetworkStream):
-    """Checks the peer certificate against the pin right after the TLS handshake."""
-
-    def __init__(self, inner: httpcore.NetworkStream, pin: str | None, check_dates: bool) -> None:
-        self._inner, self._pin, self._check_dates = inner, pin, check_dates
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, timeout)
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, timeout)
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-    def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.start_tls(ssl_context, server_hostname, timeout)
-        ssl_object = stream.get_extra_info("ssl_object")
-        der = ssl_object.getpeercert(True) if ssl_object is not None else None
-        if not der:
-            stream.close()
-            raise _PinMismatchError("delivery.certificate_wrong")
-        cert = x509.load_der_x509_certificate(der)
-        if self._pin is not None and self._pin not in certificate_pins(cert):
-            stream.close()
-            raise _PinMismatchError("delivery.certificate_wrong")
-        if self._check_dates:
-            now = datetime.now(UTC)
-            if now > cert.not_valid_after_utc:
-                stream.close()
-                raise _PinMismatchError("delivery.certificate_expired")
-            if now < cert.not_valid_before_utc:
-                stream.close()
-                raise _PinMismatchError("delivery.certificate_wrong")
-        return stream
-
-
-class _PinningBackend(httpcore.NetworkBackend):
-    def __init__(self, pin: str | None, check_dates: bool) -> None:
-        self._inner = httpcore.SyncBackend()
-        self._pin, self._check_dates = pin, check_dates
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        inner = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _PinnedStream(inner, self._pin, self._check_dates)
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
 
 
 def _is_loopback(host: str) -> bool:
@@ -174,7 +103,12 @@ def _ssl_context(ca_pem: bytes | None) -> ssl.SSLContext:
 
 
 class HttpsIntakeTransport:
-    """Posts envelopes to ``<endpoint>/v1/envelopes`` and returns the signed receipt."""
+    """Posts envelopes to ``<endpoint>/v1/envelopes`` and returns the signed receipt.
+
+    ``deadline`` is the whole time of an attempt for a small envelope (a larger one
+    gets more: :func:`attempt_deadline`); ``timeout``, when given, also caps each single
+    step. Usable from several threads at once (one connection each, from the pool).
+    """
 
     def __init__(
         self,
@@ -183,7 +117,8 @@ class HttpsIntakeTransport:
         ca_pem: bytes | None = None,
         pin_sha256: str | None = None,
         allow_loopback_http: bool = False,
-        timeout: float = 30.0,
+        timeout: float | None = None,
+        deadline: float | None = None,
         proxy: str | None = None,
     ) -> None:
         url = httpx.URL(endpoint)
@@ -206,16 +141,21 @@ class HttpsIntakeTransport:
                 "the intake address must be https", message_id="delivery.plain_http_refused"
             )
         self.endpoint = endpoint.rstrip("/")
+        # Without its own deadline, a transport made with a (test's) short timeout keeps that as the whole.
+        self.deadline = deadline if deadline is not None else (timeout or ATTEMPT_DEADLINE_S)
+        self.proxy = proxy
+        self._attempts = Attempts()
         transport = httpx.HTTPTransport(verify=verify, proxy=proxy, trust_env=False, retries=0)
-        if url.scheme == "https" and pin is not None:
-            # httpx offers no hook between handshake and request; the pool's network
-            # backend is the one place to check the pin before the body goes out.
-            # (Known limit: behind an https:// proxy the proxy's own certificate would be
-            # checked against the pin too; use an http:// proxy or a CA with pinning.)
-            transport._pool._network_backend = _PinningBackend(pin, check_dates=ca_pem is None)
+        # httpx offers no hook between handshake and request, nor a whole-request deadline; the
+        # pool's network backend is the one place for both (the pin is checked before the body
+        # goes out; every step gets what is left of the attempt's time). With a proxy the pool
+        # is httpcore's HTTPProxy, which has the same attribute.
+        transport._pool._network_backend = GuardedBackend(
+            self._attempts, pin if url.scheme == "https" else None,
+            check_dates=url.scheme == "https" and pin is not None and ca_pem is None)
         self._client = httpx.Client(
             transport=transport,
-            timeout=httpx.Timeout(timeout),
+            timeout=httpx.Timeout(timeout or self.deadline),
             follow_redirects=False,
             trust_env=False,
         )
@@ -224,48 +164,39 @@ class HttpsIntakeTransport:
         """Close pooled connections."""
         self._client.close()
 
-    def deliver(self, notification_id: str, envelope: bytes) -> DeliveryResult:
+    def abort(self) -> None:
+        """End the attempts in flight now and refuse new ones (any thread; the app locks or quits).
+
+        An ended attempt raises :class:`AttemptInterrupted`: whether the intake got the
+        envelope is not known, and the next attempt (same Idempotency-Key) settles it.
+        """
+        self._attempts.abort()
+
+    def deliver(self, notification_id: str, envelope: bytes, *, attempt: int = 1) -> DeliveryResult:
         """POST the envelope once; the same notification id is the Idempotency-Key on every retry."""
-        try:
-            response = self._client.post(
-                self.endpoint + ENVELOPE_PATH,
-                content=envelope,
-                headers={"Idempotency-Key": notification_id, "Content-Type": CONTENT_TYPE},
-            )
-        except _PinMismatchError as exc:
-            raise TransientDeliveryError(
-                "server certificate is not the pinned one", message_id=exc.reason_id
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientDeliveryError("no answer in time", message_id="delivery.timeout") from exc
-        except httpx.ConnectError as exc:
-            raise TransientDeliveryError("could not connect", message_id=_connect_reason(exc)) from exc
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            raise TransientDeliveryError(
-                "connection broke off", message_id="delivery.connection_reset"
-            ) from exc
-        except httpx.TransportError as exc:
-            raise TransientDeliveryError("network error", message_id="delivery.network_error") from exc
+        with self._attempts.attempt(attempt_deadline(len(envelope), self.deadline)) as running:
+            try:
+                if running.aborted:
+                    raise AttemptInterrupted("sending has been stopped")
+                response = self._client.post(
+                    self.endpoint + ENVELOPE_PATH,
+                    content=envelope,
+                    headers={"Idempotency-Key": notification_id, "Content-Type": CONTENT_TYPE},
+                )
+            except PinMismatchError as exc:
+                raise TransientDeliveryError(
+                    "server certificate is not the pinned one", message_id=exc.reason_id, setup=True
+                ) from exc
+            except httpx.ProxyError as exc:
+                if network_reason(exc, running) == "delivery.interrupted":
+                    raise AttemptInterrupted("the attempt was ended by the app") from exc
+                raise TransientDeliveryError("the proxy did not carry the connection",
+                                             message_id="delivery.proxy_failed", setup=True) from exc
+            except httpx.TransportError as exc:
+                broke_off = isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError))
+                raise interrupted_or(exc, running, TransientDeliveryError, "connection failed",
+                                     broke_off=broke_off) from exc
         return _interpret(notification_id, response)
-
-
-def _connect_reason(exc: BaseException) -> str:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            # OpenSSL X509_V_ERR_CERT_HAS_EXPIRED is 10.
-            return "delivery.certificate_expired" if seen.verify_code == 10 else "delivery.certificate_wrong"
-        if isinstance(seen, ssl.SSLError):
-            return "delivery.tls_failed"
-        if isinstance(seen, ConnectionRefusedError):
-            return "delivery.connection_refused"
-        seen = seen.__cause__ or seen.__context__
-    text = str(exc)
-    if "CERTIFICATE_VERIFY_FAILED" in text:
-        return "delivery.certificate_expired" if "expired" in text else "delivery.certificate_wrong"
-    if "Connection refused" in text or "Errno 111" in text:
-        return "delivery.connection_refused"
-    return "delivery.no_connection"
 
 
 #: Refusals the reference intake names (``{"error": <id>}``) that the person is told about in their own words.
@@ -291,21 +222,30 @@ def _interpret(notification_id: str, response: httpx.Response) -> DeliveryResult
         log.info("delivery: %s accepted (HTTP %s)", notification_id, status)
         return DeliveryResult(status, receipt, signature)
     log.info("delivery: %s answered HTTP %s", notification_id, status)
+    # The server's own word on when to come back: every notification waits that long (capped).
+    wait = retry_after_seconds(response.headers.get("retry-after"))
+    if status in (429, 503) and wait is not None:
+        raise TransientDeliveryError(f"server busy ({status}), back in {wait:.0f} s",
+                                     message_id="delivery.server_busy", retry_after=wait)
     if status >= 500:
-        raise TransientDeliveryError(f"server error {status}", message_id="delivery.server_error")
+        raise TransientDeliveryError(f"server error {status}", message_id="delivery.server_error",
+                                     retry_after=wait)
     if status == 413:
-        raise TransientDeliveryError("envelope too large for the server", message_id="delivery.too_large")
+        raise TransientDeliveryError("envelope too large for the server", message_id="delivery.too_large",
+                                     scope="item")
     if status in (408, 429):
-        raise TransientDeliveryError(f"server busy ({status})", message_id="delivery.server_busy")
+        raise TransientDeliveryError(f"server busy ({status})", message_id="delivery.server_busy",
+                                     retry_after=wait)
+    if status in (401, 403, 407):
+        # The intake (or a proxy) does not accept this PC: enrolment or proxy login, IT's to fix.
+        # Sending again with the same bytes will work once it is, so the notification stays queued.
+        reason = "delivery.proxy_failed" if status == 407 else "delivery.not_authorised"
+        raise TransientDeliveryError(f"this PC is not accepted ({status})", message_id=reason, setup=True)
     if status == 409:
         raise DeliveryRejected(
             "the intake already holds a different envelope for this notification",
             message_id="intake.conflict",
             status=status,
-        )
-    if status in (401, 403):
-        raise DeliveryRejected(
-            "the intake refused this sender", message_id="delivery.not_authorised", status=status
         )
     if 400 <= status < 500:
         raise DeliveryRejected(f"the intake refused the envelope ({status})",

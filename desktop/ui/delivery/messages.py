@@ -63,7 +63,15 @@ def _table() -> dict[str, Callable[[], str]]:
         "intake.key_mismatch": lambda: translate(
             "DeliveryMessages", "the municipality's receiving service found its number did not match"),
         "delivery.not_authorised": lambda: translate(
-            "DeliveryMessages", "the municipality's receiving service did not accept this PC"),
+            "DeliveryMessages",
+            "the municipality's receiving service does not accept this PC yet (IT must set this PC up; the "
+            "notification waits and goes as soon as that is done)"),
+        "delivery.intake_unreachable": lambda: translate(
+            "DeliveryMessages", "the municipality's receiving service could not be reached"),
+        "delivery.proxy_failed": lambda: translate(
+            "DeliveryMessages", "the network's proxy server did not let the connection through (ask IT)"),
+        "delivery.interrupted": lambda: translate(
+            "DeliveryMessages", "sending was stopped before the municipality answered"),
         "delivery.failed": lambda: translate(
             "DeliveryMessages", "it could not be delivered"),
         "delivery.misconfigured": lambda: translate(
@@ -87,6 +95,33 @@ def _table() -> dict[str, Callable[[], str]]:
             "DeliveryMessages", "the mail server refused the sender address IT has set up"),
         "delivery.mail_not_authorised": lambda: translate(
             "DeliveryMessages", "the mail server did not accept mail from this PC (ask IT)"),
+        "delivery.mail_login_needed": lambda: translate(
+            "DeliveryMessages", "IT must set up the mail login on this PC; the notification waits and goes "
+                                "as soon as that is done"),
+        "delivery.mail_certificate_untrusted": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox is not from an issuer "
+                                "IT has approved, so nothing was sent (ask IT)"),
+        "delivery.mail_certificate_wrong_usage": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox is not meant for "
+                                "encrypted e-mail, so nothing was sent (ask IT)"),
+        "delivery.mail_certificate_wrong_address": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox belongs to another "
+                                "address, so nothing was sent (ask IT)"),
+        "delivery.mail_certificate_not_yet_valid": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox is not valid yet, so "
+                                "nothing was sent (ask IT)"),
+        "delivery.mail_certificate_revoked": lambda: translate(
+            "DeliveryMessages", "the certificate for the municipality's secure mailbox has been revoked, so "
+                                "nothing was sent (ask IT)"),
+        "delivery.mail_revocation_unknown": lambda: translate(
+            "DeliveryMessages", "it could not be checked whether the certificate for the municipality's "
+                                "secure mailbox has been revoked, so nothing was sent (ask IT)"),
+        "delivery.mail_revocation_unchecked": lambda: translate(
+            "DeliveryMessages", "it was sent, but it could not be checked whether the certificate for the "
+                                "municipality's secure mailbox has been revoked (IT has been told)"),
+        "delivery.mail_signing_unusable": lambda: translate(
+            "DeliveryMessages", "the organisation certificate IT has set up for signing mail cannot be used "
+                                "(ask IT)"),
         "delivery.mail_too_large": lambda: translate(
             "DeliveryMessages", "the notification is larger than the mail server accepts"),
         "delivery.mail_refused": lambda: translate(
@@ -101,11 +136,12 @@ def _table() -> dict[str, Callable[[], str]]:
 
 
 #: Reasons after which the item is refused for good (FAILED): the person must act.
-PERMANENT_REASONS = frozenset({"intake.conflict", "delivery.rejected", "delivery.not_authorised",
+#: (A PC not accepted, a mail login or certificate problem: IT fixes those on this PC, and the
+#: notification waits in the queue meanwhile; those are not refusals.)
+PERMANENT_REASONS = frozenset({"intake.conflict", "delivery.rejected",
                                "intake.unknown_recipient_key", "intake.malformed", "intake.key_mismatch",
                                "delivery.mail_mailbox_refused", "delivery.mail_sender_refused",
-                               "delivery.mail_not_authorised", "delivery.mail_too_large",
-                               "delivery.mail_refused"})
+                               "delivery.mail_too_large", "delivery.mail_refused"})
 
 
 def reason_text(reason_id: str | None) -> str:

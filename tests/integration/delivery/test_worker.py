@@ -168,7 +168,7 @@ def test_network_coming_back_sends_what_waited(
     assert vault.notifications.get_summary(notification_id).state is NotificationState.RECEIPTED
 
 
-def test_closing_the_app_mid_attempt_stops_after_that_attempt_and_sends_nothing_more(
+def test_locking_mid_attempt_ends_it_at_once_sends_nothing_more_and_the_next_pass_delivers_once(
     qtbot: QtBot,
     vault: Vault,
     vault_key: bytes,
@@ -179,21 +179,26 @@ def test_closing_the_app_mid_attempt_stops_after_that_attempt_and_sends_nothing_
     intake_keys: IntakeKeys,
 ) -> None:
     first, second = queue_notification(), queue_notification()
-    # The intake gets the first envelope, but the answer is lost (connection reset after 2.5 s).
-    flaky = fault_server("silent", upstream=intake.url, hold=2.5)
+    # The intake gets the first envelope, but its answer does not come (the server holds it for minutes).
+    flaky = fault_server("silent", upstream=intake.url, hold=300)
     worker = _worker(vault, vault_key, flaky.url, tls, intake_keys)
     worker.start()
     assert flaky.forwarded.wait(10)
-    assert worker.stop()  # the person closes the app while the first attempt waits for its answer
+    # The person locks while the first attempt waits for its answer: the wait for the worker is far
+    # shorter than the transport's own timeout (10 s), so only an attempt ended at once lets it stop.
+    assert worker.stop(timeout_ms=5_000)
     one, two = vault.notifications.get_summary(first), vault.notifications.get_summary(second)
-    assert (one.state, one.attempts, one.last_error) == (
-        NotificationState.QUEUED,
-        1,
-        "delivery.connection_reset",
-    )
+    # Nothing recorded for the ended attempt: it goes again first, under the same Idempotency-Key.
+    assert (one.state, one.attempts, one.last_error) == (NotificationState.SENDING, 1, None)
     assert (two.state, two.attempts) == (NotificationState.QUEUED, 0)
     assert flaky.bodies_received == 1
     assert intake.store.count() == 1
+
+    transport = HttpsIntakeTransport(intake.url, ca_pem=tls.ca.cert_pem, timeout=10.0)
+    report = OutboxSender(lambda: vault, transport, intake_keys.receipt_public).run_once()
+    transport.close()
+    assert sorted(report.receipted) == sorted([first, second])
+    assert intake.store.count(first) == 1 and intake.store.count() == 2
 
 
 def test_a_notification_finalised_while_the_app_runs_goes_out_at_once(

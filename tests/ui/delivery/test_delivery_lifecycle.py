@@ -177,3 +177,25 @@ def test_about_shows_the_sender_key_fingerprint_the_municipality_enrols(
     rows = dict(dialog.rows())
 
     assert rows["Sender key fingerprint"] == sender_fingerprint(app.services.require_vault())
+
+
+def test_locking_while_an_attempt_waits_for_a_silent_intake_does_not_wait_for_it(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], pack: GuidelinePack, answers: dict[str, object],
+) -> None:
+    from tests.support.unfriendly_servers import BlackHole
+
+    hole = BlackHole()  # takes the connection and never answers (an attempt's own limit here is 10 s)
+    try:
+        silent = pack.model_copy(update={"intake": pack.intake.model_copy(update={"endpoint": hole.url})})
+        app = delivery_app(pack=silent)
+        app.unlock()
+        app.finalise_draft(answers)
+        qtbot.waitUntil(lambda: hole.connections == 1, timeout=WAIT_MS)
+
+        app.services.session.lock()  # while the attempt waits for its answer
+
+        # The worker stopped within the lock's short wait (2 s): none is left finishing in the background.
+        assert not app.delivery.running
+        assert app.delivery._retired == []
+    finally:
+        hole.close()

@@ -25,7 +25,8 @@ WAIT_MS = 30_000
 
 def _refusing_gateway(municipality: Municipality, upstream: str, tmp_path: Path) -> BackgroundIntake:
     """A real TLS server at the municipality's address that passes the envelope on to the real intake
-    (which stores it) and then answers 401: the refusal came after the intake had kept the copy."""
+    (which stores it) and then refuses it as damaged (400): the refusal came after the intake had kept
+    the copy (a faulty gateway in front of the intake, which IT then removes)."""
     context = ssl.create_default_context(cadata=municipality.ca.cert_pem.decode())
 
     async def forward_then_refuse(request: Request) -> Response:
@@ -33,7 +34,7 @@ def _refusing_gateway(municipality: Municipality, upstream: str, tmp_path: Path)
         with httpx.Client(verify=context, timeout=10) as client:
             client.post(f"{upstream}/v1/envelopes", content=body,
                         headers={"Idempotency-Key": request.headers["idempotency-key"]})
-        return JSONResponse({"error": "sender"}, status_code=401, headers={"Connection": "close"})
+        return JSONResponse({"error": "intake.malformed"}, status_code=400, headers={"Connection": "close"})
 
     app = Starlette(routes=[Route("/v1/envelopes", forward_then_refuse, methods=["POST"])])
     return BackgroundIntake(tmp_path / "unused.sqlite", Ed25519PrivateKey.generate(),
@@ -69,7 +70,7 @@ def test_send_again_after_a_refusal_delivers_the_notification_once_and_records_i
     heard = [state for _, state, _ in states if state != "failed"]  # the refusal's signal may come late
     assert heard == ["queued", "sending", "receipted"]
     audit = [(e.event, e.detail) for e in app.services.require_vault().audit.entries_for(notification_id)]
-    assert ("delivery.send_again", "delivery.not_authorised") in audit
+    assert ("delivery.send_again", "intake.malformed") in audit
     assert audit[-1][0] == "delivery.receipted"
 
 
