@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 # v1: received notifications (whole files and the fields the inbox sorts, links and counts by),
-# their handling, the municipality's keys, the desk's settings, messages waiting to be relayed, audit.
+# their handling, the municipality's keys, the desk's settings, messages waiting to be relayed, envelopes
+# that could not be opened (kept to try again after a key import), audit.
 _V1 = (
     """CREATE TABLE received (
         notification_id TEXT PRIMARY KEY,
@@ -82,10 +83,20 @@ _V1 = (
     """CREATE TABLE outgoing_message (
         message_id TEXT PRIMARY KEY,
         notification_id TEXT NOT NULL REFERENCES received(notification_id) ON DELETE CASCADE,
+        mailbox_id TEXT NOT NULL,
         kind TEXT NOT NULL,
         body BLOB NOT NULL,
         created_at TEXT NOT NULL,
         relayed_at TEXT
+    )""",
+    """CREATE TABLE unopened (
+        seq INTEGER PRIMARY KEY,
+        notification_id TEXT NOT NULL,
+        envelope BLOB NOT NULL,
+        receipt_json BLOB NOT NULL,
+        receipt_signature BLOB NOT NULL,
+        reason TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
     )""",
     """CREATE TABLE audit (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -17,6 +17,7 @@ class OutgoingMessage(NamedTuple):
 
     message_id: str
     notification_id: str
+    mailbox_id: str
     kind: str
     body: bytes
 
@@ -31,17 +32,17 @@ class OutgoingRepository:
     def add(self, message: OutgoingMessage) -> None:
         with self._db.transaction() as connection:
             connection.execute(
-                "INSERT INTO outgoing_message (message_id, notification_id, kind, body, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (message.message_id, message.notification_id, message.kind, message.body,
+                "INSERT INTO outgoing_message (message_id, notification_id, mailbox_id, kind, body,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (message.message_id, message.notification_id, message.mailbox_id, message.kind, message.body,
                  to_text(self._db.now())))
             self._audit.record(f"desk.{message.kind}_sealed", message.notification_id, message.message_id)
 
     def waiting(self) -> list[OutgoingMessage]:
         """Messages the intake has not confirmed yet, oldest first."""
-        rows = self._db.query("SELECT message_id, notification_id, kind, body FROM outgoing_message"
-                              " WHERE relayed_at IS NULL ORDER BY created_at")
-        return [OutgoingMessage(str(a), str(b), str(c), bytes(d)) for a, b, c, d in rows]
+        rows = self._db.query("SELECT message_id, notification_id, mailbox_id, kind, body"
+                              " FROM outgoing_message WHERE relayed_at IS NULL ORDER BY created_at")
+        return [OutgoingMessage(str(a), str(b), str(c), str(d), bytes(e)) for a, b, c, d, e in rows]
 
     def mark_relayed(self, message_id: str) -> None:
         with self._db.transaction() as connection:

@@ -14,6 +14,7 @@ from desktop.desk.store.keys import KeyRepository
 from desktop.desk.store.outgoing import OutgoingRepository
 from desktop.desk.store.received import ReceivedRepository
 from desktop.desk.store.settings import DeskSettings
+from desktop.desk.store.unopened import UnopenedRepository
 from desktop.store.audit import AuditLog
 from desktop.store.connection import VaultConnection
 from desktop.store.vault import Schema, Vault
@@ -31,6 +32,7 @@ class DeskVault(Vault):
         self.keys = KeyRepository(connection, self.audit)
         self.settings = DeskSettings(connection)
         self.outgoing = OutgoingRepository(connection, self.audit)
+        self.unopened = UnopenedRepository(connection, self.audit)
 
     def raw_connection(self) -> object:
         """The sqlcipher3 connection (benchmarks compare the inbox with a raw query of the same rows)."""

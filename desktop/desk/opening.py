@@ -1,0 +1,65 @@
+"""Opening what the desk fetched: check the intake's receipt, decrypt the envelope, read the document.
+
+Everything is verified before anything is kept: the intake's signed receipt must be for exactly
+these envelope bytes (its time is the one both deadlines run from, never a PC's clock), the
+sender's signature must verify, one of the municipality's private keys must open the payload,
+and ``notification.json`` must be readable and about the same notification. Pure, in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop.desk.received import DocumentUnreadable, from_document
+from desktop.desk.store.received import IncomingNotification
+from desktop.errors import UnderretError
+from protocol.envelope import EnvelopeError, envelope_sha256, fingerprint, open_envelope
+from protocol.inbox import EnvelopeItem
+from protocol.receipts import ReceiptInvalid, verify_receipt
+
+DOCUMENT_FILE = "notification.json"
+
+
+class EnvelopeUnopenable(UnderretError):  # noqa: N818 - what the caseworker is told
+    """A fetched envelope the desk cannot open; ``message_id`` names why (no key, damage, receipt)."""
+
+    message_id = "desk.envelope_unopenable"
+
+
+def _reply_key(opened: Any) -> bytes | None:
+    """The notifier's reply key, carried inside a format-2 envelope (None in format 1)."""
+    value = getattr(opened, "reply_key", None)
+    if value is None:
+        return None
+    public = getattr(value, "public_key", value)
+    return bytes(public) if isinstance(public, bytes | bytearray) else None
+
+
+def open_fetched(item: EnvelopeItem, *, private_keys: dict[str, bytes],
+                 receipt_public_key: bytes) -> IncomingNotification:
+    """Verify and decrypt one fetched envelope; EnvelopeUnopenable with the reason's id otherwise."""
+    digest = envelope_sha256(item.envelope)
+    try:
+        receipt = verify_receipt(item.receipt_json, item.receipt_signature, receipt_public_key,
+                                 notification_id=item.notification_id, envelope_sha256=digest)
+    except ReceiptInvalid as exc:
+        raise EnvelopeUnopenable("the intake's receipt does not verify", message_id=exc.message_id) from exc
+    try:
+        opened = open_envelope(item.envelope, dict(private_keys))
+    except EnvelopeError as exc:
+        raise EnvelopeUnopenable("the envelope cannot be opened", message_id=exc.message_id) from exc
+    if opened.header.notification_id != item.notification_id:
+        raise EnvelopeUnopenable("the envelope is another notification", message_id="desk.envelope_mismatch")
+    try:
+        document = json.loads(opened.files[DOCUMENT_FILE])
+        if not isinstance(document, dict) or document.get("notification_id") != item.notification_id:
+            raise DocumentUnreadable("notification.json is about another notification")
+        facts = from_document(document, reference=receipt.reference, received_at=receipt.received_at)
+    except (KeyError, ValueError, UnicodeDecodeError, DocumentUnreadable) as exc:
+        raise EnvelopeUnopenable("notification.json cannot be read",
+                                 message_id="desk.document_unreadable") from exc
+    return IncomingNotification(facts=facts, seq=item.seq, files=dict(opened.files), key_id=opened.key_id,
+                                envelope_sha256=digest,
+                                sender_fingerprint=fingerprint(opened.sender_public_key),
+                                reply_key=_reply_key(opened))

@@ -1,0 +1,372 @@
+"""What the desk's windows use: the inbox, one notification in full, the caseworker's actions, syncing.
+
+Qt-free and synchronous; the windows run every call on a worker thread (``run_in_background``). One
+lock serialises all use of the vault, which one connection serves.
+
+Shared status: opening, assessing, acknowledging, orienting and handing over are each claimed at
+the intake first (``record_step``): the first desk to claim a step holds it, so a notification is
+never handled twice; a later claim raises :class:`StepTaken` naming who did it and when. Without an
+enrolled intake (a desk set up for local use) the steps are kept in the vault only. What the
+caseworker writes (the assessment's note) is kept in the vault before anything goes on the wire.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from desktop.desk.figures import ReportFacts, YearlyReport, yearly_report
+from desktop.desk.handover import write_files
+from desktop.desk.inbox_client import InboxClient, StepAnswer
+from desktop.desk.key_import import ImportedKey, import_key_file
+from desktop.desk.linking import History, history
+from desktop.desk.opening import EnvelopeUnopenable, open_fetched
+from desktop.desk.received import ReceivedNotification
+from desktop.desk.store.handling import Assessment, Handling, Step
+from desktop.desk.store.received import InboxRow, IncomingNotification
+from desktop.desk.store.unopened import UnopenedEnvelope
+from desktop.desk.store.vault import DeskVault
+from desktop.domain.deadlines import DANISH_TIME
+from desktop.errors import UnderretError
+from desktop.store.clock import utc_now
+from protocol.inbox import INITIALS, EnvelopeItem, StatusRecord
+
+log = logging.getLogger(__name__)
+
+FETCH_PAGE = 100
+
+
+class StepTaken(UnderretError):  # noqa: N818 - what the caseworker is told
+    """Another desk already did this step; ``details`` hold its initials and time (no content)."""
+
+    message_id = "desk.step_taken"
+
+
+class DeskNotSetUp(UnderretError):  # noqa: N818 - what the caseworker is told
+    """Something the action needs is missing (initials, the intake, a signing key)."""
+
+    message_id = "desk.not_set_up"
+
+
+@dataclass(frozen=True)
+class NotificationDetail:
+    """One notification as the caseworker reads it, with what is known about the child before."""
+
+    facts: ReceivedNotification
+    handling: Handling
+    history: History
+    document_html: str
+    file_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What one pass with the intake did."""
+
+    new: int
+    unopened: int
+    status_updates: int
+    relayed: int
+
+
+def _document_html(data: bytes | None) -> str:
+    """The notification laid out as its printed copy; the JSON itself when the layout cannot read it."""
+    import html
+
+    if data is None:
+        return ""
+    try:
+        from desktop.documents.html import render_html
+        from desktop.domain.document import NotificationDocument
+
+        return render_html(NotificationDocument.model_validate_json(data))
+    except ValueError:
+        try:
+            pretty = json.dumps(json.loads(data), indent=2, ensure_ascii=False)
+        except ValueError:
+            pretty = ""
+        return f"<pre>{html.escape(pretty)}</pre>"
+
+
+class DeskService:
+    """The desk's services over one open vault (and, when enrolled, its intake)."""
+
+    def __init__(self, vault: DeskVault, *, clock: Callable[[], datetime] = utc_now,
+                 client_factory: Callable[[DeskVault], InboxClient | None] | None = None) -> None:
+        self.vault = vault
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._client_factory = client_factory or default_client
+        self._client: InboxClient | None = None
+
+    # --- plumbing ------------------------------------------------------------------------------
+    @contextmanager
+    def _locked(self) -> Iterator[DeskVault]:
+        with self._lock:
+            yield self.vault
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
+    def _intake(self) -> InboxClient | None:
+        if self._client is None:
+            self._client = self._client_factory(self.vault)
+        return self._client
+
+    @property
+    def initials(self) -> str:
+        with self._locked() as vault:
+            return vault.settings.get("initials")
+
+    @property
+    def unit(self) -> str:
+        with self._locked() as vault:
+            return vault.settings.get("unit")
+
+    def set_caseworker(self, initials: str, unit: str) -> None:
+        """Who works at this desk (initials travel to the intake's shared status) and the unit's name."""
+        if not INITIALS.match(initials):
+            raise DeskNotSetUp("initials are 1-6 letters", message_id="desk.initials_invalid")
+        with self._locked() as vault:
+            vault.settings.set("initials", initials.upper())
+            vault.settings.set("unit", unit.strip())
+
+    def is_enrolled(self) -> bool:
+        with self._locked() as vault:
+            return bool(vault.settings.get("desk_credential"))
+
+    # --- reading -------------------------------------------------------------------------------
+    def inbox(self) -> list[InboxRow]:
+        with self._locked() as vault:
+            return vault.received.list_inbox()
+
+    def overdue_assessments(self) -> list[InboxRow]:
+        """The daily summary: every notification past 24 hours without an assessment, oldest first."""
+        with self._locked() as vault:
+            late = set(vault.handling.overdue_assessments(self.now()))
+            rows = [row for row in vault.received.list_inbox() if row.notification_id in late]
+        return sorted(rows, key=lambda row: row.received_at)
+
+    def unopened(self) -> list[UnopenedEnvelope]:
+        with self._locked() as vault:
+            return vault.unopened.all()
+
+    def detail(self, notification_id: str) -> NotificationDetail:
+        with self._locked() as vault:
+            facts = vault.received.get(notification_id)
+            related = vault.received.related_to(facts)
+            files = vault.received.files(notification_id)
+            handling = vault.handling.get(notification_id)
+        return NotificationDetail(facts, handling, history(facts, related),
+                                  _document_html(files.get("notification.json")), tuple(sorted(files)))
+
+    def file(self, notification_id: str, name: str) -> bytes | None:
+        with self._locked() as vault:
+            return vault.received.file(notification_id, name)
+
+    # --- shared steps --------------------------------------------------------------------------
+    def _claim(self, notification_id: str, step: Step) -> None:
+        """Claim ``step`` at the intake (StepTaken when another desk holds it) and mirror the result."""
+        initials = self.initials
+        if not initials:
+            raise DeskNotSetUp("no initials set for this desk", message_id="desk.no_initials")
+        client = self._intake()
+        if client is None:
+            with self._locked() as vault:
+                vault.handling.mirror(notification_id, step, self.now(), initials)
+            return
+        answer: StepAnswer = client.record_step(notification_id, step.value, initials)
+        with self._locked() as vault:
+            vault.handling.mirror(notification_id, step, answer.record.at, answer.record.initials)
+        if not answer.recorded:
+            raise StepTaken("another desk did this step first", initials=answer.record.initials,
+                            at=answer.record.at.isoformat(), step=step.value)
+
+    def open(self, notification_id: str) -> None:
+        """Tell the other desks that this caseworker has opened the notification (first opener stays)."""
+        with contextlib.suppress(StepTaken):  # somebody opened it before: reading it too is fine
+            self._claim(notification_id, Step.OPENED)
+
+    def assess(self, notification_id: str, assessment: Assessment, note: str) -> None:
+        """The 24-hour assessment: the note is kept in the vault, then the step is claimed."""
+        with self._locked() as vault:
+            vault.handling.record_assessment(notification_id, assessment, note.strip())
+        self._claim(notification_id, Step.ASSESSED)
+
+    # --- syncing -------------------------------------------------------------------------------
+    def sync(self) -> SyncResult:
+        """Fetch new envelopes, take the other desks' status and relay sealed messages."""
+        client = self._intake()
+        if client is None:
+            raise DeskNotSetUp("this desk is not enrolled with an intake", message_id="desk.not_enrolled")
+        new, unopened = self._fetch(client)
+        updates = self._pull_status(client)
+        relayed = self.relay_waiting()
+        return SyncResult(new, unopened, updates, relayed)
+
+    def _keys(self) -> tuple[dict[str, bytes], bytes]:
+        import base64
+
+        with self._locked() as vault:
+            keys = vault.keys.recipient_private_keys()
+            receipt_key = base64.b64decode(vault.settings.get("receipt_public_key"))
+        return keys, receipt_key
+
+    def _fetch(self, client: InboxClient) -> tuple[int, int]:
+        keys, receipt_key = self._keys()
+        new = unopened = 0
+        while True:
+            with self._locked() as vault:
+                after = max(vault.received.last_seq(), vault.unopened.highest_seq())
+            items, more = client.envelopes(after, FETCH_PAGE)
+            opened, failed = self.open_items(items, keys, receipt_key)
+            with self._locked() as vault:
+                new += len(vault.received.add_many(opened))
+                for item in failed:
+                    vault.unopened.keep(item)
+            unopened += len(failed)
+            if not more or not items:
+                return new, unopened
+
+    @staticmethod
+    def open_items(items: list[EnvelopeItem], keys: dict[str, bytes],
+                   receipt_key: bytes) -> tuple[list[IncomingNotification], list[UnopenedEnvelope]]:
+        """Verify and decrypt fetched envelopes (no vault needed): the opened ones and the rest, with why."""
+        opened: list[IncomingNotification] = []
+        failed: list[UnopenedEnvelope] = []
+        for item in items:
+            try:
+                opened.append(open_fetched(item, private_keys=keys, receipt_public_key=receipt_key))
+            except EnvelopeUnopenable as exc:
+                log.warning("desk: envelope %d could not be opened (%s)", item.seq, exc.message_id)
+                failed.append(UnopenedEnvelope(item.seq, item.notification_id, item.envelope,
+                                               item.receipt_json, item.receipt_signature, exc.message_id))
+        return opened, failed
+
+    def retry_unopened(self) -> int:
+        """Try the envelopes that could not be opened again (after a key import); how many opened now."""
+        keys, receipt_key = self._keys()
+        with self._locked() as vault:
+            waiting = vault.unopened.all()
+        items = [EnvelopeItem(u.seq, u.notification_id, u.envelope, u.receipt_json, u.receipt_signature)
+                 for u in waiting]
+        opened, _ = self.open_items(items, keys, receipt_key)
+        with self._locked() as vault:
+            vault.received.add_many(opened)
+            for item in opened:
+                vault.unopened.forget(item.seq)
+        return len(opened)
+
+    def _pull_status(self, client: InboxClient) -> int:
+        with self._locked() as vault:
+            cursor = int(vault.settings.get("status_cursor", "0") or 0)
+        changed = 0
+        records, new_cursor = client.status_since(cursor)
+        with self._locked() as vault:
+            for record in records:
+                changed += self._mirror(vault, record)
+            vault.settings.set("status_cursor", str(new_cursor))
+        return changed
+
+    @staticmethod
+    def _mirror(vault: DeskVault, record: StatusRecord) -> int:
+        try:
+            return int(vault.handling.mirror(record.notification_id, Step(record.step), record.at,
+                                             record.initials))
+        except (ValueError, UnderretError):
+            return 0
+
+    def relay_waiting(self) -> int:
+        """Hand every sealed message the intake does not have yet to it; how many went."""
+        client = self._intake()
+        if client is None:
+            return 0
+        with self._locked() as vault:
+            waiting = vault.outgoing.waiting()
+        for message in waiting:
+            client.relay_message(message.message_id, message.mailbox_id, message.body)
+            with self._locked() as vault:
+                vault.outgoing.mark_relayed(message.message_id)
+        return len(waiting)
+
+    # --- keys and enrolment ----------------------------------------------------------------------
+    def import_key(self, path: Path) -> ImportedKey:
+        """Import one key file; envelopes that waited for a key are opened."""
+        with self._locked() as vault:
+            imported = import_key_file(vault, path)
+        if imported.kind == "recipient" and self.unopened():
+            self.retry_unopened()
+        return imported
+
+    def enrol(self, url: str, token: str, *, ca_pem: str | None, name: str) -> None:
+        """Enrol this desk with IT's token; the credential and the intake's receipt key go in the vault."""
+        import base64
+
+        client = InboxClient(url, ca_pem=ca_pem)
+        try:
+            enrolment = client.enrol_with_token(token, name)
+        finally:
+            client.close()
+        with self._locked() as vault:
+            vault.settings.set("intake_url", url)
+            vault.settings.set("intake_ca_pem", ca_pem or "")
+            vault.settings.set("desk_id", enrolment.desk_id)
+            vault.settings.set("desk_credential", enrolment.credential)
+            vault.settings.set("receipt_public_key", base64.b64encode(enrolment.receipt_public_key).decode())
+            vault.audit.record("desk.enrolled", None, enrolment.desk_id)
+        self.close()
+
+    # --- hand-over -----------------------------------------------------------------------------
+    def hand_over(self, notification_id: str, folder: Path) -> list[Path]:
+        """Write the notification for the case system into ``folder`` and mark it handed over."""
+        with self._locked() as vault:
+            files = vault.received.files(notification_id)
+        written = write_files(folder, files)
+        with self._locked() as vault:
+            vault.audit.record("desk.handed_over", notification_id, "")
+        self._claim(notification_id, Step.HANDED_OVER)
+        return written
+
+    # --- the yearly report ---------------------------------------------------------------------
+    def report(self, start: date, end: date) -> tuple[YearlyReport, dict[str, str]]:
+        """The figures for ``start``..``end`` (Danish dates) and the category labels seen."""
+        low = datetime.combine(start, time(0), tzinfo=DANISH_TIME)
+        high = datetime.combine(end + timedelta(days=1), time(0), tzinfo=DANISH_TIME)
+        facts: list[ReportFacts] = []
+        labels: dict[str, str] = {}
+        with self._locked() as vault:
+            for item in vault.received.all_facts(low, high):
+                handling = vault.handling.get(item.notification_id)
+                shown = history(item, vault.received.related_to(item))
+                assessed = handling.done(Step.ASSESSED)
+                acknowledged = handling.done(Step.ACKNOWLEDGED)
+                facts.append(ReportFacts(item.received_at, item.acute, item.profession, item.age_band,
+                                         item.grounds, item.categories, assessed.at if assessed else None,
+                                         acknowledged.at if acknowledged else None,
+                                         repeat=shown.ordinal_in_window > 1))
+                for code, text in zip(item.categories, item.category_labels, strict=False):
+                    if text:
+                        labels.setdefault(code, text)
+        return yearly_report(facts, start, end), labels
+
+
+def default_client(vault: DeskVault) -> InboxClient | None:
+    """The enrolled intake's client from the vault's settings; None for a desk without one."""
+    url = vault.settings.get("intake_url")
+    credential = vault.settings.get("desk_credential")
+    if not url or not credential:
+        return None
+    return InboxClient(url, ca_pem=vault.settings.get("intake_ca_pem") or None, credential=credential)

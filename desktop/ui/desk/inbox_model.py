@@ -1,0 +1,174 @@
+"""The inbox as a table model: one row per received notification, most urgent first (the store's order).
+
+Rows are the store's :class:`InboxRow` tuples, loaded off the GUI thread; a cell is formatted only
+when it is shown, so 10,000 rows cost nothing until they scroll into view. Times left are counted
+from ``now``, which the window moves on every minute (:meth:`InboxModel.set_now`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.desk.store.received import InboxRow, split_list
+from desktop.domain.deadlines import DANISH_TIME
+from desktop.store.clock import to_text
+from desktop.ui.desk.wording import age_from_row, cpr_text, done_text, grounds_text, local_time, time_left
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Role carrying the notification id of a row.
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).
+URGENT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_LATE = QBrush(QColor("#a3261c"))
+
+
+class Column(IntEnum):
+    """The inbox's columns."""
+
+    RECEIVED = 0
+    ACUTE = 1
+    CHILD = 2
+    CPR = 3
+    AGE = 4
+    GROUNDS = 5
+    CONCERN = 6
+    NOTIFIER = 7
+    WORKPLACE = 8
+    ASSESSMENT = 9
+    ACKNOWLEDGEMENT = 10
+    STATUS = 11
+
+
+class InboxModel(QAbstractTableModel):
+    """The received notifications, in the order given."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[InboxRow] = []
+        self._now = datetime.now(UTC)
+        self._now_text = to_text(self._now)
+        self._today = self._now.astimezone(DANISH_TIME).date()
+        self._headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._headers = [self.tr("Received"), self.tr("Acute"), self.tr("Child"), self.tr("CPR number"),
+                         self.tr("Age"), self.tr("Grounds"), self.tr("Concern"), self.tr("Notifier"),
+                         self.tr("Workplace"), self.tr("Assess within 24 hours"),
+                         self.tr("Receipt within 6 working days"), self.tr("Status")]
+        if self._rows:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
+    def set_rows(self, rows: list[InboxRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def set_now(self, now: datetime, today: date | None = None) -> None:
+        """Count times left from ``now`` (the window calls this every minute)."""
+        self._now = now
+        self._now_text = to_text(now)
+        self._today = today or now.astimezone(DANISH_TIME).date()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.AGE), self.index(len(self._rows) - 1, Column.STATUS))
+
+    def row_at(self, row: int) -> InboxRow:
+        return self._rows[row]
+
+    def row_of(self, notification_id: str) -> int:
+        for number, item in enumerate(self._rows):
+            if item.notification_id == notification_id:
+                return number
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def _assessment_late(self, row: InboxRow) -> bool:
+        return row.assessed_at is None and row.assessment_due <= self._now_text
+
+    def _acknowledgement_late(self, row: InboxRow) -> bool:
+        return row.acknowledged_at is None and row.acknowledgement_due <= self._now_text
+
+    def _late(self, row: InboxRow) -> bool:
+        return (self._assessment_late(row) or (row.assessed_at is None and bool(row.acute))
+                or self._acknowledgement_late(row))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == ID_ROLE:
+            return row.notification_id
+        if role == URGENT_ROLE:
+            return self._late(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.ACUTE, Column.ASSESSMENT,
+                                                                Column.ACKNOWLEDGEMENT):
+            if column == Column.ACUTE and row.acute:
+                return _LATE
+            if column == Column.ASSESSMENT and self._assessment_late(row):
+                return _LATE
+            if column == Column.ACKNOWLEDGEMENT and self._acknowledgement_late(row):
+                return _LATE
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self._headers[column]}: {self._text(row, column)}"
+        return None
+
+    def _text(self, row: InboxRow, column: int) -> str:
+        if column == Column.RECEIVED:
+            return local_time(row.received_at)
+        if column == Column.ACUTE:
+            return self.tr("ACUTE") if row.acute else ""
+        if column == Column.CHILD:
+            return row.child_name
+        if column == Column.CPR:
+            return cpr_text(row.child_cpr)
+        if column == Column.AGE:
+            return age_from_row(row.child_birth_date, bool(row.unborn), self._today)
+        if column == Column.GROUNDS:
+            return grounds_text(row.grounds)
+        if column == Column.CONCERN:
+            return ", ".join(label for label in split_list(row.category_labels) if label)
+        if column == Column.NOTIFIER:
+            return f"{row.notifier_name} ({row.notifier_role})" if row.notifier_role else row.notifier_name
+        if column == Column.WORKPLACE:
+            return row.workplace
+        if column == Column.ASSESSMENT:
+            if row.assessed_at is not None:
+                return self.tr("Done: %1").replace("%1", done_text(row.assessed_by, row.assessed_at))
+            return time_left(datetime.fromisoformat(row.assessment_due) - self._now)
+        if column == Column.ACKNOWLEDGEMENT:
+            if row.acknowledged_at is not None:
+                return self.tr("Sent: %1").replace("%1", done_text(row.acknowledged_by, row.acknowledged_at))
+            return time_left(datetime.fromisoformat(row.acknowledgement_due) - self._now)
+        return self._status(row)
+
+    def _status(self, row: InboxRow) -> str:
+        if row.handed_over_at:
+            return self.tr("Handed over")
+        if row.acknowledged_at:
+            return self.tr("Receipt sent")
+        if row.assessed_at:
+            return self.tr("Assessed")
+        if row.opened_by:
+            return self.tr("Opened by %1").replace("%1", row.opened_by)
+        return self.tr("New")

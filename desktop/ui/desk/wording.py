@@ -1,0 +1,152 @@
+"""How the desk words its codes and times: grounds, professions, age, deadlines, who did what.
+
+Every text goes through Qt's translation (context ``DeskWording``); Danish is the default.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from desktop.desk.received import ReceivedNotification, age_text_parts
+from desktop.desk.store.received import split_list
+
+translate = QCoreApplication.translate
+
+
+def ground_text(code: str) -> str:
+    """A § 133 ground in words."""
+    texts = {
+        "support": translate("DeskWording", "May need special support"),
+        "unborn": translate("DeskWording", "Unborn child"),
+        "school_absence": translate("DeskWording", "Unlawful school absence"),
+        "abuse": translate("DeskWording", "Abuse"),
+    }
+    return texts.get(code, code)
+
+
+def grounds_text(joined: str) -> str:
+    return ", ".join(ground_text(code) for code in split_list(joined))
+
+
+def age_text(notification: ReceivedNotification, today: date) -> str:
+    """The child's age in words ("7 years", "4 months", "unborn")."""
+    kind, value = age_text_parts(notification, today)
+    if kind == "unborn":
+        return translate("DeskWording", "unborn")
+    if kind == "months":
+        return translate("DeskWording", "%n month(s)", "", value)
+    if kind == "years":
+        return translate("DeskWording", "%n year(s)", "", value)
+    return translate("DeskWording", "age unknown")
+
+
+def age_from_row(birth_text: str | None, unborn: bool, today: date) -> str:
+    """The age column from the inbox row's stored birth date."""
+    if unborn:
+        return translate("DeskWording", "unborn")
+    if not birth_text:
+        return ""
+    birth = date.fromisoformat(birth_text)
+    months = (today.year - birth.year) * 12 + today.month - birth.month - (today.day < birth.day)
+    if months < 0:
+        return ""
+    if months < 12:
+        return translate("DeskWording", "%n month(s)", "", months)
+    return translate("DeskWording", "%n year(s)", "", months // 12)
+
+
+def cpr_text(digits: str | None) -> str:
+    return f"{digits[:6]}-{digits[6:]}" if digits else ""
+
+
+def local_time(moment: datetime | str | None) -> str:
+    """A time in Danish local time, short form (``24.11.2026 14:05``)."""
+    if moment is None or moment == "":
+        return ""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    value = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone(b"Europe/Copenhagen"))
+    return QLocale().toString(value, "dd.MM.yyyy HH:mm")
+
+
+def time_left(left: timedelta) -> str:
+    """Time left before a deadline ("in 5 h 10 min", "in 3 days") or how long it is overdue."""
+    seconds = int(left.total_seconds())
+    late = seconds < 0
+    seconds = abs(seconds)
+    hours, minutes = seconds // 3600, (seconds % 3600) // 60
+    if hours >= 48:
+        amount = translate("DeskWording", "%n day(s)", "", hours // 24)
+    elif hours:
+        amount = translate("DeskWording", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    else:
+        amount = translate("DeskWording", "%1 min").replace("%1", str(minutes))
+    if late:
+        return translate("DeskWording", "overdue by %1").replace("%1", amount)
+    return translate("DeskWording", "in %1").replace("%1", amount)
+
+
+def done_text(initials: str | None, at: str | datetime | None) -> str:
+    """Who did a step and when ("AB, 24.11.2026 14:05")."""
+    when = local_time(at)
+    return f"{initials}, {when}" if initials else when
+
+
+def step_text(step: str) -> str:
+    texts = {
+        "opened": translate("DeskWording", "Opened"),
+        "assessed": translate("DeskWording", "Assessed"),
+        "acknowledged": translate("DeskWording", "Receipt sent"),
+        "oriented": translate("DeskWording", "Told of the outcome"),
+        "handed_over": translate("DeskWording", "Handed over"),
+    }
+    return texts.get(step, step)
+
+
+def profession_text(code: str) -> str:
+    texts = {
+        "teacher": translate("DeskWording", "Teacher"),
+        "educator": translate("DeskWording", "Educator"),
+        "health": translate("DeskWording", "Health staff"),
+        "social": translate("DeskWording", "Social worker / PPR"),
+        "leader": translate("DeskWording", "Leader"),
+        "other": translate("DeskWording", "Other"),
+    }
+    return texts.get(code, code)
+
+
+def repeat_headline(ordinal: int) -> str:
+    """"3. underretning om dette barn på 12 måneder"."""
+    text = translate("DeskWording", "Notification no. %1 about this child in 12 months")
+    return text.replace("%1", str(ordinal))
+
+
+def reason_text(message_id: str) -> str:
+    """Why something could not be done, in words the caseworker can act on."""
+    texts = {
+        "desk.intake_unavailable": translate(
+            "DeskWording", "The intake cannot be reached just now. Nothing was lost; try again in a moment."),
+        "desk.not_enrolled": translate(
+            "DeskWording", "The intake does not accept this desk. Ask IT for a new enrolment token."),
+        "desk.not_set_up": translate("DeskWording", "This desk is not set up yet: choose Set up desk."),
+        "desk.no_initials": translate("DeskWording", "Enter your initials under Set up desk first."),
+        "desk.initials_invalid": translate("DeskWording", "Initials are one to six letters."),
+        "desk.step_taken": translate("DeskWording", "Another caseworker did this first."),
+        "desk.no_reply_key": translate(
+            "DeskWording", "This notification was sent by an older version of Underret that cannot receive "
+            "a receipt. Send the receipt by letter or secure mail."),
+        "desk.no_signing_key": translate(
+            "DeskWording", "The key that signs receipts has not been imported. Import it under Set up desk."),
+        "desk.key_file_refused": translate("DeskWording", "This file is not a key the desk can use."),
+        "desk.key_file_public": translate(
+            "DeskWording", "This is a public key. The desk needs the private key file from IT."),
+        "desk.key_id_taken": translate("DeskWording", "The desk already holds another key with this id."),
+        "desk.handover_not_empty": translate("DeskWording", "Choose a new or empty folder."),
+        "desk.handover_not_folder": translate("DeskWording", "Choose a folder."),
+        "desk.handover_not_writable": translate("DeskWording", "The folder cannot be written to."),
+        "desk.handover_refused": translate("DeskWording", "The hand-over could not be written."),
+        "desk.intake_not_https": translate("DeskWording", "The intake address must start with https://."),
+    }
+    fallback = translate("DeskWording", "Something went wrong (%1).").replace("%1", message_id)
+    return texts.get(message_id, fallback)
