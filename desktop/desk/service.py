@@ -21,15 +21,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from desktop.desk.figures import ReportFacts, YearlyReport, yearly_report
 from desktop.desk.handover import write_files
-from desktop.desk.inbox_client import InboxClient, StepAnswer
+from desktop.desk.inbox_client import InboxClient, InboxUnavailable, StepAnswer
 from desktop.desk.key_import import ImportedKey, import_key_file
 from desktop.desk.linking import History, history
 from desktop.desk.opening import EnvelopeUnopenable, open_fetched
 from desktop.desk.received import ReceivedNotification
 from desktop.desk.store.handling import Assessment, Handling, Step
+from desktop.desk.store.outgoing import OutgoingMessage
 from desktop.desk.store.received import InboxRow, IncomingNotification
 from desktop.desk.store.unopened import UnopenedEnvelope
 from desktop.desk.store.vault import DeskVault
@@ -56,6 +58,26 @@ class DeskNotSetUp(UnderretError):  # noqa: N818 - what the caseworker is told
 
 
 @dataclass(frozen=True)
+class SealedMessage:
+    """A message sealed to a notifier's reply key, ready for the intake's relay."""
+
+    message_id: str
+    mailbox_id: str
+    body: bytes
+
+
+class MessageSealer(Protocol):
+    """Signs and encrypts the messages back to a notifier (``desktop.desk.replies`` over ``protocol``)."""
+
+    def acknowledgement(self, *, notification_id: str, reply_key: bytes, signing_key: tuple[str, bytes],
+                        received_at: datetime, acknowledged_at: datetime, unit: str,
+                        reference: str) -> SealedMessage: ...
+
+    def orientation(self, *, notification_id: str, reply_key: bytes, signing_key: tuple[str, bytes],
+                    decided_at: datetime, outcome: str, unit: str, reference: str) -> SealedMessage: ...
+
+
+@dataclass(frozen=True)
 class NotificationDetail:
     """One notification as the caseworker reads it, with what is known about the child before."""
 
@@ -64,6 +86,15 @@ class NotificationDetail:
     history: History
     document_html: str
     file_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetupState:
+    """What the set-up dialog shows: the keys held and the intake enrolled with ("" when none)."""
+
+    recipient_key_ids: tuple[str, ...]
+    signing_key_id: str
+    intake_url: str
 
 
 @dataclass(frozen=True)
@@ -99,8 +130,10 @@ class DeskService:
     """The desk's services over one open vault (and, when enrolled, its intake)."""
 
     def __init__(self, vault: DeskVault, *, clock: Callable[[], datetime] = utc_now,
-                 client_factory: Callable[[DeskVault], InboxClient | None] | None = None) -> None:
+                 client_factory: Callable[[DeskVault], InboxClient | None] | None = None,
+                 sealer: MessageSealer | None = None) -> None:
         self.vault = vault
+        self._sealer = sealer
         self._clock = clock
         self._lock = threading.RLock()
         self._client_factory = client_factory or default_client
@@ -143,6 +176,13 @@ class DeskService:
         with self._locked() as vault:
             vault.settings.set("initials", initials.upper())
             vault.settings.set("unit", unit.strip())
+
+    def setup_state(self) -> SetupState:
+        with self._locked() as vault:
+            signing = vault.keys.signing_key()
+            enrolled = bool(vault.settings.get("desk_credential"))
+            return SetupState(tuple(vault.keys.recipient_key_ids()), signing[0] if signing else "",
+                              vault.settings.get("intake_url") if enrolled else "")
 
     def is_enrolled(self) -> bool:
         with self._locked() as vault:
@@ -205,6 +245,56 @@ class DeskService:
         with self._locked() as vault:
             vault.handling.record_assessment(notification_id, assessment, note.strip())
         self._claim(notification_id, Step.ASSESSED)
+
+    # --- messages back to the notifier -------------------------------------------------------------
+    def _message_inputs(self, notification_id: str) -> tuple[ReceivedNotification, bytes,
+                                                             tuple[str, bytes], str]:
+        if self._sealer is None:
+            raise DeskNotSetUp("messages cannot be sealed in this build", message_id="desk.no_message_format")
+        with self._locked() as vault:
+            facts = vault.received.get(notification_id)
+            reply_key = vault.received.reply_key(notification_id)
+            signing_key = vault.keys.signing_key()
+            unit = vault.settings.get("unit")
+        if reply_key is None:
+            raise DeskNotSetUp("the envelope carried no reply key", message_id="desk.no_reply_key")
+        if signing_key is None:
+            raise DeskNotSetUp("no message-signing key imported", message_id="desk.no_signing_key")
+        if not unit:
+            raise DeskNotSetUp("no unit name set", message_id="desk.no_unit")
+        return facts, reply_key, signing_key, unit
+
+    def _send(self, notification_id: str, step: Step, kind: str, sealed: SealedMessage) -> None:
+        """Claim the step (one desk sends it), keep the sealed message, then hand it to the intake."""
+        self._claim(notification_id, step)
+        with self._locked() as vault:
+            vault.outgoing.add(OutgoingMessage(sealed.message_id, notification_id, sealed.mailbox_id, kind,
+                                               sealed.body))
+        try:
+            self.relay_waiting()
+        except InboxUnavailable:
+            log.info("desk: message %s waits for the intake", sealed.message_id)
+
+    def acknowledge(self, notification_id: str) -> None:
+        """"Send kvittering": signed by the municipality, encrypted to the notifier's reply key, relayed."""
+        facts, reply_key, signing_key, unit = self._message_inputs(notification_id)
+        assert self._sealer is not None
+        sealed = self._sealer.acknowledgement(notification_id=notification_id, reply_key=reply_key,
+                                              signing_key=signing_key, received_at=facts.received_at,
+                                              acknowledged_at=self.now(), unit=unit,
+                                              reference=facts.reference)
+        self._send(notification_id, Step.ACKNOWLEDGED, "acknowledgement", sealed)
+
+    def orient(self, notification_id: str, outcome: str) -> None:
+        """The § 137 orientation: whether the notification led to an investigation, support or nothing."""
+        facts, reply_key, signing_key, unit = self._message_inputs(notification_id)
+        assert self._sealer is not None
+        sealed = self._sealer.orientation(notification_id=notification_id, reply_key=reply_key,
+                                          signing_key=signing_key, decided_at=self.now(), outcome=outcome,
+                                          unit=unit, reference=facts.reference)
+        with self._locked() as vault:
+            vault.handling.record_orientation(notification_id, outcome)
+        self._send(notification_id, Step.ORIENTED, "orientation", sealed)
 
     # --- syncing -------------------------------------------------------------------------------
     def sync(self) -> SyncResult:

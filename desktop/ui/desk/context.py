@@ -48,6 +48,8 @@ class DeskContext(QObject):
         self.choose_save_path = choose_save_path or _ask_save_path
         self.choose_folder = choose_folder or _ask_folder
         self.choose_open_path = choose_open_path or _ask_open_path
+        #: Opens (or raises) the window of one notification; set by the inbox window.
+        self.open_notification: Callable[[str], object] | None = None
 
 
 def _ask_save_path(parent: QWidget, title: str, suggested: str) -> Path | None:

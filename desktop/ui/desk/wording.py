@@ -7,12 +7,35 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimeZone
 
 from desktop.desk.received import ReceivedNotification, age_text_parts
 from desktop.desk.store.received import split_list
 
 translate = QCoreApplication.translate
+
+
+class DeskCounts(QObject):
+    """Counted words ("%n months"): Qt's plural forms are found by lupdate only in ``self.tr``."""
+
+    def months(self, n: int) -> str:
+        return self.tr("%n month(s)", "", n)
+
+    def years(self, n: int) -> str:
+        return self.tr("%n year(s)", "", n)
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s)", "", n)
+
+
+_COUNTS: DeskCounts | None = None
+
+
+def counts() -> DeskCounts:
+    global _COUNTS
+    if _COUNTS is None:
+        _COUNTS = DeskCounts()
+    return _COUNTS
 
 
 def ground_text(code: str) -> str:
@@ -36,9 +59,9 @@ def age_text(notification: ReceivedNotification, today: date) -> str:
     if kind == "unborn":
         return translate("DeskWording", "unborn")
     if kind == "months":
-        return translate("DeskWording", "%n month(s)", "", value)
+        return counts().months(value)
     if kind == "years":
-        return translate("DeskWording", "%n year(s)", "", value)
+        return counts().years(value)
     return translate("DeskWording", "age unknown")
 
 
@@ -53,8 +76,8 @@ def age_from_row(birth_text: str | None, unborn: bool, today: date) -> str:
     if months < 0:
         return ""
     if months < 12:
-        return translate("DeskWording", "%n month(s)", "", months)
-    return translate("DeskWording", "%n year(s)", "", months // 12)
+        return counts().months(months)
+    return counts().years(months // 12)
 
 
 def cpr_text(digits: str | None) -> str:
@@ -77,7 +100,7 @@ def time_left(left: timedelta) -> str:
     seconds = abs(seconds)
     hours, minutes = seconds // 3600, (seconds % 3600) // 60
     if hours >= 48:
-        amount = translate("DeskWording", "%n day(s)", "", hours // 24)
+        amount = counts().days(hours // 24)
     elif hours:
         amount = translate("DeskWording", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
     else:
@@ -138,6 +161,9 @@ def reason_text(message_id: str) -> str:
             "a receipt. Send the receipt by letter or secure mail."),
         "desk.no_signing_key": translate(
             "DeskWording", "The key that signs receipts has not been imported. Import it under Set up desk."),
+        "desk.no_unit": translate("DeskWording", "Enter the unit's name under Set up desk first."),
+        "desk.no_message_format": translate(
+            "DeskWording", "This version of the desk cannot send messages to notifiers yet."),
         "desk.key_file_refused": translate("DeskWording", "This file is not a key the desk can use."),
         "desk.key_file_public": translate(
             "DeskWording", "This is a public key. The desk needs the private key file from IT."),

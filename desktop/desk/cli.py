@@ -1,0 +1,38 @@
+"""The ``underret-desk`` command: the municipality's receiving desk.
+
+    underret-desk                 # start the desk (unlock, inbox)
+    underret-desk --lang en       # in English for this run
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from desktop import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="underret-desk",
+        description="Underret's receiving desk: assess, acknowledge and follow up notifications of concern.")
+    parser.add_argument("--version", action="version", version=f"underret-desk {__version__}")
+    parser.add_argument("--lang", choices=("da", "en"), help="user interface language for this run")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``underret-desk``."""
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from desktop.ui.pyside_startup import import_pyside
+
+    import_pyside()
+    from desktop.ui.desk.main import run_desk
+
+    return run_desk(language=args.lang)
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m desktop.desk.cli
+    raise SystemExit(main())

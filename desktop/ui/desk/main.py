@@ -1,0 +1,110 @@
+"""The desk's composition root: ``underret-desk`` builds the services and shows the windows.
+
+Unlock (or make) the desk's profile; then the inbox, with the session lock watching idle time.
+When it locks, every window showing content closes, the vault is closed and its key gone; the
+unlock window comes back and, once unlocked, the windows that were open come back too.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop import paths
+from desktop.desk.service import DeskService, MessageSealer
+from desktop.store.profiles import ProfileDirectory
+from desktop.ui.desk.context import DeskContext
+from desktop.ui.desk.inbox_window import InboxWindow
+from desktop.ui.desk.unlock_window import DeskUnlockWindow, OpenedDesk
+from desktop.ui.services import Translations
+from desktop.ui.session import SessionLock
+
+log = logging.getLogger(__name__)
+
+DESK_FOLDER = "desk"
+
+
+def desk_profiles(root: Path | None = None) -> ProfileDirectory:
+    """The desk's profiles: the app's profile mechanism under the desk's own folder, with the desk's vault."""
+    from desktop.desk.store.vault import DeskVault
+
+    return ProfileDirectory(root or (paths.user_data_dir() / DESK_FOLDER), vault_type=DeskVault)
+
+
+def default_sealer() -> MessageSealer | None:
+    """The message format back to notifiers (None until ``protocol.messages`` is part of this build)."""
+    return None
+
+
+class DeskShell:
+    """Unlock window, inbox and the session lock of one running desk."""
+
+    def __init__(self, profiles: ProfileDirectory, *, idle_minutes: float = 5,
+                 idle_seconds: float | None = None, sealer: MessageSealer | None = None) -> None:
+        self.profiles = profiles
+        self.session = SessionLock(idle_minutes, idle_seconds=idle_seconds)
+        self.session.locked.connect(self._on_locked)
+        self._sealer = sealer if sealer is not None else default_sealer()
+        self.unlock = DeskUnlockWindow(profiles)
+        self.unlock.opened.connect(self._on_opened)
+        self.context: DeskContext | None = None
+        self.inbox: InboxWindow | None = None
+        self._vault: object | None = None
+
+    def start(self) -> None:
+        self.unlock.show()
+
+    def _on_opened(self, opened: OpenedDesk) -> None:
+        service = DeskService(opened.vault, sealer=self._sealer)
+        first = self.context is None
+        if first:
+            self.context = DeskContext(service, self.session)
+            self.inbox = InboxWindow(self.context)
+            self.session.install_shortcut(self.inbox)
+        else:
+            assert self.context is not None
+            self.context.service = service
+        self.unlock.hide()
+        assert self.inbox is not None
+        self.inbox.show()
+        self.inbox.activateWindow()
+        if first:
+            self.session.start()
+        else:
+            self.session.finish_unlock()
+            self.context.changed.emit()
+
+    def _on_locked(self) -> None:
+        if self.context is not None:
+            self.context.service.close()
+            self.context.service.vault.close()
+        if self.inbox is not None:
+            self.inbox.hide()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QWidget) and window is not self.unlock and window.isVisible():
+                window.hide()
+        self.unlock.reload()
+        self.unlock.show()
+        self.unlock.activateWindow()
+
+    def shutdown(self) -> None:
+        self.session.stop()
+        if self.context is not None:
+            self.context.service.close()
+            self.context.service.vault.close()
+
+
+def run_desk(*, language: str | None = None) -> int:
+    """Start the desk's windows; returns the exit code."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Underret desk")
+    app.setOrganizationName("Underret")
+    Translations(app).install(language or "da")
+    shell = DeskShell(desk_profiles())
+    shell.start()
+    code = app.exec()
+    shell.shutdown()
+    return code

@@ -1,0 +1,1129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="en">
+  <context>
+    <name>AssessmentDialog</name>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="32" />
+      <source>24-hour assessment</source>
+      <extracomment>The § 137 outcomes the desk can tell a professional notifier.</extracomment>
+      <translation>Vurdering inden for 24 timer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="33" />
+      <source>Assess whether %1's health or development is in danger and whether acute measures are needed.</source>
+      <translation>Vurdér, om %1s sundhed eller udvikling er i fare, og om der er brug for akutte foranstaltninger.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="36" />
+      <source>&amp;No immediate danger</source>
+      <translation>&amp;Ingen umiddelbar fare</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="37" />
+      <source>No immediate danger</source>
+      <translation>Ingen umiddelbar fare</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="38" />
+      <source>&amp;Acute measures taken</source>
+      <translation>&amp;Akutte foranstaltninger iværksat</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="39" />
+      <source>Acute measures taken</source>
+      <translation>Akutte foranstaltninger iværksat</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="45" />
+      <source>Note on the assessment</source>
+      <translation>Note om vurderingen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="47" />
+      <source>N&amp;ote (kept in this desk only)</source>
+      <translation>N&amp;ote (gemmes kun i denne modtagelse)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="52" />
+      <source>&amp;Record assessment</source>
+      <translation>&amp;Registrér vurdering</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="53" />
+      <source>Record assessment</source>
+      <translation>Registrér vurdering</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="55" />
+      <source>Cancel</source>
+      <translation>Annullér</translation>
+    </message>
+  </context>
+  <context>
+    <name>DailySummaryDialog</name>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="40" />
+      <source>Daily summary</source>
+      <translation>Daglig oversigt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="45" />
+      <source>Notifications not assessed within 24 hours</source>
+      <translation>Underretninger, der ikke er vurderet inden for 24 timer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="49" />
+      <source>Close</source>
+      <translation>Luk</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="61" />
+      <source>%n notification(s) not assessed within 24 hours:</source>
+      <translation>
+        <numerusform>%n underretning er ikke vurderet inden for 24 timer:</numerusform>
+        <numerusform>%n underretninger er ikke vurderet inden for 24 timer:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="63" />
+      <source>Every notification received more than 24 hours ago is assessed.</source>
+      <translation>Alle underretninger, der er modtaget for mere end 24 timer siden, er vurderet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="65" />
+      <source>ACUTE</source>
+      <translation>AKUT</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskCounts</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/wording.py" line="22" />
+      <source>%n month(s)</source>
+      <translation>
+        <numerusform>%n måned</numerusform>
+        <numerusform>%n måneder</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/wording.py" line="25" />
+      <source>%n year(s)</source>
+      <translation>
+        <numerusform>%n år</numerusform>
+        <numerusform>%n år</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/wording.py" line="28" />
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n dag</numerusform>
+        <numerusform>%n dage</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskUnlockWindow</name>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="72" />
+      <source>Underret – receiving desk</source>
+      <translation>Underret – modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="80" />
+      <source>Desk</source>
+      <translation>Modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="83" />
+      <source>Name of this desk</source>
+      <translation>Navn på denne modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="87" />
+      <source>Passphrase</source>
+      <translation>Adgangssætning</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="91" />
+      <source>Passphrase again</source>
+      <translation>Adgangssætning igen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="92" />
+      <source>&amp;Keep the key in this PC's saved passwords instead</source>
+      <translation>&amp;Gem i stedet nøglen i pc'ens gemte adgangskoder</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="93" />
+      <source>Keep the key in this PC's saved passwords</source>
+      <translation>Gem nøglen i pc'ens gemte adgangskoder</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="122" />
+      <source>Set up the receiving desk on this PC</source>
+      <translation>Opret modtagelsen på denne pc</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="123" />
+      <source>&amp;Name of this desk</source>
+      <translation>&amp;Navn på denne modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="124" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
+      <source>&amp;Passphrase</source>
+      <translation>&amp;Adgangssætning</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="125" />
+      <source>Passphrase &amp;again</source>
+      <translation>Adgangssætning &amp;igen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="129" />
+      <source>&amp;Create the desk</source>
+      <translation>&amp;Opret modtagelsen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="130" />
+      <source>Create the desk</source>
+      <translation>Opret modtagelsen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="133" />
+      <source>Unlock the receiving desk</source>
+      <translation>Lås modtagelsen op</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
+      <source>&amp;Desk</source>
+      <translation>&amp;Modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="140" />
+      <source>&amp;Unlock</source>
+      <translation>&amp;Lås op</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="141" />
+      <source>Unlock</source>
+      <translation>Lås op</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="171" />
+      <source>Give the desk a name.</source>
+      <translation>Giv modtagelsen et navn.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="178" />
+      <source>The passphrase must be at least %1 characters.</source>
+      <translation>Adgangssætningen skal være mindst %1 tegn.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="183" />
+      <source>The two passphrases are not the same.</source>
+      <translation>De to adgangssætninger er ikke ens.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="190" />
+      <source>Opening…</source>
+      <translation>Åbner …</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskWording</name>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="44" />
+      <source>May need special support</source>
+      <translation>Kan have brug for særlig støtte</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="45" />
+      <source>Unborn child</source>
+      <translation>Ufødt barn</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="46" />
+      <source>Unlawful school absence</source>
+      <translation>Ulovligt skolefravær</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="47" />
+      <source>Abuse</source>
+      <translation>Overgreb</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="60" />
+      <location filename="../desktop/ui/desk/wording.py" line="71" />
+      <source>unborn</source>
+      <translation>ufødt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="65" />
+      <source>age unknown</source>
+      <translation>alder ukendt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="105" />
+      <source>%1 h %2 min</source>
+      <translation>%1 t %2 min</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="107" />
+      <source>%1 min</source>
+      <translation>%1 min</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="109" />
+      <source>overdue by %1</source>
+      <translation>overskredet med %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="110" />
+      <source>in %1</source>
+      <translation>om %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="121" />
+      <source>Opened</source>
+      <translation>Åbnet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="122" />
+      <source>Assessed</source>
+      <translation>Vurderet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="123" />
+      <source>Receipt sent</source>
+      <translation>Kvittering sendt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <source>Told of the outcome</source>
+      <translation>Orienteret om udfaldet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <source>Handed over</source>
+      <translation>Overdraget</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="132" />
+      <source>Teacher</source>
+      <translation>Lærer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="133" />
+      <source>Educator</source>
+      <translation>Pædagog</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="134" />
+      <source>Health staff</source>
+      <translation>Sundhedspersonale</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="135" />
+      <source>Social worker / PPR</source>
+      <translation>Socialrådgiver / PPR</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="136" />
+      <source>Leader</source>
+      <translation>Leder</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="137" />
+      <source>Other</source>
+      <translation>Anden</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="144" />
+      <source>Notification no. %1 about this child in 12 months</source>
+      <translation>%1. underretning om dette barn på 12 måneder</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="151" />
+      <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
+      <translation>Modtagesystemet kan ikke nås lige nu. Intet er gået tabt; prøv igen om lidt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="153" />
+      <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
+      <translation>Modtagesystemet godkender ikke denne modtagelse. Bed it-afdelingen om en ny tilmeldingskode.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="155" />
+      <source>This desk is not set up yet: choose Set up desk.</source>
+      <translation>Modtagelsen er ikke sat op endnu: vælg Opsæt modtagelse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="156" />
+      <source>Enter your initials under Set up desk first.</source>
+      <translation>Skriv først dine initialer under Opsæt modtagelse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="157" />
+      <source>Initials are one to six letters.</source>
+      <translation>Initialer er et til seks bogstaver.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="158" />
+      <source>Another caseworker did this first.</source>
+      <translation>En anden sagsbehandler har allerede gjort det.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="159" />
+      <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
+      <translation>Underretningen er sendt fra en ældre udgave af Underret, som ikke kan modtage en kvittering. Send kvitteringen med brev eller sikker mail.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="162" />
+      <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
+      <translation>Nøglen, der underskriver kvitteringer, er ikke hentet ind. Hent den ind under Opsæt modtagelse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="164" />
+      <source>Enter the unit's name under Set up desk first.</source>
+      <translation>Skriv først enhedens navn under Opsæt modtagelse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="165" />
+      <source>This version of the desk cannot send messages to notifiers yet.</source>
+      <translation>Denne udgave af modtagelsen kan endnu ikke sende beskeder til underrettere.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="167" />
+      <source>This file is not a key the desk can use.</source>
+      <translation>Filen er ikke en nøgle, modtagelsen kan bruge.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="168" />
+      <source>This is a public key. The desk needs the private key file from IT.</source>
+      <translation>Det er en offentlig nøgle. Modtagelsen skal bruge den private nøglefil fra it-afdelingen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="170" />
+      <source>The desk already holds another key with this id.</source>
+      <translation>Modtagelsen har allerede en anden nøgle med dette id.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="171" />
+      <source>Choose a new or empty folder.</source>
+      <translation>Vælg en ny eller tom mappe.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="172" />
+      <source>Choose a folder.</source>
+      <translation>Vælg en mappe.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="173" />
+      <source>The folder cannot be written to.</source>
+      <translation>Der kan ikke skrives i mappen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="174" />
+      <source>The hand-over could not be written.</source>
+      <translation>Overdragelsen kunne ikke skrives.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="175" />
+      <source>The intake address must start with https://.</source>
+      <translation>Modtagesystemets adresse skal begynde med https://.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="177" />
+      <source>Something went wrong (%1).</source>
+      <translation>Noget gik galt (%1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>InboxModel</name>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <source>Received</source>
+      <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
+      <translation>Modtaget</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <source>Acute</source>
+      <translation>Akut</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <source>Child</source>
+      <translation>Barn</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <source>CPR number</source>
+      <translation>CPR-nummer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <source>Age</source>
+      <translation>Alder</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <source>Grounds</source>
+      <translation>Grundlag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <source>Concern</source>
+      <translation>Bekymring</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <source>Notifier</source>
+      <translation>Underretter</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <source>Workplace</source>
+      <translation>Arbejdssted</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <source>Assess within 24 hours</source>
+      <translation>Vurdering inden for 24 timer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <source>Receipt within 6 working days</source>
+      <translation>Kvittering inden for seks hverdage</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="140" />
+      <source>ACUTE</source>
+      <translation>AKUT</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="157" />
+      <source>Done: %1</source>
+      <translation>Gjort: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
+      <source>Sent: %1</source>
+      <translation>Sendt: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="167" />
+      <source>Handed over</source>
+      <translation>Overdraget</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="169" />
+      <source>Receipt sent</source>
+      <translation>Kvittering sendt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="171" />
+      <source>Assessed</source>
+      <translation>Vurderet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
+      <source>Opened by %1</source>
+      <translation>Åbnet af %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="174" />
+      <source>New</source>
+      <translation>Ny</translation>
+    </message>
+  </context>
+  <context>
+    <name>InboxWindow</name>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="73" />
+      <source>Received notifications, most urgent first</source>
+      <translation>Modtagne underretninger, de mest presserende først</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="102" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="103" />
+      <source>&amp;Fetch new</source>
+      <translation>&amp;Hent nye</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="104" />
+      <source>Fetch new notifications</source>
+      <translation>Hent nye underretninger</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
+      <source>&amp;Daily summary</source>
+      <translation>&amp;Daglig oversigt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
+      <source>Daily summary</source>
+      <translation>Daglig oversigt</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
+      <source>Yearly &amp;report…</source>
+      <translation>Års&amp;rapport …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
+      <source>Yearly report</source>
+      <translation>Årsrapport</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
+      <source>&amp;Set up desk…</source>
+      <translation>&amp;Opsæt modtagelse …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
+      <source>Set up desk</source>
+      <translation>Opsæt modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="127" />
+      <source>Fetch new</source>
+      <translation>Hent nye</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="131" />
+      <source>Underret – receiving desk</source>
+      <translation>Underret – modtagelse</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/inbox_window.py" line="177" />
+      <source>%n notification(s) not assessed within 24 hours.</source>
+      <translation>
+        <numerusform>%n underretning er ikke vurderet inden for 24 timer.</numerusform>
+        <numerusform>%n underretninger er ikke vurderet inden for 24 timer.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/inbox_window.py" line="182" />
+      <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
+      <translation>
+        <numerusform>%n underretning kunne ikke åbnes. Hent den manglende nøgle ind under Opsæt modtagelse, eller spørg it-afdelingen.</numerusform>
+        <numerusform>%n underretninger kunne ikke åbnes. Hent den manglende nøgle ind under Opsæt modtagelse, eller spørg it-afdelingen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_window.py" line="231" />
+      <source>Fetching…</source>
+      <translation>Henter …</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/inbox_window.py" line="239" />
+      <source>Fetched at %1: %n new</source>
+      <translation>
+        <numerusform>Hentet kl. %1: %n ny</numerusform>
+        <numerusform>Hentet kl. %1: %n nye</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationWindow</name>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="90" />
+      <source>Message</source>
+      <translation>Besked</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="91" />
+      <source>&amp;Assess (24 hours)…</source>
+      <translation>&amp;Vurdér (24 timer) …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="92" />
+      <source>Send &amp;kvittering</source>
+      <translation>Send &amp;kvittering</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="93" />
+      <source>Tell the &amp;outcome (§ 137)…</source>
+      <translation>&amp;Orientér om udfaldet (§ 137) …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="94" />
+      <source>&amp;Hand over to the case system…</source>
+      <translation>Over&amp;dra til sagssystemet …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="95" />
+      <source>&amp;Close</source>
+      <translation>&amp;Luk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="96" />
+      <source>Record the 24-hour assessment</source>
+      <translation>Registrér vurderingen inden for 24 timer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="97" />
+      <source>Send kvittering to the notifier</source>
+      <translation>Send kvittering til underretteren</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="98" />
+      <source>Tell the notifier the outcome</source>
+      <translation>Orientér underretteren om udfaldet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="99" />
+      <source>Hand over to the case system</source>
+      <translation>Overdrag til sagssystemet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="100" />
+      <source>Close</source>
+      <translation>Luk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="112" />
+      <source>The notification</source>
+      <translation>Underretningen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="125" />
+      <source>Notification</source>
+      <translation>Underretning</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <source>Siblings have been notified about before</source>
+      <translation>Der er underrettet om søskende før</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="148" />
+      <source>About siblings:</source>
+      <translation>Om søskende:</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="157" />
+      <source>no CPR number</source>
+      <translation>intet CPR-nummer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="160" />
+      <source>ACUTE</source>
+      <translation>AKUT</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
+      <source>Received %1 (reference %2)</source>
+      <translation>Modtaget %1 (referencenummer %2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="163" />
+      <source>Notifier: %1, %2, %3</source>
+      <translation>Underretter: %1, %2, %3</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="165" />
+      <source>Grounds: %1</source>
+      <translation>Grundlag: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
+      <source>Assessment within 24 hours</source>
+      <translation>Vurdering inden for 24 timer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="168" />
+      <source>Kvittering within 6 working days</source>
+      <translation>Kvittering inden for seks hverdage</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="176" />
+      <source>Your assessment note: %1</source>
+      <translation>Din note om vurderingen: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="187" />
+      <source>done (%1)</source>
+      <translation>gjort (%1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <source>(later)</source>
+      <translation>(senere)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="202" />
+      <source>Working…</source>
+      <translation>Arbejder …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
+      <source>The assessment is recorded.</source>
+      <translation>Vurderingen er registreret.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="234" />
+      <source>The kvittering is sent to the notifier.</source>
+      <translation>Kvitteringen er sendt til underretteren.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="245" />
+      <source>The notifier will be told the outcome.</source>
+      <translation>Underretteren får besked om udfaldet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="252" />
+      <source>Choose a new or empty folder for the case system</source>
+      <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
+      <source>Handed over: the files are in %1.</source>
+      <translation>Overdraget: filerne ligger i %1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrientationDialog</name>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="85" />
+      <source>Tell the notifier the outcome (§ 137)</source>
+      <translation>Orientér underretteren om udfaldet (§ 137)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="86" />
+      <source>A professional notifier must be told whether the notification led to an investigation or support. Do not send this if it would harm the child.</source>
+      <translation>En fagperson, der har underrettet, skal have at vide, om underretningen har ført til en undersøgelse eller støtte. Send det ikke, hvis det kan skade barnet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="90" />
+      <source>An &amp;investigation of the child's situation has been started</source>
+      <translation>Der er sat en &amp;undersøgelse af barnets forhold i gang</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="91" />
+      <source>The child or family is given &amp;support</source>
+      <translation>Barnet eller familien får &amp;støtte</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="92" />
+      <source>The notification has led to &amp;no measures</source>
+      <translation>Underretningen har &amp;ikke ført til foranstaltninger</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="107" />
+      <source>&amp;Send to the notifier</source>
+      <translation>&amp;Send til underretteren</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="108" />
+      <source>Send to the notifier</source>
+      <translation>Send til underretteren</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="110" />
+      <source>Cancel</source>
+      <translation>Annullér</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="42" />
+      <source>Yearly report for the council</source>
+      <translation>Årsrapport til kommunalbestyrelsen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="43" />
+      <source>Figures on how notifications were handled, for the municipal council's yearly follow-up. The report holds no personal data; counts under 5 are shown as &lt;5.</source>
+      <translation>Tal for, hvordan underretninger er blevet behandlet, til kommunalbestyrelsens årlige opfølgning. Rapporten indeholder ingen personoplysninger; tal under 5 vises som &lt;5.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="51" />
+      <source>First day of the period</source>
+      <translation>Periodens første dag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="55" />
+      <source>Last day of the period</source>
+      <translation>Periodens sidste dag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="58" />
+      <source>Danish</source>
+      <translation>Dansk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="59" />
+      <source>English</source>
+      <translation>Engelsk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="60" />
+      <source>Language of the report</source>
+      <translation>Rapportens sprog</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="62" />
+      <source>&amp;From</source>
+      <translation>&amp;Fra</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="63" />
+      <source>&amp;To</source>
+      <translation>&amp;Til</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="64" />
+      <source>&amp;Language</source>
+      <translation>&amp;Sprog</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="65" />
+      <source>Save as &amp;PDF…</source>
+      <translation>Gem som &amp;PDF …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="66" />
+      <source>Save as PDF</source>
+      <translation>Gem som PDF</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="68" />
+      <source>Save as &amp;CSV…</source>
+      <translation>Gem som &amp;CSV …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="69" />
+      <source>Save as CSV</source>
+      <translation>Gem som CSV</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="71" />
+      <location filename="../desktop/ui/desk/report_dialog.py" line="72" />
+      <source>Close</source>
+      <translation>Luk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="95" />
+      <source>The period ends before it starts.</source>
+      <translation>Perioden slutter, før den begynder.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="98" />
+      <source>Save the report</source>
+      <translation>Gem rapporten</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="102" />
+      <source>The municipality</source>
+      <translation>Kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="117" />
+      <source>Making the report…</source>
+      <translation>Laver rapporten …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="119" />
+      <source>The file could not be written.</source>
+      <translation>Filen kunne ikke skrives.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/report_dialog.py" line="122" />
+      <source>Saved: %1</source>
+      <translation>Gemt: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupDialog</name>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="46" />
+      <source>Set up desk</source>
+      <translation>Opsæt modtagelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="50" />
+      <source>Your initials</source>
+      <translation>Dine initialer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="54" />
+      <source>The unit's name, shown to notifiers</source>
+      <translation>Enhedens navn, som underrettere ser</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="55" />
+      <source>Sa&amp;ve</source>
+      <translation>&amp;Gem</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="56" />
+      <source>Save initials and unit</source>
+      <translation>Gem initialer og enhed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="58" />
+      <source>Who works here</source>
+      <translation>Hvem arbejder her</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="60" />
+      <source>&amp;Initials</source>
+      <translation>&amp;Initialer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="61" />
+      <source>&amp;Unit</source>
+      <translation>&amp;Enhed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="66" />
+      <source>The intake's address</source>
+      <translation>Modtagesystemets adresse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="69" />
+      <source>The municipality's CA certificate file (optional)</source>
+      <translation>Kommunens CA-certifikatfil (kan udelades)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="73" />
+      <source>The enrolment token from IT</source>
+      <translation>Tilmeldingskoden fra it-afdelingen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="74" />
+      <source>&amp;Enrol with the intake</source>
+      <translation>&amp;Tilmeld hos modtagesystemet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="75" />
+      <source>Enrol with the intake</source>
+      <translation>Tilmeld hos modtagesystemet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="77" />
+      <source>The intake</source>
+      <translation>Modtagesystemet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="79" />
+      <source>A&amp;ddress</source>
+      <translation>A&amp;dresse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="80" />
+      <source>&amp;CA certificate (PEM file)</source>
+      <translation>&amp;CA-certifikat (PEM-fil)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="81" />
+      <source>&amp;Token from IT</source>
+      <translation>Tilmeldings&amp;kode fra it-afdelingen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="83" />
+      <source>Import a &amp;key file…</source>
+      <translation>Hent en &amp;nøglefil ind …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="84" />
+      <source>Import a key file</source>
+      <translation>Hent en nøglefil ind</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="89" />
+      <source>The municipality's keys</source>
+      <translation>Kommunens nøgler</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="96" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="97" />
+      <source>Close</source>
+      <translation>Luk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="112" />
+      <source>none yet</source>
+      <translation>ingen endnu</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="113" />
+      <source>Recipient keys: %1</source>
+      <translation>Modtagernøgler: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="114" />
+      <source>Message-signing key: %1</source>
+      <translation>Nøgle til underskrift af beskeder: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="116" />
+      <source>Enrolled with %1</source>
+      <translation>Tilmeldt hos %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="126" />
+      <source>Saved.</source>
+      <translation>Gemt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="134" />
+      <source>The CA certificate file cannot be read.</source>
+      <translation>CA-certifikatfilen kan ikke læses.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="138" />
+      <source>Enrolling…</source>
+      <translation>Tilmelder …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="143" />
+      <source>This desk is enrolled. Fetch new notifications with F5.</source>
+      <translation>Modtagelsen er tilmeldt. Hent nye underretninger med F5.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="155" />
+      <source>Choose a key file from IT</source>
+      <translation>Vælg en nøglefil fra it-afdelingen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="162" />
+      <source>recipient key</source>
+      <translation>modtagernøglen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="162" />
+      <source>message-signing key</source>
+      <translation>nøglen til underskrift af beskeder</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="163" />
+      <source>Imported %1 %2.</source>
+      <translation>%1 %2 er hentet ind.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="163" />
+      <source>The %1 %2 was already imported.</source>
+      <translation>%1 %2 var allerede hentet ind.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="165" />
+      <source>You may now remove the key file, as IT directs.</source>
+      <translation>Du kan nu fjerne nøglefilen, som it-afdelingen anviser.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,63 @@
+"""Starting the desk: make the desk's profile by keyboard, lock with Ctrl+L, unlock with the passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.store.keys import ScryptParams
+from desktop.ui.desk.main import DeskShell
+from desktop.ui.operations import wait_for_all
+from desktop.ui.services import Translations
+
+PASSPHRASE = "en lang sætning til modtagelsen"
+
+
+def test_a_new_desk_is_made_locked_and_unlocked_by_keyboard(tmp_path: Path, qtbot: QtBot,
+                                                            danish: Translations) -> None:
+    from desktop.desk.store.vault import DeskVault
+    from desktop.store.profiles import ProfileDirectory
+
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=ScryptParams(n=2**10), vault_type=DeskVault)
+    shell = DeskShell(profiles)
+    try:
+        shell.start()
+        unlock = shell.unlock
+        unlock.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is unlock.name, timeout=10000)
+        assert unlock.heading.text() == "Opret modtagelsen på denne pc"
+        QTest.keyClicks(unlock.name, "Modtagelsen Ærø")
+        QTest.keyClick(unlock.name, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is unlock.passphrase
+        QTest.keyClicks(unlock.passphrase, PASSPHRASE)
+        QTest.keyClick(unlock.passphrase, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is unlock.repeat
+        QTest.keyClicks(unlock.repeat, PASSPHRASE)
+        QTest.keyClick(unlock.repeat, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: shell.inbox is not None and shell.inbox.isVisible(), timeout=20000)
+        inbox = shell.inbox
+        assert inbox is not None and not unlock.isVisible()
+        assert [p.display_name for p in profiles.list()] == ["Modtagelsen Ærø"]
+        inbox.activateWindow()
+        QTest.keyClick(inbox, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: unlock.isVisible() and not inbox.isVisible(), timeout=10000)
+        assert shell.context is not None and shell.context.service.vault.closed
+        assert unlock.heading.text() == "Lås modtagelsen op"
+        QTest.keyClicks(unlock.passphrase, "forkert")
+        QTest.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: unlock.message.text() != "Åbner …" and unlock.message.text() != "",
+                        timeout=20000)
+        assert not inbox.isVisible()
+        QTest.keyClicks(unlock.passphrase, PASSPHRASE)
+        QTest.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(inbox.isVisible, timeout=20000)
+        assert not shell.context.service.vault.closed
+    finally:
+        shell.shutdown()
+        wait_for_all()
+        for window in QApplication.topLevelWidgets():
+            window.close()
