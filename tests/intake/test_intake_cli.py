@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import socket
 import ssl
@@ -14,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from intake import keys
-from protocol.envelope import seal
+from protocol.envelope import seal, sender_public_key
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -24,13 +25,17 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_it_department_generates_keys_serves_over_tls_and_lists_what_arrived(tmp_path: Path) -> None:
+    """Keys, a token for the PCs' policy, serve; an unenrolled PC is refused, an enrolled one receipted."""
     assert _cli("keygen", "--out", str(tmp_path / "keys"), "--key-id", "kommune-2026").returncode == 0
+    db = tmp_path / "intake.sqlite"
+    made = _cli("token", "create", "--db", str(db), "--label", "skoler 2026")
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.split(": ", 1)[1].split()[0]
     assert _cli("demo-tls", "--out", str(tmp_path / "tls")).returncode == 0
     assert oct((tmp_path / "keys" / keys.RECIPIENT_PRIVATE).stat().st_mode & 0o777) == "0o600"
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    db = tmp_path / "intake.sqlite"
     server = subprocess.Popen(
         [
             sys.executable,
@@ -64,13 +69,23 @@ def test_it_department_generates_keys_serves_over_tls_and_lists_what_arrived(tmp
                     time.sleep(0.1)
             nid = str(uuid.uuid4())
             recipient = keys.load_recipient_private(tmp_path / "keys" / keys.RECIPIENT_PRIVATE).public()
+            seed = os.urandom(32)
             body = seal(
                 notification_id=nid,
                 form_version="1.0",
                 files={"notification.json": b"{}"},
                 recipients=[recipient],
-                sender_seed=os.urandom(32),
+                sender_seed=seed,
             )
+            refused = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+            assert refused.status_code == 403 and refused.json()["error"] == "intake.sender_not_enrolled"
+            public = base64.b64encode(sender_public_key(seed)).decode()
+            wrong = client.post("/v1/senders", json={"public_key": public},
+                                headers={"Authorization": "Bearer ut1-not-the-token"})
+            assert wrong.status_code == 403 and wrong.json()["error"] == "intake.enrolment_token_invalid"
+            enrolled = client.post("/v1/senders", json={"public_key": public},
+                                   headers={"Authorization": f"Bearer {token}"})
+            assert enrolled.status_code == 201
             answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
             assert answer.status_code == 201
     finally:
@@ -78,7 +93,9 @@ def test_it_department_generates_keys_serves_over_tls_and_lists_what_arrived(tmp
         server.wait(10)
     listing = _cli("list", "--db", str(db))
     assert listing.returncode == 0
-    assert nid in listing.stdout and "DEMO-" in listing.stdout
+    header, row = listing.stdout.splitlines()
+    assert header.startswith("seq\treference") and nid in row and "DEMO-" in row
+    assert db.stat().st_mode & 0o777 == 0o600
 
 
 def test_plain_http_serving_is_refused_unless_loopback_demo(tmp_path: Path) -> None:
