@@ -25,6 +25,7 @@ import pytest
 
 from intake import keys
 from intake.server import BackgroundIntake
+from intake.settings import IntakeSettings
 from intake.tls import CertificateAuthority
 from protocol.envelope import seal
 
@@ -199,3 +200,36 @@ def running_intake(tmp_path: Path, db_target: str) -> Iterator[RunningIntake]:
     finally:
         client.close()
         server.stop()
+
+
+@dataclass
+class Municipality:
+    """What IT holds for one intake: keys, a test CA, and a way to start the intake with given limits."""
+
+    key_files: keys.KeyFiles
+    ca: CertificateAuthority
+    cert: Path
+    key: Path
+    folder: Path
+
+    def start(self, db: str, settings: IntakeSettings) -> tuple[BackgroundIntake, httpx.Client]:
+        server = BackgroundIntake(db, keys.load_receipt_signing_key(self.key_files.receipt_private),
+                                  cert_file=self.cert, key_file=self.key, settings=settings).start()
+        context = ssl.create_default_context(cadata=self.ca.cert_pem.decode())
+        return server, httpx.Client(base_url=server.url, verify=context, timeout=10)
+
+    def seal(self, seed: bytes, size: int = 0) -> tuple[str, bytes]:
+        recipient = keys.load_recipient_private(self.key_files.recipient_private).public()
+        nid = str(uuid.uuid4())
+        return nid, seal(notification_id=nid, form_version="1.0",
+                         files={"notification.json": b'{"c":"' + MARKER + b'"}',
+                                "notification.pdf": b"%PDF-" + os.urandom(size)},
+                         recipients=[recipient], sender_seed=seed)
+
+
+@pytest.fixture
+def municipality(tmp_path: Path) -> Municipality:
+    key_files = keys.generate(tmp_path / "keys", "kommune-test")
+    ca = CertificateAuthority("Underret intake test CA")
+    cert, key = ca.issue_server("127.0.0.1").write(tmp_path / "tls", "server")
+    return Municipality(key_files, ca, cert, key, tmp_path)

@@ -168,7 +168,7 @@ def test_while_rotating_a_notification_sealed_to_both_keys_is_read_with_the_new_
 
         # IT sees which keys each arrival is sealed to (when is the old key no longer needed?).
         assert cli.main(["list", "--db", switched.store.target]) == 0
-        assert f"keys {OLD_ID},{NEW_ID}" in capsys.readouterr().out
+        assert f"\t{OLD_ID},{NEW_ID}\n" in capsys.readouterr().out
 
         # The caseworker holding only the NEW private key reads it.
         code, out, err = _decrypt(switched, summary.reference, municipality.new_private, tmp_path / "new",
@@ -313,7 +313,7 @@ def _served(municipality: Municipality, accepted: tuple[Path, ...]) -> Iterator[
     server = subprocess.Popen(
         [sys.executable, "-m", "intake.cli", "serve", "--port", str(port), "--db", str(db),
          "--receipt-key", str(municipality.old.receipt_private), "--cert", str(municipality.cert_file),
-         "--key", str(municipality.key_file), *accept],
+         "--key", str(municipality.key_file), "--open", *accept],  # --open: enrolment is tested elsewhere
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:

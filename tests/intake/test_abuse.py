@@ -1,0 +1,221 @@
+"""Anyone can reach the intake's port: only enrolled PCs get envelopes stored, and no one can flood it.
+
+Each test is a finding from the attack on the intake (issue 13): an unenrolled sender's envelope was
+stored and receipted; one sender could post without limit; the reference prefix was not checked.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+
+from intake import cli
+from intake.settings import IntakeSettings, SettingInvalid, check_reference_prefix
+from intake.storage import open_store
+from protocol.envelope import sender_public_key
+
+if TYPE_CHECKING:
+    from tests.intake.conftest import Municipality
+
+PRODUCTION = IntakeSettings(reference_prefix="KOM", min_free_bytes=0)
+
+
+def _post(client: httpx.Client, nid: str, body: bytes) -> httpx.Response:
+    return client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+
+
+def _enrol(client: httpx.Client, db: str, seed: bytes) -> None:
+    store = open_store(db)
+    try:
+        token, _ = store.create_token("test", datetime.now(UTC))
+    finally:
+        store.close()
+    public = base64.b64encode(sender_public_key(seed)).decode()
+    answer = client.post("/v1/senders", json={"public_key": public},
+                         headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 201, answer.text
+
+
+def test_an_unenrolled_sender_is_refused_and_nothing_is_stored_until_it_enrols(
+        municipality: Municipality, db_target: str) -> None:
+    server, client = municipality.start(db_target, PRODUCTION)
+    try:
+        seed = os.urandom(32)
+        nid, body = municipality.seal(seed)
+        refused = _post(client, nid, body)
+        assert refused.status_code == 403 and refused.json()["error"] == "intake.sender_not_enrolled"
+        assert server.store.count() == 0
+        _enrol(client, db_target, seed)
+        assert _post(client, nid, body).status_code == 201
+        assert server.store.count() == 1
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_a_large_envelope_from_an_unenrolled_sender_is_refused_before_it_is_read(
+        municipality: Municipality, db_target: str, caplog: pytest.LogCaptureFixture) -> None:
+    settings = IntakeSettings(reference_prefix="KOM", min_free_bytes=0, max_body=40 * 1024 * 1024)
+    server, client = municipality.start(db_target, settings)
+    caplog.set_level(logging.INFO, logger="intake.access")
+    try:
+        nid, body = municipality.seal(os.urandom(32), size=30 * 1024 * 1024)
+        try:
+            answer = _post(client, nid, body)
+            assert answer.status_code == 403
+        except (httpx.WriteError, httpx.RemoteProtocolError, httpx.ReadError):
+            pass  # the intake answered and closed while the client was still sending: just as good
+        assert server.store.count() == 0
+    finally:
+        client.close()
+        server.stop()
+    [line] = [r.getMessage() for r in caplog.records if r.name == "intake.access"]
+    read = int(line.split(" in=")[1].split()[0])
+    assert line.startswith("POST /v1/envelopes 403") and read < 1024 * 1024, line
+
+
+def test_a_revoked_sender_is_refused_and_purge_removes_what_it_and_unenrolled_senders_sent(
+        municipality: Municipality, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    good, bad = os.urandom(32), os.urandom(32)
+    open_server, open_client = municipality.start(db_target, IntakeSettings.for_demo(reference_prefix="KOM"))
+    try:
+        _enrol(open_client, db_target, good)
+        _enrol(open_client, db_target, bad)
+        stranger = [municipality.seal(os.urandom(32)) for _ in range(2)]
+        kept = [municipality.seal(good) for _ in range(2)]
+        revoked = [municipality.seal(bad) for _ in range(2)]
+        for nid, body in stranger + kept + revoked:
+            assert _post(open_client, nid, body).status_code == 201
+    finally:
+        open_client.close()
+        open_server.stop()
+    fingerprint = open_store(db_target).sender(sender_public_key(bad))
+    assert fingerprint is not None
+    assert cli.main(["senders", "revoke", fingerprint.fingerprint[:14], "--db", db_target]) == 0
+    server, client = municipality.start(db_target, PRODUCTION)
+    try:
+        nid, body = municipality.seal(bad)
+        answer = _post(client, nid, body)
+        assert answer.status_code == 403 and answer.json()["error"] == "intake.sender_revoked"
+    finally:
+        client.close()
+        server.stop()
+    capsys.readouterr()
+    assert cli.main(["purge", "--db", db_target]) == 0
+    assert "4 envelopes from unenrolled or revoked senders" in capsys.readouterr().out
+    assert open_store(db_target).count() == 6  # only listed
+    assert cli.main(["purge", "--db", db_target, "--yes"]) == 0
+    store = open_store(db_target)
+    try:
+        left = sorted(store.find(nid) is not None for nid, _ in stranger + kept + revoked)
+        assert left == [False] * 4 + [True] * 2
+        assert all(store.find(nid) is not None for nid, _ in kept)
+    finally:
+        store.close()
+
+
+def test_a_flooding_sender_is_limited_with_retry_after_and_others_still_get_through(
+        municipality: Municipality, tmp_path: pytest.TempPathFactory) -> None:
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", rate_per_minute=1, rate_burst=3)
+    server, client = municipality.start(str(municipality.folder / "flood.sqlite"), settings)
+    try:
+        flooder = os.urandom(32)
+        answers = [_post(client, *municipality.seal(flooder)) for _ in range(5)]
+        assert [a.status_code for a in answers] == [201, 201, 201, 429, 429]
+        assert answers[3].json()["error"] == "intake.rate_limited"
+        assert 1 <= int(answers[3].headers["Retry-After"]) <= 60
+        assert _post(client, *municipality.seal(os.urandom(32))).status_code == 201
+        assert server.store.count() == 4
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_a_sender_over_its_daily_quota_is_told_to_wait(municipality: Municipality, db_target: str) -> None:
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", quota_count=2)
+    server, client = municipality.start(db_target, settings)
+    try:
+        seed = os.urandom(32)
+        answers = [_post(client, *municipality.seal(seed)) for _ in range(3)]
+        assert [a.status_code for a in answers] == [201, 201, 429]
+        assert answers[2].json()["error"] == "intake.quota_exceeded" and answers[2].headers["Retry-After"]
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_an_envelope_is_refused_with_507_when_the_disk_is_nearly_full(municipality: Municipality) -> None:
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", min_free_bytes=2**62)  # more than any disk
+    server, client = municipality.start(str(municipality.folder / "full.sqlite"), settings)
+    try:
+        answer = _post(client, *municipality.seal(os.urandom(32)))
+        assert answer.status_code == 507 and answer.json()["error"] == "intake.disk_full"
+        assert client.get("/v1/health").status_code == 503
+        assert server.store.count() == 0
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_uploads_beyond_the_cap_are_answered_503_at_once_not_queued(municipality: Municipality) -> None:
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", max_uploads=1, body_idle_timeout=30)
+    server, client = municipality.start(str(municipality.folder / "cap.sqlite"), settings)
+    release = threading.Event()
+    try:
+        nid, body = municipality.seal(os.urandom(32))
+
+        def slow_body() -> Iterator[bytes]:
+            yield body[:100]
+            release.wait(20)
+            yield body[100:]
+
+        first: list[httpx.Response] = []
+        thread = threading.Thread(target=lambda: first.append(client.post(
+            "/v1/envelopes", content=slow_body(), headers={"Idempotency-Key": nid,
+                                                           "Content-Length": str(len(body))})))
+        thread.start()
+        context = ssl.create_default_context(cadata=municipality.ca.cert_pem.decode())
+        with httpx.Client(base_url=server.url, verify=context, timeout=10) as other:
+            deadline = time.monotonic() + 10
+            while True:
+                second = _post(other, *municipality.seal(os.urandom(32)))
+                if second.status_code == 503 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+        assert second.status_code == 503 and second.json()["error"] == "intake.busy"
+        assert int(second.headers["Retry-After"]) > 0
+        release.set()
+        thread.join(20)
+        assert first[0].status_code == 201
+    finally:
+        release.set()
+        client.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("prefix", ["Ærø Kommune", "KBH 2026", "-KBH", "K" * 46])
+def test_a_reference_prefix_the_app_would_refuse_stops_the_intake_at_start(
+        prefix: str, municipality: Municipality, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SettingInvalid):
+        check_reference_prefix(prefix)
+    code = cli.main(["serve", "--db", str(municipality.folder / "x.sqlite"), "--receipt-key",
+                     str(municipality.key_files.receipt_private), "--cert", str(municipality.cert), "--key",
+                     str(municipality.key), f"--reference-prefix={prefix}"])
+    assert code == 2
+    assert "--reference-prefix" in capsys.readouterr().err
+    assert not (municipality.folder / "x.sqlite").exists()
+
+
+@pytest.mark.parametrize("prefix", ["KBH", "AEROE", "Ringsted.K", "K" * 45])
+def test_plain_prefixes_are_accepted(prefix: str) -> None:
+    check_reference_prefix(prefix)
