@@ -1,0 +1,168 @@
+"""Idle and slow connections are closed by their timeouts; a locked database is a clean 503.
+
+Findings from the attack on the intake (issue 13): an idle TLS connection was still open after 65 s;
+244 idle sockets starved real posts; a database lock stalled the whole server and ended in a 500.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import ssl
+import time
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from intake.settings import IntakeSettings
+
+if TYPE_CHECKING:
+    from tests.intake.conftest import Municipality
+
+FAST = IntakeSettings.for_demo(reference_prefix="KOM", header_timeout=1.0, body_idle_timeout=1.0,
+                               keep_alive_timeout=1.0)
+
+
+def _closed_within(sock: socket.socket | ssl.SSLSocket, seconds: float) -> float:
+    """Seconds until the server closed ``sock`` (reads return nothing); fails if it stays open."""
+    started = time.monotonic()
+    sock.settimeout(seconds)
+    try:
+        while sock.recv(4096):
+            pass
+    except TimeoutError:
+        pytest.fail(f"the connection was still open after {seconds} s")
+    except (ConnectionResetError, ssl.SSLError):
+        pass
+    return time.monotonic() - started
+
+
+def _tls(municipality: Municipality, port: int) -> ssl.SSLSocket:
+    context = ssl.create_default_context(cadata=municipality.ca.cert_pem.decode())
+    return context.wrap_socket(socket.create_connection(("127.0.0.1", port)), server_hostname="127.0.0.1")
+
+
+def test_a_connection_that_never_starts_its_tls_handshake_is_closed(municipality: Municipality) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+    try:
+        with socket.create_connection(("127.0.0.1", server.port)) as idle:
+            assert _closed_within(idle, 8) < 8
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_an_idle_tls_connection_that_sends_no_request_is_closed(municipality: Municipality) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+    try:
+        with _tls(municipality, server.port) as idle:
+            assert _closed_within(idle, 8) < 8
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_a_request_whose_headers_trickle_in_is_closed(municipality: Municipality) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+    try:
+        with _tls(municipality, server.port) as slow:
+            slow.sendall(b"POST /v1/envelopes HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            started = time.monotonic()
+            closed = False
+            while time.monotonic() - started < 8 and not closed:
+                try:
+                    slow.sendall(b"X-Slow: 1\r\n")  # a header line every 0.2 s: never a complete request
+                    slow.settimeout(0.2)
+                    closed = slow.recv(4096) == b""
+                except TimeoutError:
+                    continue
+                except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+                    closed = True
+            assert closed, "a slowloris request was still being read after 8 s"
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_an_upload_that_stalls_is_given_up_with_408_and_nothing_is_stored(municipality: Municipality) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+    try:
+        nid, body = municipality.seal(os.urandom(32))
+        with _tls(municipality, server.port) as slow:
+            slow.sendall(f"POST /v1/envelopes HTTP/1.1\r\nHost: 127.0.0.1\r\nIdempotency-Key: {nid}\r\n"
+                         f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:100])
+            slow.settimeout(8)
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                chunk = slow.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+            assert answer.startswith(b"HTTP/1.1 408"), answer[:60]
+        assert server.store.count() == 0
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_a_normal_post_is_answered_while_many_idle_connections_are_open(municipality: Municipality) -> None:
+    settings = IntakeSettings.for_demo(reference_prefix="KOM")
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), settings)
+    idle = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(100)]
+    idle += [_tls(municipality, server.port) for _ in range(20)]
+    try:
+        nid, body = municipality.seal(os.urandom(32))
+        answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+        assert answer.status_code == 201
+    finally:
+        for sock in idle:
+            sock.close()
+        client.close()
+        server.stop()
+
+
+def test_a_locked_database_is_a_503_with_retry_after_and_the_server_keeps_answering(
+        municipality: Municipality, db_target: str) -> None:
+    server, client = municipality.start(db_target, IntakeSettings.for_demo(reference_prefix="KOM"))
+    release: Any = None
+    try:
+        if db_target.startswith("host="):  # someone's manual session holds the table
+            import psycopg
+
+            release = psycopg.connect(db_target)
+            release.execute("LOCK TABLE envelopes IN ACCESS EXCLUSIVE MODE")
+        else:  # a manual sqlite3 session holds the write lock
+            release = sqlite3.connect(db_target, isolation_level=None)
+            release.execute("BEGIN EXCLUSIVE")
+        nid, body = municipality.seal(os.urandom(32))
+        started = time.monotonic()
+        answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+        assert answer.status_code == 503, answer.text
+        assert answer.json()["error"] == "intake.busy" and int(answer.headers["Retry-After"]) > 0
+        assert "Traceback" not in answer.text
+        assert time.monotonic() - started < 9
+        release.close()
+        release = None
+        again = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+        assert again.status_code == 201
+    finally:
+        if release is not None:
+            release.close()
+        client.close()
+        server.stop()
+
+
+def test_every_answer_is_json_without_a_traceback_even_for_an_unexpected_failure(
+        municipality: Municipality) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+    try:
+        server.store.close()  # the database gone under the running server
+        nid, body = municipality.seal(os.urandom(32))
+        answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+        assert answer.status_code in (500, 503)
+        assert answer.json()["error"].startswith("intake.") and "Traceback" not in answer.text
+        assert client.get("/v1/health").status_code in (200, 503)
+    finally:
+        client.close()
+        server.stop()
