@@ -64,6 +64,9 @@ def build_services(*, demo: bool = False, language: str | None = None,
         delivery.install_views(services)
     else:
         delivery.install(services)  # outbox worker, finalising, states and badge, retention
+    if not demo:
+        # Profiles an older version left readable by other users of the PC are made private at start.
+        services.profiles.make_private()
     if not demo and policy.pack_source:
         _schedule_pack_updates(services)
     if not demo:
@@ -120,7 +123,10 @@ def run_gui(*, profile_name: str | None = None, language: str | None = None,
     try:
         services = build_services(language=language)
     except PolicyInvalid as error:
-        log.error("policy invalid: %s", error)
+        from desktop.eventlog import refusal
+
+        refusal(error.message_id, file=error.details.get("file", ""),
+                setting=error.details.get("setting", ""))
         Translations(app).install(language or "da")
         show_start_problem(error)
         return 3

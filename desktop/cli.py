@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.app import run_smoke_test
 
         return run_smoke_test()
+    _install_event_log()
     _import_pyside()
     if args.demo:
         return _run_demo(args.lang)
@@ -65,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
 
     return run_gui(profile_name=args.profile, language=args.lang,
                    benchmark_startup=os.environ.get(BENCHMARK_ENV) == "1")
+
+
+def _install_event_log() -> None:
+    """The content-free log file IT reads (``underret doctor`` shows its last problems)."""
+    from desktop import eventlog
+
+    eventlog.install()
 
 
 def _import_pyside() -> None:

@@ -196,74 +196,74 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="226" />
+      <location filename="../desktop/ui/main_window.py" line="222" />
       <source>Underret</source>
       <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start.</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="228" />
+      <location filename="../desktop/ui/main_window.py" line="224" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="230" />
-      <location filename="../desktop/ui/main_window.py" line="236" />
+      <location filename="../desktop/ui/main_window.py" line="226" />
+      <location filename="../desktop/ui/main_window.py" line="232" />
       <source>&amp;New notification</source>
       <translation>&amp;Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="231" />
+      <location filename="../desktop/ui/main_window.py" line="227" />
       <source>New notification</source>
       <translation>Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="232" />
+      <location filename="../desktop/ui/main_window.py" line="228" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start en ny underretning (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="233" />
+      <location filename="../desktop/ui/main_window.py" line="229" />
       <source>&amp;Open</source>
       <translation>&amp;Åbn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="234" />
+      <location filename="../desktop/ui/main_window.py" line="230" />
       <source>Open the selected notification</source>
       <translation>Åbn den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="237" />
+      <location filename="../desktop/ui/main_window.py" line="233" />
       <source>&amp;Lock</source>
       <translation>&amp;Lås</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="238" />
+      <location filename="../desktop/ui/main_window.py" line="234" />
       <source>&amp;Settings…</source>
       <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="239" />
+      <location filename="../desktop/ui/main_window.py" line="235" />
       <source>&amp;About Underret</source>
       <translation>&amp;Om Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="240" />
+      <location filename="../desktop/ui/main_window.py" line="236" />
       <source>&amp;Quit</source>
       <translation>&amp;Afslut</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="241" />
+      <location filename="../desktop/ui/main_window.py" line="237" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Opdater listen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="242" />
+      <location filename="../desktop/ui/main_window.py" line="238" />
       <source>&amp;File</source>
       <translation>&amp;Filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="243" />
+      <location filename="../desktop/ui/main_window.py" line="239" />
       <source>&amp;Help</source>
       <translation>&amp;Hjælp</translation>
     </message>
@@ -293,12 +293,12 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="247" />
+      <location filename="../desktop/ui/main_window.py" line="243" />
       <source>Opening your notifications…</source>
       <translation>Åbner dine underretninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="250" />
+      <location filename="../desktop/ui/main_window.py" line="246" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>Du har ingen underretninger endnu. Vælg "Ny underretning" for at begynde.</translation>
     </message>
@@ -317,199 +317,199 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="33" />
-      <source>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</source>
-      <translation>Profilens datafil er beskadiget og kan ikke åbnes. Filen er ikke rørt, så it-afdelingen måske kan redde den.</translation>
+      <source>This profile's data file is damaged and cannot be opened. Nothing has been deleted: the file is kept exactly as it is. Please contact IT, who may be able to rescue what is in it.</source>
+      <translation>Profilens datafil er beskadiget og kan ikke åbnes. Intet er slettet: filen er gemt, præcis som den er. Kontakt it-afdelingen, som måske kan redde det, der står i den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="36" />
+      <location filename="../desktop/ui/messages.py" line="37" />
       <source>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</source>
       <translation>Profilen er gemt af en nyere version af Underret. Installer den nyere version for at åbne den. Filen er ikke ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="39" />
+      <location filename="../desktop/ui/messages.py" line="40" />
       <source>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</source>
       <translation>Underret kan ikke skrive i den mappe, hvor profilen ligger. Bed it-afdelingen om skriveadgang. Intet er ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="42" />
+      <location filename="../desktop/ui/messages.py" line="43" />
       <source>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</source>
       <translation>Disken er fuld, så Underret kan ikke gemme. Frigør noget plads, og prøv igen. Det, du har gemt før, er i sikkerhed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="45" />
+      <location filename="../desktop/ui/messages.py" line="46" />
       <source>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</source>
       <translation>Nøglen til profilen findes ikke længere på denne pc, så dens data kan ikke åbnes. Filen er bevaret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="48" />
+      <location filename="../desktop/ui/messages.py" line="49" />
       <source>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</source>
       <translation>Der er tastet forkert adgangskode for mange gange. Vent {wait_seconds} sekunder, og prøv igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="50" />
+      <location filename="../desktop/ui/messages.py" line="51" />
       <source>Another program is using this profile's data right now. Wait a moment and try again.</source>
       <translation>Et andet program bruger profilens data lige nu. Vent et øjeblik, og prøv igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="53" />
+      <location filename="../desktop/ui/messages.py" line="54" />
       <source>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</source>
       <translation>Underret kunne ikke opdatere profilens data til den nye version. Dataene er ikke ændret, og intet er gået tabt. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="56" />
+      <location filename="../desktop/ui/messages.py" line="57" />
       <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
       <translation>Indholdet af underretningen er slettet efter opbevaringsperioden. Oplysningen om, at du har sendt den, og kvitteringen er bevaret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="59" />
+      <location filename="../desktop/ui/messages.py" line="60" />
       <source>Underret is locked. Unlock it to continue.</source>
       <translation>Underret er låst. Lås op for at fortsætte.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="61" />
+      <location filename="../desktop/ui/messages.py" line="62" />
       <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
       <translation>Pc'ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke huske nøglen for dig. Vælg i stedet en adgangskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="64" />
+      <location filename="../desktop/ui/messages.py" line="65" />
       <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
       <translation>Pc'ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke hente nøglen til dine underretninger. Hvis det er låst, så lås det op og prøv igen. IT kan hjælpe med at få det til at virke igen. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="68" />
+      <location filename="../desktop/ui/messages.py" line="69" />
       <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
       <translation>IT kan måske lægge nøglen tilbage i pc'ens adgangskodelager, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="71" />
+      <location filename="../desktop/ui/messages.py" line="72" />
       <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
       <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="74" />
+      <location filename="../desktop/ui/messages.py" line="75" />
       <source>A profile with that name already exists. Choose another name.</source>
       <translation>Der findes allerede en profil med det navn. Vælg et andet navn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="76" />
+      <location filename="../desktop/ui/messages.py" line="77" />
       <source>This notification has already been finalised and can no longer be changed.</source>
       <translation>Underretningen er allerede afsluttet og kan ikke længere ændres.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="78" />
+      <location filename="../desktop/ui/messages.py" line="79" />
       <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
       <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen "{setting}" forkert: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="81" />
-      <location filename="../desktop/ui/messages.py" line="84" />
+      <location filename="../desktop/ui/messages.py" line="82" />
+      <location filename="../desktop/ui/messages.py" line="85" />
       <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
       <translation>Indstillingsfilen fra kommunens it-afdeling ({file}) kan ikke læses: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="87" />
+      <location filename="../desktop/ui/messages.py" line="88" />
       <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
       <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen "{setting}"): {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="90" />
+      <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, "{setting}". Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="93" />
-      <location filename="../desktop/ui/messages.py" line="99" />
+      <location filename="../desktop/ui/messages.py" line="94" />
+      <location filename="../desktop/ui/messages.py" line="100" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
       <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen "{setting}" forkert: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="96" />
+      <location filename="../desktop/ui/messages.py" line="97" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
       <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen "{setting}" en ugyldig værdi: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="102" />
+      <location filename="../desktop/ui/messages.py" line="103" />
       <source>This profile's data cannot be opened. The file has been left as it is.</source>
       <translation>Profilens data kan ikke åbnes. Filen er ikke rørt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="104" />
+      <location filename="../desktop/ui/messages.py" line="105" />
       <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
       <translation>Profilens datafil mangler, så den kan ikke åbnes. Du kan oprette en ny profil.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="107" />
+      <location filename="../desktop/ui/messages.py" line="108" />
       <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
       <translation>Pc'en meldte en fejl ved læsning fra eller skrivning til disken. Intet er slettet. Prøv igen, og kontakt it-afdelingen, hvis det bliver ved.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="110" />
+      <location filename="../desktop/ui/messages.py" line="111" />
       <source>This profile no longer exists on this PC.</source>
       <translation>Profilen findes ikke længere på denne pc.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="111" />
-      <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
-      <translation>Profilens indstillinger er beskadigede og kan ikke læses. De er ikke rørt.</translation>
+      <location filename="../desktop/ui/messages.py" line="112" />
+      <source>This profile's file (profile.json) is damaged, so the profile cannot be opened. Nothing has been deleted: its files are kept exactly as they are. Please contact IT.</source>
+      <translation>Profilens fil (profile.json) er beskadiget, så profilen kan ikke åbnes. Intet er slettet: profilens filer er gemt, præcis som de er. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="114" />
+      <location filename="../desktop/ui/messages.py" line="116" />
       <source>This notification is still a draft.</source>
       <translation>Underretningen er stadig en kladde.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="116" />
+      <location filename="../desktop/ui/messages.py" line="118" />
       <source>This notification is no longer on this PC.</source>
       <translation>Underretningen findes ikke længere på denne pc.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="118" />
+      <location filename="../desktop/ui/messages.py" line="120" />
       <source>This setting is set by your municipality's IT and cannot be changed here.</source>
       <translation>Denne indstilling er fastsat af kommunens it-afdeling og kan ikke ændres her.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="120" />
+      <location filename="../desktop/ui/messages.py" line="122" />
       <source>Only your municipality's IT can change this setting.</source>
       <translation>Kun kommunens it-afdeling kan ændre denne indstilling.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="122" />
+      <location filename="../desktop/ui/messages.py" line="124" />
       <source>That value cannot be used for this setting: {problem}</source>
       <translation>Den værdi kan ikke bruges til denne indstilling: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="124" />
-      <location filename="../desktop/ui/messages.py" line="125" />
+      <location filename="../desktop/ui/messages.py" line="126" />
+      <location filename="../desktop/ui/messages.py" line="127" />
       <source>The setting could not be changed.</source>
       <translation>Indstillingen kunne ikke ændres.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="126" />
+      <location filename="../desktop/ui/messages.py" line="128" />
       <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
       <translation>Dine personlige indstillinger kunne ikke læses, så standardindstillingerne bruges. Den gamle fil er gemt som {kept_as}.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="129" />
+      <location filename="../desktop/ui/messages.py" line="131" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>Vejledningspakken {file} kan ikke bruges ({path}: {problem}). Den seneste gode pakke bruges fortsat.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="132" />
+      <location filename="../desktop/ui/messages.py" line="134" />
       <source>Please give the profile a name.</source>
       <translation>Giv profilen et navn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="133" />
+      <location filename="../desktop/ui/messages.py" line="135" />
       <source>The passphrase must have at least {minimum} characters.</source>
       <translation>Adgangskoden skal have mindst {minimum} tegn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="135" />
+      <location filename="../desktop/ui/messages.py" line="137" />
       <source>The two passphrases are not the same.</source>
       <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="136" />
+      <location filename="../desktop/ui/messages.py" line="138" />
       <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
       <translation>Noget uventet gik galt. Intet af det, du har gemt, er gået tabt.</translation>
     </message>
@@ -794,7 +794,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="269" />
+      <location filename="../desktop/ui/shell.py" line="278" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret kan ikke starte</translation>
@@ -803,73 +803,78 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="188" />
+      <location filename="../desktop/ui/unlock_window.py" line="209" />
       <source>Underret – unlock</source>
-      <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.</extracomment>
       <translation>Underret – lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="189" />
+      <location filename="../desktop/ui/unlock_window.py" line="210" />
       <source>Unlock Underret</source>
       <translation>Lås Underret op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="190" />
+      <location filename="../desktop/ui/unlock_window.py" line="211" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="191" />
+      <location filename="../desktop/ui/unlock_window.py" line="212" />
       <source>Profile</source>
       <translation>Profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="202" />
+      <location filename="../desktop/ui/unlock_window.py" line="227" />
       <source>Recovery &amp;passphrase</source>
       <translation>Reserve&amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="207" />
+      <location filename="../desktop/ui/unlock_window.py" line="232" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="208" />
+      <location filename="../desktop/ui/unlock_window.py" line="233" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="210" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="193" />
+      <location filename="../desktop/ui/unlock_window.py" line="218" />
       <source>&amp;New profile…</source>
       <translation>&amp;Ny profil …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="194" />
+      <location filename="../desktop/ui/unlock_window.py" line="143" />
+      <source>Damaged profile (%1)</source>
+      <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
+      <translation>Beskadiget profil (%1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="219" />
       <source>New profile</source>
       <translation>Ny profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="195" />
+      <location filename="../desktop/ui/unlock_window.py" line="220" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="196" />
+      <location filename="../desktop/ui/unlock_window.py" line="221" />
       <source>Unlock</source>
       <translation>Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <location filename="../desktop/ui/unlock_window.py" line="228" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="215" />
+      <location filename="../desktop/ui/unlock_window.py" line="240" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Lås op (vent %n sekund)</numerusform>
@@ -877,17 +882,17 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="217" />
+      <location filename="../desktop/ui/unlock_window.py" line="242" />
       <source>&amp;Unlock</source>
       <translation>&amp;Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="235" />
+      <location filename="../desktop/ui/unlock_window.py" line="260" />
       <source>Opening…</source>
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="304" />
+      <location filename="../desktop/ui/unlock_window.py" line="329" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
     </message>

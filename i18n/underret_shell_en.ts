@@ -196,74 +196,74 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="226" />
+      <location filename="../desktop/ui/main_window.py" line="222" />
       <source>Underret</source>
       <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start.</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="228" />
+      <location filename="../desktop/ui/main_window.py" line="224" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="230" />
-      <location filename="../desktop/ui/main_window.py" line="236" />
+      <location filename="../desktop/ui/main_window.py" line="226" />
+      <location filename="../desktop/ui/main_window.py" line="232" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="231" />
+      <location filename="../desktop/ui/main_window.py" line="227" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="232" />
+      <location filename="../desktop/ui/main_window.py" line="228" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="233" />
+      <location filename="../desktop/ui/main_window.py" line="229" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="234" />
+      <location filename="../desktop/ui/main_window.py" line="230" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="237" />
+      <location filename="../desktop/ui/main_window.py" line="233" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="238" />
+      <location filename="../desktop/ui/main_window.py" line="234" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="239" />
+      <location filename="../desktop/ui/main_window.py" line="235" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="240" />
+      <location filename="../desktop/ui/main_window.py" line="236" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="241" />
+      <location filename="../desktop/ui/main_window.py" line="237" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="242" />
+      <location filename="../desktop/ui/main_window.py" line="238" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="243" />
+      <location filename="../desktop/ui/main_window.py" line="239" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
@@ -293,12 +293,12 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="247" />
+      <location filename="../desktop/ui/main_window.py" line="243" />
       <source>Opening your notifications…</source>
       <translation>Opening your notifications…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="250" />
+      <location filename="../desktop/ui/main_window.py" line="246" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -317,199 +317,199 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="33" />
-      <source>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</source>
-      <translation>The data file of this profile is damaged and cannot be opened. It has been left exactly as it is, so IT may be able to rescue it.</translation>
+      <source>This profile's data file is damaged and cannot be opened. Nothing has been deleted: the file is kept exactly as it is. Please contact IT, who may be able to rescue what is in it.</source>
+      <translation>This profile's data file is damaged and cannot be opened. Nothing has been deleted: the file is kept exactly as it is. Please contact IT, who may be able to rescue what is in it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="36" />
+      <location filename="../desktop/ui/messages.py" line="37" />
       <source>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</source>
       <translation>This profile was saved by a newer version of Underret. Install the newer version to open it. The file has not been changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="39" />
+      <location filename="../desktop/ui/messages.py" line="40" />
       <source>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</source>
       <translation>Underret cannot write to the folder where this profile is kept. Ask IT to give you write access. Nothing has been changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="42" />
+      <location filename="../desktop/ui/messages.py" line="43" />
       <source>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</source>
       <translation>The disk is full, so Underret cannot save. Free some space and try again. What you saved before is safe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="45" />
+      <location filename="../desktop/ui/messages.py" line="46" />
       <source>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</source>
       <translation>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="48" />
+      <location filename="../desktop/ui/messages.py" line="49" />
       <source>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</source>
       <translation>Too many wrong passphrases. Please wait {wait_seconds} seconds and try again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="50" />
+      <location filename="../desktop/ui/messages.py" line="51" />
       <source>Another program is using this profile's data right now. Wait a moment and try again.</source>
       <translation>Another program is using this profile's data right now. Wait a moment and try again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="53" />
+      <location filename="../desktop/ui/messages.py" line="54" />
       <source>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</source>
       <translation>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="56" />
+      <location filename="../desktop/ui/messages.py" line="57" />
       <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
       <translation>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="59" />
+      <location filename="../desktop/ui/messages.py" line="60" />
       <source>Underret is locked. Unlock it to continue.</source>
       <translation>Underret is locked. Unlock it to continue.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="61" />
+      <location filename="../desktop/ui/messages.py" line="62" />
       <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
       <translation>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="64" />
+      <location filename="../desktop/ui/messages.py" line="65" />
       <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
       <translation>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="68" />
+      <location filename="../desktop/ui/messages.py" line="69" />
       <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
       <translation>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="71" />
+      <location filename="../desktop/ui/messages.py" line="72" />
       <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
       <translation>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="74" />
+      <location filename="../desktop/ui/messages.py" line="75" />
       <source>A profile with that name already exists. Choose another name.</source>
       <translation>A profile with that name already exists. Choose another name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="76" />
+      <location filename="../desktop/ui/messages.py" line="77" />
       <source>This notification has already been finalised and can no longer be changed.</source>
       <translation>This notification has already been finalised and can no longer be changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="78" />
+      <location filename="../desktop/ui/messages.py" line="79" />
       <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
       <translation>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="81" />
-      <location filename="../desktop/ui/messages.py" line="84" />
+      <location filename="../desktop/ui/messages.py" line="82" />
+      <location filename="../desktop/ui/messages.py" line="85" />
       <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
       <translation>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="87" />
+      <location filename="../desktop/ui/messages.py" line="88" />
       <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
       <translation>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="90" />
+      <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="93" />
-      <location filename="../desktop/ui/messages.py" line="99" />
+      <location filename="../desktop/ui/messages.py" line="94" />
+      <location filename="../desktop/ui/messages.py" line="100" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
       <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="96" />
+      <location filename="../desktop/ui/messages.py" line="97" />
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
       <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="102" />
+      <location filename="../desktop/ui/messages.py" line="103" />
       <source>This profile's data cannot be opened. The file has been left as it is.</source>
       <translation>This profile's data cannot be opened. The file has been left as it is.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="104" />
+      <location filename="../desktop/ui/messages.py" line="105" />
       <source>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</source>
       <translation>The data file of this profile is missing, so it cannot be opened. You can start a new profile.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="107" />
+      <location filename="../desktop/ui/messages.py" line="108" />
       <source>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</source>
       <translation>The PC reported a problem reading or writing the disk. Nothing has been deleted. Try again, and contact IT if it keeps happening.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="110" />
+      <location filename="../desktop/ui/messages.py" line="111" />
       <source>This profile no longer exists on this PC.</source>
       <translation>This profile no longer exists on this PC.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="111" />
-      <source>The settings of this profile are damaged and cannot be read. They have been left as they are.</source>
-      <translation>The settings of this profile are damaged and cannot be read. They have been left as they are.</translation>
+      <location filename="../desktop/ui/messages.py" line="112" />
+      <source>This profile's file (profile.json) is damaged, so the profile cannot be opened. Nothing has been deleted: its files are kept exactly as they are. Please contact IT.</source>
+      <translation>This profile's file (profile.json) is damaged, so the profile cannot be opened. Nothing has been deleted: its files are kept exactly as they are. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="114" />
+      <location filename="../desktop/ui/messages.py" line="116" />
       <source>This notification is still a draft.</source>
       <translation>This notification is still a draft.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="116" />
+      <location filename="../desktop/ui/messages.py" line="118" />
       <source>This notification is no longer on this PC.</source>
       <translation>This notification is no longer on this PC.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="118" />
+      <location filename="../desktop/ui/messages.py" line="120" />
       <source>This setting is set by your municipality's IT and cannot be changed here.</source>
       <translation>This setting is set by your municipality's IT and cannot be changed here.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="120" />
+      <location filename="../desktop/ui/messages.py" line="122" />
       <source>Only your municipality's IT can change this setting.</source>
       <translation>Only your municipality's IT can change this setting.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="122" />
+      <location filename="../desktop/ui/messages.py" line="124" />
       <source>That value cannot be used for this setting: {problem}</source>
       <translation>That value cannot be used for this setting: {problem}</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="124" />
-      <location filename="../desktop/ui/messages.py" line="125" />
+      <location filename="../desktop/ui/messages.py" line="126" />
+      <location filename="../desktop/ui/messages.py" line="127" />
       <source>The setting could not be changed.</source>
       <translation>The setting could not be changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="126" />
+      <location filename="../desktop/ui/messages.py" line="128" />
       <source>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</source>
       <translation>Your personal settings could not be read, so the standard settings are used. The old file was kept as {kept_as}.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="129" />
+      <location filename="../desktop/ui/messages.py" line="131" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="132" />
+      <location filename="../desktop/ui/messages.py" line="134" />
       <source>Please give the profile a name.</source>
       <translation>Please give the profile a name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="133" />
+      <location filename="../desktop/ui/messages.py" line="135" />
       <source>The passphrase must have at least {minimum} characters.</source>
       <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="135" />
+      <location filename="../desktop/ui/messages.py" line="137" />
       <source>The two passphrases are not the same.</source>
       <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="136" />
+      <location filename="../desktop/ui/messages.py" line="138" />
       <source>Something unexpected went wrong. Nothing you saved has been lost.</source>
       <translation>Something unexpected went wrong. Nothing you saved has been lost.</translation>
     </message>
@@ -794,7 +794,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="269" />
+      <location filename="../desktop/ui/shell.py" line="278" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret cannot start</translation>
@@ -803,73 +803,78 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="188" />
+      <location filename="../desktop/ui/unlock_window.py" line="209" />
       <source>Underret – unlock</source>
-      <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.</extracomment>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="189" />
+      <location filename="../desktop/ui/unlock_window.py" line="210" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="190" />
+      <location filename="../desktop/ui/unlock_window.py" line="211" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="191" />
+      <location filename="../desktop/ui/unlock_window.py" line="212" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="202" />
+      <location filename="../desktop/ui/unlock_window.py" line="227" />
       <source>Recovery &amp;passphrase</source>
       <translation>Recovery &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="207" />
+      <location filename="../desktop/ui/unlock_window.py" line="232" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="208" />
+      <location filename="../desktop/ui/unlock_window.py" line="233" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="210" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="193" />
+      <location filename="../desktop/ui/unlock_window.py" line="218" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="194" />
+      <location filename="../desktop/ui/unlock_window.py" line="143" />
+      <source>Damaged profile (%1)</source>
+      <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
+      <translation>Damaged profile (%1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/unlock_window.py" line="219" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="195" />
+      <location filename="../desktop/ui/unlock_window.py" line="220" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="196" />
+      <location filename="../desktop/ui/unlock_window.py" line="221" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="203" />
+      <location filename="../desktop/ui/unlock_window.py" line="228" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="215" />
+      <location filename="../desktop/ui/unlock_window.py" line="240" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -877,17 +882,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="217" />
+      <location filename="../desktop/ui/unlock_window.py" line="242" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="235" />
+      <location filename="../desktop/ui/unlock_window.py" line="260" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="304" />
+      <location filename="../desktop/ui/unlock_window.py" line="329" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

@@ -4,11 +4,16 @@
 
     underret-pack keygen --out DIR [--id KEY_ID]   # DIR/<id>.key (private) and DIR/<id>.pub
     underret-pack sign PACK.yaml --key DIR/<id>.key  # writes PACK.yaml.sig
-    underret-pack verify PACK.yaml --trusted DIR/<id>.pub [more.pub ...]
+    underret-pack verify PACK.yaml --trusted DIR/<id>.pub [more.pub ...] [--in-force VERSION]
+    underret-pack verify PACK.yaml --policy policy.json [--in-force VERSION]
 
-``verify`` checks exactly what the app checks before taking a pack: the
-signature against the given public keys, then the pack schema. Exit status 0
-means the app would accept the pack, 1 that it would refuse it.
+``verify`` runs the app's own check (:func:`desktop.config.signed_updates.verify_document`, the
+same code the app runs on a download): the size, the signature against the given public keys (or
+the policy's ``trusted_pack_keys``), the pack schema, that the pack's id is its file name (the app
+asks the source for ``<municipality>.yaml``), and that it is not older than the copy shipped with
+this version of Underret nor than ``--in-force`` (the version PCs use now; ``underret doctor``
+shows it). ``--kind directory`` checks a municipality directory the same way. Exit status 0 means
+the app would accept it, 1 that it would refuse it, 2 that the keys or options are wrong.
 """
 
 from __future__ import annotations
@@ -21,14 +26,14 @@ from pathlib import Path
 
 from desktop.config.pack_signing import (
     SIGNATURE_SUFFIX,
-    PackSignatureError,
     SigningKeyError,
     generate_key_pair,
     load_signing_key,
     load_trusted_key,
     sign_pack_file,
-    verify_pack,
 )
+from desktop.config.policy import Policy
+from desktop.config.signed_updates import DocumentKind
 from desktop.errors import UnderretError
 
 
@@ -43,9 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     sign = commands.add_parser("sign", help="write PACK.sig next to PACK")
     sign.add_argument("pack", type=Path)
     sign.add_argument("--key", type=Path, required=True, help="the private <id>.key file")
-    verify = commands.add_parser("verify", help="check PACK's signature and schema as the app does")
+    verify = commands.add_parser("verify", help="check PACK exactly as the app does before taking it")
     verify.add_argument("pack", type=Path)
-    verify.add_argument("--trusted", type=Path, nargs="+", required=True, help="public <id>.pub file(s)")
+    trust = verify.add_mutually_exclusive_group(required=True)
+    trust.add_argument("--trusted", type=Path, nargs="+", help="public <id>.pub file(s)")
+    trust.add_argument("--policy", type=Path, help="a policy.json whose trusted_pack_keys are used")
+    verify.add_argument("--in-force", dest="in_force", default=None, metavar="VERSION",
+                        help="the version PCs use now: an older one is refused (no rollback)")
+    verify.add_argument("--kind", choices=sorted(document_kinds()), default="pack",
+                        help="what the file is (default: a guideline pack)")
     return parser
 
 
@@ -57,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             return _keygen(args.out, args.key_id)
         if args.command == "sign":
             return _sign(args.pack, args.key)
-        return _verify(args.pack, args.trusted)
+        return _verify(args.pack, args.kind, args.trusted, args.policy, args.in_force)
     except (UnderretError, OSError) as exc:
         print(f"underret-pack: {exc}", file=sys.stderr)
         return 1
@@ -89,25 +100,53 @@ def _sign(pack: Path, key_file: Path) -> int:
     return 0
 
 
-def _verify(pack: Path, trusted_files: list[Path]) -> int:
-    from desktop.domain.packs import PackInvalid, load_pack_bytes
+def document_kinds() -> dict[str, DocumentKind]:
+    """Every kind of signed document IT distributes, by name (one code path: signed_updates)."""
+    from desktop.config.pack_updates import PACK
+
+    kinds = {PACK.kind: PACK}
+    import importlib
 
     try:
-        trusted = [load_trusted_key(path) for path in trusted_files]
-    except SigningKeyError as exc:
+        directory = importlib.import_module("desktop.config.directory_updates")
+    except ImportError:  # the municipality directory is not part of this build yet
+        return kinds
+    kinds[directory.DIRECTORY.kind] = directory.DIRECTORY
+    return kinds
+
+
+def _verify(pack: Path, kind_name: str, trusted_files: list[Path] | None, policy_file: Path | None,
+            in_force: str | None) -> int:
+    from desktop.config.policy import PolicyInvalid, load_policy_file
+    from desktop.config.signed_updates import shipped_version, verify_document
+
+    kind = document_kinds()[kind_name]
+    try:
+        if policy_file is not None:
+            trusted = list(load_policy_file(policy_file).trusted_pack_keys or [])
+            if not trusted:
+                print(f"underret-pack: {policy_file} trusts no pack signing key (trusted_pack_keys)",
+                      file=sys.stderr)
+                return 2
+        else:
+            trusted = [load_trusted_key(path) for path in trusted_files or []]
+    except (SigningKeyError, PolicyInvalid) as exc:
         print(f"underret-pack: {exc}", file=sys.stderr)
         return 2
     data = pack.read_bytes()
     sig_path = pack.with_name(pack.name + SIGNATURE_SUFFIX)
     signature = sig_path.read_bytes() if sig_path.is_file() else None
+    name = pack.name.removesuffix(kind.suffix)
+    floors: list[tuple[str, str]] = []
+    shipped = shipped_version(kind, Policy(municipality=name) if kind.kind == "pack" else Policy())
+    if shipped is not None:
+        floors.append(("shipped with this version of Underret", shipped))
+    if in_force:
+        floors.append(("in force (--in-force)", in_force))
     try:
-        key_id = verify_pack(data, signature, trusted)
-        loaded = load_pack_bytes(data, pack.name)
-    except PackSignatureError as exc:
+        key_id, loaded = verify_document(kind, data, signature, trusted, name, floors)
+    except UnderretError as exc:
         print(f"REFUSED {pack.name}: {exc} ({exc.message_id})", file=sys.stderr)
         return 1
-    except PackInvalid as exc:
-        print(f"REFUSED {pack.name}: {exc} ({exc.message_id})", file=sys.stderr)
-        return 1
-    print(f"OK {pack.name}: pack {loaded.id} version {loaded.version}, signed by {key_id}")
+    print(f"OK {pack.name}: {kind.kind} {loaded.id} version {loaded.version}, signed by {key_id}")
     return 0

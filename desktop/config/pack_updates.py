@@ -4,16 +4,20 @@ The policy names a source (``pack_source``: a folder or an ``https://`` URL)
 holding ``<municipality>.yaml`` and its detached signature
 ``<municipality>.yaml.sig``. :meth:`PackUpdater.check` (the app runs it at
 start and daily, on a worker thread) fetches both and takes the pack only if
+it passes :func:`desktop.config.signed_updates.verify_document`: signed by a
+key in the policy's ``trusted_pack_keys``, valid by the pack schema, the pack
+for this municipality, and not older than the one in force nor the one shipped
+with the app (no rollback).
 
-1. the signature verifies against a key in the policy's ``trusted_pack_keys``;
-2. the pack passes the pack schema (:func:`desktop.domain.packs.load_pack_bytes`);
-3. it is the pack for this municipality and not older than the one in use.
-
-A taken pack is written under ``user_data_dir()/packs/`` by content hash, then
-a small pointer file is replaced atomically, so a crash leaves either the old
-pack or the new one in force. A refused pack is logged (ids only, never
-content) and recorded in ``update-status.json`` for ``underret doctor``; the
-last good pack stays. An unreachable source changes nothing but the status.
+:class:`SignedUpdater` is the one code path for every signed document IT
+distributes this way (guideline packs here; the municipality directory is
+another :class:`~desktop.config.signed_updates.DocumentKind` on the same class).
+A taken document is written under ``user_data_dir()/<kind's folder>/`` by
+content hash, then a small pointer file is replaced atomically, so a crash
+leaves either the old copy or the new one in force. A refusal is written to the
+event log (ids only, never content) and recorded in ``update-status.json`` for
+``underret doctor``; the last good copy stays. An unreachable source changes
+nothing but the status.
 """
 
 from __future__ import annotations
@@ -23,18 +27,34 @@ import json
 import logging
 import re
 import ssl
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from desktop import paths
 from desktop.config.atomic import atomic_write_bytes
-from desktop.config.pack_signing import SIGNATURE_SUFFIX, PackSignatureError, verify_pack
+from desktop.config.pack_signing import SIGNATURE_SUFFIX
 from desktop.config.policy import Policy
+from desktop.config.signed_updates import (
+    STATUS_FILE_NAME,
+    DocumentKind,
+    DocumentRefused,
+    Installed,
+    UpdateOutcome,
+    UpdateStatus,
+    active_path,
+    downloaded_state,
+    shipped_version,
+    verify_document,
+)
+from desktop.config.signed_updates import read_status as read_status_in
 from desktop.errors import UnderretError
+
+__all__ = ["CHECK_INTERVAL", "MAX_DOWNLOAD_BYTES", "NATIONAL", "PACK", "STATUS_FILE_NAME", "InstalledPack",
+           "PackUpdateStatus", "PackUpdater", "SignedUpdater", "UpdateOutcome", "active_pack_path",
+           "downloaded_pack_state", "downloaded_packs_dir", "installed_pack", "pack_name", "read_status"]
 
 log = logging.getLogger(__name__)
 
@@ -43,67 +63,79 @@ CHECK_INTERVAL = timedelta(days=1)
 #: Packs are small; a larger download is cut off (the domain checks this too).
 MAX_DOWNLOAD_BYTES = 5 * 1024 * 1024
 NATIONAL = "national"
-STATUS_FILE_NAME = "update-status.json"
+
+#: The names this module has always offered.
+PackUpdateStatus = UpdateStatus
+InstalledPack = Installed
 
 
-class UpdateOutcome(StrEnum):
-    """What one update check did."""
-
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    REFUSED = "refused"
-    UNREACHABLE = "unreachable"
-    NOT_CONFIGURED = "not_configured"
+def pack_name(policy: Policy) -> str:
+    """The pack this PC uses: the policy's municipality, else the national pack."""
+    return policy.municipality or NATIONAL
 
 
-@dataclass(frozen=True)
-class PackUpdateStatus:
-    """The result of the last update check, as ``underret doctor`` shows it.
-
-    ``problem`` is a short technical reason (never pack or notification
-    content); ``message_id`` is the translatable id of the problem.
-    """
-
-    outcome: UpdateOutcome
-    checked_at: datetime
-    pack_name: str
-    source: str | None = None
-    message_id: str | None = None
-    problem: str = ""
-    pack_version: str | None = None
-    key_id: str | None = None
-    last_updated_at: datetime | None = None
-
-    def to_json(self) -> bytes:
-        """The status file's content."""
-        doc: dict[str, Any] = asdict(self)
-        for name in ("checked_at", "last_updated_at"):
-            doc[name] = doc[name].isoformat() if doc[name] is not None else None
-        return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
-
-    @classmethod
-    def from_json(cls, data: bytes) -> PackUpdateStatus:
-        """Read a status file; raises ``ValueError`` when it is not one."""
-        doc = json.loads(data.decode("utf-8"))
-        if not isinstance(doc, dict):
-            raise ValueError("not a JSON object")
-        doc["outcome"] = UpdateOutcome(doc["outcome"])
-        doc["checked_at"] = datetime.fromisoformat(doc["checked_at"])
-        if doc.get("last_updated_at"):
-            doc["last_updated_at"] = datetime.fromisoformat(doc["last_updated_at"])
-        return cls(**doc)
+def _shipped_pack(policy: Policy) -> Path:
+    """The shipped municipality pack, else the national one."""
+    shipped = paths.forms_dir() / "packs"
+    if policy.municipality:
+        candidate = shipped / f"{policy.municipality}.yaml"
+        if candidate.is_file():
+            return candidate
+    return shipped / f"{NATIONAL}.yaml"
 
 
-@dataclass(frozen=True)
-class InstalledPack:
-    """A downloaded pack that passed every check, as recorded in the pointer file."""
+def _shipped_same_name(policy: Policy) -> Path | None:
+    """The shipped copy of exactly the pack this PC downloads (a floor for its version), if any."""
+    candidate = paths.forms_dir() / "packs" / f"{pack_name(policy)}.yaml"
+    return candidate if candidate.is_file() else None
 
-    name: str
-    file: Path
-    sha256: str
-    version: str
-    key_id: str
-    installed_at: datetime
+
+def _parse_pack(data: bytes, file_name: str) -> Any:
+    from desktop.domain.packs import load_pack_bytes
+
+    return load_pack_bytes(data, file_name)
+
+
+def pack_version_of(data: bytes) -> str | None:
+    """A pack's top-level ``version:`` without parsing the whole pack (compared at start)."""
+    match = re.search(rb"""^version:[ \t]*['"]?([^'"\s#]+)""", data, re.MULTILINE)
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+#: Guideline packs: ``<municipality>.yaml`` at the pack source, kept in ``user_data_dir()/packs``.
+PACK = DocumentKind(kind="pack", folder_name="packs", name=pack_name, shipped=_shipped_same_name,
+                    parse=_parse_pack, version_of=pack_version_of, max_bytes=MAX_DOWNLOAD_BYTES)
+
+
+def downloaded_packs_dir() -> Path:
+    """Where downloaded packs live: ``user_data_dir()/packs``."""
+    return PACK.folder()
+
+
+def read_status(folder: Path | None = None) -> UpdateStatus | None:
+    """The last pack update check's result, or ``None`` if none was recorded (or it is unreadable)."""
+    return read_status_in(folder or downloaded_packs_dir())
+
+
+def downloaded_pack_state(policy: Policy, folder: Path | None = None
+                          ) -> tuple[Installed | None, DocumentRefused | None]:
+    """(the downloaded pack in force or None, why a downloaded pack that exists is not used or None)."""
+    return downloaded_state(PACK, policy, folder)
+
+
+def installed_pack(policy: Policy, folder: Path | None = None) -> Installed | None:
+    """The downloaded pack for this policy if one is present, intact and signed by a key still trusted."""
+    return downloaded_state(PACK, policy, folder)[0]
+
+
+def active_pack_path(policy: Policy | None = None, folder: Path | None = None) -> Path:
+    """The pack file to load: the last good download (unless the shipped one is newer), else the
+    shipped municipality pack, else national."""
+    if policy is None:
+        from desktop.config.policy import load_policy
+
+        policy = load_policy()[0]
+    return active_path(PACK, policy, folder) or _shipped_pack(policy)
 
 
 class _SourceUnreachableError(UnderretError):
@@ -114,93 +146,14 @@ class _PackRefusedError(UnderretError):
     message_id = "pack.too_large"
 
 
-def downloaded_packs_dir() -> Path:
-    """Where downloaded packs live: ``user_data_dir()/packs``."""
-    return paths.user_data_dir() / "packs"
+class SignedUpdater:
+    """Checks the policy's source for one kind of signed document and swaps in a new verified copy."""
 
-
-def pack_name(policy: Policy) -> str:
-    """The pack this PC uses: the policy's municipality, else the national pack."""
-    return policy.municipality or NATIONAL
-
-
-def read_status(folder: Path | None = None) -> PackUpdateStatus | None:
-    """The last update check's result, or ``None`` if none was recorded (or it is unreadable)."""
-    path = (folder or downloaded_packs_dir()) / STATUS_FILE_NAME
-    try:
-        return PackUpdateStatus.from_json(path.read_bytes())
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        log.warning("pack update status file unreadable: %s", path.name)
-        return None
-
-
-def installed_pack(policy: Policy, folder: Path | None = None) -> InstalledPack | None:
-    """The downloaded pack for this policy if one is present, intact and signed by a key still trusted."""
-    folder = folder or downloaded_packs_dir()
-    name = pack_name(policy)
-    pointer = folder / f"{name}.current.json"
-    try:
-        doc = json.loads(pointer.read_text("utf-8"))
-        pack = InstalledPack(name=name, file=folder / Path(doc["file"]).name, sha256=doc["sha256"],
-                             version=doc["version"], key_id=doc["key_id"],
-                             installed_at=datetime.fromisoformat(doc["installed_at"]))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        log.warning("downloaded pack pointer unreadable; shipped pack used")
-        return None
-    if not policy.trusted_pack_keys:
-        return None
-    try:
-        data = pack.file.read_bytes()
-        signature = pack.file.with_name(pack.file.name + SIGNATURE_SUFFIX).read_bytes()
-    except OSError:
-        log.warning("downloaded pack %s missing; shipped pack used", pack.file.name)
-        return None
-    if hashlib.sha256(data).hexdigest() != pack.sha256:
-        log.warning("downloaded pack %s changed on disk; shipped pack used", pack.file.name)
-        return None
-    try:
-        # Re-checked at every start: a key IT has since removed from the policy no longer counts.
-        verify_pack(data, signature, policy.trusted_pack_keys)
-    except PackSignatureError as exc:
-        log.warning("downloaded pack %s no longer verifies (%s); shipped pack used",
-                    pack.file.name, exc.message_id)
-        return None
-    return pack
-
-
-def active_pack_path(policy: Policy | None = None, folder: Path | None = None) -> Path:
-    """The pack file to load: the last good download, else the shipped municipality pack, else national."""
-    if policy is None:
-        from desktop.config.policy import load_policy
-
-        policy = load_policy()[0]
-    downloaded = installed_pack(policy, folder)
-    if downloaded is not None:
-        return downloaded.file
-    shipped = paths.forms_dir() / "packs"
-    if policy.municipality:
-        candidate = shipped / f"{policy.municipality}.yaml"
-        if candidate.is_file():
-            return candidate
-    return shipped / f"{NATIONAL}.yaml"
-
-
-def _version_key(version: str) -> tuple[int, ...] | None:
-    numbers = re.findall(r"\d+", version)
-    return tuple(int(n) for n in numbers) if numbers else None
-
-
-class PackUpdater:
-    """Checks the policy's pack source and swaps in a new verified pack."""
-
-    def __init__(self, policy: Policy, *, folder: Path | None = None,
+    def __init__(self, kind: DocumentKind, policy: Policy, *, folder: Path | None = None,
                  ssl_context: ssl.SSLContext | None = None, timeout: float = 30.0) -> None:
+        self.kind = kind
         self.policy = policy
-        self.folder = folder or downloaded_packs_dir()
+        self.folder = folder or kind.folder()
         # The system trust store (on Windows: the machine's certificate store, where a
         # municipality's own CA is deployed), never an unverified connection.
         self._ssl_context = ssl_context
@@ -208,94 +161,87 @@ class PackUpdater:
 
     @property
     def name(self) -> str:
-        """The pack this updater looks for."""
-        return pack_name(self.policy)
+        """The document this updater looks for (its file stem and id)."""
+        return self.kind.name(self.policy)
 
     def due(self, now: datetime) -> bool:
         """True when the last check is older than :data:`CHECK_INTERVAL` (or there was none)."""
-        status = read_status(self.folder)
+        status = read_status_in(self.folder)
         return status is None or now - status.checked_at >= CHECK_INTERVAL
 
-    def check(self, now: datetime) -> PackUpdateStatus:
-        """Fetch, verify and (if good and new) install the pack; records and returns the status."""
+    def check(self, now: datetime) -> UpdateStatus:
+        """Fetch, verify and (if good and new) install the document; records and returns the status."""
         source = self.policy.pack_source
-        previous = read_status(self.folder)
+        previous = read_status_in(self.folder)
         last_updated = previous.last_updated_at if previous else None
         if source is None or not self.policy.trusted_pack_keys:
-            return PackUpdateStatus(UpdateOutcome.NOT_CONFIGURED, now, self.name)
-        base = PackUpdateStatus(UpdateOutcome.UNCHANGED, now, self.name, source=source,
-                                last_updated_at=last_updated)
+            return UpdateStatus(UpdateOutcome.NOT_CONFIGURED, now, self.name)
+        base = UpdateStatus(UpdateOutcome.UNCHANGED, now, self.name, source=source,
+                            last_updated_at=last_updated)
         try:
             data, signature = self._fetch(source)
         except _PackRefusedError as exc:
-            log.warning("pack update refused: %s (%s)", self.name, exc.message_id)
-            return self._record(replace(base, outcome=UpdateOutcome.REFUSED, message_id=exc.message_id,
-                                         problem=str(exc)))
+            return self._refused(base, self.kind.message_id("too_large"), str(exc))
         except _SourceUnreachableError as exc:
-            status = replace(base, outcome=UpdateOutcome.UNREACHABLE, message_id=exc.message_id,
-                              problem=str(exc))
-            log.info("pack update: source unreachable (%s)", exc.message_id)
-            return self._record(status)
-        try:
-            key_id, version = self._verify(data, signature)
-            assert signature is not None  # verify_pack refuses a missing signature
-        except UnderretError as exc:
-            status = replace(base, outcome=UpdateOutcome.REFUSED, message_id=exc.message_id,
-                              problem=str(exc))
-            log.warning("pack update refused: %s (%s)", self.name, exc.message_id)
-            return self._record(status)
-        current = installed_pack(self.policy, self.folder)
+            message_id = self.kind.message_id(exc.message_id.split(".", 1)[1])
+            log.info("%s update: source unreachable (%s)", self.kind.kind, message_id)
+            return self._record(replace(base, outcome=UpdateOutcome.UNREACHABLE, message_id=message_id,
+                                        problem=str(exc)))
+        current, _ = downloaded_state(self.kind, self.policy, self.folder)
         digest = hashlib.sha256(data).hexdigest()
+        floors = [(f"in force since {current.installed_at.date().isoformat()}", current.version)] \
+            if current is not None else []
+        shipped = shipped_version(self.kind, self.policy)
+        if shipped is not None:
+            floors.append(("shipped with the app", shipped))
+        try:
+            key_id, parsed = verify_document(self.kind, data, signature, list(self.policy.trusted_pack_keys),
+                                             self.name, floors)
+            assert signature is not None  # verify_document refuses a missing signature
+        except UnderretError as exc:
+            return self._refused(base, exc.message_id, str(exc), version=exc.details.get("version"))
+        version = parsed.version
         if current is not None and current.sha256 == digest:
             return self._record(replace(base, pack_version=version, key_id=key_id))
-        if current is not None:
-            new_key, old_key = _version_key(version), _version_key(current.version)
-            if new_key is not None and old_key is not None and new_key < old_key:
-                status = replace(base, outcome=UpdateOutcome.REFUSED, message_id="pack.older_version",
-                                  problem=f"version {version} is older than {current.version} in use",
-                                  pack_version=version, key_id=key_id)
-                log.warning("pack update refused: %s (pack.older_version)", self.name)
-                return self._record(status)
         self._install(data, signature, digest=digest, version=version, key_id=key_id, now=now)
-        log.info("pack update: %s version %s installed (key %s)", self.name, version, key_id)
+        from desktop.eventlog import notice
+
+        notice(self.kind.message_id("installed"), name=self.name, version=version, key=key_id)
         return self._record(replace(base, outcome=UpdateOutcome.UPDATED, pack_version=version,
-                                     key_id=key_id, last_updated_at=now))
+                                    key_id=key_id, last_updated_at=now))
 
-    def _verify(self, data: bytes, signature: bytes | None) -> tuple[str, str]:
-        from desktop.domain.packs import PackInvalid, load_pack_bytes
+    def _refused(self, base: UpdateStatus, message_id: str, problem: str,
+                 version: str | None = None) -> UpdateStatus:
+        from desktop.eventlog import refusal
 
-        assert self.policy.trusted_pack_keys is not None
-        # Signature first: an unsigned file is never even parsed.
-        key_id = verify_pack(data, signature, self.policy.trusted_pack_keys)
-        pack = load_pack_bytes(data, f"{self.name}.yaml")
-        if pack.id != self.name:
-            raise PackInvalid(f"{self.name}.yaml", "id", f"is the pack {pack.id!r}, not {self.name!r}",
-                              kind="wrong_pack")
-        return key_id, pack.version
+        # The event log gets ids and versions only: the problem text may quote the document.
+        refusal(message_id, name=self.name, **({"version": version} if version else {}))
+        return self._record(replace(base, outcome=UpdateOutcome.REFUSED, message_id=message_id,
+                                    problem=problem, pack_version=version))
 
     def _install(self, data: bytes, signature: bytes, *, digest: str, version: str, key_id: str,
                  now: datetime) -> None:
-        pack_file = self.folder / f"{self.name}-{digest[:16]}.yaml"
-        atomic_write_bytes(pack_file.with_name(pack_file.name + SIGNATURE_SUFFIX), signature)
-        atomic_write_bytes(pack_file, data)
-        pointer = {"file": pack_file.name, "sha256": digest, "version": version, "key_id": key_id,
+        document = self.folder / f"{self.name}-{digest[:16]}{self.kind.suffix}"
+        atomic_write_bytes(document.with_name(document.name + SIGNATURE_SUFFIX), signature)
+        atomic_write_bytes(document, data)
+        pointer = {"file": document.name, "sha256": digest, "version": version, "key_id": key_id,
                    "installed_at": now.isoformat()}
-        # The single atomic step that puts the new pack in force.
+        # The single atomic step that puts the new copy in force.
         atomic_write_bytes(self.folder / f"{self.name}.current.json",
                            (json.dumps(pointer, indent=2) + "\n").encode("utf-8"))
-        for old in self.folder.glob(f"{self.name}-*.yaml*"):
-            if old.name not in (pack_file.name, pack_file.name + SIGNATURE_SUFFIX):
+        for old in self.folder.glob(f"{self.name}-*{self.kind.suffix}*"):
+            if old.name not in (document.name, document.name + SIGNATURE_SUFFIX):
                 old.unlink(missing_ok=True)
 
-    def _record(self, status: PackUpdateStatus) -> PackUpdateStatus:
+    def _record(self, status: UpdateStatus) -> UpdateStatus:
         atomic_write_bytes(self.folder / STATUS_FILE_NAME, status.to_json())
         return status
 
     def _fetch(self, source: str) -> tuple[bytes, bytes | None]:
-        file_name = f"{self.name}.yaml"
+        file_name = f"{self.name}{self.kind.suffix}"
         if source.startswith("https://"):
             return self._fetch_https(source, file_name)
-        return _fetch_folder(Path(source), file_name)
+        return _fetch_folder(Path(source), file_name, self.kind.max_bytes)
 
     def _fetch_https(self, source: str, file_name: str) -> tuple[bytes, bytes | None]:
         import httpx  # lazy: only needed when a check runs
@@ -305,16 +251,24 @@ class PackUpdater:
         try:
             with httpx.Client(verify=context, proxy=self.policy.proxy, timeout=self._timeout,
                               follow_redirects=False, trust_env=False) as client:
-                data = _get(client, urljoin(base, file_name), MAX_DOWNLOAD_BYTES)
+                data = _get(client, urljoin(base, file_name), self.kind.max_bytes)
                 if data is None:
-                    raise _SourceUnreachableError(f"{file_name} not found at the pack source",
-                                       message_id="pack.not_found")
+                    raise _SourceUnreachableError(f"{file_name} not found at the source",
+                                                  message_id="pack.not_found")
                 signature = _get(client, urljoin(base, file_name + SIGNATURE_SUFFIX), 4096)
         except httpx.HTTPError as exc:
             reason = "pack.tls_failed" if _is_tls_failure(exc) else "pack.source_unreachable"
-            raise _SourceUnreachableError(f"cannot fetch from the pack source: {type(exc).__name__}",
-                               message_id=reason) from exc
+            raise _SourceUnreachableError(f"cannot fetch from the source: {type(exc).__name__}",
+                                          message_id=reason) from exc
         return data, signature
+
+
+class PackUpdater(SignedUpdater):
+    """Checks the policy's pack source and swaps in a new verified guideline pack."""
+
+    def __init__(self, policy: Policy, *, folder: Path | None = None,
+                 ssl_context: ssl.SSLContext | None = None, timeout: float = 30.0) -> None:
+        super().__init__(PACK, policy, folder=folder, ssl_context=ssl_context, timeout=timeout)
 
 
 def _get(client: Any, url: str, limit: int) -> bytes | None:
@@ -343,16 +297,16 @@ def _is_tls_failure(exc: BaseException) -> bool:
     return "CERTIFICATE_VERIFY_FAILED" in str(exc)
 
 
-def _fetch_folder(folder: Path, file_name: str) -> tuple[bytes, bytes | None]:
+def _fetch_folder(folder: Path, file_name: str, limit: int) -> tuple[bytes, bytes | None]:
     if not folder.is_dir():
-        raise _SourceUnreachableError("the pack source folder is not reachable")
+        raise _SourceUnreachableError("the source folder is not reachable")
     pack = folder / file_name
     try:
-        if pack.stat().st_size > MAX_DOWNLOAD_BYTES:
+        if pack.stat().st_size > limit:
             raise _PackRefusedError("the file is larger than a pack can be")
         data = pack.read_bytes()
     except FileNotFoundError:
-        raise _SourceUnreachableError(f"{file_name} not found at the pack source",
+        raise _SourceUnreachableError(f"{file_name} not found at the source",
                                       message_id="pack.not_found") from None
     except OSError as exc:
         raise _SourceUnreachableError(f"cannot read the pack: {exc.strerror}") from exc

@@ -160,6 +160,22 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "Transports notifications may use"),
     SettingSpec("proxy", None, _check_optional_str, False, "proxy",
                 "HTTP(S) proxy for pack updates and delivery"),
+    SettingSpec("intake_keys", (), lambda value: value, False, "intake_keys",
+                "The intake's recipient public keys (replace the guideline pack's)"),
+    SettingSpec("secure_email_to", None, _check_optional_str, False, "secure_email_to",
+                "The municipality's secure e-mail (sikker mail) function mailbox"),
+    SettingSpec("secure_email_certificate_file", None, _check_optional_str, False,
+                "secure_email_certificate_file", "PEM file with the mailbox's S/MIME certificate"),
+    SettingSpec("secure_email_from", None, _check_optional_str, False, "secure_email_from",
+                "Sender address of the secure e-mails"),
+    SettingSpec("smtp_host", None, _check_optional_str, False, "smtp_host",
+                "SMTP server that sends the secure e-mail"),
+    SettingSpec("smtp_port", None, lambda value: value, False, "smtp_port",
+                "Port of the SMTP server (None: 587 with starttls, 465 with tls)"),
+    SettingSpec("smtp_tls", None, _check_optional_str, False, "smtp_tls",
+                "How the SMTP connection is encrypted ('starttls' or 'tls'; None: starttls)"),
+    SettingSpec("smtp_ca_pem_file", None, _check_optional_str, False, "smtp_ca_pem_file",
+                "PEM file with the CA certificate(s) of the SMTP server (None: the system's)"),
 )
 
 _SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.store.connection import VaultConnection, from_text, to_text
+from desktop.store.connection import VaultConnection, decoded, from_text, to_text
 
 # Event names are dotted identifiers chosen by code ("notification.finalised"), never user text.
 _EVENT_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
@@ -41,6 +41,7 @@ class AuditLog:
                 (to_text(self._db.now()), event, notification_id, detail),
             )
 
+    @decoded
     def entries(self, limit: int = 200) -> list[AuditEntry]:
         """The newest ``limit`` entries, newest first."""
         rows = self._db.query(
@@ -49,6 +50,7 @@ class AuditLog:
         return [AuditEntry(at=from_text(r[0]) or self._db.now(), event=r[1], notification_id=r[2],
                            detail=r[3]) for r in rows]
 
+    @decoded
     def entries_for(self, notification_id: str) -> list[AuditEntry]:
         """Every entry about one notification, oldest first."""
         rows = self._db.query(

@@ -7,10 +7,11 @@ once the vault has been closed by a lock.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -66,7 +67,11 @@ def translate(exc: BaseException) -> VaultError | None:
 
 @contextmanager
 def translated_errors() -> Iterator[None]:
-    """Re-raise SQLite failures as store errors (programming errors pass through unchanged)."""
+    """Re-raise SQLite failures as store errors (programming errors pass through unchanged).
+
+    ``MemoryError`` from a query is SQLCipher's answer once a page has failed its check (the
+    connection stays in that error state): the vault is damaged, not the PC out of memory.
+    """
     try:
         yield
     except sqlcipher.Error as exc:
@@ -74,6 +79,38 @@ def translated_errors() -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from exc
+    except MemoryError as exc:
+        raise VaultCorrupt("vault unreadable") from exc
+
+
+@contextmanager
+def decoding(what: str) -> Iterator[None]:
+    """Stored data that cannot be decoded (JSON, dates, states) is a damaged vault, said as such.
+
+    Wraps the reading of rows in a repository, so a ``JSONDecodeError``, ``ValueError`` or
+    ``KeyError`` from damaged content never escapes to a window as an unexpected error.
+    """
+    try:
+        yield
+    except VaultError:
+        raise
+    except (ValueError, KeyError, TypeError, IndexError, MemoryError) as exc:
+        # ValueError covers json.JSONDecodeError and UnicodeDecodeError.
+        raise VaultCorrupt("stored data unreadable", what=what) from exc
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a repository's reading method under :func:`decoding` (damaged stored data is VaultCorrupt)."""
+    @functools.wraps(method)
+    def reading(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decoding(method.__name__):
+            return method(*args, **kwargs)
+
+    return reading
 
 
 class VaultConnection:

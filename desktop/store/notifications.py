@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from desktop.store.audit import AuditLog
-from desktop.store.connection import VaultConnection, from_text, to_text
+from desktop.store.connection import VaultConnection, decoded, from_text, to_text
 from desktop.store.errors import ContentPurged, NotADraft, NotFinalised, NotificationNotFound
 
 
@@ -111,6 +111,7 @@ class NotificationRepository:
         self._db = connection
         self._audit = audit
 
+    @decoded
     def _state(self, connection: Any, notification_id: str) -> NotificationState:
         row = connection.execute("SELECT state FROM notification WHERE id = ?", (notification_id,)).fetchone()
         if row is None:
@@ -150,6 +151,7 @@ class NotificationRepository:
                 (page, body, id),
             )
 
+    @decoded
     def get_draft(self, id: str) -> Draft:
         """A draft with its answers; NotADraft for a finalised notification."""
         row = self._db.query_one(
@@ -166,6 +168,7 @@ class NotificationRepository:
         return Draft(id=id, answers=json.loads(row[1]), page=row[2], created_at=created, updated_at=updated,
                      child_initials=row[5])
 
+    @decoded
     def get_answers(self, id: str) -> dict[str, Any]:
         """The answers of any notification whose content is still kept (e.g. to start a correction)."""
         row = self._db.query_one(
@@ -188,6 +191,7 @@ class NotificationRepository:
             connection.execute("DELETE FROM notification WHERE id = ?", (id,))
             self._audit.record("draft.discarded", id)
 
+    @decoded
     def list_summaries(self) -> list[NotificationSummary]:
         """Every notification, newest first, without reading any content column."""
         rows = self._db.query(
@@ -195,6 +199,7 @@ class NotificationRepository:
         )
         return [_summary(row) for row in rows]
 
+    @decoded
     def get_summary(self, id: str) -> NotificationSummary:
         """One notification's summary."""
         row = self._db.query_one(f"SELECT {_SUMMARY_COLUMNS} FROM notification WHERE id = ?", (id,))  # noqa: S608
@@ -234,6 +239,7 @@ class NotificationRepository:
                 )
             self._audit.record("notification.finalised", id, "acute" if acute else "")
 
+    @decoded
     def _finalised_blob(self, id: str, column: str) -> bytes:
         row = self._db.query_one(
             f"SELECT n.state, c.{column} FROM notification n "  # noqa: S608 - column is one of two constants
@@ -283,6 +289,7 @@ class NotificationRepository:
             )
             self._audit.record("notification.purged", id, f"was_{state.value}")
 
+    @decoded
     def receipted_at_or_before(self, cutoff: datetime) -> list[ReceiptedEntry]:
         """RECEIPTED notifications whose signed receipt is dated at or before ``cutoff``, oldest first.
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.store.audit import AuditLog
-from desktop.store.connection import VaultConnection, from_text, to_text
+from desktop.store.connection import VaultConnection, decoded, from_text, to_text
 from desktop.store.errors import NotificationNotFound
 from desktop.store.notifications import NotificationState
 
@@ -84,6 +84,7 @@ class OutboxRepository:
         with self._db.transaction():
             yield
 
+    @decoded
     def due(self, now: datetime) -> list[OutboxItem]:
         """Items to send now: QUEUED whose time has come, and SENDING left over by a crash; acute first."""
         rows = self._db.query(
@@ -100,6 +101,7 @@ class OutboxRepository:
                                     last_error=r[5], acute=bool(r[6])))
         return items
 
+    @decoded
     def due_entries(self, now: datetime) -> list[DueEntry]:
         """What :meth:`due` lists, in the same order, without the envelopes.
 
@@ -132,6 +134,7 @@ class OutboxRepository:
         row = self._db.query_one("SELECT count(*) FROM notification WHERE state IN (?, ?)", _WAITING)
         return int(row[0])
 
+    @decoded
     def next_attempt_at(self) -> datetime | None:
         """When the next waiting item is due (for scheduling the worker's timer)."""
         row = self._db.query_one(
@@ -212,6 +215,7 @@ class OutboxRepository:
             )
             self._audit.record("delivery.receipted", id)
 
+    @decoded
     def sent_at_or_before(self, cutoff: datetime) -> list[SentEntry]:
         """SENT notifications (no signed receipt: secure e-mail) sent at or before ``cutoff``, oldest first.
 

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from desktop.store.connection import VaultConnection, to_text
+from desktop.store.connection import VaultConnection, decoded, to_text
 
 _SEED = "sender_key_seed"
 _SESSION = "session"
@@ -43,6 +43,7 @@ class ProfileRepository:
     def __init__(self, connection: VaultConnection) -> None:
         self._db = connection
 
+    @decoded
     def get(self) -> UserProfile:
         """The saved profile, or an empty one."""
         row = self._db.query_one(
@@ -70,6 +71,7 @@ class ProfileRepository:
             row = connection.execute("SELECT value FROM app_state WHERE name = ?", (_SEED,)).fetchone()
         return bytes(row[0])
 
+    @decoded
     def _session(self) -> dict[str, object]:
         row = self._db.query_one("SELECT value FROM app_state WHERE name = ?", (_SESSION,))
         if row is None:

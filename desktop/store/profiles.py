@@ -95,9 +95,13 @@ def write_atomically(target: Path, text: str) -> None:
     """
     import uuid  # here, not at start-up: uuid imports platform (listing profiles needs neither)
 
+    from desktop.store.private_files import open_private
+
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
-        with open(temporary, "w", encoding="utf-8") as handle:
+        # 0600 from the start: profile.json holds the passphrase-wrapped key.
+        descriptor = open_private(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        with open(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -205,6 +209,33 @@ class ProfileDirectory:
                 continue  # a folder left by an interrupted create: no profile yet
         return broken
 
+    def make_private(self) -> dict[str, builtins.list[str]]:
+        """Make the data folder, ``profiles/`` and every profile folder and file private to this user
+        (0700/0600; an owner-only ACL on Windows): what an older version left open to other users of
+        the PC is closed at start. Returns, per profile id (and ``""`` for the folders above them),
+        the names that were too open. Best effort: a folder that cannot be changed is logged and left."""
+        from desktop.store.private_files import tighten, tighten_folder_only
+
+        changed: dict[str, builtins.list[str]] = {}
+        for folder, label in ((self.root, ""), (self.folder, "")):
+            try:
+                if folder.is_dir() and tighten_folder_only(folder):
+                    changed.setdefault(label, []).append(folder.name)
+            except OSError as exc:
+                _log.warning("cannot make %s private (%s)", folder.name, type(exc).__name__)
+        for folder in self._profile_folders():
+            try:
+                names = tighten(folder)
+            except OSError as exc:
+                _log.warning("cannot make profile %s private (%s)", folder.name, type(exc).__name__)
+                continue
+            if names:
+                changed[folder.name] = names
+                from desktop.eventlog import notice
+
+                notice("profile.made_private", profile=folder.name, entries=",".join(names))
+        return changed
+
     def _profile_folders(self) -> builtins.list[Path]:
         if not self.folder.is_dir():
             return []
@@ -238,8 +269,14 @@ class ProfileDirectory:
         key = new_vault_key()
         data: dict[str, Any] = {"version": PROFILE_FORMAT_VERSION, "id": profile_id, "display_name": name,
                                 "protection": protection.value, "created_at": to_text(self._now())}
+        from desktop.store.private_files import make_private_folder
+
         try:
-            folder.mkdir(parents=True)
+            # The data folder and profiles/ too: others cannot even list who has a profile here.
+            make_private_folder(self.root)
+            make_private_folder(self.folder)
+            folder.mkdir(mode=0o700)
+            make_private_folder(folder)
         except OSError as exc:
             raise store_error(exc, "profiles") from exc
         in_keyring = False

@@ -52,9 +52,10 @@ from desktop.store.errors import (
     VaultTooNew,
     WrongKey,
 )
-from desktop.store.keys import VAULT_KEY_BYTES
+from desktop.store.keys import VAULT_KEY_BYTES, zero
 from desktop.store.notifications import NotificationRepository
 from desktop.store.outbox import OutboxRepository
+from desktop.store.private_files import make_private_folder, open_private
 from desktop.store.profile_repo import ProfileRepository
 from desktop.store.replies import ReplyKeyRepository
 
@@ -89,7 +90,8 @@ def sidecar_paths(path: Path) -> list[Path]:
 
 
 def _key_mac(key: bytes | bytearray, salt: bytes) -> bytes:
-    return hmac.new(bytes(key), _KEY_CHECK_LABEL + salt, hashlib.sha256).digest()
+    # The key goes in as it is (a bytearray the caller zeroes), never copied into an immutable bytes.
+    return hmac.new(key, _KEY_CHECK_LABEL + salt, hashlib.sha256).digest()
 
 
 def read_key_check(path: Path, key: bytes | bytearray) -> bool | None:
@@ -115,17 +117,43 @@ def _write_key_check(path: Path, key: bytes | bytearray) -> None:
     body = json.dumps({"version": 1, "salt": base64.b64encode(salt).decode("ascii"),
                        "mac": base64.b64encode(_key_mac(key, salt)).decode("ascii")})
     temporary = target.with_name(target.name + ".tmp")
-    with open(temporary, "w", encoding="ascii") as handle:
+    temporary.unlink(missing_ok=True)  # left by a crash; made anew below with the private mode
+    with open(open_private(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "w", encoding="ascii") as handle:
         handle.write(body)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, target)
 
 
-def _keyed(connection: Any, hex_key: str) -> None:
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def raw_key_literal(key: bytes | bytearray) -> bytearray:
+    """SQLCipher's raw-key form ``x'<64 hex digits>'`` built in a bytearray the caller zeroes.
+
+    The raw-key form skips SQLCipher's own KDF (the key is already 256 random bits). It is built byte by
+    byte: ``key.hex()`` or an f-string would leave the key as an immutable ``str`` that nothing can wipe.
+    """
+    literal = bytearray(3 + 2 * len(key))
+    literal[0:2] = b"x'"
+    for index, byte in enumerate(key):
+        literal[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
+        literal[3 + 2 * index] = _HEX_DIGITS[byte & 0x0F]
+    literal[-1] = ord("'")
+    return literal
+
+
+def _keyed(connection: Any, key: bytes | bytearray) -> None:
     connection.execute("PRAGMA cipher_log_level = NONE")
-    # The raw-key form skips SQLCipher's own KDF: the key is already 256 random bits.
-    connection.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+    # set_key hands the buffer to sqlite3_key() as it is (no Python string is made of it, unlike a
+    # "PRAGMA key" statement, which also stays in the connection's statement cache). SQLCipher wipes
+    # its own copy of the passphrase once the key is derived, and the key itself when the
+    # connection closes.
+    literal = raw_key_literal(key)
+    try:
+        connection.set_key(literal)
+    finally:
+        zero(literal)
     connection.execute("PRAGMA cipher_compatibility = 4")
 
 
@@ -148,26 +176,68 @@ def _looks_damaged(path: Path) -> bool:
     return head == _SQLITE_PLAIN_HEADER or size < 512 or size % 512 != 0
 
 
-def _probe(path: Path, hex_key: str, key_fits: bool | None) -> int:
-    """Open read-only, prove the key works and return the schema version. Writes nothing."""
+def _read_only_uri(path: Path) -> str:
+    """A URI that opens ``path`` for reading and creates nothing beside it.
+
+    A plain read-only connection to a WAL database makes ``-wal`` and ``-shm`` files when they are
+    missing. Without a ``-wal`` file the database file holds everything, so it is opened as
+    immutable (no locks, no shared memory, nothing made). With one (the app is running, or it
+    crashed), the log must be read too, and both files are already there.
+    """
     uri = path.absolute().as_uri() + "?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _damaged_pages(connection: Any) -> int:
+    """How many pages fail SQLCipher's per-page check (HMAC): 0 for an intact file."""
+    return len(connection.execute("PRAGMA cipher_integrity_check").fetchall())
+
+
+def _probe(path: Path, key: bytes | bytearray, key_fits: bool | None, *, verify: bool = False) -> int:
+    """Open read-only, prove the key works and return the schema version. Writes and creates nothing.
+
+    With ``verify`` every page of the file is checked too (SQLCipher's HMAC per page, ~5 ms per MB), so
+    a damaged vault is refused before anything is written to it.
+    """
     try:
-        connection = sqlcipher.connect(uri, uri=True, isolation_level=None)
+        connection = sqlcipher.connect(_read_only_uri(path), uri=True, isolation_level=None,
+                                       check_same_thread=False)
     except sqlcipher.Error as exc:
         raise translate(exc) or VaultCorrupt() from exc
     try:
-        _keyed(connection, hex_key)
+        _keyed(connection, key)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if verify and (damaged := _damaged_pages(connection)):
+            _log.error("vault %s has %d damaged page(s)", path.name, damaged)
+            raise VaultCorrupt("vault pages damaged", file=path.name, pages=str(damaged))
     except sqlcipher.Error as exc:
         if error_code(exc) == SQLITE_NOTADB:
             if key_fits or (key_fits is None and _looks_damaged(path)):
                 raise VaultCorrupt("vault unreadable", file=path.name) from exc
             raise WrongKey() from exc
         raise translate(exc) or VaultCorrupt("vault unreadable", file=path.name) from exc
+    except MemoryError as exc:  # SQLCipher's answer once a page failed its check
+        raise VaultCorrupt("vault unreadable", file=path.name) from exc
     finally:
         connection.close()
     return version
+
+
+def check_vault_file(path: Path, key: bytes | bytearray) -> None:
+    """Check every page of the vault at ``path`` with its key, read-only, creating nothing (doctor).
+
+    Raises WrongKey, VaultCorrupt (``details["pages"]``: how many are damaged), VaultMissing.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise VaultMissing("vault file missing", file=path.name)
+    key_fits = read_key_check(path, key)
+    if key_fits is False:
+        raise WrongKey()
+    _probe(path, key, key_fits, verify=True)
 
 
 class Vault:
@@ -197,7 +267,7 @@ class Vault:
 
     @classmethod
     def open(cls, path: Path, key: bytes | bytearray, *, create: bool = False,
-             clock: Clock | None = None, synchronous: Synchronous = "FULL") -> Self:
+             clock: Clock | None = None, synchronous: Synchronous = "FULL", verify: bool = False) -> Self:
         """Open (and, when ``create``, make) the vault at ``path`` with its raw key.
 
         ``synchronous`` applies to this connection only. Keep the default ``"FULL"``
@@ -210,33 +280,38 @@ class Vault:
         idempotent: the item is sent again with the same Idempotency-Key and the
         intake returns the original receipt. It saves two fsyncs per item sent.
 
+        ``verify`` checks every page of an existing file first (read-only, ~5 ms per MB): the unlock
+        does it, so a damaged vault is refused byte-identical, with nothing made beside it.
+
         Raises WrongKey, VaultCorrupt (VaultMissing when the file is gone), VaultTooNew,
-        VaultReadOnly, DiskFull; an existing file is never overwritten, truncated or removed.
+        VaultReadOnly, DiskFull; an existing file is never overwritten, truncated or removed, and a
+        refused one gets no new file beside it.
         """
         if synchronous not in ("FULL", "NORMAL"):
             raise ValueError("synchronous is FULL or NORMAL")
         if len(key) != VAULT_KEY_BYTES:
             raise ValueError("a vault key is 32 bytes")
         path = Path(path)
-        hex_key = bytes(key).hex()
         if not path.exists():
             if not create:
                 raise VaultMissing("vault file missing", file=path.name)
-            return cls._create(path, key, hex_key, clock or utc_now, synchronous)
+            return cls._create(path, key, clock or utc_now, synchronous)
         if not path.is_file():
             raise VaultCorrupt("vault is not a file", file=path.name)
         _check_writable(path)
         key_fits = read_key_check(path, key)
         if key_fits is False:
             raise WrongKey()
-        version = _probe(path, hex_key, key_fits)
+        version = _probe(path, key, key_fits, verify=verify)
         if version > cls.schema.latest_version():
             raise VaultTooNew("vault from a newer version", version=str(version))
         if version == 0:
             # A keyed, readable database that was never given a schema is not one of our vaults.
             raise VaultCorrupt("vault has no schema", file=path.name)
-        connection = cls._connect(path, hex_key, synchronous)
+        connection = cls._connect(path, key, synchronous)
         try:
+            # Read again on the connection that migrates: the probe may have read the file alone.
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
             version = cls._migrate(connection, version)
             _write_key_check(path, key)
         except BaseException:
@@ -246,14 +321,16 @@ class Vault:
         return cls(path, VaultConnection(connection, clock or utc_now), version)
 
     @classmethod
-    def _create(cls, path: Path, key: bytes | bytearray, hex_key: str, clock: Clock,
-                synchronous: Synchronous) -> Self:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def _create(cls, path: Path, key: bytes | bytearray, clock: Clock, synchronous: Synchronous) -> Self:
+        make_private_folder(path.parent)
         _check_writable(path)
         existed = {p for p in sidecar_paths(path) if p.exists()}
         connection: Any = None
         try:
-            connection = cls._connect(path, hex_key, synchronous)
+            # An empty file made 0600 first: SQLite takes it as a new database and gives its -wal and
+            # -shm files the same mode, so no file of the vault is ever readable by others.
+            os.close(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+            connection = cls._connect(path, key, synchronous)
             version = cls._migrate(connection, 0)
             _write_key_check(path, key)
         except BaseException:
@@ -268,14 +345,14 @@ class Vault:
         return cls(path, VaultConnection(connection, clock), version)
 
     @staticmethod
-    def _connect(path: Path, hex_key: str, synchronous: Synchronous = "FULL") -> Any:
+    def _connect(path: Path, key: bytes | bytearray, synchronous: Synchronous = "FULL") -> Any:
         with translated_errors():
             # check_same_thread off: a vault may be opened on a worker thread and then handed over;
             # it is still used by one thread at a time.
             connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
                                            timeout=_BUSY_TIMEOUT_MS / 1000)
             try:
-                _keyed(connection, hex_key)
+                _keyed(connection, key)
                 connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 connection.execute("PRAGMA journal_mode = WAL").fetchone()
                 connection.execute(f"PRAGMA synchronous = {synchronous}")
@@ -315,8 +392,14 @@ class Vault:
             self._connection.raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def integrity_ok(self) -> bool:
-        """SQLite's full integrity check (slow on big vaults; for diagnostics and tests)."""
-        rows = self._connection.query("PRAGMA integrity_check")
+        """SQLCipher's page check and SQLite's full integrity check (slow on big vaults; for
+        diagnostics and tests). Answers False for a damaged vault; never raises for one."""
+        try:
+            if self._connection.query("PRAGMA cipher_integrity_check"):
+                return False
+            rows = self._connection.query("PRAGMA integrity_check")
+        except (VaultCorrupt, sqlcipher.Error):
+            return False
         return [tuple(r) for r in rows] == [("ok",)]
 
     @property

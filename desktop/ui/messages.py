@@ -31,8 +31,9 @@ def _table() -> dict[str, Callable[[], str]]:
         "vault.wrong_key": lambda: translate(
             "Messages", "The saved key does not open this profile's data. Your data is untouched."),
         "vault.corrupt": lambda: translate(
-            "Messages", "The data file of this profile is damaged and cannot be opened. "
-                        "It has been left exactly as it is, so IT may be able to rescue it."),
+            "Messages", "This profile's data file is damaged and cannot be opened. Nothing has been "
+                        "deleted: the file is kept exactly as it is. Please contact IT, who may be able "
+                        "to rescue what is in it."),
         "vault.too_new": lambda: translate(
             "Messages", "This profile was saved by a newer version of Underret. "
                         "Install the newer version to open it. The file has not been changed."),
@@ -109,8 +110,9 @@ def _table() -> dict[str, Callable[[], str]]:
                         "deleted. Try again, and contact IT if it keeps happening."),
         "profile.not_found": lambda: translate("Messages", "This profile no longer exists on this PC."),
         "profile.corrupt": lambda: translate(
-            "Messages", "The settings of this profile are damaged and cannot be read. "
-                        "They have been left as they are."),
+            "Messages", "This profile's file (profile.json) is damaged, so the profile cannot be "
+                        "opened. Nothing has been deleted: its files are kept exactly as they are. "
+                        "Please contact IT."),
         "notification.not_finalised": lambda: translate(
             "Messages", "This notification is still a draft."),
         "notification.not_found": lambda: translate(

@@ -165,11 +165,18 @@ class Services(QObject):
         from desktop.store.keys import zero
         from desktop.store.vault import Vault
 
-        key = profiles.unlock(profile.id, passphrase)
         try:
-            vault = Vault.open(profile.vault_path, key)
-        except BaseException:
+            key = profiles.unlock(profile.id, passphrase)
+        except BaseException as error:
+            _log_refused_vault(profile, error)
+            raise
+        try:
+            # Every page is checked first (read-only): a damaged vault is refused before anything is
+            # written to it or made beside it, and the person is told at once.
+            vault = Vault.open(profile.vault_path, key, verify=True)
+        except BaseException as error:
             zero(key)
+            _log_refused_vault(profile, error)
             raise
         from desktop.ui.operations import gc_paused
 
@@ -243,7 +250,15 @@ class Services(QObject):
             from desktop.store.errors import VaultLocked
 
             raise VaultLocked()
-        return Vault.open(self.profile.vault_path, bytes(self._key), synchronous=synchronous)
+        from desktop.store.keys import zero
+
+        # A copy for this call, zeroed at once: the worker thread never shares the key the lock zeroes,
+        # and no immutable bytes copy of the key is made.
+        key = bytearray(self._key)
+        try:
+            return Vault.open(self.profile.vault_path, key, synchronous=synchronous)
+        finally:
+            zero(key)
 
     def read_summaries(self) -> list[NotificationSummary]:
         """Every notification's summary, read on its own connection (safe on a worker thread)."""
@@ -318,3 +333,18 @@ class ServicesBuilder(Protocol):
     def __call__(self, *, demo: bool = False, language: str | None = None,
                  profiles: ProfileDirectory | None = None,
                  idle_seconds: float | None = None) -> Services: ...
+
+
+def _log_refused_vault(profile: ProfileInfo, error: BaseException) -> None:
+    """A vault that will not open is written to the event log with its reason (never the key)."""
+    from desktop.errors import UnderretError
+
+    if not isinstance(error, UnderretError):
+        return
+    from desktop.eventlog import problem, refusal
+
+    if error.message_id in ("vault.corrupt", "vault.missing", "vault.too_new", "vault.migration_failed",
+                            "vault.read_only", "vault.disk_full", "vault.io_error"):
+        problem(error.message_id, profile=profile.id, **error.details)
+    else:
+        refusal(error.message_id, profile=profile.id)

@@ -62,7 +62,15 @@ class Shell(QObject):
         """
         profiles = self.services.profiles.list()
         if not profiles:
-            self.show_first_run(can_cancel=False)
+            damaged = self.services.profiles.damaged()
+            if not damaged:
+                self.show_first_run(can_cancel=False)
+                return
+            # Only damaged profiles: never the first-run screen, as if nothing were waiting here.
+            window = self._unlock()
+            window.select_profile(damaged[0])
+            window.show()
+            window.activateWindow()
             return
         chosen = self._chosen_profile(profiles)
         if chosen.protection == KeyProtection.KEYRING:

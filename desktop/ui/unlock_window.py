@@ -58,6 +58,8 @@ class UnlockWindow(QWidget):
         self._wait_left = 0
         #: Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it.
         self._recovery_for: set[str] = set()
+        #: Profile folders whose profile.json cannot be read: listed (never hidden), never opened.
+        self._damaged: set[str] = set()
         self.setObjectName("unlockWindow")
 
         self._heading = QLabel()
@@ -125,12 +127,24 @@ class UnlockWindow(QWidget):
         self.profile_combo.clear()
         for profile in self._services.profiles.list():
             self.profile_combo.addItem(profile.display_name, profile.id)
+        # A profile whose profile.json is damaged is still listed: what waits in its vault must not be
+        # forgotten, and the person is told to contact IT.
+        self._damaged = set(self._services.profiles.damaged())
+        for profile_id in sorted(self._damaged):
+            self.profile_combo.addItem(self._damaged_label(profile_id), profile_id)
         if current is not None:
             index = self.profile_combo.findData(current)
             if index >= 0:
                 self.profile_combo.setCurrentIndex(index)
         self.profile_combo.blockSignals(False)
         self._profile_changed()
+
+    def _damaged_label(self, profile_id: str) -> str:
+        return self.tr("Damaged profile (%1)").replace("%1", profile_id[:8])
+
+    def selected_is_damaged(self) -> bool:
+        """True when the chosen entry is a profile whose profile.json cannot be read."""
+        return self.selected_profile_id() in self._damaged
 
     def select_profile(self, profile_id: str) -> bool:
         """Choose a profile by id (the shell finds it by id or name, ``--profile``); False when there
@@ -173,6 +187,13 @@ class UnlockWindow(QWidget):
         self._retranslate_passphrase()
         self.message_label.clear()
         self._start_wait_if_needed()
+        if self.selected_is_damaged():
+            from desktop.store.errors import ProfileCorrupt
+
+            self._keyring_note.setVisible(False)
+            self.unlock_button.setEnabled(False)
+            self._show_fault(ProfileCorrupt("profile file unreadable", id=str(self.selected_profile_id())))
+            return
         if uses_passphrase:
             self.passphrase_edit.setFocus()
         else:
@@ -189,6 +210,10 @@ class UnlockWindow(QWidget):
         self._heading.setText(self.tr("Unlock Underret"))
         self._profile_label.setText(self.tr("P&rofile"))
         self.profile_combo.setAccessibleName(self.tr("Profile"))
+        for index in range(self.profile_combo.count()):
+            profile_id = str(self.profile_combo.itemData(index))
+            if profile_id in self._damaged:
+                self.profile_combo.setItemText(index, self._damaged_label(profile_id))
         self._retranslate_passphrase()
         self.new_profile_button.setText(self.tr("&New profile…"))
         self.new_profile_button.setAccessibleName(self.tr("New profile"))
@@ -219,7 +244,7 @@ class UnlockWindow(QWidget):
     # --- unlocking -----------------------------------------------------------------------------
     def unlock(self) -> None:
         """Derive the key in the background, then open the vault."""
-        if self._busy or self._wait_left > 0:
+        if self._busy or self._wait_left > 0 or self.selected_is_damaged():
             return
         profile = self.selected_profile()
         if profile is None:
@@ -307,7 +332,7 @@ class UnlockWindow(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.unlock_button.setEnabled(not busy and self._wait_left <= 0)
+        self.unlock_button.setEnabled(not busy and self._wait_left <= 0 and not self.selected_is_damaged())
         self.profile_combo.setEnabled(not busy)
 
     # --- growing delay -------------------------------------------------------------------------
@@ -322,7 +347,7 @@ class UnlockWindow(QWidget):
             self._countdown.start()
         else:
             self._countdown.stop()
-            self.unlock_button.setEnabled(not self._busy)
+            self.unlock_button.setEnabled(not self._busy and not self.selected_is_damaged())
         self._update_button_text()
 
     def _tick(self) -> None:

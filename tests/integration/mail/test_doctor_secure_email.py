@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from desktop.cli import main
+from desktop.doctor import EXIT_ERRORS
 from protocol.envelope import RecipientPrivateKey
 from tests.integration.mail.conftest import MAILBOX, SENDER, Mailbox, TlsMaterial
 
@@ -67,7 +68,7 @@ def test_doctor_fails_when_the_mailbox_certificate_has_expired(
     certificate_file.write_bytes(old.public_bytes(serialization.Encoding.PEM))
     _write_policy(tmp_path, monkeypatch, _mail_policy(certificate_file, tls.ca_file, intake_key))
 
-    assert main(["doctor"]) == 1
+    assert main(["doctor"]) == EXIT_ERRORS
     out = capsys.readouterr().out
     assert "mailbox certificate: EXPIRED" in out
     assert "the secure mailbox certificate has expired (secure_email_certificate_file)" in out
@@ -81,6 +82,6 @@ def test_doctor_names_the_missing_setting_when_secure_email_is_half_set_up(
     values["allowed_transports"] = ["secure_email"]
     _write_policy(tmp_path, monkeypatch, values)
 
-    assert main(["doctor"]) == 1
+    assert main(["doctor"]) == EXIT_ERRORS
     out = capsys.readouterr().out
     assert "delivery: NOT CONFIGURED (no SMTP server for secure e-mail; setting smtp_host)" in out

@@ -12,6 +12,7 @@ import pytest
 
 from desktop import __version__
 from desktop.cli import main
+from desktop.doctor import EXIT_ERRORS
 from desktop.store.keys import KeyProtection, ScryptParams, zero
 from desktop.store.profiles import ProfileDirectory
 
@@ -79,7 +80,7 @@ def test_doctor_flags_a_vault_that_is_not_encrypted_and_a_missing_keyring_key(
     code = main(["doctor"])
 
     out = capsys.readouterr().out
-    assert code == 1
+    assert code == EXIT_ERRORS
     assert "NOT ENCRYPTED" in out
     assert "key in keyring: MISSING" in out
     assert "RESULT: PROBLEMS FOUND" in out
@@ -172,5 +173,5 @@ def test_doctor_fails_with_a_reason_when_the_data_folder_is_not_writable(
         else:
             isolated_user_folders.chmod(0o755)
     out = capsys.readouterr().out
-    assert code == 1
+    assert code == EXIT_ERRORS
     assert f"the data folder {isolated_user_folders} is not writable" in out

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.doctor import EXIT_ERRORS
 
 
 def _policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, values: dict[str, object]) -> None:
@@ -28,7 +29,7 @@ def test_a_policy_that_allows_only_secure_email_fails_with_the_reason(
     # is there, but nothing may go over HTTPS against IT's policy, so doctor names the missing setting.
     _policy(tmp_path, monkeypatch, {"allowed_transports": ["secure_email"],
                                     "intake_endpoint": "https://intake.kommune.example/"})
-    assert main(["doctor"]) == 1
+    assert main(["doctor"]) == EXIT_ERRORS
     out = capsys.readouterr().out
     assert "delivery: NOT CONFIGURED (the policy does not allow delivery over HTTPS" in out
     assert "delivery is not configured: the policy does not allow delivery over HTTPS" in out
@@ -38,5 +39,5 @@ def test_a_policy_that_allows_only_secure_email_fails_with_the_reason(
 def test_a_policy_intake_without_its_keys_fails_with_the_setting_to_fix(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _policy(tmp_path, monkeypatch, {"intake_endpoint": "https://intake.kommune.example/"})
-    assert main(["doctor"]) == 1
+    assert main(["doctor"]) == EXIT_ERRORS
     assert "setting intake.keys" in capsys.readouterr().out

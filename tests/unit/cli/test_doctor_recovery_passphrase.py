@@ -6,6 +6,7 @@ import keyring
 import pytest
 
 from desktop.cli import main
+from desktop.doctor import EXIT_ERRORS
 from desktop.store.keys import KEYRING_SERVICE, KeyProtection, ScryptParams, zero
 from desktop.store.profiles import ProfileDirectory, ProfileInfo
 
@@ -49,7 +50,7 @@ def test_doctor_tells_it_whether_a_profile_with_its_key_gone_can_still_be_opened
     for profile in (with_recovery, without):
         keyring.delete_password(KEYRING_SERVICE, profile.id)
 
-    assert main(["doctor"]) == 1
+    assert main(["doctor"]) == EXIT_ERRORS
 
     out = capsys.readouterr().out
     assert (f"profile {with_recovery.id}: its key is missing from the keyring; the person can still "

@@ -69,3 +69,89 @@ def test_keygen_refuses_a_key_id_the_policy_could_not_hold(tmp_path: Path) -> No
     out = tmp_path / "keys"
     assert main(["keygen", "--out", str(out), "--id", "bad id!"]) == 2
     assert not out.exists()
+
+
+# --- verify applies exactly the app's rules (issue 16) ----------------------------------------------
+
+def _keys(tmp_path: Path) -> Path:
+    assert main(["keygen", "--out", str(tmp_path / "keys"), "--id", "kommune-2026"]) == 0
+    return tmp_path / "keys"
+
+
+def _signed(tmp_path: Path, keys: Path, data: bytes, file_name: str = "demo-kommune.yaml") -> Path:
+    pack = tmp_path / file_name
+    pack.write_bytes(data)
+    assert main(["sign", str(pack), "--key", str(keys / "kommune-2026.key")]) == 0
+    return pack
+
+
+def test_verify_refuses_a_pack_older_than_the_one_shipped_as_the_app_does(
+        tmp_path: Path, pack_yaml: Callable[..., bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    keys = _keys(tmp_path)
+    pack = _signed(tmp_path, keys, pack_yaml(version="2025.4"))  # the app ships demo-kommune 2026.1
+    capsys.readouterr()
+    assert main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")]) == 1
+    assert "pack.older_version" in capsys.readouterr().err
+
+
+def test_verify_refuses_a_pack_older_than_the_one_in_force(
+        tmp_path: Path, pack_yaml: Callable[..., bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    keys = _keys(tmp_path)
+    pack = _signed(tmp_path, keys, pack_yaml(version="2026.3"))
+    capsys.readouterr()
+    assert main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")]) == 0
+    assert main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub"),
+                 "--in-force", "2026.4"]) == 1
+    assert "older than 2026.4" in capsys.readouterr().err
+
+
+def test_verify_refuses_a_pack_whose_id_is_not_its_file_name(
+        tmp_path: Path, pack_yaml: Callable[..., bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    # The app asks the share for demo-kommune.yaml and refuses a file holding another municipality's pack.
+    keys = _keys(tmp_path)
+    pack = _signed(tmp_path, keys, pack_yaml(pack_id="other-kommune", version="2027.1"))
+    capsys.readouterr()
+    assert main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")]) == 1
+    assert "pack.wrong_id" in capsys.readouterr().err
+
+
+def test_verify_refuses_a_pack_larger_than_the_app_takes(
+        tmp_path: Path, pack_yaml: Callable[..., bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    keys = _keys(tmp_path)
+    pack = _signed(tmp_path, keys, pack_yaml(version="2027.1") + b"#" * (5 * 1024 * 1024))
+    capsys.readouterr()
+    assert main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")]) == 1
+    assert "pack.too_large" in capsys.readouterr().err
+
+
+def test_verify_with_the_policy_uses_its_trusted_keys(
+        tmp_path: Path, pack_yaml: Callable[..., bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    keys = _keys(tmp_path)
+    pack = _signed(tmp_path, keys, pack_yaml(version="2027.1"))
+    entry = json.loads((keys / "kommune-2026.pub").read_text("utf-8"))
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"trusted_pack_keys": [entry]}), "utf-8")
+    assert main(["verify", str(pack), "--policy", str(policy)]) == 0
+    policy.write_text(json.dumps({"municipality": "demo-kommune"}), "utf-8")
+    assert main(["verify", str(pack), "--policy", str(policy)]) == 2
+
+
+def test_verify_and_the_app_agree_on_every_case(
+        tmp_path: Path, pack_yaml: Callable[..., bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.config.pack_signing import load_trusted_key
+    from desktop.config.pack_updates import PackUpdater, UpdateOutcome
+
+    keys = _keys(tmp_path)
+    share = tmp_path / "share"
+    share.mkdir()
+    policy = Policy(municipality="demo-kommune", pack_source=str(share),
+                    trusted_pack_keys=[load_trusted_key(keys / "kommune-2026.pub")])
+    for index, data in enumerate([pack_yaml(version="2026.1"), pack_yaml(version="2025.1"),
+                                  pack_yaml(pack_id="other-kommune"), b"id: [broken\n",
+                                  pack_yaml(version="2026.7")]):
+        pack = _signed(share, keys, data)
+        verdict = main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")])
+        status = PackUpdater(policy, folder=tmp_path / f"pc-{index}").check(datetime.now(UTC))
+        assert (verdict == 0) == (status.outcome is UpdateOutcome.UPDATED), (index, status)

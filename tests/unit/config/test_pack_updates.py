@@ -176,7 +176,7 @@ def test_pack_for_another_municipality_is_refused(good_first: Policy, share: Pat
     data = pack_yaml(pack_id="other-kommune", version="2027.1")
     _publish(share, data, sign_pack(data, signing_key))
     status = PackUpdater(good_first).check(NOW + timedelta(days=1))
-    assert (status.outcome, status.message_id) == (UpdateOutcome.REFUSED, "pack.invalid")
+    assert (status.outcome, status.message_id) == (UpdateOutcome.REFUSED, "pack.wrong_id")
     assert "other-kommune" in status.problem
 
 
@@ -287,3 +287,70 @@ def test_https_source_that_is_down_changes_nothing(good_first: Policy, test_ca: 
     assert (status.outcome, status.message_id) == (UpdateOutcome.UNREACHABLE, "pack.source_unreachable")
     assert _snapshot(downloaded_packs_dir()) == before
     assert load_pack(active_pack_path(policy)).version == "2026.1"
+
+
+# --- rollback and damage (issue 16) -----------------------------------------------------------------
+
+def test_a_signed_pack_older_than_the_shipped_one_is_refused_even_as_the_first_download(
+        share: Path, pack_yaml: Callable[..., bytes], signing_key: PackSigningKey) -> None:
+    shipped = load_pack(forms_dir() / "packs" / f"{NAME}.yaml").version  # 2026.1
+    data = pack_yaml(version="2025.4")
+    _publish(share, data, sign_pack(data, signing_key))
+    policy = _policy(str(share), signing_key)
+
+    status = PackUpdater(policy).check(NOW)
+
+    assert (status.outcome, status.message_id) == (UpdateOutcome.REFUSED, "pack.older_version")
+    assert f"older than {shipped} (shipped with the app)" in status.problem
+    assert installed_pack(policy) is None
+    assert active_pack_path(policy) == forms_dir() / "packs" / f"{NAME}.yaml"
+
+
+def test_after_an_upgrade_ships_a_newer_pack_an_older_download_is_not_in_force(
+        good_first: Policy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        pack_yaml: Callable[..., bytes]) -> None:
+    # The app is upgraded with demo-kommune 2027.1; the PC still holds its 2026.1 download.
+    forms = tmp_path / "new-release" / "forms"
+    (forms / "packs").mkdir(parents=True)
+    (forms / "packs" / f"{NAME}.yaml").write_bytes(pack_yaml(version="2027.1", note="shipped"))
+    monkeypatch.setattr("desktop.paths.forms_dir", lambda: forms)
+    assert installed_pack(good_first) is not None
+    assert active_pack_path(good_first) == forms / "packs" / f"{NAME}.yaml"
+
+
+def test_a_damaged_download_is_reported_in_the_event_log_not_silent(good_first: Policy) -> None:
+    from desktop import eventlog
+    from desktop.config.pack_updates import downloaded_pack_state
+
+    path = active_pack_path(good_first)
+    path.write_bytes(path.read_bytes()[:-30])
+    eventlog.install()
+    try:
+        assert active_pack_path(good_first).parent == forms_dir() / "packs"
+    finally:
+        eventlog.uninstall()
+    installed, damage = downloaded_pack_state(good_first)
+    assert installed is None and damage is not None and damage.message_id == "pack.download_damaged"
+    [entry] = eventlog.recent_problems()
+    assert entry.message_id == "pack.download_damaged"
+    assert f"name={NAME}" in entry.text and "using=shipped" in entry.text
+
+
+def test_every_refusal_reaches_the_event_log_with_its_id_and_no_pack_text(
+        good_first: Policy, share: Path, pack_yaml: Callable[..., bytes], signing_key: PackSigningKey,
+        other_key: PackSigningKey) -> None:
+    from desktop import eventlog
+
+    cases = [(_tampered, "pack.bad_signature"), (_unsigned, "pack.unsigned"),
+             (_wrongly_signed, "pack.untrusted_key"), (_schema_invalid, "pack.invalid")]
+    eventlog.install()
+    try:
+        for make, _ in cases:
+            data, signature = make(pack_yaml(version="2026.2", note="second"), signing_key, other_key)
+            _publish(share, data, signature)
+            PackUpdater(good_first).check(NOW + timedelta(days=1))
+    finally:
+        eventlog.uninstall()
+    assert [entry.message_id for entry in eventlog.recent_problems()] == [m for _, m in cases]
+    text = eventlog.log_file().read_text("utf-8").lower()
+    assert "hungry" not in text and "happy" not in text and "guidance" not in text

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from desktop.config.policy import Policy, Transport, TrustedPackKey
+from desktop.config.policy import IntakeKey, Policy, Transport, TrustedPackKey
 from desktop.config.settings import (
     SETTINGS,
     SettingManaged,
@@ -24,6 +24,7 @@ from desktop.config.settings import (
 from desktop.paths import user_config_dir
 
 KEY = base64.b64encode(bytes(32)).decode()
+INTAKE_KEY = base64.b64encode(bytes(1216)).decode()
 
 #: For every declared setting: a value the policy may set, and (when users may change it) a user value.
 POLICY_VALUES: dict[str, tuple[str, Any, Any]] = {
@@ -42,6 +43,16 @@ POLICY_VALUES: dict[str, tuple[str, Any, Any]] = {
     "receipt_public_key": ("receipt_public_key", KEY, KEY),
     "allowed_transports": ("allowed_transports", [Transport.SECURE_EMAIL], ("secure_email",)),
     "proxy": ("proxy", "http://proxy.example:8080", "http://proxy.example:8080"),
+    "intake_keys": ("intake_keys", [IntakeKey(id="i", public_key=INTAKE_KEY)],
+                    (IntakeKey(id="i", public_key=INTAKE_KEY),)),
+    "secure_email_to": ("secure_email_to", "underretning@kommune.example", "underretning@kommune.example"),
+    "secure_email_certificate_file": ("secure_email_certificate_file", "/etc/underret/mailbox.pem",
+                                      "/etc/underret/mailbox.pem"),
+    "secure_email_from": ("secure_email_from", "skole@kommune.example", "skole@kommune.example"),
+    "smtp_host": ("smtp_host", "smtp.kommune.example", "smtp.kommune.example"),
+    "smtp_port": ("smtp_port", 2525, 2525),
+    "smtp_tls": ("smtp_tls", "tls", "tls"),
+    "smtp_ca_pem_file": ("smtp_ca_pem_file", "/etc/underret/smtp-ca.pem", "/etc/underret/smtp-ca.pem"),
 }
 USER_VALUES: dict[str, Any] = {"language": "en", "idle_lock_minutes": 12, "key_protection": "passphrase"}
 

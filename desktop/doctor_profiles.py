@@ -1,0 +1,167 @@
+"""``underret doctor``: every profile on this PC (the damaged ones too) and whether its files are private.
+
+Part of :mod:`desktop.doctor`. Nothing here writes: a vault is checked page by page only for keyring
+profiles (whose key doctor can read) and only through a read-only connection that creates nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.store.private_files import exposed
+
+if TYPE_CHECKING:
+    from desktop.doctor import Findings, Printer
+    from desktop.store.keys import KeyringKeyStore
+    from desktop.store.profiles import ProfileDirectory, ProfileInfo
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def human_size(size: int) -> str:
+    """``1.5 MiB`` and the like."""
+    value = float(size)
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"
+
+
+def vault_file_state(path: Path) -> tuple[bool, str]:
+    """(looks healthy, description) of a vault file from the outside, without its key."""
+    if not path.exists():
+        return False, "missing"
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_PLAIN_HEADER))
+    except OSError as exc:
+        return False, f"cannot be read ({exc.strerror or type(exc).__name__})"
+    if size == 0:
+        return False, "empty file (0 bytes)"
+    if head == SQLITE_PLAIN_HEADER:
+        return False, f"{human_size(size)}, NOT ENCRYPTED (plain SQLite header)"
+    if size < 1024:
+        return False, f"{human_size(size)}, too small to be a vault (truncated?)"
+    return True, f"{human_size(size)}, encrypted (no plain SQLite header)"
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A plug-in function from another area, if that area is installed."""
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError:
+        return None
+    function = getattr(found, name, None)
+    return function if callable(function) else None
+
+
+def report_privacy(folder: Path, label: str, out: Printer, findings: Findings, *,
+                   contents: bool = True) -> None:
+    """Whether others may open ``folder`` (or, with ``contents``, what is in it): 0700/0600 wanted."""
+    too_open = exposed(folder, contents=contents)
+    if not too_open:
+        return
+    out(f"  {label}: OPEN TO OTHER USERS: {', '.join(too_open)} (made private at the next start)")
+    findings.warning(f"{label} {folder} can be opened by other users of this PC ({', '.join(too_open)}); "
+                     "Underret makes it private at its next start")
+
+
+def report_profiles(directory: ProfileDirectory, keystore: KeyringKeyStore, out: Printer,
+                    findings: Findings, writable: Callable[[Path], tuple[bool, str]]) -> None:
+    """Each profile: vault file, privacy, key, integrity where the key is at hand; damaged ones too."""
+    from desktop.store.errors import VaultError
+
+    try:
+        profiles = directory.list()
+        damaged = directory.damaged()
+    except VaultError as error:
+        findings.error(f"the profiles cannot be listed ({error.message_id})")
+        profiles, damaged = [], []
+    except OSError as error:
+        findings.error(f"the profiles cannot be listed ({type(error).__name__})")
+        profiles, damaged = [], []
+    out(f"Profiles: {len(profiles) + len(damaged)}")
+    report_privacy(directory.folder, "profiles folder", out, findings, contents=False)
+    sender_info = _optional("desktop.outbox.doctor", "profile_lines")
+    for profile in profiles:
+        _report_profile(profile, keystore, out, findings, writable)
+        if sender_info is not None:
+            for line in sender_info(profile):
+                out(f"  {line}")
+    for profile_id in damaged:
+        folder = directory.folder / profile_id
+        out(f"- DAMAGED PROFILE (id {profile_id})")
+        out(f"  folder: {folder}")
+        out("  profile.json: DAMAGED, cannot be read; nothing has been deleted (the vault is kept as it is)")
+        findings.error(f"profile {profile_id}: its profile.json is damaged, so the person cannot open it; "
+                       f"nothing has been deleted ({folder})")
+
+
+def _report_profile(profile: ProfileInfo, keystore: KeyringKeyStore, out: Printer, findings: Findings,
+                    writable: Callable[[Path], tuple[bool, str]]) -> None:
+    from desktop.store.errors import VaultError
+    from desktop.store.keys import KeyProtection, zero
+
+    out(f"- {profile.display_name} (id {profile.id})")
+    out(f"  key protection: {profile.protection.value}")
+    out(f"  vault: {profile.vault_path}")
+    healthy, what = vault_file_state(profile.vault_path)
+    out(f"  file: {what}")
+    if not healthy:
+        findings.error(f"profile {profile.id}: vault file {what}")
+    for sidecar in (Path(f"{profile.vault_path}-wal"), Path(f"{profile.vault_path}-shm")):
+        if sidecar.exists():
+            out(f"  {sidecar.name}: {human_size(sidecar.stat().st_size)}")
+    ok, state = writable(profile.folder)
+    out(f"  folder: {state}")
+    if not ok:
+        findings.error(f"profile {profile.id}: folder {profile.folder} is not writable ({state})")
+    report_privacy(profile.folder, "files", out, findings)
+    if profile.protection != KeyProtection.KEYRING:
+        out("  opens: not checked (needs the person's passphrase)")
+        return
+    if profile.has_recovery_passphrase:
+        out("  recovery passphrase: yes (opens the vault if the keyring fails)")
+        fallback = "; the person can still open it with their recovery passphrase"
+    else:
+        out("  recovery passphrase: no (if the keyring loses the key, the vault cannot be opened)")
+        fallback = "; no recovery passphrase: restore the keyring entry (the vault file is kept)"
+    report = findings.warning if profile.has_recovery_passphrase else findings.error
+    try:
+        key = keystore.load(profile.id)
+    except VaultError as error:
+        out(f"  key in keyring: CANNOT BE READ ({error.message_id})")
+        report(f"profile {profile.id}: its key cannot be read from the keyring{fallback}")
+        return
+    out(f"  key in keyring: {'present' if key is not None else 'MISSING'}")
+    if key is None:
+        report(f"profile {profile.id}: its key is missing from the keyring{fallback}")
+        return
+    try:
+        if healthy:
+            _report_pages(profile, key, out, findings)
+    finally:
+        zero(key)
+
+
+def _report_pages(profile: ProfileInfo, key: bytearray, out: Printer, findings: Findings) -> None:
+    """Every page of the vault checked with its key (read-only; nothing is made beside it)."""
+    from desktop.store.errors import VaultCorrupt, VaultError
+    from desktop.store.vault import check_vault_file
+
+    try:
+        check_vault_file(profile.vault_path, key)
+    except VaultCorrupt as error:
+        pages = error.details.get("pages")
+        out(f"  pages: DAMAGED ({pages + ' page(s) fail' if pages else 'unreadable'} SQLCipher's check)")
+        findings.error(f"profile {profile.id}: its vault is damaged; the person cannot open it; nothing has "
+                       "been deleted")
+    except VaultError as error:
+        out(f"  pages: not checked ({error.message_id})")
+    else:
+        out("  pages: all intact (SQLCipher's check)")
