@@ -7,9 +7,14 @@ parameters, salt and nonce are stored beside the wrapped key, so they can be
 raised later without breaking existing profiles.
 
 Keys are handed out as ``bytearray`` so callers can zero them when the app
-locks. Python's ``bytes``/``str`` copies made on the way (base64 text, the
-derived wrapping key) cannot be wiped; they are kept short-lived. Nothing in
-this module logs a key or a passphrase.
+locks, and no immutable copy of a vault key is made on the way (``bytes`` and
+``str`` cannot be wiped, and freed ones stay in memory until reused): a new key
+is read straight into a bytearray, unwrapping decrypts into one
+(``decrypt_into``), wrapping and the key check read the bytearray as it is, and
+the keyring's base64 text is decoded by hand into a bytearray. What remains is
+outside this module's reach: the keyring backends' own copies of that base64
+text (their API is ``str``), and the passphrase and the key derived from it.
+Nothing in this module logs a key or a passphrase.
 """
 
 from __future__ import annotations
@@ -50,10 +55,19 @@ class KeyProtection(StrEnum):
 
 
 def new_vault_key() -> bytearray:
-    """A fresh random 256-bit vault key from the OS's CSPRNG."""
+    """A fresh random 256-bit vault key from the OS's CSPRNG, read straight into a bytearray."""
+    key = bytearray(VAULT_KEY_BYTES)
+    try:
+        with open("/dev/urandom", "rb", buffering=0) as source:
+            if source.readinto(key) == VAULT_KEY_BYTES:
+                return key
+    except OSError:
+        pass  # Windows: no /dev/urandom
     import secrets  # here: not needed to list profiles or read a key at start-up
 
-    return bytearray(secrets.token_bytes(VAULT_KEY_BYTES))
+    random = secrets.token_bytes(VAULT_KEY_BYTES)  # an immutable copy, only where the OS offers no file
+    key[:] = random
+    return key
 
 
 def zero(key: bytearray | None) -> None:
@@ -168,7 +182,7 @@ def wrap_key(key: bytes | bytearray, passphrase: str, params: ScryptParams | Non
     nonce = os.urandom(_NONCE_BYTES)
     shell = WrappedKey(params=params, salt=salt, nonce=nonce, ciphertext=b"")
     kek = _derive(passphrase, salt, params)
-    ciphertext = AESGCM(kek).encrypt(nonce, bytes(key), shell.associated_data())
+    ciphertext = AESGCM(kek).encrypt(nonce, key, shell.associated_data())  # the bytearray as it is
     return WrappedKey(params=params, salt=salt, nonce=nonce, ciphertext=ciphertext)
 
 
@@ -178,11 +192,46 @@ def unwrap_key(wrapped: WrappedKey, passphrase: str) -> bytearray:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     kek = _derive(passphrase, wrapped.salt, wrapped.params)
+    key = bytearray(len(wrapped.ciphertext) - 16)
     try:
-        plain = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, wrapped.associated_data())
+        # Into a bytearray: decrypt() would return the key as an immutable bytes nobody can wipe.
+        AESGCM(kek).decrypt_into(wrapped.nonce, wrapped.ciphertext, wrapped.associated_data(), key)
     except InvalidTag as exc:
+        zero(key)
         raise WrongPassphrase() from exc
-    return bytearray(plain)
+    return key
+
+
+_BASE64_VALUES = {ord(c): i for i, c in enumerate(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+
+
+def b64_into_bytearray(text: str) -> bytearray:
+    """Decode base64 text into a bytearray without an intermediate ``bytes`` (which nobody can wipe).
+
+    ValueError when ``text`` is not padded base64.
+    """
+    if len(text) % 4:
+        raise ValueError("base64 text must be a multiple of 4 characters")
+    padding = len(text) - len(text.rstrip("="))
+    if padding > 2 or "=" in text.rstrip("="):
+        raise ValueError("bad base64 padding")
+    out = bytearray(len(text) // 4 * 3 - padding)
+    position = bits = buffer = 0
+    for character in text[: len(text) - padding]:
+        value = _BASE64_VALUES.get(ord(character))
+        if value is None:
+            zero(out)
+            raise ValueError("not base64")
+        buffer = (buffer << 6) | value
+        bits += 6
+        if bits >= 8:
+            bits -= 8
+            out[position] = (buffer >> bits) & 0xFF
+            position += 1
+            buffer &= (1 << bits) - 1
+    buffer = 0
+    return out
 
 
 @cache
@@ -273,7 +322,7 @@ class KeyringKeyStore:
 
     def store(self, profile_id: str, key: bytes | bytearray) -> None:
         """Keep ``key`` for ``profile_id``; verifies by reading it back."""
-        encoded = base64.b64encode(bytes(key)).decode("ascii")
+        encoded = base64.b64encode(key).decode("ascii")  # the keyring's API takes text: base64 only
         try:
             self._ring().set_password(self._service, profile_id, encoded)
             stored = self._ring().get_password(self._service, profile_id)
@@ -291,8 +340,8 @@ class KeyringKeyStore:
         if encoded is None:
             return None
         try:
-            key = bytearray(base64.b64decode(encoded, validate=True))
-        except (binascii.Error, ValueError) as exc:
+            key = b64_into_bytearray(encoded)
+        except ValueError as exc:
             raise KeyMissing("keyring entry damaged", reason="the keyring entry is not a vault key") from exc
         if len(key) != VAULT_KEY_BYTES:
             zero(key)

@@ -174,3 +174,34 @@ def test_plain_text_fallback_keyring_is_not_trusted_with_a_vault_key() -> None:
     with pytest.raises(KeyringUnavailable):
         store.check_available()
     assert store.backend_name() == "keyrings.alt.file.PlaintextKeyring"
+
+
+# --- key hygiene: no immutable copies on the way (issue 16) -------------------------------------------
+
+@given(st.binary(max_size=80))
+def test_base64_is_decoded_into_a_bytearray_exactly_as_the_standard_decoder_does(data: bytes) -> None:
+    import base64
+
+    from desktop.store.keys import b64_into_bytearray
+
+    decoded = b64_into_bytearray(base64.b64encode(data).decode("ascii"))
+    assert isinstance(decoded, bytearray) and decoded == data
+
+
+def test_text_that_is_not_base64_is_refused_by_the_bytearray_decoder() -> None:
+    from desktop.store.keys import b64_into_bytearray
+
+    for bad in ("abc", "ab=c", "a===", "ab!d", "ab\ncd=="):
+        with pytest.raises(ValueError):
+            b64_into_bytearray(bad)
+
+
+def test_a_keyring_entry_that_is_not_a_key_is_refused() -> None:
+    import keyring
+
+    from desktop.store.errors import KeyMissing
+    from desktop.store.keys import KeyringKeyStore
+
+    keyring.set_password("Underret", "p1", "not base64!")
+    with pytest.raises(KeyMissing):
+        KeyringKeyStore().load("p1")
