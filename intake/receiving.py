@@ -1,6 +1,6 @@
 """Receiving an envelope's body: streamed to an owner-only spool, with idle and rate timeouts.
 
-Memory stays bounded however large or many the uploads: a body above 1 MiB waits in a temporary
+Memory stays bounded however large or many the uploads: a body above 128 KiB waits in a temporary
 file (0600, unlinked at once, so nothing is left after a crash; it is ciphertext anyway) until it is
 its turn to be checked. A client that stops sending for ``body_idle_timeout`` seconds, or sends
 slower than ``body_min_bytes_per_second`` on average after the first 10 seconds, is answered 408
@@ -26,7 +26,7 @@ from protocol.envelope import MAGIC
 
 _PREFIX = struct.Struct(">8sBI")  # magic, format version, manifest length (forms/schema/envelope.md)
 _MAX_MANIFEST = 64 * 1024
-_SPOOL_IN_MEMORY = 1024 * 1024
+_SPOOL_IN_MEMORY = 128 * 1024
 _GRACE_SECONDS = 10.0
 
 
