@@ -131,7 +131,7 @@ def _read_file_records(data: bytes, pos: int) -> dict[str, bytes]:
         pos += name_len
         (size,) = struct.unpack_from(">Q", data, pos)
         pos += 8
-        if pos + size > len(data) or name in files or not FILE_NAME.match(name):
+        if pos + size > len(data) or name in files or not FILE_NAME.fullmatch(name):
             raise EnvelopeError("the payload's file list is inconsistent", message_id=_MALFORMED_PAYLOAD)
         files[name] = data[pos : pos + size]
         pos += size
@@ -184,12 +184,12 @@ def seal(
     check_notification_id(notification_id)
     if format_version not in (1, 2) or (format_version == 1 and reply_key is not None):
         raise EnvelopeError("format 1 has no reply key; only formats 1 and 2 are written")
-    if not FORM_VERSION.match(form_version):
+    if not FORM_VERSION.fullmatch(form_version):
         raise EnvelopeError("form version is not a plain version string")
     if not files or len(files) > MAX_FILES:
         raise EnvelopeError("an envelope needs between 1 and 64 files")
     for name in files:
-        if not FILE_NAME.match(name):
+        if not FILE_NAME.fullmatch(name):
             raise EnvelopeError("file names in an envelope must be plain lower-case names")
     key_ids = [r.key_id for r in recipients]
     check_key_ids(key_ids)

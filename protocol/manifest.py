@@ -114,7 +114,8 @@ def check_key_ids(key_ids: list[str]) -> None:
     """One to eight unique plain key ids, or EnvelopeError (``envelope.bad_key``)."""
     if not 1 <= len(key_ids) <= MAX_RECIPIENTS:
         raise EnvelopeError("an envelope needs one to eight recipient keys", message_id="envelope.bad_key")
-    if len(set(key_ids)) != len(key_ids) or not all(isinstance(k, str) and KEY_ID.match(k) for k in key_ids):
+    plain = all(isinstance(k, str) and KEY_ID.fullmatch(k) for k in key_ids)  # before set(): hashable
+    if not plain or len(set(key_ids)) != len(key_ids):
         raise EnvelopeError("recipient key ids must be unique plain names", message_id="envelope.bad_key")
 
 
@@ -140,7 +141,7 @@ def parse_manifest(manifest_json: bytes, version: int, envelope_sha256: str) -> 
     if manifest["suite"] != SUITE_NAMES or not isinstance(manifest["suite"], dict):
         raise EnvelopeError("unsupported cipher suite", message_id="envelope.unsupported_version")
     form_version = manifest["form_version"]
-    if not isinstance(form_version, str) or not FORM_VERSION.match(form_version):
+    if not isinstance(form_version, str) or not FORM_VERSION.fullmatch(form_version):
         raise EnvelopeError("bad form version")
     recipients = _list(manifest["recipients"], 1, MAX_RECIPIENTS, "recipients")
     key_ids = [_object(r, {"key_id"}, "recipient")["key_id"] for r in recipients]
@@ -151,9 +152,9 @@ def parse_manifest(manifest_json: bytes, version: int, envelope_sha256: str) -> 
     files: list[FileEntry] = []
     for entry in _list(manifest["files"], 1, MAX_FILES, "files"):
         name, digest = (_object(entry, {"name", "sha256"}, "file")[k] for k in ("name", "sha256"))
-        if not (isinstance(name, str) and FILE_NAME.match(name)):
+        if not (isinstance(name, str) and FILE_NAME.fullmatch(name)):
             raise EnvelopeError("bad file name")
-        if not (isinstance(digest, str) and _SHA256.match(digest)):
+        if not (isinstance(digest, str) and _SHA256.fullmatch(digest)):
             raise EnvelopeError("bad file hash")
         files.append(FileEntry(name, digest))
     if len({f.name for f in files}) != len(files):

@@ -65,7 +65,7 @@ def mailbox_id(mailbox_public_key: bytes) -> str:
 
 def is_mailbox_id(text: object) -> bool:
     """Whether ``text`` has the form of a mailbox id (64 lower-case hex digits)."""
-    return isinstance(text, str) and _MAILBOX_ID.match(text) is not None
+    return isinstance(text, str) and _MAILBOX_ID.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def verify_mailbox_request(
         public = _strict_b64(headers.get(KEY_HEADER), ED25519_PUBLIC_BYTES)
         signature = _strict_b64(headers.get(SIGNATURE_HEADER), 64)
         unix_time = headers.get(TIME_HEADER)
-        if not isinstance(unix_time, str) or not _TIME.match(unix_time):
+        if not isinstance(unix_time, str) or not _TIME.fullmatch(unix_time):
             raise ValueError("time is not a plain number of seconds")
         path.encode("ascii")
     except (ValueError, UnicodeEncodeError) as exc:

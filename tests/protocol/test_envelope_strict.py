@@ -207,3 +207,27 @@ def test_the_recipient_private_key_is_the_32_byte_x_wing_seed_and_96_byte_format
         with pytest.raises(EnvelopeError) as caught:
             open_envelope(legacy_forge.build(), {"kommune-2026": bytes(length)})
         assert caught.value.message_id == "envelope.bad_key"
+
+
+@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("changes", [
+    {"recipients": [{"key_id": "kommune-2026\n"}]},
+    {"recipients": [{"key_id": ["kommune-2026"]}]},
+    {"recipients": [{"key_id": {"id": "kommune-2026"}}]},
+    {"form_version": "2.0\n"},
+])
+def test_a_key_id_or_version_that_only_looks_right_is_refused(
+    version: int, changes: dict[str, object]
+) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        inspect(Forge(version=version, manifest_changes=changes).build())
+    assert caught.value.message_id == "envelope.malformed"
+
+
+def test_a_file_name_with_a_trailing_line_break_is_refused_in_the_manifest_and_in_the_payload() -> None:
+    forge = Forge(files={"notification.json\n": b"{}"})
+    with pytest.raises(EnvelopeError):
+        inspect(forge.build())
+    forge = Forge(files={"notification.json": b"{}"})
+    forge.plaintext = struct.pack(">I", 2) + b"{}" + records({"notification.json\n": b"{}"})
+    _refused(forge.build(), dict(forge.seeds), "envelope.payload_malformed")
