@@ -9,12 +9,11 @@ and ``notification.json`` must be readable and about the same notification. Pure
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from desktop.desk.received import DocumentUnreadable, from_document
 from desktop.desk.store.received import IncomingNotification
 from desktop.errors import UnderretError
-from protocol.envelope import EnvelopeError, envelope_sha256, fingerprint, open_envelope
+from protocol.envelope import EnvelopeError, OpenedEnvelope, envelope_sha256, fingerprint, open_envelope
 from protocol.inbox import EnvelopeItem
 from protocol.receipts import ReceiptInvalid, verify_receipt
 
@@ -27,13 +26,13 @@ class EnvelopeUnopenable(UnderretError):  # noqa: N818 - what the caseworker is 
     message_id = "desk.envelope_unopenable"
 
 
-def _reply_key(opened: Any) -> bytes | None:
-    """The notifier's reply key, carried inside a format-2 envelope (None in format 1)."""
-    value = getattr(opened, "reply_key", None)
-    if value is None:
+def _reply_key(opened: OpenedEnvelope) -> bytes | None:
+    """The notifier's reply key from inside a format-2 envelope (None in format 1), as the desk keeps it."""
+    if opened.reply_key is None:
         return None
-    public = getattr(value, "public_key", value)
-    return bytes(public) if isinstance(public, bytes | bytearray) else None
+    from desktop.desk.replies import reply_key_bytes
+
+    return reply_key_bytes(opened.reply_key)
 
 
 def open_fetched(item: EnvelopeItem, *, private_keys: dict[str, bytes],

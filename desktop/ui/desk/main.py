@@ -33,9 +33,11 @@ def desk_profiles(root: Path | None = None) -> ProfileDirectory:
     return ProfileDirectory(root or (paths.user_data_dir() / DESK_FOLDER), vault_type=DeskVault)
 
 
-def default_sealer() -> MessageSealer | None:
-    """The message format back to notifiers (None until ``protocol.messages`` is part of this build)."""
-    return None
+def default_sealer() -> MessageSealer:
+    """The message format back to notifiers (``protocol.messages``)."""
+    from desktop.desk.replies import ProtocolSealer
+
+    return ProtocolSealer()
 
 
 class DeskShell:
