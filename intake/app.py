@@ -42,6 +42,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from intake.inbox import inbox_routes
 from intake.limits import MemoryBudget, SenderRate, UploadSlots, free_bytes
 from intake.observability import Metrics, guarded
 from intake.receiving import Refusal, receive_body
@@ -307,6 +308,10 @@ def create_app(
         Route("/v1/envelopes", post_envelope, methods=["POST"]),
         Route("/v1/senders", post_sender, methods=["POST"]),
     ]
+    # The desks' inbox and the notifiers' mailboxes (issue 18): intake.inbox.
+    desk_ca = settings.desk_ca.read_bytes() if settings.desk_ca is not None else None
+    routes += inbox_routes(store, receipt_public_key=receipt_signing_key.public_key().public_bytes_raw(),
+                           clock=now, desk_ca_pem=desk_ca)
     if settings.metrics:
         routes.append(Route("/metrics", metrics_page, methods=["GET"]))
     app = Starlette(routes=routes, lifespan=lifespan)

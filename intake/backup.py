@@ -112,7 +112,8 @@ def restore(backup_file: Path, db: str) -> int:
             held = probe.count()
             with probe.transaction() as tx:
                 if held == 0:  # the backup brings its own schema and rows
-                    for table in ("senders", "enrolment_tokens", "envelopes", "schema_version"):
+                    for table in ("relay_messages", "desk_status", "desks", "desk_tokens",  # migration 3
+                                  "senders", "enrolment_tokens", "envelopes", "schema_version"):
                         tx.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
         finally:
             probe.close()

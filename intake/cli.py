@@ -52,6 +52,7 @@ from pathlib import Path
 
 from intake import keys
 from intake.admin_cli import ADMIN_COMMANDS, add_admin_parsers, local, run_admin
+from intake.desk_cli import DESK_COMMANDS, add_desk_parsers, run_desk_admin
 from intake.serve_cli import add_serve_parser, run_serve
 from intake.settings import DEFAULT_MAX_BODY
 from intake.storage import IntakeDatabaseUnavailable, IntakeStore, open_store
@@ -88,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_serve_parser(sub)
     add_admin_parsers(sub)
+    add_desk_parsers(sub)
 
     listing = sub.add_parser("list", help="list received envelopes")
     listing.add_argument("--db", required=True,
@@ -580,6 +582,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_serve(args)
         if args.command in ADMIN_COMMANDS:
             return run_admin(args)
+        if args.command in DESK_COMMANDS:
+            return run_desk_admin(args)
         if args.command == "list":
             return _list(args)
         return _decrypt(args)

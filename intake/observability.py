@@ -36,6 +36,8 @@ def route_of(path: str) -> str:
     for route in _ROUTES:
         if path == route:
             return route
+    if path.startswith("/v1/mailboxes/"):
+        return "/v1/mailboxes"  # never the mailbox id itself
     return "/v1/desk" if path.startswith("/v1/desk/") else "other"
 
 

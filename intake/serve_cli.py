@@ -63,6 +63,8 @@ def add_serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     limits.add_argument("--delete-fetched-after-days", type=int, default=None,
                         help="delete envelopes this many days after every desk has fetched them")
     limits.add_argument("--no-metrics", action="store_true", help="do not serve /metrics")
+    serve.add_argument("--desk-ca", type=Path, default=None,
+                       help="the municipality's CA for desk certificates (PEM): desks may enrol with one")
 
 
 def settings_from(args: argparse.Namespace) -> IntakeSettings:
@@ -75,6 +77,7 @@ def settings_from(args: argparse.Namespace) -> IntakeSettings:
         body_idle_timeout=args.body_idle_timeout, body_min_bytes_per_second=args.body_min_bytes_per_second,
         keep_alive_timeout=args.keep_alive_timeout, spool_dir=args.spool_dir,
         delete_fetched_after_days=args.delete_fetched_after_days, metrics=not args.no_metrics,
+        desk_ca=args.desk_ca,
     ).check()
 
 

@@ -60,6 +60,8 @@ class IntakeSettings:
     metrics: bool = True
     #: Seconds a PC is told to wait (Retry-After) when the server is busy.
     retry_after: int = 30
+    #: The municipality's CA for desk certificates (PEM): a desk may enrol with a certificate it issued.
+    desk_ca: Path | None = None
 
     @classmethod
     def for_demo(cls, **changes: object) -> IntakeSettings:
@@ -76,6 +78,14 @@ class IntakeSettings:
             raise SettingInvalid("--max-uploads and the timeouts must be positive", setting="timeouts")
         if self.memory_budget < 4 * 1024 * 1024:
             raise SettingInvalid("--memory-budget must be at least 4 MiB", setting="memory_budget")
+        if self.desk_ca is not None:
+            from cryptography import x509
+
+            try:
+                x509.load_pem_x509_certificate(self.desk_ca.read_bytes())
+            except (OSError, ValueError) as exc:
+                raise SettingInvalid("--desk-ca must be a readable PEM certificate",
+                                     setting="desk_ca") from exc
         return self
 
 

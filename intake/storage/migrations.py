@@ -46,6 +46,50 @@ def _backfill_headers(tx: Tx) -> None:
         tx.execute("UPDATE envelopes SET key_ids = ?, sender_key = ? WHERE seq = ?", (key_ids, sender, seq))
 
 
+# The desks' tables (issue 18, ``intake.desks``), written once for both databases. Nothing here is
+# content: status rows are ids, steps, times and initials; relayed messages are sealed to a reply key
+# and kept by mailbox id only (the intake never learns which notification a mailbox belongs to).
+_DESKS_SQL = """
+    CREATE TABLE desk_tokens (
+        id INTEGER PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        used_at TEXT,
+        revoked_at TEXT
+    );
+    CREATE TABLE desks (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        credential_sha256 TEXT NOT NULL UNIQUE,
+        enrolled_at TEXT NOT NULL,
+        via TEXT NOT NULL,
+        token_id INTEGER REFERENCES desk_tokens (id),
+        certificate_sha256 TEXT,
+        fetched_seq INTEGER NOT NULL DEFAULT 0,
+        revoked_at TEXT
+    );
+    CREATE TABLE desk_status (
+        cursor INTEGER PRIMARY KEY,
+        notification_id TEXT NOT NULL,
+        step TEXT NOT NULL,
+        at TEXT NOT NULL,
+        initials TEXT NOT NULL,
+        desk_id TEXT NOT NULL REFERENCES desks (id),
+        UNIQUE (notification_id, step)
+    );
+    CREATE TABLE relay_messages (
+        cursor INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL UNIQUE,
+        mailbox_id TEXT NOT NULL,
+        body BYTES NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        desk_id TEXT NOT NULL REFERENCES desks (id)
+    );
+    CREATE INDEX relay_messages_by_mailbox ON relay_messages (mailbox_id, cursor)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -129,6 +173,12 @@ MIGRATIONS: tuple[Migration, ...] = (
                 revoked_at TEXT
             )""",
         then=_backfill_headers,
+    ),
+    Migration(
+        3,
+        "the desks' inbox: desk enrolment, shared content-free status, messages relayed to notifiers",
+        sqlite=_DESKS_SQL.replace("BYTES", "BLOB"),
+        postgresql=_DESKS_SQL.replace("INTEGER", "BIGINT").replace("BYTES", "BYTEA"),
     ),
 )
 
