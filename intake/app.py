@@ -23,6 +23,7 @@ Prometheus. Errors are ``{"error": <id>, "reason": <plain English>}``; nothing i
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import hashlib
@@ -298,10 +299,30 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        sweeper = None
+        if settings.delete_fetched_after_days is not None:
+            sweeper = asyncio.create_task(_delete_fetched(settings.delete_fetched_after_days))
         try:
             yield
         finally:
+            if sweeper is not None:
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
             store.close()
+
+    async def _delete_fetched(days: int) -> None:
+        """At start and then hourly: delete envelopes every desk fetched more than ``days`` days ago."""
+        while True:
+            try:
+                deleted = await db(store.delete_fetched_before, now() - timedelta(days=days))
+            except (StoreBusy, StoreUnavailable):
+                log.warning("intake: could not delete fetched envelopes now (database busy); later again")
+            else:
+                if deleted:
+                    log.info("intake: deleted %d envelopes every desk fetched over %d days ago",
+                             deleted, days)
+            await asyncio.sleep(3600)
 
     routes = [
         Route("/v1/health", health, methods=["GET"]),

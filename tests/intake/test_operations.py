@@ -10,8 +10,9 @@ import logging
 import os
 import subprocess
 import sys
+import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,3 +125,30 @@ def test_the_same_error_is_logged_once_a_minute_with_a_count_of_the_rest() -> No
             records.append(record.getMessage())
     assert len(records) == 3
     assert records[1].endswith("(and 59 more like it in the last minute, not logged)")
+
+
+def test_envelopes_every_desk_fetched_are_deleted_after_the_set_number_of_days(
+        municipality: Municipality, db_target: str) -> None:
+    store = open_store(db_target)
+    ids = []
+    for _ in range(3):
+        nid, body = municipality.seal(os.urandom(32))
+        stored, _ = store.insert(idempotency_key=nid, notification_id=nid, envelope=body,
+                                 envelope_sha256="0" * 64, form_version="1.0", sender_fingerprint="F",
+                                 received_at=datetime.now(UTC), reference_prefix="KOM",
+                                 make_receipt=lambda ref: (ref.encode(), b"s"))
+        ids.append((nid, stored.seq))
+    store.mark_fetched_by_all(ids[0][1], datetime.now(UTC) - timedelta(days=10))  # fetched by all, long ago
+    store.mark_fetched_by_all(ids[1][1], datetime.now(UTC) - timedelta(days=2))  # fetched by all, recently
+    store.close()  # ids[2]: not yet fetched by every desk
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", delete_fetched_after_days=7)
+    server, client = municipality.start(db_target, settings)
+    try:
+        deadline = time.monotonic() + 10
+        while server.store.find(ids[0][0]) is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.store.find(ids[0][0]) is None
+        assert server.store.find(ids[1][0]) is not None and server.store.find(ids[2][0]) is not None
+    finally:
+        client.close()
+        server.stop()
