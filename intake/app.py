@@ -216,13 +216,13 @@ def create_app(
                     receipt = Receipt(key, received_at, reference, body.sha256)
                     return sign_receipt(receipt, receipt_signing_key)
 
+                del envelope  # stored from the spool: SQLite writes it in pieces
                 stored, created = await db(
                     store.insert, idempotency_key=key, notification_id=header.notification_id,
-                    envelope=envelope, envelope_sha256=body.sha256, form_version=header.form_version,
+                    envelope=body.file, envelope_sha256=body.sha256, form_version=header.form_version,
                     sender_fingerprint=fingerprint(header.sender_public_key), received_at=received_at,
                     reference_prefix=settings.reference_prefix, make_receipt=make_receipt,
                     sender_key=header.sender_public_key, key_ids=header.key_ids)
-                del envelope
         finally:
             body.close()
         if not created:

@@ -102,8 +102,9 @@ class _Parsed:
     header: EnvelopeHeader
     prefix: bytes  # magic .. end of manifest: the associated data
     wrapped: tuple[bytes, ...]
-    ciphertext: bytes
-    body: bytes  # recipient section + payload section, as on the wire
+    # Views into the envelope, not copies: an intake checks 30 MB envelopes in bounded memory.
+    ciphertext: bytes | memoryview
+    body: bytes | memoryview  # recipient section + payload section, as on the wire
     signature: bytes
 
 
@@ -217,7 +218,7 @@ def seal(
     return prefix + body + signature
 
 
-def _signed_message(label: bytes, prefix: bytes, body: bytes) -> bytes:
+def _signed_message(label: bytes, prefix: bytes, body: bytes | memoryview) -> bytes:
     return label + hashlib.sha256(prefix).digest() + hashlib.sha256(body).digest()
 
 
@@ -255,7 +256,8 @@ def _parse(data: bytes) -> _Parsed:
     pos += 8
     if ct_len < TAG_BYTES or pos + ct_len + ED25519_SIGNATURE_BYTES != len(data):
         raise EnvelopeError("payload length does not match the envelope size")
-    return _Parsed(header, prefix, tuple(wrapped), data[pos : pos + ct_len], data[len(prefix) : pos + ct_len],
+    view = memoryview(data)
+    return _Parsed(header, prefix, tuple(wrapped), view[pos : pos + ct_len], view[len(prefix) : pos + ct_len],
                    data[pos + ct_len :])
 
 

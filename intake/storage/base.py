@@ -22,7 +22,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from intake.errors import IntakeError
 
@@ -290,7 +290,7 @@ class IntakeStore(ABC):
         *,
         idempotency_key: str,
         notification_id: str,
-        envelope: bytes,
+        envelope: bytes | BinaryIO,
         envelope_sha256: str,
         form_version: str,
         sender_fingerprint: str,
@@ -305,7 +305,27 @@ class IntakeStore(ABC):
         If the key is already there (a concurrent retry), nothing is written and the existing row is
         returned with ``created=False``. References are numbered without gaps: writers of new rows
         take turns (SQLite's write lock; a table lock in PostgreSQL).
+
+        ``envelope`` may be a file (the server's spooled upload): SQLite then writes it in pieces
+        (incremental blob I/O), so a 30 MB envelope never needs 30 MB of memory; the returned
+        ``StoredEnvelope.envelope`` is then empty (the bytes are in the database, ``find`` reads them).
         """
+        data: bytes | None = None
+        source: BinaryIO | None = None
+        if isinstance(envelope, bytes | bytearray):
+            data = bytes(envelope)
+        elif self.streams_blobs:
+            source = envelope
+        else:
+            envelope.seek(0)
+            data = envelope.read()
+        if source is not None:
+            size = source.seek(0, 2)
+            source.seek(0)
+        else:
+            assert data is not None
+            size = len(data)
+        streamed = source is not None
         with self._transaction(write=True) as tx:
             self._lock_for_reference(tx)
             existing = tx.execute(
@@ -319,14 +339,24 @@ class IntakeStore(ABC):
             receipt_json, signature = make_receipt(reference)
             tx.execute(
                 f"INSERT INTO envelopes ({_COLUMNS}, size, key_ids, sender_key)"  # noqa: S608
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (seq, idempotency_key, notification_id, envelope, envelope_sha256, form_version,
-                 sender_fingerprint, to_text(received_at), reference, receipt_json, signature,
-                 len(envelope), ",".join(key_ids), sender_key),
+                f" VALUES (?,?,?,{'zeroblob(?)' if streamed else '?'},?,?,?,?,?,?,?,?,?,?)",
+                (seq, idempotency_key, notification_id, size if streamed else data, envelope_sha256,
+                 form_version, sender_fingerprint, to_text(received_at), reference, receipt_json, signature,
+                 size, ",".join(key_ids), sender_key),
             )
-        return StoredEnvelope(seq, idempotency_key, notification_id, envelope, envelope_sha256, form_version,
+            if source is not None:
+                self._write_blob(tx, seq, source)
+        kept = data or b""
+        return StoredEnvelope(seq, idempotency_key, notification_id, kept, envelope_sha256, form_version,
                               sender_fingerprint, received_at.astimezone(UTC).replace(microsecond=0),
                               reference, receipt_json, signature), True
+
+    #: Whether :meth:`insert` can write an envelope from a file in pieces (SQLite's incremental blob I/O).
+    streams_blobs = False
+
+    def _write_blob(self, tx: Tx, seq: int, source: BinaryIO) -> None:
+        """Write ``source`` into the envelope column of row ``seq`` (made with zeroblob) in pieces."""
+        raise NotImplementedError
 
     def received_since(self, sender_key: bytes, since: datetime) -> tuple[int, int]:
         """``(envelopes, bytes)`` stored from this sender key since ``since`` (the quota)."""
