@@ -9,10 +9,9 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import socket
 import ssl
-import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -170,35 +169,27 @@ def test_an_envelope_is_refused_with_507_when_the_disk_is_nearly_full(municipali
 def test_uploads_beyond_the_cap_are_answered_503_at_once_not_queued(municipality: Municipality) -> None:
     settings = IntakeSettings.for_demo(reference_prefix="KOM", max_uploads=1, body_idle_timeout=30)
     server, client = municipality.start(str(municipality.folder / "cap.sqlite"), settings)
-    release = threading.Event()
+    context = ssl.create_default_context(cadata=municipality.ca.cert_pem.decode())
     try:
         nid, body = municipality.seal(os.urandom(32))
-
-        def slow_body() -> Iterator[bytes]:
-            yield body[:100]
-            release.wait(20)
-            yield body[100:]
-
-        first: list[httpx.Response] = []
-        thread = threading.Thread(target=lambda: first.append(client.post(
-            "/v1/envelopes", content=slow_body(), headers={"Idempotency-Key": nid,
-                                                           "Content-Length": str(len(body))})))
-        thread.start()
-        context = ssl.create_default_context(cadata=municipality.ca.cert_pem.decode())
-        with httpx.Client(base_url=server.url, verify=context, timeout=10) as other:
+        with context.wrap_socket(socket.create_connection(("127.0.0.1", server.port)),
+                                 server_hostname="127.0.0.1") as slow:
+            # One upload in progress: its headers and the first bytes, then a pause.
+            slow.sendall(f"POST /v1/envelopes HTTP/1.1\r\nHost: 127.0.0.1\r\nIdempotency-Key: {nid}\r\n"
+                         f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:100])
             deadline = time.monotonic() + 10
-            while True:
-                second = _post(other, *municipality.seal(os.urandom(32)))
+            while True:  # until the server has taken up the slow upload
+                second = _post(client, *municipality.seal(os.urandom(32)))
                 if second.status_code == 503 or time.monotonic() > deadline:
                     break
                 time.sleep(0.05)
-        assert second.status_code == 503 and second.json()["error"] == "intake.busy"
-        assert int(second.headers["Retry-After"]) > 0
-        release.set()
-        thread.join(20)
-        assert first[0].status_code == 201
+            assert second.status_code == 503 and second.json()["error"] == "intake.busy"
+            assert int(second.headers["Retry-After"]) > 0
+            slow.sendall(body[100:])
+            slow.settimeout(10)
+            answer = slow.recv(4096)
+            assert answer.startswith(b"HTTP/1.1 201"), answer[:40]
     finally:
-        release.set()
         client.close()
         server.stop()
 
