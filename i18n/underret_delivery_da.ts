@@ -6,205 +6,364 @@
     <message>
       <location filename="../desktop/ui/delivery/__init__.py" line="65" />
       <source>Sender key fingerprint</source>
-      <translation>Fingeraftryk af afsendernøglen</translation>
+      <translation>Kode til it-afdelingen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="158" />
+      <location filename="../desktop/ui/delivery/panel.py" line="64" />
+      <source>Delivery of the selected notification</source>
+      <translation>Afsendelse af den valgte underretning</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/panel.py" line="65" />
+      <source>Send &amp;again</source>
+      <translation>Send &amp;igen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/panel.py" line="66" />
+      <source>Send the refused notification again</source>
+      <translation>Send den afviste underretning igen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/panel.py" line="67" />
+      <location filename="../desktop/ui/delivery/window.py" line="188" />
       <source>I have received the municipality's &amp;acknowledgement</source>
-      <extracomment>Notifications whose acknowledgement the person has noted (from the vault's audit log).</extracomment>
-      <translation>Jeg har fået kommunens &amp;bekræftelse</translation>
+      <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). ... and as the outbox worker last said (it may be ahead of the list by a moment). Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
+      <translation>Jeg har fået kommunens &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="160" />
-      <source>Note that the municipality has acknowledged the selected notification</source>
-      <translation>Notér, at kommunen har bekræftet den valgte underretning</translation>
+      <location filename="../desktop/ui/delivery/panel.py" line="69" />
+      <location filename="../desktop/ui/delivery/window.py" line="190" />
+      <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
+      <translation>Notér, at kommunen har sendt kvittering for den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="162" />
+      <location filename="../desktop/ui/delivery/window.py" line="194" />
       <source>Send &amp;now</source>
       <translation>Send &amp;nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="163" />
+      <location filename="../desktop/ui/delivery/window.py" line="195" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Prøv at sende alle ventende underretninger nu (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="165" />
-      <source>Send now</source>
-      <translation>Send nu</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/window.py" line="166" />
+      <location filename="../desktop/ui/delivery/window.py" line="198" />
       <source>Send waiting notifications now</source>
       <translation>Send ventende underretninger nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="169" />
+      <location filename="../desktop/ui/delivery/window.py" line="201" />
       <source>Nothing waiting to be sent</source>
       <translation>Intet venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="171" />
+      <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>1 notification waiting to be sent</source>
       <translation>1 underretning venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="173" />
+      <location filename="../desktop/ui/delivery/window.py" line="205" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 underretninger venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="195" />
-      <source>The municipality has not acknowledged notification %1 within 6 working days.</source>
-      <translation>Kommunen har ikke bekræftet underretning %1 inden for 6 arbejdsdage.</translation>
+      <location filename="../desktop/ui/delivery/window.py" line="193" />
+      <source>Send the refused notification &amp;again</source>
+      <translation>Send den afviste underretning &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="198" />
-      <source>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</source>
-      <translation>Kommunen har ikke bekræftet %1 underretninger inden for 6 arbejdsdage (referencer %2).</translation>
+      <location filename="../desktop/ui/delivery/window.py" line="197" />
+      <source>Send now (F9)</source>
+      <translation>Send nu (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="295" />
-      <location filename="../desktop/ui/delivery/wording.py" line="113" />
+      <location filename="../desktop/ui/delivery/window.py" line="256" />
+      <source>Underret: a notification needs you</source>
+      <translation>Underret: En underretning kræver din opmærksomhed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="392" />
+      <source>The notification is being sent again.</source>
+      <translation>Underretningen bliver sendt igen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="400" />
       <source>Sending…</source>
       <translation>Sender …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="385" />
+      <location filename="../desktop/ui/delivery/window.py" line="486" />
       <source>Notifications are waiting to be sent</source>
       <translation>Underretninger venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="387" />
+      <location filename="../desktop/ui/delivery/window.py" line="488" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 underretning er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="389" />
+      <location filename="../desktop/ui/delivery/window.py" line="490" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 underretninger er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="391" />
+      <location filename="../desktop/ui/delivery/window.py" line="491" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>De er gemt sikkert på denne pc og bliver sendt, næste gang du åbner Underret, mens pc'en er på nettet. Er sagen akut, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="398" />
+      <location filename="../desktop/ui/delivery/window.py" line="498" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="400" />
+      <location filename="../desktop/ui/delivery/window.py" line="500" />
       <source>Quit anyway</source>
       <translation>Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="401" />
+      <location filename="../desktop/ui/delivery/window.py" line="501" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="404" />
+      <location filename="../desktop/ui/delivery/window.py" line="504" />
       <source>Keep Underret open</source>
       <translation>Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="91" />
-      <source>Please phone %1 on %2 and give the reference number.</source>
-      <extracomment>States that count as "waiting" for the badge. Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).</extracomment>
+      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <source>Phone %1 on %2 and give the reference number.</source>
+      <extracomment>States that count as "waiting to be sent" (the Waiting tab and the count above the lists). Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail). The colours the panel takes (a refusal or a late acknowledgement is a danger; waiting a notice). Refused: the person can put it back in the queue once the cause is fixed. Received or sent: the person can note that the municipality's acknowledgement came.</extracomment>
       <translation>Ring til %1 på %2, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="94" />
-      <source>Please phone children's services in %1 and give the reference number.</source>
+      <location filename="../desktop/ui/delivery/wording.py" line="124" />
+      <source>Phone children's services in %1 and give the reference number.</source>
       <translation>Ring til børne- og familieafdelingen i %1, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="96" />
-      <source>Please phone the municipality's children's services and give the reference number.</source>
+      <location filename="../desktop/ui/delivery/wording.py" line="126" />
+      <source>Phone the municipality's children's services and give the reference number.</source>
       <translation>Ring til kommunens børne- og familieafdeling, og oplys referencenummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="109" />
-      <source>Waiting – not sent yet: %1</source>
-      <translation>Venter – ikke sendt endnu: %1</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="133" />
+      <source>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
+      <translation>Ring til %1 på %2 i dag, og fortæl, at underretningen ikke kunne afleveres. Er sagen akut, så fortæl det vigtigste i telefonen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="111" />
-      <source>Waiting to send</source>
+      <location filename="../desktop/ui/delivery/wording.py" line="136" />
+      <source>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
+      <translation>Ring til kommunens børne- og familieafdeling i dag, og fortæl, at underretningen ikke kunne afleveres. Er sagen akut, så fortæl det vigtigste i telefonen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="150" />
+      <source>today %1</source>
+      <translation>i dag %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="159" />
+      <source>Waiting – not sent yet</source>
+      <translation>Venter – ikke sendt endnu</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="160" />
+      <source>Waiting to be sent</source>
       <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="116" />
+      <location filename="../desktop/ui/delivery/wording.py" line="162" />
+      <source>Being sent now</source>
+      <translation>Sendes nu</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="164" />
+      <source>Refused – phone the municipality</source>
+      <translation>Afvist – ring til kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="168" />
+      <source>No acknowledgement – phone the municipality</source>
+      <translation>Ingen kvittering – ring til kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="170" />
+      <source>Acknowledgement received</source>
+      <translation>Kvittering modtaget</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="173" />
+      <source>Sent by secure e-mail – content removed</source>
+      <translation>Sendt med sikker mail – indholdet er slettet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="175" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="139" />
-      <source>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</source>
-      <translation>Sendt med sikker mail (reference %1) – endnu ingen bekræftelse. %2</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="176" />
+      <source>Sent by secure e-mail</source>
+      <translation>Sendt med sikker mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="119" />
-      <source>Sent by secure e-mail (reference %1)</source>
-      <translation>Sendt med sikker mail (reference %1)</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="178" />
+      <source>Received – content removed</source>
+      <translation>Modtaget – indholdet er slettet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="123" />
-      <source>Sent by secure e-mail (reference %1) – content removed after the retention period</source>
-      <translation>Sendt med sikker mail (reference %1) – indholdet er slettet efter opbevaringsperioden</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="179" />
+      <source>Received by the municipality</source>
+      <translation>Modtaget af kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="126" />
-      <source>Not sent – %1</source>
-      <translation>Ikke sendt – %1</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="190" />
+      <location filename="../desktop/ui/delivery/wording.py" line="264" />
+      <location filename="../desktop/ui/delivery/wording.py" line="269" />
+      <source>the municipality</source>
+      <translation>kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="129" />
-      <source>Received (reference %1) – no acknowledgement yet. %2</source>
-      <translation>Modtaget (reference %1) – endnu ingen bekræftelse. %2</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="194" />
+      <location filename="../desktop/ui/delivery/wording.py" line="207" />
+      <source>Why: %1.</source>
+      <translation>Hvorfor: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="132" />
-      <source>Received (reference %1) – content removed after the retention period</source>
-      <translation>Modtaget (reference %1) – indholdet er slettet efter opbevaringsperioden</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="196" />
+      <source>Next try: %1 (or choose “Send now”).</source>
+      <translation>Næste forsøg: %1 (eller vælg »Send nu«).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="134" />
-      <source>Received by the municipality (reference %1)</source>
-      <translation>Modtaget af kommunen (reference %1)</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="198" />
+      <source>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</source>
+      <translation>Den er gemt sikkert på denne pc og bliver sendt af sig selv, så snart det kan lade sig gøre. Er sagen akut, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="147" />
-      <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
-      <translation>Underretningen er gemt sikkert på denne pc og bliver sendt automatisk. Du kan også vælge "Send nu".</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="200" />
+      <source>Not sent yet – waiting to be sent to %1.</source>
+      <translation>Ikke sendt endnu – venter på at blive sendt til %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="150" />
-      <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
-      <translation>Kommunen tog ikke imod underretningen: %1. Den er gemt på denne pc. Ring venligst til kommunen.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="201" />
+      <source>Waiting to be sent to %1.</source>
+      <translation>Venter på at blive sendt til %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="155" />
-      <source>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</source>
-      <translation>Sendt med sikker mail. Kommunens mailserver har taget imod den, men sikker mail giver ingen kvittering. Kommunen skal bekræfte underretningen senest %1.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="204" />
+      <source>Being sent to %1 now.</source>
+      <translation>Sendes til %1 nu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="162" />
-      <source>The municipality should have acknowledged the notification by %1. %2</source>
-      <translation>Kommunen skulle have bekræftet underretningen senest %1. %2</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="208" />
+      <source>What to do: %1</source>
+      <translation>Det skal du gøre: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="166" />
-      <source>You have noted that the municipality acknowledged the notification.</source>
-      <translation>Du har noteret, at kommunen har bekræftet underretningen.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="210" />
+      <source>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</source>
+      <translation>Når it-afdelingen har rettet fejlen, så vælg »Send igen«. Indtil da er den gemt sikkert på denne pc.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="168" />
-      <source>The municipality should acknowledge the notification by %1.</source>
-      <translation>Kommunen skal bekræfte underretningen senest %1.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="213" />
+      <source>%1 did not accept the notification. It has not been delivered.</source>
+      <translation>%1 tog ikke imod underretningen. Den er ikke afleveret.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="223" />
+      <source>Reference number: %1.</source>
+      <translation>Referencenummer: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="227" />
+      <source>The municipality should have sent you an acknowledgement by %1.</source>
+      <translation>Kommunen skulle have sendt dig en kvittering senest %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="230" />
+      <source>%1 has not sent an acknowledgement within six working days.</source>
+      <translation>%1 har ikke sendt kvittering inden for seks hverdage.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="235" />
+      <source>Sent to %1 by secure e-mail.</source>
+      <translation>Sendt til %1 med sikker mail.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="237" />
+      <source>Sent: %1.</source>
+      <translation>Sendt: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="238" />
+      <source>Secure e-mail gives no automatic message of receipt.</source>
+      <translation>Sikker mail giver ingen automatisk besked om modtagelse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="240" />
+      <source>Received by %1.</source>
+      <translation>Modtaget af %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="242" />
+      <source>Received: %1.</source>
+      <translation>Modtaget: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="245" />
+      <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
+      <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; kvitteringen er gemt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="248" />
+      <source>You have noted that the municipality sent you an acknowledgement.</source>
+      <translation>Du har noteret, at kommunen har sendt dig en kvittering.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="252" />
+      <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
+      <translation>Kommunen skal sende dig en kvittering senest %1 (seks hverdage). Får du ingen, så ring til kommunen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="263" />
+      <source>The notification about %1 was not accepted by %2: %3.</source>
+      <translation>%2 tog ikke imod underretningen om %1: %3.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="267" />
+      <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
+      <translation>Ingen kvittering fra %1 for underretningen om %2 (referencenummer %3).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="274" />
+      <source>Phone %1.</source>
+      <translation>Ring på %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="71" />
+      <source>A notification needs you</source>
+      <translation>En underretning kræver din opmærksomhed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="72" />
+      <source>S&amp;how it</source>
+      <translation>&amp;Vis den</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="73" />
+      <source>Show the notification in the list</source>
+      <translation>Vis underretningen i listen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="74" />
+      <source>I have s&amp;een it</source>
+      <translation>Jeg har &amp;set det</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="75" />
+      <source>I have seen it: hide this message</source>
+      <translation>Jeg har set det: skjul beskeden</translation>
     </message>
   </context>
   <context>
@@ -458,7 +617,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="174" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
-      <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke krypteres til kommunen. Det, du har skrevet, er gemt. Kontakt IT, og ring til kommunen, hvis sagen haster.</translation>
+      <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke sendes sikkert til kommunen. Det, du har skrevet, er gemt. Kontakt it-afdelingen, og ring til kommunen, hvis sagen er akut.</translation>
     </message>
   </context>
 </TS>

@@ -9,202 +9,361 @@
       <translation>Sender key fingerprint</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="158" />
+      <location filename="../desktop/ui/delivery/panel.py" line="64" />
+      <source>Delivery of the selected notification</source>
+      <translation>Delivery of the selected notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/panel.py" line="65" />
+      <source>Send &amp;again</source>
+      <translation>Send &amp;again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/panel.py" line="66" />
+      <source>Send the refused notification again</source>
+      <translation>Send the refused notification again</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/panel.py" line="67" />
+      <location filename="../desktop/ui/delivery/window.py" line="188" />
       <source>I have received the municipality's &amp;acknowledgement</source>
-      <extracomment>Notifications whose acknowledgement the person has noted (from the vault's audit log).</extracomment>
+      <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). ... and as the outbox worker last said (it may be ahead of the list by a moment). Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>I have received the municipality's &amp;acknowledgement</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="160" />
-      <source>Note that the municipality has acknowledged the selected notification</source>
-      <translation>Note that the municipality has acknowledged the selected notification</translation>
+      <location filename="../desktop/ui/delivery/panel.py" line="69" />
+      <location filename="../desktop/ui/delivery/window.py" line="190" />
+      <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
+      <translation>Note that the municipality has sent an acknowledgement for the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="162" />
+      <location filename="../desktop/ui/delivery/window.py" line="194" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="163" />
+      <location filename="../desktop/ui/delivery/window.py" line="195" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="165" />
-      <source>Send now</source>
-      <translation>Send now</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/window.py" line="166" />
+      <location filename="../desktop/ui/delivery/window.py" line="198" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="169" />
+      <location filename="../desktop/ui/delivery/window.py" line="201" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="171" />
+      <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="173" />
+      <location filename="../desktop/ui/delivery/window.py" line="205" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="195" />
-      <source>The municipality has not acknowledged notification %1 within 6 working days.</source>
-      <translation>The municipality has not acknowledged notification %1 within 6 working days.</translation>
+      <location filename="../desktop/ui/delivery/window.py" line="193" />
+      <source>Send the refused notification &amp;again</source>
+      <translation>Send the refused notification &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="198" />
-      <source>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</source>
-      <translation>The municipality has not acknowledged %1 notifications within 6 working days (references %2).</translation>
+      <location filename="../desktop/ui/delivery/window.py" line="197" />
+      <source>Send now (F9)</source>
+      <translation>Send now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="295" />
-      <location filename="../desktop/ui/delivery/wording.py" line="113" />
+      <location filename="../desktop/ui/delivery/window.py" line="256" />
+      <source>Underret: a notification needs you</source>
+      <translation>Underret: a notification needs you</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="392" />
+      <source>The notification is being sent again.</source>
+      <translation>The notification is being sent again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="400" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="385" />
+      <location filename="../desktop/ui/delivery/window.py" line="486" />
       <source>Notifications are waiting to be sent</source>
       <translation>Notifications are waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="387" />
+      <location filename="../desktop/ui/delivery/window.py" line="488" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 notification has not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="389" />
+      <location filename="../desktop/ui/delivery/window.py" line="490" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 notifications have not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="391" />
+      <location filename="../desktop/ui/delivery/window.py" line="491" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="398" />
+      <location filename="../desktop/ui/delivery/window.py" line="498" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="400" />
+      <location filename="../desktop/ui/delivery/window.py" line="500" />
       <source>Quit anyway</source>
       <translation>Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="401" />
+      <location filename="../desktop/ui/delivery/window.py" line="501" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="404" />
+      <location filename="../desktop/ui/delivery/window.py" line="504" />
       <source>Keep Underret open</source>
       <translation>Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="91" />
-      <source>Please phone %1 on %2 and give the reference number.</source>
-      <extracomment>States that count as "waiting" for the badge. Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).</extracomment>
-      <translation>Please phone %1 on %2 and give the reference number.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="121" />
+      <source>Phone %1 on %2 and give the reference number.</source>
+      <extracomment>States that count as "waiting to be sent" (the Waiting tab and the count above the lists). Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail). The colours the panel takes (a refusal or a late acknowledgement is a danger; waiting a notice). Refused: the person can put it back in the queue once the cause is fixed. Received or sent: the person can note that the municipality's acknowledgement came.</extracomment>
+      <translation>Phone %1 on %2 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="94" />
-      <source>Please phone children's services in %1 and give the reference number.</source>
-      <translation>Please phone children's services in %1 and give the reference number.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="124" />
+      <source>Phone children's services in %1 and give the reference number.</source>
+      <translation>Phone children's services in %1 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="96" />
-      <source>Please phone the municipality's children's services and give the reference number.</source>
-      <translation>Please phone the municipality's children's services and give the reference number.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="126" />
+      <source>Phone the municipality's children's services and give the reference number.</source>
+      <translation>Phone the municipality's children's services and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="109" />
-      <source>Waiting – not sent yet: %1</source>
-      <translation>Waiting – not sent yet: %1</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="133" />
+      <source>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
+      <translation>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="111" />
-      <source>Waiting to send</source>
-      <translation>Waiting to send</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="136" />
+      <source>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
+      <translation>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="116" />
+      <location filename="../desktop/ui/delivery/wording.py" line="150" />
+      <source>today %1</source>
+      <translation>today %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="159" />
+      <source>Waiting – not sent yet</source>
+      <translation>Waiting – not sent yet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="160" />
+      <source>Waiting to be sent</source>
+      <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="162" />
+      <source>Being sent now</source>
+      <translation>Being sent now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="164" />
+      <source>Refused – phone the municipality</source>
+      <translation>Refused – phone the municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="168" />
+      <source>No acknowledgement – phone the municipality</source>
+      <translation>No acknowledgement – phone the municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="170" />
+      <source>Acknowledgement received</source>
+      <translation>Acknowledgement received</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="173" />
+      <source>Sent by secure e-mail – content removed</source>
+      <translation>Sent by secure e-mail – content removed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="175" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sent, waiting for the receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="139" />
-      <source>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</source>
-      <translation>Sent by secure e-mail (reference %1) – no acknowledgement yet. %2</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="176" />
+      <source>Sent by secure e-mail</source>
+      <translation>Sent by secure e-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="119" />
-      <source>Sent by secure e-mail (reference %1)</source>
-      <translation>Sent by secure e-mail (reference %1)</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="178" />
+      <source>Received – content removed</source>
+      <translation>Received – content removed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="123" />
-      <source>Sent by secure e-mail (reference %1) – content removed after the retention period</source>
-      <translation>Sent by secure e-mail (reference %1) – content removed after the retention period</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="179" />
+      <source>Received by the municipality</source>
+      <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="126" />
-      <source>Not sent – %1</source>
-      <translation>Not sent – %1</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="190" />
+      <location filename="../desktop/ui/delivery/wording.py" line="264" />
+      <location filename="../desktop/ui/delivery/wording.py" line="269" />
+      <source>the municipality</source>
+      <translation>the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="129" />
-      <source>Received (reference %1) – no acknowledgement yet. %2</source>
-      <translation>Received (reference %1) – no acknowledgement yet. %2</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="194" />
+      <location filename="../desktop/ui/delivery/wording.py" line="207" />
+      <source>Why: %1.</source>
+      <translation>Why: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="132" />
-      <source>Received (reference %1) – content removed after the retention period</source>
-      <translation>Received (reference %1) – content removed after the retention period</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="196" />
+      <source>Next try: %1 (or choose “Send now”).</source>
+      <translation>Next try: %1 (or choose “Send now”).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="134" />
-      <source>Received by the municipality (reference %1)</source>
-      <translation>Received by the municipality (reference %1)</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="198" />
+      <source>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</source>
+      <translation>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="147" />
-      <source>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</source>
-      <translation>The notification is stored safely on this PC and is sent automatically. You can also choose "Send now".</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="200" />
+      <source>Not sent yet – waiting to be sent to %1.</source>
+      <translation>Not sent yet – waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="150" />
-      <source>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</source>
-      <translation>The municipality did not accept the notification: %1. It is kept on this PC. Please phone the municipality.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="201" />
+      <source>Waiting to be sent to %1.</source>
+      <translation>Waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="155" />
-      <source>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</source>
-      <translation>Sent by secure e-mail. The municipality's mail server accepted it, but secure e-mail gives no receipt. The municipality should acknowledge the notification by %1.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="204" />
+      <source>Being sent to %1 now.</source>
+      <translation>Being sent to %1 now.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="162" />
-      <source>The municipality should have acknowledged the notification by %1. %2</source>
-      <translation>The municipality should have acknowledged the notification by %1. %2</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="208" />
+      <source>What to do: %1</source>
+      <translation>What to do: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="166" />
-      <source>You have noted that the municipality acknowledged the notification.</source>
-      <translation>You have noted that the municipality acknowledged the notification.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="210" />
+      <source>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</source>
+      <translation>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="168" />
-      <source>The municipality should acknowledge the notification by %1.</source>
-      <translation>The municipality should acknowledge the notification by %1.</translation>
+      <location filename="../desktop/ui/delivery/wording.py" line="213" />
+      <source>%1 did not accept the notification. It has not been delivered.</source>
+      <translation>%1 did not accept the notification. It has not been delivered.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="223" />
+      <source>Reference number: %1.</source>
+      <translation>Reference number: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="227" />
+      <source>The municipality should have sent you an acknowledgement by %1.</source>
+      <translation>The municipality should have sent you an acknowledgement by %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="230" />
+      <source>%1 has not sent an acknowledgement within six working days.</source>
+      <translation>%1 has not sent an acknowledgement within six working days.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="235" />
+      <source>Sent to %1 by secure e-mail.</source>
+      <translation>Sent to %1 by secure e-mail.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="237" />
+      <source>Sent: %1.</source>
+      <translation>Sent: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="238" />
+      <source>Secure e-mail gives no automatic message of receipt.</source>
+      <translation>Secure e-mail gives no automatic message of receipt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="240" />
+      <source>Received by %1.</source>
+      <translation>Received by %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="242" />
+      <source>Received: %1.</source>
+      <translation>Received: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="245" />
+      <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
+      <translation>The content was removed from this PC after the retention period; the receipt is kept.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="248" />
+      <source>You have noted that the municipality sent you an acknowledgement.</source>
+      <translation>You have noted that the municipality sent you an acknowledgement.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="252" />
+      <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
+      <translation>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="263" />
+      <source>The notification about %1 was not accepted by %2: %3.</source>
+      <translation>The notification about %1 was not accepted by %2: %3.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="267" />
+      <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
+      <translation>No acknowledgement from %1 for the notification about %2 (reference number %3).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="274" />
+      <source>Phone %1.</source>
+      <translation>Phone %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="71" />
+      <source>A notification needs you</source>
+      <translation>A notification needs you</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="72" />
+      <source>S&amp;how it</source>
+      <translation>S&amp;how it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="73" />
+      <source>Show the notification in the list</source>
+      <translation>Show the notification in the list</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="74" />
+      <source>I have s&amp;een it</source>
+      <translation>I have s&amp;een it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/alerts.py" line="75" />
+      <source>I have seen it: hide this message</source>
+      <translation>I have seen it: hide this message</translation>
     </message>
   </context>
   <context>

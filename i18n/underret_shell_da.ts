@@ -196,109 +196,115 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="222" />
+      <location filename="../desktop/ui/main_window.py" line="240" />
       <source>Underret</source>
-      <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start.</extracomment>
+      <extracomment>The share of the screen's free area the window takes the first time (capped on large screens). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start. Where other areas put what stands above the lists (the delivery alert and summary). ... and below them (the delivery panel of the selected notification).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="224" />
+      <location filename="../desktop/ui/main_window.py" line="242" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="226" />
-      <location filename="../desktop/ui/main_window.py" line="232" />
+      <location filename="../desktop/ui/main_window.py" line="244" />
+      <location filename="../desktop/ui/main_window.py" line="250" />
       <source>&amp;New notification</source>
       <translation>&amp;Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="227" />
+      <location filename="../desktop/ui/main_window.py" line="245" />
       <source>New notification</source>
       <translation>Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="228" />
+      <location filename="../desktop/ui/main_window.py" line="246" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start en ny underretning (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="229" />
+      <location filename="../desktop/ui/main_window.py" line="247" />
       <source>&amp;Open</source>
       <translation>&amp;Åbn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="230" />
+      <location filename="../desktop/ui/main_window.py" line="248" />
       <source>Open the selected notification</source>
       <translation>Åbn den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="233" />
+      <location filename="../desktop/ui/main_window.py" line="251" />
       <source>&amp;Lock</source>
       <translation>&amp;Lås</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="234" />
+      <location filename="../desktop/ui/main_window.py" line="252" />
       <source>&amp;Settings…</source>
       <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="235" />
+      <location filename="../desktop/ui/main_window.py" line="253" />
       <source>&amp;About Underret</source>
       <translation>&amp;Om Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="236" />
+      <location filename="../desktop/ui/main_window.py" line="254" />
       <source>&amp;Quit</source>
       <translation>&amp;Afslut</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="237" />
+      <location filename="../desktop/ui/main_window.py" line="255" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Opdater listen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="238" />
+      <location filename="../desktop/ui/main_window.py" line="256" />
       <source>&amp;File</source>
       <translation>&amp;Filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="239" />
+      <location filename="../desktop/ui/main_window.py" line="257" />
       <source>&amp;Help</source>
       <translation>&amp;Hjælp</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="78" />
+      <location filename="../desktop/ui/notification_lists.py" line="87" />
       <source>Notifications by state</source>
+      <extracomment>How many rows of each list are measured for the column widths.</extracomment>
       <translation>Underretninger efter status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="80" />
+      <location filename="../desktop/ui/notification_lists.py" line="89" />
       <source>Drafts</source>
       <translation>Kladder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="81" />
-      <source>Waiting to send</source>
+      <location filename="../desktop/ui/notification_lists.py" line="90" />
+      <source>Waiting to be sent</source>
       <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="82" />
+      <location filename="../desktop/ui/notification_lists.py" line="91" />
+      <source>Refused</source>
+      <translation>Afvist</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_lists.py" line="92" />
       <source>Sent</source>
       <translation>Sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="87" />
+      <location filename="../desktop/ui/notification_lists.py" line="97" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="243" />
+      <location filename="../desktop/ui/main_window.py" line="261" />
       <source>Opening your notifications…</source>
       <translation>Åbner dine underretninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="246" />
+      <location filename="../desktop/ui/main_window.py" line="264" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>Du har ingen underretninger endnu. Vælg "Ny underretning" for at begynde.</translation>
     </message>
@@ -393,7 +399,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/messages.py" line="77" />
       <source>This notification has already been finalised and can no longer be changed.</source>
-      <translation>Underretningen er allerede afsluttet og kan ikke længere ændres.</translation>
+      <translation>Underretningen er allerede gjort færdig og kan ikke længere ændres.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="79" />
@@ -517,90 +523,90 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>NotificationTableModel</name>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <location filename="../desktop/ui/notification_table_model.py" line="185" />
       <source>Child</source>
-      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default.</extracomment>
+      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default. The UI language: dates are written its way (in Danish time, whatever the PC's locale).</extracomment>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <location filename="../desktop/ui/notification_table_model.py" line="186" />
       <source>State</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="194" />
+      <location filename="../desktop/ui/notification_table_model.py" line="187" />
       <source>Last change</source>
       <translation>Senest ændret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="195" />
+      <location filename="../desktop/ui/notification_table_model.py" line="188" />
       <source>Finalised</source>
-      <translation>Afsluttet</translation>
+      <translation>Færdig</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="196" />
+      <location filename="../desktop/ui/notification_table_model.py" line="189" />
       <source>Sent</source>
       <translation>Sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="197" />
-      <source>Receipt</source>
-      <translation>Kvittering</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="190" />
+      <source>Received</source>
+      <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="198" />
-      <source>Reference</source>
-      <translation>Journalnummer</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="191" />
+      <source>Reference number</source>
+      <translation>Referencenummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="199" />
+      <location filename="../desktop/ui/notification_table_model.py" line="192" />
       <source>Municipality</source>
       <translation>Kommune</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="200" />
+      <location filename="../desktop/ui/notification_table_model.py" line="193" />
       <source>Acknowledgement due</source>
-      <translation>Svar senest</translation>
+      <translation>Kvittering senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="237" />
+      <location filename="../desktop/ui/notification_table_model.py" line="230" />
       <source>(not yet given)</source>
       <translation>(ikke angivet endnu)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="252" />
+      <location filename="../desktop/ui/notification_table_model.py" line="243" />
       <source>Draft</source>
       <translation>Kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="253" />
+      <location filename="../desktop/ui/notification_table_model.py" line="244" />
       <source>Waiting to send</source>
       <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="254" />
+      <location filename="../desktop/ui/notification_table_model.py" line="245" />
       <source>Sending</source>
       <translation>Sender</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="255" />
+      <location filename="../desktop/ui/notification_table_model.py" line="246" />
       <source>Sent, waiting for receipt</source>
       <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="256" />
+      <location filename="../desktop/ui/notification_table_model.py" line="247" />
       <source>Received by the municipality</source>
       <translation>Modtaget af kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="257" />
-      <source>Not sent – needs attention</source>
-      <translation>Ikke sendt – kræver din opmærksomhed</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="248" />
+      <source>Refused – phone the municipality</source>
+      <translation>Afvist – ring til kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="258" />
-      <source>Received (content removed after the retention period)</source>
-      <translation>Modtaget (indholdet er slettet efter opbevaringsperioden)</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="249" />
+      <source>Received – content removed</source>
+      <translation>Modtaget – indholdet er slettet</translation>
     </message>
   </context>
   <context>

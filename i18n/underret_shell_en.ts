@@ -196,109 +196,115 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="222" />
+      <location filename="../desktop/ui/main_window.py" line="240" />
       <source>Underret</source>
-      <extracomment>The window's size when it first opens (it grows if its contents need more). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start.</extracomment>
+      <extracomment>The share of the screen's free area the window takes the first time (capped on large screens). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start. Where other areas put what stands above the lists (the delivery alert and summary). ... and below them (the delivery panel of the selected notification).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="224" />
+      <location filename="../desktop/ui/main_window.py" line="242" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="226" />
-      <location filename="../desktop/ui/main_window.py" line="232" />
+      <location filename="../desktop/ui/main_window.py" line="244" />
+      <location filename="../desktop/ui/main_window.py" line="250" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="227" />
+      <location filename="../desktop/ui/main_window.py" line="245" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="228" />
+      <location filename="../desktop/ui/main_window.py" line="246" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="229" />
+      <location filename="../desktop/ui/main_window.py" line="247" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="230" />
+      <location filename="../desktop/ui/main_window.py" line="248" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="233" />
+      <location filename="../desktop/ui/main_window.py" line="251" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="234" />
+      <location filename="../desktop/ui/main_window.py" line="252" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="235" />
+      <location filename="../desktop/ui/main_window.py" line="253" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="236" />
+      <location filename="../desktop/ui/main_window.py" line="254" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="237" />
+      <location filename="../desktop/ui/main_window.py" line="255" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="238" />
+      <location filename="../desktop/ui/main_window.py" line="256" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="239" />
+      <location filename="../desktop/ui/main_window.py" line="257" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="78" />
+      <location filename="../desktop/ui/notification_lists.py" line="87" />
       <source>Notifications by state</source>
+      <extracomment>How many rows of each list are measured for the column widths.</extracomment>
       <translation>Notifications by state</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="80" />
+      <location filename="../desktop/ui/notification_lists.py" line="89" />
       <source>Drafts</source>
       <translation>Drafts</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="81" />
-      <source>Waiting to send</source>
-      <translation>Waiting to send</translation>
+      <location filename="../desktop/ui/notification_lists.py" line="90" />
+      <source>Waiting to be sent</source>
+      <translation>Waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="82" />
+      <location filename="../desktop/ui/notification_lists.py" line="91" />
+      <source>Refused</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_lists.py" line="92" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_lists.py" line="87" />
+      <location filename="../desktop/ui/notification_lists.py" line="97" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="243" />
+      <location filename="../desktop/ui/main_window.py" line="261" />
       <source>Opening your notifications…</source>
       <translation>Opening your notifications…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="246" />
+      <location filename="../desktop/ui/main_window.py" line="264" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -517,90 +523,90 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>NotificationTableModel</name>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <location filename="../desktop/ui/notification_table_model.py" line="185" />
       <source>Child</source>
-      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default.</extracomment>
+      <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default. The UI language: dates are written its way (in Danish time, whatever the PC's locale).</extracomment>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <location filename="../desktop/ui/notification_table_model.py" line="186" />
       <source>State</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="194" />
+      <location filename="../desktop/ui/notification_table_model.py" line="187" />
       <source>Last change</source>
       <translation>Last change</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="195" />
+      <location filename="../desktop/ui/notification_table_model.py" line="188" />
       <source>Finalised</source>
       <translation>Finalised</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="196" />
+      <location filename="../desktop/ui/notification_table_model.py" line="189" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="197" />
-      <source>Receipt</source>
-      <translation>Receipt</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="190" />
+      <source>Received</source>
+      <translation>Received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="198" />
-      <source>Reference</source>
-      <translation>Reference</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="191" />
+      <source>Reference number</source>
+      <translation>Reference number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="199" />
+      <location filename="../desktop/ui/notification_table_model.py" line="192" />
       <source>Municipality</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="200" />
+      <location filename="../desktop/ui/notification_table_model.py" line="193" />
       <source>Acknowledgement due</source>
       <translation>Acknowledgement due</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="237" />
+      <location filename="../desktop/ui/notification_table_model.py" line="230" />
       <source>(not yet given)</source>
       <translation>(not yet given)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="252" />
+      <location filename="../desktop/ui/notification_table_model.py" line="243" />
       <source>Draft</source>
       <translation>Draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="253" />
+      <location filename="../desktop/ui/notification_table_model.py" line="244" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="254" />
+      <location filename="../desktop/ui/notification_table_model.py" line="245" />
       <source>Sending</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="255" />
+      <location filename="../desktop/ui/notification_table_model.py" line="246" />
       <source>Sent, waiting for receipt</source>
       <translation>Sent, waiting for receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="256" />
+      <location filename="../desktop/ui/notification_table_model.py" line="247" />
       <source>Received by the municipality</source>
       <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="257" />
-      <source>Not sent – needs attention</source>
-      <translation>Not sent – needs attention</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="248" />
+      <source>Refused – phone the municipality</source>
+      <translation>Refused – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="258" />
-      <source>Received (content removed after the retention period)</source>
-      <translation>Received (content removed after the retention period)</translation>
+      <location filename="../desktop/ui/notification_table_model.py" line="249" />
+      <source>Received – content removed</source>
+      <translation>Received – content removed</translation>
     </message>
   </context>
   <context>

@@ -35,6 +35,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <source>No</source>
       <translation>Nej</translation>
     </message>
@@ -190,118 +191,129 @@
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="228" />
+      <location filename="../desktop/ui/wizard/window.py" line="257" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="230" />
+      <location filename="../desktop/ui/wizard/window.py" line="259" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="231" />
+      <location filename="../desktop/ui/wizard/window.py" line="260" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="232" />
+      <location filename="../desktop/ui/wizard/window.py" line="261" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="233" />
+      <location filename="../desktop/ui/wizard/window.py" line="262" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="234" />
+      <location filename="../desktop/ui/wizard/window.py" line="263" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="235" />
+      <location filename="../desktop/ui/wizard/window.py" line="264" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="236" />
+      <location filename="../desktop/ui/wizard/window.py" line="265" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="237" />
+      <location filename="../desktop/ui/wizard/window.py" line="266" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="238" />
-      <source>&amp;Finalise and send</source>
-      <translation>&amp;Afslut og send</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/window.py" line="239" />
-      <source>Finalise and send the notification</source>
-      <translation>Afslut og send underretningen</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/window.py" line="240" />
+      <location filename="../desktop/ui/wizard/window.py" line="269" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="241" />
+      <location filename="../desktop/ui/wizard/window.py" line="270" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="243" />
+      <location filename="../desktop/ui/wizard/window.py" line="272" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="244" />
+      <location filename="../desktop/ui/wizard/window.py" line="273" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="227" />
+      <location filename="../desktop/ui/wizard/window.py" line="256" />
       <source>Underret – notification of concern</source>
-      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete).</extracomment>
       <translation>Underret – underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).</extracomment>
+      <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="331" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="343" />
+      <location filename="../desktop/ui/wizard/window.py" line="372" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="355" />
+      <location filename="../desktop/ui/wizard/window.py" line="384" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="185" />
+      <location filename="../desktop/ui/wizard/sending.py" line="88" />
+      <source>the notification with reference number %1</source>
+      <translation>underretningen med referencenummer %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sending.py" line="92" />
+      <source>the notification with reference number %1, finished on %2</source>
+      <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sending.py" line="238" />
       <source>Sending is being prepared…</source>
+      <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="211" />
+      <location filename="../desktop/ui/wizard/sending.py" line="264" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="29" />
-      <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
-      <translation>Underretningen er afsluttet og kan ikke længere ændres. Vil du rette noget, skriver du en rettelse: en ny underretning, der henviser til denne.</translation>
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="87" />
+      <source>This notification is finished and locked; it can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
+      <translation>Underretningen er færdig og låst og kan ikke længere ændres. Vil du rette den, så skriv en rettelse: en ny underretning, der henviser til denne.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="53" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="91" />
+      <source>The finished notification</source>
+      <translation>Den færdige underretning</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="115" />
       <source>The correction could not be started</source>
       <translation>Rettelsen kunne ikke startes</translation>
     </message>
@@ -324,6 +336,90 @@
       <location filename="../desktop/ui/wizard/discarding.py" line="26" />
       <source>&amp;Keep it</source>
       <translation>&amp;Behold den</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="34" />
+      <source>An unborn child (due %1)</source>
+      <translation>Et ufødt barn (termin %1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="35" />
+      <source>(no name given)</source>
+      <translation>(intet navn angivet)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="37" />
+      <source>%1, born %2</source>
+      <translation>%1, født %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="45" />
+      <source>Child</source>
+      <translation>Barn</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="46" />
+      <source>Sent to</source>
+      <translation>Sendes til</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="93" />
+      <source>Child in danger right now</source>
+      <translation>Barnet er i fare lige nu</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="51" />
+      <source>Yes. Writing is not enough: phone now as well. %1</source>
+      <translation>Ja. Det er ikke nok at skrive: Ring også nu. %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <source>Corrects</source>
+      <translation>Retter</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <source>What happens now</source>
+      <translation>Det sker nu</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
+      <translation>Underretningen låses og kan ikke ændres bagefter (en rettelse sendes som en ny underretning). Den sendes sikkert til kommunen, så snart pc'en er på nettet. Kommunen skal sende dig en kvittering inden for seks hverdage.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="71" />
+      <source>Finish and send?</source>
+      <translation>Gør færdig og send?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="74" />
+      <source>Finish and send the notification?</source>
+      <translation>Vil du gøre underretningen færdig og sende den?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="100" />
+      <location filename="../desktop/ui/wizard/window.py" line="267" />
+      <source>&amp;Finish and send</source>
+      <translation>&amp;Gør færdig og send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="103" />
+      <location filename="../desktop/ui/wizard/window.py" line="268" />
+      <source>Finish and send the notification</source>
+      <translation>Gør underretningen færdig, og send den</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="104" />
+      <source>&amp;Go back</source>
+      <translation>Gå &amp;tilbage</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="107" />
+      <source>Go back to the review</source>
+      <translation>Gå tilbage til gennemsynet</translation>
     </message>
   </context>
   <context>

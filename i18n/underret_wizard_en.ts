@@ -35,6 +35,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <source>No</source>
       <translation>No</translation>
     </message>
@@ -190,118 +191,129 @@
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="228" />
+      <location filename="../desktop/ui/wizard/window.py" line="257" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="230" />
+      <location filename="../desktop/ui/wizard/window.py" line="259" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="231" />
+      <location filename="../desktop/ui/wizard/window.py" line="260" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="232" />
+      <location filename="../desktop/ui/wizard/window.py" line="261" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="233" />
+      <location filename="../desktop/ui/wizard/window.py" line="262" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="234" />
+      <location filename="../desktop/ui/wizard/window.py" line="263" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="235" />
+      <location filename="../desktop/ui/wizard/window.py" line="264" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="236" />
+      <location filename="../desktop/ui/wizard/window.py" line="265" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="237" />
+      <location filename="../desktop/ui/wizard/window.py" line="266" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="238" />
-      <source>&amp;Finalise and send</source>
-      <translation>&amp;Finalise and send</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/window.py" line="239" />
-      <source>Finalise and send the notification</source>
-      <translation>Finalise and send the notification</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/window.py" line="240" />
+      <location filename="../desktop/ui/wizard/window.py" line="269" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="241" />
+      <location filename="../desktop/ui/wizard/window.py" line="270" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="243" />
+      <location filename="../desktop/ui/wizard/window.py" line="272" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="244" />
+      <location filename="../desktop/ui/wizard/window.py" line="273" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="227" />
+      <location filename="../desktop/ui/wizard/window.py" line="256" />
       <source>Underret – notification of concern</source>
-      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete).</extracomment>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).</extracomment>
+      <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="331" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="343" />
+      <location filename="../desktop/ui/wizard/window.py" line="372" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="355" />
+      <location filename="../desktop/ui/wizard/window.py" line="384" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="185" />
+      <location filename="../desktop/ui/wizard/sending.py" line="88" />
+      <source>the notification with reference number %1</source>
+      <translation>the notification with reference number %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sending.py" line="92" />
+      <source>the notification with reference number %1, finished on %2</source>
+      <translation>the notification with reference number %1, finished on %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sending.py" line="238" />
       <source>Sending is being prepared…</source>
+      <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="211" />
+      <location filename="../desktop/ui/wizard/sending.py" line="264" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="29" />
-      <source>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
-      <translation>This notification has been finalised and can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="87" />
+      <source>This notification is finished and locked; it can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
+      <translation>This notification is finished and locked; it can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="53" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="91" />
+      <source>The finished notification</source>
+      <translation>The finished notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="115" />
       <source>The correction could not be started</source>
       <translation>The correction could not be started</translation>
     </message>
@@ -324,6 +336,90 @@
       <location filename="../desktop/ui/wizard/discarding.py" line="26" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="34" />
+      <source>An unborn child (due %1)</source>
+      <translation>An unborn child (due %1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="35" />
+      <source>(no name given)</source>
+      <translation>(no name given)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="37" />
+      <source>%1, born %2</source>
+      <translation>%1, born %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="45" />
+      <source>Child</source>
+      <translation>Child</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="46" />
+      <source>Sent to</source>
+      <translation>Sent to</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="93" />
+      <source>Child in danger right now</source>
+      <translation>Child in danger right now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="51" />
+      <source>Yes. Writing is not enough: phone now as well. %1</source>
+      <translation>Yes. Writing is not enough: phone now as well. %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <source>Corrects</source>
+      <translation>Corrects</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <source>What happens now</source>
+      <translation>What happens now</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
+      <translation>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="71" />
+      <source>Finish and send?</source>
+      <translation>Finish and send?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="74" />
+      <source>Finish and send the notification?</source>
+      <translation>Finish and send the notification?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="100" />
+      <location filename="../desktop/ui/wizard/window.py" line="267" />
+      <source>&amp;Finish and send</source>
+      <translation>&amp;Finish and send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="103" />
+      <location filename="../desktop/ui/wizard/window.py" line="268" />
+      <source>Finish and send the notification</source>
+      <translation>Finish and send the notification</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="104" />
+      <source>&amp;Go back</source>
+      <translation>&amp;Go back</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="107" />
+      <source>Go back to the review</source>
+      <translation>Go back to the review</translation>
     </message>
   </context>
   <context>

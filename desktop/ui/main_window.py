@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The window's size when it first opens (it grows if its contents need more).
-DEFAULT_SIZE = (760, 480)
+#: The share of the screen's free area the window takes the first time (capped on large screens).
+SCREEN_SHARE = 0.92
 
 
 def load_qt_namespace() -> None:
@@ -99,7 +99,15 @@ class MainWindow(QMainWindow):
         central = QWidget()
         self._layout = QVBoxLayout(central)
         self._layout.addLayout(top)
+        #: Where other areas put what stands above the lists (the delivery alert and summary).
+        self._above_lists = QVBoxLayout()
+        self._above_lists.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(self._above_lists)
         self._layout.addWidget(self._empty_label)
+        #: ... and below them (the delivery panel of the selected notification).
+        self._below_lists = QVBoxLayout()
+        self._below_lists.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(self._below_lists)
         self._layout.addWidget(self._status_message)
         self.setCentralWidget(central)
 
@@ -112,7 +120,9 @@ class MainWindow(QMainWindow):
         self._services.notifications_changed.connect(self.refresh)
         if services.translations is not None:
             services.translations.changed.connect(self.retranslate)
-        self.resize(*DEFAULT_SIZE)
+        from desktop.ui.geometry import place
+
+        place(self, "main", share=SCREEN_SHARE, cap=(1400, 950))
         if lists_later:
             self.retranslate()
         else:
@@ -127,15 +137,15 @@ class MainWindow(QMainWindow):
         from desktop.ui.notification_lists import NotificationLists
 
         self._build_actions()
-        self._lists = NotificationLists(self._services_open, self._update_open_button)
-        self._layout.insertWidget(self._layout.indexOf(self._status_message), self._lists, 1)
+        self._lists = NotificationLists(self._services_open, self._update_open_button,
+                                        lambda: self._services.language)
+        self._layout.insertWidget(self._layout.indexOf(self._empty_label) + 1, self._lists, 1)
         # A place in the status bar where other areas put small indicators (outbox badge).
         self._status_area()
         # Works from every window of the app while this one is visible (wizard included).
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.retranslate()
         self._update_open_button()
-        self.resize(self.size().expandedTo(self.sizeHint()))
 
     @property
     def is_complete(self) -> bool:
@@ -197,6 +207,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
+
+    def add_above_lists(self, widget: QWidget) -> None:
+        """Put a widget between the buttons and the lists (the delivery alert and summary)."""
+        self._above_lists.addWidget(widget)
+
+    def add_below_lists(self, widget: QWidget) -> None:
+        """Put a widget under the lists (the delivery panel of the selected notification)."""
+        self._below_lists.addWidget(widget)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put a small indicator in the status bar (the outbox's "waiting" badge)."""

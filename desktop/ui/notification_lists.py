@@ -1,9 +1,13 @@
-"""The main window's lists: one tab per state (drafts, waiting to send, sent), a table in each.
+"""The main window's lists: one tab per state (drafts, waiting, refused, sent), a table in each.
 
 Each tab has its own :class:`NotificationTableModel`. The rows are read, split
 and sorted on a worker thread and handed to the models in one step, so 10,000
 rows do not freeze the window. The main window builds this widget once its
 first frame has painted (see :meth:`desktop.ui.main_window.MainWindow.complete`).
+
+Columns are as wide as their texts (header and the first rows), so a state, a
+reference number or a date is never cut short; the whole story of the selected
+notification is in the delivery panel under the list.
 """
 
 from __future__ import annotations
@@ -28,23 +32,28 @@ if TYPE_CHECKING:
 _COLUMNS_OF_GROUP: dict[Group, tuple[Column, ...]] = {
     Group.DRAFTS: (Column.CHILD, Column.UPDATED),
     Group.WAITING: (Column.CHILD, Column.STATE, Column.FINALISED, Column.MUNICIPALITY),
-    Group.SENT: (Column.CHILD, Column.REFERENCE, Column.STATE, Column.SENT, Column.RECEIPTED,
-                 Column.ACKNOWLEDGEMENT_DUE),
+    Group.REFUSED: (Column.CHILD, Column.STATE, Column.FINALISED, Column.MUNICIPALITY),
+    Group.SENT: (Column.CHILD, Column.STATE, Column.REFERENCE, Column.SENT, Column.ACKNOWLEDGEMENT_DUE),
 }
 
 _DEFAULT_SORT: dict[Group, Column] = {
-    Group.DRAFTS: Column.UPDATED, Group.WAITING: Column.FINALISED, Group.SENT: Column.SENT,
+    Group.DRAFTS: Column.UPDATED, Group.WAITING: Column.FINALISED, Group.REFUSED: Column.FINALISED,
+    Group.SENT: Column.SENT,
 }
+
+#: How many rows of each list are measured for the column widths.
+_MEASURED_ROWS = 100
 
 
 class NotificationLists(QTabWidget):
     """The three tabs of lists; ``open_requested(id)`` when a row is activated (Enter, double-click)."""
 
     def __init__(self, open_requested: Callable[[str], None], selection_changed: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 language: Callable[[], str] = lambda: "da", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationTabs")
         self._open_requested = open_requested
+        self._language = language
         self.views: dict[Group, QTableView] = {}
         self.models: dict[Group, NotificationTableModel] = {}
         for group in Group:
@@ -78,7 +87,8 @@ class NotificationLists(QTabWidget):
         self.setAccessibleName(translate("MainWindow", "Notifications by state"))
         names = {
             Group.DRAFTS: translate("MainWindow", "Drafts"),
-            Group.WAITING: translate("MainWindow", "Waiting to send"),
+            Group.WAITING: translate("MainWindow", "Waiting to be sent"),
+            Group.REFUSED: translate("MainWindow", "Refused"),
             Group.SENT: translate("MainWindow", "Sent"),
         }
         for group, view in self.views.items():
@@ -87,7 +97,27 @@ class NotificationLists(QTabWidget):
             self.setTabText(group, translate("MainWindow", "%1 (%2)").replace("%1", names[group])
                             .replace("%2", str(count)))
         for model in self.models.values():
+            model.language = self._language()
             model.retranslate()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Make each shown column as wide as its header and its texts (the first rows), the last one
+        taking the room that is left: nothing is cut short."""
+        for group, view in self.views.items():
+            model = self.models[group]
+            metrics = view.fontMetrics()
+            header = view.horizontalHeader()
+            padding = metrics.averageCharWidth() * 3
+            shown = [c for c in _COLUMNS_OF_GROUP[group]]
+            for column in shown[:-1]:
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                widest = metrics.horizontalAdvance(title) + padding + header.style().pixelMetric(
+                    header.style().PixelMetric.PM_HeaderMarkSize, None, header)
+                for row in range(min(model.rowCount(), _MEASURED_ROWS)):
+                    text = str(model.index(row, column).data() or "")
+                    widest = max(widest, metrics.horizontalAdvance(text) + padding)
+                view.setColumnWidth(column, widest)
 
     # --- rows ----------------------------------------------------------------------------------
     def sorts(self) -> dict[Group, SortSpec | None]:
@@ -98,6 +128,7 @@ class NotificationLists(QTabWidget):
         """Show new rows (already split and sorted by :func:`prepare_tabs`)."""
         for group, group_rows in tabs.items():
             self.models[group].set_rows(group_rows, presorted=True)
+        self.fit_columns()
 
     def clear_rows(self) -> None:
         """Drop every listed notification from memory (on lock)."""

@@ -9,20 +9,13 @@ and sorts in Python in one step, so no proxy calls back into Python per row:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QDateTime,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop.ui.dates import short_date, short_datetime
 
 if TYPE_CHECKING:
     from desktop.store.notifications import NotificationSummary
@@ -45,18 +38,19 @@ class Column(IntEnum):
 
 
 class Group(IntEnum):
-    """The main window's tabs."""
+    """The main window's tabs, in their order: what is not sent yet comes before what is."""
 
     DRAFTS = 0
     WAITING = 1
-    SENT = 2
+    REFUSED = 2
+    SENT = 3
 
 
 _GROUP_OF_STATE = {
     "draft": Group.DRAFTS,
     "queued": Group.WAITING,
     "sending": Group.WAITING,
-    "failed": Group.WAITING,
+    "failed": Group.REFUSED,
     "sent": Group.SENT,
     "receipted": Group.SENT,
     "purged": Group.SENT,
@@ -120,7 +114,8 @@ class NotificationTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[NotificationSummary] = []
-        self._locale = QLocale()
+        #: The UI language: dates are written its way (in Danish time, whatever the PC's locale).
+        self.language = "da"
         self._state_text: StateWords | None = None
         self._state_tooltip: StateWords | None = None
         self._sort: tuple[Column, Qt.SortOrder] | None = None
@@ -137,7 +132,6 @@ class NotificationTableModel(QAbstractTableModel):
         self._rows = list(rows)
         if self._sort is not None and not presorted:
             self._sort_rows(*self._sort)
-        self._locale = QLocale()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -172,7 +166,6 @@ class NotificationTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Headers and state names follow a language switch."""
-        self._locale = QLocale()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
@@ -194,8 +187,8 @@ class NotificationTableModel(QAbstractTableModel):
             Column.UPDATED: self.tr("Last change"),
             Column.FINALISED: self.tr("Finalised"),
             Column.SENT: self.tr("Sent"),
-            Column.RECEIPTED: self.tr("Receipt"),
-            Column.REFERENCE: self.tr("Reference"),
+            Column.RECEIPTED: self.tr("Received"),
+            Column.REFERENCE: self.tr("Reference number"),
             Column.MUNICIPALITY: self.tr("Municipality"),
             Column.ACKNOWLEDGEMENT_DUE: self.tr("Acknowledgement due"),
         }
@@ -239,11 +232,9 @@ class NotificationTableModel(QAbstractTableModel):
             worded = self._state_text(summary) if self._state_text is not None else None
             return worded or self.state_text(str(summary.state))
         if isinstance(raw, datetime):
-            aware = raw if raw.tzinfo is not None else raw.replace(tzinfo=UTC)
-            moment = QDateTime.fromMSecsSinceEpoch(int(aware.timestamp() * 1000))
-            return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+            return short_datetime(raw, self.language)
         if isinstance(raw, date):
-            return self._locale.toString(QDate(raw.year, raw.month, raw.day), QLocale.FormatType.ShortFormat)
+            return short_date(raw, self.language)
         return "" if raw is None else str(raw)
 
     def state_text(self, state: str) -> str:
@@ -254,7 +245,7 @@ class NotificationTableModel(QAbstractTableModel):
             "sending": self.tr("Sending"),
             "sent": self.tr("Sent, waiting for receipt"),
             "receipted": self.tr("Received by the municipality"),
-            "failed": self.tr("Not sent – needs attention"),
-            "purged": self.tr("Received (content removed after the retention period)"),
+            "failed": self.tr("Refused – phone the municipality"),
+            "purged": self.tr("Received – content removed"),
         }
         return texts.get(state, state)

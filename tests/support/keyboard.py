@@ -105,6 +105,24 @@ class WizardKeys:
         self.tab_to(self.window.back_button)
         self.press(Qt.Key.Key_Space)
 
+    def finish_and_send(self) -> None:
+        """Tab to "Finish and send", press Space, and answer the question "Finish and send?" with Enter
+        (its default button) once it shows."""
+        self.tab_to(self.window.finalise_button)
+        self.press(Qt.Key.Key_Space)
+        self.confirm_finish()
+
+    def confirm_finish(self) -> None:
+        """Enter on the open "Finish and send?" question."""
+        self.qtbot.waitUntil(lambda: self.window.sending.confirmation is not None
+                             and self.window.sending.confirmation.isVisible())
+        box = self.window.sending.confirmation
+        assert box is not None
+        box.activateWindow()
+        self.qtbot.waitUntil(lambda: box.isActiveWindow())
+        focused = QApplication.focusWidget()
+        QTest.keyClick(focused if focused is not None and focused.window() is box else box, Qt.Key.Key_Return)
+
     def go_on_to(self, page_id: str, most_pages: int = 12) -> None:
         """Next, Next, … until the page ``page_id`` shows (fails after ``most_pages`` presses)."""
         for _ in range(most_pages):

@@ -1,33 +1,41 @@
-"""What delivery adds to the main window: states in plain words, a badge, "Send now", print/export.
+"""What delivery adds to the main window: the alert, the count, the panel, "Send again", print/export.
 
 :class:`MainWindowDelivery` is attached to each new main window by the hook
 ``install`` puts in ``services.main_window_hooks``. It
 
-* words the State column of every list (reason, reference number, overdue
-  acknowledgement with the municipality's phone number) and shows a notice
-  above the lists while an acknowledgement is overdue;
-* shows in the status bar how many notifications wait, from the worker's
-  signals and from each reload of the list, with a "Send now" button (F9);
-* offers Print and Export as PDF for the selected finalised notification,
-  loading its stored copy in the background;
-* warns once (a ``services.quit_guards`` entry) when the window is closed
-  while notifications still wait (they stay queued in the vault and go out
-  after the next unlock).
+* words the State column of every list (a short phrase that always fits) and
+  shows the whole truth about the selected notification in the delivery panel
+  under the lists (:mod:`.panel`): why it waits and when it is tried next, why
+  it was refused and what to do, the reference number, time of receipt and the
+  date the acknowledgement is due, whom to phone when it is late;
+* raises an alert (:mod:`.alerts`) for a refused notification or an overdue
+  acknowledgement: a banner at the top that stays until the person has seen it,
+  and a desktop notification where the system has one;
+* shows above the lists how many notifications wait (the same count as the
+  Waiting tab: both come from the same list), with "Send now" (F9), and, when
+  sending is not set up on this PC, says so there in full;
+* puts a refused notification back in the queue with "Send again"
+  (``DeliveryService.send_again``: exactly once, recorded in the audit log);
+* offers Print and Export as PDF for the selected finalised notification;
+* warns once (a ``services.quit_guards`` entry) when the window is closed while
+  notifications still wait (they stay queued and go out after the next unlock).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.errors import UnderretError
-from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, StateWording
+from desktop.ui import theme
+from desktop.ui.delivery.alerts import ALERT_SEEN_EVENT, AlertBanner, DesktopNotifier
+from desktop.ui.delivery.panel import DeliveryPanel
+from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, StateWording, alert_key
 from desktop.ui.documents import DocumentActions, PrintableCopy
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
@@ -64,7 +72,10 @@ class MainWindowDelivery(QObject):
         self.window = window
         self._services = services
         self._delivery = delivery
+        #: Waiting to be sent, as the list shows it (the Waiting tab's count).
         self.waiting = 0
+        #: ... and as the outbox worker last said (it may be ahead of the list by a moment).
+        self._worker_waiting = 0
         self._confirmed_quit = False
         self.close_warning: QMessageBox | None = None
         self.close_warnings_shown = 0
@@ -72,16 +83,32 @@ class MainWindowDelivery(QObject):
         self._copy_id: str | None = None
         #: Notifications whose acknowledgement the person has noted (from the vault's audit log).
         self.acknowledged: set[str] = set()
+        #: Alerts the person has seen: (notification id, alert key), from the audit log.
+        self.seen_alerts: set[tuple[str, str]] = set()
+        self._notified: set[tuple[str, str]] = set()
         self._audit_checked: set[str] = set()
         self._audit_generation = 0  # a read started before a lock or a new note is out of date
-        self.wording = StateWording(self._pack, delivery.today if delivery else date.today,
+        from desktop.ui.dates import today_in_denmark
+
+        self.wording = StateWording(self._pack, delivery.today if delivery else today_in_denmark,
                                     lambda: services.language, self.acknowledged.__contains__)
         for model in _models(window):
             model.set_state_wording(self.wording.text, self.wording.tooltip)
 
+        # Above the lists: the alert, then the count with "Send now" and any set-up problem.
+        self.alert = AlertBanner()
+        self.alert.show_requested.connect(self.show_notification)
+        self.alert.dismissed.connect(self.alerts_seen)
+        self.notifier = DesktopNotifier(window)
         self.badge = QLabel()
         self.badge.setObjectName("deliveryBadge")
-        self.badge.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen-reader user can reach the count
+        self.badge.setWordWrap(True)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("deliveryProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setContentsMargins(6, 4, 6, 4)
+        theme.paint(self.problem_label, theme.Tone.NOTICE)
+        self.problem_label.hide()
         self.send_now_action = QAction(self)
         self.send_now_action.setObjectName("sendNow")
         self.send_now_action.setShortcut(QKeySequence("F9"))
@@ -89,30 +116,36 @@ class MainWindowDelivery(QObject):
         self.send_now_button = QPushButton()
         self.send_now_button.setObjectName("sendNowButton")
         self.send_now_button.clicked.connect(self.send_now_action.trigger)
-        window.add_status_widget(self.badge)
-        if delivery is not None:  # demo mode sends by itself, to its built-in intake
-            window.add_status_widget(self.send_now_button)
+        summary = QWidget()
+        summary.setObjectName("deliverySummary")
+        row = QHBoxLayout(summary)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.badge, 1)
+        row.addWidget(self.send_now_button)
+        self.send_now_button.setVisible(delivery is not None)  # demo mode sends by itself
+        window.add_above_lists(self.alert)
+        window.add_above_lists(self.problem_label)
+        window.add_above_lists(summary)
+        if delivery is not None:
             window.add_menu_action(self.send_now_action)
             window.addAction(self.send_now_action)
 
-        self.notice = QLabel()
-        self.notice.setObjectName("acknowledgementNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.notice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #d8b200; padding: 6px;")
-        self.notice.hide()
-        body = window.centralWidget()
-        central = body.layout() if body is not None else None
-        if isinstance(central, QBoxLayout):
-            central.insertWidget(1, self.notice)  # above the lists, below the buttons
+        # Below the lists: the selected notification's whole delivery.
+        self.panel = DeliveryPanel()
+        self.panel.send_again_requested.connect(self.send_again)
+        self.panel.acknowledgement_requested.connect(lambda _id: self.note_acknowledged())
+        window.add_below_lists(self.panel)
 
         self.acknowledged_action = QAction(self)
         self.acknowledged_action.setObjectName("acknowledgementReceived")
         self.acknowledged_action.triggered.connect(self.note_acknowledged)
         window.add_menu_action(self.acknowledged_action)
         window.addAction(self.acknowledged_action)
+        self.send_again_action = QAction(self)
+        self.send_again_action.setObjectName("sendAgainAction")
+        self.send_again_action.triggered.connect(self._send_again_selected)
+        window.add_menu_action(self.send_again_action)
+        window.addAction(self.send_again_action)
 
         # The documents area's actions and texts; the copy is read from the vault (in the background)
         # only when the person asks for it, and dropped again right after.
@@ -132,14 +165,14 @@ class MainWindowDelivery(QObject):
         for view in window.views.values():
             view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         services.session.locking.connect(self._forget_copy)
-        services.session.locking.connect(self._forget_acknowledgements)
+        services.session.locking.connect(self._forget_audit)
         if delivery is not None:
-            delivery.waitingCountChanged.connect(self._set_waiting)
+            delivery.waitingCountChanged.connect(self._set_worker_waiting)
             delivery.problem.connect(self._show_problem)
             delivery.started.connect(self.retranslate)
             delivery.startPending.connect(self.retranslate)  # "Send now" works before the start
             if delivery.waiting is not None:
-                self.waiting = delivery.waiting
+                self._worker_waiting = delivery.waiting
         window.installEventFilter(self)
         services.quit_guards.append(self.may_quit)
         self.retranslate()
@@ -152,17 +185,16 @@ class MainWindowDelivery(QObject):
 
     # --- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._retranslate(None)
-
-    def _retranslate(self, overdue: list[NotificationSummary] | None) -> None:
         self.acknowledged_action.setText(translate("Delivery", "I have received the municipality's "
                                                                "&acknowledgement"))
-        self.acknowledged_action.setToolTip(translate("Delivery", "Note that the municipality has "
-                                                                  "acknowledged the selected notification"))
+        self.acknowledged_action.setToolTip(translate("Delivery", "Note that the municipality has sent an "
+                                                                  "acknowledgement for the selected "
+                                                                  "notification"))
+        self.send_again_action.setText(translate("Delivery", "Send the refused notification &again"))
         self.send_now_action.setText(translate("Delivery", "Send &now"))
         self.send_now_action.setToolTip(translate("Delivery",
                                                   "Try to send every waiting notification now (F9)"))
-        self.send_now_button.setText(translate("Delivery", "Send now"))
+        self.send_now_button.setText(translate("Delivery", "Send now (F9)"))
         self.send_now_button.setAccessibleName(translate("Delivery", "Send waiting notifications now"))
         self.send_now_button.setToolTip(self.send_now_action.toolTip())
         if self.waiting == 0:
@@ -177,107 +209,161 @@ class MainWindowDelivery(QObject):
         # Until the list is read (the window shows while the vault opens) the count is not known yet.
         self.badge.setVisible(self.window.has_loaded)
         problem = self._delivery.configuration_problem if self._delivery is not None else None
-        self.badge.setToolTip(text_for(problem) if problem else "")
+        self.problem_label.setText(text_for(problem) if problem else "")
+        self.problem_label.setVisible(bool(problem) and self.window.has_loaded)
         self.send_now_action.setEnabled(self._delivery is not None
                                         and (self._delivery.running or self._delivery.start_pending))
         self.send_now_button.setEnabled(self.send_now_action.isEnabled())
-        self._update_notice(overdue)
-
-    def _update_notice(self, overdue: list[NotificationSummary] | None = None) -> None:
-        if overdue is None:
-            overdue = self.wording.overdue_among(_rows(self.window))
-        if not overdue:
-            self.notice.hide()
-            self.notice.clear()
-            return
-        references = ", ".join(s.reference or "?" for s in overdue)
-        if len(overdue) == 1:
-            head = translate("Delivery", "The municipality has not acknowledged notification %1 within 6 "
-                                         "working days.").replace("%1", references)
-        else:
-            head = translate("Delivery", "The municipality has not acknowledged %1 notifications within 6 "
-                                         "working days (references %2).").replace(
-                "%1", str(len(overdue))).replace("%2", references)
-        text = f"{head} {self.wording.call_advice(overdue[0].municipality)}"
-        self.notice.setText(text)
-        self.notice.setAccessibleName(text)
-        self.notice.show()
+        self.alert.retranslate()
+        self.panel.retranslate()
+        self._update_alerts()
+        self._selection_changed()
 
     # --- the waiting count ---------------------------------------------------------------------
-    def _set_waiting(self, count: int) -> None:
-        if count == self.waiting:
-            return  # the words would not change
-        self.waiting = count
-        self.retranslate()
+    def _set_worker_waiting(self, count: int) -> None:
+        # The list follows within a second (the worker's state changes reload it); the count shown is
+        # the list's, so the count and the Waiting tab never disagree.
+        self._worker_waiting = count
 
     def _on_loaded(self) -> None:
         # Reloaded about once a second while a long queue is sent: walk the rows once.
         rows = _rows(self.window)
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
-        overdue = self.wording.overdue_among(rows)
-        self._retranslate(overdue)
-        self._selection_changed()
-        self._check_acknowledgements([s.id for s in overdue])
+        self.retranslate()
+        self._check_audit([s.id for s in rows if self._alerting(s)])
 
-    # --- acknowledgements ----------------------------------------------------------------------
-    def _check_acknowledgements(self, overdue_ids: list[str]) -> None:
-        """Read from the audit log (background) which overdue notifications were acknowledged."""
-        unknown = [i for i in overdue_ids if i not in self._audit_checked]
+    # --- alerts --------------------------------------------------------------------------------
+    def _alerting(self, summary: NotificationSummary) -> bool:
+        return str(summary.state) == "failed" or self.wording.overdue(summary)
+
+    def _update_alerts(self) -> None:
+        if not self.window.is_complete or not self.window.has_loaded:
+            self.alert.set_alerts([])
+            return
+        alerts = []
+        for summary in _rows(self.window):
+            if not self._alerting(summary) or summary.id not in self._audit_checked:
+                continue
+            key = (summary.id, alert_key(summary))
+            if key in self.seen_alerts:
+                continue
+            sentence = self.wording.alert(summary)
+            if sentence is None:
+                continue
+            alerts.append((summary.id, sentence))
+            if key not in self._notified:
+                self._notified.add(key)
+                self.notifier.notify(translate("Delivery", "Underret: a notification needs you"), sentence)
+        self.alert.set_alerts(alerts)
+
+    def alerts_seen(self) -> None:
+        """"I have seen it": the alerts shown now are recorded as seen (audit log) and the banner goes."""
+        vault = self._services.vault
+        if vault is None:
+            return
+        by_id = {s.id: s for s in _rows(self.window)}
+        try:
+            for notification_id, _sentence in self.alert.alerts:
+                summary = by_id.get(notification_id)
+                if summary is None:
+                    continue
+                key = alert_key(summary)
+                vault.audit.record(ALERT_SEEN_EVENT, notification_id, key)
+                self.seen_alerts.add((notification_id, key))
+        except UnderretError as error:
+            self.window.statusBar().showMessage(message_for(error), 15000)
+        self._update_alerts()
+
+    def show_notification(self, notification_id: str) -> None:
+        """Select the notification in its list (its whole story shows in the panel) and focus the list."""
+        if self.window.select_id(notification_id):
+            self.window.views[self.window.current_group()].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _check_audit(self, ids: list[str]) -> None:
+        """Read from the audit log (background) which alerting notifications were acknowledged or seen."""
+        unknown = [i for i in ids if i not in self._audit_checked]
         if not unknown:
             return
         services = self._services
         generation = self._audit_generation
 
-        def read() -> set[str]:
+        def read() -> tuple[set[str], set[tuple[str, str]]]:
             reader = services.open_reader()
             try:
-                return {i for i in unknown
-                        if any(e.event == ACKNOWLEDGED_EVENT for e in reader.audit.entries_for(i))}
+                acknowledged, seen = set(), set()
+                for notification_id in unknown:
+                    for entry in reader.audit.entries_for(notification_id):
+                        if entry.event == ACKNOWLEDGED_EVENT:
+                            acknowledged.add(notification_id)
+                        elif entry.event == ALERT_SEEN_EVENT:
+                            seen.add((notification_id, entry.detail))
+                return acknowledged, seen
             finally:
                 reader.close()
 
-        def done(found: set[str]) -> None:
+        def done(found: tuple[set[str], set[tuple[str, str]]]) -> None:
             if generation != self._audit_generation:
                 return
             self._audit_checked.update(unknown)
-            if found:
-                self.acknowledged.update(found)
-                self._words_changed()
+            self.acknowledged.update(found[0])
+            self.seen_alerts.update(found[1])
+            self._words_changed()
 
         run_in_background(self, read, on_success=done, on_failure=self._copy_failed)
 
-    def _forget_acknowledgements(self) -> None:
+    def _forget_audit(self) -> None:
         # Read again from the vault after the next unlock (it may be another person's profile).
         self.acknowledged.clear()
+        self.seen_alerts.clear()
         self._audit_checked.clear()
         self._audit_generation += 1
+        self.alert.set_alerts([])
 
     def _words_changed(self) -> None:
         for model in _models(self.window):
             model.retranslate()
         self.retranslate()
-        self._update_acknowledged_action()
 
+    # --- the selected notification -------------------------------------------------------------
     def _selected_summary(self) -> NotificationSummary | None:
+        if not self.window.is_complete:
+            return None
         view = self.window.views[self.window.current_group()]
         rows = view.selectionModel().selectedRows()
         if not rows:
             return None
         notification_id = rows[0].data(ID_ROLE)
-        for summary in _rows(self.window):
-            if summary.id == notification_id:
-                return summary
+        for model in _models(self.window):
+            row = model.row_of(str(notification_id))
+            if row is not None:
+                return model.summary(row)
         return None
 
-    def _update_acknowledged_action(self) -> None:
+    def _selection_changed(self) -> None:
         summary = self._selected_summary()
         self.acknowledged_action.setEnabled(summary is not None and self.wording.overdue(summary))
+        self.send_again_action.setEnabled(summary is not None and str(summary.state) == "failed")
+        self.documents.set_enabled(summary is not None and str(summary.state) in _PRINTABLE_STATES)
+        self._show_panel(summary)
+
+    def _show_panel(self, summary: NotificationSummary | None) -> None:
+        if summary is None:
+            self.panel.show_details(None, None)
+            return
+        next_attempt = None
+        vault = self._services.vault
+        if str(summary.state) == "queued" and vault is not None:
+            try:
+                next_attempt = vault.outbox.next_attempt_for(summary.id)
+            except UnderretError:
+                next_attempt = None
+        self.panel.show_details(summary.id, self.wording.details(summary, next_attempt))
 
     def note_acknowledged(self) -> None:
         """The person got the municipality's acknowledgement: note it, and stop the reminder."""
         summary = self._selected_summary()
         vault = self._services.vault
-        if summary is None or vault is None or not self.wording.overdue(summary):
+        if summary is None or vault is None or str(summary.state) not in ("sent", "receipted", "purged"):
             return
         try:
             vault.audit.record(ACKNOWLEDGED_EVENT, summary.id)
@@ -287,6 +373,25 @@ class MainWindowDelivery(QObject):
         self._audit_generation += 1
         self.acknowledged.add(summary.id)
         self._words_changed()
+
+    def _send_again_selected(self) -> None:
+        summary = self._selected_summary()
+        if summary is not None:
+            self.send_again(summary.id)
+
+    def send_again(self, notification_id: str) -> bool:
+        """"Send again" for a refused notification: back in the queue (audited, exactly once) and tried."""
+        if self._delivery is not None:
+            done = self._delivery.send_again(notification_id)
+        else:  # demo mode: its own worker sends what is queued as soon as the list changes
+            vault = self._services.vault
+            done = vault is not None and vault.outbox.send_again(notification_id)
+            if done:
+                self._services.notifications_changed.emit()
+        if done:
+            said = translate("Delivery", "The notification is being sent again.")
+            self.window.statusBar().showMessage(said, 15000)
+        return done
 
     def send_now(self) -> None:
         if self._delivery is None or not (self._delivery.running or self._delivery.start_pending):
@@ -306,11 +411,6 @@ class MainWindowDelivery(QObject):
             return None
         notification_id, state = rows[0].data(ID_ROLE), rows[0].data(STATE_ROLE)
         return (str(notification_id), str(state)) if notification_id is not None else None
-
-    def _selection_changed(self) -> None:
-        self._update_acknowledged_action()
-        selected = self._selected()
-        self.documents.set_enabled(selected is not None and selected[1] in _PRINTABLE_STATES)
 
     def _with_copy(self, act: Callable[[], object]) -> None:
         """Read the selected notification's stored document and PDF in the background, then ``act``."""
@@ -373,7 +473,8 @@ class MainWindowDelivery(QObject):
 
         "Quit anyway" closes the window again, and this time the answer is yes.
         """
-        if (window is not self.window or self._confirmed_quit or self.waiting <= 0
+        waiting = max(self.waiting, self._worker_waiting)
+        if (window is not self.window or self._confirmed_quit or waiting <= 0
                 or self._services.vault is None
                 or self._delivery is None):  # demo mode: nothing real waits, the demo is thrown away
             return True
@@ -383,11 +484,11 @@ class MainWindowDelivery(QObject):
             return False
         self.close_warnings_shown += 1
         title = translate("Delivery", "Notifications are waiting to be sent")
-        if self.waiting == 1:
+        if waiting == 1:
             text = translate("Delivery", "1 notification has not been sent yet.")
         else:
             text = translate("Delivery", "%1 notifications have not been sent yet.").replace(
-                "%1", str(self.waiting))
+                "%1", str(waiting))
         text += " " + translate("Delivery", "They are kept safely on this PC and are sent the next time you "
                                             "open Underret while the PC is online. If the matter is urgent, "
                                             "phone the municipality.")

@@ -1,23 +1,26 @@
-"""How a notification's delivery state reads in the main window's list.
+"""How a notification's delivery reads: a short state for the list, the whole truth for the panel.
 
-One short line per notification (the list's State column) and a longer
-tooltip with what the person can do: waiting, sending, received with the
-municipality's reference number, sent by secure e-mail (no receipt there, the
-deadline still tracked), not sent yet with the reason in plain words,
-and, when the municipality's acknowledgement is overdue (6 working days,
-``acknowledgement_due`` in the summary), whom to phone.
+The list's State column gets a short phrase that always fits (waiting, sent now,
+refused, received, no acknowledgement); the delivery panel under the list gets
+the whole truth in sentences: why it waits and when it is tried next, why it was
+refused and what to do, with the municipality's phone number from the guideline
+pack, the reference number, the time of receipt and the date the municipality's
+acknowledgement is due (six working days), and whom to phone when it is late.
+Dates are in Danish time, in the UI language's format (:mod:`desktop.ui.dates`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.deadlines import is_overdue
 from desktop.ui.delivery.messages import reason_text
+from desktop.ui.theme import Tone
 
 if TYPE_CHECKING:
     from desktop.domain.packs import Contact, GuidelinePack
@@ -29,9 +32,8 @@ translate = QCoreApplication.translate
 RECEIVED_STATES = frozenset({"receipted", "purged"})
 # States whose acknowledgement deadline is tracked: received, or sent by secure e-mail (no receipt there).
 TRACKED_STATES = RECEIVED_STATES | {"sent"}
-#: States that count as "waiting" for the badge.
+#: States that count as "waiting to be sent" (the Waiting tab and the count above the lists).
 WAITING_STATES = frozenset({"queued", "sending"})
-
 
 #: Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail).
 ACKNOWLEDGED_EVENT = "acknowledgement.received"
@@ -48,8 +50,31 @@ def acknowledgement_overdue(summary: NotificationSummary, today: date,
             and is_overdue(summary.acknowledgement_due, today) and not acknowledged(summary.id))
 
 
+def _mailed(summary: NotificationSummary) -> bool:
+    """Sent by secure e-mail: no signed receipt (also after its content was removed)."""
+    state = str(summary.state)
+    return state == "sent" or (state == "purged" and summary.receipted_at is None)
+
+
+@dataclass(frozen=True)
+class StateDetails:
+    """The whole truth about one notification's delivery, for the panel under the list."""
+
+    headline: str
+    lines: list[str] = field(default_factory=list)
+    #: The colours the panel takes (a refusal or a late acknowledgement is a danger; waiting a notice).
+    tone: Tone | None = None
+    #: Refused: the person can put it back in the queue once the cause is fixed.
+    send_again: bool = False
+    #: Received or sent: the person can note that the municipality's acknowledgement came.
+    note_acknowledgement: bool = False
+
+    def text(self) -> str:
+        return " ".join([self.headline, *self.lines])
+
+
 class StateWording:
-    """Words for the State column; ``pack`` gives the municipality's phone number."""
+    """Words for one main window's notifications; ``pack`` gives the municipality's phone number."""
 
     def __init__(self, pack: Callable[[], GuidelinePack | None], today: Callable[[], date],
                  language: Callable[[], str],
@@ -70,7 +95,7 @@ class StateWording:
 
     # --- the municipality's number -------------------------------------------------------------
     def contact(self) -> Contact | None:
-        """Children's services of the municipality (the number to call when a deadline passes)."""
+        """Children's services of the municipality (the number to call about a notification)."""
         pack = self._pack()
         if pack is None:
             return None
@@ -83,88 +108,181 @@ class StateWording:
                 return contact
         return None
 
+    def phone(self) -> str | None:
+        """The municipality's phone number for notifications (from the guideline pack), if known."""
+        contact = self.contact()
+        return contact.phone if contact is not None else None
+
     def call_advice(self, municipality: str | None) -> str:
-        """What to do when the acknowledgement is late: phone the municipality (with the number)."""
+        """Phone the municipality about the notification, with the number, giving the reference number."""
         contact = self.contact()
         if contact is not None and contact.phone:
             name = contact.name.get(self._language()) or contact.name.get("da") or municipality or ""
-            return translate("Delivery", "Please phone %1 on %2 and give the reference number.") \
+            return translate("Delivery", "Phone %1 on %2 and give the reference number.") \
                 .replace("%1", name).replace("%2", contact.phone)
         if municipality:
-            return translate("Delivery", "Please phone children's services in %1 and give the reference "
+            return translate("Delivery", "Phone children's services in %1 and give the reference "
                                          "number.").replace("%1", municipality)
-        return translate("Delivery", "Please phone the municipality's children's services and give the "
+        return translate("Delivery", "Phone the municipality's children's services and give the "
                                      "reference number.")
 
-    # --- the list ------------------------------------------------------------------------------
-    def _date(self, value: date) -> str:
-        return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    def _call_about_refusal(self, municipality: str | None) -> str:
+        contact = self.contact()
+        if contact is not None and contact.phone:
+            name = contact.name.get(self._language()) or contact.name.get("da") or municipality or ""
+            return translate("Delivery", "Phone %1 on %2 today and say that the notification could not be "
+                                         "delivered; give them the facts by phone if the matter is "
+                                         "urgent.").replace("%1", name).replace("%2", contact.phone)
+        return translate("Delivery", "Phone the municipality's children's services today and say that the "
+                                     "notification could not be delivered; give them the facts by phone if "
+                                     "the matter is urgent.")
 
+    # --- dates ---------------------------------------------------------------------------------
+    def _date(self, value: date) -> str:
+        from desktop.ui.dates import long_date
+
+        return long_date(value, self._language())
+
+    def _moment(self, value: datetime) -> str:
+        from desktop.ui.dates import clock, danish_time, long_datetime
+
+        if danish_time(value).date() == self._today():
+            return translate("Delivery", "today %1").replace("%1", clock(value, self._language()))
+        return long_datetime(value, self._language())
+
+    # --- the list ------------------------------------------------------------------------------
     def text(self, summary: NotificationSummary) -> str | None:
-        """The State column's text, or ``None`` to leave a draft to the shell's words."""
+        """The State column's short phrase, or ``None`` to leave a draft to the shell's words."""
         state = str(summary.state)
-        reference = summary.reference or ""
         if state == "queued":
             if summary.last_error:
-                return translate("Delivery", "Waiting – not sent yet: %1").replace(
-                    "%1", reason_text(summary.last_error))
-            return translate("Delivery", "Waiting to send")
+                return translate("Delivery", "Waiting – not sent yet")
+            return translate("Delivery", "Waiting to be sent")
         if state == "sending":
-            return translate("Delivery", "Sending…")
-        if state == "sent":
+            return translate("Delivery", "Being sent now")
+        if state == "failed":
+            return translate("Delivery", "Refused – phone the municipality")
+        if state not in TRACKED_STATES:
+            return None
+        if self.overdue(summary):
+            return translate("Delivery", "No acknowledgement – phone the municipality")
+        if self.acknowledged(summary.id):
+            return translate("Delivery", "Acknowledgement received")
+        if _mailed(summary):
+            if state == "purged":
+                return translate("Delivery", "Sent by secure e-mail – content removed")
             if summary.acknowledgement_due is None:
                 return translate("Delivery", "Sent, waiting for the receipt")
-            if self.overdue(summary):
-                return self._mailed_overdue(summary)
-            return translate("Delivery", "Sent by secure e-mail (reference %1)").replace("%1", reference)
-        if state == "purged" and summary.receipted_at is None:  # sent by secure e-mail: no receipt
-            if self.overdue(summary):
-                return self._mailed_overdue(summary)
-            return translate("Delivery", "Sent by secure e-mail (reference %1) – content removed after "
-                                         "the retention period").replace("%1", reference)
-        if state == "failed":
-            return translate("Delivery", "Not sent – %1").replace("%1", reason_text(summary.last_error))
-        if state in RECEIVED_STATES:
-            if self.overdue(summary):
-                return translate("Delivery", "Received (reference %1) – no acknowledgement yet. %2") \
-                    .replace("%1", reference).replace("%2", self.call_advice(summary.municipality))
-            if state == "purged":
-                return translate("Delivery", "Received (reference %1) – content removed after the "
-                                             "retention period").replace("%1", reference)
-            return translate("Delivery", "Received by the municipality (reference %1)").replace(
-                "%1", reference)
-        return None
-
-    def _mailed_overdue(self, summary: NotificationSummary) -> str:
-        return translate("Delivery", "Sent by secure e-mail (reference %1) – no acknowledgement yet. "
-                                     "%2").replace("%1", summary.reference or "").replace(
-            "%2", self.call_advice(summary.municipality))
+            return translate("Delivery", "Sent by secure e-mail")
+        if state == "purged":
+            return translate("Delivery", "Received – content removed")
+        return translate("Delivery", "Received by the municipality")
 
     def tooltip(self, summary: NotificationSummary) -> str | None:
-        """A longer explanation with what the person can do."""
+        """The whole truth again (the panel under the list says the same)."""
+        details = self.details(summary)
+        return details.text() if details is not None else None
+
+    # --- the panel -----------------------------------------------------------------------------
+    def details(self, summary: NotificationSummary,
+                next_attempt: datetime | None = None) -> StateDetails | None:
+        """Everything about the notification's delivery in sentences (``None`` for a draft)."""
         state = str(summary.state)
+        municipality = summary.municipality or translate("Delivery", "the municipality")
         if state == "queued":
-            return translate("Delivery", "The notification is stored safely on this PC and is sent "
-                                         "automatically. You can also choose \"Send now\".")
+            lines = []
+            if summary.last_error:
+                lines.append(translate("Delivery", "Why: %1.").replace("%1", reason_text(summary.last_error)))
+            if next_attempt is not None:
+                lines.append(translate("Delivery", "Next try: %1 (or choose \u201cSend now\u201d).")
+                             .replace("%1", self._moment(next_attempt)))
+            lines.append(translate("Delivery", "It is kept safely on this PC and is sent by itself as soon "
+                                               "as it can be. If the matter is urgent, phone the "
+                                               "municipality."))
+            if summary.last_error:
+                headline = translate("Delivery", "Not sent yet – waiting to be sent to %1.")
+            else:
+                headline = translate("Delivery", "Waiting to be sent to %1.")
+            headline = headline.replace("%1", municipality)
+            return StateDetails(headline, lines, Tone.NOTICE if summary.last_error else None)
+        if state == "sending":
+            return StateDetails(translate("Delivery", "Being sent to %1 now.").replace("%1", municipality))
         if state == "failed":
-            return translate("Delivery", "The municipality did not accept the notification: %1. It is "
-                                         "kept on this PC. Please phone the municipality.").replace(
-                "%1", reason_text(summary.last_error))
-        if state == "sent" and summary.acknowledgement_due is not None and not self.overdue(summary) \
-                and not self.acknowledged(summary.id):
-            return translate("Delivery", "Sent by secure e-mail. The municipality's mail server accepted it, "
-                                         "but secure e-mail gives no receipt. The municipality should "
-                                         "acknowledge the notification by %1.").replace(
-                "%1", self._date(summary.acknowledgement_due))
-        if state in TRACKED_STATES and summary.acknowledgement_due is not None:
-            due = self._date(summary.acknowledgement_due)
-            if self.overdue(summary):
-                return translate("Delivery", "The municipality should have acknowledged the notification "
-                                             "by %1. %2").replace("%1", due).replace(
-                    "%2", self.call_advice(summary.municipality))
-            if self.acknowledged(summary.id):
-                return translate("Delivery", "You have noted that the municipality acknowledged the "
-                                             "notification.")
-            return translate("Delivery", "The municipality should acknowledge the notification by %1.") \
-                .replace("%1", due)
-        return None
+            lines = [
+                translate("Delivery", "Why: %1.").replace("%1", reason_text(summary.last_error)),
+                translate("Delivery", "What to do: %1").replace("%1", self._call_about_refusal(
+                    summary.municipality)),
+                translate("Delivery", "When IT has fixed the cause, choose \u201cSend again\u201d. It is "
+                                      "kept safely on this PC until then."),
+            ]
+            return StateDetails(translate("Delivery", "%1 did not accept the notification. It has not been "
+                                                      "delivered.").replace("%1", municipality),
+                                lines, Tone.DANGER, send_again=True)
+        if state not in TRACKED_STATES:
+            return None
+        return self._delivered(summary, municipality)
+
+    def _delivered(self, summary: NotificationSummary, municipality: str) -> StateDetails:
+        lines = []
+        if summary.reference:
+            lines.append(translate("Delivery", "Reference number: %1.").replace("%1", summary.reference))
+        due = summary.acknowledgement_due
+        if self.overdue(summary):
+            assert due is not None
+            lines.append(translate("Delivery", "The municipality should have sent you an acknowledgement by "
+                                               "%1.").replace("%1", self._date(due)))
+            lines.append(self.call_advice(summary.municipality))
+            headline = translate("Delivery", "%1 has not sent an acknowledgement within six working days.") \
+                .replace("%1", municipality)
+            return StateDetails(headline, lines, Tone.DANGER, note_acknowledgement=True)
+        if _mailed(summary):
+            when = summary.sent_at
+            headline = translate("Delivery", "Sent to %1 by secure e-mail.").replace("%1", municipality)
+            if when is not None:
+                lines.insert(0, translate("Delivery", "Sent: %1.").replace("%1", self._moment(when)))
+            lines.append(translate("Delivery", "Secure e-mail gives no automatic message of receipt."))
+        else:
+            headline = translate("Delivery", "Received by %1.").replace("%1", municipality)
+            if summary.receipted_at is not None:
+                lines.insert(0, translate("Delivery", "Received: %1.").replace(
+                    "%1", self._moment(summary.receipted_at)))
+        if str(summary.state) == "purged":
+            lines.append(translate("Delivery", "The content was removed from this PC after the retention "
+                                               "period; the receipt is kept."))
+        if self.acknowledged(summary.id):
+            lines.append(translate("Delivery", "You have noted that the municipality sent you an "
+                                               "acknowledgement."))
+            return StateDetails(headline, lines, Tone.GOOD)
+        if due is not None:
+            lines.append(translate("Delivery", "The municipality must send you an acknowledgement by %1 (six "
+                                               "working days). If none comes, phone them.")
+                         .replace("%1", self._date(due)))
+        return StateDetails(headline, lines, Tone.GOOD, note_acknowledgement=due is not None)
+
+    # --- alerts --------------------------------------------------------------------------------
+    def alert(self, summary: NotificationSummary) -> str | None:
+        """One sentence for the alert banner when the notification needs the person now, else ``None``."""
+        who = summary.child_initials or "?"
+        phone = self.phone()
+        if str(summary.state) == "failed":
+            text = translate("Delivery", "The notification about %1 was not accepted by %2: %3.").replace(
+                "%1", who).replace("%2", summary.municipality or translate("Delivery", "the municipality")) \
+                .replace("%3", reason_text(summary.last_error))
+        elif self.overdue(summary):
+            text = translate("Delivery", "No acknowledgement from %1 for the notification about %2 "
+                                         "(reference number %3).").replace(
+                "%1", summary.municipality or translate("Delivery", "the municipality")).replace(
+                "%2", who).replace("%3", summary.reference or "?")
+        else:
+            return None
+        if phone:
+            text += " " + translate("Delivery", "Phone %1.").replace("%1", phone)
+        return text
+
+
+def alert_key(summary: NotificationSummary) -> str:
+    """What the person has seen when they dismiss an alert: this refusal (after the n-th attempt), or
+    the late acknowledgement. A new refusal after "Send again" is a new alert."""
+    if str(summary.state) == "failed":
+        return f"refused.{summary.attempts}"
+    return "overdue"

@@ -1,14 +1,21 @@
-"""A finalised notification in the window: shown as sent, nothing editable; a correction is a new
-notification that refers to it."""
+"""A finalised notification in the window: shown as sent, nothing editable, its delivery live; a correction
+is a new notification that refers to it.
+
+The window shows the same delivery panel as the main window (:mod:`desktop.ui.delivery.panel`) and
+keeps it up to date while it is open: "waiting", "sent", "received with reference number …", or
+"refused" with what to do, as the outbox reports it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.building import child_initials
 from desktop.errors import UnderretError
+from desktop.ui.delivery.panel import DeliveryPanel
+from desktop.ui.delivery.wording import StateWording
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY
 from desktop.ui.wizard.review import document_html
 from desktop.ui.wizard.sending import tell
@@ -19,6 +26,57 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+class LiveDelivery(QObject):
+    """The finalised window's delivery panel, re-read whenever the notifications change."""
+
+    def __init__(self, window: WizardWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        services = window.services
+        from desktop.ui.dates import today_in_denmark
+
+        delivery = getattr(services, "delivery", None)
+        self.wording = StateWording(lambda: window.pack, getattr(delivery, "today", today_in_denmark),
+                                    lambda: services.language)
+        self.panel = DeliveryPanel(window)
+        self.panel.setObjectName("finalisedDelivery")
+        self.panel.send_again_requested.connect(self._send_again)
+        # Noting the acknowledgement is done in the main window's list, where the reminder is.
+        self.panel.acknowledgement_button.setEnabled(False)
+        window.add_under_status(self.panel)
+        services.notifications_changed.connect(self.refresh)
+
+    def notification_id(self) -> str | None:
+        window = self._window
+        return window.keeper.draft_id or window.finalised_id or (
+            window.document.notification_id if window.document is not None else None)
+
+    def refresh(self) -> None:
+        """Read the notification's state now and show it."""
+        vault = self._window.services.vault
+        notification_id = self.notification_id()
+        if vault is None or notification_id is None:
+            return
+        try:
+            summary = vault.notifications.get_summary(notification_id)
+            next_attempt = vault.outbox.next_attempt_for(notification_id) if str(summary.state) == "queued" \
+                else None
+        except UnderretError:
+            return
+        details = self.wording.details(summary, next_attempt)
+        self.panel.show_details(notification_id, details)
+        self.panel.acknowledgement_button.hide()
+
+    def _send_again(self, notification_id: str) -> None:
+        services = self._window.services
+        delivery = getattr(services, "delivery", None)
+        if delivery is not None:
+            delivery.send_again(notification_id)
+        elif services.vault is not None and services.vault.outbox.send_again(notification_id):
+            services.notifications_changed.emit()
+        self.refresh()
+
+
 def show_read_only(window: WizardWindow) -> None:
     """Show the finalised document (or why it cannot be shown) instead of the pages."""
     window.read_only = True
@@ -27,13 +85,17 @@ def show_read_only(window: WizardWindow) -> None:
         window.document_view.setHtml(document_html(window.document))
     window.stack.setCurrentWidget(window.document_view)
     window.read_only_label.setText(window.unavailable or translate(
-        "Wizard", "This notification has been finalised and can no longer be changed. "
+        "Wizard", "This notification is finished and locked; it can no longer be changed. "
                   "To correct it, write a correction: a new notification that refers to this one."))
     window.read_only_label.show()
-    window.step_label.setText("")
+    window.step_label.setText(translate("Wizard", "The finished notification"))
+    window.save_label.setText("")
     for button in (window.back_button, window.next_button, window.finalise_button, window.discard_button):
         button.hide()
     window.correct_button.setVisible(not window.unavailable)
+    if window.live_delivery is None:
+        window.live_delivery = LiveDelivery(window)
+    window.live_delivery.refresh()
     if window.document is not None and window.document.acute:
         # An acute notification is never only written: the numbers stay in view.
         window.acute_button.setChecked(True)

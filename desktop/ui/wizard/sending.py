@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.building import NotificationIncomplete, build_document
 from desktop.domain.forms import FormDefinition
@@ -35,6 +35,7 @@ from desktop.ui.wizard.review import ReviewPage, document_html, preview_html
 
 if TYPE_CHECKING:
     from desktop.domain.document import NotificationDocument
+    from desktop.ui.wizard.confirm import FinaliseConfirmation
     from desktop.ui.wizard.window import WizardWindow
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,27 @@ class _LayoutRequest:
         return preview_html(preview), preview.gaps
 
 
+def describe_notification(window: WizardWindow, notification_id: str) -> str:
+    """An earlier notification as the person knows it: its reference number (or its short number) and
+    the day it was finished."""
+    from desktop.documents.formatting import short_id
+    from desktop.ui.dates import long_date
+
+    vault = window.services.vault
+    try:
+        summary = vault.notifications.get_summary(notification_id) if vault is not None else None
+    except UnderretError:
+        summary = None
+    reference = (summary.reference if summary is not None else None) or short_id(notification_id)
+    if summary is None or summary.finalised_at is None:
+        return translate("Wizard", "the notification with reference number %1").replace("%1", reference)
+    from desktop.ui.dates import danish_time
+
+    finished = long_date(danish_time(summary.finalised_at).date(), window.services.language)
+    return translate("Wizard", "the notification with reference number %1, finished on %2").replace(
+        "%1", reference).replace("%2", finished)
+
+
 def tell(parent: QWidget, title: str, error: Exception) -> None:
     """A calm, non-blocking message about something that did not work (nothing typed is lost)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, message_for(error),
@@ -88,6 +110,8 @@ class Sending:
     def __init__(self, window: WizardWindow) -> None:
         self._window = window
         self._review_fingerprint = ""
+        #: "Finish and send?" while it is asked.
+        self.confirmation: FinaliseConfirmation | None = None
 
     def problems(self) -> list[Problem]:
         """Every rule the answers break, on every page (built or not)."""
@@ -173,11 +197,41 @@ class Sending:
         except NotificationIncomplete:
             log.warning("draft %s: document incomplete although validation passed", window.draft_id)
             return
+        if getattr(window.services, "finalise", None) is None:
+            self._failed(FinaliseUnavailable())
+            return
+        self.ask_to_finalise(window.draft_id, document)
+
+    def ask_to_finalise(self, draft_id: str, document: NotificationDocument) -> None:
+        """"Finish and send?" with the summary; on yes the notification is locked and queued."""
+        from desktop.ui.wizard.confirm import FinaliseConfirmation
+
+        window = self._window
+        if self.confirmation is not None:
+            self.confirmation.raise_()
+            return
+        box = FinaliseConfirmation(document, window.pack, window.language, window,
+                                   corrects=lambda original: describe_notification(window, original))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirmation = box
+
+        def answered(result: int) -> None:
+            self.confirmation = None
+            window.activateWindow()  # the question is gone: the keyboard is back in this window
+            if result == int(QDialog.DialogCode.Accepted) and not window.read_only:
+                self._seal(draft_id, document)
+            else:
+                window.finalise_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _seal(self, draft_id: str, document: NotificationDocument) -> None:
+        window = self._window
         finaliser: NotificationFinaliser | None = getattr(window.services, "finalise", None)
         if finaliser is None:
             self._failed(FinaliseUnavailable())
             return
-        draft_id = window.draft_id
         window.finalise_button.setEnabled(False)
         # Nothing may change while the notification is being sealed: it is what gets sent.
         window.stack.setEnabled(False)

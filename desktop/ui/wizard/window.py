@@ -104,6 +104,7 @@ class WizardWindow(QMainWindow):
         if self.read_only:
             self.show_read_only()
         else:
+            self._show_correction()
             self._open_first_page(self.page_id if self.page_id in self.pages else self.flow.first())
 
     # --- opening -------------------------------------------------------------------------------
@@ -149,9 +150,15 @@ class WizardWindow(QMainWindow):
         outer.addLayout(self._acute_holder)
         self._acute_panel: AcuteContacts | None = None
         self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("readOnlyNote")
         self.read_only_label.setWordWrap(True)
         self.read_only_label.hide()
         outer.addWidget(self.read_only_label)
+        self._under_status = QVBoxLayout()
+        self._under_status.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._under_status)
+        #: A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).
+        self.live_delivery: finalised_view.LiveDelivery | None = None
 
         self.stack = QStackedWidget()
         self.document_view = QTextBrowser()
@@ -181,6 +188,28 @@ class WizardWindow(QMainWindow):
         self.retranslate()
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 42)
+
+    def _show_correction(self) -> None:
+        """A correction says at the top which notification it corrects (reference number and date)."""
+        original = self.answers.get(CORRECTS_KEY)
+        if not isinstance(original, str):
+            return
+        from desktop.ui import theme
+        from desktop.ui.wizard.sending import describe_notification
+
+        note = QLabel(translate("Wizard", "This is a correction of %1. It is sent as a new notification that "
+                                          "refers to that one; write what is different.").replace(
+            "%1", describe_notification(self, original)))
+        note.setObjectName("correctionNote")
+        note.setWordWrap(True)
+        note.setContentsMargins(6, 4, 6, 4)
+        theme.paint(note, theme.Tone.NOTICE)
+        self.add_under_status(note)
+        self.correction_note = note
+
+    def add_under_status(self, widget: QWidget) -> None:
+        """Put a widget under the window's status lines, above the page (the delivery panel)."""
+        self._under_status.addWidget(widget)
 
     @staticmethod
     def _button(name: str, action: Callable[[], object]) -> QPushButton:
@@ -235,8 +264,8 @@ class WizardWindow(QMainWindow):
         self.back_button.setAccessibleName(translate("Wizard", "Back to the previous page"))
         self.next_button.setText(translate("Wizard", "&Next"))
         self.next_button.setAccessibleName(translate("Wizard", "Next page"))
-        self.finalise_button.setText(translate("Wizard", "&Finalise and send"))
-        self.finalise_button.setAccessibleName(translate("Wizard", "Finalise and send the notification"))
+        self.finalise_button.setText(translate("Wizard", "&Finish and send"))
+        self.finalise_button.setAccessibleName(translate("Wizard", "Finish and send the notification"))
         self.correct_button.setText(translate("Wizard", "&Correct it"))
         self.correct_button.setAccessibleName(translate(
             "Wizard", "Write a correction: a new notification that refers to this one"))

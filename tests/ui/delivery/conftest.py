@@ -175,6 +175,12 @@ class DeliveryApp:
                     return str(index.data())
         return ""
 
+    def panel_text(self, notification_id: str) -> str:
+        """What the delivery panel says about the notification once it is selected in its list."""
+        if not self.window.select_id(notification_id) or self.part.panel.notification_id != notification_id:
+            return ""
+        return str(self.part.panel.details.text()) if self.part.panel.details is not None else ""
+
     def summary_state(self, notification_id: str) -> str:
         return str(self.services.require_vault().notifications.get_summary(notification_id).state)
 

@@ -1,4 +1,5 @@
-"""Delivery as the person sees it in the main window: states in plain words, the badge, "Send now"."""
+"""Delivery as the person sees it in the main window: states in plain words, the panel with the whole
+story, the count, "Send now", the alert for an overdue acknowledgement."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from tests.ui.delivery.conftest import DeliveryApp
 
 WAIT_MS = 30_000
+RECEIVED = "Received by the municipality"
 
 
 def test_finalised_notification_is_sent_in_the_background_and_listed_as_received_with_its_reference(
@@ -32,11 +34,17 @@ def test_finalised_notification_is_sent_in_the_background_and_listed_as_received
     qtbot.waitUntil(lambda: app.summary_state(notification_id) == "receipted", timeout=WAIT_MS)
     summary = app.services.require_vault().notifications.get_summary(notification_id)
     assert summary.reference and summary.reference.startswith("KOM")
-    expected = f"Received by the municipality (reference {summary.reference})"
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == expected, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == RECEIVED, timeout=WAIT_MS)
+    panel = app.panel_text(notification_id)
+    assert panel.startswith("Received by Demo Kommune.")
+    assert f"Reference number: {summary.reference}." in panel
+    assert "Received: today " in panel
+    assert summary.acknowledgement_due is not None
+    due = summary.acknowledgement_due
+    assert f"acknowledgement by {due.day} " in panel and str(due.year) in panel
     assert intake.store.count(notification_id) == 1
     assert app.part.badge.text() == "Nothing waiting to be sent"
-    assert not app.part.notice.isVisible()
+    assert not app.part.alert.isVisible()
 
 
 def test_with_the_intake_down_the_item_waits_with_the_reason_and_send_now_delivers_it_once_it_is_up(
@@ -48,9 +56,12 @@ def test_with_the_intake_down_the_item_waits_with_the_reason_and_send_now_delive
 
     notification_id = app.finalise_draft(answers)
 
-    waiting = "Waiting – not sent yet: the municipality's receiving service did not answer"
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == waiting, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Waiting – not sent yet", timeout=WAIT_MS)
+    panel = app.panel_text(notification_id)
+    assert "Why: the municipality's receiving service did not answer." in panel
+    assert "Next try: " in panel
     assert app.part.badge.text() == "1 notification waiting to be sent"
+    assert app.window.tabs.tabText(app.window.current_group()) == "Waiting to be sent (1)"
     assert app.summary_state(notification_id) == "queued"
 
     intake = start_intake()
@@ -58,8 +69,7 @@ def test_with_the_intake_down_the_item_waits_with_the_reason_and_send_now_delive
     QTest.mouseClick(app.part.send_now_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: app.summary_state(notification_id) == "receipted", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: app.state_text(notification_id).startswith("Received by the municipality"),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == RECEIVED, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: app.part.badge.text() == "Nothing waiting to be sent", timeout=WAIT_MS)
     assert intake.store.count(notification_id) == 1
 
@@ -102,14 +112,14 @@ def test_an_overdue_acknowledgement_is_shown_with_the_municipalitys_phone_number
 
     notification_id = app.finalise_draft(answers)
 
-    qtbot.waitUntil(lambda: app.part.notice.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.part.alert.isVisible(), timeout=WAIT_MS)
     summary = app.services.require_vault().notifications.get_summary(notification_id)
     assert summary.acknowledgement_due is not None and summary.acknowledgement_due < three_weeks_later
-    advice = "Please phone Demo Kommune, children's services on 00 00 01 01 and give the reference number."
-    assert app.state_text(notification_id) == (
-        f"Received (reference {summary.reference}) – no acknowledgement yet. {advice}")
-    assert summary.reference is not None and summary.reference in app.part.notice.text()
-    assert advice in app.part.notice.text()
+    assert app.state_text(notification_id) == "No acknowledgement – phone the municipality"
+    assert summary.reference is not None and summary.reference in app.part.alert.lines.text()
+    assert "Phone 00 00 01 01." in app.part.alert.lines.text()
+    advice = "Phone Demo Kommune, children's services on 00 00 01 01 and give the reference number."
+    assert advice in app.panel_text(notification_id)
 
 
 def test_noting_the_acknowledgement_ends_the_reminder_also_after_the_next_unlock(
@@ -121,20 +131,20 @@ def test_noting_the_acknowledgement_ends_the_reminder_also_after_the_next_unlock
     app = delivery_app(today=lambda: three_weeks_later)
     app.unlock()
     notification_id = app.finalise_draft(answers)
-    qtbot.waitUntil(lambda: app.part.notice.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.part.alert.isVisible(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: app.window.select_id(notification_id), timeout=WAIT_MS)
     assert app.part.acknowledged_action.isEnabled()
 
     app.part.acknowledged_action.trigger()
 
-    reference = app.services.require_vault().notifications.get_summary(notification_id).reference
-    assert not app.part.notice.isVisible()
-    assert app.state_text(notification_id) == f"Received by the municipality (reference {reference})"
+    assert not app.part.alert.isVisible()
+    assert app.state_text(notification_id) == "Acknowledgement received"
     app.services.session.lock()
     app.unlock()
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == (
-        f"Received by the municipality (reference {reference})"), timeout=WAIT_MS)
-    assert not app.part.notice.isVisible()
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Acknowledgement received", timeout=WAIT_MS)
+    noted = "You have noted that the municipality sent you an acknowledgement."
+    assert noted in app.panel_text(notification_id)
+    assert not app.part.alert.isVisible()
 
 
 

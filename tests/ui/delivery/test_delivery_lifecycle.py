@@ -42,11 +42,14 @@ def test_pressing_finalise_in_the_wizard_seals_queues_and_delivers_the_notificat
     assert button is not None and button.isVisible()
 
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    confirmation = wizard.findChild(QWidget, "confirmFinalise")
+    assert confirmation is not None and confirmation.isVisible()
+    QTest.mouseClick(confirmation, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: app.summary_state(draft_id) == "receipted", timeout=WAIT_MS)
     assert intake.store.count(draft_id) == 1
-    received = "Received by the municipality (reference KOM"
-    qtbot.waitUntil(lambda: app.state_text(draft_id).startswith(received), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(draft_id) == "Received by the municipality", timeout=WAIT_MS)
+    assert "Reference number: KOM" in app.panel_text(draft_id)
 
 
 def test_locking_stops_sending_and_unlocking_starts_it_again_with_nothing_lost(
@@ -89,8 +92,10 @@ def test_a_notification_the_municipality_refuses_is_shown_as_not_sent_with_the_r
 
     app.part.send_now_action.trigger()
 
-    refused = "Not sent – the municipality already has a different notification with the same number"
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == refused, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Refused – phone the municipality",
+                    timeout=WAIT_MS)
+    assert ("Why: the municipality already has a different notification with the same number."
+            in app.panel_text(notification_id))
     assert app.summary_state(notification_id) == "failed"
     qtbot.waitUntil(lambda: app.part.badge.text() == "Nothing waiting to be sent", timeout=WAIT_MS)
 
@@ -136,8 +141,9 @@ def test_content_is_purged_after_the_policys_retention_period_and_the_receipt_is
     vault = app.services.require_vault()
     assert vault.outbox.get_receipt(notification_id) is not None
     reference = vault.notifications.get_summary(notification_id).reference
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == (
-        f"Received (reference {reference}) – content removed after the retention period"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Received – content removed", timeout=WAIT_MS)
+    panel = app.panel_text(notification_id)
+    assert f"Reference number: {reference}." in panel and "the receipt is kept" in panel
 
 
 def test_export_of_a_sent_notification_writes_exactly_the_copy_that_was_sent(

@@ -76,8 +76,7 @@ def test_a_trainee_files_a_case_by_keyboard_and_sees_feedback_receipt_and_the_mu
     keys.go_on_to("review")
 
     # Finalise.
-    keys.tab_to(window.finalise_button)
-    keys.press(Qt.Key.Key_Space)
+    keys.finish_and_send()
     qtbot.waitUntil(lambda: window.read_only, timeout=30000)
     notification_id = window.draft_id
     assert notification_id is not None

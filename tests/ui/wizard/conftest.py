@@ -105,8 +105,11 @@ class Wizard(WizardKeys):
         self.go_on_to("review")
 
     def finalise(self) -> None:
+        """Finish and send: the button, then Enter on the question (when the notification is complete)."""
         self.tab_to(self.window.finalise_button)
         self.press(Qt.Key.Key_Space)
+        if self.window.sending.confirmation is not None:
+            self.confirm_finish()
 
 
 @pytest.fixture

@@ -59,7 +59,14 @@ def test_a_finalised_notification_opens_read_only_and_a_correction_refers_to_it(
     assert correction.draft_id not in (None, first_id)
     assert correction.answers[CORRECTS_KEY] == first_id
     assert correction.answers["child.name"] == "Emma Louise Hansen"
+    said = correction.correction_note.text()
+    assert said.startswith("Dette er en rettelse af underretningen med referencenummer "
+                           f"{first_id[:8].upper()}, gjort færdig ")
     correction.finalise()
+    asked = correction.sending.confirmation
+    assert asked is not None and asked.isVisible()
+    assert any(what == "Retter" and answer in said for what, answer in asked.rows)
+    asked.accept()
     qtbot.waitUntil(lambda: correction.read_only, timeout=30000)
     vault = services.require_vault()
     document = NotificationDocument.model_validate_json(vault.notifications.get_document(correction.draft_id))

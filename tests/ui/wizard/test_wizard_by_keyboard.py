@@ -59,8 +59,7 @@ def test_a_four_year_old_gets_the_signs_for_small_children_and_the_notification_
     assert "24 timer" in next_steps
     assert "6 hverdage" in next_steps
 
-    wizard.tab_to(wizard.window.finalise_button)
-    wizard.press(Qt.Key.Key_Space)
+    wizard.finish_and_send()
     qtbot.waitUntil(lambda: wizard.window.read_only, timeout=30000)
     draft_id = wizard.window.draft_id
     assert draft_id is not None

@@ -1,0 +1,73 @@
+"""Window sizes that suit the screen, and are remembered.
+
+A window opens at the size the person last gave it (``window-sizes.ini`` in the
+user's data folder: sizes only, never content) or else at a share of the
+screen's free area, capped so it is not huge on a large screen, and never smaller
+than its own contents need. On a 1366×768 office screen that is most of the screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop import paths
+
+_FILE = "window-sizes.ini"
+
+
+def _store() -> QSettings:
+    return QSettings(str(paths.user_data_dir() / _FILE), QSettings.Format.IniFormat)
+
+
+def _remembered(key: str) -> QSize | None:
+    try:
+        value = _store().value(f"size/{key}")
+    except (OSError, RuntimeError):
+        return None
+    if isinstance(value, QSize) and value.isValid():
+        return value
+    return None
+
+
+def available_size(window: QWidget) -> QSize:
+    """The free area of the screen the window is on (or the primary screen's)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
+
+
+def suited_size(window: QWidget, share: float, cap: QSize) -> QSize:
+    """``share`` of the free screen, at most ``cap``, at least what the window's contents need."""
+    free = available_size(window)
+    wanted = QSize(min(int(free.width() * share), cap.width()), min(int(free.height() * share), cap.height()))
+    return wanted.expandedTo(window.minimumSizeHint()).boundedTo(free)
+
+
+class _Remember(QObject):
+    """Writes the window's size when it is hidden or closed (a size the person chose)."""
+
+    def __init__(self, window: QWidget, key: str) -> None:
+        super().__init__(window)
+        self._key = key
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Close, QEvent.Type.Hide) and isinstance(watched, QWidget):
+            size = watched.size()
+            if size.isValid() and not watched.isMaximized() and not watched.isMinimized():
+                # A size not remembered is no reason to stop closing.
+                with contextlib.suppress(OSError, RuntimeError):
+                    _store().setValue(f"size/{self._key}", size)
+        return False
+
+
+def place(window: QWidget, key: str, *, share: float = 0.9, cap: tuple[int, int] = (1500, 1000)) -> None:
+    """Give ``window`` its remembered size or one that suits the screen, and remember it on close."""
+    free = available_size(window)
+    size = _remembered(key)
+    if size is None:
+        size = suited_size(window, share, QSize(*cap))
+    window.resize(size.boundedTo(free))
+    window.installEventFilter(_Remember(window, key))

@@ -1,0 +1,116 @@
+"""Asking once before the irreversible step: "Finish and send?" with a short summary.
+
+Finishing locks the notification and queues it for the municipality; nothing can
+be changed afterwards (a correction is a new notification). The question names
+the child, the receiving municipality, whether the person judged the child in
+danger right now (then: phone as well, with the number), whether it corrects an
+earlier notification, and what happens next. Enter (the default button) finishes
+and sends; Escape goes back to the review.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from desktop.domain.document import ChildIdentity, NotificationDocument
+from desktop.domain.packs import GuidelinePack
+from desktop.ui import theme
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+translate = QCoreApplication.translate
+
+
+def _child(document: NotificationDocument, language: str) -> str:
+    from desktop.ui.dates import long_date
+
+    child = document.child
+    if child.identity is ChildIdentity.UNBORN:
+        due = long_date(child.due_date, language) if child.due_date else "?"
+        return translate("Wizard", "An unborn child (due %1)").replace("%1", due)
+    name = child.name or translate("Wizard", "(no name given)")
+    if child.birth_date is not None:
+        return translate("Wizard", "%1, born %2").replace("%1", name).replace(
+            "%2", long_date(child.birth_date, language))
+    return name
+
+
+def summary_lines(document: NotificationDocument, pack: GuidelinePack, language: str,
+                  corrects: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
+    """(what, the answer) rows of the summary: child, municipality, acute, correction, what happens."""
+    rows = [(translate("Wizard", "Child"), _child(document, language)),
+            (translate("Wizard", "Sent to"), pack.municipality.name)]
+    if document.acute:
+        phones = "; ".join(f"{c.name.get(language) or c.name.get('da')}: {c.phone}"
+                           for c in pack.acute_contacts() if c.phone)
+        rows.append((translate("Wizard", "Child in danger right now"), translate(
+            "Wizard", "Yes. Writing is not enough: phone now as well. %1").replace("%1", phones)))
+    else:
+        rows.append((translate("Wizard", "Child in danger right now"), translate("Wizard", "No")))
+    if document.corrects:
+        what = corrects(document.corrects) if corrects is not None else document.corrects
+        rows.append((translate("Wizard", "Corrects"), what))
+    rows.append((translate("Wizard", "What happens now"), translate(
+        "Wizard", "The notification is locked and can no longer be changed (a correction is sent as a new "
+                  "notification). It is sent securely to the municipality as soon as this PC is online. The "
+                  "municipality must send you an acknowledgement within six working days.")))
+    return rows
+
+
+class FinaliseConfirmation(QDialog):
+    """The question; ``accepted`` finishes and sends, ``rejected`` goes back to the review."""
+
+    def __init__(self, document: NotificationDocument, pack: GuidelinePack, language: str,
+                 parent: QWidget | None = None, corrects: Callable[[str], str] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("finaliseConfirmation")
+        self.setWindowTitle(translate("Wizard", "Finish and send?"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        heading = QLabel(translate("Wizard", "Finish and send the notification?"))
+        heading.setObjectName("confirmationHeading")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.rows = summary_lines(document, pack, language, corrects)
+        spoken = []
+        for what, answer in self.rows:
+            caption = QLabel(what)
+            bold = caption.font()
+            bold.setBold(True)
+            caption.setFont(bold)
+            caption.setWordWrap(True)
+            value = QLabel(answer)
+            value.setWordWrap(True)
+            value.setObjectName("confirmationValue")
+            if document.acute and what == translate("Wizard", "Child in danger right now"):
+                value.setContentsMargins(6, 4, 6, 4)
+                theme.paint(value, theme.Tone.DANGER)
+            layout.addWidget(caption)
+            layout.addWidget(value)
+            spoken.append(f"{what}: {answer}")
+        self.buttons = QDialogButtonBox()
+        self.send_button = self.buttons.addButton(translate("Wizard", "&Finish and send"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setObjectName("confirmFinalise")
+        self.send_button.setAccessibleName(translate("Wizard", "Finish and send the notification"))
+        self.back_button = self.buttons.addButton(translate("Wizard", "&Go back"),
+                                                  QDialogButtonBox.ButtonRole.RejectRole)
+        self.back_button.setObjectName("cancelFinalise")
+        self.back_button.setAccessibleName(translate("Wizard", "Go back to the review"))
+        self.send_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setAccessibleName(self.windowTitle())
+        self.setAccessibleDescription(". ".join(spoken))
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(metrics.averageCharWidth() * 70)
+        self.send_button.setFocus()
