@@ -1,6 +1,6 @@
 """A refused notification cannot be missed: the alert, the panel's whole story, "Send again" by keyboard.
 
-The intake refuses the first delivery (a real TLS gateway that answers 401); the
+The intake refuses the first delivery (a real TLS gateway that answers 400 "damaged"); the
 main window raises the alert banner and a desktop notification, the counts agree,
 the panel says why and whom to phone with the number; after IT has fixed the cause
 the person reaches "Send again" with the keyboard and the notification is delivered,
@@ -71,7 +71,7 @@ def test_a_refused_notification_raises_the_alert_and_send_again_by_keyboard_deli
     qtbot.waitUntil(lambda: app.part.alert.isVisible(), timeout=WAIT_MS)
     alert = app.part.alert.lines.text()
     assert alert == ("The notification about AH was not accepted by Demo Kommune: the municipality's "
-                     "receiving service did not accept this PC. Phone 00 00 01 01.")
+                     "receiving service found it damaged. Phone 00 00 01 01.")
     assert tray.shown == [("Underret: a notification needs you", alert)]
     # Every count agrees: nothing waits, one is refused, and the tabs say the same.
     assert app.part.badge.text() == "Nothing waiting to be sent"
@@ -85,7 +85,7 @@ def test_a_refused_notification_raises_the_alert_and_send_again_by_keyboard_deli
     panel = app.part.panel.details
     assert panel is not None
     assert panel.headline == "Demo Kommune did not accept the notification. It has not been delivered."
-    assert "Why: the municipality's receiving service did not accept this PC." in panel.lines
+    assert "Why: the municipality's receiving service found it damaged." in panel.lines
     assert any("Phone Demo Kommune, children's services on 00 00 01 01 today" in line for line in panel.lines)
     assert app.state_text(notification_id) == "Refused – phone the municipality"
 
