@@ -61,6 +61,7 @@ def report_delivery(policy: Policy, pack: GuidelinePack, out: Printer, findings:
         f"in force: {target.transport}")
     if target.mail is not None:
         _report_secure_email(target, out, findings)
+        _report_mail_checks(target, policy.proxy, out, findings)
         return
     trust = "pinned certificate key" if target.pin_sha256 else "CA certificate"
     out(f"  delivery: HTTPS to {target.endpoint} (TLS verified against the {trust})")
@@ -93,6 +94,19 @@ def _report_secure_email(target: IntakeTarget, out: Printer, findings: Findings)
     if expires < datetime.now(UTC):
         out("  mailbox certificate: EXPIRED (nothing is sent until IT installs the new one)")
         findings.error("the secure mailbox certificate has expired (secure_email_certificate_file)")
+
+
+def _report_mail_checks(target: IntakeTarget, proxy: str | None, out: Printer, findings: Findings) -> None:
+    """The mailbox certificate as the sender judges it, the login, signing, the proxy (delivery's lines)."""
+    from desktop.outbox.mail_doctor import mail_findings
+
+    assert target.mail is not None
+    for level, text in mail_findings(target.mail, proxy):
+        out(f"  {text}")
+        if level == "error":
+            findings.error(text)
+        elif level == "warning":
+            findings.warning(text)
 
 
 def report_pack(policy: Policy, out: Printer, findings: Findings) -> None:

@@ -172,6 +172,12 @@ class Policy(NamedTuple):
     smtp_port: int | None = None
     smtp_tls: Literal["starttls", "tls"] | None = None
     smtp_ca_pem_file: str | None = None
+    secure_email_ca_pem_file: str | None = None
+    secure_email_revocation: Literal["refuse", "warn"] | None = None
+    smtp_username: str | None = None
+    smtp_password_file: str | None = None
+    secure_email_signing_p12_file: str | None = None
+    secure_email_signing_password_file: str | None = None
     key_protection: Literal["keyring", "passphrase"] | None = None
     idle_lock_minutes: int | None = None
     retention_days: int | None = None
@@ -296,14 +302,32 @@ def _validate(values: Any, location: str, *, base_dir: Path | None) -> Policy:
 
 
 #: Settings naming a PEM file of certificates: a relative path is taken relative to the policy file.
-CERTIFICATE_FILE_SETTINGS = ("intake_ca_pem_file", "secure_email_certificate_file", "smtp_ca_pem_file")
+CERTIFICATE_FILE_SETTINGS = ("intake_ca_pem_file", "secure_email_certificate_file", "smtp_ca_pem_file",
+                             "secure_email_ca_pem_file")
+#: Settings naming another file (a password, a PKCS#12): relative to the policy file too, and it must exist.
+OTHER_FILE_SETTINGS = ("smtp_password_file", "secure_email_signing_p12_file",
+                       "secure_email_signing_password_file")
 
 
 def _check_ca_file(policy: Policy, location: str, base_dir: Path | None) -> Policy:
     for setting in CERTIFICATE_FILE_SETTINGS:
         if getattr(policy, setting) is not None:
             policy = _check_certificate_file(policy, setting, location, base_dir)
+    for setting in OTHER_FILE_SETTINGS:
+        if getattr(policy, setting) is not None:
+            policy = _check_other_file(policy, setting, location, base_dir)
     return policy
+
+
+def _check_other_file(policy: Policy, setting: str, location: str, base_dir: Path | None) -> Policy:
+    path = Path(getattr(policy, setting))
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if not path.is_file():
+        raise PolicyInvalid(kind="policy.missing_file", file=location, setting=setting,
+                            problem=f"the file {path} does not exist")
+    resolved: dict[str, Any] = {setting: str(path.resolve())}
+    return policy._replace(**resolved)
 
 
 def _check_certificate_file(policy: Policy, setting: str, location: str, base_dir: Path | None) -> Policy:

@@ -207,6 +207,28 @@ RULES: tuple[Rule, ...] = (
     Rule("smtp_ca_pem_file", "string",
          "PEM file with the CA certificate(s) the SMTP server's certificate must chain to (not set: the "
          "system's trust store); a relative path is relative to the policy file"),
+    Rule("secure_email_ca_pem_file", "string",
+         "PEM file with the CA certificate(s) the mailbox certificate must chain to (required for secure "
+         "e-mail): it is validated before every use (dates, key usage, e-mail protection, the address, "
+         "revocation); a relative path is relative to the policy file"),
+    Rule("secure_email_revocation", "string",
+         "When the mailbox certificate's revocation list or OCSP answer cannot be fetched: 'refuse' (nothing "
+         "is sent, the notification waits; not set: this) or 'warn' (it is sent, and the person and IT are "
+         "told it was not checked)", choices=("refuse", "warn")),
+    Rule("smtp_username", "string",
+         "User name for SMTP AUTH (PLAIN or LOGIN, only ever over TLS); not set: no login. The password is "
+         "read from smtp_password_file, else from the OS keyring (service 'underret-smtp', this user name)",
+         pattern=r"^[^\s]{1,256}$"),
+    Rule("smtp_password_file", "string",
+         "File whose first line is the SMTP password (readable only by the PC's users of Underret); not "
+         "set: the OS keyring"),
+    Rule("secure_email_signing_p12_file", "string",
+         "PKCS#12 file with the organisation certificate and key the mails are S/MIME-signed with (not set: "
+         "the mails are not signed and say that the sealed envelope inside protects them); a relative path "
+         "is relative to the policy file"),
+    Rule("secure_email_signing_password_file", "string",
+         "File whose first line is the password of the PKCS#12 file (not set: the OS keyring, service "
+         "'underret-smime-signing' with the file's name as user, else no password)"),
     Rule("key_protection", "string",
          "How new vault keys are protected: OS keyring (personal PC) or a personal passphrase (shared PC)",
          choices=("keyring", "passphrase")),
@@ -218,8 +240,9 @@ RULES: tuple[Rule, ...] = (
     Rule("default_language", "string", "Language used until the user chooses another", choices=("da", "en")),
     Rule("demo_allowed", "boolean", "Whether demo mode may be started"),
     Rule("proxy", "string",
-         "HTTP(S) proxy URL for pack updates and delivery, e.g. http://proxy.kommune.dk:8080",
-         check=_proxy_url),
+         "HTTP(S) proxy URL for pack updates and delivery, e.g. http://proxy.kommune.dk:8080; secure e-mail "
+         "goes through an http:// proxy by HTTP CONNECT (the proxy must allow the SMTP port) and ignores "
+         "any other kind", check=_proxy_url),
 )
 RULE_NAMES = tuple(rule.name for rule in RULES)
 

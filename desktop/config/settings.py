@@ -176,6 +176,18 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "How the SMTP connection is encrypted ('starttls' or 'tls'; None: starttls)"),
     SettingSpec("smtp_ca_pem_file", None, _check_optional_str, False, "smtp_ca_pem_file",
                 "PEM file with the CA certificate(s) of the SMTP server (None: the system's)"),
+    SettingSpec("secure_email_ca_pem_file", None, _check_optional_str, False, "secure_email_ca_pem_file",
+                "PEM file with the CA certificate(s) the mailbox certificate must chain to"),
+    SettingSpec("secure_email_revocation", None, _check_optional_str, False, "secure_email_revocation",
+                "If the mailbox certificate's revocation cannot be checked: refuse or warn (None: refuse)"),
+    SettingSpec("smtp_username", None, _check_optional_str, False, "smtp_username",
+                "User name for the SMTP login (None: no login)"),
+    SettingSpec("smtp_password_file", None, _check_optional_str, False, "smtp_password_file",
+                "File with the SMTP password (None: the OS keyring)"),
+    SettingSpec("secure_email_signing_p12_file", None, _check_optional_str, False,
+                "secure_email_signing_p12_file", "PKCS#12 file the mails are signed with (None: unsigned)"),
+    SettingSpec("secure_email_signing_password_file", None, _check_optional_str, False,
+                "secure_email_signing_password_file", "File with the PKCS#12 password (None: OS keyring)"),
 )
 
 _SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}

@@ -420,9 +420,9 @@ class OutboxSender:
         def record() -> None:
             prepare()
             outbox.record_sent(notification_id, accepted_at, reference=result.reference,
-                               acknowledgement_due=due[0])
+                               acknowledgement_due=due[0], warning=result.warning)
 
-        return _Outcome(notification_id, "sent", None, record, prepare)
+        return _Outcome(notification_id, "sent", result.warning, record, prepare)
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,12 @@ def mail_target(policy: Policy) -> MailTarget:
             raise IntakeNotConfigured(problem, setting=setting)
     assert policy.secure_email_to and policy.secure_email_certificate_file
     assert policy.secure_email_from and policy.smtp_host
+    if not policy.secure_email_ca_pem_file:
+        # The mailbox certificate is validated before every use: not without the CA it must chain to.
+        raise IntakeNotConfigured("no CA bundle for the mailbox certificate",
+                                  setting="secure_email_ca_pem_file")
     tls_mode = policy.smtp_tls or "starttls"
+    p12 = policy.secure_email_signing_p12_file
     return MailTarget(
         mailbox=policy.secure_email_to,
         certificate_pem=_read_setting_file(policy.secure_email_certificate_file,
@@ -180,6 +185,13 @@ def mail_target(policy: Policy) -> MailTarget:
         ca_pem=_read_setting_file(policy.smtp_ca_pem_file, "smtp_ca_pem_file") if policy.smtp_ca_pem_file
         else None,
         sender=policy.secure_email_from,
+        mailbox_ca_pem=_read_setting_file(policy.secure_email_ca_pem_file, "secure_email_ca_pem_file"),
+        revocation=policy.secure_email_revocation or "refuse",
+        username=policy.smtp_username,
+        password_file=policy.smtp_password_file,
+        signing_p12=_read_setting_file(p12, "secure_email_signing_p12_file") if p12 else None,
+        signing_p12_name=Path(p12).name if p12 else "",
+        signing_password_file=policy.secure_email_signing_password_file,
     )
 
 
@@ -199,12 +211,14 @@ def recipient_key_sources(pack: GuidelinePack, policy: Policy | None = None) -> 
 
 
 def make_transport(
-    target: IntakeTarget, *, demo: bool = False, proxy: str | None = None, timeout: float = 30.0
+    target: IntakeTarget, *, demo: bool = False, proxy: str | None = None, timeout: float | None = None,
+    deadline: float | None = None,
 ) -> HttpsIntakeTransport | SecureMailTransport:
     """The transport for ``target``: HTTPS (plain HTTP only to 127.0.0.1 in demo mode) or secure e-mail.
 
-    Secure e-mail goes straight to the SMTP server (an HTTP proxy does not carry
-    SMTP) and never in demo mode: nothing real may leave a training PC.
+    ``deadline``: one attempt's whole time (not set: the transport's default, or ``timeout``).
+    Secure e-mail goes through an ``http://`` proxy by HTTP CONNECT (any other kind of
+    proxy is not used for mail) and never in demo mode: nothing real may leave a training PC.
     """
     if target.mail is not None:
         from desktop.outbox.transport import DeliveryConfigError
@@ -213,7 +227,7 @@ def make_transport(
             raise DeliveryConfigError("demo mode never sends e-mail", message_id="delivery.misconfigured")
         from desktop.outbox.mail import SecureMailTransport  # here: smtplib, email and cryptography load late
 
-        return SecureMailTransport(target.mail, timeout=timeout)
+        return SecureMailTransport(target.mail, timeout=timeout, deadline=deadline, proxy=proxy)
     from desktop.outbox.transport import HttpsIntakeTransport  # here: httpx is slow to import at start-up
 
     return HttpsIntakeTransport(
@@ -222,5 +236,6 @@ def make_transport(
         pin_sha256=target.pin_sha256,
         allow_loopback_http=demo,
         timeout=timeout,
+        deadline=deadline,
         proxy=proxy,
     )

@@ -80,6 +80,8 @@ class DeliveryResult:
     receipted: bool = True
     accepted_at: datetime | None = None
     reference: str | None = None
+    #: Sent, but with something the person and IT must know (a reason id), e.g. revocation not checked.
+    warning: str | None = None
 
 
 def _is_loopback(host: str) -> bool:

@@ -179,22 +179,24 @@ class OutboxRepository:
             self._audit.record("delivery.rejected" if permanent else "delivery.failed", id, reason_id)
 
     def record_sent(self, id: str, at: datetime, *, reference: str | None = None,
-                    acknowledgement_due: date | None = None) -> None:
+                    acknowledgement_due: date | None = None, warning: str | None = None) -> None:
         """The receiving end accepted the envelope without a signed receipt (secure e-mail).
 
         ``reference`` and ``acknowledgement_due`` (the municipality's 6 working days) are
         kept when given, as for a receipt, so the deadline is tracked all the same.
+        ``warning`` (a reason id, kept as ``last_error`` and in the audit log) says what
+        the person and IT must know about how it was sent (e.g. revocation not checked).
         """
         with self._db.transaction() as connection:
             self._require(connection, id)
             connection.execute(
-                "UPDATE notification SET state = ?, sent_at = ?, last_error = NULL, updated_at = ?, "
+                "UPDATE notification SET state = ?, sent_at = ?, last_error = ?, updated_at = ?, "
                 "reference = coalesce(?, reference), acknowledgement_due = coalesce(?, acknowledgement_due) "
                 "WHERE id = ?",
-                (NotificationState.SENT.value, to_text(at), to_text(self._db.now()), reference,
+                (NotificationState.SENT.value, to_text(at), warning, to_text(self._db.now()), reference,
                  acknowledgement_due.isoformat() if acknowledgement_due else None, id),
             )
-            self._audit.record("delivery.sent", id)
+            self._audit.record("delivery.sent", id, warning or "")
 
     def record_receipt(self, id: str, *, receipt_json: bytes, signature: bytes, reference: str,
                        received_at: datetime, acknowledgement_due: date) -> None:

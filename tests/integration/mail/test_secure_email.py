@@ -327,5 +327,6 @@ def test_a_server_that_never_answers_times_out_and_the_item_stays_queued(
         finally:
             transport.close()
 
-    assert report.retrying == {notification_id: "delivery.timeout"}
+    # It took the connection and never greeted: nothing of the mail left; the server is not reachable.
+    assert report.retrying == {notification_id: "delivery.intake_unreachable"}
     assert vault.notifications.get_summary(notification_id).state is NotificationState.QUEUED

@@ -53,6 +53,15 @@ POLICY_VALUES: dict[str, tuple[str, Any, Any]] = {
     "smtp_port": ("smtp_port", 2525, 2525),
     "smtp_tls": ("smtp_tls", "tls", "tls"),
     "smtp_ca_pem_file": ("smtp_ca_pem_file", "/etc/underret/smtp-ca.pem", "/etc/underret/smtp-ca.pem"),
+    "secure_email_ca_pem_file": ("secure_email_ca_pem_file", "/etc/underret/mailbox-ca.pem",
+                                 "/etc/underret/mailbox-ca.pem"),
+    "secure_email_revocation": ("secure_email_revocation", "warn", "warn"),
+    "smtp_username": ("smtp_username", "skole-underret", "skole-underret"),
+    "smtp_password_file": ("smtp_password_file", "/etc/underret/smtp.pw", "/etc/underret/smtp.pw"),
+    "secure_email_signing_p12_file": ("secure_email_signing_p12_file", "/etc/underret/org.p12",
+                                      "/etc/underret/org.p12"),
+    "secure_email_signing_password_file": ("secure_email_signing_password_file", "/etc/underret/org.pw",
+                                           "/etc/underret/org.pw"),
 }
 USER_VALUES: dict[str, Any] = {"language": "en", "idle_lock_minutes": 12, "key_protection": "passphrase"}
 

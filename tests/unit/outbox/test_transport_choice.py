@@ -54,6 +54,8 @@ def _pack(endpoint: str | None = "https://intake.kommune.dk") -> GuidelinePack:
 def _mail(certificate: Path, **values: Any) -> Policy:
     settings: dict[str, Any] = {"secure_email_to": "sikkermail@kommune.dk",
                                 "secure_email_certificate_file": str(certificate),
+                                # (the certificate itself as the CA bundle: only the choice is tested here)
+                                "secure_email_ca_pem_file": str(certificate),
                                 "secure_email_from": "underret@skole.kommune.dk",
                                 "smtp_host": "smtp.kommune.dk", **values}
     return Policy(**settings)
@@ -132,3 +134,13 @@ def test_demo_mode_never_sends_e_mail(rsa_certificate: Path) -> None:
     target = intake_target(_pack(), _mail(rsa_certificate, allowed_transports=[Transport.SECURE_EMAIL]))
     with pytest.raises(DeliveryConfigError):
         make_transport(target, demo=True)
+
+
+def test_secure_email_without_a_ca_bundle_for_the_mailbox_certificate_is_not_set_up(
+        rsa_certificate: Path) -> None:
+    # The mailbox certificate is validated before every use: not possible without the CA it must chain to.
+    policy = _mail(rsa_certificate, allowed_transports=[Transport.SECURE_EMAIL],
+                   secure_email_ca_pem_file=None)
+    with pytest.raises(IntakeNotConfigured) as info:
+        intake_target(_pack(), policy)
+    assert info.value.details["setting"] == "secure_email_ca_pem_file"
