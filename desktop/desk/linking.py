@@ -128,8 +128,8 @@ def history(target: ReceivedNotification, candidates: Iterable[ReceivedNotificat
             continue
         link = Linked(other.notification_id, found, other.received_at, other.grounds, other.categories,
                       other.notifier_role, other.workplace,
-                      earlier=(other.received_at, other.notification_id)
-                      < (target.received_at, target.notification_id))
+                      earlier=(other.received_at, other.seq, other.notification_id)
+                      < (target.received_at, target.seq, target.notification_id))
         (same if found is Relation.SAME_CHILD else siblings).append(link)
     same.sort(key=lambda link: link.received_at, reverse=True)
     siblings.sort(key=lambda link: link.received_at, reverse=True)

@@ -100,6 +100,8 @@ class ReceivedNotification:
     municipality_code: str
     schema_version: int = 1
     sibling_cprs: tuple[str, ...] = field(default=())
+    #: The intake's sequence number (its order of receipt; 0 until the desk keeps it).
+    seq: int = 0
 
     def __repr__(self) -> str:
         # Keeps names and CPR numbers out of tracebacks and debug output.

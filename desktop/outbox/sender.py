@@ -44,10 +44,12 @@ from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
+from desktop.errors import UnderretError
 from desktop.outbox.retry import backoff_seconds
 
 if TYPE_CHECKING:
     from desktop.outbox.failures import TransientDeliveryError
+    from desktop.outbox.replies import ReplyFetcher
     from desktop.outbox.transport import DeliveryResult
     from desktop.store.outbox import DueEntry
     from desktop.store.vault import Vault
@@ -149,6 +151,7 @@ class OutboxSender:
         on_state: StateListener | None = None,
         acknowledgement_due: Callable[[datetime], date] | None = None,
         lanes: int = 1,
+        replies: ReplyFetcher | None = None,
     ) -> None:
         if lanes < 1:
             raise ValueError("at least one lane")
@@ -167,6 +170,8 @@ class OutboxSender:
         self._queue_failures = 0
         # None: the domain's working-day rule, imported on first receipt (holidays is slow to import)
         self._acknowledgement_due = acknowledgement_due
+        #: Reads the municipality's messages back at the end of each pass (desktop.outbox.replies).
+        self._replies = replies
 
     @property
     def vault(self) -> Vault:
@@ -190,6 +195,8 @@ class OutboxSender:
     def close(self) -> None:
         """Close the transport's connections and the sender's vault (on the thread that used it)."""
         self._transport.close()
+        if self._replies is not None:
+            self._replies.close()
         if self._vault is not None:
             self._vault.close()
             self._vault = None
@@ -229,6 +236,12 @@ class OutboxSender:
         with self._lock:
             report.waiting = outbox.waiting_count()
             report.next_attempt_at = outbox.next_attempt_at()
+        if self._replies is not None and not self._stop.is_set():
+            with self._lock:
+                try:
+                    self._replies.run(self.vault)
+                except UnderretError as exc:  # reading messages never stops delivery
+                    log.warning("outbox: messages from the municipality not read (%s)", exc.message_id)
         return report
 
     def _send_rest(self, entries: Iterator[DueEntry], report: SendReport, breaker: _Breaker) -> None:

@@ -115,7 +115,25 @@ _V5 = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: the municipality's messages back (acknowledgement, § 137 orientation), verified and opened with
+# the reply key; and how far each reply key's mailbox at the intake has been read.
+_V6 = (
+    """CREATE TABLE reply_message (
+        message_id TEXT PRIMARY KEY,
+        notification_id TEXT NOT NULL REFERENCES notification(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        at TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        outcome TEXT,
+        fetched_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX reply_message_by_notification ON reply_message(notification_id)",
+    "ALTER TABLE reply_key ADD COLUMN mailbox_cursor INTEGER NOT NULL DEFAULT 0",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -133,7 +133,7 @@ class ReceivedRepository:
         now = to_text(self._db.now())
         with self._db.transaction() as connection:
             for item in items:
-                facts = item.facts
+                facts = replace(item.facts, seq=item.seq)  # the intake's order breaks ties of receipt time
                 exists = connection.execute("SELECT 1 FROM received WHERE notification_id = ? OR seq = ?",
                                             (facts.notification_id, item.seq)).fetchone()
                 if exists:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from desktop.store import migrations
 from desktop.store.errors import MigrationFailed
 from desktop.store.notifications import NotificationState
 from desktop.store.profile_repo import UserProfile
+from desktop.store.replies import ReplyMessage
 from desktop.store.vault import Vault
 
 DRAFT_ID = "0b9c7a52-5d0e-4a53-9d61-1f7b1c2f3e10"
@@ -82,6 +84,14 @@ def test_vault_from_an_older_version_is_upgraded_with_its_data(
         assert vault.integrity_ok()
         # v4: attachments are kept with their notification.
         assert vault.attachments.list(DRAFT_ID) == []
+        # v6: the municipality's messages back are kept once per message id.
+        sent = datetime(2025, 1, 9, 10, 0, tzinfo=UTC)
+        message = ReplyMessage("5d1c1f0e-8a3b-4c2d-9e1f-0a1b2c3d4e5f", DRAFT_ID, "acknowledgement",
+                               sent, sent, "Ærø Kommune, Børn og Familie", "AERO-2025-000001", None)
+        assert vault.reply_keys.record_message(message, audit_event="acknowledgement.received")
+        assert not vault.reply_keys.record_message(message)
+        assert vault.reply_keys.messages(DRAFT_ID) == [message]
+        vault.reply_keys.set_cursor(DRAFT_ID, 7)
     with Vault.open(vault_path, vault_key) as vault:
         assert vault.notifications.get_summary(DRAFT_ID).state is NotificationState.QUEUED
 

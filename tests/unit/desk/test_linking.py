@@ -66,3 +66,13 @@ def test_no_cpr_links_nothing() -> None:
 def test_the_store_indexes_every_cpr_a_notification_names() -> None:
     item = received(when=T0, cpr=CHILD, parents=(MOTHER, FATHER))
     assert person_keys(item) == [(KeyKind.CHILD, CHILD), (KeyKind.PARENT, MOTHER), (KeyKind.PARENT, FATHER)]
+
+
+def test_two_received_in_the_same_second_are_ordered_as_the_intake_received_them() -> None:
+    from dataclasses import replace
+
+    late_id, early_id = "ffffffff-0000-4000-8000-000000000000", "00000000-0000-4000-8000-000000000000"
+    first = replace(received(when=T0, cpr=CHILD, notification_id=late_id), seq=7)
+    second = replace(received(when=T0, cpr=CHILD, notification_id=early_id), seq=8)
+    assert history(second, [first]).ordinal_in_window == 2
+    assert history(first, [second]).ordinal_in_window == 1

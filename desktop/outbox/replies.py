@@ -1,0 +1,189 @@
+"""The municipality's messages back to the notifier: fetched on the delivery worker's pass, verified, kept.
+
+Every notification finalised in envelope format 2 has its own reply key (``protocol.replies``); the
+municipality's desk seals its acknowledgement (*kvittering*) and later its § 137 orientation to it,
+and the intake keeps them under the reply key's mailbox id. On each pass the worker asks each
+waiting notification's mailbox for new messages (a request signed with the mailbox key, nothing
+else identifies the PC) and opens them with ``protocol.messages.open_message``: the municipality's
+message-signing key must have signed it, for this notification and this reply key.
+
+* An acknowledgement is kept and writes the audit event ``acknowledgement.received``: the 6-working-day
+  deadline is met and the overdue reminder stops.
+* An orientation is kept; after it nothing more is asked for that notification.
+* A message that is forged, signed by an unknown key, for another notification or reply key,
+  undecryptable or a replay (a message id already kept) is refused and logged with its reason
+  (``desktop.eventlog.refusal``), never shown. The mailbox cursor moves past it, so it is refused once.
+
+Failures to reach the intake are only logged: delivery goes on, and the next pass asks again.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+import httpx
+
+from desktop.store.replies import MAILBOX_WATCH_DAYS, ReplyMessage
+from protocol.errors import MessageInvalid
+from protocol.inbox import InboxMessageInvalid, MailboxMessage
+from protocol.messages import Acknowledgement, open_message
+from protocol.replies import ReplyKey, sign_mailbox_request
+
+if TYPE_CHECKING:
+    from desktop.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+ACKNOWLEDGED_EVENT = "acknowledgement.received"  # the delivery panel's event (desktop.ui.delivery.wording)
+_TIMEOUT = httpx.Timeout(15.0, connect=10.0)
+
+#: The municipality's trusted message-signing keys for a municipality code: ``{key id: raw Ed25519 key}``.
+TrustedKeys = Callable[[str], Mapping[str, bytes]]
+
+
+class MailboxUnavailable(Exception):  # noqa: N818 - the situation, as the store's errors are named
+    """The intake's mailbox could not be read this time (not reachable, refused, garbled)."""
+
+
+class Mailbox(Protocol):
+    """Reads a reply key's mailbox at the intake."""
+
+    def fetch(self, reply_key: ReplyKey, after: int, now: datetime) -> tuple[list[MailboxMessage], int]: ...
+
+    def close(self) -> None: ...
+
+
+class HttpsMailbox:
+    """The intake's ``GET /v1/mailboxes/<id>/messages`` over verified TLS (CA, or the pinned certificate)."""
+
+    def __init__(self, endpoint: str, *, ca_pem: bytes | None = None, pin_sha256: str | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        base = endpoint.rstrip("/")
+        for suffix in ("/v1/envelopes", "/v1"):
+            if base.endswith(suffix):
+                base = base[: -len(suffix)]
+        self._pin = pin_sha256.lower() if pin_sha256 else None
+        context = ssl.create_default_context(cadata=ca_pem.decode("ascii")) if ca_pem else None
+        if context is None:
+            if self._pin is None:
+                context = ssl.create_default_context()
+            else:  # the pinned certificate is the trust anchor: checked below before the answer is read
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                context.check_hostname = False
+                context.verify_mode = ssl.CERT_NONE
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        self._client = httpx.Client(base_url=base, verify=context, timeout=_TIMEOUT, transport=transport,
+                                    follow_redirects=False)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _check_pin(self, response: httpx.Response) -> None:
+        if self._pin is None:
+            return
+        from cryptography import x509
+
+        from desktop.outbox.https_stream import certificate_pins
+
+        stream = response.extensions.get("network_stream")
+        tls = stream.get_extra_info("ssl_object") if stream is not None else None
+        der = tls.getpeercert(True) if tls is not None else None
+        if not der or self._pin not in certificate_pins(x509.load_der_x509_certificate(der)):
+            raise MailboxUnavailable("the intake's certificate is not the pinned one")
+
+    def fetch(self, reply_key: ReplyKey, after: int, now: datetime) -> tuple[list[MailboxMessage], int]:
+        path = f"/v1/mailboxes/{reply_key.mailbox_id}/messages?after={after}"
+        headers = sign_mailbox_request(reply_key, method="GET", path=path, when=now)
+        try:
+            with self._client.stream("GET", path, headers=headers) as response:
+                self._check_pin(response)
+                response.read()
+        except httpx.HTTPError as exc:
+            raise MailboxUnavailable(type(exc).__name__) from exc
+        if response.status_code != 200:
+            raise MailboxUnavailable(f"http {response.status_code}")
+        try:
+            data = response.json()
+            messages = [MailboxMessage.from_dict(item) for item in data.get("messages", [])]
+            cursor = int(data.get("cursor", after))
+        except (ValueError, TypeError, AttributeError, InboxMessageInvalid) as exc:
+            raise MailboxUnavailable("the mailbox answer is garbled") from exc
+        return messages, cursor
+
+
+@dataclass
+class ReplyReport:
+    """What one pass over the mailboxes found (ids only)."""
+
+    acknowledged: list[str] = field(default_factory=list)
+    oriented: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (notification id, reason id)
+    unreachable: bool = False
+
+
+def _refuse(notification_id: str, reason: str) -> None:
+    from desktop.eventlog import refusal
+
+    refusal(reason, notification=notification_id)
+
+
+class ReplyFetcher:
+    """Asks every waiting notification's mailbox for messages and keeps the verified ones."""
+
+    def __init__(self, mailbox: Mailbox, trusted_keys: TrustedKeys, *,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self._mailbox = mailbox
+        self._trusted_keys = trusted_keys
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def close(self) -> None:
+        self._mailbox.close()
+
+    def run(self, vault: Vault) -> ReplyReport:
+        """One pass: every notification still waiting for a message, oldest first."""
+        report = ReplyReport()
+        now = self._clock()
+        waiting = vault.reply_keys.awaiting(now - timedelta(days=MAILBOX_WATCH_DAYS))
+        for notification_id, seed, cursor in waiting:
+            try:
+                messages, next_cursor = self._mailbox.fetch(ReplyKey(seed), cursor, now)
+            except MailboxUnavailable as exc:
+                log.info("replies: mailbox not read (%s); asked again on the next pass", exc)
+                report.unreachable = True
+                return report
+            municipality = vault.notifications.get_summary(notification_id).municipality or ""
+            trusted = self._trusted_keys(municipality)
+            for item in messages:
+                self._take(vault, notification_id, seed, trusted, item, report)
+            if next_cursor > cursor:
+                vault.reply_keys.set_cursor(notification_id, next_cursor)
+        return report
+
+    def _take(self, vault: Vault, notification_id: str, seed: bytes, trusted: Mapping[str, bytes],
+              item: MailboxMessage, report: ReplyReport) -> None:
+        try:
+            message = open_message(item.body, reply_key=ReplyKey(seed), notification_id=notification_id,
+                                   trusted_signing_keys=trusted)
+        except MessageInvalid as exc:
+            report.refused.append((notification_id, exc.message_id))
+            _refuse(notification_id, exc.message_id)
+            return
+        if vault.reply_keys.has_message(message.message_id):
+            report.refused.append((notification_id, "message.replayed"))
+            _refuse(notification_id, "message.replayed")
+            return
+        if isinstance(message, Acknowledgement):
+            kept = ReplyMessage(message.message_id, notification_id, "acknowledgement", message.sent_at,
+                                message.acknowledged_at, message.unit, message.reference, None)
+            vault.reply_keys.record_message(kept, audit_event=ACKNOWLEDGED_EVENT)
+            report.acknowledged.append(notification_id)
+        else:
+            kept = ReplyMessage(message.message_id, notification_id, "orientation", message.sent_at,
+                                message.decided_at, message.unit, message.reference, message.outcome)
+            vault.reply_keys.record_message(kept)
+            report.oriented.append(notification_id)
