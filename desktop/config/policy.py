@@ -163,6 +163,7 @@ class Policy(NamedTuple):
     intake_keys: list[IntakeKey] | None = None
     intake_ca_pem_file: str | None = None
     intake_pin_sha256: str | None = None
+    intake_enrolment_token: str | None = None
     receipt_public_key: str | None = None
     allowed_transports: list[Transport] | None = None
     secure_email_to: str | None = None

@@ -182,6 +182,10 @@ RULES: tuple[Rule, ...] = (
     Rule("intake_pin_sha256", "string",
          "SHA-256 (lower-case hex) of the intake server certificate's public key (SPKI pin)",
          pattern=r"^[0-9a-f]{64}$"),
+    Rule("intake_enrolment_token", "string",
+         "Enrolment token from the intake (underret-intake token create): each PC registers its sender key "
+         "with it once, before its first delivery; the intake takes envelopes only from registered keys",
+         pattern=r"^ut1-[A-Za-z0-9_-]{16,64}$"),
     Rule("receipt_public_key", "string",
          "Ed25519 public key (32 bytes, base64) that signs the intake's receipts", check=_ed25519_key),
     Rule("allowed_transports", "array",

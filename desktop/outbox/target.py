@@ -63,6 +63,8 @@ class IntakeTarget:
     pin_sha256: str | None
     transport: str = HTTPS
     mail: MailTarget | None = None
+    #: The policy's ``intake_enrolment_token``: the PC registers its sender key with it before its first send.
+    enrolment_token: str | None = None
 
 
 def _decode(value: str, what: str, length: int | None = None) -> bytes:
@@ -132,6 +134,7 @@ def intake_target(pack: GuidelinePack, policy: Policy | None = None) -> IntakeTa
         receipt_key=_decode(receipt, "receipt_public_key", 32),
         ca_pem=ca_pem,
         pin_sha256=pin,
+        enrolment_token=policy.intake_enrolment_token if policy else None,
     )
 
 
@@ -238,4 +241,5 @@ def make_transport(
         timeout=timeout,
         deadline=deadline,
         proxy=proxy,
+        enrolment_token=target.enrolment_token,
     )

@@ -23,6 +23,7 @@ that is this PC's set-up, so the item stays queued.
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import logging
 import ssl
@@ -42,6 +43,7 @@ from desktop.outbox.failures import (
     retry_after_seconds,
 )
 from desktop.outbox.https_stream import GuardedBackend, PinMismatchError, certificate_pins
+from protocol.envelope import EnvelopeError, inspect
 from protocol.receipts import ReceiptInvalid, decode_response
 
 __all__ = ["CONTENT_TYPE", "ENVELOPE_PATH", "AttemptInterrupted", "DeliveryConfigError", "DeliveryRejected",
@@ -51,6 +53,7 @@ __all__ = ["CONTENT_TYPE", "ENVELOPE_PATH", "AttemptInterrupted", "DeliveryConfi
 log = logging.getLogger(__name__)
 
 ENVELOPE_PATH = "/v1/envelopes"
+SENDERS_PATH = "/v1/senders"
 CONTENT_TYPE = "application/vnd.underret.envelope"
 
 #: The whole time one attempt may take (connect, TLS, upload, answer) for a small envelope...
@@ -122,6 +125,7 @@ class HttpsIntakeTransport:
         timeout: float | None = None,
         deadline: float | None = None,
         proxy: str | None = None,
+        enrolment_token: str | None = None,
     ) -> None:
         url = httpx.URL(endpoint)
         pin = pin_sha256.lower().replace(":", "") if pin_sha256 else None
@@ -146,6 +150,8 @@ class HttpsIntakeTransport:
         # Without its own deadline, a transport made with a (test's) short timeout keeps that as the whole.
         self.deadline = deadline if deadline is not None else (timeout or ATTEMPT_DEADLINE_S)
         self.proxy = proxy
+        self._enrolment_token = enrolment_token
+        self._enrolled: set[bytes] = set()  # sender keys registered by this transport (once per run)
         self._attempts = Attempts()
         transport = httpx.HTTPTransport(verify=verify, proxy=proxy, trust_env=False, retries=0)
         # httpx offers no hook between handshake and request, nor a whole-request deadline; the
@@ -180,6 +186,8 @@ class HttpsIntakeTransport:
             try:
                 if running.aborted:
                     raise AttemptInterrupted("sending has been stopped")
+                if self._enrolment_token is not None:
+                    self._enrol_sender(envelope)
                 response = self._client.post(
                     self.endpoint + ENVELOPE_PATH,
                     content=envelope,
@@ -199,6 +207,30 @@ class HttpsIntakeTransport:
                 raise interrupted_or(exc, running, TransientDeliveryError, "connection failed",
                                      broke_off=broke_off) from exc
         return _interpret(notification_id, response)
+
+    def _enrol_sender(self, envelope: bytes) -> None:
+        """Register the envelope's sender key with the policy's enrolment token, once per key and run.
+
+        The intake answers 201 (registered) or 200 (already); either way the key is not sent again by
+        this transport. A refusal (a wrong or revoked token) is logged; the envelope is posted anyway and
+        the intake's 403 keeps it queued as a set-up problem of this PC.
+        """
+        try:
+            sender = inspect(envelope).sender_public_key
+        except EnvelopeError:
+            return  # the intake names what is wrong with the envelope itself
+        if sender in self._enrolled:
+            return
+        answer = self._client.post(
+            self.endpoint + SENDERS_PATH,
+            json={"public_key": base64.b64encode(sender).decode("ascii")},
+            headers={"Authorization": f"Bearer {self._enrolment_token}"},
+        )
+        if answer.status_code in (200, 201):
+            self._enrolled.add(sender)
+        else:
+            log.warning("delivery: the intake refused to enrol this PC's sender key (HTTP %s)",
+                        answer.status_code)
 
 
 #: Refusals the reference intake names (``{"error": <id>}``) that the person is told about in their own words.
