@@ -154,6 +154,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "PEM file with the intake's CA certificate(s)"),
     SettingSpec("intake_pin_sha256", None, _check_optional_str, False, "intake_pin_sha256",
                 "SHA-256 pin of the intake's public key"),
+    SettingSpec("intake_enrolment_token", None, _check_optional_str, False, "intake_enrolment_token",
+                "Token this PC registers its sender key with at the intake before its first delivery"),
     SettingSpec("receipt_public_key", None, _check_optional_str, False, "receipt_public_key",
                 "Ed25519 key that signs the intake's receipts"),
     SettingSpec("allowed_transports", ("https",), _check_transports, False, "allowed_transports",

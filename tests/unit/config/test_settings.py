@@ -40,6 +40,7 @@ POLICY_VALUES: dict[str, tuple[str, Any, Any]] = {
     "intake_endpoint": ("intake_endpoint", "https://intake.example/", "https://intake.example/"),
     "intake_ca_pem_file": ("intake_ca_pem_file", "/etc/underret/ca.pem", "/etc/underret/ca.pem"),
     "intake_pin_sha256": ("intake_pin_sha256", "ab" * 32, "ab" * 32),
+    "intake_enrolment_token": ("intake_enrolment_token", "ut1-" + "A" * 32, "ut1-" + "A" * 32),
     "receipt_public_key": ("receipt_public_key", KEY, KEY),
     "allowed_transports": ("allowed_transports", [Transport.SECURE_EMAIL], ("secure_email",)),
     "proxy": ("proxy", "http://proxy.example:8080", "http://proxy.example:8080"),
