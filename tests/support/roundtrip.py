@@ -50,17 +50,18 @@ class Municipality:
     key_files: intake_keys.KeyFiles
     message_private: Path
     message_public: Path
-    ca: CertificateAuthority
+    ca_pem: bytes
     cert_file: Path
     key_file: Path
 
     @classmethod
     def make(cls, folder: Path) -> Municipality:
+        """Keys and TLS made in this process (the e2e script makes them with IT's commands instead)."""
         files = intake_keys.generate(folder / "keys", "aeroe-2026")
         message_private, message_public = generate_message_key(folder / "message-keys", "aeroe-msg-2026")
         ca = CertificateAuthority("Underret round-trip CA")
         cert, key = ca.issue_server("127.0.0.1").write(folder / "tls", "server")
-        return cls(folder, files, message_private, message_public, ca, cert, key)
+        return cls(folder, files, message_private, message_public, ca.cert_pem, cert, key)
 
     @property
     def recipient(self) -> RecipientKey:
@@ -114,8 +115,8 @@ class NotifierApp:
 
     def sender(self, trusted: dict[str, bytes] | None = None) -> OutboxSender:
         municipality = self._municipality
-        transport = HttpsIntakeTransport(self._endpoint, ca_pem=municipality.ca.cert_pem, timeout=30)
-        mailbox = HttpsMailbox(self._endpoint, ca_pem=municipality.ca.cert_pem)
+        transport = HttpsIntakeTransport(self._endpoint, ca_pem=municipality.ca_pem, timeout=30)
+        mailbox = HttpsMailbox(self._endpoint, ca_pem=municipality.ca_pem)
         keys = trusted if trusted is not None else municipality.trusted_message_keys()
         return OutboxSender(lambda: Vault.open(self.folder / "vault.db", self._key, synchronous="NORMAL"),
                             transport, municipality.receipt_public,
@@ -150,7 +151,7 @@ class DeskApp:
         self.folder = folder
         self.service = DeskService(vault, sealer=ProtocolSealer())
         self.service.set_caseworker(initials, unit)
-        self.service.enrol(endpoint, municipality.desk_token(db), ca_pem=municipality.ca.cert_pem.decode(),
+        self.service.enrol(endpoint, municipality.desk_token(db), ca_pem=municipality.ca_pem.decode(),
                            name=initials)
         self.service.import_key(municipality.key_files.recipient_private)
         self.service.import_key(municipality.message_private)
