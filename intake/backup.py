@@ -107,19 +107,17 @@ def restore(backup_file: Path, db: str) -> int:
         raise BackupFailed(f"there is no backup file {backup_file}", message_id="intake.backup_missing",
                            file=str(backup_file))
     if is_postgres_target(db):
-        probe = open_store(db)  # creates the schema if the database is empty; refuse a non-empty one
+        import psycopg
+
         try:
-            held = probe.count()
-            with probe.transaction() as tx:
-                if held == 0:  # the backup brings its own schema and rows
-                    for table in ("relay_messages", "desk_status", "desks", "desk_tokens",  # migration 3
-                                  "senders", "enrolment_tokens", "envelopes", "schema_version"):
-                        tx.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
-        finally:
-            probe.close()
-        if held:
-            raise BackupFailed(f"{redacted(db)} already holds {held} envelopes; restore into an empty "
-                               "database", message_id="intake.restore_not_empty")
+            with psycopg.connect(db) as probe:
+                row = probe.execute("SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()
+        except psycopg.Error as exc:
+            raise BackupFailed(f"cannot connect to {redacted(db)} to restore into it") from exc
+        if row and int(row[0]):
+            raise BackupFailed(f"{redacted(db)} already holds tables; restore into a new, empty database "
+                               "(createdb), then point the intake at it",
+                               message_id="intake.restore_not_empty")
         command = [_pg_tool("pg_restore"), "--no-owner", "--single-transaction", "--exit-on-error",
                    "--dbname", db, str(backup_file)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)

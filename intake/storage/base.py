@@ -208,8 +208,8 @@ class IntakeStore(ABC):
         """Rows of a query, fetched a few at a time (bounded memory however many there are)."""
 
     @abstractmethod
-    def _lock_for_reference(self, tx: Tx) -> None:
-        """Serialise writers of new references (a write transaction may already do it)."""
+    def _next_seq(self, tx: Tx) -> int:
+        """The sequence number (and so the reference) for a new envelope."""
 
     @abstractmethod
     def close(self) -> None:
@@ -303,8 +303,9 @@ class IntakeStore(ABC):
         """Store a new envelope and its receipt in one transaction; ``(stored, created)``.
 
         If the key is already there (a concurrent retry), nothing is written and the existing row is
-        returned with ``created=False``. References are numbered without gaps: writers of new rows
-        take turns (SQLite's write lock; a table lock in PostgreSQL).
+        returned with ``created=False``. SQLite numbers references without gaps (its one writer at a
+        time); PostgreSQL takes numbers from a sequence, so concurrent writers do not wait for each
+        other, and a number may be skipped when a concurrent retry of the same notification loses.
 
         ``envelope`` may be a file (the server's spooled upload): SQLite then writes it in pieces
         (incremental blob I/O), so a 30 MB envelope never needs 30 MB of memory; the returned
@@ -327,23 +328,29 @@ class IntakeStore(ABC):
             size = len(data)
         streamed = source is not None
         with self._transaction(write=True) as tx:
-            self._lock_for_reference(tx)
             existing = tx.execute(
                 f"SELECT {_COLUMNS} FROM envelopes WHERE idempotency_key = ?",  # noqa: S608
                 (idempotency_key,),
             ).fetchone()
             if existing:
                 return _row(existing), False
-            seq = int(tx.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM envelopes").fetchone()[0])
+            seq = self._next_seq(tx)
             reference = reference_for(reference_prefix, received_at, seq)
             receipt_json, signature = make_receipt(reference)
             tx.execute(
                 f"INSERT INTO envelopes ({_COLUMNS}, size, key_ids, sender_key)"  # noqa: S608
-                f" VALUES (?,?,?,{'zeroblob(?)' if streamed else '?'},?,?,?,?,?,?,?,?,?,?)",
+                f" VALUES (?,?,?,{'zeroblob(?)' if streamed else '?'},?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (idempotency_key) DO NOTHING",
                 (seq, idempotency_key, notification_id, size if streamed else data, envelope_sha256,
                  form_version, sender_fingerprint, to_text(received_at), reference, receipt_json, signature,
                  size, ",".join(key_ids), sender_key),
             )
+            if tx.rowcount == 0:  # the same notification stored by a concurrent request meanwhile
+                existing = tx.execute(
+                    f"SELECT {_COLUMNS} FROM envelopes WHERE idempotency_key = ?",  # noqa: S608
+                    (idempotency_key,),
+                ).fetchone()
+                return _row(existing), False
             if source is not None:
                 self._write_blob(tx, seq, source)
         kept = data or b""

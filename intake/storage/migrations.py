@@ -180,6 +180,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         sqlite=_DESKS_SQL.replace("BYTES", "BLOB"),
         postgresql=_DESKS_SQL.replace("INTEGER", "BIGINT").replace("BYTES", "BYTEA"),
     ),
+    Migration(
+        4,
+        "PostgreSQL: envelope numbers from a sequence (no lock between writers), envelopes not compressed",
+        sqlite="",  # SQLite numbers under its one write lock and never compresses
+        postgresql="""
+            CREATE SEQUENCE IF NOT EXISTS envelope_seq;
+            SELECT setval('envelope_seq', COALESCE((SELECT MAX(seq) FROM envelopes), 0) + 1, false);
+            ALTER TABLE envelopes ALTER COLUMN envelope SET STORAGE EXTERNAL""",
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -223,8 +223,9 @@ class SqliteStore(IntakeStore):
             while chunk := source.read(1024 * 1024):
                 blob.write(chunk)
 
-    def _lock_for_reference(self, tx: Tx) -> None:
-        """Nothing more to do: ``BEGIN IMMEDIATE`` already holds SQLite's one write lock."""
+    def _next_seq(self, tx: Tx) -> int:
+        # BEGIN IMMEDIATE holds SQLite's one write lock: no gaps, no two writers with one number.
+        return int(tx.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM envelopes").fetchone()[0])
 
     def close(self) -> None:
         """Close every connection (each thread's)."""

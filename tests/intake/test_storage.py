@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import ssl
 import stat
+import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 
 from intake import cli, keys
 from intake.storage import IntakeDatabaseUnavailable, open_store
 from intake.storage.migrations import LATEST_VERSION
 from protocol.envelope import envelope_sha256, seal, sender_public_key
+
+if TYPE_CHECKING:
+    from tests.intake.conftest import RunningIntake
 
 # The schema as every intake before versioning made it (intake/storage.py until December 2026).
 LEGACY_SCHEMA = """
@@ -114,3 +121,27 @@ def test_the_database_and_its_wal_are_readable_by_the_intake_alone_whatever_the_
         store.close()
     finally:
         os.umask(previous)
+
+
+def test_parallel_posts_store_each_notification_once_with_distinct_references(
+        running_intake: RunningIntake) -> None:
+    """Ten notifications, each posted four times at once: ten rows, ten references, every answer a receipt."""
+    sealed = [running_intake.seal() for _ in range(10)]
+    answers: list[int] = []
+
+    def post(nid: str, body: bytes) -> None:
+        context = ssl.create_default_context(cadata=running_intake.ca.cert_pem.decode())
+        with httpx.Client(base_url=running_intake.server.url, verify=context, timeout=30) as client:
+            answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+            answers.append(answer.status_code)
+
+    threads = [threading.Thread(target=post, args=item) for item in sealed for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == [200] * 30 + [201] * 10
+    store = running_intake.server.store
+    assert store.count() == 10
+    references = [summary.reference for summary in store.iter_summaries()]
+    assert len(set(references)) == 10
