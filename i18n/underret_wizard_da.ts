@@ -282,23 +282,23 @@
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="88" />
+      <location filename="../desktop/ui/wizard/sending.py" line="89" />
       <source>the notification with reference number %1</source>
       <translation>underretningen med referencenummer %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="92" />
+      <location filename="../desktop/ui/wizard/sending.py" line="93" />
       <source>the notification with reference number %1, finished on %2</source>
       <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="238" />
+      <location filename="../desktop/ui/wizard/sending.py" line="239" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="264" />
+      <location filename="../desktop/ui/wizard/sending.py" line="265" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
@@ -370,7 +370,7 @@
       <translation>Barnet er i fare lige nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="51" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Ja. Det er ikke nok at skrive: Ring også nu. %1</translation>
     </message>
@@ -420,6 +420,11 @@
       <location filename="../desktop/ui/wizard/confirm.py" line="107" />
       <source>Go back to the review</source>
       <translation>Gå tilbage til gennemsynet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="35" />
+      <source>Choose the municipality</source>
+      <translation>Vælg kommunen</translation>
     </message>
   </context>
   <context>

@@ -282,23 +282,23 @@
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="88" />
+      <location filename="../desktop/ui/wizard/sending.py" line="89" />
       <source>the notification with reference number %1</source>
       <translation>the notification with reference number %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="92" />
+      <location filename="../desktop/ui/wizard/sending.py" line="93" />
       <source>the notification with reference number %1, finished on %2</source>
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="238" />
+      <location filename="../desktop/ui/wizard/sending.py" line="239" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="264" />
+      <location filename="../desktop/ui/wizard/sending.py" line="265" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -370,7 +370,7 @@
       <translation>Child in danger right now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="51" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Yes. Writing is not enough: phone now as well. %1</translation>
     </message>
@@ -420,6 +420,11 @@
       <location filename="../desktop/ui/wizard/confirm.py" line="107" />
       <source>Go back to the review</source>
       <translation>Go back to the review</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="35" />
+      <source>Choose the municipality</source>
+      <translation>Choose the municipality</translation>
     </message>
   </context>
   <context>

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.demo.transport import DemoTarget
 from desktop.domain.document import NotificationDocument
+from desktop.domain.document_reading import read_document
 from desktop.errors import UnderretError
 from intake.server import BackgroundIntake
 from intake.tls import CertificateAuthority
@@ -117,7 +118,7 @@ class DemoIntake:
             try:
                 opened = open_envelope(item.envelope, {self.recipient.key_id: self.recipient})
                 valid = opened.sender_signature_valid
-                document = NotificationDocument.model_validate_json(opened.files["notification.json"])
+                document = read_document(opened.files["notification.json"])
                 pdf = opened.files.get("notification.pdf")
             except UnderretError as exc:
                 problem = exc.message_id

@@ -66,6 +66,12 @@ class ScenarioChild(_Model):
     institution: str | None = None
     group_or_class: str | None = None
     languages: str | None = None
+    mother_name: str | None = Field(default=None, min_length=1,
+                                    description="Unborn: the expectant mother, who identifies the child")
+    mother_age_years: int | None = Field(default=None, ge=12, le=60)
+    mother_cpr_serial: str | None = Field(default=None, pattern=r"^[5-8]\d{3}$")
+    municipality: str = Field(default="999", pattern=r"^[0-9]{3}$",
+                              description="Where the child lives (a training municipality: 999 or 998)")
     siblings: list[ScenarioSibling] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -163,10 +169,19 @@ class Scenario(_Model):
             due = self.due_date(today)
             assert due is not None
             answers["child.due_date"] = due.isoformat()
+            if child.mother_name:
+                answers["mother.name"] = child.mother_name
+            if child.mother_age_years is not None and child.mother_cpr_serial is not None:
+                born = birth_date_for(child.mother_age_years, 0, today)
+                answers["mother.cpr"] = fictitious_cpr(born, child.mother_cpr_serial)
+            if child.address:
+                answers["mother.address"] = child.address
         else:
             answers["child.name"] = child.name
             answers["child.cpr"] = self.cpr(today)
-        optional = {"child.address": child.address, "child.institution": child.institution,
+        answers["child.municipality"] = child.municipality
+        optional = {"child.address": child.address if child.identity != "unborn" else None,
+                    "child.institution": child.institution,
                     "child.group_or_class": child.group_or_class, "child.languages": child.languages}
         answers.update({key: value for key, value in optional.items() if value})
         if child.siblings:
@@ -186,10 +201,12 @@ class Scenario(_Model):
                 holders.append(item)
             answers["family.custody_holders"] = holders
         notifier = self.notifier
-        for key in ("name", "role", "workplace", "work_address", "phone", "email", "relation_to_child"):
+        for key in ("name", "role", "workplace", "work_address", "phone", "email"):
             value = getattr(notifier, key)
             if value:
                 answers[f"notifier.{key}"] = value
+        if notifier.relation_to_child:
+            answers["knowledge.role"] = notifier.relation_to_child  # how the notifier knows the child
         return answers
 
 

@@ -31,6 +31,7 @@ from desktop.documents.formatting import (
 )
 from desktop.documents.labels import label
 from desktop.domain.document import ChildIdentity, NotificationDocument
+from desktop.domain.vocabulary import Vocabulary, vocabulary_for
 
 if TYPE_CHECKING:
     # Only the review page passes gaps; printing and the PDF need not import the preview builder.
@@ -197,13 +198,17 @@ def _person(title: str, pairs: Sequence[tuple[str, Value]],
     return [Rows(_rows(short, strong), title=clean_text(title)), *long]
 
 
-def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = ()) -> Outline:
+def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = (),
+                  vocabulary: Vocabulary | None = None) -> Outline:
     """Lay out ``document`` as an outline in the language it was written in.
 
     ``gaps`` (a preview's, never a finalised notification's) mark the answers still
     missing: each shows in its place as "not filled in yet" with a ``gap:<n>`` link.
+    Codes are shown by their labels from ``vocabulary`` (by default the code lists and
+    the guideline pack the document names).
     """
     lang = document.language
+    voc = vocabulary or vocabulary_for(document.pack.id, lang, document.pack.version)
 
     def t(key: str, **values: str | int) -> str:
         return label(lang, key, **values)
@@ -212,11 +217,11 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = ()) -> O
 
     full_hash = content_hash(document)
     ref = short_id(document.notification_id)
-    pack = document.pack
     notifier = document.notifier
-    heading_rows = [
-        Row(t("doc.to"), clean_text(t("doc.municipality", name=pack.municipality_name,
-                                      code=pack.municipality_code))),
+    code = document.child.municipality_code
+    heading_rows = _rows([(t("doc.to"), m.at("child.municipality_code", t(
+        "doc.municipality", name=voc.municipality(code), code=code)))])
+    heading_rows += [
         Row(t("doc.reference"), ref),
         # A preview with gaps is not finalised: its "now" would read as a finalising time.
         Row(t("doc.finalised"),
@@ -230,15 +235,18 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = ()) -> O
     ])
     heading_rows += _rows(m.rest_pairs("acute."))
     sections = [
-        _child(document, t, m),
+        _grounds(document, t, m, voc),
+        _child(document, t, m, voc),
         _siblings(document, t, m),
-        _signals(document, t),
-        _description(document, t, m),
+        _knowledge(document, t, m, voc),
+        _signals(document, t, voc),
+        _description(document, t, m, voc),
+        _child_view(document, t, m),
         _actions(document, t),
-        _assessment(document, t),
+        _assessment(document, t, voc),
         _custody(document, t, m),
         _professionals(document, t, m),
-        _earlier(document, t, m),
+        _earlier(document, t, m, voc),
         _notifier(document, t, m),
         _attachments(document, t),
         _about(document, t, full_hash),
@@ -265,7 +273,18 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = ()) -> O
 Translate = Callable[..., str]
 
 
-def _child(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
+def _grounds(document: NotificationDocument, t: Translate, m: _Gaps, voc: Vocabulary) -> Section:
+    pairs: list[tuple[str, Value]] = [
+        (t("grounds.ground"), voc.code("grounds", ground.value)) for ground in document.grounds]
+    blocks: list[Block] = [Note(t("grounds.intro"))]
+    rows = _rows([*pairs, (t("grounds.ground"), m.at("grounds", None))] if m.has("grounds") else pairs)
+    blocks.append(Rows(rows) if rows else Note(t("grounds.none")))
+    if document.upgraded_from is not None:
+        blocks.append(Note(t("grounds.derived")))
+    return Section(t("grounds.section"), blocks)
+
+
+def _child(document: NotificationDocument, t: Translate, m: _Gaps, voc: Vocabulary) -> Section:
     child = document.child
     lang = document.language
     pairs: list[tuple[str, Value]] = [(t("child.name"), m.at("child.name", child.name))]
@@ -280,13 +299,25 @@ def _child(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
         birth_date = m.at("child.birth_date", birth_date)
     pairs.append((t("child.birth_date"), birth_date))
     pairs += [
-        (t("child.age_band"), m.at("child.age_band", t(f"age.{child.age_band.value}"))),
+        (t("child.age_band"), m.at("child.age_band", voc.code("age_band", child.age_band.value))),
         (t("child.address"), child.address),
+        (t("child.municipality"), m.at("child.municipality_code", t(
+            "doc.municipality", name=voc.municipality(child.municipality_code),
+            code=child.municipality_code))),
         (t("child.institution"), child.institution),
         (t("child.group_or_class"), child.group_or_class),
         (t("child.languages"), ", ".join(child.languages) or None),
     ]
-    return Section(t("child.section"), _person("", pairs + m.rest_pairs("child.")))
+    blocks = _person("", pairs + m.rest_pairs("child."))
+    mother = document.child.expectant_mother
+    if child.identity is ChildIdentity.UNBORN and (mother is not None or m.has("mother.name")):
+        blocks += _person(t("mother.title"), [
+            (t("mother.name"), m.at("mother.name", mother.name if mother else None)),
+            (t("mother.cpr"), m.at("mother.cpr", format_cpr(mother.cpr) if mother and mother.cpr else None)),
+            (t("mother.address"), mother.address if mother else None),
+            *m.rest_pairs("mother."),
+        ])
+    return Section(t("child.section"), blocks)
 
 
 def _siblings(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
@@ -304,11 +335,25 @@ def _siblings(document: NotificationDocument, t: Translate, m: _Gaps) -> Section
     return Section(t("siblings.section"), blocks or [Note(t("siblings.none"))])
 
 
-def _signals(document: NotificationDocument, t: Translate) -> Section:
+def _knowledge(document: NotificationDocument, t: Translate, m: _Gaps, voc: Vocabulary) -> Section:
+    k = document.knowledge
+    blocks = _person("", [
+        (t("knowledge.role"), k.role),
+        (t("knowledge.duration"), voc.code("known_duration", k.duration) if k.duration else None),
+        *m.rest_pairs("knowledge."),
+    ])
+    blocks = [b for b in blocks if not (isinstance(b, Rows) and not b.rows)]
+    blocks += _text(t("knowledge.development"), k.development)
+    blocks += _text(t("knowledge.wellbeing"), k.wellbeing)
+    blocks += _text(t("knowledge.earlier_support"), k.earlier_support)
+    return Section(t("knowledge.section"), blocks or [Note(t("knowledge.none"))])
+
+
+def _signals(document: NotificationDocument, t: Translate, voc: Vocabulary) -> Section:
     groups: dict[str, list[tuple[str, str, bool]]] = {}
     for signal in document.concern.signals:
-        groups.setdefault(clean_text(signal.category_label), []).append(
-            (clean_text(signal.label), clean_text(signal.id), signal.acute))
+        groups.setdefault(clean_text(voc.category(signal.category_id)), []).append(
+            (clean_text(voc.signal(signal.id)), clean_text(signal.id), signal.acute))
     if not groups:
         return Section(t("concern.section"), [Note(t("concern.none"))])
     blocks: list[Block] = [Note(t("concern.intro"))]
@@ -320,7 +365,7 @@ def _text(name: str, value: str | None) -> list[Block]:
     return [Text(name, clean_text(value))] if value else []
 
 
-def _description(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
+def _description(document: NotificationDocument, t: Translate, m: _Gaps, voc: Vocabulary) -> Section:
     concern = document.concern
     observations = m.at("concern.observations", concern.observations or t("doc.not_given"))
     blocks: list[Block] = (
@@ -330,15 +375,30 @@ def _description(document: NotificationDocument, t: Translate, m: _Gaps) -> Sect
     blocks += _person("", [
         (t("description.when"), concern.observed_when),
         (t("description.where"), concern.observed_where),
-        (t("description.frequency"), concern.frequency),
-        # ``sources`` is being added to the model by the domain; shown when present.
-        (t("description.sources"), ", ".join(getattr(concern, "sources", None) or []) or None),
+        (t("description.frequency"), voc.code("frequency", concern.frequency) if concern.frequency else None),
+        (t("description.sources"),
+         ", ".join(voc.code("observation_source", code) for code in concern.sources) or None),
         *m.rest_pairs("concern.", "events.", "signals."),
     ])
     if concern.child_words:
         blocks.append(Quote(t("description.child_words"), t("description.child_words_note"),
                             clean_text(concern.child_words)))
     return Section(t("description.section"), [b for b in blocks if not (isinstance(b, Rows) and not b.rows)])
+
+
+def _child_view(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
+    child = document.child
+    lang = document.language
+    blocks: list[Block] = [b for b in _person("", [
+        (t("child_view.informed"), m.at("child_view.informed", yes_no(child.informed, lang)
+                                        if child.informed is not None else None)),
+        (t("child_view.not_informed_reason"), child.not_informed_reason if child.informed is False else None),
+        *m.rest_pairs("child_view."),
+    ]) if not (isinstance(b, Rows) and not b.rows)]
+    if child.own_view:
+        blocks.append(Quote(t("child_view.own_view"), t("description.child_words_note"),
+                            clean_text(child.own_view)))
+    return Section(t("child_view.section"), blocks or [Note(t("child_view.none"))])
 
 
 def _actions(document: NotificationDocument, t: Translate) -> Section:
@@ -348,13 +408,12 @@ def _actions(document: NotificationDocument, t: Translate) -> Section:
     return Section(t("actions.section"), blocks or [Note(t("actions.none"))])
 
 
-def _assessment(document: NotificationDocument, t: Translate) -> Section:
+def _assessment(document: NotificationDocument, t: Translate, voc: Vocabulary) -> Section:
     concern = document.concern
     blocks: list[Block] = [Note(t("assessment.note"))]
     if concern.worry_level:
-        level = concern.worry_level
-        if concern.worry_level_id:
-            level += f" ({concern.worry_level_id})"  # the pack's id, so the municipality can count
+        # The pack's id beside the label, so the municipality can count.
+        level = f"{voc.level(concern.worry_level)} ({concern.worry_level})"
         blocks.append(Rows([Row(t("assessment.worry_level"), clean_text(level))]))
     blocks += _text(t("assessment.text"), concern.assessment or t("doc.not_given"))
     return Section(t("assessment.section"), blocks)
@@ -369,6 +428,7 @@ def _custody(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
         unknown = m.has(f"{part}.informed")
         blocks += _person(holder.name, [
             (t("custody.relation"), holder.relation),
+            (t("custody.cpr"), format_cpr(holder.cpr) if holder.cpr else None),
             (t("custody.has_custody"), yes_no(holder.has_custody, lang) if holder.has_custody is not None
              else None),
             (t("custody.address"), holder.address),
@@ -398,11 +458,15 @@ def _professionals(document: NotificationDocument, t: Translate, m: _Gaps) -> Se
     return Section(t("professionals.section"), blocks or [Note(t("professionals.none"))])
 
 
-def _earlier(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
+def _earlier(document: NotificationDocument, t: Translate, m: _Gaps, voc: Vocabulary) -> Section:
     rest = m.rest("others.")
-    if document.earlier_notifications:
-        return Section(t("earlier.section"), [Text("", clean_text(document.earlier_notifications)), *rest])
-    return Section(t("earlier.section"), rest or [Note(t("earlier.none"))])
+    earlier = document.earlier_notifications
+    if earlier is None:
+        return Section(t("earlier.section"), rest or [Note(t("earlier.none"))])
+    known = voc.code("yes_no_unknown", earlier.known.value)
+    blocks: list[Block] = [Rows(_rows([(t("earlier.known"), known)]))]
+    blocks += _text(t("earlier.details"), earlier.details)
+    return Section(t("earlier.section"), [*blocks, *rest])
 
 
 def _notifier(document: NotificationDocument, t: Translate, m: _Gaps) -> Section:
@@ -415,7 +479,6 @@ def _notifier(document: NotificationDocument, t: Translate, m: _Gaps) -> Section
         (t("notifier.work_address"), m.at("notifier.work_address", n.work_address)),
         (t("notifier.phone"), m.at("notifier.phone", n.phone)),
         (t("notifier.email"), m.at("notifier.email", n.email)),
-        (t("notifier.relation"), n.relation_to_child),
         (t("notifier.duty"), m.at("notifier.duty", t(f"duty.{n.duty.value}"))),
         (t("notifier.manager_informed"), yes_no(n.manager_informed, lang) if n.manager_informed is not None
          else None),
@@ -431,6 +494,7 @@ def _attachments(document: NotificationDocument, t: Translate) -> Section:
     blocks: list[Block] = []
     for attachment in document.attachments:
         blocks.append(Rows(_rows([
+            (t("attachment.file"), attachment.file),
             (t("attachment.type"), attachment.media_type),
             (t("attachment.sha256"), group_hash(attachment.sha256)),
         ]), title=clean_text(attachment.name)))

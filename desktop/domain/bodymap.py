@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from desktop.domain.document import AgeBand
+from desktop.domain.age_bands import AgeBand
 from desktop.paths import resources_dir
 
 Point = tuple[float, float]

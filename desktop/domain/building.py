@@ -1,10 +1,11 @@
-"""From the wizard's answers to the finalised ``notification.json`` document.
+"""From the wizard's answers to the finalised ``notification.json`` document (schema v2).
 
 Only visible fields are carried over (a hidden field's leftover answer never
-reaches the municipality). Signal and category labels, choice labels and the
-worry level are copied in the notification's language so the document reads
-on its own; the pack's ids travel alongside so the municipality can count.
-The child's own words are kept exactly as typed.
+reaches the municipality). Answers from fixed lists travel as their codes
+(``forms/codes``; signals and the worry level as the pack's ids), never as
+labels, so the document means the same whatever language it was written in.
+CPR numbers are written ``DDMMYY-SSSS``. The child's own words are kept
+exactly as typed.
 """
 
 from __future__ import annotations
@@ -31,18 +32,23 @@ from desktop.domain.document import (
     Concern,
     CustodyHolder,
     DutyType,
+    EarlierNotifications,
+    ExpectantMother,
     FormRef,
+    Ground,
+    Knowledge,
     NotificationDocument,
     Notifier,
     OtherProfessional,
     PackRef,
     Sibling,
     SignalMark,
+    YesNoUnknown,
 )
 from desktop.domain.flow import field_visible, section_visible
 from desktop.domain.forms import FormDefinition, FormField
+from desktop.domain.observations import build_attachments, build_body_map
 from desktop.domain.packs import GuidelinePack
-from desktop.domain.text import localise
 from desktop.domain.validation import first_blocking, validate
 from desktop.errors import UnderretError
 
@@ -62,8 +68,11 @@ class _Visible:
         self.ctx = ctx
 
     def value(self, field_id: str) -> Any:
-        section = self.form.section_of(field_id)
-        f = self.form.field(field_id)
+        try:
+            section = self.form.section_of(field_id)
+            f = self.form.field(field_id)
+        except KeyError:  # a form without this field (e.g. a test's small form)
+            return None
         if not section_visible(section, self.answers, self.ctx):
             return None
         if not field_visible(f, self.answers, self.ctx):
@@ -71,7 +80,24 @@ class _Visible:
         return self.answers.get(field_id)
 
     def text(self, field_id: str) -> str | None:
-        return _text(self.value(field_id), short=self.form.field(field_id).type.value == "short_text")
+        value = self.value(field_id)
+        if value is None:
+            return None
+        return _text(value, short=self.form.field(field_id).type.value == "short_text")
+
+    def code(self, field_id: str) -> str | None:
+        """A single choice's code, when it is one of the field's options."""
+        value = self.value(field_id)
+        if not isinstance(value, str) or self.form.field(field_id).option(value) is None:
+            return None
+        return value
+
+    def codes(self, field_id: str) -> list[str]:
+        """A multiple choice's codes, in the order the form offers them."""
+        value = self.value(field_id)
+        if not isinstance(value, list):
+            return []
+        return [o.id for o in self.form.field(field_id).options if o.id in value]
 
     def items(self, field_id: str) -> list[tuple[FormField, Mapping[str, Any]]]:
         value = self.value(field_id)
@@ -105,13 +131,15 @@ def _bool(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _cpr_digits(value: Any) -> str | None:
+def _cpr(value: Any) -> str | None:
+    """A CPR number as the document writes it (``DDMMYY-SSSS``); None when empty or not a CPR number."""
     if not isinstance(value, str) or not value.strip():
         return None
     try:
-        return parse_cpr(value).digits
+        digits = parse_cpr(value).digits
     except CprInvalid:
         return None
+    return f"{digits[:6]}-{digits[6:]}"
 
 
 def child_initials(answers: Mapping[str, Any]) -> str:
@@ -181,44 +209,60 @@ def assemble_document(
         created_at=created_at,
         finalised_at=finalised_at,
         form=FormRef(id=form.id, version=form.version),
-        pack=PackRef(
-            id=pack.id,
-            version=pack.version,
-            municipality_name=pack.municipality.name,
-            municipality_code=pack.municipality.code,
-        ),
+        pack=PackRef(id=pack.id, version=pack.version, municipality_code=pack.municipality.code),
         corrects=corrects,
         acute=answers.get("acute.in_danger") is True,
-        child=_child(v, answers, ctx),
+        grounds=[Ground(code) for code in v.codes("grounds.section_133") if code in _GROUNDS],
+        child=_child(v, answers, ctx, pack),
         siblings=_siblings(v),
         custody_holders=_custody_holders(v),
         notifier=_notifier(v),
-        concern=_concern(form, pack, v, answers, lang),
+        knowledge=_knowledge(v),
+        concern=_concern(form, pack, v, answers),
+        body_map=build_body_map(v.value("observations.body_map"), ctx.age_band),
         other_professionals=_professionals(v),
-        earlier_notifications=_earlier(form, v, lang),
+        earlier_notifications=_earlier(v),
+        attachments=build_attachments(v.value("observations.attachments")),
     )
 
+
+_GROUNDS = frozenset(g.value for g in Ground)
 
 #: Stand-ins while the child's identity or age is not known yet (preview only; validation
 #: guarantees both before finalising). The preview marks them as gaps, so they are never shown.
 PLACEHOLDER_IDENTITY = ChildIdentity.BIRTH_DATE
 PLACEHOLDER_AGE_BAND = AgeBand.AGE_6_12
+#: Stand-in while the child's municipality is not chosen yet (preview only, shown as a gap).
+PLACEHOLDER_MUNICIPALITY = "000"
 
 
-def _child(v: _Visible, answers: Mapping[str, Any], ctx: ConditionContext) -> Child:
+def _child(v: _Visible, answers: Mapping[str, Any], ctx: ConditionContext, pack: GuidelinePack) -> Child:
     identity = child_identity(answers) or PLACEHOLDER_IDENTITY
     languages = v.text("child.languages") or ""
+    unborn = identity is ChildIdentity.UNBORN
+    mother_name = v.text("mother.name") if unborn else None
+    informed_answer = v.value("child_view.informed")
+    informed = _bool(informed_answer)
+    why = informed_answer.get("why_not") if isinstance(informed_answer, Mapping) else None
+    municipality = v.value("child.municipality")
     return Child(
         identity=identity,
-        cpr=_cpr_digits(v.value("child.cpr")) if identity is ChildIdentity.CPR else None,
+        cpr=_cpr(v.value("child.cpr")) if identity is ChildIdentity.CPR else None,
         name=v.text("child.name"),
         birth_date=child_birth_date(answers),
-        due_date=parse_iso_date(v.value("child.due_date")) if identity is ChildIdentity.UNBORN else None,
+        due_date=parse_iso_date(v.value("child.due_date")) if unborn else None,
         age_band=ctx.age_band or PLACEHOLDER_AGE_BAND,
         address=v.text("child.address"),
+        municipality_code=municipality if isinstance(municipality, str) and municipality.isdigit()
+        and len(municipality) == 3 else PLACEHOLDER_MUNICIPALITY,
+        expectant_mother=ExpectantMother(name=mother_name, cpr=_cpr(v.value("mother.cpr")),
+                                         address=v.text("mother.address")) if mother_name else None,
         institution=v.text("child.institution"),
         group_or_class=v.text("child.group_or_class"),
         languages=[part.strip() for part in languages.split(",") if part.strip()],
+        informed=informed,
+        not_informed_reason=_text(why, short=False) if informed is False else None,
+        own_view=v.text("child_view.own_view"),
     )
 
 
@@ -230,7 +274,7 @@ def _siblings(v: _Visible) -> list[Sibling]:
             Sibling(
                 name=v.sub_text(group, item, "name") or "",
                 birth_date=parse_iso_date(birth),
-                cpr=_cpr_digits(v.sub(group, item, "cpr")),
+                cpr=_cpr(v.sub(group, item, "cpr")),
                 notes=v.sub_text(group, item, "notes"),
             )
         )
@@ -247,6 +291,7 @@ def _custody_holders(v: _Visible) -> list[CustodyHolder]:
             CustodyHolder(
                 name=v.sub_text(group, item, "name") or "",
                 relation=v.sub_text(group, item, "relation"),
+                cpr=_cpr(v.sub(group, item, "cpr")),
                 address=v.sub_text(group, item, "address"),
                 phone=v.sub_text(group, item, "phone"),
                 has_custody=_bool(v.sub(group, item, "has_custody")),
@@ -270,7 +315,6 @@ def _notifier(v: _Visible) -> Notifier:
         work_address=v.text("notifier.work_address"),
         phone=v.text("notifier.phone") or "",
         email=v.text("notifier.email") or "",
-        relation_to_child=v.text("notifier.relation_to_child"),
         duty=DutyType(duty) if duty in ("enhanced", "general") else DutyType.ENHANCED,
         manager_informed=_bool(v.value("notifier.manager_informed")),
         manager_name=_text(manager.get("name"), short=True),
@@ -279,48 +323,37 @@ def _notifier(v: _Visible) -> Notifier:
     )
 
 
-def _concern(
-    form: FormDefinition, pack: GuidelinePack, v: _Visible, answers: Mapping[str, Any], lang: str
-) -> Concern:
+def _knowledge(v: _Visible) -> Knowledge:
+    return Knowledge(
+        role=v.text("knowledge.role"),
+        duration=v.code("knowledge.duration"),
+        development=v.text("knowledge.development"),
+        wellbeing=v.text("knowledge.wellbeing"),
+        earlier_support=v.text("knowledge.earlier_support"),
+    )
+
+
+def _concern(form: FormDefinition, pack: GuidelinePack, v: _Visible, answers: Mapping[str, Any]) -> Concern:
     marks = []
     if v.value("signals.checked") is not None:
         for sid in ticked_signal_ids(form, pack, answers):
             signal = pack.signal(sid)
-            category = pack.category(signal.category)
-            marks.append(
-                SignalMark(
-                    id=signal.id,
-                    category_id=category.id,
-                    label=localise(signal.label, lang),
-                    category_label=localise(category.label, lang),
-                    acute=signal.acute,
-                )
-            )
-    frequency = v.value("events.frequency")
-    option = form.field("events.frequency").option(frequency) if isinstance(frequency, str) else None
+            marks.append(SignalMark(id=signal.id, category_id=signal.category, acute=signal.acute))
     level_id = v.value("events.worry_level")
     level = next((lv for lv in pack.scale.levels if lv.id == level_id), None)
     when = v.value("events.when")
-    sources_field = form.field("events.sources")
-    sources = v.value("events.sources")
-    source_labels = [
-        localise(option.label, lang)
-        for option in sources_field.options
-        if isinstance(sources, list) and option.id in sources
-    ]
     return Concern(
         signals=marks,
         observations=v.text("events.observations") or "",
-        sources=source_labels,
+        sources=v.codes("events.sources"),
         observed_when=when if isinstance(when, str) and when else None,
         observed_where=v.text("events.where"),
-        frequency=localise(option.label, lang) if option else None,
+        frequency=v.code("events.frequency"),
         child_words=v.text("events.child_words"),
         actions_taken=v.text("events.actions_taken"),
         institution_efforts=v.text("events.institution_efforts"),
         assessment=v.text("events.assessment"),
-        worry_level=localise(level.label, lang) if level else None,
-        worry_level_id=level.id if level else None,
+        worry_level=level.id if level else None,
     )
 
 
@@ -336,11 +369,8 @@ def _professionals(v: _Visible) -> list[OtherProfessional]:
     ]
 
 
-def _earlier(form: FormDefinition, v: _Visible, lang: str) -> str | None:
-    known = v.value("others.earlier_known")
-    if not isinstance(known, str):
+def _earlier(v: _Visible) -> EarlierNotifications | None:
+    known = v.code("others.earlier_known")
+    if known is None:
         return None
-    option = form.field("others.earlier_known").option(known)
-    label = localise(option.label, lang) if option else known
-    details = v.text("others.earlier_notifications")
-    return f"{label}: {details}" if details else label
+    return EarlierNotifications(known=YesNoUnknown(known), details=v.text("others.earlier_notifications"))

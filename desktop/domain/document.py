@@ -1,11 +1,17 @@
-"""The structured notification document (``notification.json``).
+"""The structured notification document (``notification.json``), schema version 2.
 
 This is what a municipality receives: plain typed data, produced from the
 wizard's answers when a notification is finalised, validated against the
 versioned JSON Schema in ``forms/schema/notification.schema.json`` (generated
-from these models; a test keeps the two in step). Labels of signals and
-categories are copied in, in the language the notification was written in,
-so the document reads on its own without the guideline pack.
+from these models; a test keeps the two in step). Schema v1 stays published
+beside it (``notification.v1.schema.json``); :mod:`protocol.notification_v1`
+upgrades a v1 document for readers.
+
+Every answer from a fixed list is a stable **code** (from ``forms/codes`` or,
+for signals and the worry scale, from the guideline pack named in ``pack``),
+never a label: a Danish and an English notification about the same child hold
+the same codes. Windows, copies and exports show the labels for them. Free
+text is kept as written; the child's own words exactly.
 """
 
 from __future__ import annotations
@@ -16,8 +22,24 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal[1] = 1
-SCHEMA_ID = "https://schemas.underret.dk/notification/1"
+from desktop.domain.age_bands import AgeBand
+from desktop.domain.observations import AttachmentRef, BodyMap
+
+__all__ = ["AgeBand", "AttachmentRef", "BodyMap", "NotificationDocument"]
+
+SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_ID = "https://schemas.underret.dk/notification/2"
+
+#: A CPR number as the document stores it: ``DDMMYY-SSSS`` (the date is checked before finalising).
+CPR_PATTERN = r"^(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-[0-9]{4}$"
+#: A UUID version 4 in its canonical lower-case form.
+UUID4_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+#: A Danish municipality code (kommunekode): three digits (the list: forms/codes/municipality.yaml).
+MUNICIPALITY_PATTERN = r"^[0-9]{3}$"
+#: A code from a code list in forms/codes (or a pack's id for a signal, category or scale level).
+CODE_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+#: The version of the form definition the notification was written with.
+FORM_VERSION_PATTERN = r"^[0-9]+\.[0-9]+(\.[0-9]+)?$"
 
 
 class _Strict(BaseModel):
@@ -25,59 +47,85 @@ class _Strict(BaseModel):
 
 
 class ChildIdentity(StrEnum):
-    """How the child is identified."""
+    """How the child is identified (code list ``child_identity``)."""
 
     CPR = "cpr"
     BIRTH_DATE = "birth_date"
     UNBORN = "unborn"
 
 
-class AgeBand(StrEnum):
-    """Age bands that guideline packs key their signals on."""
-
-    UNBORN = "unborn"
-    AGE_0_2 = "0-2"
-    AGE_3_5 = "3-5"
-    AGE_6_12 = "6-12"
-    AGE_13_17 = "13-17"
-
-
 class DutyType(StrEnum):
-    """Which duty to notify applies to the notifier."""
+    """Which duty to notify applies to the notifier (code list ``duty``)."""
 
     ENHANCED = "enhanced"  # skærpet underretningspligt (professionals)
     GENERAL = "general"
+
+
+class Ground(StrEnum):
+    """The grounds of barnets lov § 133, stk. 1, nr. 1-4 (code list ``grounds``)."""
+
+    SPECIAL_SUPPORT = "special_support"
+    UNBORN_CHILD = "unborn_child"
+    SCHOOL_ABSENCE = "school_absence"
+    ABUSE = "abuse"
+
+
+class YesNoUnknown(StrEnum):
+    """Yes, no, or don't know (code list ``yes_no_unknown``)."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+Code = str
+CprNumber = str
 
 
 class FormRef(_Strict):
     """The form definition a notification was written with."""
 
     id: str
-    version: str
+    version: str = Field(pattern=FORM_VERSION_PATTERN)
 
 
 class PackRef(_Strict):
-    """The guideline pack (municipality) a notification was written under."""
+    """The guideline pack the notification was written under: it names the signal and scale codes."""
 
     id: str
     version: str
-    municipality_name: str
-    municipality_code: str
+    municipality_code: str = Field(pattern=MUNICIPALITY_PATTERN,
+                                   description="The pack's own municipality ('000' for the national pack)")
+
+
+class ExpectantMother(_Strict):
+    """The expectant mother of an unborn child: how the municipality identifies the child."""
+
+    name: str = Field(min_length=1)
+    cpr: CprNumber | None = Field(default=None, pattern=CPR_PATTERN)
+    address: str | None = None
 
 
 class Child(_Strict):
-    """The child the concern is about."""
+    """The child the concern is about, and where the child lives (the recipient municipality)."""
 
     identity: ChildIdentity
-    cpr: str | None = Field(default=None, description="10 digits, no dash; only when identity is cpr")
+    cpr: CprNumber | None = Field(default=None, pattern=CPR_PATTERN,
+                                  description="DDMMYY-SSSS; only when identity is cpr")
     name: str | None = None
     birth_date: date | None = None
     due_date: date | None = Field(default=None, description="Expected birth date of an unborn child")
     age_band: AgeBand
     address: str | None = None
+    municipality_code: str = Field(pattern=MUNICIPALITY_PATTERN,
+                                   description="Where the child lives: the municipality it is for")
+    expectant_mother: ExpectantMother | None = Field(default=None, description="Only for an unborn child")
     institution: str | None = Field(default=None, description="School or daycare")
     group_or_class: str | None = None
     languages: list[str] = Field(default_factory=list)
+    informed: bool | None = Field(default=None, description="Whether the child knows about the notification")
+    not_informed_reason: str | None = Field(default=None, description="Why the child was not told")
+    own_view: str | None = Field(default=None, description="The child's view in the child's words, verbatim")
 
 
 class Sibling(_Strict):
@@ -85,7 +133,7 @@ class Sibling(_Strict):
 
     name: str
     birth_date: date | None = None
-    cpr: str | None = None
+    cpr: CprNumber | None = Field(default=None, pattern=CPR_PATTERN)
     notes: str | None = None
 
 
@@ -94,6 +142,7 @@ class CustodyHolder(_Strict):
 
     name: str
     relation: str | None = None
+    cpr: CprNumber | None = Field(default=None, pattern=CPR_PATTERN)
     address: str | None = None
     phone: str | None = None
     has_custody: bool | None = None
@@ -112,7 +161,6 @@ class Notifier(_Strict):
     work_address: str | None = None
     phone: str
     email: str
-    relation_to_child: str | None = None
     duty: DutyType
     manager_informed: bool | None = None
     manager_name: str | None = None
@@ -120,13 +168,21 @@ class Notifier(_Strict):
     manager_cosigns: bool | None = Field(default=None, description="The manager co-signs the notification")
 
 
-class SignalMark(_Strict):
-    """A concern signal the notifier recognised, with the pack's ids so it can be counted."""
+class Knowledge(_Strict):
+    """What the notifier knows of the child over time."""
 
-    id: str
-    category_id: str
-    label: str
-    category_label: str
+    role: str | None = Field(default=None, description="How the notifier knows the child (free text)")
+    duration: Code | None = Field(default=None, pattern=CODE_PATTERN, description="Code list known_duration")
+    development: str | None = None
+    wellbeing: str | None = None
+    earlier_support: str | None = None
+
+
+class SignalMark(_Strict):
+    """A concern signal the notifier recognised: the pack's ids, so it can be counted."""
+
+    id: str = Field(pattern=CODE_PATTERN)
+    category_id: str = Field(pattern=CODE_PATTERN)
     acute: bool = False
 
 
@@ -135,16 +191,16 @@ class Concern(_Strict):
 
     signals: list[SignalMark] = Field(default_factory=list)
     observations: str
-    sources: list[str] = Field(default_factory=list, description="How the notifier knows (labels)")
+    sources: list[Code] = Field(default_factory=list, description="Code list observation_source")
     observed_when: str | None = None
     observed_where: str | None = None
-    frequency: str | None = None
+    frequency: Code | None = Field(default=None, pattern=CODE_PATTERN, description="Code list frequency")
     child_words: str | None = Field(default=None, description="The child's own words, verbatim")
     actions_taken: str | None = None
     institution_efforts: str | None = None
     assessment: str | None = Field(default=None, description="The notifier's assessment, labelled")
-    worry_level: str | None = Field(default=None, description="The pack's scale level, as a label")
-    worry_level_id: str | None = Field(default=None, description="The scale level's id in the pack")
+    worry_level: Code | None = Field(default=None, pattern=CODE_PATTERN,
+                                     description="The id of the pack's scale level")
 
 
 class OtherProfessional(_Strict):
@@ -156,34 +212,43 @@ class OtherProfessional(_Strict):
     contact: str | None = None
 
 
-class AttachmentRef(_Strict):
-    """An attachment carried in the envelope beside the document."""
+class EarlierNotifications(_Strict):
+    """Whether the notifier knows of earlier notifications about the child, and what."""
 
-    name: str
-    media_type: str
-    sha256: str
+    known: YesNoUnknown
+    details: str | None = None
 
 
 class NotificationDocument(_Strict):
     """A finalised notification of concern, as the municipality reads it."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
-    notification_id: str = Field(description="UUID4, also the envelope id and Idempotency-Key")
-    language: Literal["da", "en"]
+    schema_version: Literal[2] = SCHEMA_VERSION
+    notification_id: str = Field(pattern=UUID4_PATTERN,
+                                 description="UUID4, also the envelope id and Idempotency-Key")
+    language: Literal["da", "en"] = Field(description="The language the free texts are written in")
     created_at: datetime
     finalised_at: datetime
     form: FormRef
     pack: PackRef
-    corrects: str | None = Field(default=None, description="UUID of a notification this one corrects")
+    corrects: str | None = Field(default=None, pattern=UUID4_PATTERN,
+                                 description="UUID of a notification this one corrects")
     acute: bool = Field(description="The notifier judged the child in danger right now")
+    grounds: list[Ground] = Field(default_factory=list,
+                                  description="The § 133 grounds, suggested from the answers and confirmed")
     child: Child
     siblings: list[Sibling] = Field(default_factory=list)
     custody_holders: list[CustodyHolder] = Field(default_factory=list)
     notifier: Notifier
+    knowledge: Knowledge = Field(default_factory=Knowledge)
     concern: Concern
+    body_map: BodyMap | None = None
     other_professionals: list[OtherProfessional] = Field(default_factory=list)
-    earlier_notifications: str | None = None
+    earlier_notifications: EarlierNotifications | None = None
     attachments: list[AttachmentRef] = Field(default_factory=list)
+    upgraded_from: Literal[1] | None = Field(
+        default=None,
+        description="Set by a reader that converted a schema v1 document; its grounds are then derived, "
+        "not confirmed by the notifier")
 
     def to_json_bytes(self) -> bytes:
         """The canonical bytes that go into the envelope (UTF-8, stable key order)."""
@@ -195,4 +260,10 @@ def json_schema() -> dict[str, object]:
     schema = NotificationDocument.model_json_schema()
     schema["$id"] = SCHEMA_ID
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "notification.json (Underret notification of concern), schema version 2"
+    # The version is in every document (the model writes its default), so a reader can tell v1 from v2.
+    required = schema.setdefault("required", [])
+    assert isinstance(required, list)
+    if "schema_version" not in required:
+        required.insert(0, "schema_version")
     return schema

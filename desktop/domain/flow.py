@@ -16,7 +16,7 @@ from desktop.domain.answers import get_answer, is_answered, parse_path, set_answ
 from desktop.domain.conditions import ConditionContext, evaluate
 from desktop.domain.context import build_context
 from desktop.domain.document import AgeBand
-from desktop.domain.forms import FormDefinition, FormField, Section
+from desktop.domain.forms import FormDefinition, FormField, Preset, PresetSource, Section
 from desktop.domain.packs import Category, GuidelinePack, Signal
 
 AnswersGetter = Callable[[], Mapping[str, Any]]
@@ -158,13 +158,19 @@ class WizardFlow:
         return self.pack.search(query, self.age_band(), lang)
 
 
+#: Reserved answers key: what the wizard last suggested for a field with ``suggest`` (field id -> codes).
+#: While the answer still equals it, the suggestion follows the other answers; once the person
+#: changes it, it is theirs.
+SUGGESTED_KEY = "meta.suggested"
+
+
 def apply_presets(
     form: FormDefinition,
     pack: GuidelinePack,
     answers: MutableMapping[str, Any],
     today: date,
 ) -> list[str]:
-    """Fill in preset values whose condition holds, where the user has not answered yet.
+    """Fill in preset and suggested values, where the user has not answered (or changed them) yet.
 
     Returns the paths that were filled, so the UI can say why (e.g. "parents not
     told first" pre-selected because violence signals were ticked). A value the
@@ -175,9 +181,13 @@ def apply_presets(
     for _section, f in form.iter_fields():
         preset = f.preset
         if preset is not None and not is_answered(answers.get(f.id)) and evaluate(preset.when, answers, ctx):
-            set_answer(answers, f.id, _copy(preset.value))
+            value = _preset_value(preset, pack)
+            if value is not None:
+                set_answer(answers, f.id, _copy(value))
+                filled.append(f.id)
+                ctx = build_context(form, pack, answers, today)
+        if f.suggest and _follow_suggestion(form, f, answers, ctx):
             filled.append(f.id)
-            ctx = build_context(form, pack, answers, today)
         items = answers.get(f.id)
         if not f.fields or not isinstance(items, list):
             continue
@@ -191,9 +201,52 @@ def apply_presets(
                     and not is_answered(get_answer(answers, path))
                     and evaluate(sub.preset.when, answers, ctx, item=item)
                 ):
-                    set_answer(answers, path, _copy(sub.preset.value))
-                    filled.append(path)
+                    value = _preset_value(sub.preset, pack)
+                    if value is not None:
+                        set_answer(answers, path, _copy(value))
+                        filled.append(path)
     return filled
+
+
+def suggested_choices(form: FormDefinition, f: FormField, answers: Mapping[str, Any],
+                      ctx: ConditionContext) -> list[str]:
+    """The choices ``f.suggest`` proposes for these answers, in the order the form offers them."""
+    chosen = {s.value for s in f.suggest if evaluate(s.when, answers, ctx)}
+    return [o.id for o in f.options if o.id in chosen]
+
+
+def _follow_suggestion(form: FormDefinition, f: FormField, answers: MutableMapping[str, Any],
+                       ctx: ConditionContext) -> bool:
+    """Set ``f`` to its suggestion while the person has not changed what was suggested; True if set."""
+    remembered = answers.get(SUGGESTED_KEY)
+    suggested: dict[str, Any] = dict(remembered) if isinstance(remembered, Mapping) else {}
+    current = answers.get(f.id)
+    before = suggested.get(f.id)
+    untouched = current is None or (isinstance(before, list) and isinstance(current, list)
+                                    and sorted(map(str, current)) == sorted(before))
+    if not untouched:
+        return False
+    proposal = suggested_choices(form, f, answers, ctx)
+    if current is None and not proposal:
+        return False
+    suggested[f.id] = proposal
+    answers[SUGGESTED_KEY] = suggested
+    if isinstance(current, list) and sorted(map(str, current)) == sorted(proposal):
+        return False
+    answers[f.id] = list(proposal)
+    return True
+
+
+def _preset_value(preset: Preset, pack: GuidelinePack) -> Any:
+    """A preset's value; for ``pack_municipality`` the pack's code when it is a municipality one can pick."""
+    if preset.value_from is PresetSource.PACK_MUNICIPALITY:
+        from desktop.domain.codes import shipped_code_list
+
+        entry = shipped_code_list("municipality").get(pack.municipality.code)
+        if entry is None or (entry.demo and not pack.demo):
+            return None  # e.g. the national pack's "000": the person picks the municipality
+        return entry.code
+    return preset.value
 
 
 def _copy(value: Any) -> Any:

@@ -9,7 +9,7 @@ by :mod:`desktop.domain.conditions` and :mod:`desktop.domain.validation`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from desktop.domain.conditions import Condition, referenced_fields
 from desktop.domain.text import Localised
 from desktop.errors import UnderretError
 from desktop.paths import forms_dir
+from protocol.codes import CODE_PATTERN, CodeList, CodeListInvalid, code_lists
 
 #: Default and ceiling for the length of texts. 131 072 characters (128 Ki) is far more
 #: than any notification needs, yet small enough for the vault, the PDF and the envelope.
@@ -30,6 +31,7 @@ LONG_TEXT_MAX = 128 * 1024
 
 _ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 _SUB_ID = r"^[a-z][a-z0-9_]*$"
+_CODE = CODE_PATTERN.pattern
 
 
 class FieldType(StrEnum):
@@ -50,12 +52,13 @@ class FieldType(StrEnum):
     QUOTE = "quote"
     SCALE = "scale"
     GUIDANCE = "guidance"
+    MUNICIPALITY = "municipality"
 
 
 #: Field types that hold no answer (they only show text).
 DISPLAY_TYPES = frozenset({FieldType.GUIDANCE})
 TEXT_TYPES = frozenset({FieldType.SHORT_TEXT, FieldType.LONG_TEXT, FieldType.QUOTE})
-CHOICE_TYPES = frozenset({FieldType.SINGLE_CHOICE, FieldType.MULTI_CHOICE})
+CHOICE_TYPES = frozenset({FieldType.SINGLE_CHOICE, FieldType.MULTI_CHOICE, FieldType.MUNICIPALITY})
 
 
 class PackContent(StrEnum):
@@ -83,7 +86,7 @@ class _Model(BaseModel):
 class Option(_Model):
     """One choice of a single or multiple choice field."""
 
-    id: str = PField(pattern=_SUB_ID)
+    id: str = PField(pattern=_CODE)
     label: Localised
     help: Localised | None = None
 
@@ -101,11 +104,29 @@ class Validation(_Model):
     max_items: int | None = PField(default=None, ge=1)
 
 
+class PresetSource(StrEnum):
+    """Where a preset's value comes from when it is not written in the form."""
+
+    PACK_MUNICIPALITY = "pack_municipality"  # the guideline pack's municipality code
+
+
 class Preset(_Model):
-    """A value the wizard fills in for the user when ``when`` holds and the field is still empty."""
+    """A value the wizard fills in for the user when ``when`` holds and the field is still empty.
+
+    ``value_from`` takes the value from elsewhere instead of ``value`` (e.g. the
+    guideline pack's municipality as the child's municipality).
+    """
 
     when: Condition
-    value: Any
+    value: Any = None
+    value_from: PresetSource | None = None
+
+
+class Suggestion(_Model):
+    """A choice the wizard suggests while ``when`` holds (see ``FormField.suggest``)."""
+
+    value: str
+    when: Condition
 
 
 class FormField(_Model):
@@ -121,6 +142,11 @@ class FormField(_Model):
     visible_if: Condition | None = None
     validation: Validation = Validation()
     options: list[Option] = PField(default_factory=list)
+    code_list: str | None = PField(default=None, description="The forms/codes list the options come from")
+    suggest: list[Suggestion] = PField(
+        default_factory=list,
+        description="Multiple choice: the choices suggested from the other answers; they follow the answers "
+        "until the person changes them, and are shown for confirmation")
     fields: list[FormField] = PField(default_factory=list)
     item_label: Localised | None = None
     why_not_label: Localised | None = None
@@ -147,6 +173,11 @@ class FormField(_Model):
             raise ValueError("a guidance field cannot be required")
         if self.pack_content is not None and self.type is not FieldType.GUIDANCE:
             raise ValueError("pack_content belongs on guidance fields")
+        if self.suggest and self.type is not FieldType.MULTI_CHOICE:
+            raise ValueError("suggest belongs on multi_choice fields")
+        for suggestion in self.suggest:
+            if self.option(suggestion.value) is None:
+                raise ValueError(f"suggested value {suggestion.value!r} is not an option")
         return self
 
     @property
@@ -229,6 +260,7 @@ class FormDefinition(_Model):
             conds = [section.visible_if]
             for f in section.fields:
                 conds += [f.visible_if, f.required_if, f.preset.when if f.preset else None]
+                conds += [s.when for s in f.suggest]
                 for s in f.fields:
                     sub_conds = (s.visible_if, s.required_if, s.preset.when if s.preset else None)
                     for ref in (r for c in sub_conds if c for r in referenced_fields(c)):
@@ -280,8 +312,10 @@ class FormInvalid(UnderretError):  # noqa: N818 - house style: errors named for 
 
 
 def initial_answers(form: FormDefinition) -> dict[str, Any]:
-    """The answers a new notification starts with (the fields' defaults)."""
-    return {f.id: f.default for _s, f in form.iter_fields() if f.default is not None}
+    """The answers a new notification starts with: the fields' defaults and the form version."""
+    answers = {f.id: f.default for _s, f in form.iter_fields() if f.default is not None}
+    answers["meta.form_version"] = form.version  # desktop.domain.migration.FORM_VERSION_KEY
+    return answers
 
 
 def default_form_path() -> Path:
@@ -299,6 +333,10 @@ def load_form(path: Path | None = None) -> FormDefinition:
     except (OSError, yaml.YAMLError) as exc:
         raise FormInvalid(str(exc), file=path.name, path="", problem=str(exc)) from exc
     try:
+        data = with_code_list_options(data, code_lists(forms_dir() / "codes"))
+    except (CodeListInvalid, ValueError) as exc:
+        raise FormInvalid(f"{path.name}: {exc}", file=path.name, path="", problem=str(exc)) from exc
+    try:
         return FormDefinition.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
@@ -307,10 +345,47 @@ def load_form(path: Path | None = None) -> FormDefinition:
                           problem=first["msg"]) from exc
 
 
+def with_code_list_options(data: Any, lists: Mapping[str, CodeList]) -> Any:
+    """The form data with each ``code_list`` field's options filled in from that list (in its order).
+
+    A field names either ``options`` or a ``code_list``, never both: every answer from
+    a fixed list is then a stable code from ``forms/codes``.
+    """
+    if not isinstance(data, dict):
+        return data
+
+    def expand(field: Any) -> Any:
+        if not isinstance(field, dict):
+            return field
+        out = dict(field)
+        name = out.get("code_list")
+        if name is not None:
+            if "options" in out:
+                raise ValueError(f"field {out.get('id')!r} has both options and a code_list")
+            if name not in lists:
+                raise ValueError(f"field {out.get('id')!r} names an unknown code list {name!r}")
+            out["options"] = [
+                {"id": c.code, "label": dict(c.label), **({"help": dict(c.help)} if c.help else {})}
+                for c in lists[name].codes
+            ]
+        if isinstance(out.get("fields"), list):
+            out["fields"] = [expand(sub) for sub in out["fields"]]
+        return out
+
+    result = dict(data)
+    sections = result.get("sections")
+    if isinstance(sections, list):
+        result["sections"] = [
+            {**s, "fields": [expand(f) for f in s.get("fields", [])]} if isinstance(s, dict) else s
+            for s in sections
+        ]
+    return result
+
+
 def form_json_schema() -> dict[str, Any]:
     """The JSON Schema of the form definition format (``forms/schema/form.schema.json``)."""
     schema = FormDefinition.model_json_schema()
-    schema["$id"] = "https://schemas.underret.dk/form/1"
+    schema["$id"] = "https://schemas.underret.dk/form/2"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 

@@ -36,7 +36,7 @@ from desktop.domain.attachments import (
     envelope_file_name,
 )
 from desktop.domain.bodymap import BodyView, Figure, figure_for, geometry, refit
-from desktop.domain.document import AgeBand
+from desktop.domain.age_bands import AgeBand
 from desktop.domain.text import Localised, localise
 from desktop.paths import forms_dir
 

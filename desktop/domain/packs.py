@@ -516,6 +516,37 @@ def load_pack_bytes(data: bytes, name: str) -> GuidelinePack:
     return pack
 
 
+#: The packs this run has put in force, by (id, version): a finalised notification names its pack,
+#: and its copy shows the labels of that pack's signals and scale levels.
+_IN_FORCE: dict[tuple[str, str], GuidelinePack] = {}
+_SHIPPED: dict[str, GuidelinePack | None] = {}
+
+
+def remember_pack_in_force(pack: GuidelinePack) -> None:
+    """Note a pack the app uses (only packs in force: never a candidate that may still be refused)."""
+    _IN_FORCE[(pack.id, pack.version)] = pack
+
+
+def known_pack(pack_id: str, version: str | None = None) -> GuidelinePack | None:
+    """The pack a notification names: the one in force with that id and version, else the shipped
+    one with that id, else one in force with that id; None when none is known.
+
+    Signal ids stay stable between versions of a pack, so another version's words still fit.
+    """
+    if version is not None and (pack_id, version) in _IN_FORCE:
+        return _IN_FORCE[(pack_id, version)]
+    if pack_id not in _SHIPPED:
+        path = next((p for p in shipped_packs() if p.stem == pack_id), None)
+        try:
+            _SHIPPED[pack_id] = load_pack(path) if path is not None else None
+        except PackInvalid:
+            _SHIPPED[pack_id] = None
+    shipped = _SHIPPED[pack_id]
+    if shipped is not None:
+        return shipped
+    return next((p for (i, _v), p in reversed(list(_IN_FORCE.items())) if i == pack_id), None)
+
+
 def load_pack(path: Path) -> GuidelinePack:
     """Check and load a pack file."""
     try:

@@ -40,6 +40,8 @@ _GROUP_PARTS: Mapping[str, str] = {
 _FIELD_PARTS: Mapping[str, str] = {
     "events.when": "concern.observed_when",
     "events.where": "concern.observed_where",
+    "child.municipality": "child.municipality_code",
+    "grounds.section_133": "grounds",
 }
 
 #: Problems that mean "nothing given yet" (the others mean "given, but needs correcting").

@@ -157,6 +157,16 @@ class _Checker:
         if not isinstance(value, list) or any(not isinstance(v, str) or f.option(v) is None for v in value):
             self.add(section, path, "field.choice_unknown")
 
+    def _check_municipality(self, section: Section, f: FormField, path: str, value: Any) -> None:
+        from desktop.domain.codes import shipped_code_list
+
+        codes = shipped_code_list(f.code_list or "municipality")
+        entry = codes.get(value) if isinstance(value, str) else None
+        # The training municipalities are offered only in demo mode; a real municipality directory
+        # has no entry for them, so a notification about one would wait rather than leave.
+        if entry is None or f.option(entry.code) is None:
+            self.add(section, path, "field.choice_unknown")
+
     def _check_scale(self, section: Section, f: FormField, path: str, value: Any) -> None:
         if not isinstance(value, str) or value not in {level.id for level in self.pack.scale.levels}:
             self.add(section, path, "field.choice_unknown")

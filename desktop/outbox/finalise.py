@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.domain.building import build_document
+from desktop.domain.codes import municipality_name
 from desktop.domain.document import NotificationDocument
 from protocol.envelope import RecipientKey, envelope_sha256, seal
 from protocol.replies import ReplyKey
@@ -115,7 +116,8 @@ def finalise_document(
         document_json=document_json,
         pdf=pdf,
         envelope=envelope,
-        municipality=document.pack.municipality_name,
+        # The municipality it goes to: where the child lives (named, for the person's lists).
+        municipality=municipality_name(document.child.municipality_code),
         acute=document.acute,
         corrects=document.corrects,
         reply_seed=reply_key.seed,

@@ -273,14 +273,18 @@ class Services(QObject):
         """The guideline pack in force, loaded on first use (any thread)."""
         pack = self._pack  # one read: reload_pack() may reset it from the GUI thread meanwhile
         if pack is None:
-            from desktop.domain.packs import load_pack
+            from desktop.domain.packs import load_pack, remember_pack_in_force
 
             pack = load_pack(active_pack_path(self.policy))
+            remember_pack_in_force(pack)  # finalised notifications show its words for their codes
             self._pack = pack
         return pack
 
     def set_pack(self, pack: GuidelinePack) -> None:
         """Use ``pack`` from now on instead of the one in force (demo mode's own pack)."""
+        from desktop.domain.packs import remember_pack_in_force
+
+        remember_pack_in_force(pack)
         self._pack = pack
 
     def reload_pack(self) -> None:

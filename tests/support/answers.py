@@ -26,6 +26,7 @@ def complete_answers_for(identity: ChildIdentity = "cpr") -> dict[str, Any]:
     so a test can reach into a nested answer (``answers["family.custody_holders"][0]``).
     """
     answers: dict[str, Any] = {
+        "meta.form_version": "2.0.0",
         "acute.in_danger": False,
         "child.identity": identity,
         "child.name": "Emma Louise Hansen",
@@ -34,6 +35,10 @@ def complete_answers_for(identity: ChildIdentity = "cpr") -> dict[str, Any]:
         "child.group_or_class": "3.B",
         "child.languages": "dansk, arabisk",
         "child.siblings": [{"name": "Oskar Hansen", "birth_date": "2020-05-01"}],
+        # Demo Kommune (999), the demo pack's own municipality.
+        "child.municipality": "999",
+        "knowledge.role": "Klasselærer",
+        "knowledge.duration": "years_1_to_3",
         "signals.checked": ["neglect.hunger", "violence.child_tells"],
         "events.observations": "Mandag kl. 8.15 havde Emma et blåt mærke på venstre kind.",
         "events.sources": ["seen", "child_told"],
@@ -45,6 +50,7 @@ def complete_answers_for(identity: ChildIdentity = "cpr") -> dict[str, Any]:
         "events.assessment": "Jeg er bekymret for, hvad der sker derhjemme.",
         "events.worry_level": "red",
         "family.abuse_in_household": True,
+        "grounds.section_133": ["special_support", "abuse"],
         "family.custody_holders": [
             {
                 "name": "Karin Hansen",
@@ -73,5 +79,10 @@ def complete_answers_for(identity: ChildIdentity = "cpr") -> dict[str, Any]:
     else:
         answers["child.due_date"] = "2027-03-01"
         del answers["child.name"]
+        del answers["child.address"]
+        answers["mother.name"] = "Karin Hansen"
+        answers["mother.cpr"] = "010190-4002"
+        answers["mother.address"] = "Skolevej 1, 9999 Demoby"
         answers["signals.checked"] = ["unborn.substance"]
+        answers["grounds.section_133"] = ["unborn_child", "abuse"]
     return answers

@@ -15,20 +15,25 @@ from pydantic import BaseModel
 
 from desktop.domain.document import (
     AgeBand,
-    AttachmentRef,
     Child,
     ChildIdentity,
     Concern,
     CustodyHolder,
     DutyType,
+    EarlierNotifications,
     FormRef,
+    Ground,
+    Knowledge,
     NotificationDocument,
     Notifier,
     OtherProfessional,
     PackRef,
     Sibling,
     SignalMark,
+    YesNoUnknown,
 )
+from desktop.domain.observations import AttachmentRef
+from desktop.domain.vocabulary import vocabulary_for
 
 NOTIFICATION_ID = "3f2a9c1b-5d4e-4f60-8a7b-9c0d1e2f3a4b"
 
@@ -36,33 +41,42 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def sample_document(**changes: object) -> NotificationDocument:
-    """A finalised notification about a fictitious child, every optional field filled."""
+    """A finalised notification about a fictitious child, every optional field filled.
+
+    Written under the Demo Kommune pack (its signal and scale ids), about a child who lives in
+    Ærø Kommune (492): the copy shows the pack's labels and the municipality's name for the codes.
+    """
     document = NotificationDocument(
         notification_id=NOTIFICATION_ID,
         language="da",
         created_at=datetime(2026, 3, 2, 7, 15, tzinfo=UTC),
         finalised_at=datetime(2026, 3, 3, 13, 5, tzinfo=UTC),  # 14.05 in Copenhagen (winter time)
-        form=FormRef(id="underretning", version="1.0"),
-        pack=PackRef(id="demo-kommune", version="2026.1", municipality_name="Ærø Kommune",
-                     municipality_code="492"),
+        form=FormRef(id="underretning", version="2.0.0"),
+        pack=PackRef(id="demo-kommune", version="2026.1", municipality_code="999"),
         acute=True,
+        grounds=[Ground.SPECIAL_SUPPORT, Ground.ABUSE],
         child=Child(
             identity=ChildIdentity.CPR,
-            cpr="0101174321",
+            cpr="010117-4321",
             name="Åse Ødegård Ærenlund",
             birth_date=date(2017, 1, 1),
             age_band=AgeBand.AGE_6_12,
             address="Søndergade 7, 5970 Ærøskøbing",
+            municipality_code="492",
             institution="Ærøskøbing Skole",
             group_or_class="3.ø",
             languages=["dansk", "færøsk"],
+            informed=False,
+            not_informed_reason="Åse bad mig om ikke at sige det til nogen, og hun er bange.",
+            own_view="Jeg vil bare gerne have, at far holder op med at råbe.",
         ),
         siblings=[
             Sibling(name="Søren Ærenlund", birth_date=date(2020, 5, 17), notes="Går i børnehaven Æblehaven"),
-            Sibling(name="Øjvind Ærenlund", cpr="1203224567"),
+            Sibling(name="Øjvind Ærenlund", cpr="120322-4567"),
         ],
         custody_holders=[
-            CustodyHolder(name="Birgitte Ærenlund", relation="mor", address="Søndergade 7, 5970 Ærøskøbing",
+            CustodyHolder(name="Birgitte Ærenlund", relation="mor", cpr="050590-4002",
+                          address="Søndergade 7, 5970 Ærøskøbing",
                           phone="+45 20 30 40 50", has_custody=True, informed=True,
                           reaction="Blev ked af det, men forstod hvorfor vi må gøre det",
                           interpreter_language="grønlandsk"),
@@ -77,73 +91,98 @@ def sample_document(**changes: object) -> NotificationDocument:
             work_address="Skolevej 1, 5970 Ærøskøbing",
             phone="62 52 11 22",
             email="mette.sorensen@aeroe-skole.dk",
-            relation_to_child="Klasselærer i 3.ø siden august",
             duty=DutyType.ENHANCED,
             manager_informed=True,
             manager_name="Søs Bæk",
             manager_role="Skoleleder på Ærøskøbing Skole",
             manager_cosigns=True,
         ),
+        knowledge=Knowledge(
+            role="Klasselærer i 3.ø siden august",
+            duration="years_1_to_3",
+            development="Åse læser godt og er glad for matematik; sproget er alderssvarende.",
+            wellbeing="Glad og legende indtil jul; siden stille og træt om mandagen.",
+            earlier_support="Samtaler med AKT-lærer i 2025; ingen støtte fra kommunen, så vidt vides.",
+        ),
         concern=Concern(
             signals=[
-                SignalMark(id="physical.bruises_unusual", category_id="physical",
-                           label="Blå mærker på overarmene", category_label="Fysisk vold", acute=True),
-                SignalMark(id="physical.explanation", category_id="physical",
-                           label="Forklaringen passer ikke til skaden", category_label="Fysisk vold"),
-                SignalMark(id="neglect.hunger", category_id="neglect", label="Kommer sulten i skole",
-                           category_label="Omsorgssvigt"),
-                SignalMark(id="child.fear_home", category_id="psychological",
-                           label="Frygt for at gå hjem efter skole", category_label="Psykisk vold"),
+                SignalMark(id="violence.injury_protected_area", category_id="physical_violence", acute=False),
+                SignalMark(id="violence.explanation_mismatch", category_id="physical_violence"),
+                SignalMark(id="neglect.hunger", category_id="neglect"),
+                SignalMark(id="violence.afraid_to_go_home", category_id="physical_violence", acute=True),
             ],
             observations="Åse havde tirsdag blå mærker på begge overarme, på størrelse med fingre.\n\n"
             "Hun trak ærmerne ned, da jeg så på dem, og sagde, at hun var faldet på cyklen.",
+            sources=["seen", "child_told"],
             observed_when="Tirsdag den 3. marts kl. 8.15, første lektion",
             observed_where="I klasselokalet på 1. sal, Ærøskøbing Skole",
-            frequency="Tredje gang siden jul; mærkerne ses især efter weekender",
+            frequency="long_time",
             child_words="Far bliver så sur, når jeg spørger om mad. Så tager han fat i mig. "
             "Du må ikke sige det.",
             actions_taken="Samtale med Åse i frikvarteret; talt med skolens AKT-lærer Bjørn Ægidius",
             institution_efforts="Morgenmad på skolen hver dag siden februar; ekstra voksenkontakt i SFO'en",
             assessment="Jeg er bekymret for, at Åse udsættes for vold derhjemme, "
             "og at hun ikke får nok at spise.",
-            worry_level="Rød — trivslen er alvorligt udfordret",
-            worry_level_id="rød",
+            worry_level="red",
         ),
         other_professionals=[
             OtherProfessional(name="Grethe Æbelø", role="Sundhedsplejerske", organisation="Ærø Sundhedspleje",
                               contact="62 52 33 44"),
         ],
-        earlier_notifications="Skolen underrettede i efteråret 2025 om fravær "
-        "(kendt af rådgiver Søren Ørum).",
+        earlier_notifications=EarlierNotifications(
+            known=YesNoUnknown.YES,
+            details="Skolen underrettede i efteråret 2025 om fravær (kendt af rådgiver Søren Ørum)."),
         attachments=[
-            AttachmentRef(name="fraværsoversigt-ærø.pdf", media_type="application/pdf", sha256="ab" * 32),
-            AttachmentRef(name="kropskort-øvre-arme.json", media_type="application/json", sha256="cd" * 32),
+            AttachmentRef(file="attachment-1.pdf", name="fraværsoversigt-ærø.pdf",
+                          media_type="application/pdf", size=48213, sha256="ab" * 32),
         ],
     )
     return document.model_copy(update=changes) if changes else document
 
 
-def every_value(document: NotificationDocument) -> list[str]:
-    """Every text value of the document as the copy must show it (CPR numbers as DDMMYY-SSSS).
+#: Fields that hold codes: the copy shows their labels (and, for these, the code beside it).
+_SHOWN_WITH_CODE = frozenset({"worry_level", "municipality_code"})
+_CODE_LISTS = {"frequency": "frequency", "sources": "observation_source", "duration": "known_duration",
+               "known": "yes_no_unknown", "grounds": "grounds", "age_band": "age_band",
+               "municipality_code": "municipality"}
 
-    Enum codes (identity, age band, duty) and category ids are shown as words, not
-    as codes, so they are left out here and checked by their own tests.
+
+def every_value(document: NotificationDocument) -> list[str]:
+    """Every value of the document as the copy must show it: free texts as written, CPR numbers as
+    DDMMYY-SSSS, and every code as its label (signals, categories and scale levels in the pack's words).
+
+    The identity and duty enums are shown as sentences and checked by their own tests; the
+    envelope's file name and size of an attachment are technical and not printed.
     """
+    voc = vocabulary_for(document.pack.id, document.language, document.pack.version)
     values: list[str] = []
 
-    def walk(name: str, value: object) -> None:
-        if isinstance(value, StrEnum) or name in {"category_id", "language"}:
+    def walk(name: str, value: object, owner: object) -> None:
+        if name in {"language", "identity", "duty", "schema_version", "file", "size", "pack", "form",
+                    "upgraded_from"}:
             return
-        if isinstance(value, str):
-            values.append(f"{value[:6]}-{value[6:]}" if name == "cpr" else value)
+        if isinstance(owner, SignalMark):
+            if name == "id":
+                values.extend([voc.signal(str(value)), str(value)])
+            elif name == "category_id":
+                values.append(voc.category(str(value)))
+            return
+        if name in _CODE_LISTS and isinstance(value, str):
+            values.append(voc.code(_CODE_LISTS[name], value))
+            if name in _SHOWN_WITH_CODE:
+                values.append(value)
+        elif name == "worry_level" and isinstance(value, str):
+            values.extend([voc.level(value), value])
+        elif isinstance(value, str):
+            values.append(value)
         elif isinstance(value, list):
             for item in value:
-                walk(name, item)
+                walk(name, item, owner)
         elif isinstance(value, BaseModel):
             for field in type(value).model_fields:
-                walk(field, getattr(value, field))
+                walk(field, getattr(value, field), value)
 
-    walk("", document)
+    walk("", document, None)
     return values
 
 
@@ -152,8 +191,11 @@ def with_every_text(model: Model, text: str) -> Model:
     update: dict[str, object] = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if isinstance(value, StrEnum) or name in {"language", "notification_id", "corrects", "cpr", "sha256"}:
-            continue
+        if isinstance(value, StrEnum) or name in {
+                "language", "notification_id", "corrects", "cpr", "sha256", "municipality_code", "frequency",
+                "sources", "duration", "worry_level", "id", "category_id", "file", "media_type", "version",
+                "grounds", "known"}:
+            continue  # codes, ids and formats: only free texts are swapped
         if isinstance(value, str):
             update[name] = text
         elif isinstance(value, BaseModel):

@@ -73,6 +73,13 @@ class WizardKeys:
         self.press(Qt.Key.Key_Space)
         assert wanted.isChecked()
 
+    def pick_municipality(self, name: str, path: str = "child.municipality") -> None:
+        """Tab into the municipality list and type the start of the name: the list jumps to it."""
+        target = self.editor(path).focus_target()
+        self.tab_to(target)
+        QTest.keyClicks(target, name)
+        assert name in str(getattr(target, "currentText", lambda: "")()), f"typing did not find {name}"
+
     def explain_why_not(self, path: str, text: str) -> None:
         """Type the reason into a yes/no question's "why not" box."""
         editor = self.editor(path)

@@ -423,12 +423,12 @@ class MainWindowDelivery(QObject):
         demo = services.demo
 
         def load() -> PrintableCopy:
-            from desktop.domain.document import NotificationDocument
+            from desktop.domain.document_reading import read_document
 
             reader = services.open_reader()
             try:
-                document = NotificationDocument.model_validate_json(reader.notifications.get_document(
-                    notification_id))
+                # schema v1 (finalised before Notification 2.0) or v2
+                document = read_document(reader.notifications.get_document(notification_id))
                 return PrintableCopy(document, reader.notifications.get_pdf(notification_id), demo)
             finally:
                 reader.close()

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.forms import FormDefinition, initial_answers, load_form
+from desktop.domain.migration import migrate_answers
 from desktop.errors import UnderretError
 from desktop.store.errors import NotADraft
 from desktop.ui.messages import message_for
@@ -78,11 +79,14 @@ def open_notification(vault: Vault, draft_id: str | None, form: FormDefinition) 
     except NotADraft:
         return _open_finalised(vault, draft_id)
     vault.profile.note_open_draft(draft_id)
-    return OpenedNotification(answers=dict(draft.answers), page=draft.page, created_at=draft.created_at)
+    # A draft written under an older form (1.x) opens under this one with every answer kept.
+    answers = migrate_answers(draft.answers, form.version)
+    page = draft.page if draft.page in {s.id for s in form.sections} else None
+    return OpenedNotification(answers=answers, page=page, created_at=draft.created_at)
 
 
 def _open_finalised(vault: Vault, notification_id: str) -> OpenedNotification:
-    from desktop.domain.document import NotificationDocument
+    from desktop.domain.document_reading import read_document
 
     opened = OpenedNotification(read_only=True, finalised_id=notification_id)
     try:
@@ -90,7 +94,7 @@ def _open_finalised(vault: Vault, notification_id: str) -> OpenedNotification:
     except UnderretError as error:  # e.g. the content was purged after the retention period
         opened.unavailable = message_for(error)
         return opened
-    opened.document = NotificationDocument.model_validate_json(stored)
+    opened.document = read_document(stored)  # schema v1 (before Notification 2.0) or v2
     return opened
 
 

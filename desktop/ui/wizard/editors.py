@@ -20,6 +20,7 @@ from desktop.ui.wizard.fields import (
     QuoteEditor,
     ShortTextEditor,
 )
+from desktop.ui.wizard.municipality_picker import MunicipalityEditor
 
 #: Editors for fields that can also stand inside a repeatable group.
 EDITORS: dict[FieldType, type[FieldEditor]] = {
@@ -35,6 +36,7 @@ EDITORS: dict[FieldType, type[FieldEditor]] = {
     FieldType.PERSON: PersonEditor,
     FieldType.CPR: CprEditor,
     FieldType.SCALE: ScaleEditor,
+    FieldType.MUNICIPALITY: MunicipalityEditor,
 }
 
 

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import build_services
 from desktop.demo.errors import DemoNotAllowed
 from desktop.domain.building import build_document
+from desktop.domain.flow import apply_presets
 from desktop.domain.forms import initial_answers, load_form
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.notifications import NotificationState
@@ -44,6 +45,7 @@ def _file_and_deliver(demo: DemoController, qtbot: QtBot, scenario_id: str = "se
                     "events.observations": "Fresh cuts on the forearm seen in PE on Monday."})
     for holder in answers["family.custody_holders"]:
         holder["informed"] = {"value": True, "why_not": ""}
+    apply_presets(form, pack, answers, datetime.now(UTC).date())  # as the wizard does on every change
     vault = demo.services.require_vault()
     draft_id = vault.notifications.create_draft(answers, "review", "MO")
     now = datetime.now(UTC)

@@ -77,11 +77,12 @@ class Wizard(WizardKeys):
         assert isinstance(page, SectionPage)
         return page
 
-    def fill_child(self, *, cpr: str, name: str) -> None:
+    def fill_child(self, *, cpr: str, name: str, municipality: str = "Roskilde") -> None:
         self.go_on_to("child")
         self.choose("child.identity", "cpr")
         self.type_into("child.cpr", cpr)
         self.type_into("child.name", name)
+        self.pick_municipality(municipality)
 
     def fill_events(self, text: str = "Mandag kl. 8.15 havde barnet et blåt mærke på kinden.") -> None:
         self.go_on_to("events")

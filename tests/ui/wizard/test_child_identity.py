@@ -64,7 +64,7 @@ def test_an_unborn_child_gets_the_signs_about_the_expectant_parents(open_wizard:
     assert not wizard.editor("child.institution").isVisibleTo(wizard.window)
     wizard.type_into("child.due_date", "15-03-2027")
     assert wizard.window.answers["child.due_date"] == "2027-03-15"
-    wizard.next_page()
+    wizard.go_on_to("signals")
     signals = wizard.editor("signals.checked")
     assert signals.is_shown("unborn.substance")
     assert not signals.is_shown("neglect.hunger")

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from desktop.documents.pdf import content_hash, render_pdf
-from desktop.domain.document import AgeBand, Child, ChildIdentity, NotificationDocument
+from desktop.domain.document import AgeBand, Child, ChildIdentity, ExpectantMother, NotificationDocument
 from tests.support.document import every_value, with_every_text
 
 
@@ -89,11 +89,12 @@ def test_acute_notification_shows_the_acute_banner_and_a_calm_one_does_not(
 
 def test_signals_are_grouped_under_their_category(rich_document: NotificationDocument) -> None:
     text = _squeeze("\n".join(_pages(render_pdf(rich_document))))
+    # The document holds only the pack's ids; the copy shows the pack's words for them, and the id.
     physical = text.index(_squeeze("Fysisk vold"))
-    assert physical < text.index(_squeeze("Blå mærker på overarmene"))
+    assert physical < text.index(_squeeze("Skader på steder, der sjældent rammes ved uheld"))
     assert physical < text.index(_squeeze("Forklaringen passer ikke til skaden"))
     assert text.index(_squeeze("Forklaringen passer ikke til skaden")) < text.index(_squeeze("Omsorgssvigt"))
-    assert "(physical.bruises_unusual)" in text
+    assert "(violence.injury_protected_area)" in text
 
 
 def test_child_words_are_set_apart_in_quotation_marks(rich_document: NotificationDocument) -> None:
@@ -149,11 +150,16 @@ def test_unborn_child_is_shown_with_due_date(rich_document: NotificationDocument
     from datetime import date
 
     unborn = rich_document.model_copy(update={"child": Child(
-        identity=ChildIdentity.UNBORN, due_date=date(2026, 8, 14), age_band=AgeBand.UNBORN)})
+        identity=ChildIdentity.UNBORN, due_date=date(2026, 8, 14), age_band=AgeBand.UNBORN,
+        municipality_code="492", expectant_mother=ExpectantMother(name="Birgitte Ærenlund",
+                                                                  cpr="050590-4002"))})
     text = "\n".join(_pages(render_pdf(unborn)))
     assert "Forventet termin" in text
     assert "14. august 2026" in text
-    assert "CPR-nummer" not in text.split("Søskende")[0]
+    # The expectant mother identifies the unborn child: her CPR number is the one shown.
+    before_siblings = text.split("Søskende")[0]
+    assert "Den gravide" in before_siblings and "Birgitte Ærenlund" in before_siblings
+    assert "050590-4002" in before_siblings and "010117-4321" not in before_siblings
 
 
 def test_hundred_kilobyte_description_flows_over_many_pages(rich_document: NotificationDocument) -> None:
@@ -224,18 +230,33 @@ def test_dates_codes_and_yes_no_are_written_as_words(rich_document: Notification
     text = " ".join("\n".join(_pages(render_pdf(rich_document))).split())
     for words in ("1. januar 2017", "17. maj 2020", "2. marts 2026 kl. 08.15", "6–12 år",
                   "Skærpet underretningspligt (fagperson)", "Orienteret om underretningen Nej",
-                  "Leder orienteret Ja", "Lederen skriver under Ja", "underretning 1.0",
-                  "demo-kommune 2026.1"):
+                  "Leder orienteret Ja", "Lederen skriver under Ja", "underretning 2.0.0",
+                  "demo-kommune 2026.1", "Over længere tid", "Jeg har selv set det, Barnet har fortalt det",
+                  "1–3 år", "Rød: trivslen er alvorligt udfordret (red)",
+                  "Barnet kan have været udsat for overgreb", "Ærø Kommune (kommunekode 492)"):
         assert words in text
-    for code in ("6-12", "enhanced", "ChildIdentity", "None", "True", "False"):
+    for code in ("6-12", "enhanced", "ChildIdentity", "None", "True", "False", "long_time", "child_told",
+                 "years_1_to_3", "special_support"):
         assert code not in text
 
 
 def test_how_the_notifier_knows_is_shown_with_the_description(rich_document: NotificationDocument) -> None:
-    concern = rich_document.concern.model_copy(update={"sources": ["Set det selv", "Barnet fortalte det"]})
+    concern = rich_document.concern.model_copy(update={"sources": ["heard", "colleague_told"]})
     pdf = render_pdf(rich_document.model_copy(update={"concern": concern}))
     text = " ".join("\n".join(_pages(pdf)).split())
-    assert "Hvordan underretteren ved det Set det selv, Barnet fortalte det" in text
+    assert ("Hvordan underretteren ved det Jeg har selv hørt det, En kollega eller anden fagperson har "
+            "fortalt det") in text
+
+
+def test_an_english_notification_shows_the_english_labels_for_the_same_codes(
+    rich_document: NotificationDocument,
+) -> None:
+    english = rich_document.model_copy(update={"language": "en"})
+    text = " ".join("\n".join(_pages(render_pdf(english))).split())
+    for words in ("Over a long time", "I saw it myself, The child told me", "1–3 years",
+                  "Red: well-being is seriously challenged (red)",
+                  "The child may have been subjected to abuse", "Injuries where accidents rarely cause them"):
+        assert words in text
 
 
 def test_a_very_long_answer_in_every_field_at_once_still_renders(

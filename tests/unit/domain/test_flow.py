@@ -25,27 +25,28 @@ def test_pages_run_from_the_acute_question_to_the_review(
     form: FormDefinition, national: GuidelinePack
 ) -> None:
     flow = _flow(form, national, {})
-    assert flow.pages() == ["acute", "child", "signals", "events", "family", "others", "notifier", "review"]
+    assert flow.pages() == ["acute", "child", "knowledge", "signals", "events", "child_view", "family",
+                            "others", "grounds", "notifier", "review"]
     assert flow.first() == "acute"
     assert flow.last() == "review"
     assert flow.previous("acute") is None
     assert flow.next("review") is None
     assert flow.next("acute") == "child"
     assert flow.previous("child") == "acute"
-    assert flow.position("signals") == (3, 8)
+    assert flow.position("signals") == (4, 11)
 
 
 def test_a_section_hidden_by_its_condition_is_skipped(form: FormDefinition, national: GuidelinePack) -> None:
     data = form.model_dump(by_alias=True, exclude_none=True)
-    data["sections"][3]["visible_if"] = {"acute": True}
+    data["sections"][4]["visible_if"] = {"acute": True}
     changed = FormDefinition.model_validate(data)
     answers: dict[str, Any] = {"acute.in_danger": False}
     flow = _flow(changed, national, answers)
     assert "events" not in flow.pages()
-    assert flow.next("signals") == "family"
-    assert flow.previous("family") == "signals"
+    assert flow.next("signals") == "child_view"
+    assert flow.previous("child_view") == "signals"
     # From a page that has just disappeared, navigation still works.
-    assert flow.next("events") == "family"
+    assert flow.next("events") == "child_view"
     answers["acute.in_danger"] = True
     assert flow.next("signals") == "events"
 
@@ -97,7 +98,10 @@ def test_ticking_violence_presets_parents_not_told_first(
     flow = _flow(form, national, answers)
     assert flow.is_visible("family.protect_guidance")
     filled = apply_presets(form, national, answers, TODAY)
-    assert filled == ["family.abuse_in_household", "family.custody_holders[0].informed"]
+    # The § 133 grounds follow the answers too: abuse, once violence is suspected.
+    assert filled == ["family.abuse_in_household", "family.custody_holders[0].informed",
+                      "grounds.section_133"]
+    assert answers["grounds.section_133"] == ["abuse"]
     assert answers["family.abuse_in_household"] is True
     assert answers["family.custody_holders"][0]["informed"] == {"value": False, "why_not": ""}
     # What the user already answered is never overwritten.

@@ -93,7 +93,11 @@ def test_the_form_loader_refuses_a_missing_translation(tmp_path: Path) -> None:
         (lambda d: d["sections"][1]["fields"][1].update(type="slider"), "Input should be"),
         (lambda d: d["sections"].reverse(), "first section must be 'acute'"),
         (lambda d: d["sections"][1]["fields"].append(d["sections"][1]["fields"][0]), "duplicate field id"),
-        (lambda d: d["sections"][1]["fields"][0].update(options=[]), "needs options"),
+        (lambda d: (d["sections"][1]["fields"][0].pop("code_list"),
+                    d["sections"][1]["fields"][0].update(options=[])), "needs options"),
+        (lambda d: d["sections"][1]["fields"][0].update(
+            options=[{"id": "x", "label": {"da": "X", "en": "X"}}]), "both options and a code_list"),
+        (lambda d: d["sections"][1]["fields"][0].update(code_list="colours"), "unknown code list 'colours'"),
         (lambda d: d["sections"][0]["fields"][1].update(required=True), "cannot be required"),
     ],
 )
@@ -112,10 +116,13 @@ def test_the_form_follows_the_agreed_page_order(form: FormDefinition) -> None:
     assert [s.id for s in form.sections] == [
         "acute",
         "child",
+        "knowledge",
         "signals",
         "events",
+        "child_view",
         "family",
         "others",
+        "grounds",
         "notifier",
         "review",
     ]
@@ -125,8 +132,10 @@ def test_the_form_follows_the_agreed_page_order(form: FormDefinition) -> None:
         form.section("finalise")
 
 
-def test_a_new_notification_starts_with_the_enhanced_duty(form: FormDefinition) -> None:
-    assert initial_answers(form) == {"notifier.duty": "enhanced"}
+def test_a_new_notification_starts_with_the_enhanced_duty_and_says_which_form_it_follows(
+    form: FormDefinition,
+) -> None:
+    assert initial_answers(form) == {"notifier.duty": "enhanced", "meta.form_version": "2.0.0"}
 
 
 def test_text_lengths_default_by_type(form: FormDefinition) -> None:
@@ -169,7 +178,9 @@ def test_the_answers_format_documents_every_field_type() -> None:
 def test_the_documented_field_ids_exist_in_the_form(form: FormDefinition) -> None:
     readme = (forms_dir() / "README.md").read_text("utf-8")
     section = readme.split("### Fields with a fixed meaning", 1)[1].split("##", 1)[0]
-    ids = set(re.findall(r"`((?:acute|child|signals|events|family|others|notifier)\.[a-z_]+)`", section))
+    ids = set(re.findall(
+        r"`((?:acute|child|knowledge|mother|signals|events|child_view|family|others|grounds|notifier)\.[a-z_0-9]+)`",
+        section))
     assert len(ids) > 25
     for field_id in ids:
         form.field(field_id)
