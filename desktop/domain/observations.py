@@ -28,6 +28,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from desktop.domain.age_bands import AgeBand
 from desktop.domain.attachments import (
     MAX_FILES,
     MAX_NAME_LENGTH,
@@ -36,7 +37,6 @@ from desktop.domain.attachments import (
     envelope_file_name,
 )
 from desktop.domain.bodymap import BodyView, Figure, figure_for, geometry, refit
-from desktop.domain.age_bands import AgeBand
 from desktop.domain.text import Localised, localise
 from desktop.paths import forms_dir
 

@@ -76,7 +76,7 @@ def test_every_fixed_list_in_the_form_comes_from_a_code_list(form: FormDefinitio
     assert inline == [], "write these as code lists in forms/codes"
     lists = shipped_code_lists()
     for field in _choice_fields(form):
-        assert field.code_list in lists, field.id
+        assert field.code_list is not None and field.code_list in lists, field.id
         assert [o.id for o in field.options] == [c.code for c in lists[field.code_list]]
 
 

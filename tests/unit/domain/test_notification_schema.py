@@ -80,7 +80,7 @@ def test_the_schema_and_the_model_refuse_what_a_case_system_could_not_trust(
     change(data)
     errors = list(_validator(V2).iter_errors(data))
     assert errors, "the published schema accepted it"
-    assert any(where in json.dumps(list(e.absolute_path) + [e.message]) for e in errors)
+    assert any(where in json.dumps([*list(e.absolute_path), e.message]) for e in errors)
     with pytest.raises(ValidationError):
         NotificationDocument.model_validate(data)
 
