@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop.desk.received import ReceivedNotification
 from desktop.domain.cpr import make_fictitious
-from tests.support.document import sample_document
+from tests.support.document import sample_document_v1
 
 #: A marker that must never appear outside the desk's vault (scanned for on disk and at the intake).
 MARKER = "ZQXJ-DESK-MARKER-7731"
@@ -45,7 +45,7 @@ def document_about(*, name: str, cpr: str, birth: date, acute: bool = False,
                    notification_id: str | None = None, observations: str = "",
                    role: str = "Pædagog", category: str = "neglect") -> dict[str, Any]:
     """A schema-1 ``notification.json`` (as a dict) about one child, built from the shared sample."""
-    document = sample_document().model_dump(mode="json")
+    document = sample_document_v1()
     document["notification_id"] = notification_id or str(uuid.uuid4())
     document["acute"] = acute
     document["child"].update({"name": name, "cpr": cpr, "birth_date": birth.isoformat()})

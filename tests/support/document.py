@@ -7,9 +7,11 @@ texts its copy must show; ``with_every_text`` swaps every free text for one (lon
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -36,6 +38,15 @@ from desktop.domain.observations import AttachmentRef
 from desktop.domain.vocabulary import vocabulary_for
 
 NOTIFICATION_ID = "3f2a9c1b-5d4e-4f60-8a7b-9c0d1e2f3a4b"
+
+#: The same rich sample as written by schema version 1 (before Notification 2.0), saved from that code.
+_V1_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "v1" / "sample-document-v1.json"
+
+
+def sample_document_v1() -> dict[str, Any]:
+    """The rich sample as a schema-1 ``notification.json`` (labels, ten-digit CPR numbers), as a dict."""
+    data: dict[str, Any] = json.loads(_V1_SAMPLE.read_text("utf-8"))
+    return data
 
 Model = TypeVar("Model", bound=BaseModel)
 

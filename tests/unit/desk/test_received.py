@@ -15,13 +15,13 @@ from desktop.desk.received import (
     profession_of,
 )
 from tests.support.desk import received
-from tests.support.document import sample_document
+from tests.support.document import sample_document_v1
 
 WHEN = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
 
 
 def test_a_version_1_document_gives_child_notifier_categories_and_derived_grounds() -> None:
-    document = sample_document().model_dump(mode="json")
+    document = sample_document_v1()
     item = from_document(document, reference="AERO-2026-000007", received_at=WHEN)
     assert item.child_name == "Åse Ødegård Ærenlund"
     assert item.child_cpr == "0101174321"
@@ -40,7 +40,7 @@ def test_a_version_1_document_gives_child_notifier_categories_and_derived_ground
 
 
 def test_a_version_2_document_gives_its_own_grounds_and_the_parents_and_mothers_cpr() -> None:
-    document = sample_document().model_dump(mode="json")
+    document = sample_document_v1()
     document["schema_version"] = 2
     document["grounds"] = ["unborn"]
     document["child"] = {"identity": "unborn", "due_date": "2026-06-01", "age_band": "unborn",
