@@ -123,6 +123,8 @@ class Attempts:
         self._active: set[Attempt] = set()
         self._local = threading.local()
         self._watchdog: threading.Thread | None = None
+        #: When the watchdog wakes next by itself (it is only woken early for an earlier deadline).
+        self._wake_at = float("inf")
         self.aborted = False
 
     def current(self) -> Attempt | None:
@@ -141,7 +143,10 @@ class Attempts:
             if self._watchdog is None:
                 self._watchdog = threading.Thread(target=self._watch, name="underret-deadline", daemon=True)
                 self._watchdog.start()
-            else:
+            elif attempt.ends_at < self._wake_at:
+                # Only an earlier deadline than the one it waits for needs the watchdog now (attempts of
+                # one length end in the order they began: a long queue wakes it once per deadline, not
+                # once per attempt).
                 self._wake.notify()
         self._local.attempt = attempt
         try:
@@ -173,13 +178,15 @@ class Attempts:
                         attempt._end(abort=False)
                 pending = [a for a in pending if not a.expired]
                 if not pending and not self._active:
+                    self._wake_at = now + 5.0
                     self._wake.wait(5.0)
                     if not self._active:
                         self._watchdog = None
+                        self._wake_at = float("inf")
                         return
                     continue
-                wait = min((a.ends_at for a in pending), default=now + 1.0) - now
-                self._wake.wait(max(wait, 0.001))
+                self._wake_at = min((a.ends_at for a in pending), default=now + 1.0)
+                self._wake.wait(max(self._wake_at - now, 0.001))
 
 
 def resolve(host: str, port: int, attempt: Attempt, timeout: float | None) -> list[tuple[Any, ...]]:
