@@ -255,188 +255,213 @@
       <translation>Overgreb</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="60" />
-      <location filename="../desktop/ui/desk/wording.py" line="71" />
+      <location filename="../desktop/ui/desk/wording.py" line="55" />
+      <source>Support (no. 1)</source>
+      <translation>Støtte (nr. 1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="56" />
+      <source>Unborn (no. 2)</source>
+      <translation>Ufødt (nr. 2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="57" />
+      <source>Absence (no. 3)</source>
+      <translation>Fravær (nr. 3)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="58" />
+      <source>Abuse (no. 4)</source>
+      <translation>Overgreb (nr. 4)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="72" />
+      <location filename="../desktop/ui/desk/wording.py" line="83" />
       <source>unborn</source>
       <translation>ufødt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="65" />
+      <location filename="../desktop/ui/desk/wording.py" line="77" />
       <source>age unknown</source>
       <translation>alder ukendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="105" />
+      <location filename="../desktop/ui/desk/wording.py" line="117" />
+      <source>%1 h</source>
+      <translation>%1 t</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="119" />
       <source>%1 h %2 min</source>
       <translation>%1 t %2 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="107" />
+      <location filename="../desktop/ui/desk/wording.py" line="121" />
       <source>%1 min</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="109" />
+      <location filename="../desktop/ui/desk/wording.py" line="123" />
       <source>overdue by %1</source>
       <translation>overskredet med %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="110" />
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
       <source>in %1</source>
       <translation>om %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="121" />
+      <location filename="../desktop/ui/desk/wording.py" line="144" />
       <source>Opened</source>
       <translation>Åbnet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="122" />
+      <location filename="../desktop/ui/desk/wording.py" line="145" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="123" />
+      <location filename="../desktop/ui/desk/wording.py" line="146" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <location filename="../desktop/ui/desk/wording.py" line="147" />
       <source>Told of the outcome</source>
       <translation>Orienteret om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <location filename="../desktop/ui/desk/wording.py" line="148" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="132" />
+      <location filename="../desktop/ui/desk/wording.py" line="155" />
       <source>Teacher</source>
       <translation>Lærer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="133" />
+      <location filename="../desktop/ui/desk/wording.py" line="156" />
       <source>Educator</source>
       <translation>Pædagog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="134" />
+      <location filename="../desktop/ui/desk/wording.py" line="157" />
       <source>Health staff</source>
       <translation>Sundhedspersonale</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="135" />
+      <location filename="../desktop/ui/desk/wording.py" line="158" />
       <source>Social worker / PPR</source>
       <translation>Socialrådgiver / PPR</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="136" />
+      <location filename="../desktop/ui/desk/wording.py" line="159" />
       <source>Leader</source>
       <translation>Leder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="137" />
+      <location filename="../desktop/ui/desk/wording.py" line="160" />
       <source>Other</source>
       <translation>Anden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="144" />
+      <location filename="../desktop/ui/desk/wording.py" line="167" />
       <source>Notification no. %1 about this child in 12 months</source>
       <translation>%1. underretning om dette barn på 12 måneder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="151" />
+      <location filename="../desktop/ui/desk/wording.py" line="174" />
       <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
       <translation>Modtagesystemet kan ikke nås lige nu. Intet er gået tabt; prøv igen om lidt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="153" />
+      <location filename="../desktop/ui/desk/wording.py" line="176" />
       <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
       <translation>Modtagesystemet godkender ikke denne modtagelse. Bed it-afdelingen om en ny tilmeldingskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="155" />
+      <location filename="../desktop/ui/desk/wording.py" line="178" />
       <source>This desk is not set up yet: choose Set up desk.</source>
       <translation>Modtagelsen er ikke sat op endnu: vælg Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="156" />
+      <location filename="../desktop/ui/desk/wording.py" line="179" />
       <source>Enter your initials under Set up desk first.</source>
       <translation>Skriv først dine initialer under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="157" />
+      <location filename="../desktop/ui/desk/wording.py" line="180" />
       <source>Initials are one to six letters.</source>
       <translation>Initialer er et til seks bogstaver.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="158" />
+      <location filename="../desktop/ui/desk/wording.py" line="181" />
       <source>Another caseworker did this first.</source>
       <translation>En anden sagsbehandler har allerede gjort det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="159" />
+      <location filename="../desktop/ui/desk/wording.py" line="182" />
       <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
       <translation>Underretningen er sendt fra en ældre udgave af Underret, som ikke kan modtage en kvittering. Send kvitteringen med brev eller sikker mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="162" />
+      <location filename="../desktop/ui/desk/wording.py" line="185" />
       <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
       <translation>Nøglen, der underskriver kvitteringer, er ikke hentet ind. Hent den ind under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="164" />
+      <location filename="../desktop/ui/desk/wording.py" line="187" />
       <source>Enter the unit's name under Set up desk first.</source>
       <translation>Skriv først enhedens navn under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="165" />
+      <location filename="../desktop/ui/desk/wording.py" line="188" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>Denne udgave af modtagelsen kan endnu ikke sende beskeder til underrettere.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="167" />
+      <location filename="../desktop/ui/desk/wording.py" line="190" />
       <source>This file is not a key the desk can use.</source>
       <translation>Filen er ikke en nøgle, modtagelsen kan bruge.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="168" />
+      <location filename="../desktop/ui/desk/wording.py" line="191" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>Det er en offentlig nøgle. Modtagelsen skal bruge den private nøglefil fra it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="170" />
+      <location filename="../desktop/ui/desk/wording.py" line="193" />
       <source>The desk already holds another key with this id.</source>
       <translation>Modtagelsen har allerede en anden nøgle med dette id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="171" />
+      <location filename="../desktop/ui/desk/wording.py" line="194" />
       <source>Choose a new or empty folder.</source>
       <translation>Vælg en ny eller tom mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="172" />
+      <location filename="../desktop/ui/desk/wording.py" line="195" />
       <source>Choose a folder.</source>
       <translation>Vælg en mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="173" />
+      <location filename="../desktop/ui/desk/wording.py" line="196" />
       <source>The folder cannot be written to.</source>
       <translation>Der kan ikke skrives i mappen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="174" />
+      <location filename="../desktop/ui/desk/wording.py" line="197" />
       <source>The hand-over could not be written.</source>
       <translation>Overdragelsen kunne ikke skrives.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="175" />
+      <location filename="../desktop/ui/desk/wording.py" line="198" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="177" />
+      <location filename="../desktop/ui/desk/wording.py" line="200" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
@@ -444,103 +469,83 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Received</source>
       <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
       <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Acute</source>
       <translation>Akut</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
-      <source>CPR number</source>
-      <translation>CPR-nummer</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
-      <source>Age</source>
-      <translation>Alder</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
-      <source>Grounds</source>
-      <translation>Grundlag</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
-      <source>Concern</source>
-      <translation>Bekymring</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Notifier</source>
       <translation>Underretter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
-      <source>Workplace</source>
-      <translation>Arbejdssted</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
-      <source>Assess within 24 hours</source>
-      <translation>Vurdering inden for 24 timer</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
-      <source>Receipt within 6 working days</source>
-      <translation>Kvittering inden for seks hverdage</translation>
+      <source>Grounds</source>
+      <translation>Grundlag</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
+      <source>Done %1 (%2)</source>
+      <translation>Gjort %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
+      <source>Sent %1 (%2)</source>
+      <translation>Sendt %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="140" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <source>Assess by</source>
+      <translation>Vurderes senest</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <source>Receipt by</source>
+      <translation>Kvittering senest</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="158" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="157" />
-      <source>Done: %1</source>
-      <translation>Gjort: %1</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
-      <source>Sent: %1</source>
-      <translation>Sendt: %1</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="167" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="169" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="171" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
       <source>Opened by %1</source>
       <translation>Åbnet af %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="174" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
       <source>New</source>
       <translation>Ny</translation>
     </message>
@@ -548,67 +553,67 @@
   <context>
     <name>InboxWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="73" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="74" />
       <source>Received notifications, most urgent first</source>
       <translation>Modtagne underretninger, de mest presserende først</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="102" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="103" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
       <source>&amp;Fetch new</source>
       <translation>&amp;Hent nye</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="104" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="108" />
       <source>Fetch new notifications</source>
       <translation>Hent nye underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
       <source>&amp;Daily summary</source>
       <translation>&amp;Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="111" />
       <source>Daily summary</source>
       <translation>Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
       <source>Yearly &amp;report…</source>
       <translation>Års&amp;rapport …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="114" />
       <source>Yearly report</source>
       <translation>Årsrapport</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
       <source>&amp;Set up desk…</source>
       <translation>&amp;Opsæt modtagelse …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="117" />
       <source>Set up desk</source>
       <translation>Opsæt modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="127" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="131" />
       <source>Fetch new</source>
       <translation>Hent nye</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="131" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="135" />
       <source>Underret – receiving desk</source>
       <translation>Underret – modtagelse</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="177" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="185" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer.</numerusform>
@@ -616,7 +621,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="190" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
         <numerusform>%n underretning kunne ikke åbnes. Hent den manglende nøgle ind under Opsæt modtagelse, eller spørg it-afdelingen.</numerusform>
@@ -624,12 +629,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="231" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="252" />
       <source>Fetching…</source>
       <translation>Henter …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="239" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="260" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Hentet kl. %1: %n ny</numerusform>
@@ -640,157 +645,157 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="90" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="91" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="91" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="92" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Vurdér (24 timer) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="92" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="93" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="93" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="94" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>&amp;Orientér om udfaldet (§ 137) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="94" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="95" />
       <source>&amp;Hand over to the case system…</source>
       <translation>Over&amp;dra til sagssystemet …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="95" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="96" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="96" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="97" />
       <source>Record the 24-hour assessment</source>
       <translation>Registrér vurderingen inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="97" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="98" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="98" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="99" />
       <source>Tell the notifier the outcome</source>
       <translation>Orientér underretteren om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="99" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="100" />
       <source>Hand over to the case system</source>
       <translation>Overdrag til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="100" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="101" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="112" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="113" />
       <source>The notification</source>
       <translation>Underretningen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="125" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="126" />
       <source>Notification</source>
       <translation>Underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
       <source>Siblings have been notified about before</source>
       <translation>Der er underrettet om søskende før</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="148" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="149" />
       <source>About siblings:</source>
       <translation>Om søskende:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="157" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="158" />
       <source>no CPR number</source>
       <translation>intet CPR-nummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="160" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
       <source>Received %1 (reference %2)</source>
       <translation>Modtaget %1 (referencenummer %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="163" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="164" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Underretter: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="165" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
       <source>Grounds: %1</source>
       <translation>Grundlag: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
       <source>Assessment within 24 hours</source>
       <translation>Vurdering inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="168" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="169" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering inden for seks hverdage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="176" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="177" />
       <source>Your assessment note: %1</source>
       <translation>Din note om vurderingen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="187" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="188" />
       <source>done (%1)</source>
       <translation>gjort (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="195" />
       <source>(later)</source>
       <translation>(senere)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="202" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="203" />
       <source>Working…</source>
       <translation>Arbejder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="227" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="234" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="245" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="246" />
       <source>The notifier will be told the outcome.</source>
       <translation>Underretteren får besked om udfaldet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="252" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="253" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="258" />
       <source>Handed over: the files are in %1.</source>
       <translation>Overdraget: filerne ligger i %1.</translation>
     </message>

@@ -255,188 +255,213 @@
       <translation>Abuse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="60" />
-      <location filename="../desktop/ui/desk/wording.py" line="71" />
+      <location filename="../desktop/ui/desk/wording.py" line="55" />
+      <source>Support (no. 1)</source>
+      <translation>Support (no. 1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="56" />
+      <source>Unborn (no. 2)</source>
+      <translation>Unborn (no. 2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="57" />
+      <source>Absence (no. 3)</source>
+      <translation>Absence (no. 3)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="58" />
+      <source>Abuse (no. 4)</source>
+      <translation>Abuse (no. 4)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="72" />
+      <location filename="../desktop/ui/desk/wording.py" line="83" />
       <source>unborn</source>
       <translation>unborn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="65" />
+      <location filename="../desktop/ui/desk/wording.py" line="77" />
       <source>age unknown</source>
       <translation>age unknown</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="105" />
+      <location filename="../desktop/ui/desk/wording.py" line="117" />
+      <source>%1 h</source>
+      <translation>%1 h</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="119" />
       <source>%1 h %2 min</source>
       <translation>%1 h %2 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="107" />
+      <location filename="../desktop/ui/desk/wording.py" line="121" />
       <source>%1 min</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="109" />
+      <location filename="../desktop/ui/desk/wording.py" line="123" />
       <source>overdue by %1</source>
       <translation>overdue by %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="110" />
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
       <source>in %1</source>
       <translation>in %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="121" />
+      <location filename="../desktop/ui/desk/wording.py" line="144" />
       <source>Opened</source>
       <translation>Opened</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="122" />
+      <location filename="../desktop/ui/desk/wording.py" line="145" />
       <source>Assessed</source>
       <translation>Assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="123" />
+      <location filename="../desktop/ui/desk/wording.py" line="146" />
       <source>Receipt sent</source>
       <translation>Receipt sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <location filename="../desktop/ui/desk/wording.py" line="147" />
       <source>Told of the outcome</source>
       <translation>Told of the outcome</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <location filename="../desktop/ui/desk/wording.py" line="148" />
       <source>Handed over</source>
       <translation>Handed over</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="132" />
+      <location filename="../desktop/ui/desk/wording.py" line="155" />
       <source>Teacher</source>
       <translation>Teacher</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="133" />
+      <location filename="../desktop/ui/desk/wording.py" line="156" />
       <source>Educator</source>
       <translation>Educator</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="134" />
+      <location filename="../desktop/ui/desk/wording.py" line="157" />
       <source>Health staff</source>
       <translation>Health staff</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="135" />
+      <location filename="../desktop/ui/desk/wording.py" line="158" />
       <source>Social worker / PPR</source>
       <translation>Social worker / PPR</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="136" />
+      <location filename="../desktop/ui/desk/wording.py" line="159" />
       <source>Leader</source>
       <translation>Leader</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="137" />
+      <location filename="../desktop/ui/desk/wording.py" line="160" />
       <source>Other</source>
       <translation>Other</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="144" />
+      <location filename="../desktop/ui/desk/wording.py" line="167" />
       <source>Notification no. %1 about this child in 12 months</source>
       <translation>Notification no. %1 about this child in 12 months</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="151" />
+      <location filename="../desktop/ui/desk/wording.py" line="174" />
       <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
       <translation>The intake cannot be reached just now. Nothing was lost; try again in a moment.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="153" />
+      <location filename="../desktop/ui/desk/wording.py" line="176" />
       <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
       <translation>The intake does not accept this desk. Ask IT for a new enrolment token.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="155" />
+      <location filename="../desktop/ui/desk/wording.py" line="178" />
       <source>This desk is not set up yet: choose Set up desk.</source>
       <translation>This desk is not set up yet: choose Set up desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="156" />
+      <location filename="../desktop/ui/desk/wording.py" line="179" />
       <source>Enter your initials under Set up desk first.</source>
       <translation>Enter your initials under Set up desk first.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="157" />
+      <location filename="../desktop/ui/desk/wording.py" line="180" />
       <source>Initials are one to six letters.</source>
       <translation>Initials are one to six letters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="158" />
+      <location filename="../desktop/ui/desk/wording.py" line="181" />
       <source>Another caseworker did this first.</source>
       <translation>Another caseworker did this first.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="159" />
+      <location filename="../desktop/ui/desk/wording.py" line="182" />
       <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
       <translation>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="162" />
+      <location filename="../desktop/ui/desk/wording.py" line="185" />
       <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
       <translation>The key that signs receipts has not been imported. Import it under Set up desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="164" />
+      <location filename="../desktop/ui/desk/wording.py" line="187" />
       <source>Enter the unit's name under Set up desk first.</source>
       <translation>Enter the unit's name under Set up desk first.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="165" />
+      <location filename="../desktop/ui/desk/wording.py" line="188" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>This version of the desk cannot send messages to notifiers yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="167" />
+      <location filename="../desktop/ui/desk/wording.py" line="190" />
       <source>This file is not a key the desk can use.</source>
       <translation>This file is not a key the desk can use.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="168" />
+      <location filename="../desktop/ui/desk/wording.py" line="191" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>This is a public key. The desk needs the private key file from IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="170" />
+      <location filename="../desktop/ui/desk/wording.py" line="193" />
       <source>The desk already holds another key with this id.</source>
       <translation>The desk already holds another key with this id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="171" />
+      <location filename="../desktop/ui/desk/wording.py" line="194" />
       <source>Choose a new or empty folder.</source>
       <translation>Choose a new or empty folder.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="172" />
+      <location filename="../desktop/ui/desk/wording.py" line="195" />
       <source>Choose a folder.</source>
       <translation>Choose a folder.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="173" />
+      <location filename="../desktop/ui/desk/wording.py" line="196" />
       <source>The folder cannot be written to.</source>
       <translation>The folder cannot be written to.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="174" />
+      <location filename="../desktop/ui/desk/wording.py" line="197" />
       <source>The hand-over could not be written.</source>
       <translation>The hand-over could not be written.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="175" />
+      <location filename="../desktop/ui/desk/wording.py" line="198" />
       <source>The intake address must start with https://.</source>
       <translation>The intake address must start with https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="177" />
+      <location filename="../desktop/ui/desk/wording.py" line="200" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
     </message>
@@ -444,103 +469,83 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Received</source>
       <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Acute</source>
       <translation>Acute</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Child</source>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="62" />
-      <source>CPR number</source>
-      <translation>CPR number</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
-      <source>Age</source>
-      <translation>Age</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
-      <source>Grounds</source>
-      <translation>Grounds</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
-      <source>Concern</source>
-      <translation>Concern</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Notifier</source>
       <translation>Notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
-      <source>Workplace</source>
-      <translation>Workplace</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
-      <source>Assess within 24 hours</source>
-      <translation>Assess within 24 hours</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
-      <source>Receipt within 6 working days</source>
-      <translation>Receipt within 6 working days</translation>
+      <source>Grounds</source>
+      <translation>Grounds</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
+      <source>Done %1 (%2)</source>
+      <translation>Done %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
+      <source>Sent %1 (%2)</source>
+      <translation>Sent %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="140" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <source>Assess by</source>
+      <translation>Assess by</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <source>Receipt by</source>
+      <translation>Receipt by</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="158" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="157" />
-      <source>Done: %1</source>
-      <translation>Done: %1</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
-      <source>Sent: %1</source>
-      <translation>Sent: %1</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="167" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
       <source>Handed over</source>
       <translation>Handed over</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="169" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
       <source>Receipt sent</source>
       <translation>Receipt sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="171" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
       <source>Assessed</source>
       <translation>Assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
       <source>Opened by %1</source>
       <translation>Opened by %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="174" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
       <source>New</source>
       <translation>New</translation>
     </message>
@@ -548,67 +553,67 @@
   <context>
     <name>InboxWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="73" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="74" />
       <source>Received notifications, most urgent first</source>
       <translation>Received notifications, most urgent first</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="102" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="103" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
       <source>&amp;Fetch new</source>
       <translation>&amp;Fetch new</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="104" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="108" />
       <source>Fetch new notifications</source>
       <translation>Fetch new notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
       <source>&amp;Daily summary</source>
       <translation>&amp;Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="111" />
       <source>Daily summary</source>
       <translation>Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
       <source>Yearly &amp;report…</source>
       <translation>Yearly &amp;report…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="114" />
       <source>Yearly report</source>
       <translation>Yearly report</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
       <source>&amp;Set up desk…</source>
       <translation>&amp;Set up desk…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="117" />
       <source>Set up desk</source>
       <translation>Set up desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="127" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="131" />
       <source>Fetch new</source>
       <translation>Fetch new</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="131" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="135" />
       <source>Underret – receiving desk</source>
       <translation>Underret – receiving desk</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="177" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="185" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n notification(s) not assessed within 24 hours.</numerusform>
@@ -616,7 +621,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="190" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
         <numerusform>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
@@ -624,12 +629,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="231" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="252" />
       <source>Fetching…</source>
       <translation>Fetching…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="239" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="260" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Fetched at %1: %n new</numerusform>
@@ -640,157 +645,157 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="90" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="91" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="91" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="92" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Assess (24 hours)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="92" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="93" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="93" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="94" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>Tell the &amp;outcome (§ 137)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="94" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="95" />
       <source>&amp;Hand over to the case system…</source>
       <translation>&amp;Hand over to the case system…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="95" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="96" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="96" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="97" />
       <source>Record the 24-hour assessment</source>
       <translation>Record the 24-hour assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="97" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="98" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="98" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="99" />
       <source>Tell the notifier the outcome</source>
       <translation>Tell the notifier the outcome</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="99" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="100" />
       <source>Hand over to the case system</source>
       <translation>Hand over to the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="100" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="101" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="112" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="113" />
       <source>The notification</source>
       <translation>The notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="125" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="126" />
       <source>Notification</source>
       <translation>Notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
       <source>Siblings have been notified about before</source>
       <translation>Siblings have been notified about before</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="148" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="149" />
       <source>About siblings:</source>
       <translation>About siblings:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="157" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="158" />
       <source>no CPR number</source>
       <translation>no CPR number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="160" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
       <source>Received %1 (reference %2)</source>
       <translation>Received %1 (reference %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="163" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="164" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Notifier: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="165" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
       <source>Grounds: %1</source>
       <translation>Grounds: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
       <source>Assessment within 24 hours</source>
       <translation>Assessment within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="168" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="169" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering within 6 working days</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="176" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="177" />
       <source>Your assessment note: %1</source>
       <translation>Your assessment note: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="187" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="188" />
       <source>done (%1)</source>
       <translation>done (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="195" />
       <source>(later)</source>
       <translation>(later)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="202" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="203" />
       <source>Working…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="227" />
       <source>The assessment is recorded.</source>
       <translation>The assessment is recorded.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="234" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>The kvittering is sent to the notifier.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="245" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="246" />
       <source>The notifier will be told the outcome.</source>
       <translation>The notifier will be told the outcome.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="252" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="253" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Choose a new or empty folder for the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="258" />
       <source>Handed over: the files are in %1.</source>
       <translation>Handed over: the files are in %1.</translation>
     </message>

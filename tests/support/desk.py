@@ -8,13 +8,18 @@ are of the fictitious kind (``desktop.domain.cpr.make_fictitious``).
 
 from __future__ import annotations
 
+import json
 import uuid
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from desktop.desk.received import ReceivedNotification
+from desktop.desk.received import ReceivedNotification, from_document
+from desktop.desk.store.received import IncomingNotification
 from desktop.domain.cpr import make_fictitious
 from tests.support.document import sample_document_v1
+
+if TYPE_CHECKING:
+    from desktop.desk.store.vault import DeskVault
 
 #: A marker that must never appear outside the desk's vault (scanned for on disk and at the intake).
 MARKER = "ZQXJ-DESK-MARKER-7731"
@@ -57,3 +62,43 @@ def document_about(*, name: str, cpr: str, birth: date, acute: bool = False,
         document["concern"]["observations"] = observations
     document["finalised_at"] = datetime(2026, 3, 3, 13, 5, tzinfo=UTC).isoformat()
     return document
+
+
+def incoming(seq: int, *, name: str, cpr: str, birth: date, received: datetime, acute: bool = False,
+             role: str = "Pædagog", observations: str = "") -> IncomingNotification:
+    """A decrypted notification as the desk keeps it (document and a stand-in PDF)."""
+    document = document_about(name=name, cpr=cpr, birth=birth, acute=acute, role=role,
+                              observations=observations)
+    facts = from_document(document, reference=f"AERO-2026-{seq:06d}", received_at=received)
+    files = {"notification.json": json.dumps(document, ensure_ascii=False).encode("utf-8"),
+             "notification.pdf": b"%PDF-1.7 fictitious"}
+    return IncomingNotification(facts, seq, files, "aero-2026", "AB12 CD34", "00" * 32)
+
+
+def seed_desk(vault: DeskVault, now: datetime) -> dict[str, str]:
+    """Five notifications as a desk holds them at ``now``: an acute one just in, one past 24 hours
+    unassessed, the third in 12 months about one child (the first two done), by role in the story."""
+    from desktop.desk.store.handling import Step
+
+    child = fictitious_cpr(date(2018, 4, 2))
+    items = [
+        incoming(1, name="Ida Ærø", cpr=child, birth=date(2018, 4, 2), received=now - timedelta(days=200),
+                 role="Lærer"),
+        incoming(2, name="Ida Ærø", cpr=child, birth=date(2018, 4, 2), received=now - timedelta(days=90),
+                 role="Sundhedsplejerske"),
+        incoming(3, name="Ida Ærø", cpr=child, birth=date(2018, 4, 2), received=now - timedelta(hours=2),
+                 role="Pædagog", observations=f"Observation {MARKER}"),
+        incoming(4, name="Bo Søndergaard", cpr=fictitious_cpr(date(2020, 6, 7)), birth=date(2020, 6, 7),
+                 received=now - timedelta(hours=30)),
+        incoming(5, name="Alma Østergaard", cpr=fictitious_cpr(date(2026, 8, 9)), birth=date(2026, 8, 9),
+                 received=now - timedelta(minutes=20), acute=True),
+    ]
+    vault.received.add_many(items)
+    for item in items[:2]:
+        nid = item.facts.notification_id
+        vault.handling.mirror(nid, Step.ASSESSED, item.facts.received_at + timedelta(hours=3), "KL")
+        vault.handling.mirror(nid, Step.ACKNOWLEDGED, item.facts.received_at + timedelta(days=2), "KL")
+    vault.settings.set("initials", "MK")
+    vault.settings.set("unit", "Ærø Kommune, Børn og Familie")
+    return {"acute_new": items[4].facts.notification_id, "overdue": items[3].facts.notification_id,
+            "third_about_child": items[2].facts.notification_id, "assessed": items[0].facts.notification_id}

@@ -12,12 +12,19 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from desktop.desk.store.received import InboxRow, split_list
 from desktop.domain.deadlines import DANISH_TIME
 from desktop.store.clock import to_text
-from desktop.ui.desk.wording import age_from_row, cpr_text, done_text, grounds_text, local_time, time_left
+from desktop.ui.desk.wording import (
+    age_from_row,
+    cpr_text,
+    grounds_text,
+    local_time,
+    short_date,
+    time_left,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -26,24 +33,19 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).
 URGENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_LATE = QBrush(QColor("#a3261c"))
 
 
 class Column(IntEnum):
-    """The inbox's columns."""
+    """The inbox's columns; a cell may hold two lines (the rows are two lines high)."""
 
     RECEIVED = 0
     ACUTE = 1
-    CHILD = 2
-    CPR = 3
-    AGE = 4
-    GROUNDS = 5
-    CONCERN = 6
-    NOTIFIER = 7
-    WORKPLACE = 8
-    ASSESSMENT = 9
-    ACKNOWLEDGEMENT = 10
-    STATUS = 11
+    CHILD = 2  # name; CPR number and age
+    CONCERN = 3  # § 133 grounds; concern categories
+    NOTIFIER = 4  # name; workplace
+    ASSESSMENT = 5
+    ACKNOWLEDGEMENT = 6
+    STATUS = 7
 
 
 class InboxModel(QAbstractTableModel):
@@ -59,10 +61,12 @@ class InboxModel(QAbstractTableModel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._headers = [self.tr("Received"), self.tr("Acute"), self.tr("Child"), self.tr("CPR number"),
-                         self.tr("Age"), self.tr("Grounds"), self.tr("Concern"), self.tr("Notifier"),
-                         self.tr("Workplace"), self.tr("Assess within 24 hours"),
-                         self.tr("Receipt within 6 working days"), self.tr("Status")]
+        self._headers = [self.tr("Received"), self.tr("Acute"), self.tr("Child"),
+                         self.tr("Grounds"), self.tr("Notifier"), self.tr("Assess by"),
+                         self.tr("Receipt by"), self.tr("Status")]
+        from desktop.ui import theme
+
+        self._late_brush = QBrush(theme.text_colour(theme.Tone.DANGER))
         if self._rows:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
@@ -77,7 +81,7 @@ class InboxModel(QAbstractTableModel):
         self._now_text = to_text(now)
         self._today = today or now.astimezone(DANISH_TIME).date()
         if self._rows:
-            self.dataChanged.emit(self.index(0, Column.AGE), self.index(len(self._rows) - 1, Column.STATUS))
+            self.dataChanged.emit(self.index(0, Column.CHILD), self.index(len(self._rows) - 1, Column.STATUS))
 
     def row_at(self, row: int) -> InboxRow:
         return self._rows[row]
@@ -124,41 +128,52 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.ACUTE, Column.ASSESSMENT,
                                                                 Column.ACKNOWLEDGEMENT):
             if column == Column.ACUTE and row.acute:
-                return _LATE
+                return self._late_brush
             if column == Column.ASSESSMENT and self._assessment_late(row):
-                return _LATE
+                return self._late_brush
             if column == Column.ACKNOWLEDGEMENT and self._acknowledgement_late(row):
-                return _LATE
+                return self._late_brush
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._headers[column]}: {self._text(row, column)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _tooltip(self, row: InboxRow, column: int) -> str | None:
+        """The long form of a cell the column shows short."""
+        if column == Column.CONCERN:
+            return grounds_text(row.grounds)
+        if column == Column.NOTIFIER:
+            return f"{row.notifier_name}, {row.notifier_role}, {row.workplace}"
+        if column == Column.ASSESSMENT:
+            return local_time(row.assessed_at or row.assessment_due)
+        if column == Column.ACKNOWLEDGEMENT:
+            return local_time(row.acknowledged_at or row.acknowledgement_due)
         return None
 
     def _text(self, row: InboxRow, column: int) -> str:
         if column == Column.RECEIVED:
-            return local_time(row.received_at)
+            return local_time(row.received_at).replace(" ", "\n", 1)
         if column == Column.ACUTE:
             return self.tr("ACUTE") if row.acute else ""
         if column == Column.CHILD:
-            return row.child_name
-        if column == Column.CPR:
-            return cpr_text(row.child_cpr)
-        if column == Column.AGE:
-            return age_from_row(row.child_birth_date, bool(row.unborn), self._today)
-        if column == Column.GROUNDS:
-            return grounds_text(row.grounds)
+            age = age_from_row(row.child_birth_date, bool(row.unborn), self._today)
+            second = " · ".join(part for part in (cpr_text(row.child_cpr), age) if part)
+            return f"{row.child_name}\n{second}"
         if column == Column.CONCERN:
-            return ", ".join(label for label in split_list(row.category_labels) if label)
+            concern = ", ".join(label for label in split_list(row.category_labels) if label)
+            return f"{grounds_text(row.grounds, short=True)}\n{concern}"
         if column == Column.NOTIFIER:
-            return f"{row.notifier_name} ({row.notifier_role})" if row.notifier_role else row.notifier_name
-        if column == Column.WORKPLACE:
-            return row.workplace
+            return f"{row.notifier_name}\n{row.workplace}"
         if column == Column.ASSESSMENT:
             if row.assessed_at is not None:
-                return self.tr("Done: %1").replace("%1", done_text(row.assessed_by, row.assessed_at))
+                return self.tr("Done %1 (%2)").replace("%1", short_date(row.assessed_at)).replace(
+                    "%2", row.assessed_by or "")
             return time_left(datetime.fromisoformat(row.assessment_due) - self._now)
         if column == Column.ACKNOWLEDGEMENT:
             if row.acknowledged_at is not None:
-                return self.tr("Sent: %1").replace("%1", done_text(row.acknowledged_by, row.acknowledged_at))
+                return self.tr("Sent %1 (%2)").replace("%1", short_date(row.acknowledged_at)).replace(
+                    "%2", row.acknowledged_by or "")
             return time_left(datetime.fromisoformat(row.acknowledgement_due) - self._now)
         return self._status(row)
 

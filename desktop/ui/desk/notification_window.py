@@ -30,6 +30,7 @@ from desktop.desk.deadlines import Deadlines
 from desktop.desk.linking import Linked
 from desktop.desk.store.handling import Step, StepDone
 from desktop.domain.deadlines import DANISH_TIME
+from desktop.ui import theme
 from desktop.ui.desk.context import error_text
 from desktop.ui.desk.dialogs import AssessmentDialog, OrientationDialog
 from desktop.ui.desk.wording import (
@@ -69,7 +70,7 @@ class NotificationWindow(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.history_headline.setFont(font)
-        self.history_headline.setStyleSheet("color: #a3261c;")
+        theme.paint(self.history_box, theme.Tone.NOTICE)
         self.history_list = QLabel()
         self.history_list.setObjectName("historyList")
         self.history_list.setTextFormat(Qt.TextFormat.PlainText)

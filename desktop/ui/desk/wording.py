@@ -49,8 +49,20 @@ def ground_text(code: str) -> str:
     return texts.get(code, code)
 
 
-def grounds_text(joined: str) -> str:
-    return ", ".join(ground_text(code) for code in split_list(joined))
+def short_ground_text(code: str) -> str:
+    """A § 133 ground in a word or two, with its number (the inbox's column)."""
+    texts = {
+        "support": translate("DeskWording", "Support (no. 1)"),
+        "unborn": translate("DeskWording", "Unborn (no. 2)"),
+        "school_absence": translate("DeskWording", "Absence (no. 3)"),
+        "abuse": translate("DeskWording", "Abuse (no. 4)"),
+    }
+    return texts.get(code, code)
+
+
+def grounds_text(joined: str, *, short: bool = False) -> str:
+    words = short_ground_text if short else ground_text
+    return ", ".join(words(code) for code in split_list(joined))
 
 
 def age_text(notification: ReceivedNotification, today: date) -> str:
@@ -101,6 +113,8 @@ def time_left(left: timedelta) -> str:
     hours, minutes = seconds // 3600, (seconds % 3600) // 60
     if hours >= 48:
         amount = counts().days(hours // 24)
+    elif hours >= 3:  # minutes no longer matter, and the column stays narrow
+        amount = translate("DeskWording", "%1 h").replace("%1", str(hours))
     elif hours:
         amount = translate("DeskWording", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
     else:
@@ -108,6 +122,15 @@ def time_left(left: timedelta) -> str:
     if late:
         return translate("DeskWording", "overdue by %1").replace("%1", amount)
     return translate("DeskWording", "in %1").replace("%1", amount)
+
+
+def short_date(moment: str | datetime | None) -> str:
+    """A day in Danish local time, short form (``24.11.``)."""
+    if moment is None or moment == "":
+        return ""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    value = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone(b"Europe/Copenhagen"))
+    return QLocale().toString(value, "dd.MM.")
 
 
 def done_text(initials: str | None, at: str | datetime | None) -> str:

@@ -7,21 +7,18 @@ cannot be driven offscreen).
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.desk.received import from_document
 from desktop.desk.service import DeskService
-from desktop.desk.store.received import IncomingNotification
 from desktop.desk.store.vault import DeskVault
 from desktop.store.keys import KeyProtection, ScryptParams, zero
 from desktop.store.profiles import ProfileDirectory
@@ -29,7 +26,7 @@ from desktop.ui.desk.context import DeskContext
 from desktop.ui.operations import wait_for_all
 from desktop.ui.services import Translations
 from desktop.ui.session import SessionLock
-from tests.support.desk import MARKER, document_about, fictitious_cpr
+from tests.support.desk import fictitious_cpr, seed_desk
 
 ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
@@ -56,16 +53,6 @@ def danish(qapp: QApplication, desk_translations: Path) -> Iterator[Translations
     translations.uninstall()
 
 
-def incoming(seq: int, *, name: str, cpr: str, birth: date, received: datetime, acute: bool = False,
-             role: str = "Pædagog", observations: str = "") -> IncomingNotification:
-    document = document_about(name=name, cpr=cpr, birth=birth, acute=acute, role=role,
-                              observations=observations)
-    facts = from_document(document, reference=f"AERO-2026-{seq:06d}", received_at=received)
-    files = {"notification.json": json.dumps(document, ensure_ascii=False).encode("utf-8"),
-             "notification.pdf": b"%PDF-1.7 fictitious"}
-    return IncomingNotification(facts, seq, files, "aero-2026", "AB12 CD34", "00" * 32)
-
-
 @dataclass
 class Seeded:
     """The seeded notifications' ids, by role in the story."""
@@ -88,29 +75,7 @@ def desk_vault(tmp_path: Path) -> Iterator[DeskVault]:
 
 @pytest.fixture
 def seeded(desk_vault: DeskVault) -> Seeded:
-    items = [
-        incoming(1, name="Ida Ærø", cpr=CHILD_CPR, birth=date(2018, 4, 2), received=NOW - timedelta(days=200),
-                 role="Lærer"),
-        incoming(2, name="Ida Ærø", cpr=CHILD_CPR, birth=date(2018, 4, 2), received=NOW - timedelta(days=90),
-                 role="Sundhedsplejerske"),
-        incoming(3, name="Ida Ærø", cpr=CHILD_CPR, birth=date(2018, 4, 2), received=NOW - timedelta(hours=2),
-                 role="Pædagog", observations=f"Observation {MARKER}"),
-        incoming(4, name="Bo Søndergaard", cpr=fictitious_cpr(date(2020, 6, 7)), birth=date(2020, 6, 7),
-                 received=NOW - timedelta(hours=30)),
-        incoming(5, name="Alma Østergaard", cpr=fictitious_cpr(date(2026, 8, 9)), birth=date(2026, 8, 9),
-                 received=NOW - timedelta(minutes=20), acute=True),
-    ]
-    desk_vault.received.add_many(items)
-    from desktop.desk.store.handling import Step
-
-    for item in items[:2]:
-        nid = item.facts.notification_id
-        desk_vault.handling.mirror(nid, Step.ASSESSED, item.facts.received_at + timedelta(hours=3), "KL")
-        desk_vault.handling.mirror(nid, Step.ACKNOWLEDGED, item.facts.received_at + timedelta(days=2), "KL")
-    desk_vault.settings.set("initials", "MK")
-    desk_vault.settings.set("unit", "Ærø Kommune, Børn og Familie")
-    return Seeded(acute_new=items[4].facts.notification_id, overdue=items[3].facts.notification_id,
-                  third_about_child=items[2].facts.notification_id, assessed=items[0].facts.notification_id)
+    return Seeded(**seed_desk(desk_vault, NOW))
 
 
 @dataclass

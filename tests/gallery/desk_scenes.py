@@ -1,0 +1,110 @@
+"""The receiving desk's windows in the gallery: unlock, inbox, one notification, the dialogs.
+
+A desk vault of its own beside the stage's folder, with five fictitious notifications in the states a
+morning on duty shows (an acute one just in, one past 24 hours, the third about one child), made
+once per stage and closed with it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.desk.service import DeskService
+from desktop.desk.store.vault import DeskVault
+from desktop.store.keys import KeyProtection, ScryptParams, zero
+from desktop.store.profiles import ProfileDirectory
+from desktop.ui.desk.context import DeskContext
+from desktop.ui.session import SessionLock
+from tests.gallery.scenes import register
+from tests.gallery.stage import Stage
+from tests.support.desk import seed_desk
+
+_CHEAP = ScryptParams(n=2**10)
+_DESKS: dict[int, tuple[DeskContext, dict[str, str]]] = {}
+
+
+def _desk(stage: Stage) -> tuple[DeskContext, dict[str, str]]:
+    made = _DESKS.get(id(stage))
+    if made is not None:
+        return made
+    profiles = ProfileDirectory(stage.folder / "desk", scrypt=_CHEAP, vault_type=DeskVault)
+    info, key = profiles.create("Modtagelsen", KeyProtection.PASSPHRASE, "modtagelsen på Ærø")
+    vault = DeskVault.open(info.vault_path, key)
+    zero(key)
+    ids = seed_desk(vault, datetime.now(UTC))
+    context = DeskContext(DeskService(vault), SessionLock(5))
+    _DESKS[id(stage)] = context, ids
+
+    def close() -> None:
+        _DESKS.pop(id(stage), None)
+        vault.close()
+
+    weakref.finalize(stage, close)
+    return context, ids
+
+
+def _unlock(stage: Stage) -> Iterator[tuple[str, QWidget]]:
+    from desktop.ui.desk.unlock_window import DeskUnlockWindow
+
+    yield "desk-first-run", DeskUnlockWindow(ProfileDirectory(stage.folder / "desk-empty", scrypt=_CHEAP,
+                                                              vault_type=DeskVault))
+    _desk(stage)
+    yield "desk-unlock", DeskUnlockWindow(ProfileDirectory(stage.folder / "desk", scrypt=_CHEAP,
+                                                           vault_type=DeskVault))
+
+
+def _inbox(stage: Stage) -> QWidget:
+    from desktop.ui.desk.inbox_window import InboxWindow
+
+    return InboxWindow(_desk(stage)[0])
+
+
+def _notification(stage: Stage) -> QWidget:
+    from desktop.ui.desk.notification_window import NotificationWindow
+
+    context, ids = _desk(stage)
+    return NotificationWindow(context, ids["third_about_child"])
+
+
+def _assessment(stage: Stage) -> QWidget:
+    from desktop.ui.desk.dialogs import AssessmentDialog
+
+    return AssessmentDialog("Ida Ærø")
+
+
+def _orientation(stage: Stage) -> QWidget:
+    from desktop.ui.desk.dialogs import OrientationDialog
+
+    return OrientationDialog()
+
+
+def _summary(stage: Stage) -> QWidget:
+    from desktop.ui.desk.summary_dialog import DailySummaryDialog
+
+    return DailySummaryDialog(_desk(stage)[0])
+
+
+def _report(stage: Stage) -> QWidget:
+    from desktop.ui.desk.report_dialog import ReportDialog
+
+    return ReportDialog(_desk(stage)[0])
+
+
+def _setup(stage: Stage) -> QWidget:
+    from desktop.ui.desk.setup_dialog import SetupDialog
+
+    return SetupDialog(_desk(stage)[0])
+
+
+register("desk-unlock", _unlock)
+register("desk-inbox", _inbox)
+register("desk-notification", _notification)
+register("desk-assessment", _assessment)
+register("desk-orientation", _orientation)
+register("desk-daily-summary", _summary)
+register("desk-report", _report)
+register("desk-setup", _setup)
