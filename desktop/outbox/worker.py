@@ -6,7 +6,10 @@ own vault connection and blocking network calls) runs in a ``QThread``. A pass
 runs at start-up, on ``send_now()``, when the network comes back
 (``QNetworkInformation`` reachability, where the platform has a backend), and
 on a single-shot timer set to the earliest ``next_attempt_at`` of the queue
-(the backoff chosen by the sender). ``try_now()`` runs a pass without
+(the backoff chosen by the sender; the whole queue waits together when the
+intake cannot be reached, or as long as its ``Retry-After`` says). Every pass
+starts with one probe: against an intake that is gone, a pass costs one
+attempt's deadline, however long the queue. ``try_now()`` runs a pass without
 touching the backoff (call it right after finalising).
 
 Signals (all delivered on the GUI thread):
@@ -235,13 +238,14 @@ class OutboxWorker(QObject):
 
     @Slot()
     def stop(self, timeout_ms: int = 35_000) -> bool:
-        """Stop after the attempt in progress (if any); True if the thread ended in time.
+        """Stop now; True if the thread ended within ``timeout_ms``.
 
-        The pass in progress ends after its current attempt (bounded by the
-        transport's timeout), so the default wait covers one attempt. If the
-        thread is still busy when the wait ends, it is kept alive until it
-        finishes. An interrupted attempt is safe: the item stays SENDING and is
-        resent with the same Idempotency-Key next time.
+        The attempt in flight is ended at once (the sender asks the transport to shut
+        its sockets), so the thread normally ends within milliseconds, even against a
+        server that never answers. If it is still busy when the wait ends (e.g. a name
+        lookup that cannot be interrupted), it is kept alive until it finishes. An
+        ended attempt is safe: the item stays SENDING and is resent with the same
+        Idempotency-Key next time.
         """
         if not self._running:
             return True

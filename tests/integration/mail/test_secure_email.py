@@ -330,3 +330,47 @@ def test_a_server_that_never_answers_times_out_and_the_item_stays_queued(
     # It took the connection and never greeted: nothing of the mail left; the server is not reachable.
     assert report.retrying == {notification_id: "delivery.intake_unreachable"}
     assert vault.notifications.get_summary(notification_id).state is NotificationState.QUEUED
+
+
+def test_a_mail_server_that_greets_one_byte_a_second_is_given_up_at_the_attempts_deadline(
+        vault: Vault, queue_notification: Callable[[], str], mail_policy: PolicyFor,
+        smtp_server: SmtpStarter) -> None:
+    import socket
+    import threading
+
+    greeting = b"220 smtp.kommune.example ESMTP klar til at modtage post fra jer\r\n"
+    sent: list[int] = []
+    left = threading.Event()
+
+    def trickle(listener: socket.socket) -> None:
+        conn, _ = listener.accept()
+        with conn:
+            try:
+                for index in range(len(greeting)):
+                    conn.sendall(greeting[index:index + 1])
+                    sent.append(index)
+                    if left.wait(1.0):
+                        return
+            except OSError:
+                left.set()
+
+    notification_id = queue_notification()
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        server = threading.Thread(target=trickle, args=(listener,), daemon=True)
+        server.start()
+        template = smtp_server("starttls")
+        policy = mail_policy(SmtpServer(port=listener.getsockname()[1], handler=template.handler,
+                                        tls_mode="starttls"))
+        target = intake_target(_national_pack(), policy)
+        transport = make_transport(target, deadline=1.5)
+        try:
+            report = OutboxSender(lambda: vault, transport, target.receipt_key).run_once()
+        finally:
+            transport.close()
+        assert left.wait(30)  # the app hung up ...
+        server.join(10)
+    assert len(sent) < len(greeting)  # ... long before the greeting was through (each byte kept it alive)
+    assert report.retrying == {notification_id: "delivery.intake_unreachable"}
+    assert vault.notifications.get_summary(notification_id).state is NotificationState.QUEUED
