@@ -106,7 +106,7 @@ class YearlyReport:
 
 
 AGE_BAND_ORDER = ("unborn", "0-2", "3-5", "6-12", "13-17")
-GROUND_ORDER = ("support", "unborn", "school_absence", "abuse")
+GROUND_ORDER = ("special_support", "unborn_child", "school_absence", "abuse")
 PROFESSION_ORDER = ("teacher", "educator", "health", "social", "leader", "other")
 
 

@@ -2,16 +2,18 @@
 
 The desk reads ``notification.json`` from a decrypted envelope and keeps, beside the whole
 document, the few fields it sorts, links and counts by: the child's identifiers (CPR, birth
-date, the unborn child's expected mother's CPR, the parents' CPR numbers), the § 133 grounds,
+date, the unborn child's expectant mother's CPR, the parents' CPR numbers), the § 133 grounds,
 the concern categories, the notifier and the acute flag. :func:`from_document` is the one place
-that knows the document's layout, for schema version 1 (labels, no grounds, no parents' CPR)
-and version 2 (codes, grounds, parents' and the expectant mother's CPR).
+that knows the document's layout: schema version 2 (codes; ``desktop.domain.document``), and
+version 1 read through ``protocol.notification_v1.upgrade_v1`` (its grounds derived, as marked
+``upgraded_from: 1``; its category labels kept from the v1 signals).
 
 Pure Python: no Qt, no store, no network.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,10 +33,10 @@ class DocumentUnreadable(UnderretError):  # noqa: N818 - house style: errors nam
 
 
 class Ground(StrEnum):
-    """The grounds of barnets lov § 133 (the enhanced duty to notify), as codes."""
+    """The grounds of barnets lov § 133, stk. 1 (the v2 document's codes, code list ``grounds``)."""
 
-    SUPPORT = "support"  # stk. 1 nr. 1: may need special support
-    UNBORN = "unborn"  # nr. 2: may need support right after birth (the expectant parents)
+    SPECIAL_SUPPORT = "special_support"  # nr. 1: may need special support
+    UNBORN_CHILD = "unborn_child"  # nr. 2: may need support right after birth (the expectant parents)
     SCHOOL_ABSENCE = "school_absence"  # nr. 3: unlawful absence / compulsory education
     ABUSE = "abuse"  # nr. 4: has been subjected to abuse (overgreb)
 
@@ -49,11 +51,6 @@ class Profession(StrEnum):
     LEADER = "leader"  # skoleleder, dagtilbudsleder
     OTHER = "other"
 
-
-#: Category ids (of the national pack) that fall under ground 4, abuse (overgreb).
-_ABUSE_CATEGORIES = frozenset({"physical_violence", "sexual_abuse", "psychological_violence", "physical",
-                               "sexual", "psychological"})
-_ABSENCE_CATEGORIES = frozenset({"school_absence", "absence"})
 
 #: A v1 notifier's free-text role, matched by word stem (lower case) to a profession.
 _PROFESSION_STEMS: tuple[tuple[str, Profession], ...] = (
@@ -125,17 +122,6 @@ def profession_of(role: str) -> Profession:
     return Profession.OTHER
 
 
-def derived_grounds(*, unborn: bool, categories: Sequence[str]) -> tuple[str, ...]:
-    """The § 133 grounds a v1 document implies (it records none): support always, and the others
-    from the unborn flag and the concern categories."""
-    grounds = [Ground.UNBORN.value] if unborn else [Ground.SUPPORT.value]
-    if any(c in _ABSENCE_CATEGORIES for c in categories):
-        grounds.append(Ground.SCHOOL_ABSENCE.value)
-    if any(c in _ABUSE_CATEGORIES for c in categories):
-        grounds.append(Ground.ABUSE.value)
-    return tuple(grounds)
-
-
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
@@ -170,15 +156,53 @@ def _code(value: object) -> str:
     return _text(value)
 
 
+def _labels_v1(document: Mapping[str, Any]) -> dict[str, str]:
+    """A v1 document's category labels (v1 carried them; v2 has codes only)."""
+    concern = document.get("concern")
+    labels: dict[str, str] = {}
+    if isinstance(concern, Mapping):
+        for signal in _list(concern.get("signals")):
+            if isinstance(signal, Mapping):
+                labels.setdefault(_text(signal.get("category_id")), _text(signal.get("category_label")))
+    return labels
+
+
+def _category_label(pack: Mapping[str, Any], language: str, category_id: str) -> str:
+    """A category's label from the guideline pack the notification names (the code when unknown)."""
+    from desktop.domain.vocabulary import vocabulary_for
+
+    try:
+        vocabulary = vocabulary_for(_text(pack.get("id")), language, _text(pack.get("version")) or None)
+    except (OSError, ValueError, KeyError):
+        return ""
+    label = vocabulary.category(category_id)
+    return "" if label == category_id else label
+
+
 def from_document(document: Mapping[str, Any], *, reference: str,
                   received_at: datetime) -> ReceivedNotification:
-    """Read the fields the desk needs from a ``notification.json`` (schema version 1 or 2).
+    """Read the fields the desk needs from a ``notification.json`` (schema version 2, or 1 upgraded).
 
     Raises DocumentUnreadable naming the missing part; never includes content in the message.
     """
-    version = document.get("schema_version")
-    if version not in (1, 2):
-        raise DocumentUnreadable("unknown notification.json schema version", field="schema_version")
+    from protocol.notification_v1 import (
+        NotificationUnreadable,
+        derived_grounds,
+        schema_version_of,
+        upgrade_v1,
+    )
+
+    try:
+        version = schema_version_of(document)
+    except NotificationUnreadable as exc:
+        raise DocumentUnreadable("notification.json has an unknown schema version",
+                                 field="schema_version") from exc
+    labels = _labels_v1(document) if version == 1 else {}
+    if version == 1:
+        # A v1 answer no code list knows: the desk still lists and links it from the fields it reads
+        # (the same names in v1), and shows the document as it came. Nothing is lost.
+        with contextlib.suppress(NotificationUnreadable):
+            document = upgrade_v1(document)
     notification_id = _text(document.get("notification_id"))
     if not notification_id:
         raise DocumentUnreadable("notification.json has no notification_id", field="notification_id")
@@ -187,32 +211,25 @@ def from_document(document: Mapping[str, Any], *, reference: str,
     concern = _mapping(document.get("concern"), "concern")
     pack = document.get("pack") if isinstance(document.get("pack"), Mapping) else {}
     assert isinstance(pack, Mapping)
+    language = _text(document.get("language")) or "da"
     identity = _code(child.get("identity"))
     unborn = identity == "unborn"
     signals = [s for s in _list(concern.get("signals")) if isinstance(s, Mapping)]
-    categories = _unique([_text(s.get("category_id")) for s in signals]
-                         + [_code(c) for c in _list(concern.get("categories"))])
-    label_of: dict[str, str] = {}
-    for s in signals:
-        label_of.setdefault(_text(s.get("category_id")), _text(s.get("category_label")))
-    labels = tuple(label_of.get(c, "") for c in categories)
-    parents = [p for p in _list(document.get("custody_holders")) + _list(document.get("parents"))
-               if isinstance(p, Mapping)]
+    categories = _unique([_text(s.get("category_id")) for s in signals])
+    category_labels = tuple(labels.get(c) or _category_label(pack, language, c) for c in categories)
+    parents = [p for p in _list(document.get("custody_holders")) if isinstance(p, Mapping)]
     parent_cprs = _unique([d for d in (cpr_digits(p.get("cpr")) for p in parents) if d])
-    mother = child.get("mother") or document.get("expectant_mother")
-    mother_cpr = cpr_digits(mother.get("cpr")) if isinstance(mother, Mapping) else None
-    if version == 2 and document.get("grounds"):
-        grounds = _unique([_code(g) for g in _list(document.get("grounds"))])
-    else:
-        grounds = derived_grounds(unborn=unborn, categories=categories)
+    mother = child.get("expectant_mother")
+    identifying = mother if isinstance(mother, Mapping) else {}
+    mother_cpr = cpr_digits(identifying.get("cpr"))
+    grounds = _unique([_code(g) for g in _list(document.get("grounds"))]) or tuple(
+        derived_grounds(identity, set(categories)))
     role = _text(notifier.get("role"))
-    profession = _code(notifier.get("profession")) or profession_of(role).value
     child_cpr = cpr_digits(child.get("cpr"))
     birth = _date(child.get("birth_date"))
     if birth is None and child_cpr is not None:
         birth = _birth_date_of(child_cpr)
     siblings = [s for s in _list(document.get("siblings")) if isinstance(s, Mapping)]
-    identifying = mother if isinstance(mother, Mapping) else {}
     return ReceivedNotification(
         notification_id=notification_id,
         reference=reference,
@@ -228,13 +245,13 @@ def from_document(document: Mapping[str, Any], *, reference: str,
         age_band=_code(child.get("age_band")),
         grounds=grounds,
         categories=categories,
-        category_labels=labels,
+        category_labels=category_labels,
         notifier_name=_text(notifier.get("name")),
         notifier_role=role,
-        profession=profession,
+        profession=profession_of(role).value,
         workplace=_text(notifier.get("workplace")),
-        municipality_code=_text(pack.get("municipality_code")) or _text(document.get("municipality_code")),
-        schema_version=int(version),
+        municipality_code=_text(child.get("municipality_code")) or _text(pack.get("municipality_code")),
+        schema_version=version,
         sibling_cprs=_unique([d for d in (cpr_digits(s.get("cpr")) for s in siblings) if d]),
     )
 

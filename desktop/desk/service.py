@@ -115,10 +115,10 @@ def _document_html(data: bytes | None) -> str:
         return ""
     try:
         from desktop.documents.html import render_html
-        from desktop.domain.document import NotificationDocument
+        from desktop.domain.document_reading import read_document
 
-        return render_html(NotificationDocument.model_validate_json(data))
-    except ValueError:
+        return render_html(read_document(data))  # a v1 document is read as v2 (codes shown as labels)
+    except (ValueError, UnderretError):
         try:
             pretty = json.dumps(json.loads(data), indent=2, ensure_ascii=False)
         except ValueError:

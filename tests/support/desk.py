@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.desk.received import ReceivedNotification, from_document
 from desktop.desk.store.received import IncomingNotification
 from desktop.domain.cpr import make_fictitious
-from tests.support.document import sample_document_v1
+from tests.support.document import sample_document
 
 if TYPE_CHECKING:
     from desktop.desk.store.vault import DeskVault
@@ -32,7 +32,8 @@ def fictitious_cpr(birth: date, serial: int = 0) -> str:
 
 def received(*, when: datetime, cpr: str | None = None, name: str = "Ada Ærø", acute: bool = False,
              unborn: bool = False, mother_cpr: str | None = None, parents: tuple[str, ...] = (),
-             due: date | None = None, birth: date | None = None, grounds: tuple[str, ...] = ("support",),
+             due: date | None = None, birth: date | None = None,
+             grounds: tuple[str, ...] = ("special_support",),
              categories: tuple[str, ...] = ("neglect",), profession: str = "teacher",
              age_band: str = "6-12", notification_id: str | None = None,
              role: str = "Lærer", workplace: str = "Ærøskøbing Skole") -> ReceivedNotification:
@@ -49,15 +50,18 @@ def received(*, when: datetime, cpr: str | None = None, name: str = "Ada Ærø",
 def document_about(*, name: str, cpr: str, birth: date, acute: bool = False,
                    notification_id: str | None = None, observations: str = "",
                    role: str = "Pædagog", category: str = "neglect") -> dict[str, Any]:
-    """A schema-1 ``notification.json`` (as a dict) about one child, built from the shared sample."""
-    document = sample_document_v1()
+    """A schema-2 ``notification.json`` (as a dict) about one child, built from the shared sample."""
+    document = sample_document().model_dump(mode="json")
     document["notification_id"] = notification_id or str(uuid.uuid4())
     document["acute"] = acute
-    document["child"].update({"name": name, "cpr": cpr, "birth_date": birth.isoformat()})
+    document["grounds"] = ["special_support"]
+    document["child"].update({"name": name, "cpr": f"{cpr[:6]}-{cpr[6:]}", "birth_date": birth.isoformat(),
+                              "age_band": "6-12"})
     document["notifier"]["role"] = role
-    document["concern"]["signals"] = [{"id": f"{category}.sign", "category_id": category,
-                                       "label": "Et tegn", "category_label": category.title(),
-                                       "acute": acute}]
+    # The sample's parents' CPR would make every child here a sibling of every other: none given.
+    document["custody_holders"] = [holder | {"cpr": None} for holder in document["custody_holders"]]
+    document["siblings"] = []
+    document["concern"]["signals"] = [{"id": "neglect.hunger", "category_id": category, "acute": acute}]
     if observations:
         document["concern"]["observations"] = observations
     document["finalised_at"] = datetime(2026, 3, 3, 13, 5, tzinfo=UTC).isoformat()

@@ -87,7 +87,8 @@ def document_for(notification_id: str, *, name: str, cpr: str, birth: date, acut
                  observation: str, role: str = "Pædagog") -> NotificationDocument:
     """A finished notification about one (fictitious) child, built on the shared sample."""
     sample = sample_document()
-    child = sample.child.model_copy(update={"name": name, "cpr": cpr, "birth_date": birth})
+    formatted = f"{cpr[:6]}-{cpr[6:]}" if "-" not in cpr else cpr  # v2 keeps DDMMYY-SSSS
+    child = sample.child.model_copy(update={"name": name, "cpr": formatted, "birth_date": birth})
     concern = sample.concern.model_copy(update={"observations": observation})
     notifier = sample.notifier.model_copy(update={"role": role})
     return sample.model_copy(update={"notification_id": notification_id, "acute": acute, "child": child,

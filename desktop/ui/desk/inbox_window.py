@@ -211,7 +211,8 @@ class InboxWindow(QMainWindow):
         self.status.setText(error_text(error))
 
     def _move_time(self) -> None:
-        self.model.set_now(self._context.service.now())
+        if not self._locked():
+            self.model.set_now(self._context.service.now())
 
     def current_notification_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -241,11 +242,18 @@ class InboxWindow(QMainWindow):
 
     # --- syncing ---------------------------------------------------------------------------------
     def _sync_if_enrolled(self) -> None:
+        if self._locked() or self._context.service.vault.closed:
+            return  # locked: the timer is stopped, but a tick may already be queued
         if self._context.service.is_enrolled():
             self.sync()
 
+    def stop_timers(self) -> None:
+        """No more ticks or syncs (locking, quitting): nothing may reach for a closed vault."""
+        self._tick.stop()
+        self._auto_sync.stop()
+
     def sync(self) -> None:
-        if self._syncing:
+        if self._syncing or self._locked():
             return
         self._syncing = True
         self.sync_button.setEnabled(False)
@@ -297,10 +305,13 @@ class InboxWindow(QMainWindow):
     # --- locking ---------------------------------------------------------------------------------
     def _on_locking(self) -> None:
         self._was_started = True
+        self.stop_timers()
         self.model.set_rows([])
         self.table.setCurrentIndex(QModelIndex())
         self.overdue.hide()
         self.unopened.hide()
 
     def _on_unlocked(self) -> None:
+        self._tick.start()
+        self._auto_sync.start()
         self.reload()

@@ -92,7 +92,16 @@ class DeskShell:
         self.unlock.activateWindow()
 
     def shutdown(self) -> None:
+        """Quitting: timers stopped, windows closed, the vault closed (its key is already gone)."""
         self.session.stop()
+        if self.inbox is not None:
+            self.inbox.stop_timers()
+            for window in self.inbox.open_windows():
+                window.close()
+            self.inbox.close()
+            self.inbox.deleteLater()
+        self.unlock.close()
+        self.unlock.deleteLater()
         if self.context is not None:
             self.context.service.close()
             self.context.service.vault.close()

@@ -41,8 +41,8 @@ def counts() -> DeskCounts:
 def ground_text(code: str) -> str:
     """A § 133 ground in words."""
     texts = {
-        "support": translate("DeskWording", "May need special support"),
-        "unborn": translate("DeskWording", "Unborn child"),
+        "special_support": translate("DeskWording", "May need special support"),
+        "unborn_child": translate("DeskWording", "Unborn child"),
         "school_absence": translate("DeskWording", "Unlawful school absence"),
         "abuse": translate("DeskWording", "Abuse"),
     }
@@ -52,8 +52,8 @@ def ground_text(code: str) -> str:
 def short_ground_text(code: str) -> str:
     """A § 133 ground in a word or two, with its number (the inbox's column)."""
     texts = {
-        "support": translate("DeskWording", "Support (no. 1)"),
-        "unborn": translate("DeskWording", "Unborn (no. 2)"),
+        "special_support": translate("DeskWording", "Support (no. 1)"),
+        "unborn_child": translate("DeskWording", "Unborn (no. 2)"),
         "school_absence": translate("DeskWording", "Absence (no. 3)"),
         "abuse": translate("DeskWording", "Abuse (no. 4)"),
     }

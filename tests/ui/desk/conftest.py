@@ -45,6 +45,15 @@ def desk_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(autouse=True)
+def no_windows_left_from_earlier_tests(qapp: QApplication) -> None:
+    """Close windows other test modules left open: a visible leftover main window's application-wide
+    Ctrl+L would be ambiguous with the desk's (Qt then fires neither)."""
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            window.close()
+
+
 @pytest.fixture
 def danish(qapp: QApplication, desk_translations: Path) -> Iterator[Translations]:
     translations = Translations(qapp, desk_translations)

@@ -64,7 +64,7 @@ def test_the_inbox_lists_the_most_urgent_first_with_both_deadlines_and_the_overd
     assert _cell(window, 0, Column.ASSESSMENT) == "om 23 t"
     assert _cell(window, 1, Column.ASSESSMENT) == "overskredet med 6 t"
     assert _cell(window, 2, Column.CHILD) == f"Ida Ærø\n{CHILD_CPR[:6]}-{CHILD_CPR[6:]} · 8 år"
-    assert _cell(window, 2, Column.CONCERN) == "Støtte (nr. 1)\nNeglect"
+    assert _cell(window, 2, Column.CONCERN) == "Støtte (nr. 1)\nOmsorgssvigt"  # the pack's label
     assert _cell(window, 2, Column.NOTIFIER) == "Mette Kjær Sørensen\nÆrøskøbing Skole"
     assert _cell(window, 2, Column.ACKNOWLEDGEMENT).startswith("om ")
     assert _cell(window, 3, Column.ACKNOWLEDGEMENT).startswith("Sendt ") and \

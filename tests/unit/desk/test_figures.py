@@ -10,7 +10,7 @@ from desktop.desk.figures import ReportFacts, Share, share_parts, shown, yearly_
 
 
 def _facts(month: int, day: int, *, acute: bool = False, profession: str = "teacher", band: str = "6-12",
-           grounds: tuple[str, ...] = ("support",), categories: tuple[str, ...] = ("neglect",),
+           grounds: tuple[str, ...] = ("special_support",), categories: tuple[str, ...] = ("neglect",),
            assessed_after: timedelta | None = timedelta(hours=3),
            acknowledged_after: timedelta | None = timedelta(days=2), repeat: bool = False) -> ReportFacts:
     received = datetime(2026, month, day, 10, 0, tzinfo=UTC)
@@ -25,11 +25,12 @@ def known_set() -> list[ReportFacts]:
     facts += [_facts(1, 5 + i % 20) for i in range(12)]  # January: 12 teachers, 6-12, neglect
     facts += [_facts(2, 3 + i, profession="educator", band="3-5") for i in range(10)]  # February: 10
     facts += [_facts(3, 2 + i, profession="health", band="0-2", acute=True,
-                     grounds=("support", "abuse"), categories=("neglect", "physical_violence"))
+                     grounds=("special_support", "abuse"), categories=("neglect", "physical_violence"))
               for i in range(6)]  # March: 6 acute
     facts += [_facts(4, 7 + i, profession="social", band="13-17", assessed_after=timedelta(hours=30))
               for i in range(3)]  # April: 3, assessed late
-    facts += [_facts(6, 1 + i, band="unborn", grounds=("unborn",), categories=("parental_substance_abuse",),
+    facts += [_facts(6, 1 + i, band="unborn", grounds=("unborn_child",),
+                     categories=("parental_substance_abuse",),
                      acknowledged_after=None, repeat=i < 2) for i in range(9)]  # June: 9, none acknowledged
     facts += [_facts(12, 28, acknowledged_after=timedelta(days=15))]  # December 28: acknowledged late
     facts += [ReportFacts(datetime(2025, 12, 31, 22, 30, tzinfo=UTC), False, "teacher", "6-12", (), (),
@@ -48,7 +49,8 @@ def test_the_known_set_gives_the_known_figures() -> None:
     assert dict(report.by_profession) == {"teacher": 22, "educator": 10, "health": 6, "social": 3,
                                           "leader": 0, "other": 0}
     assert dict(report.by_age_band) == {"unborn": 9, "0-2": 6, "3-5": 10, "6-12": 13, "13-17": 3}
-    assert dict(report.by_ground) == {"support": 32, "unborn": 9, "school_absence": 0, "abuse": 6}
+    assert dict(report.by_ground) == {"special_support": 32, "unborn_child": 9, "school_absence": 0,
+                                      "abuse": 6}
     assert dict(report.by_category) == {"neglect": 32, "parental_substance_abuse": 9, "physical_violence": 6}
     assert (report.acute.count, report.acute.total) == (6, 41)
     assert report.assessed_in_time.count == 38

@@ -16,7 +16,7 @@ FATHER = fictitious_cpr(date(1988, 2, 14))
 
 def test_the_third_notification_in_twelve_months_says_so_with_dates_grounds_and_notifiers() -> None:
     old = received(when=T0 - timedelta(days=500), cpr=CHILD, role="Pædagog")
-    first = received(when=T0, cpr=CHILD, grounds=("support",), role="Lærer")
+    first = received(when=T0, cpr=CHILD, grounds=("special_support",), role="Lærer")
     second = received(when=T0 + timedelta(days=100), cpr=CHILD, grounds=("abuse",), role="Sundhedsplejerske")
     third = received(when=T0 + timedelta(days=200), cpr=CHILD)
     unrelated = received(when=T0, cpr=OTHER)

@@ -15,7 +15,7 @@ from desktop.desk.received import (
     profession_of,
 )
 from tests.support.desk import received
-from tests.support.document import sample_document_v1
+from tests.support.document import sample_document, sample_document_v1
 
 WHEN = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
 
@@ -31,26 +31,36 @@ def test_a_version_1_document_gives_child_notifier_categories_and_derived_ground
     assert item.workplace == "Ærøskøbing Skole"
     assert item.profession == "teacher"  # "Klasselærer"
     assert item.categories == ("physical", "neglect", "psychological")
-    assert item.category_labels == ("Fysisk vold", "Omsorgssvigt", "Psykisk vold")
-    # Version 1 records no § 133 grounds: support, and abuse because of the violence categories.
-    assert item.grounds == ("support", "abuse")
+    assert item.category_labels == ("Fysisk vold", "Omsorgssvigt", "Psykisk vold")  # v1 carried labels
+    # Version 1 records no § 133 grounds: derived as protocol.notification_v1 derives them.
+    assert item.grounds == ("special_support",)
     assert item.sibling_cprs == ("1203224567",)
     assert item.reference == "AERO-2026-000007"
     assert item.received_at == WHEN
+    assert item.schema_version == 1
 
 
-def test_a_version_2_document_gives_its_own_grounds_and_the_parents_and_mothers_cpr() -> None:
-    document = sample_document_v1()
-    document["schema_version"] = 2
-    document["grounds"] = ["unborn"]
-    document["child"] = {"identity": "unborn", "due_date": "2026-06-01", "age_band": "unborn",
-                         "mother": {"name": "Birgitte Ærenlund", "cpr": "120394-1234"}}
-    document["custody_holders"] = [{"name": "Jørgen Ødegård", "cpr": "0202901234", "informed": True}]
+def test_a_version_2_document_gives_its_grounds_the_parents_cpr_and_category_labels_from_the_pack() -> None:
+    item = from_document(sample_document().model_dump(mode="json"), reference="R", received_at=WHEN)
+    assert item.grounds == ("special_support", "abuse")
+    assert item.categories == ("physical_violence", "neglect")
+    assert item.category_labels == ("Fysisk vold", "Omsorgssvigt")  # v2 has codes: labels from the pack
+    assert item.parent_cprs == ("0505904002",)
+    assert item.municipality_code == "492"  # where the child lives: the recipient
+    assert item.schema_version == 2
+
+
+def test_an_unborn_child_is_identified_by_the_expectant_mother() -> None:
+    document = sample_document().model_dump(mode="json")
+    document["grounds"] = ["unborn_child"]
+    document["child"] |= {"identity": "unborn", "cpr": None, "name": None, "birth_date": None,
+                          "due_date": "2026-06-01", "age_band": "unborn",
+                          "expectant_mother": {"name": "Birgitte Ærenlund", "cpr": "120394-1234",
+                                               "address": None}}
     item = from_document(document, reference="R", received_at=WHEN)
     assert item.unborn and item.child_cpr is None
     assert item.mother_cpr == "1203941234"
-    assert item.parent_cprs == ("0202901234",)
-    assert item.grounds == ("unborn",)
+    assert item.grounds == ("unborn_child",)
     assert item.due_date == date(2026, 6, 1)
     assert item.child_name == "Birgitte Ærenlund"  # the identifying person of an unborn child
 
