@@ -294,7 +294,7 @@ def _verify(parsed: _Parsed) -> None:
         ) from exc
 
 
-def _private_key(value: object, key_id: str) -> hpke.MLKEM768X25519PrivateKey:
+def _private_key(value: object) -> hpke.MLKEM768X25519PrivateKey:
     if isinstance(value, RecipientPrivateKey):
         return value.hpke_key()
     if isinstance(value, bytes | bytearray):
@@ -326,7 +326,7 @@ def open_envelope(data: bytes, private_keys: Mapping[str, object]) -> OpenedEnve
     if not usable:
         raise EnvelopeError("no private key for any recipient of this envelope", message_id="envelope.no_key")
     index, key_id = usable[0]
-    key = _private_key(private_keys[key_id], key_id)
+    key = _private_key(private_keys[key_id])
     try:
         content_key = SUITE.decrypt(parsed.wrapped[index], key, info=info)
     except (InvalidTag, ValueError) as exc:

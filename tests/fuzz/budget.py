@@ -2,7 +2,8 @@
 
 ``scripts/fuzz.sh`` sets ``UNDERRET_FUZZ=1``; each fuzz test then runs its
 ``full`` count (together at least 100,000 cases), otherwise its ``smoke`` count
-(a few hundred in all). Every case calls :func:`count`, and the fuzz folder's
+(a few hundred in all). Each example calls :func:`count` once (an example may feed
+its input to several entry points of a reader), and the fuzz folder's
 conftest prints the total (and fails a full run below ``UNDERRET_FUZZ_MIN``).
 """
 

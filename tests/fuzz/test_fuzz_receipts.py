@@ -34,7 +34,8 @@ GENUINE, SIGNATURE = sign_receipt(
 )
 
 
-def _parse(body: bytes) -> None:
+def _parse(body: bytes, signed: bytes = GENUINE) -> None:
+    """Only ``signed`` (the receipt the municipality's key signed) may verify, and only if well-formed."""
     count()
     try:
         receipt, signature = decode_response(body)
@@ -46,7 +47,8 @@ def _parse(body: bytes) -> None:
         verified = verify_receipt(receipt, signature, PUBLIC, notification_id=NID, envelope_sha256=DIGEST)
     except ReceiptInvalid:
         return
-    assert receipt == GENUINE and verified.reference == "KBH-2026-1"
+    assert receipt == signed
+    assert verified.to_json() == receipt  # what verified is exactly one well-formed receipt's encoding
 
 
 @examples(smoke=50, full=10_000)
@@ -69,10 +71,9 @@ def test_nearly_right_receipts_signed_by_the_municipality_are_refused_unless_wel
     except (rfc8785.CanonicalizationError, ValueError, TypeError, UnicodeEncodeError):
         return
     signature = KEY.sign(b"underret-receipt-v1\x00" + receipt)
-    count()
     with contextlib.suppress(ReceiptInvalid):
         Receipt.from_json(receipt)
     body = (
         encode_response(receipt, signature) if wrap else jcs({"receipt": base64.b64encode(receipt).decode()})
     )
-    _parse(body)
+    _parse(body, receipt)
