@@ -24,7 +24,7 @@ Problem = tuple[str, str, str]
 KEY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 # ML-KEM-768 public key (1184 bytes) followed by an X25519 public key (32 bytes), as in
-# protocol.envelope (not imported: it loads cryptography, which is slow at start-up).
+# protocol.keys (not imported: it loads cryptography, which is slow at start-up).
 INTAKE_PUBLIC_KEY_BYTES = 1184 + 32
 
 _PATTERN_HINTS = {

@@ -33,7 +33,7 @@ PACK_SCHEMA_VERSION: Literal[1] = 1
 MAX_PACK_BYTES = 5 * 1024 * 1024
 
 _ID = r"^[a-z0-9][a-z0-9_.-]*$"
-# An intake key id and public key as the envelope carries them (protocol.envelope: _KEY_ID and
+# An intake key id and public key as the envelope carries them (protocol.manifest.KEY_ID and protocol.keys.
 # RECIPIENT_PUBLIC_KEY_BYTES = ML-KEM-768 1184 bytes + X25519 32 bytes; not imported: no crypto here).
 _RECIPIENT_KEY_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
 _RECIPIENT_PUBLIC_KEY_BYTES = 1184 + 32
