@@ -28,6 +28,8 @@ from protocol.inbox import EnvelopeItem, StatusRecord
 
 #: A page of envelopes handed to a desk at most.
 MAX_PAGE = 200
+#: Envelope numbers handed to a desk at once at most.
+MAX_SEQS = 5000
 #: Relayed messages handed to a mailbox at once at most.
 MAX_MESSAGES = 100
 
@@ -152,28 +154,55 @@ class DeskStore:
             return tx.rowcount == 1
 
     # -- envelopes -----------------------------------------------------------------------------
+    def seqs_after(self, after: int, limit: int = MAX_SEQS) -> tuple[list[int], bool]:
+        """The numbers of the envelopes above ``after`` (ascending, at most ``limit``) and whether more wait.
+
+        A desk asks again from a little below what it holds and fetches the numbers it lacks: on
+        PostgreSQL a lower number may commit after a higher one, and must not be skipped.
+        """
+        with self.store.read() as tx:
+            rows = tx.execute("SELECT seq FROM envelopes WHERE seq > ? ORDER BY seq LIMIT ?",
+                              (after, limit + 1)).fetchall()
+        return [int(row[0]) for row in rows[:limit]], len(rows) > limit
+
+    def envelopes_by_seq(self, desk: Desk, seqs: list[int], now: datetime) -> list[EnvelopeItem]:
+        """The envelopes with these numbers (at most a page); each fetch is recorded for retention."""
+        wanted = sorted(set(seqs))[:MAX_PAGE]
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        with self.store.read() as tx:
+            sql = ("SELECT seq, notification_id, envelope, receipt_json, receipt_signature"  # noqa: S608
+                   f" FROM envelopes WHERE seq IN ({marks}) ORDER BY seq")  # only "?" marks are put in
+            rows = tx.execute(sql, wanted).fetchall()
+        items = [EnvelopeItem(int(s), str(n), bytes(e), bytes(r), bytes(g)) for s, n, e, r, g in rows]
+        self._record_fetched(desk, [item.seq for item in items], now)
+        return items
+
     def envelopes_after(self, desk: Desk, after: int, limit: int,
                         now: datetime) -> tuple[list[EnvelopeItem], bool]:
-        """Envelopes with ``seq > after`` (oldest first, at most ``limit``) and whether more wait.
+        """Envelopes with ``seq > after`` (oldest first, at most ``limit``) and whether more wait."""
+        seqs, more = self.seqs_after(after, max(1, min(limit, MAX_PAGE)))
+        return self.envelopes_by_seq(desk, seqs, now), more
 
-        Records how far this desk has fetched; envelopes every active desk has fetched start the
-        retention clock (``fetched_by_all_at``).
-        """
-        limit = max(1, min(limit, MAX_PAGE))
-        with self.store.read() as tx:
-            rows = tx.execute("SELECT seq, notification_id, envelope, receipt_json, receipt_signature"
-                              " FROM envelopes WHERE seq > ? ORDER BY seq LIMIT ?",
-                              (after, limit + 1)).fetchall()
-        items = [EnvelopeItem(int(s), str(n), bytes(e), bytes(r), bytes(g)) for s, n, e, r, g in rows[:limit]]
-        seen = items[-1].seq if items else after
+    def _record_fetched(self, desk: Desk, seqs: list[int], now: datetime) -> None:
+        """Keep that ``desk`` has these envelopes; those every active desk has start the retention clock."""
+        if not seqs:
+            return
+        marks = ",".join("?" * len(seqs))
         with self.store.transaction() as tx:
+            for seq in seqs:
+                tx.execute("INSERT INTO desk_fetched (desk_id, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           (desk.id, seq))
             tx.execute("UPDATE desks SET fetched_seq = ? WHERE id = ? AND fetched_seq < ?",
-                       (seen, desk.id, seen))
-            low = tx.execute("SELECT MIN(fetched_seq) FROM desks WHERE revoked_at IS NULL").fetchone()[0]
-            if low:
-                tx.execute("UPDATE envelopes SET fetched_by_all_at = ?"
-                           " WHERE seq <= ? AND fetched_by_all_at IS NULL", (to_text(now), int(low)))
-        return items, len(rows) > limit
+                       (max(seqs), desk.id, max(seqs)))
+            active = int(tx.execute("SELECT COUNT(*) FROM desks WHERE revoked_at IS NULL").fetchone()[0])
+            tx.execute(
+                "UPDATE envelopes SET fetched_by_all_at = ? WHERE fetched_by_all_at IS NULL"  # noqa: S608
+                f" AND seq IN ({marks}) AND (SELECT COUNT(*) FROM desk_fetched f JOIN desks d ON d.id ="
+                f" f.desk_id"
+                " WHERE f.seq = envelopes.seq AND d.revoked_at IS NULL) >= ?",
+                (to_text(now), *seqs, active))
 
     # -- shared status -------------------------------------------------------------------------
     def record_step(self, desk: Desk, notification_id: str, step: str, initials: str,

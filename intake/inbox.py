@@ -2,7 +2,8 @@
 
 * ``POST /v1/desk/enrol``: a desk enrols once, with IT's one-time token or a desk certificate issued
   by the municipality's desk CA (``serve --desk-ca``); it gets a credential, kept in its vault.
-* ``GET /v1/desk/envelopes``: envelopes still sealed, with the receipts the intake signed.
+* ``GET /v1/desk/seqs`` and ``GET /v1/desk/envelopes?seqs=…``: the numbers of the envelopes held, and
+  the envelopes (still sealed) with the receipts the intake signed, by number.
 * ``GET``/``POST /v1/desk/status``: the shared, content-free status (the first desk to record a step
   holds it; a second gets 409 with the record that stands).
 * ``POST /v1/desk/messages``: a sealed message for a notifier's mailbox.
@@ -29,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from intake.desks import Desk, DeskRefused, DeskStore
+from intake.desks import MAX_PAGE, Desk, DeskRefused, DeskStore
 from intake.storage import IntakeStore, StoreBusy, StoreUnavailable
 from protocol.errors import MailboxRequestInvalid
 from protocol.inbox import (
@@ -178,15 +179,34 @@ def inbox_routes(store: IntakeStore, *, receipt_public_key: bytes, clock: Callab
         if desk is None:
             return _error(401, "intake.desk_refused", "This desk is not enrolled.")
         try:
+            wanted = [int(part) for part in request.query_params.get("seqs", "").split(",") if part]
             after = int(request.query_params.get("after", "0"))
             limit = int(request.query_params.get("limit", "100"))
         except ValueError:
-            return _error(400, "intake.malformed", "after and limit are whole numbers.")
+            return _error(400, "intake.malformed", "seqs, after and limit are whole numbers.")
+        if len(wanted) > MAX_PAGE:
+            return _error(400, "intake.malformed", f"At most {MAX_PAGE} envelopes at a time.")
         try:
-            items, more = await db(desks.envelopes_after, desk, after, limit, clock())
+            if wanted:
+                items, more = await db(desks.envelopes_by_seq, desk, wanted, clock()), False
+            else:
+                items, more = await db(desks.envelopes_after, desk, after, limit, clock())
         except (StoreBusy, StoreUnavailable) as exc:
             return unavailable(exc)
         return JSONResponse({"envelopes": [item.to_dict() for item in items], "more": more})
+
+    async def seqs(request: Request) -> Response:
+        if await authorised(request) is None:
+            return _error(401, "intake.desk_refused", "This desk is not enrolled.")
+        try:
+            after = int(request.query_params.get("after", "0"))
+        except ValueError:
+            return _error(400, "intake.malformed", "after is a whole number.")
+        try:
+            numbers, more = await db(desks.seqs_after, after)
+        except (StoreBusy, StoreUnavailable) as exc:
+            return unavailable(exc)
+        return JSONResponse({"seqs": numbers, "more": more})
 
     async def status_get(request: Request) -> Response:
         if await authorised(request) is None:
@@ -269,6 +289,7 @@ def inbox_routes(store: IntakeStore, *, receipt_public_key: bytes, clock: Callab
     return [
         Route("/v1/desk/enrol", enrol, methods=["POST"]),
         Route("/v1/desk/envelopes", envelopes, methods=["GET"]),
+        Route("/v1/desk/seqs", seqs, methods=["GET"]),
         Route("/v1/desk/status", status_get, methods=["GET"]),
         Route("/v1/desk/status", status_post, methods=["POST"]),
         Route("/v1/desk/messages", relay, methods=["POST"]),

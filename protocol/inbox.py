@@ -9,7 +9,11 @@ Routes (all under TLS; the desk ones with ``Authorization: Bearer <desk credenti
 * ``POST /v1/desk/enrol`` ``{"token", "name"}`` (a one-time token from IT) or ``{"certificate",
   "signature", "name", "time"}`` (a desk certificate issued by the municipality's desk CA, signing
   :func:`enrolment_message`) -> 201 ``{"desk_id", "credential", "receipt_public_key"}``.
-* ``GET /v1/desk/envelopes?after=SEQ&limit=N`` -> ``{"envelopes": [EnvelopeItem], "more": bool}``.
+* ``GET /v1/desk/seqs?after=SEQ`` -> ``{"seqs": [int], "more": bool}``: the numbers of the envelopes held.
+  On PostgreSQL a lower number can commit after a higher one, so a desk asks from a little below what
+  it holds and fetches the numbers it lacks.
+* ``GET /v1/desk/envelopes?seqs=1,2,3`` (at most 200) or ``?after=SEQ&limit=N`` -> ``{"envelopes":
+  [EnvelopeItem], "more": bool}``.
 * ``GET /v1/desk/status?after=CURSOR`` -> ``{"status": [StatusRecord], "cursor": N}``.
 * ``POST /v1/desk/status`` ``{"notification_id", "step", "initials"}`` -> 201 (recorded), 200 (this
   desk had already recorded it), 409 ``intake.step_taken`` with the record that stands.

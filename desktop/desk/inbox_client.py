@@ -135,6 +135,23 @@ class InboxClient:
             raise InboxUnavailable("the intake handed out a malformed envelope item") from exc
         return items, bool(data.get("more"))
 
+    def seqs_after(self, after: int) -> tuple[list[int], bool]:
+        """The numbers of the envelopes the intake holds above ``after`` and whether more wait."""
+        data = self._expect(self._request("GET", "/v1/desk/seqs", params={"after": after}), 200)
+        try:
+            return [int(seq) for seq in data.get("seqs", [])], bool(data.get("more"))
+        except (TypeError, ValueError) as exc:
+            raise InboxUnavailable("the intake handed out malformed envelope numbers") from exc
+
+    def envelopes_by_seq(self, seqs: list[int]) -> list[EnvelopeItem]:
+        """The envelopes with these numbers (a page: at most 200)."""
+        params = {"seqs": ",".join(str(seq) for seq in seqs)}
+        data = self._expect(self._request("GET", "/v1/desk/envelopes", params=params), 200)
+        try:
+            return [EnvelopeItem.from_dict(item) for item in data.get("envelopes", [])]
+        except InboxMessageInvalid as exc:
+            raise InboxUnavailable("the intake handed out a malformed envelope item") from exc
+
     def status_since(self, cursor: int) -> tuple[list[StatusRecord], int]:
         """Every status record after ``cursor`` and the new cursor."""
         data = self._expect(self._request("GET", "/v1/desk/status", params={"after": cursor}), 200)

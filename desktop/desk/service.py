@@ -43,6 +43,8 @@ from protocol.inbox import INITIALS, EnvelopeItem, StatusRecord
 log = logging.getLogger(__name__)
 
 FETCH_PAGE = 100
+#: How far below the highest number held the desk asks the intake again (see ``_fetch``).
+RESCAN = 1000
 
 
 class StepTaken(UnderretError):  # noqa: N818 - what the caseworker is told
@@ -316,20 +318,30 @@ class DeskService:
         return keys, receipt_key
 
     def _fetch(self, client: InboxClient) -> tuple[int, int]:
+        """Fetch every envelope this vault lacks: the intake's numbers from a little below the highest held
+        (on PostgreSQL a lower number can commit after a higher one), then the missing ones by number."""
         keys, receipt_key = self._keys()
+        with self._locked() as vault:
+            low = max(0, max(vault.received.last_seq(), vault.unopened.highest_seq()) - RESCAN)
+            held = vault.received.seqs_above(low)
+        missing: list[int] = []
+        after, more = low, True
+        while more:
+            numbers, more = client.seqs_after(after)
+            missing += [seq for seq in numbers if seq not in held]
+            if not numbers:
+                break
+            after = numbers[-1]
         new = unopened = 0
-        while True:
-            with self._locked() as vault:
-                after = max(vault.received.last_seq(), vault.unopened.highest_seq())
-            items, more = client.envelopes(after, FETCH_PAGE)
+        for start in range(0, len(missing), FETCH_PAGE):
+            items = client.envelopes_by_seq(missing[start:start + FETCH_PAGE])
             opened, failed = self.open_items(items, keys, receipt_key)
             with self._locked() as vault:
                 new += len(vault.received.add_many(opened))
                 for item in failed:
                     vault.unopened.keep(item)
             unopened += len(failed)
-            if not more or not items:
-                return new, unopened
+        return new, unopened
 
     @staticmethod
     def open_items(items: list[EnvelopeItem], keys: dict[str, bytes],

@@ -90,6 +90,16 @@ _DESKS_SQL = """
     CREATE INDEX relay_messages_by_mailbox ON relay_messages (mailbox_id, cursor)
 """
 
+# Which desk has fetched which envelope (issue 18). With numbers from a PostgreSQL sequence a lower
+# number can commit after a higher one, so "every desk got up to N" is no proof; each fetch is kept.
+_DESK_FETCHED_SQL = """
+    CREATE TABLE desk_fetched (
+        desk_id TEXT NOT NULL REFERENCES desks (id),
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (desk_id, seq)
+    )
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -188,6 +198,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             CREATE SEQUENCE IF NOT EXISTS envelope_seq;
             SELECT setval('envelope_seq', COALESCE((SELECT MAX(seq) FROM envelopes), 0) + 1, false);
             ALTER TABLE envelopes ALTER COLUMN envelope SET STORAGE EXTERNAL""",
+    ),
+    Migration(
+        5,
+        "which desk fetched which envelope (PostgreSQL numbers may commit out of order: no range is trusted)",
+        sqlite=_DESK_FETCHED_SQL,
+        postgresql=_DESK_FETCHED_SQL.replace("INTEGER", "BIGINT"),
     ),
 )
 

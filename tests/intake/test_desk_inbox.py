@@ -257,3 +257,18 @@ def test_the_message_signing_key_is_made_once_private_to_the_owner(tmp_path: Pat
                             str(tmp_path / "keys"),
                             "--key-id", "aeroe-msg-2026"], capture_output=True, text=True, timeout=60)
     assert again.returncode != 0
+
+
+def test_a_desk_lists_the_envelope_numbers_and_fetches_the_ones_it_lacks(
+        running_intake: RunningIntake) -> None:
+    ids = _post(running_intake, 4)
+    desk, _ = _enrol(running_intake, "A")
+    listed = desk.get("/v1/desk/seqs", params={"after": 0}).json()
+    assert listed["more"] is False and len(listed["seqs"]) == 4
+    wanted = [listed["seqs"][1], listed["seqs"][3]]
+    answer = desk.get("/v1/desk/envelopes", params={"seqs": ",".join(map(str, wanted))}).json()
+    assert [EnvelopeItem.from_dict(item).notification_id for item in answer["envelopes"]] == [ids[1], ids[3]]
+    too_many = ",".join(str(n) for n in range(1, 202))
+    assert desk.get("/v1/desk/envelopes", params={"seqs": too_many}).status_code == 400
+    assert running_intake.client.get("/v1/desk/seqs").status_code == 401
+    desk.close()

@@ -127,6 +127,13 @@ class ReceivedRepository:
         row = self._db.query_one("SELECT COALESCE(MAX(seq), 0) FROM received")
         return int(row[0])
 
+    def seqs_above(self, low: int) -> set[int]:
+        """The intake's numbers above ``low`` this vault holds (opened or kept unopened)."""
+        rows = self._db.query("SELECT seq FROM received WHERE seq > ? UNION SELECT seq FROM unopened WHERE"
+                              " seq > ?",
+                              (low, low))
+        return {int(row[0]) for row in rows}
+
     def add_many(self, items: Iterable[IncomingNotification]) -> list[str]:
         """Keep every new notification in one transaction; returns the ids that were new."""
         added: list[str] = []

@@ -197,3 +197,25 @@ def test_a_forged_replayed_or_re_encrypted_kvittering_is_refused_and_logged(
     refused = set(re.findall(r"refused (message\.[a-z_]+)", caplog.text))
     assert {"message.forged", "message.replayed", "message.foreign"} <= refused
     assert ACKNOWLEDGED_EVENT not in [e.event for e in notifiers[1].vault.audit.entries_for(theirs)]
+
+
+def test_an_envelope_committed_after_a_higher_number_is_still_fetched(
+        tmp_path: Path, municipality: Municipality, intake: BackgroundIntake,
+        notifiers: list[NotifierApp]) -> None:
+    """On PostgreSQL a lower envelope number can commit after a higher one: the desk must not skip it."""
+    ids = [_file(notifiers[0], CHILD), _file(notifiers[0], OTHER), _file(notifiers[0], CHILD)]
+    notifiers[0].deliver()
+    database = tmp_path / "intake.sqlite"
+    with sqlite3.connect(database) as connection:  # number 2 "not committed yet": taken out for now
+        connection.execute("CREATE TABLE later AS SELECT * FROM envelopes WHERE seq = 2")
+        connection.execute("DELETE FROM envelopes WHERE seq = 2")
+    desk = _desk(tmp_path, municipality, intake, "MK")
+    try:
+        assert desk.service.sync().new == 2
+        with sqlite3.connect(database) as connection:  # ... and now it commits
+            connection.execute("INSERT INTO envelopes SELECT * FROM later")
+        assert desk.service.sync().new == 1
+        assert {row.notification_id for row in desk.service.inbox()} == set(ids)
+        assert desk.service.sync().new == 0
+    finally:
+        desk.close()
