@@ -107,7 +107,13 @@ def _schedule_pack_updates(services: Services) -> None:
     schedule = PackUpdateSchedule(services.policy, parent=services)
     schedule.updated.connect(lambda _status: services.reload_pack())
     services.pack_schedule = schedule
-    schedule.start()
+    # Once the app has settled: the first window and the unlock come first, and the check's thread
+    # does not compete with them for the interpreter.
+    QTimer.singleShot(FIRST_PACK_CHECK_DELAY_MS, schedule, schedule.start)
+
+
+#: How long after start the first guideline-pack update check runs.
+FIRST_PACK_CHECK_DELAY_MS = 2000
 
 
 def run_gui(*, profile_name: str | None = None, language: str | None = None,
@@ -137,6 +143,8 @@ def run_gui(*, profile_name: str | None = None, language: str | None = None,
     shell.start()
     code = app.exec()
     shell.shutdown()
+    if services.pack_schedule is not None:
+        services.pack_schedule.stop()  # a check still running may finish (it writes its status)
     return code
 
 

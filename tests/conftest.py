@@ -27,6 +27,10 @@ from tests.support.answers import ChildIdentity, complete_answers_for
 pytest_plugins = ["tests.support.vaults"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test talks to the machine's own D-Bus (logind, the desktop's screen saver): the session lock's
+# watchers find no bus, unless a test hands them its own (tests/support/dbus_bus.py).
+os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/underret-tests-system-bus"
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/underret-tests-session-bus"
 
 
 class _FolderKeyring(PlaintextKeyring):  # type: ignore[misc]  # keyrings.alt has no type information

@@ -107,8 +107,14 @@ def decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run a repository's reading method under :func:`decoding` (damaged stored data is VaultCorrupt)."""
     @functools.wraps(method)
     def reading(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with decoding(method.__name__):
-            return method(*args, **kwargs)
+        try:
+            with decoding(method.__name__):
+                return method(*args, **kwargs)
+        except VaultCorrupt:
+            connection = getattr(args[0], "_db", None) if args else None
+            if isinstance(connection, VaultConnection):
+                connection.damage_seen = True
+            raise
 
     return reading
 
@@ -119,6 +125,8 @@ class VaultConnection:
     def __init__(self, connection: Any, clock: Clock) -> None:
         self._connection: Any = connection
         self.clock = clock
+        #: A read or write met damage (then the next unlock checks every page again).
+        self.damage_seen = False
 
     @property
     def raw(self) -> Any:
@@ -143,26 +151,38 @@ class VaultConnection:
         if connection.in_transaction:
             yield connection
             return
-        with translated_errors():
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                # SQLite rolls back by itself after some errors (disk full); do not roll back twice.
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
+        try:
+            with translated_errors():
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield connection
+                except BaseException:
+                    # SQLite rolls back by itself after some errors (disk full); do not roll back twice.
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+        except VaultCorrupt:
+            self.damage_seen = True
+            raise
 
     def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
         """Run a read and return all rows."""
-        with translated_errors():
-            return list(self.raw.execute(sql, parameters).fetchall())
+        try:
+            with translated_errors():
+                return list(self.raw.execute(sql, parameters).fetchall())
+        except VaultCorrupt:
+            self.damage_seen = True
+            raise
 
     def query_one(self, sql: str, parameters: tuple[Any, ...] = ()) -> Any:
         """Run a read and return the first row or None."""
-        with translated_errors():
-            return self.raw.execute(sql, parameters).fetchone()
+        try:
+            with translated_errors():
+                return self.raw.execute(sql, parameters).fetchone()
+        except VaultCorrupt:
+            self.damage_seen = True
+            raise
 
     def close(self) -> None:
         """Close the connection (idempotent)."""

@@ -21,6 +21,7 @@ explained on ``Vault.open``).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -226,6 +227,16 @@ def _probe(path: Path, key: bytes | bytearray, key_fits: bool | None, *, verify:
     return version
 
 
+#: Vault files found intact in this run, with the state they were in (device, inode, size, mtime):
+#: unlocking again after a lock re-checks only a file that changed since this process last closed it.
+_KNOWN_INTACT: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _file_state(path: Path) -> tuple[int, int, int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def check_vault_file(path: Path, key: bytes | bytearray) -> None:
     """Check every page of the vault at ``path`` with its key, read-only, creating nothing (doctor).
 
@@ -254,6 +265,8 @@ class Vault:
         self.path = path
         self._connection = connection
         self.schema_version = schema_version
+        #: Opened with the page check: closing records the file as intact (unless damage was met).
+        self._intact_on_close = False
         self._attach(connection)
 
     def _attach(self, connection: VaultConnection) -> None:
@@ -281,7 +294,9 @@ class Vault:
         intake returns the original receipt. It saves two fsyncs per item sent.
 
         ``verify`` checks every page of an existing file first (read-only, ~5 ms per MB): the unlock
-        does it, so a damaged vault is refused byte-identical, with nothing made beside it.
+        does it, so a damaged vault is refused byte-identical, with nothing made beside it. A file this
+        process found intact and last closed itself, unchanged since, is not checked again (unlocking
+        after a lock).
 
         Raises WrongKey, VaultCorrupt (VaultMissing when the file is gone), VaultTooNew,
         VaultReadOnly, DiskFull; an existing file is never overwritten, truncated or removed, and a
@@ -302,7 +317,8 @@ class Vault:
         key_fits = read_key_check(path, key)
         if key_fits is False:
             raise WrongKey()
-        version = _probe(path, key, key_fits, verify=verify)
+        known_intact = verify and _KNOWN_INTACT.get(str(path.absolute())) == _file_state(path)
+        version = _probe(path, key, key_fits, verify=verify and not known_intact)
         if version > cls.schema.latest_version():
             raise VaultTooNew("vault from a newer version", version=str(version))
         if version == 0:
@@ -318,7 +334,9 @@ class Vault:
             connection.close()
             raise
         _log.info("vault opened (schema %d)", version)
-        return cls(path, VaultConnection(connection, clock or utc_now), version)
+        vault = cls(path, VaultConnection(connection, clock or utc_now), version)
+        vault._intact_on_close = verify
+        return vault
 
     @classmethod
     def _create(cls, path: Path, key: bytes | bytearray, clock: Clock, synchronous: Synchronous) -> Self:
@@ -409,7 +427,11 @@ class Vault:
 
     def close(self) -> None:
         """Close the database; the repositories raise VaultLocked afterwards. Idempotent."""
+        was_open = not self._connection.closed
         self._connection.close()
+        if was_open and self._intact_on_close and not self._connection.damage_seen:
+            with contextlib.suppress(OSError):  # gone meanwhile: then it is checked again anyway
+                _KNOWN_INTACT[str(self.path.absolute())] = _file_state(self.path)
 
     def __enter__(self) -> Self:
         return self

@@ -162,6 +162,11 @@ class Services(QObject):
         The list comes along so the main window can show it without opening a
         second connection; hand the result to :meth:`attach_vault` on the GUI thread.
         """
+        from desktop.background_imports import import_modules
+
+        # The store's modules (and the domain modules they use) one worker at a time: see
+        # desktop.background_imports.
+        import_modules("desktop.store.vault")
         from desktop.store.keys import zero
         from desktop.store.vault import Vault
 

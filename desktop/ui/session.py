@@ -1,4 +1,11 @@
-"""Locking the session: after idle time, on Ctrl+L, or on request.
+"""Locking the session: after idle time, on Ctrl+L, when the person leaves the PC, or on request.
+
+The person leaving is told by the operating system (sleep, screen lock, user switch:
+:mod:`desktop.ui.session_watchers`, started after the first unlock). And because a machine can
+sleep or be paused without telling anyone, and Qt's timers do not count the time asleep, a
+wall-clock check runs beside the idle timer: after any pause longer than the idle time (seen on the
+next event of a watched window, before it is painted, or by a heartbeat) the session locks at once.
+Every lock is written to the event log with its reason (``session.locked``).
 
 How a window that shows content takes part (wizard, outbox view, dialogs)::
 
@@ -19,6 +26,7 @@ is emitted.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +46,22 @@ _INPUT_EVENTS = frozenset({
 
 LOCK_SHORTCUT = "Ctrl+L"
 
+#: Reasons for a lock besides the watchers' (sleep, screen_locked, user_switched).
+REQUESTED = "request"
+IDLE = "idle"
+RESUMED = "resumed_after_pause"
+#: The longest the heartbeat waits between two wall-clock checks.
+HEARTBEAT_MS = 10_000
+
+#: ``factory(lock, parent) -> (watchers, what they watch)``: starts the OS watchers.
+WatcherFactory = Callable[[Callable[[str], None], QObject], "tuple[object | None, list[str]]"]
+
+
+def _default_watchers(lock: Callable[[str], None], parent: QObject) -> tuple[object | None, list[str]]:
+    from desktop.ui.session_watchers import start_watchers
+
+    return start_watchers(lock, parent)
+
 
 class SessionLock(QObject):
     """Owns the idle timer and the lock state of the open profile.
@@ -50,7 +74,9 @@ class SessionLock(QObject):
     would have to build Python types for Qt's internal objects as they pass:
     start-up and every window got slower.)
 
-    ``idle_seconds`` overrides the minutes (tests and trials only).
+    ``idle_seconds`` overrides the minutes (tests and trials only); ``clock`` is the wall clock
+    (``time.time``; tests move it); ``watchers`` starts the OS watchers (tests hand in their own,
+    connected to test buses; ``None`` starts none).
     """
 
     locking = Signal()
@@ -58,11 +84,23 @@ class SessionLock(QObject):
     unlocked = Signal()
 
     def __init__(self, idle_minutes: float = 5, parent: QObject | None = None, *,
-                 idle_seconds: float | None = None) -> None:
+                 idle_seconds: float | None = None, clock: Callable[[], float] = time.time,
+                 watchers: WatcherFactory | None = _default_watchers) -> None:
         super().__init__(parent)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._on_idle)
+        #: The wall clock (seconds); tests move a fake one.
+        self.clock = clock
+        self._last_seen = self._last_input = clock()
+        self._heartbeat = QTimer(self)
+        self._heartbeat.timeout.connect(self._check_clock)
+        self._watcher_factory = watchers
+        self._watchers: object | None = None
+        #: What the OS watchers watch (empty until they have started, or where there are none).
+        self.watching: list[str] = []
+        #: Why the session locked last (``request``, ``idle``, ``sleep``, ``screen_locked`` …).
+        self.last_reason = ""
         self._watching = False
         self._idle_seconds_override = idle_seconds
         self._restore: list[Callable[[], object]] = []
@@ -75,6 +113,7 @@ class SessionLock(QObject):
         """Change the idle time (settings dialog); restarts the countdown."""
         seconds = self._idle_seconds_override if self._idle_seconds_override is not None else minutes * 60
         self._idle.setInterval(max(1, int(seconds * 1000)))
+        self._heartbeat.setInterval(max(1, min(HEARTBEAT_MS, self._idle.interval() // 4)))
         if self._active:
             self._idle.start()
 
@@ -100,10 +139,32 @@ class SessionLock(QObject):
         return self._active
 
     def start(self) -> None:
-        """A profile was unlocked: start watching for idle time."""
+        """A profile was unlocked: start watching for idle time (and, once, the OS watchers)."""
         self._active = True
+        self._last_seen = self._last_input = self.clock()
         self._watch_input()
         self._idle.start()
+        self._heartbeat.start()
+        if self._watcher_factory is not None and self._watchers is None:
+            factory, self._watcher_factory = self._watcher_factory, None
+            # After this turn of the event loop: the unlock (and the first paint) come first.
+            QTimer.singleShot(0, self, lambda: self._start_watchers(factory))
+
+    def _start_watchers(self, factory: WatcherFactory) -> None:
+        self._watchers, self.watching = factory(self.lock_for, self)
+        from desktop.eventlog import notice
+
+        notice("session.watching", signals=",".join(self.watching) or "none")
+
+    def use_watchers(self, factory: WatcherFactory | None) -> None:
+        """Start ``factory``'s watchers instead of the system's at the next :meth:`start` (tests: watchers
+        on test buses; ``None``: none). Only before the first unlock."""
+        self._watcher_factory = factory
+
+    @property
+    def watchers(self) -> object | None:
+        """The OS watchers once started (None before, or where there are none)."""
+        return self._watchers
 
     def _watch_input(self) -> None:
         """Watch every window that gains focus from now on, and the one that has it."""
@@ -117,24 +178,40 @@ class SessionLock(QObject):
     def _watch_window(self, window: QWindow | None) -> None:
         if window is not None:
             window.installEventFilter(self)  # Qt installs a filter only once per object
+            # The top-level widget too: a repaint is asked of it (UpdateRequest), not of its QWindow,
+            # and after a long pause that first repaint must not happen before the lock.
+            from PySide6.QtWidgets import QApplication
+
+            widget = QApplication.activeWindow()
+            if widget is not None and widget.windowHandle() is window:
+                widget.installEventFilter(self)
 
     def remember(self, restore: Callable[[], object]) -> None:
         """Called by a window during ``locking``: how to bring it back after unlock."""
         self._restore.append(restore)
 
     def lock(self) -> None:
-        """Lock now: windows save and close, then ``locked`` (the shell closes the vault)."""
+        """Lock now (Ctrl+L, the menu): windows save and close, then ``locked`` (the shell closes the
+        vault)."""
+        self.lock_for(REQUESTED)
+
+    def lock_for(self, reason: str) -> None:
+        """Lock now for ``reason`` (written to the event log); nothing happens when already locked."""
         if not self._active or self._locking_now:
             return
         self._locking_now = True
         try:
             self._idle.stop()
+            self._heartbeat.stop()
             self._active = False
-            log.info("session locking")
+            self.last_reason = reason
             self.locking.emit()
             self.locked.emit()
         finally:
             self._locking_now = False
+        from desktop.eventlog import notice
+
+        notice("session.locked", reason=reason)
 
     def finish_unlock(self) -> None:
         """The vault is open again: restart idle watching, re-open what was open, emit ``unlocked``."""
@@ -145,17 +222,43 @@ class SessionLock(QObject):
         self.unlocked.emit()
 
     def stop(self) -> None:
-        """The app is quitting: no more idle locking, forget restore callbacks."""
+        """The app is quitting: no more idle locking, forget restore callbacks, let the OS watchers go."""
         self._idle.stop()
+        self._heartbeat.stop()
         self._active = False
         self._restore.clear()
+        stop = getattr(self._watchers, "stop", None)
+        if callable(stop):
+            stop()
 
     # --- idle detection ------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._active and event.type() in _INPUT_EVENTS:
+        if not self._active:
+            return False
+        now = self.clock()
+        if now - self._last_seen > self._idle.interval() / 1000:
+            # The machine (or the app) was paused longer than the idle time, and this event, perhaps
+            # a paint, is the first since: lock before it is handled, so no content shows.
+            self.lock_for(RESUMED)
+            return True
+        self._last_seen = now
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = now
             self._idle.start()
         return False
 
+    def _check_clock(self) -> None:
+        """The heartbeat: a pause or idle time measured on the wall clock (Qt's timers stop in sleep)."""
+        if not self._active:
+            return
+        now = self.clock()
+        limit = self._idle.interval() / 1000
+        if now - self._last_seen > limit:
+            self.lock_for(RESUMED)
+        elif now - self._last_input >= limit:
+            self.lock_for(IDLE)
+        else:
+            self._last_seen = now
+
     def _on_idle(self) -> None:
-        log.info("idle time reached")
-        self.lock()
+        self.lock_for(IDLE)

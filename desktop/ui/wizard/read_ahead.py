@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.background_imports import import_modules
 from desktop.errors import UnderretError
 from desktop.ui.operations import gc_paused, run_in_background
 
@@ -61,8 +62,9 @@ class ReadAhead(QObject):
         # Thousands of new objects: a full collection started here would hold the GIL, and so
         # the window, for tens of milliseconds.
         with gc_paused():
-            for name in DOMAIN_MODULES:
-                importlib.import_module(name)
+            # One importing worker at a time (the pack update check imports pydantic too): two at
+            # once can leave one with a partially initialised module. See desktop.background_imports.
+            import_modules(*DOMAIN_MODULES)
             from desktop.ui.wizard.draft_loading import shipped_form
 
             shipped_form()

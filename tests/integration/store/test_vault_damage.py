@@ -139,3 +139,17 @@ def test_a_vault_left_open_by_a_crash_is_checked_with_its_write_ahead_log(
     with Vault.open(vault_path, vault_key, verify=True) as vault:
         assert len(vault.notifications.list_summaries()) == 1
     writer.close()
+
+
+def test_unlocking_again_in_the_same_run_skips_the_check_only_for_a_file_unchanged_since(
+        vault_path: Path, vault_key: bytearray) -> None:
+    from desktop.store import vault as vault_module
+
+    _vault_with_drafts(vault_path, vault_key, count=3)
+    with Vault.open(vault_path, vault_key, verify=True) as vault:
+        vault.notifications.create_draft({"concern": "y"}, "signals", "CD")
+    assert str(vault_path.absolute()) in vault_module._KNOWN_INTACT
+    # Damaged while locked (a backup tool, a bad copy): the file changed, so it is checked again.
+    _flip_a_bit(vault_path, vault_path.stat().st_size - 100)
+    with pytest.raises(VaultCorrupt):
+        Vault.open(vault_path, vault_key, verify=True)
