@@ -2,18 +2,262 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
   <context>
+    <name>Attachments</name>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="40" />
+      <source>The file is too large: all attachments together may be at most 10 MB.</source>
+      <translation>Filen er for stor: Bilagene må tilsammen fylde højst 10 MB.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="42" />
+      <source>At most 20 files can be attached.</source>
+      <translation>Der kan højst vedhæftes 20 filer.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="43" />
+      <source>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</source>
+      <translation>Der kan kun vedhæftes PDF-, PNG- og JPEG-filer, og denne fil er ingen af dem.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="45" />
+      <source>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</source>
+      <translation>Billedet er beskadiget og kan ikke læses. Gem det igen, eller tag et nyt billede af dokumentet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="48" />
+      <source>The picture has too many pixels. Make it smaller and try again.</source>
+      <translation>Billedet har for mange pixels. Gør det mindre, og prøv igen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="50" />
+      <source>The PDF file is damaged or incomplete and cannot be attached.</source>
+      <translation>PDF-filen er beskadiget eller ufuldstændig og kan ikke vedhæftes.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="52" />
+      <source>The file cannot be read. Check that it still exists and that you may open it.</source>
+      <translation>Filen kan ikke læses. Tjek, at den stadig findes, og at du har lov til at åbne den.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
+      <source>The notification could not be saved, so the file was not attached. Try again.</source>
+      <translation>Underretningen kunne ikke gemmes, så filen blev ikke vedhæftet. Prøv igen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
+      <source>An attachment is missing from the notification. Remove it and add it again.</source>
+      <translation>Et bilag mangler i underretningen. Fjern det, og vedhæft det igen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="70" />
+      <source>PDF, PNG and JPEG files</source>
+      <translation>PDF-, PNG- og JPEG-filer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="71" />
+      <source>All files</source>
+      <translation>Alle filer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="73" />
+      <source>Choose files to attach</source>
+      <translation>Vælg filer, der skal vedhæftes</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="121" />
+      <source>&amp;Attach files…</source>
+      <extracomment>How files are chosen (tests hand in their own; the person gets the file dialog).</extracomment>
+      <translation>&amp;Vedhæft filer …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="122" />
+      <source>Attach files: PDF, PNG or JPEG</source>
+      <translation>Vedhæft filer: PDF, PNG eller JPEG</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="123" />
+      <source>Remo&amp;ve file</source>
+      <translation>&amp;Fjern fil</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="124" />
+      <source>Remove the chosen file</source>
+      <translation>Fjern den valgte fil</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="125" />
+      <source>Attached files</source>
+      <translation>Vedhæftede filer</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="165" />
+      <source>Reading and cleaning the file…</source>
+      <translation>Læser filen og fjerner skjulte oplysninger …</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="187" />
+      <source>Attached. The picture was saved without hidden information such as where and with what it was taken.</source>
+      <translation>Vedhæftet. Billedet er gemt uden skjulte oplysninger, fx om hvor og med hvad det er taget.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="189" />
+      <source>Attached.</source>
+      <translation>Vedhæftet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="215" />
+      <source>Removed.</source>
+      <translation>Fjernet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="242" />
+      <source>%1 of 10 MB in all</source>
+      <translation>%1 af i alt 10 MB</translation>
+    </message>
+  </context>
+  <context>
+    <name>BodyMap</name>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="111" />
+      <source>Place on the body</source>
+      <translation>Sted på kroppen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="112" />
+      <source>Kind of mark</source>
+      <translation>Slags mærke</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="113" />
+      <source>Colour</source>
+      <translation>Farve</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="114" />
+      <source>Size</source>
+      <translation>Størrelse</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="115" />
+      <source>When did you see it?</source>
+      <translation>Hvornår så du det?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="116" />
+      <source>Who explained it?</source>
+      <translation>Hvem har forklaret det?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="117" />
+      <source>The explanation you were given</source>
+      <translation>Den forklaring, du har fået</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="118" />
+      <source>Anything else about the mark</source>
+      <translation>Andet om mærket</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="128" />
+      <source>e.g. 2 × 3 cm</source>
+      <translation>fx 2 × 3 cm</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
+      <source>In the words you heard, and from whom</source>
+      <translation>Med de ord, du hørte, og fra hvem</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="159" />
+      <source>Mark %1</source>
+      <translation>Mærke %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="105" />
+      <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below. Never take photos of the child's body.</source>
+      <translation>Klik på kroppen, hvor du så mærket, eller vælg stedet på listen, og tryk på Tilføj mærke. Beskriv hvert mærke nedenfor. Tag aldrig billeder af barnets krop.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
+      <source>Body map, front</source>
+      <translation>Kropskort forfra</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
+      <source>Body map, back</source>
+      <translation>Kropskort bagfra</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <source>&amp;Place on the body</source>
+      <translation>Sted på kr&amp;oppen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <source>Place on the body for a new mark</source>
+      <translation>Sted på kroppen for et nyt mærke</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <source>&amp;Add mark</source>
+      <translation>Tilføj &amp;mærke</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <source>Add a mark at the chosen place</source>
+      <translation>Tilføj et mærke på det valgte sted</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <source>&amp;Marks</source>
+      <translation>Mærk&amp;er</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
+      <source>Marks on the body</source>
+      <translation>Mærker på kroppen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="117" />
+      <source>&amp;Remove mark</source>
+      <translation>F&amp;jern mærket</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="118" />
+      <source>Remove the chosen mark</source>
+      <translation>Fjern det valgte mærke</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="264" />
+      <source>%1 (kind not chosen yet)</source>
+      <translation>%1 (slags ikke valgt endnu)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="280" />
+      <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
+      <translation>Klik på kroppen for at sætte et mærke. Page Up og Page Down vælger et mærke, piletasterne flytter det, og Delete fjerner det.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="285" />
+      <source>No marks yet.</source>
+      <translation>Ingen mærker endnu.</translation>
+    </message>
+  </context>
+  <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="135" />
+      <location filename="../desktop/ui/wizard/base.py" line="143" />
       <source>%1 (required)</source>
       <translation>%1 (skal udfyldes)</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="129" />
       <location filename="../desktop/ui/wizard/fields.py" line="102" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="149" />
       <location filename="../desktop/ui/wizard/fields.py" line="114" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
@@ -191,93 +435,93 @@
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="257" />
+      <location filename="../desktop/ui/wizard/window.py" line="259" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="259" />
+      <location filename="../desktop/ui/wizard/window.py" line="261" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="260" />
+      <location filename="../desktop/ui/wizard/window.py" line="262" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="261" />
+      <location filename="../desktop/ui/wizard/window.py" line="263" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="262" />
+      <location filename="../desktop/ui/wizard/window.py" line="264" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="263" />
+      <location filename="../desktop/ui/wizard/window.py" line="265" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="264" />
+      <location filename="../desktop/ui/wizard/window.py" line="266" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="265" />
+      <location filename="../desktop/ui/wizard/window.py" line="267" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="266" />
+      <location filename="../desktop/ui/wizard/window.py" line="268" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="269" />
+      <location filename="../desktop/ui/wizard/window.py" line="271" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="270" />
+      <location filename="../desktop/ui/wizard/window.py" line="272" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="272" />
+      <location filename="../desktop/ui/wizard/window.py" line="274" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="273" />
+      <location filename="../desktop/ui/wizard/window.py" line="275" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="256" />
+      <location filename="../desktop/ui/wizard/window.py" line="258" />
       <source>Underret – notification of concern</source>
       <translation>Underret – underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <location filename="../desktop/ui/wizard/window.py" line="202" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).</extracomment>
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="331" />
+      <location filename="../desktop/ui/wizard/window.py" line="333" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="372" />
+      <location filename="../desktop/ui/wizard/window.py" line="374" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="384" />
+      <location filename="../desktop/ui/wizard/window.py" line="386" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -401,13 +645,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="267" />
+      <location filename="../desktop/ui/wizard/window.py" line="269" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="268" />
+      <location filename="../desktop/ui/wizard/window.py" line="270" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
@@ -518,6 +762,7 @@
       <translation>Skriv, hvorfor forælderen ikke har fået det at vide.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="175" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>Du kan højst tilføje {max} her.</translation>

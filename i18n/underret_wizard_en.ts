@@ -2,18 +2,262 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Attachments</name>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="40" />
+      <source>The file is too large: all attachments together may be at most 10 MB.</source>
+      <translation>The file is too large: all attachments together may be at most 10 MB.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="42" />
+      <source>At most 20 files can be attached.</source>
+      <translation>At most 20 files can be attached.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="43" />
+      <source>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</source>
+      <translation>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="45" />
+      <source>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</source>
+      <translation>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="48" />
+      <source>The picture has too many pixels. Make it smaller and try again.</source>
+      <translation>The picture has too many pixels. Make it smaller and try again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="50" />
+      <source>The PDF file is damaged or incomplete and cannot be attached.</source>
+      <translation>The PDF file is damaged or incomplete and cannot be attached.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="52" />
+      <source>The file cannot be read. Check that it still exists and that you may open it.</source>
+      <translation>The file cannot be read. Check that it still exists and that you may open it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
+      <source>The notification could not be saved, so the file was not attached. Try again.</source>
+      <translation>The notification could not be saved, so the file was not attached. Try again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
+      <source>An attachment is missing from the notification. Remove it and add it again.</source>
+      <translation>An attachment is missing from the notification. Remove it and add it again.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="70" />
+      <source>PDF, PNG and JPEG files</source>
+      <translation>PDF, PNG and JPEG files</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="71" />
+      <source>All files</source>
+      <translation>All files</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="73" />
+      <source>Choose files to attach</source>
+      <translation>Choose files to attach</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="121" />
+      <source>&amp;Attach files…</source>
+      <extracomment>How files are chosen (tests hand in their own; the person gets the file dialog).</extracomment>
+      <translation>&amp;Attach files…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="122" />
+      <source>Attach files: PDF, PNG or JPEG</source>
+      <translation>Attach files: PDF, PNG or JPEG</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="123" />
+      <source>Remo&amp;ve file</source>
+      <translation>Remo&amp;ve file</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="124" />
+      <source>Remove the chosen file</source>
+      <translation>Remove the chosen file</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="125" />
+      <source>Attached files</source>
+      <translation>Attached files</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="165" />
+      <source>Reading and cleaning the file…</source>
+      <translation>Reading and cleaning the file…</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="187" />
+      <source>Attached. The picture was saved without hidden information such as where and with what it was taken.</source>
+      <translation>Attached. The picture was saved without hidden information such as where and with what it was taken.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="189" />
+      <source>Attached.</source>
+      <translation>Attached.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="215" />
+      <source>Removed.</source>
+      <translation>Removed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="242" />
+      <source>%1 of 10 MB in all</source>
+      <translation>%1 of 10 MB in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>BodyMap</name>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="111" />
+      <source>Place on the body</source>
+      <translation>Place on the body</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="112" />
+      <source>Kind of mark</source>
+      <translation>Kind of mark</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="113" />
+      <source>Colour</source>
+      <translation>Colour</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="114" />
+      <source>Size</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="115" />
+      <source>When did you see it?</source>
+      <translation>When did you see it?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="116" />
+      <source>Who explained it?</source>
+      <translation>Who explained it?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="117" />
+      <source>The explanation you were given</source>
+      <translation>The explanation you were given</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="118" />
+      <source>Anything else about the mark</source>
+      <translation>Anything else about the mark</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="128" />
+      <source>e.g. 2 × 3 cm</source>
+      <translation>e.g. 2 × 3 cm</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
+      <source>In the words you heard, and from whom</source>
+      <translation>In the words you heard, and from whom</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="159" />
+      <source>Mark %1</source>
+      <translation>Mark %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="105" />
+      <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below. Never take photos of the child's body.</source>
+      <translation>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below. Never take photos of the child's body.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
+      <source>Body map, front</source>
+      <translation>Body map, front</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
+      <source>Body map, back</source>
+      <translation>Body map, back</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <source>&amp;Place on the body</source>
+      <translation>&amp;Place on the body</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <source>Place on the body for a new mark</source>
+      <translation>Place on the body for a new mark</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <source>&amp;Add mark</source>
+      <translation>&amp;Add mark</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <source>Add a mark at the chosen place</source>
+      <translation>Add a mark at the chosen place</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <source>&amp;Marks</source>
+      <translation>&amp;Marks</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
+      <source>Marks on the body</source>
+      <translation>Marks on the body</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="117" />
+      <source>&amp;Remove mark</source>
+      <translation>&amp;Remove mark</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="118" />
+      <source>Remove the chosen mark</source>
+      <translation>Remove the chosen mark</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="264" />
+      <source>%1 (kind not chosen yet)</source>
+      <translation>%1 (kind not chosen yet)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="280" />
+      <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
+      <translation>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="285" />
+      <source>No marks yet.</source>
+      <translation>No marks yet.</translation>
+    </message>
+  </context>
+  <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="135" />
+      <location filename="../desktop/ui/wizard/base.py" line="143" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="129" />
       <location filename="../desktop/ui/wizard/fields.py" line="102" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="149" />
       <location filename="../desktop/ui/wizard/fields.py" line="114" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
@@ -191,93 +435,93 @@
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="257" />
+      <location filename="../desktop/ui/wizard/window.py" line="259" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="259" />
+      <location filename="../desktop/ui/wizard/window.py" line="261" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="260" />
+      <location filename="../desktop/ui/wizard/window.py" line="262" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="261" />
+      <location filename="../desktop/ui/wizard/window.py" line="263" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="262" />
+      <location filename="../desktop/ui/wizard/window.py" line="264" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="263" />
+      <location filename="../desktop/ui/wizard/window.py" line="265" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="264" />
+      <location filename="../desktop/ui/wizard/window.py" line="266" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="265" />
+      <location filename="../desktop/ui/wizard/window.py" line="267" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="266" />
+      <location filename="../desktop/ui/wizard/window.py" line="268" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="269" />
+      <location filename="../desktop/ui/wizard/window.py" line="271" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="270" />
+      <location filename="../desktop/ui/wizard/window.py" line="272" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="272" />
+      <location filename="../desktop/ui/wizard/window.py" line="274" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="273" />
+      <location filename="../desktop/ui/wizard/window.py" line="275" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="256" />
+      <location filename="../desktop/ui/wizard/window.py" line="258" />
       <source>Underret – notification of concern</source>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="200" />
+      <location filename="../desktop/ui/wizard/window.py" line="202" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).</extracomment>
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="331" />
+      <location filename="../desktop/ui/wizard/window.py" line="333" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="372" />
+      <location filename="../desktop/ui/wizard/window.py" line="374" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="384" />
+      <location filename="../desktop/ui/wizard/window.py" line="386" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
@@ -401,13 +645,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="267" />
+      <location filename="../desktop/ui/wizard/window.py" line="269" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="268" />
+      <location filename="../desktop/ui/wizard/window.py" line="270" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>
@@ -518,6 +762,7 @@
       <translation>Please write why the parent has not been told.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="175" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>At most {max} can be added here.</translation>

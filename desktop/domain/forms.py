@@ -53,6 +53,8 @@ class FieldType(StrEnum):
     SCALE = "scale"
     GUIDANCE = "guidance"
     MUNICIPALITY = "municipality"
+    BODY_MAP = "body_map"
+    ATTACHMENTS = "attachments"
 
 
 #: Field types that hold no answer (they only show text).

@@ -23,6 +23,7 @@ from desktop.domain.context import ACUTE_FIELD, CPR_FIELD, build_context
 from desktop.domain.cpr import CprInvalid, parse_cpr
 from desktop.domain.flow import field_required, field_visible, section_visible
 from desktop.domain.forms import FormDefinition, FormField, Section, TextFormat
+from desktop.domain.observations import attachment_issues, body_map_issues
 from desktop.domain.packs import GuidelinePack
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -240,6 +241,14 @@ class _Checker:
                     continue
                 required = field_required(sub, self.answers, self.ctx, item=item)
                 self.check_field(section, sub, f"{path}[{index}].{sub.id}", item.get(sub.id), required)
+
+    def _check_body_map(self, section: Section, f: FormField, path: str, value: Any) -> None:
+        for suffix, message_id, params in body_map_issues(value, self.today):
+            self.problems.append(Problem(section.id, path + suffix, message_id, params))
+
+    def _check_attachments(self, section: Section, f: FormField, path: str, value: Any) -> None:
+        for suffix, message_id, params in attachment_issues(value):
+            self.problems.append(Problem(section.id, path + suffix, message_id, params))
 
     def _check_guidance(self, section: Section, f: FormField, path: str, value: Any) -> None:
         return  # pragma: no cover - display-only fields are skipped before this

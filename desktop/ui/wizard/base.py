@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from desktop.domain.forms import FormField
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.text import localise
+from desktop.ui.wizard.attachment_store import AttachmentStore
 
 translate = QCoreApplication.translate
 
@@ -27,11 +28,13 @@ PROBLEM_COLOUR = QColor("#a3261c")
 
 @dataclass(frozen=True)
 class EditorContext:
-    """What every editor may need: the language of the texts, the pack, today's date."""
+    """What every editor may need: the language of the texts, the pack, today's date, and where a
+    draft's attachments are kept (None where no draft can hold any, e.g. a read-only view)."""
 
     language: str
     pack: GuidelinePack
     today: date
+    attachments: AttachmentStore | None = None
 
 
 class PlainTextEdit(QPlainTextEdit):
@@ -107,6 +110,11 @@ class FieldEditor(QWidget):
     def problem_target(self, message_id: str) -> QWidget:
         """Where the focus goes for a problem with this field (usually :meth:`focus_target`)."""
         return self.focus_target()
+
+    def problem_target_for(self, path: str, message_id: str) -> QWidget:
+        """Where the focus goes for a problem at ``path``: an editor with parts (the body map's marks)
+        picks the part; the others use :meth:`problem_target`."""
+        return self.problem_target(message_id)
 
     # --- shared --------------------------------------------------------------------------------
     def title(self) -> str:

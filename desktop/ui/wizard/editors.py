@@ -46,6 +46,14 @@ def make_editor(field_type: FieldType) -> type[FieldEditor]:
         from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
 
         return SignalChecklistEditor
+    if field_type is FieldType.BODY_MAP:
+        from desktop.ui.wizard.bodymap_editor import BodyMapEditor
+
+        return BodyMapEditor
+    if field_type is FieldType.ATTACHMENTS:
+        from desktop.ui.wizard.attachments_editor import AttachmentsEditor
+
+        return AttachmentsEditor
     if field_type is FieldType.REPEATABLE_GROUP:
         from desktop.ui.wizard.group_editor import RepeatableGroupEditor
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
 from desktop.domain.flow import WizardFlow, field_required, field_visible
-from desktop.domain.forms import FormField, Section
+from desktop.domain.forms import FieldType, FormField, Section
 from desktop.domain.text import localise
 from desktop.ui.wizard.editors import make_editor
 from desktop.ui.wizard.fields import EditorContext, FieldEditor
@@ -140,6 +140,8 @@ class SectionPage(QScrollArea):
                 band = ctx.age_band
                 if band != editor.band or not editor.band_label.text():
                     editor.set_band(band)
+            elif visible and editor.field.type is FieldType.BODY_MAP:
+                editor.set_band(ctx.age_band)  # type: ignore[attr-defined]  # BodyMapEditor (loaded lazily)
 
     def editor_for(self, path: str) -> FieldEditor | None:
         """The editor showing ``path`` (a group sub-field's own editor when it exists)."""

@@ -176,7 +176,7 @@ class Sending:
         if editor is None:
             return
         editor.show_problem(problem_text(problem))
-        target = editor.problem_target(problem.message_id)
+        target = editor.problem_target_for(problem.field_path, problem.message_id)
         page.ensureWidgetVisible(editor)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 

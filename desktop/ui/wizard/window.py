@@ -40,6 +40,7 @@ from desktop.domain.packs import GuidelinePack
 from desktop.domain.validation import Problem
 from desktop.ui.messages import message_for
 from desktop.ui.wizard import discarding, finalised_view
+from desktop.ui.wizard.attachment_store import DraftAttachments
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY, open_notification, shipped_form
 from desktop.ui.wizard.drafts import DraftKeeper
 from desktop.ui.wizard.fields import EditorContext, FieldEditor
@@ -94,7 +95,8 @@ class WizardWindow(QMainWindow):
         self.finalised_id = opened.finalised_id
         self.document: NotificationDocument | None = opened.document
         self.unavailable = opened.unavailable
-        self._editor_context = EditorContext(self.language, self.pack, self.today())
+        attachments = DraftAttachments(services.require_vault, self.keeper)
+        self._editor_context = EditorContext(self.language, self.pack, self.today(), attachments=attachments)
         self._build()
         self.pages = PageSet(self.stack, self.form.sections, self._make_page, self._page_built)
         self.sending = Sending(self)
