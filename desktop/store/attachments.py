@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.domain.attachments import MAX_FILES, MAX_TOTAL_BYTES, MEDIA_TYPES
 from desktop.errors import UnderretError
 from desktop.store.audit import AuditLog
 from desktop.store.connection import VaultConnection
 from desktop.store.errors import NotADraft, NotificationNotFound
+
+
+class CarriedFile(Protocol):
+    """What the document says about a carried attachment (``AttachmentRef``): its name in the
+    envelope and the hash of its bytes."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def sha256(self) -> str: ...
 
 
 class AttachmentMissing(UnderretError):  # noqa: N818 - house style: errors named for what happened
@@ -99,6 +110,27 @@ class AttachmentRepository:
         if hashlib.sha256(data).hexdigest() != row[1]:
             raise AttachmentMissing("attachment does not match its hash", id=notification_id)
         return data
+
+    def envelope_files(self, notification_id: str, carried: Sequence[CarriedFile]) -> dict[str, bytes]:
+        """The bytes for each attachment the document lists, by its name in the envelope.
+
+        Matched by hash, so exactly the bytes the document describes travel (two identical files
+        are the same bytes); AttachmentMissing when the vault lacks one.
+        """
+        if not carried:
+            return {}
+        rows = self._db.query("SELECT sha256, data FROM attachment WHERE notification_id = ? ORDER BY seq",
+                              (notification_id,))
+        by_hash: dict[str, bytes] = {}
+        for digest, data in rows:
+            by_hash.setdefault(str(digest), bytes(data))
+        files: dict[str, bytes] = {}
+        for ref in carried:
+            data = by_hash.get(ref.sha256)
+            if data is None or hashlib.sha256(data).hexdigest() != ref.sha256:
+                raise AttachmentMissing("attachment not in the vault", id=notification_id)
+            files[ref.file] = data
+        return files
 
     def remove(self, notification_id: str, attachment_id: str) -> None:
         """Delete one attachment of a draft (secure_delete zeroes the freed pages)."""

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.building import child_initials
+from desktop.domain.forms import FieldType
+from desktop.domain.observations import attachment_ids
 from desktop.errors import UnderretError
 from desktop.ui.delivery.panel import DeliveryPanel
 from desktop.ui.delivery.wording import StateWording
@@ -116,6 +118,15 @@ def start_correction(window: WizardWindow) -> None:
         return
     answers[CORRECTS_KEY] = original
     new_id = vault.notifications.create_draft(answers, window.form.sections[1].id, child_initials(answers))
+    # The correction carries the same attachments: their bytes are copied to the new draft.
+    carried = [attachment_id for _section, f in window.form.iter_fields() if f.type is FieldType.ATTACHMENTS
+               for attachment_id in attachment_ids(answers.get(f.id))]
+    try:
+        vault.attachments.copy(original, new_id, carried)
+    except UnderretError as error:
+        vault.notifications.discard_draft(new_id)  # no half-made correction left behind
+        tell(window, translate("Wizard", "The correction could not be started"), error)
+        return
     services.notifications_changed.emit()
     services.open_wizard(new_id)
     window.close()

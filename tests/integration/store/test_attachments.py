@@ -85,3 +85,20 @@ def test_orphans_are_pruned_and_a_correction_starts_with_copies(vault: Vault) ->
     assert vault.attachments.data(correction, named.id) == PDF
     with pytest.raises(AttachmentMissing):
         vault.attachments.copy(draft, correction, ["0" * 32])
+
+
+def test_the_files_a_document_lists_are_read_back_by_their_envelope_names(vault: Vault) -> None:
+    from desktop.domain.observations import build_attachments
+
+    draft = vault.notifications.create_draft({}, "observations")
+    letter = vault.attachments.add(draft, name="brev.pdf", media_type="application/pdf", data=PDF)
+    photo = vault.attachments.add(draft, name="foto.jpg", media_type="image/jpeg", data=JPEG)
+    entries = [letter.as_answer(), photo.as_answer()]
+    refs = build_attachments(entries)
+    assert [r.file for r in refs] == ["attachment-1.pdf", "attachment-2.jpg"]
+    files = vault.attachments.envelope_files(draft, refs)
+    assert files == {"attachment-1.pdf": PDF, "attachment-2.jpg": JPEG}
+    assert vault.attachments.envelope_files(draft, []) == {}
+    vault.attachments.remove(draft, entries[1]["id"])
+    with pytest.raises(AttachmentMissing):
+        vault.attachments.envelope_files(draft, refs)
