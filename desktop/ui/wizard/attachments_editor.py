@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.attachments import MAX_FILES, MAX_TOTAL_BYTES, format_size
 from desktop.errors import UnderretError
+from desktop.ui import theme
 from desktop.ui.messages import message_for
-from desktop.ui.wizard.base import PROBLEM_COLOUR, FieldEditor
+from desktop.ui.theme import Tone
+from desktop.ui.wizard.base import FieldEditor
 
 translate = QCoreApplication.translate
 
@@ -217,10 +219,7 @@ class AttachmentsEditor(FieldEditor):
     # --- showing ---------------------------------------------------------------------------------
     def _say(self, name: str, text: str, *, problem: bool = False) -> None:
         self.status.setText(f"{name}: {text}" if name else text)
-        palette = self.status.palette()
-        palette.setColor(self.status.foregroundRole(), PROBLEM_COLOUR if problem else
-                         self.palette().color(self.foregroundRole()))
-        self.status.setPalette(palette)
+        theme.paint(self.status, Tone.DANGER if problem else Tone.GOOD, fill=False)
         self.status.show()
         self.list.setAccessibleDescription(self.status.text())
 

@@ -28,12 +28,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.bodymap import BodyView, Figure, geometry, moved, refit
+from desktop.ui import theme
 
 translate = QCoreApplication.translate
 
+#: A mark: a dark red dot with a white number, readable on light and dark themes alike.
 MARK_COLOUR = QColor("#a3261c")
-OUTLINE_COLOUR = QColor("#5f6b7a")
-BODY_COLOUR = QColor("#f3f6f9")
 #: Marker radius in pixels at the default size (scaled with the view's height).
 MARK_RADIUS = 9.0
 
@@ -126,8 +126,10 @@ class BodyMapCanvas(QWidget):
         for ring in geometry(self.figure).view(self.view).outline:
             path.addPolygon(QPolygonF([self.to_widget(x, y) for x, y in ring]))
             path.closeSubpath()
-        painter.fillPath(path, BODY_COLOUR)
-        painter.setPen(QPen(OUTLINE_COLOUR, 1.5))
+        # The body in the theme's own field colours (light, dark and high contrast alike).
+        palette = self.palette()
+        painter.fillPath(path, palette.color(QPalette.ColorRole.Base))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
         painter.drawPath(path)
         radius = self._radius()
         font = QFont(self.font())
@@ -139,7 +141,7 @@ class BodyMapCanvas(QWidget):
             if mark_id == self.current:
                 # The chosen mark: a ring in the system's highlight colour, thicker with the focus here.
                 width = 4 if self.hasFocus() else 2
-                highlight = QPen(self.palette().color(QPalette.ColorRole.Highlight), width)
+                highlight = QPen(theme.focus_colour(palette), width)
                 painter.setPen(highlight)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, radius + 4, radius + 4)
@@ -149,7 +151,7 @@ class BodyMapCanvas(QWidget):
             painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
                              int(Qt.AlignmentFlag.AlignCenter), str(number))
         if self.hasFocus():
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(theme.focus_colour(palette), 1, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
         painter.end()
