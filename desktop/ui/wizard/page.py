@@ -141,7 +141,11 @@ class SectionPage(QScrollArea):
                 if band != editor.band or not editor.band_label.text():
                     editor.set_band(band)
             elif visible and editor.field.type is FieldType.BODY_MAP:
-                editor.set_band(ctx.age_band)  # type: ignore[attr-defined]  # BodyMapEditor (loaded lazily)
+                # Imported here: make_editor loads the body map's modules only for a form that has one.
+                from desktop.ui.wizard.bodymap_editor import BodyMapEditor
+
+                if isinstance(editor, BodyMapEditor):
+                    editor.set_band(ctx.age_band)  # the outline for the child's age
 
     def editor_for(self, path: str) -> FieldEditor | None:
         """The editor showing ``path`` (a group sub-field's own editor when it exists)."""
