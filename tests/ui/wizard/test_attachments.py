@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
@@ -20,54 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.forms import FieldType, FormField
-from desktop.domain.packs import national_pack
-from desktop.domain.text import Localised
 from desktop.store.vault import Vault
-from desktop.ui.wizard.attachment_store import DraftAttachments
-from desktop.ui.wizard.attachments_editor import AttachmentsEditor
-from desktop.ui.wizard.base import EditorContext
-from desktop.ui.wizard.drafts import DraftKeeper
-from desktop.ui.wizard.editors import make_editor
-from tests.support.attachments import a_pdf, jpeg_with_metadata
-
-TODAY = date(2026, 12, 6)
-FIELD = "observations.attachments"
-
-
-class Draft:
-    """A draft being written: its answers, the keeper that saves them, the attachments editor."""
-
-    def __init__(self, qtbot: QtBot, vault: Vault) -> None:
-        self.vault = vault
-        self.answers: dict[str, Any] = {}
-        self.keeper = DraftKeeper(lambda: vault, None, lambda: self.answers, lambda: "observations")
-        field = FormField(id=FIELD, type=FieldType.ATTACHMENTS, label=Localised(da="Bilag", en="Attachments"))
-        context = EditorContext("da", national_pack(), TODAY, attachments=DraftAttachments(lambda: vault,
-                                                                                            self.keeper))
-        editor = make_editor(FieldType.ATTACHMENTS)(field, FIELD, context)
-        assert isinstance(editor, AttachmentsEditor)
-        self.editor = editor
-        self.chosen: list[str] = []
-        editor.choose_files = lambda _parent: list(self.chosen)
-        editor.changed.connect(self._edited)
-        qtbot.addWidget(editor)
-        editor.show()
-        self.qtbot = qtbot
-
-    def _edited(self) -> None:
-        self.answers[FIELD] = self.editor.value()
-        self.keeper.changed()
-
-    def attach(self, *paths: Path) -> None:
-        """Press "Attach files…" with the keyboard and wait until every file has been handled."""
-        self.chosen = [str(p) for p in paths]
-        self.editor.add_button.setFocus()
-        QTest.keyClick(self.editor.add_button, Qt.Key.Key_Space)
-        self.qtbot.waitUntil(lambda: not self.editor.busy and not self.editor._queue, timeout=30_000)
-
-    def status(self) -> str:
-        return self.editor.status.text()
+from tests.support.attachments import FIELD, Draft, a_pdf, jpeg_with_metadata
 
 
 @pytest.fixture
