@@ -4,14 +4,17 @@ A person attaches a PDF and a photo with the wizard's attachments editor (real f
 folder of their own), the draft is saved and finalised into a real envelope in a real vault. Then
 every file under the user data folder, the test's own folder (except the folder the files were
 chosen from) and the system's temp folder is scanned for the content: the PDF's marker text and
-slices of the cleaned picture's bytes. Finally the envelope is opened with the municipality's key:
-the files inside are the cleaned bytes, byte for byte.
+slices of the cleaned picture's bytes. Finally the envelope is opened with the municipality's key,
+in memory and with the intake's own ``decrypt`` command: the files are the cleaned bytes, byte for
+byte.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -27,6 +30,7 @@ from desktop.outbox.finalise import finalise_document
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.profiles import ProfileDirectory
 from desktop.store.vault import Vault
+from intake.keys import generate, load_recipient_private
 from protocol.envelope import RecipientPrivateKey, open_envelope
 from tests.support.attachments import FIELD, Draft, a_pdf, jpeg_with_metadata
 from tests.support.document import sample_document
@@ -106,3 +110,31 @@ def test_attachments_stay_in_the_vault_and_arrive_byte_for_byte(
     assert opened.files["attachment-1.pdf"] == cleaned["fravær.pdf"]
     assert opened.files["attachment-2.jpg"] == photo
     assert hashlib.sha256(photo).hexdigest() == refs[1].sha256
+
+
+def test_the_intakes_decrypt_writes_out_the_cleaned_attachments(
+        qtbot: QtBot, tmp_path: Path, vault: Vault) -> None:
+    keys = generate(tmp_path / "keys", "kommune-2026")
+    recipient: RecipientPrivateKey = load_recipient_private(keys.recipient_private)
+    (tmp_path / "brev.pdf").write_bytes(a_pdf("Brev fra skolen"))
+    (tmp_path / "foto.jpg").write_bytes(jpeg_with_metadata(120, 90, noise=True))
+    draft = Draft(qtbot, vault)
+    draft.attach(tmp_path / "brev.pdf", tmp_path / "foto.jpg")
+    assert draft.keeper.save_now() and draft.keeper.draft_id is not None
+    draft_id = draft.keeper.draft_id
+    entries = vault.notifications.get_draft(draft_id).answers[FIELD]
+    refs = build_attachments(entries)
+    finalise_document(vault, sample_document(notification_id=draft_id), [recipient.public()], render_pdf,
+                      attachments=vault.attachments.envelope_files(draft_id, refs))
+    draft.keeper.stop()
+    envelope = tmp_path / "underretning.underret"
+    envelope.write_bytes(vault.outbox.envelope(draft_id))
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "intake.cli", "decrypt", "--file", str(envelope),
+                           "--key", str(keys.recipient_private), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    for entry, ref in zip(entries, refs, strict=True):
+        assert (out / ref.file).read_bytes() == vault.attachments.data(draft_id, entry["id"])
+    with (out / "attachment-2.jpg").open("rb") as handle:
+        assert b"Exif" not in handle.read()
