@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +47,8 @@ class ReceivedNotification:
     document: NotificationDocument | None
     pdf: bytes | None
     problem_id: str | None = None
+    #: The attachments as carried, by their names in the envelope (``attachment-1.jpg``...).
+    attachments: dict[str, bytes] = field(default_factory=dict)
 
 
 class DemoIntake:
@@ -115,16 +117,19 @@ class DemoIntake:
             pdf: bytes | None = None
             problem: str | None = None
             valid = False
+            attachments: dict[str, bytes] = {}
             try:
                 opened = open_envelope(item.envelope, {self.recipient.key_id: self.recipient})
                 valid = opened.sender_signature_valid
                 document = read_document(opened.files["notification.json"])
                 pdf = opened.files.get("notification.pdf")
+                attachments = {name: data for name, data in opened.files.items()
+                               if name.startswith("attachment-")}
             except UnderretError as exc:
                 problem = exc.message_id
             except (KeyError, ValueError):
                 problem = "envelope.malformed"
             result.append(ReceivedNotification(item.seq, item.notification_id, item.reference,
                                                item.received_at, item.sender_fingerprint, valid,
-                                               document, pdf, problem))
+                                               document, pdf, problem, attachments))
         return result

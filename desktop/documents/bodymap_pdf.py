@@ -45,7 +45,8 @@ class BodyMapFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         self.view_height = height
         self.view_width = view_width
         self.width = available_width
-        self.height = height + CAPTION_HEIGHT + 2 * mm
+        # View captions above, the figure's caption below.
+        self.height = height + 2 * CAPTION_HEIGHT + 2 * mm
         self.spaceBefore = 2 * mm
         self.spaceAfter = 3 * mm
 
@@ -57,9 +58,15 @@ class BodyMapFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         count = len(self.figure.views)
         total = count * self.view_width + (count - 1) * GAP
         start = (self.width - total) / 2
+        canvas.saveState()
+        canvas.setFillColor(OUTLINE_INK)
+        canvas.setFont(REGULAR, 8.5)
+        canvas.drawCentredString(self.width / 2, 1.5 * mm, self.figure.caption)
+        canvas.restoreState()
         for index, view in enumerate(self.figure.views):
             left = start + index * (self.view_width + GAP)
-            top = self.view_height  # y grows upwards in PDF; the box's y=0 is its top
+            # y grows upwards in PDF; the box's y=0 is its top, above the figure's caption line.
+            top = self.view_height + CAPTION_HEIGHT
 
             def point(x: float, y: float, left: float = left, top: float = top) -> tuple[float, float]:
                 return left + x * self.view_width, top - y * self.view_height

@@ -13,6 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from desktop.documents.bodymap_svg import figure_img
+from desktop.documents.figure import BodyMapFigure
 from desktop.documents.outline import (
     Block,
     Note,
@@ -95,6 +97,10 @@ def _block(block: Block, outline: Outline) -> str:
         return f"<h3{H3}>{_text(block.category)}</h3><ul>{''.join(items)}</ul>"
     if isinstance(block, Note):
         return f'<p style="color:{MUTED};">{_text(block.text)}</p>'
+    if isinstance(block, BodyMapFigure):
+        # An SVG picture (QTextDocument shows data: URLs); the marks follow in words.
+        return (f'<p align="center">{figure_img(block)}<br/>'
+                f'<span style="color:{MUTED}; font-size:8.5pt;">{_text(block.caption)}</span></p>')
     raise TypeError(f"unknown block {type(block).__name__}")
 
 

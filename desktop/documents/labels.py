@@ -152,8 +152,19 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "attachments.section": "Bilag",
         "attachments.none": "Ingen bilag.",
         "attachment.file": "Fil i forsendelsen",
-        "attachment.type": "Type",
+        "attachment.type": "Type og størrelse",
         "attachment.sha256": "SHA-256",
+        # The body map
+        "body_map.section": "Mærker på kroppen",
+        "body_map.intro": "Tallene på tegningen svarer til listen nedenfor. "
+        "Venstre og højre er barnets egne: Set forfra er barnets venstre side til højre på tegningen.",
+        "body_map.caption": "Kropskort",
+        "body_map.colours": "Farve",
+        "body_map.size": "Størrelse",
+        "body_map.seen_on": "Set",
+        "body_map.explained_by": "Forklaret af",
+        "body_map.explanation": "Forklaringen",
+        "body_map.notes": "Andet om mærket",
         # About the document
         "about.section": "Om dokumentet",
         "about.notification_id": "Underretningens id",
@@ -288,8 +299,20 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "attachments.section": "Attachments",
         "attachments.none": "No attachments.",
         "attachment.file": "File in the envelope",
-        "attachment.type": "Type",
+        "attachment.type": "Type and size",
         "attachment.sha256": "SHA-256",
+        # The body map
+        "body_map.section": "Marks on the body",
+        "body_map.intro": "The numbers on the drawing match the list below. "
+        "Left and right are the child's own: "
+        "from the front, the child's left side is on the right of the drawing.",
+        "body_map.caption": "Body map",
+        "body_map.colours": "Colour",
+        "body_map.size": "Size",
+        "body_map.seen_on": "Seen",
+        "body_map.explained_by": "Explained by",
+        "body_map.explanation": "The explanation given",
+        "body_map.notes": "Other notes on the mark",
         "about.section": "About this document",
         "about.notification_id": "Notification id",
         "about.created": "Started",

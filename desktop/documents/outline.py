@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desktop.documents.attachment_listing import kind_and_size
+from desktop.documents.figure import BodyMapFigure, figure_block, mark_details
 from desktop.documents.formatting import (
     clean_text,
     content_hash,
@@ -88,7 +90,7 @@ class Note:
     text: str
 
 
-Block = Rows | Text | Quote | SignalGroup | Note
+Block = Rows | Text | Quote | SignalGroup | Note | BodyMapFigure
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,7 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = (),
         _knowledge(document, t, m, voc),
         _signals(document, t, voc),
         _description(document, t, m, voc),
+        *_body_map(document, t, m),
         _child_view(document, t, m),
         _actions(document, t),
         _assessment(document, t, voc),
@@ -490,12 +493,27 @@ def _notifier(document: NotificationDocument, t: Translate, m: _Gaps) -> Section
     ]))
 
 
+def _body_map(document: NotificationDocument, t: Translate, m: _Gaps) -> list[Section]:
+    """The drawing with its numbered marks, then each mark in words (nothing without marks)."""
+    body_map = document.body_map
+    rest = m.rest("observations.")
+    if body_map is None:
+        return [Section(t("body_map.section"), rest)] if rest else []
+    names = {key: t(f"body_map.{key}") for key in
+             ("colours", "size", "seen_on", "explained_by", "explanation", "notes")}
+    blocks: list[Block] = [Note(t("body_map.intro")),
+                           figure_block(body_map, document.language, t("body_map.caption"))]
+    for title, pairs in mark_details(body_map, document.language, names):
+        blocks += _person(title, pairs)
+    return [Section(t("body_map.section"), blocks + rest)]
+
+
 def _attachments(document: NotificationDocument, t: Translate) -> Section:
     blocks: list[Block] = []
     for attachment in document.attachments:
         blocks.append(Rows(_rows([
+            (t("attachment.type"), kind_and_size(attachment, document.language)),
             (t("attachment.file"), attachment.file),
-            (t("attachment.type"), attachment.media_type),
             (t("attachment.sha256"), group_hash(attachment.sha256)),
         ]), title=clean_text(attachment.name)))
     return Section(t("attachments.section"), blocks or [Note(t("attachments.none"))])

@@ -31,6 +31,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from desktop.documents.bodymap_pdf import BodyMapFlowable
+from desktop.documents.figure import BodyMapFigure
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts
 from desktop.documents.formatting import content_hash
 from desktop.documents.outline import (
@@ -187,6 +189,8 @@ class _Renderer:
             return self._signal_group(block)
         if isinstance(block, Note):
             return [Paragraph(_markup(block.text), self.s["note"])]
+        if isinstance(block, BodyMapFigure):
+            return [BodyMapFlowable(block, self.width)]
         raise TypeError(f"unknown block {type(block).__name__}")
 
     def _title_style(self, title: str) -> ParagraphStyle:

@@ -98,10 +98,14 @@ def finalise_document(
 
     A fresh reply key per notification goes inside the envelope (its seed into the vault, in the
     same transaction), so the municipality's acknowledgement and orientation can reach this PC.
+    The attachments the document lists travel beside it, their cleaned bytes read from the vault
+    (``attachments`` gives them instead, by their names in the envelope).
     """
+    if attachments is None:
+        attachments = vault.attachments.envelope_files(document.notification_id, document.attachments)
     document_json = document.to_json_bytes()
     pdf = render_pdf(document, demo=demo)
-    files = {"notification.json": document_json, "notification.pdf": pdf, **(attachments or {})}
+    files = {"notification.json": document_json, "notification.pdf": pdf, **attachments}
     reply_key = ReplyKey.generate()
     envelope = seal(
         notification_id=document.notification_id,

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from desktop.documents.attachment_listing import LABELS as ATTACHMENT_LABELS
+from desktop.domain.bodymap import BodyView, Figure
 from desktop.domain.document import (
     AgeBand,
     Child,
@@ -34,7 +36,16 @@ from desktop.domain.document import (
     SignalMark,
     YesNoUnknown,
 )
-from desktop.domain.observations import AttachmentRef
+from desktop.domain.observations import (
+    AttachmentRef,
+    BodyMap,
+    BodyMark,
+    BodyRegion,
+    ExplainedBy,
+    MarkColour,
+    MarkKind,
+    code_lists,
+)
 from desktop.domain.vocabulary import vocabulary_for
 
 NOTIFICATION_ID = "3f2a9c1b-5d4e-4f60-8a7b-9c0d1e2f3a4b"
@@ -143,6 +154,15 @@ def sample_document(**changes: object) -> NotificationDocument:
         earlier_notifications=EarlierNotifications(
             known=YesNoUnknown.YES,
             details="Skolen underrettede i efteråret 2025 om fravær (kendt af rådgiver Søren Ørum)."),
+        body_map=BodyMap(figure=Figure.SCHOOL_CHILD, marks=[
+            BodyMark(number=1, view=BodyView.FRONT, x=0.3, y=0.3, region=BodyRegion.UPPER_ARM_RIGHT,
+                     kind=MarkKind.BRUISE, colours=[MarkColour.BLUE_PURPLE, MarkColour.YELLOW],
+                     size="Fire mærker på 1 × 2 cm", seen_on=date(2026, 3, 3),
+                     explained_by=ExplainedBy.CHILD, explanation="»Jeg faldt på cyklen« (Åse, tirsdag)",
+                     notes="Ligner aftryk af fingre; Åse trak ærmet ned"),
+            BodyMark(number=2, view=BodyView.BACK, x=0.5, y=0.5, region=BodyRegion.LOWER_BACK,
+                     kind=MarkKind.PATTERNED, colours=[MarkColour.RED], explained_by=ExplainedBy.NOBODY),
+        ]),
         attachments=[
             AttachmentRef(file="attachment-1.pdf", name="fraværsoversigt-ærø.pdf",
                           media_type="application/pdf", size=48213, sha256="ab" * 32),
@@ -158,12 +178,17 @@ _CODE_LISTS = {"frequency": "frequency", "sources": "observation_source", "durat
                "municipality_code": "municipality"}
 
 
+_BODY_MAP_LISTS = {"figure": "figure", "region": "region", "kind": "kind", "colours": "colour",
+                   "explained_by": "explained_by"}
+
+
 def every_value(document: NotificationDocument) -> list[str]:
     """Every value of the document as the copy must show it: free texts as written, CPR numbers as
     DDMMYY-SSSS, and every code as its label (signals, categories and scale levels in the pack's words).
 
-    The identity and duty enums are shown as sentences and checked by their own tests; the
-    envelope's file name and size of an attachment are technical and not printed.
+    The identity and duty enums are shown as sentences and checked by their own tests; an
+    attachment's size is printed in kB/MB and its media type as words ("PDF-dokument"); a body
+    map's codes as their labels (the side of the body with the place, in lower case).
     """
     voc = vocabulary_for(document.pack.id, document.language, document.pack.version)
     values: list[str] = []
@@ -171,6 +196,16 @@ def every_value(document: NotificationDocument) -> list[str]:
     def walk(name: str, value: object, owner: object) -> None:
         if name in {"language", "identity", "duty", "schema_version", "file", "size", "pack", "form",
                     "upgraded_from"}:
+            return
+        if isinstance(owner, BodyMark | BodyMap) and name in _BODY_MAP_LISTS:
+            codes = value if isinstance(value, list) else [value]
+            values.extend(code_lists().label(_BODY_MAP_LISTS[name], str(code), document.language)
+                          for code in codes if code is not None)
+            return
+        if isinstance(owner, BodyMark) and name == "view":
+            return  # printed beside the place: "Højre overarm (forfra)"
+        if name == "media_type" and isinstance(value, str):
+            values.append(ATTACHMENT_LABELS[document.language]["type." + value])
             return
         if isinstance(owner, SignalMark):
             if name == "id":
@@ -205,7 +240,7 @@ def with_every_text(model: Model, text: str) -> Model:
         if isinstance(value, StrEnum) or name in {
                 "language", "notification_id", "corrects", "cpr", "sha256", "municipality_code", "frequency",
                 "sources", "duration", "worry_level", "id", "category_id", "file", "media_type", "version",
-                "grounds", "known"}:
+                "grounds", "known", "colours"}:
             continue  # codes, ids and formats: only free texts are swapped
         if isinstance(value, str):
             update[name] = text

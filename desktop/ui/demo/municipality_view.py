@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.demo.intake import ReceivedNotification
+from desktop.documents.attachment_listing import received_html
 from desktop.documents.formatting import format_datetime
 from desktop.documents.html import render_html
 from desktop.ui.messages import text_for
@@ -149,7 +150,9 @@ class MunicipalityView(QDialog):
                         for k, v in rows)
         self.receipt.setText(f"<h3>{html.escape(receipt_heading)}</h3><table cellpadding='3'>{table}</table>")
         if item.document is not None:
-            self.content.setHtml(render_html(item.document))
+            # The copy, then what was carried beside it: each attachment checked, pictures shown.
+            received = received_html(item.document.attachments, item.attachments, item.document.language)
+            self.content.setHtml(render_html(item.document).replace("</body>", received + "</body>", 1))
         else:
             problem = text_for(item.problem_id or "envelope.malformed")
             could_not_open = self.tr("This envelope could not be opened with the demo key:")

@@ -89,8 +89,9 @@ def test_attachments_stay_in_the_vault_and_arrive_byte_for_byte(
         cleaned = {e["name"]: vault.attachments.data(draft_id, e["id"]) for e in entries}
         assert marker.encode() in cleaned["fravær.pdf"]  # the PDF is carried as it is
         refs = build_attachments(entries)
-        finalise_document(vault, sample_document(notification_id=draft_id), [municipality.public()],
-                          render_pdf, attachments=vault.attachments.envelope_files(draft_id, refs))
+        # Finalising reads the files the document lists from the vault, by their hashes.
+        finalise_document(vault, sample_document(notification_id=draft_id, attachments=refs),
+                          [municipality.public()], render_pdf)
         draft.keeper.stop()
         if checkpointed:
             vault.checkpoint()
@@ -124,8 +125,8 @@ def test_the_intakes_decrypt_writes_out_the_cleaned_attachments(
     draft_id = draft.keeper.draft_id
     entries = vault.notifications.get_draft(draft_id).answers[FIELD]
     refs = build_attachments(entries)
-    finalise_document(vault, sample_document(notification_id=draft_id), [recipient.public()], render_pdf,
-                      attachments=vault.attachments.envelope_files(draft_id, refs))
+    document = sample_document(notification_id=draft_id, attachments=refs)
+    finalise_document(vault, document, [recipient.public()], render_pdf)
     draft.keeper.stop()
     envelope = tmp_path / "underretning.underret"
     envelope.write_bytes(vault.outbox.envelope(draft_id))

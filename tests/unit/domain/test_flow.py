@@ -25,15 +25,15 @@ def test_pages_run_from_the_acute_question_to_the_review(
     form: FormDefinition, national: GuidelinePack
 ) -> None:
     flow = _flow(form, national, {})
-    assert flow.pages() == ["acute", "child", "knowledge", "signals", "events", "child_view", "family",
-                            "others", "grounds", "notifier", "review"]
+    assert flow.pages() == ["acute", "child", "knowledge", "signals", "events", "observations", "child_view",
+                            "family", "others", "grounds", "notifier", "review"]
     assert flow.first() == "acute"
     assert flow.last() == "review"
     assert flow.previous("acute") is None
     assert flow.next("review") is None
     assert flow.next("acute") == "child"
     assert flow.previous("child") == "acute"
-    assert flow.position("signals") == (4, 11)
+    assert flow.position("signals") == (4, 12)
 
 
 def test_a_section_hidden_by_its_condition_is_skipped(form: FormDefinition, national: GuidelinePack) -> None:
@@ -43,10 +43,10 @@ def test_a_section_hidden_by_its_condition_is_skipped(form: FormDefinition, nati
     answers: dict[str, Any] = {"acute.in_danger": False}
     flow = _flow(changed, national, answers)
     assert "events" not in flow.pages()
-    assert flow.next("signals") == "child_view"
-    assert flow.previous("child_view") == "signals"
+    assert flow.next("signals") == "observations"
+    assert flow.previous("observations") == "signals"
     # From a page that has just disappeared, navigation still works.
-    assert flow.next("events") == "child_view"
+    assert flow.next("events") == "observations"
     answers["acute.in_danger"] = True
     assert flow.next("signals") == "events"
 

@@ -119,6 +119,7 @@ def test_the_form_follows_the_agreed_page_order(form: FormDefinition) -> None:
         "knowledge",
         "signals",
         "events",
+        "observations",
         "child_view",
         "family",
         "others",
