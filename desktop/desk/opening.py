@@ -9,6 +9,7 @@ and ``notification.json`` must be readable and about the same notification. Pure
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from desktop.desk.received import DocumentUnreadable, from_document
 from desktop.desk.store.received import IncomingNotification
@@ -35,7 +36,7 @@ def _reply_key(opened: OpenedEnvelope) -> bytes | None:
     return reply_key_bytes(opened.reply_key)
 
 
-def open_fetched(item: EnvelopeItem, *, private_keys: dict[str, bytes],
+def open_fetched(item: EnvelopeItem, *, private_keys: Mapping[str, object],
                  receipt_public_key: bytes) -> IncomingNotification:
     """Verify and decrypt one fetched envelope; EnvelopeUnopenable with the reason's id otherwise."""
     digest = envelope_sha256(item.envelope)
@@ -45,7 +46,7 @@ def open_fetched(item: EnvelopeItem, *, private_keys: dict[str, bytes],
     except ReceiptInvalid as exc:
         raise EnvelopeUnopenable("the intake's receipt does not verify", message_id=exc.message_id) from exc
     try:
-        opened = open_envelope(item.envelope, dict(private_keys))
+        opened = open_envelope(item.envelope, private_keys)
     except EnvelopeError as exc:
         raise EnvelopeUnopenable("the envelope cannot be opened", message_id=exc.message_id) from exc
     if opened.header.notification_id != item.notification_id:

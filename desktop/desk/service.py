@@ -16,7 +16,7 @@ import contextlib
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -88,6 +88,15 @@ class NotificationDetail:
     history: History
     document_html: str
     file_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InboxState:
+    """The inbox's rows, how many are past 24 hours unassessed, and how many envelopes could not be opened."""
+
+    rows: list[InboxRow]
+    overdue: int
+    unopened: int
 
 
 @dataclass(frozen=True)
@@ -194,6 +203,17 @@ class DeskService:
     def inbox(self) -> list[InboxRow]:
         with self._locked() as vault:
             return vault.received.list_inbox()
+
+    def inbox_state(self) -> InboxState:
+        """What the inbox window shows: every row (most urgent first) and the two counts above them."""
+        from desktop.store.clock import to_text
+
+        with self._locked() as vault:
+            rows = vault.received.list_inbox()
+            unopened = vault.unopened.count()
+        now = to_text(self.now())
+        overdue = sum(1 for row in rows if row.assessed_at is None and row.assessment_due <= now)
+        return InboxState(rows, overdue, unopened)
 
     def overdue_assessments(self) -> list[InboxRow]:
         """The daily summary: every notification past 24 hours without an assessment, oldest first."""
@@ -309,12 +329,22 @@ class DeskService:
         relayed = self.relay_waiting()
         return SyncResult(new, unopened, updates, relayed)
 
-    def _keys(self) -> tuple[dict[str, bytes], bytes]:
+    def _keys(self) -> tuple[dict[str, object], bytes]:
+        """The recipient keys as ready key objects (made once per sync, not once per envelope: each
+        takes a millisecond to expand) and the intake's receipt key."""
         import base64
 
+        from protocol.envelope import EnvelopeError, RecipientPrivateKey
+
         with self._locked() as vault:
-            keys = vault.keys.recipient_private_keys()
+            raw = vault.keys.recipient_private_keys()
             receipt_key = base64.b64decode(vault.settings.get("receipt_public_key"))
+        keys: dict[str, object] = {}
+        for key_id, private in raw.items():
+            try:
+                keys[key_id] = RecipientPrivateKey(key_id, private).hpke_key()
+            except EnvelopeError:
+                keys[key_id] = private  # opening names the problem for the envelope that needs it
         return keys, receipt_key
 
     def _fetch(self, client: InboxClient) -> tuple[int, int]:
@@ -332,19 +362,38 @@ class DeskService:
             if not numbers:
                 break
             after = numbers[-1]
-        new = unopened = 0
-        for start in range(0, len(missing), FETCH_PAGE):
-            items = client.envelopes_by_seq(missing[start:start + FETCH_PAGE])
-            opened, failed = self.open_items(items, keys, receipt_key)
+        pages = [missing[start:start + FETCH_PAGE] for start in range(0, len(missing), FETCH_PAGE)]
+        counts = [0, 0]
+
+        def keep(opened: list[IncomingNotification], failed: list[UnopenedEnvelope]) -> None:
             with self._locked() as vault:
-                new += len(vault.received.add_many(opened))
+                counts[0] += len(vault.received.add_many(opened))
                 for item in failed:
                     vault.unopened.keep(item)
-            unopened += len(failed)
-        return new, unopened
+            counts[1] += len(failed)
+
+        # Three steps overlap: the next page comes over the network while this one is decrypted and
+        # the one before is written into the vault (each waits in C - sockets, crypto, SQLCipher).
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="desk-fetch") as pool:
+            fetching = pool.submit(client.envelopes_by_seq, pages[0]) if pages else None
+            writing: Future[None] | None = None
+            for number in range(len(pages)):
+                assert fetching is not None
+                items = fetching.result()
+                if number + 1 < len(pages):
+                    fetching = pool.submit(client.envelopes_by_seq, pages[number + 1])
+                opened, failed = self.open_items(items, keys, receipt_key)
+                if writing is not None:
+                    writing.result()
+                writing = pool.submit(keep, opened, failed)
+            if writing is not None:
+                writing.result()
+        return counts[0], counts[1]
 
     @staticmethod
-    def open_items(items: list[EnvelopeItem], keys: dict[str, bytes],
+    def open_items(items: list[EnvelopeItem], keys: Mapping[str, object],
                    receipt_key: bytes) -> tuple[list[IncomingNotification], list[UnopenedEnvelope]]:
         """Verify and decrypt fetched envelopes (no vault needed): the opened ones and the rest, with why."""
         opened: list[IncomingNotification] = []

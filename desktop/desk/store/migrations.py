@@ -33,13 +33,18 @@ _V1 = (
         notifier_role TEXT NOT NULL,
         profession TEXT NOT NULL,
         workplace TEXT NOT NULL,
-        facts_json TEXT NOT NULL,
         key_id TEXT NOT NULL,
         sender_fingerprint TEXT NOT NULL,
         envelope_sha256 TEXT NOT NULL,
         reply_key BLOB
     )""",
     "CREATE INDEX received_by_received_at ON received(received_at)",
+    # Everything else the desk read from the document, apart from the inbox's columns: listing 10,000
+    # rows then reads narrow pages only.
+    """CREATE TABLE received_facts (
+        notification_id TEXT PRIMARY KEY REFERENCES received(notification_id) ON DELETE CASCADE,
+        facts_json TEXT NOT NULL
+    )""",
     """CREATE TABLE received_file (
         notification_id TEXT NOT NULL REFERENCES received(notification_id) ON DELETE CASCADE,
         name TEXT NOT NULL,

@@ -149,9 +149,9 @@ class ReceivedRepository:
                     "INSERT INTO received (notification_id, seq, reference, received_at,"
                     " assessment_due, acknowledgement_due, fetched_at, acute, child_name, child_cpr,"
                     " child_birth_date, unborn, age_band, grounds, categories, category_labels,"
-                    " notifier_name, notifier_role, profession, workplace, facts_json, key_id,"
+                    " notifier_name, notifier_role, profession, workplace, key_id,"
                     " sender_fingerprint, envelope_sha256, reply_key)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (facts.notification_id, item.seq, facts.reference, to_text(facts.received_at),
                      to_text(assessment_due(facts.received_at)),
                      to_text(acknowledgement_due_at(facts.received_at)), now, int(facts.acute),
@@ -159,8 +159,10 @@ class ReceivedRepository:
                      facts.child_birth_date.isoformat() if facts.child_birth_date else None,
                      int(facts.unborn), facts.age_band, join_list(facts.grounds), join_list(facts.categories),
                      join_list(facts.category_labels), facts.notifier_name, facts.notifier_role,
-                     facts.profession, facts.workplace, _facts_json(facts), item.key_id,
+                     facts.profession, facts.workplace, item.key_id,
                      item.sender_fingerprint, item.envelope_sha256, item.reply_key))
+                connection.execute("INSERT INTO received_facts (notification_id, facts_json) VALUES (?, ?)",
+                                   (facts.notification_id, _facts_json(facts)))
                 connection.executemany(
                     "INSERT INTO received_file (notification_id, name, data) VALUES (?, ?, ?)",
                     [(facts.notification_id, name, data) for name, data in item.files.items()])
@@ -186,7 +188,7 @@ class ReceivedRepository:
 
     def get(self, notification_id: str) -> ReceivedNotification:
         """The facts of one notification; NotificationNotFound when it is not here."""
-        row = self._db.query_one("SELECT facts_json FROM received WHERE notification_id = ?",
+        row = self._db.query_one("SELECT facts_json FROM received_facts WHERE notification_id = ?",
                                  (notification_id,))
         if row is None:
             raise NotificationNotFound()
@@ -218,7 +220,7 @@ class ReceivedRepository:
         if not numbers:
             return []
         marks = ",".join("?" * len(numbers))
-        sql = ("SELECT facts_json FROM received WHERE notification_id IN"  # noqa: S608 - only "?" marks
+        sql = ("SELECT facts_json FROM received_facts WHERE notification_id IN"  # noqa: S608 - "?" only
                f" (SELECT notification_id FROM person_key WHERE cpr IN ({marks}))"
                " AND notification_id != ?")
         rows = self._db.query(sql, (*numbers, facts.notification_id))
@@ -227,8 +229,9 @@ class ReceivedRepository:
     def all_facts(self, start: datetime | None = None,
                   end: datetime | None = None) -> list[ReceivedNotification]:
         """The facts of every notification received in ``[start, end)`` (all when not given)."""
-        sql = ("SELECT facts_json FROM received WHERE received_at >= ? AND received_at < ?"
-               " ORDER BY received_at")
+        sql = ("SELECT f.facts_json FROM received r JOIN received_facts f ON f.notification_id ="
+               " r.notification_id"
+               " WHERE r.received_at >= ? AND r.received_at < ? ORDER BY r.received_at")
         low = to_text(start) if start else ""
         high = to_text(end) if end else "9999"
         return [_facts_from_json(row[0]) for row in self._db.query(sql, (low, high))]

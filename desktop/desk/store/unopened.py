@@ -45,6 +45,9 @@ class UnopenedRepository:
         return [UnopenedEnvelope(int(a), str(b), bytes(c), bytes(d), bytes(e), str(f))
                 for a, b, c, d, e, f in rows]
 
+    def count(self) -> int:
+        return int(self._db.query_one("SELECT COUNT(*) FROM unopened")[0])
+
     def forget(self, seq: int) -> None:
         """The envelope was opened after all (it is now a received notification)."""
         with self._db.transaction() as connection:

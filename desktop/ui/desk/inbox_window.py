@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.desk.store.received import InboxRow
 from desktop.ui import theme
 from desktop.ui.desk.context import error_text
 from desktop.ui.desk.inbox_model import ID_ROLE, InboxModel
@@ -34,7 +33,7 @@ from desktop.ui.desk.notification_window import NotificationWindow
 from desktop.ui.operations import gc_paused, run_in_background
 
 if TYPE_CHECKING:
-    from desktop.desk.service import SyncResult
+    from desktop.desk.service import InboxState, SyncResult
     from desktop.ui.desk.context import DeskContext
 
 SYNC_INTERVAL_MS = 3 * 60 * 1000
@@ -156,10 +155,9 @@ class InboxWindow(QMainWindow):
             return
         service = self._context.service
 
-        def load() -> tuple[list[InboxRow], int, int]:
-            with gc_paused():
-                rows = service.inbox()
-            return rows, len(service.overdue_assessments()), len(service.unopened())
+        def load() -> InboxState:
+            with gc_paused():  # thousands of rows: no collection pause while they are made
+                return service.inbox_state()
 
         run_in_background(self, load, on_success=self._show, on_failure=self._failed)
 
@@ -167,10 +165,10 @@ class InboxWindow(QMainWindow):
         """Locked (or locking): nothing from the vault may be shown."""
         return self._context.session.is_active is False and self._was_started
 
-    def _show(self, loaded: tuple[list[InboxRow], int, int]) -> None:
+    def _show(self, loaded: InboxState) -> None:
         if self._locked():
             return  # a load that finished after the lock: its rows are not shown
-        rows, overdue, unopened = loaded
+        rows, overdue, unopened = loaded.rows, loaded.overdue, loaded.unopened
         current = self.current_notification_id()
         self.model.set_now(self._context.service.now())
         self.model.set_rows(rows)
@@ -199,7 +197,7 @@ class InboxWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         limit = max(120, self.width() // 4)
-        sample = min(self.model.rowCount(), 40)
+        sample = min(self.model.rowCount(), 20)
         for column in range(self.model.columnCount()):
             texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
             texts += [str(self.model.data(self.model.index(row, column)) or "") for row in range(sample)]
