@@ -91,8 +91,9 @@ def document_for(notification_id: str, *, name: str, cpr: str, birth: date, acut
     child = sample.child.model_copy(update={"name": name, "cpr": formatted, "birth_date": birth})
     concern = sample.concern.model_copy(update={"observations": observation})
     notifier = sample.notifier.model_copy(update={"role": role})
+    # No attachments: finalising takes their bytes from the notifier's vault, and these apps hold none.
     return sample.model_copy(update={"notification_id": notification_id, "acute": acute, "child": child,
-                                     "concern": concern, "notifier": notifier,
+                                     "concern": concern, "notifier": notifier, "attachments": [],
                                      "finalised_at": datetime.now(UTC).replace(microsecond=0)})
 
 
