@@ -110,6 +110,14 @@ def _schedule_pack_updates(services: Services) -> None:
     # Once the app has settled: the first window and the unlock come first, and the check's thread
     # does not compete with them for the interpreter.
     QTimer.singleShot(FIRST_PACK_CHECK_DELAY_MS, schedule, schedule.start)
+    # The municipality directory comes from the same source, checked and installed the same way.
+    from desktop.config.directory_updates import DIRECTORY
+    from desktop.config.pack_updates import SignedUpdater
+
+    directory_schedule = PackUpdateSchedule(services.policy, parent=services,
+                                            updater=SignedUpdater(DIRECTORY, services.policy))
+    directory_schedule.updated.connect(lambda _status: services.reload_directory())
+    QTimer.singleShot(FIRST_PACK_CHECK_DELAY_MS, directory_schedule, directory_schedule.start)
 
 
 #: How long after start the first guideline-pack update check runs.

@@ -107,27 +107,27 @@
       <translation>%1 underretninger er ikke sendt endnu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="491" />
+      <location filename="../desktop/ui/delivery/window.py" line="492" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>De er gemt sikkert på denne pc og bliver sendt, næste gang du åbner Underret, mens pc'en er på nettet. Er sagen akut, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="498" />
+      <location filename="../desktop/ui/delivery/window.py" line="499" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="500" />
+      <location filename="../desktop/ui/delivery/window.py" line="501" />
       <source>Quit anyway</source>
       <translation>Afslut alligevel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="501" />
+      <location filename="../desktop/ui/delivery/window.py" line="502" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Lad Underret være åben</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="504" />
+      <location filename="../desktop/ui/delivery/window.py" line="505" />
       <source>Keep Underret open</source>
       <translation>Lad Underret være åben</translation>
     </message>
@@ -218,125 +218,125 @@
       <translation>Modtaget af kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="190" />
-      <location filename="../desktop/ui/delivery/wording.py" line="264" />
+      <location filename="../desktop/ui/delivery/wording.py" line="191" />
       <location filename="../desktop/ui/delivery/wording.py" line="269" />
+      <location filename="../desktop/ui/delivery/wording.py" line="274" />
       <source>the municipality</source>
       <translation>kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="194" />
-      <location filename="../desktop/ui/delivery/wording.py" line="207" />
+      <location filename="../desktop/ui/delivery/wording.py" line="195" />
+      <location filename="../desktop/ui/delivery/wording.py" line="212" />
       <source>Why: %1.</source>
       <translation>Hvorfor: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="196" />
+      <location filename="../desktop/ui/delivery/wording.py" line="197" />
       <source>Next try: %1 (or choose “Send now”).</source>
       <translation>Næste forsøg: %1 (eller vælg »Send nu«).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="198" />
+      <location filename="../desktop/ui/delivery/wording.py" line="199" />
       <source>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</source>
       <translation>Den er gemt sikkert på denne pc og bliver sendt af sig selv, så snart det kan lade sig gøre. Er sagen akut, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="200" />
+      <location filename="../desktop/ui/delivery/wording.py" line="203" />
       <source>Not sent yet – waiting to be sent to %1.</source>
       <translation>Ikke sendt endnu – venter på at blive sendt til %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="201" />
+      <location filename="../desktop/ui/delivery/wording.py" line="205" />
       <source>Waiting to be sent to %1.</source>
       <translation>Venter på at blive sendt til %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="204" />
+      <location filename="../desktop/ui/delivery/wording.py" line="209" />
       <source>Being sent to %1 now.</source>
       <translation>Sendes til %1 nu.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="208" />
+      <location filename="../desktop/ui/delivery/wording.py" line="213" />
       <source>What to do: %1</source>
       <translation>Det skal du gøre: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="210" />
+      <location filename="../desktop/ui/delivery/wording.py" line="215" />
       <source>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</source>
       <translation>Når it-afdelingen har rettet fejlen, så vælg »Send igen«. Indtil da er den gemt sikkert på denne pc.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="213" />
+      <location filename="../desktop/ui/delivery/wording.py" line="218" />
       <source>%1 did not accept the notification. It has not been delivered.</source>
       <translation>%1 tog ikke imod underretningen. Den er ikke afleveret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="223" />
+      <location filename="../desktop/ui/delivery/wording.py" line="228" />
       <source>Reference number: %1.</source>
       <translation>Referencenummer: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="227" />
+      <location filename="../desktop/ui/delivery/wording.py" line="232" />
       <source>The municipality should have sent you an acknowledgement by %1.</source>
       <translation>Kommunen skulle have sendt dig en kvittering senest %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="230" />
+      <location filename="../desktop/ui/delivery/wording.py" line="235" />
       <source>%1 has not sent an acknowledgement within six working days.</source>
       <translation>%1 har ikke sendt kvittering inden for seks hverdage.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="235" />
+      <location filename="../desktop/ui/delivery/wording.py" line="240" />
       <source>Sent to %1 by secure e-mail.</source>
       <translation>Sendt til %1 med sikker mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="237" />
+      <location filename="../desktop/ui/delivery/wording.py" line="242" />
       <source>Sent: %1.</source>
       <translation>Sendt: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="238" />
+      <location filename="../desktop/ui/delivery/wording.py" line="243" />
       <source>Secure e-mail gives no automatic message of receipt.</source>
       <translation>Sikker mail giver ingen automatisk besked om modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="240" />
+      <location filename="../desktop/ui/delivery/wording.py" line="245" />
       <source>Received by %1.</source>
       <translation>Modtaget af %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="242" />
+      <location filename="../desktop/ui/delivery/wording.py" line="247" />
       <source>Received: %1.</source>
       <translation>Modtaget: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="245" />
+      <location filename="../desktop/ui/delivery/wording.py" line="250" />
       <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
       <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; kvitteringen er gemt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="248" />
+      <location filename="../desktop/ui/delivery/wording.py" line="253" />
       <source>You have noted that the municipality sent you an acknowledgement.</source>
       <translation>Du har noteret, at kommunen har sendt dig en kvittering.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="252" />
+      <location filename="../desktop/ui/delivery/wording.py" line="257" />
       <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
       <translation>Kommunen skal sende dig en kvittering senest %1 (seks hverdage). Får du ingen, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="263" />
+      <location filename="../desktop/ui/delivery/wording.py" line="268" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>%2 tog ikke imod underretningen om %1: %3.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="267" />
+      <location filename="../desktop/ui/delivery/wording.py" line="272" />
       <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
       <translation>Ingen kvittering fra %1 for underretningen om %2 (referencenummer %3).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="274" />
+      <location filename="../desktop/ui/delivery/wording.py" line="279" />
       <source>Phone %1.</source>
       <translation>Ring på %1.</translation>
     </message>
@@ -505,118 +505,125 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="81" />
+      <location filename="../desktop/ui/delivery/messages.py" line="84" />
+      <source>the child's municipality cannot receive notifications through Underret yet; phone the municipality</source>
+      <translation>barnets kommune kan endnu ikke modtage underretninger gennem Underret; ring til kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="87" />
       <source>the receiving address is not secure (https is required)</source>
       <translation>modtageradressen er ikke sikker (https er påkrævet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <location filename="../desktop/ui/delivery/messages.py" line="89" />
       <source>this PC has no certificate to check the municipality's receiving service</source>
       <translation>pc'en har intet certifikat til at kontrollere kommunens modtagesystem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="86" />
+      <location filename="../desktop/ui/delivery/messages.py" line="92" />
       <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
       <translation>mailserveren tilbyder ikke en krypteret forbindelse, så intet blev sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="89" />
+      <location filename="../desktop/ui/delivery/messages.py" line="95" />
       <source>the mail server asked to try again later</source>
       <translation>mailserveren bad om at prøve igen senere</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="91" />
+      <location filename="../desktop/ui/delivery/messages.py" line="97" />
       <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
       <translation>mailserveren afviste kommunens sikre mailadresse (bed IT om at tjekke den)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="94" />
+      <location filename="../desktop/ui/delivery/messages.py" line="100" />
       <source>the mail server refused the sender address IT has set up</source>
       <translation>mailserveren afviste den afsenderadresse, IT har sat op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="96" />
+      <location filename="../desktop/ui/delivery/messages.py" line="102" />
       <source>the mail server did not accept mail from this PC (ask IT)</source>
       <translation>mailserveren tog ikke imod mail fra denne pc (kontakt IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="98" />
+      <location filename="../desktop/ui/delivery/messages.py" line="104" />
       <source>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</source>
       <translation>it-afdelingen skal sætte login til mailserveren op på denne pc; underretningen venter og bliver sendt, så snart det er gjort</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="101" />
+      <location filename="../desktop/ui/delivery/messages.py" line="107" />
       <source>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er ikke udstedt af en udsteder, som it-afdelingen har godkendt, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <location filename="../desktop/ui/delivery/messages.py" line="110" />
       <source>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er ikke beregnet til krypteret mail, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="107" />
+      <location filename="../desktop/ui/delivery/messages.py" line="113" />
       <source>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse hører til en anden adresse, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="110" />
+      <location filename="../desktop/ui/delivery/messages.py" line="116" />
       <source>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er ikke gyldigt endnu, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="113" />
+      <location filename="../desktop/ui/delivery/messages.py" line="119" />
       <source>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er spærret, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="116" />
+      <location filename="../desktop/ui/delivery/messages.py" line="122" />
       <source>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
       <translation>det kunne ikke kontrolleres, om certifikatet til kommunens sikre postkasse er spærret, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="119" />
+      <location filename="../desktop/ui/delivery/messages.py" line="125" />
       <source>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</source>
       <translation>den er sendt, men det kunne ikke kontrolleres, om certifikatet til kommunens sikre postkasse er spærret (it-afdelingen kan se det)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="122" />
+      <location filename="../desktop/ui/delivery/messages.py" line="128" />
       <source>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</source>
       <translation>organisationscertifikatet, som it-afdelingen har sat op til at signere mail, kan ikke bruges (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="125" />
+      <location filename="../desktop/ui/delivery/messages.py" line="131" />
       <source>the notification is larger than the mail server accepts</source>
       <translation>underretningen er større, end mailserveren tager imod</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="127" />
+      <location filename="../desktop/ui/delivery/messages.py" line="133" />
       <source>the mail server refused the secure e-mail</source>
       <translation>mailserveren afviste den sikre mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="129" />
+      <location filename="../desktop/ui/delivery/messages.py" line="135" />
       <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse kan ikke bruges (kontakt IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="132" />
+      <location filename="../desktop/ui/delivery/messages.py" line="138" />
       <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er udløbet, så intet blev sendt (kontakt IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="153" />
+      <location filename="../desktop/ui/delivery/messages.py" line="159" />
       <source>an unexpected problem</source>
       <extracomment>Reasons after which the item is refused for good (FAILED): the person must act. (A PC not accepted, a mail login or certificate problem: IT fixes those on this PC, and the notification waits in the queue meanwhile; those are not refusals.)</extracomment>
       <translation>et uventet problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="165" />
+      <location filename="../desktop/ui/delivery/messages.py" line="171" />
       <source>Not sent yet: %1.</source>
       <translation>Ikke sendt endnu: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="174" />
+      <location filename="../desktop/ui/delivery/messages.py" line="187" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
+      <extracomment>Reasons whose whole sentence another module registers, with details only it has.</extracomment>
       <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke sendes sikkert til kommunen. Det, du har skrevet, er gemt. Kontakt it-afdelingen, og ring til kommunen, hvis sagen er akut.</translation>
     </message>
   </context>

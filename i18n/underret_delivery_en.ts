@@ -107,27 +107,27 @@
       <translation>%1 notifications have not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="491" />
+      <location filename="../desktop/ui/delivery/window.py" line="492" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="498" />
+      <location filename="../desktop/ui/delivery/window.py" line="499" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="500" />
+      <location filename="../desktop/ui/delivery/window.py" line="501" />
       <source>Quit anyway</source>
       <translation>Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="501" />
+      <location filename="../desktop/ui/delivery/window.py" line="502" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="504" />
+      <location filename="../desktop/ui/delivery/window.py" line="505" />
       <source>Keep Underret open</source>
       <translation>Keep Underret open</translation>
     </message>
@@ -218,125 +218,125 @@
       <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="190" />
-      <location filename="../desktop/ui/delivery/wording.py" line="264" />
+      <location filename="../desktop/ui/delivery/wording.py" line="191" />
       <location filename="../desktop/ui/delivery/wording.py" line="269" />
+      <location filename="../desktop/ui/delivery/wording.py" line="274" />
       <source>the municipality</source>
       <translation>the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="194" />
-      <location filename="../desktop/ui/delivery/wording.py" line="207" />
+      <location filename="../desktop/ui/delivery/wording.py" line="195" />
+      <location filename="../desktop/ui/delivery/wording.py" line="212" />
       <source>Why: %1.</source>
       <translation>Why: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="196" />
+      <location filename="../desktop/ui/delivery/wording.py" line="197" />
       <source>Next try: %1 (or choose “Send now”).</source>
       <translation>Next try: %1 (or choose “Send now”).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="198" />
+      <location filename="../desktop/ui/delivery/wording.py" line="199" />
       <source>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</source>
       <translation>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="200" />
+      <location filename="../desktop/ui/delivery/wording.py" line="203" />
       <source>Not sent yet – waiting to be sent to %1.</source>
       <translation>Not sent yet – waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="201" />
+      <location filename="../desktop/ui/delivery/wording.py" line="205" />
       <source>Waiting to be sent to %1.</source>
       <translation>Waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="204" />
+      <location filename="../desktop/ui/delivery/wording.py" line="209" />
       <source>Being sent to %1 now.</source>
       <translation>Being sent to %1 now.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="208" />
+      <location filename="../desktop/ui/delivery/wording.py" line="213" />
       <source>What to do: %1</source>
       <translation>What to do: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="210" />
+      <location filename="../desktop/ui/delivery/wording.py" line="215" />
       <source>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</source>
       <translation>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="213" />
+      <location filename="../desktop/ui/delivery/wording.py" line="218" />
       <source>%1 did not accept the notification. It has not been delivered.</source>
       <translation>%1 did not accept the notification. It has not been delivered.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="223" />
+      <location filename="../desktop/ui/delivery/wording.py" line="228" />
       <source>Reference number: %1.</source>
       <translation>Reference number: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="227" />
+      <location filename="../desktop/ui/delivery/wording.py" line="232" />
       <source>The municipality should have sent you an acknowledgement by %1.</source>
       <translation>The municipality should have sent you an acknowledgement by %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="230" />
+      <location filename="../desktop/ui/delivery/wording.py" line="235" />
       <source>%1 has not sent an acknowledgement within six working days.</source>
       <translation>%1 has not sent an acknowledgement within six working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="235" />
+      <location filename="../desktop/ui/delivery/wording.py" line="240" />
       <source>Sent to %1 by secure e-mail.</source>
       <translation>Sent to %1 by secure e-mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="237" />
+      <location filename="../desktop/ui/delivery/wording.py" line="242" />
       <source>Sent: %1.</source>
       <translation>Sent: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="238" />
+      <location filename="../desktop/ui/delivery/wording.py" line="243" />
       <source>Secure e-mail gives no automatic message of receipt.</source>
       <translation>Secure e-mail gives no automatic message of receipt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="240" />
+      <location filename="../desktop/ui/delivery/wording.py" line="245" />
       <source>Received by %1.</source>
       <translation>Received by %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="242" />
+      <location filename="../desktop/ui/delivery/wording.py" line="247" />
       <source>Received: %1.</source>
       <translation>Received: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="245" />
+      <location filename="../desktop/ui/delivery/wording.py" line="250" />
       <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
       <translation>The content was removed from this PC after the retention period; the receipt is kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="248" />
+      <location filename="../desktop/ui/delivery/wording.py" line="253" />
       <source>You have noted that the municipality sent you an acknowledgement.</source>
       <translation>You have noted that the municipality sent you an acknowledgement.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="252" />
+      <location filename="../desktop/ui/delivery/wording.py" line="257" />
       <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
       <translation>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="263" />
+      <location filename="../desktop/ui/delivery/wording.py" line="268" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>The notification about %1 was not accepted by %2: %3.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="267" />
+      <location filename="../desktop/ui/delivery/wording.py" line="272" />
       <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
       <translation>No acknowledgement from %1 for the notification about %2 (reference number %3).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="274" />
+      <location filename="../desktop/ui/delivery/wording.py" line="279" />
       <source>Phone %1.</source>
       <translation>Phone %1.</translation>
     </message>
@@ -505,118 +505,125 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="81" />
+      <location filename="../desktop/ui/delivery/messages.py" line="84" />
+      <source>the child's municipality cannot receive notifications through Underret yet; phone the municipality</source>
+      <translation>the child's municipality cannot receive notifications through Underret yet; phone the municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="87" />
       <source>the receiving address is not secure (https is required)</source>
       <translation>the receiving address is not secure (https is required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="83" />
+      <location filename="../desktop/ui/delivery/messages.py" line="89" />
       <source>this PC has no certificate to check the municipality's receiving service</source>
       <translation>this PC has no certificate to check the municipality's receiving service</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="86" />
+      <location filename="../desktop/ui/delivery/messages.py" line="92" />
       <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
       <translation>the mail server does not offer an encrypted connection, so nothing was sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="89" />
+      <location filename="../desktop/ui/delivery/messages.py" line="95" />
       <source>the mail server asked to try again later</source>
       <translation>the mail server asked to try again later</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="91" />
+      <location filename="../desktop/ui/delivery/messages.py" line="97" />
       <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
       <translation>the mail server refused the municipality's secure e-mail address (ask IT to check it)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="94" />
+      <location filename="../desktop/ui/delivery/messages.py" line="100" />
       <source>the mail server refused the sender address IT has set up</source>
       <translation>the mail server refused the sender address IT has set up</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="96" />
+      <location filename="../desktop/ui/delivery/messages.py" line="102" />
       <source>the mail server did not accept mail from this PC (ask IT)</source>
       <translation>the mail server did not accept mail from this PC (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="98" />
+      <location filename="../desktop/ui/delivery/messages.py" line="104" />
       <source>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</source>
       <translation>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="101" />
+      <location filename="../desktop/ui/delivery/messages.py" line="107" />
       <source>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <location filename="../desktop/ui/delivery/messages.py" line="110" />
       <source>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="107" />
+      <location filename="../desktop/ui/delivery/messages.py" line="113" />
       <source>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="110" />
+      <location filename="../desktop/ui/delivery/messages.py" line="116" />
       <source>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="113" />
+      <location filename="../desktop/ui/delivery/messages.py" line="119" />
       <source>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="116" />
+      <location filename="../desktop/ui/delivery/messages.py" line="122" />
       <source>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
       <translation>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="119" />
+      <location filename="../desktop/ui/delivery/messages.py" line="125" />
       <source>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</source>
       <translation>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="122" />
+      <location filename="../desktop/ui/delivery/messages.py" line="128" />
       <source>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</source>
       <translation>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="125" />
+      <location filename="../desktop/ui/delivery/messages.py" line="131" />
       <source>the notification is larger than the mail server accepts</source>
       <translation>the notification is larger than the mail server accepts</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="127" />
+      <location filename="../desktop/ui/delivery/messages.py" line="133" />
       <source>the mail server refused the secure e-mail</source>
       <translation>the mail server refused the secure e-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="129" />
+      <location filename="../desktop/ui/delivery/messages.py" line="135" />
       <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox cannot be used (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="132" />
+      <location filename="../desktop/ui/delivery/messages.py" line="138" />
       <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
       <translation>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="153" />
+      <location filename="../desktop/ui/delivery/messages.py" line="159" />
       <source>an unexpected problem</source>
       <extracomment>Reasons after which the item is refused for good (FAILED): the person must act. (A PC not accepted, a mail login or certificate problem: IT fixes those on this PC, and the notification waits in the queue meanwhile; those are not refusals.)</extracomment>
       <translation>an unexpected problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="165" />
+      <location filename="../desktop/ui/delivery/messages.py" line="171" />
       <source>Not sent yet: %1.</source>
       <translation>Not sent yet: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="174" />
+      <location filename="../desktop/ui/delivery/messages.py" line="187" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
+      <extracomment>Reasons whose whole sentence another module registers, with details only it has.</extracomment>
       <translation>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</translation>
     </message>
   </context>

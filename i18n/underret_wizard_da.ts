@@ -680,11 +680,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="56" />
+      <source>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} on {number} today and tell them about your concern.</source>
+      <translation>{name} kan endnu ikke modtage underretninger gennem Underret. Din underretning er gemt her og venter – intet går tabt. Ring til {name} på {number} i dag, og fortæl om din bekymring.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="60" />
+      <source>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</source>
+      <translation>{name} kan endnu ikke modtage underretninger gennem Underret. Din underretning er gemt her og venter – intet går tabt. Ring til {name} i dag (nummeret står på kommunens hjemmeside), og fortæl om din bekymring.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="64" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Der mangler stadig noget i underretningen. Se på det markerede felt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="58" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="66" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Dine seneste ændringer kunne ikke gemmes. Lad vinduet være åbent, og prøv igen.</translation>
     </message>

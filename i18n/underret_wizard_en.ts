@@ -680,11 +680,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="56" />
+      <source>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} on {number} today and tell them about your concern.</source>
+      <translation>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} on {number} today and tell them about your concern.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="60" />
+      <source>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</source>
+      <translation>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="64" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Something is still missing in the notification. Please look at the marked field.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="58" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="66" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Your latest changes could not be saved. Keep this window open and try again.</translation>
     </message>

@@ -29,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.background_imports import import_modules
-from desktop.config.pack_updates import PackUpdater, PackUpdateStatus, UpdateOutcome
+from desktop.config.pack_updates import PackUpdater, PackUpdateStatus, SignedUpdater, UpdateOutcome
 from desktop.config.policy import Policy
 from desktop.errors import UnderretError
 
@@ -56,7 +56,7 @@ class PackUpdateSchedule(QObject):
     _finished = Signal(object)
 
     def __init__(self, policy: Policy, parent: QObject | None = None, *,
-                 updater: PackUpdater | None = None,
+                 updater: SignedUpdater | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
         self._updater = updater or PackUpdater(policy)

@@ -19,18 +19,32 @@ from desktop.outbox.finalise import finalise_document
 from desktop.outbox.sender import OutboxSender
 
 if TYPE_CHECKING:
+    from desktop.domain.directory import MunicipalityDirectory
     from desktop.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
 
-def make_demo_finaliser(open_vault: Callable[[], Vault],
-                        target: Callable[[], DemoTarget]) -> Callable[[str, NotificationDocument], None]:
-    """``services.finalise`` for demo mode (see :mod:`desktop.ui.wizard.finalising`)."""
+def make_demo_finaliser(
+    open_vault: Callable[[], Vault], target: Callable[[], DemoTarget],
+    directory: Callable[[], MunicipalityDirectory | None] = lambda: None,
+) -> Callable[[str, NotificationDocument], None]:
+    """``services.finalise`` for demo mode (see :mod:`desktop.ui.wizard.finalising`).
+
+    Routed like the real thing through the training directory: a child living in Demo Kommune or
+    Nabolund goes to the built-in intake; any other municipality cannot be reached, and the trainee
+    is told to phone (MunicipalityNotReachable), exactly as for real.
+    """
 
     def finalise(draft_id: str, document: NotificationDocument) -> None:
         if document.notification_id != draft_id:
             raise ValueError("the document belongs to another draft")
+        known = directory()
+        if known is not None:
+            from desktop.outbox.target import directory_target
+
+            code = document.child.municipality_code
+            directory_target(code, known.entry(code))  # MunicipalityNotReachable before anything changes
         recipient = target().recipient
         vault = open_vault()
         try:

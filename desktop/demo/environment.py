@@ -17,6 +17,7 @@ from desktop.demo.errors import DemoStartFailed
 from desktop.demo.folder import MARKER, create_demo_folder, remove_demo_folder, sweep_stale_demo_folders
 from desktop.demo.intake import DemoIntake
 from desktop.demo.transport import DemoTarget, require_loopback
+from desktop.domain.directory import MunicipalityDirectory, load_directory, shipped_directory_path
 from desktop.domain.packs import GuidelinePack, Intake, load_pack
 from desktop.paths import forms_dir
 from desktop.store.keys import KeyProtection, new_vault_key, zero
@@ -44,6 +45,18 @@ def demo_pack(intake: DemoIntake, path: Path | None = None) -> GuidelinePack:
     return pack.model_copy(update={"intake": section})
 
 
+def demo_directory(intake: DemoIntake, path: Path | None = None) -> MunicipalityDirectory:
+    """The training directory (Demo Kommune and its neighbour), every intake pointing at this run's intake."""
+    directory = load_directory(path or shipped_directory_path(demo=True))
+    if not directory.demo:
+        raise DemoStartFailed("the demo directory is not marked demo: true", problem="directory_not_demo")
+    section = Intake.model_validate(intake.pack_intake())
+    assert section.endpoint is not None
+    require_loopback(section.endpoint)
+    entries = [entry.model_copy(update={"intake": section}) for entry in directory.municipalities]
+    return directory.model_copy(update={"municipalities": entries})
+
+
 class DemoEnvironment:
     """One demo run's folder, vault key, pack and intake (see the module docstring)."""
 
@@ -52,6 +65,7 @@ class DemoEnvironment:
         self._key: bytearray | None = None
         self.intake: DemoIntake | None = None
         self.pack: GuidelinePack | None = None
+        self.directory: MunicipalityDirectory | None = None
         self.generation = 0
 
     @classmethod
@@ -100,6 +114,7 @@ class DemoEnvironment:
             Vault.open(profile.vault_path, self._key, create=True).close()
             self.intake = DemoIntake(self.folder / f"intake-{self.generation}").start()
             self.pack = demo_pack(self.intake)
+            self.directory = demo_directory(self.intake)
         except DemoStartFailed:
             raise
         except Exception as exc:
@@ -116,6 +131,7 @@ class DemoEnvironment:
             zero(self._key)
             self._key = None
         self.pack = None
+        self.directory = None
 
     def reset(self) -> None:
         """Wipe the vault and the intake's database and start both again (new key, new port).

@@ -1,6 +1,6 @@
 """Writes the published JSON Schemas in ``forms/schema/`` from the models.
 
-``form.schema.json``, ``pack.schema.json`` and ``notification.schema.json``:
+``form.schema.json``, ``pack.schema.json``, ``notification.schema.json`` and ``directory.schema.json``:
 run ``python -m desktop.domain.form_schemas`` after changing the form, pack or
 document models; a test fails while the published files differ from the models.
 """
@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from desktop.domain.directory import directory_json_schema
 from desktop.domain.document import json_schema as notification_json_schema
 from desktop.domain.forms import form_json_schema
 from desktop.domain.packs import pack_json_schema
@@ -20,6 +21,7 @@ PUBLISHED: dict[str, Callable[[], dict[str, Any]]] = {
     "form.schema.json": form_json_schema,
     "pack.schema.json": pack_json_schema,
     "notification.schema.json": notification_json_schema,
+    "directory.schema.json": directory_json_schema,
 }
 
 

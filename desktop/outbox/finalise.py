@@ -22,6 +22,7 @@ from protocol.replies import ReplyKey
 
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
+    from desktop.domain.directory import MunicipalityDirectory
     from desktop.domain.forms import FormDefinition
     from desktop.domain.packs import GuidelinePack
     from desktop.store.vault import Vault
@@ -139,19 +140,21 @@ def finalise_and_queue(
     *,
     demo: bool = False,
     render_pdf: PdfRenderer | None = None,
+    directory: MunicipalityDirectory | None = None,
 ) -> FinalisedNotification:
     """The app's finalise step (``services.finalise``, the wizard's default and the delivery service's).
 
-    Checks that ``document`` belongs to ``draft_id``, finds the intake from
-    policy and pack (``IntakeNotConfigured`` before anything is changed), then
-    renders, seals and queues on a connection of its own from ``open_vault``
-    (finalising runs on a worker thread), closed afterwards.
+    Checks that ``document`` belongs to ``draft_id``, finds the intake of the municipality where the
+    child lives (the PC's own from policy and pack, any other from the municipality directory;
+    ``IntakeNotConfigured`` or ``MunicipalityNotReachable`` before anything is changed: the draft is
+    kept), then renders, seals to that municipality's keys and queues on a connection of its own from
+    ``open_vault`` (finalising runs on a worker thread), closed afterwards.
     """
-    from desktop.outbox.target import intake_target
+    from desktop.outbox.target import route
 
     if document.notification_id != draft_id:
         raise ValueError("the document belongs to another draft")
-    target = intake_target(pack, policy)
+    target = route(document.child.municipality_code, pack, policy, directory)
     if render_pdf is None:
         from desktop.documents.pdf import render_pdf as default_renderer
 

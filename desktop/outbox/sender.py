@@ -374,7 +374,7 @@ class OutboxSender:
                 receipt = verify_receipt(
                     result.receipt_json,
                     result.signature,
-                    self._receipt_key,
+                    result.receipt_key or self._receipt_key,
                     notification_id=notification_id,
                     envelope_sha256=envelope_sha256(envelope),
                 )

@@ -1,4 +1,14 @@
-"""Where a notification goes and whom to trust: the intake settings from policy and pack.
+"""Where a notification goes and whom to trust: routing by municipality, and the intake settings.
+
+A notification goes to the municipality where the child lives
+(``child.municipality_code``). :func:`route` finds its intake: for the
+municipality of the guideline pack in force (the PC's own), the intake IT set
+up in the policy and pack, as below; for any other municipality, its entry in
+the signed municipality directory (:mod:`desktop.domain.directory`). A
+municipality with no entry, or whose entry has no intake, cannot be reached:
+:class:`MunicipalityNotReachable` carries its name and phone numbers, so the
+person is told to phone, and the notification is kept. :class:`RoutingTransport`
+then sends each sealed envelope to the intake whose keys it was sealed to.
 
 Policy (set centrally by municipal IT) overrides the guideline pack, field by
 field. The result is everything the outbox needs: the endpoint, the recipient
@@ -24,15 +34,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import dataclasses
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.errors import UnderretError
 
 if TYPE_CHECKING:
     from desktop.config.policy import Policy
-    from desktop.domain.packs import GuidelinePack
+    from desktop.domain.directory import DirectoryEntry, MunicipalityDirectory
+    from desktop.domain.packs import GuidelinePack, Intake
     from desktop.outbox.mail import MailTarget, SecureMailTransport
     from desktop.outbox.transport import HttpsIntakeTransport
     from protocol.envelope import RecipientKey
@@ -243,3 +258,143 @@ def make_transport(
         proxy=proxy,
         enrolment_token=target.enrolment_token,
     )
+
+
+# --- routing by municipality ------------------------------------------------------------------------
+
+class MunicipalityNotReachable(UnderretError):  # noqa: N818 - reads as the situation the user is in
+    """The child's municipality cannot receive notifications through Underret (no directory entry, or
+    no intake in it). Details: ``code``, ``name`` and the ``phone`` / ``on_call`` numbers ("" if unknown)."""
+
+    message_id = "delivery.municipality_not_reachable"
+
+
+def _not_reachable(code: str, entry: DirectoryEntry | None) -> MunicipalityNotReachable:
+    from desktop.domain.codes import municipality_name
+
+    office = entry.phones.office_hours if entry is not None else None
+    on_call = entry.phones.on_call if entry is not None else None
+    phone = office.number if office is not None else ""
+    after_hours = on_call.number if on_call is not None else ""
+    # Two sentences: with the number to phone when the directory has one, else where to find it.
+    message_id = MunicipalityNotReachable.message_id if phone or after_hours else \
+        "delivery.municipality_not_reachable_no_phone"
+    return MunicipalityNotReachable(
+        f"municipality {code} has no intake in the directory", message_id=message_id, code=code,
+        name=municipality_name(code), phone=phone, on_call=after_hours, number=phone or after_hours)
+
+
+def directory_target(code: str, entry: DirectoryEntry | None) -> IntakeTarget:
+    """The HTTPS intake a directory entry names; MunicipalityNotReachable when it has none."""
+    if entry is None or entry.intake is None:
+        raise _not_reachable(code, entry)
+    return _section_target(entry.intake, f"directory.{code}")
+
+
+def _section_target(intake: Intake, setting: str) -> IntakeTarget:
+    from protocol.envelope import RECIPIENT_PUBLIC_KEY_BYTES, RecipientKey  # here: cryptography is slow
+
+    if not intake.endpoint or not intake.receipt_key or not intake.recipient_keys():
+        raise IntakeNotConfigured("the intake needs an endpoint, keys and a receipt key", setting=setting)
+    if intake.endpoint.startswith("https://") and intake.ca_pem is None and intake.pin_sha256 is None:
+        raise IntakeNotConfigured("no CA certificate and no pin for the intake", setting=setting)
+    return IntakeTarget(
+        endpoint=intake.endpoint,
+        recipients=tuple(RecipientKey(k.key_id, _decode(k.public_key, f"{setting}.keys",
+                                                        RECIPIENT_PUBLIC_KEY_BYTES))
+                         for k in intake.recipient_keys()),
+        receipt_key=_decode(intake.receipt_key, f"{setting}.receipt_key", 32),
+        ca_pem=intake.ca_pem.encode("ascii") if intake.ca_pem else None,
+        pin_sha256=intake.pin_sha256,
+    )
+
+
+def route(code: str, pack: GuidelinePack, policy: Policy | None,
+          directory: MunicipalityDirectory | None) -> IntakeTarget:
+    """Where a notification about a child living in municipality ``code`` goes.
+
+    The pack's own municipality keeps the intake IT set up in policy and pack (policy wins); every
+    other one goes through the directory. MunicipalityNotReachable when it has no intake there.
+    """
+    if code == pack.municipality.code:
+        return intake_target(pack, policy)
+    return directory_target(code, directory.entry(code) if directory is not None else None)
+
+
+def reachable_targets(pack: GuidelinePack, policy: Policy | None,
+                      directory: MunicipalityDirectory | None) -> list[IntakeTarget]:
+    """Every intake the outbox may deliver to: the PC's own (if set up) and the directory's."""
+    targets: list[IntakeTarget] = []
+    with contextlib.suppress(IntakeNotConfigured):  # the PC's own intake is not set up: directory only
+        targets.append(intake_target(pack, policy))
+    for entry in directory.municipalities if directory is not None else []:
+        if entry.intake is not None and entry.code != pack.municipality.code:
+            try:
+                targets.append(directory_target(entry.code, entry))
+            except IntakeNotConfigured:
+                continue  # an entry the directory's checks let through but that cannot be used: skipped
+    return targets
+
+
+class RoutingTransport:
+    """Sends each envelope to the intake whose recipient keys it was sealed to.
+
+    Finalising seals a notification to the keys of the child's municipality (:func:`route`); the
+    envelope's clear header names those key ids, so the outbox needs no content to find the way.
+    One transport per intake, made on first use. The intake's answer carries its own receipt key,
+    which the sender checks the receipt against. An envelope no known intake has the keys for (its
+    municipality left the directory, or rotated both keys away) stays queued with a clear reason.
+    """
+
+    def __init__(self, targets: list[IntakeTarget], make: Callable[[IntakeTarget], Any]) -> None:
+        self._targets = list(targets)
+        self._make = make
+        self._transports: dict[int, Any] = {}
+        self._lock = threading.Lock()
+
+    def target_for(self, envelope: bytes) -> IntakeTarget | None:
+        """The intake an envelope was sealed for (by its recipient key ids), or None."""
+        from protocol.envelope import inspect
+
+        key_ids = set(inspect(envelope).key_ids)
+        for target in self._targets:
+            if key_ids and key_ids <= {key.key_id for key in target.recipients}:
+                return target
+        return None
+
+    def _transport(self, index: int) -> Any:
+        with self._lock:
+            transport = self._transports.get(index)
+            if transport is None:
+                transport = self._make(self._targets[index])
+                self._transports[index] = transport
+            return transport
+
+    def deliver(self, notification_id: str, envelope: bytes, *, attempt: int = 1) -> Any:
+        from desktop.outbox.failures import DeliveryConfigError
+
+        target = self.target_for(envelope)
+        if target is None:
+            raise DeliveryConfigError("no intake in the directory has this notification's keys",
+                                      message_id="delivery.municipality_not_reachable")
+        transport = self._transport(self._targets.index(target))
+        result = transport.deliver(notification_id, envelope, attempt=attempt)
+        if getattr(result, "receipted", False) and target.receipt_key:
+            result = dataclasses.replace(result, receipt_key=target.receipt_key)
+        return result
+
+    def abort(self) -> None:
+        """End every attempt in flight (lock, quit)."""
+        with self._lock:
+            transports = list(self._transports.values())
+        for transport in transports:
+            abort = getattr(transport, "abort", None)
+            if abort is not None:
+                abort()
+
+    def close(self) -> None:
+        """Close every intake's connections."""
+        with self._lock:
+            transports, self._transports = list(self._transports.values()), {}
+        for transport in transports:
+            transport.close()

@@ -83,6 +83,9 @@ class DeliveryResult:
     receipted: bool = True
     accepted_at: datetime | None = None
     reference: str | None = None
+    #: The key that signs this intake's receipts, when the transport routes to several municipalities'
+    #: intakes (desktop.outbox.target.RoutingTransport); None: the sender's own receipt key.
+    receipt_key: bytes | None = None
     #: Sent, but with something the person and IT must know (a reason id), e.g. revocation not checked.
     warning: str | None = None
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from desktop.config.pack_schedule import PackUpdateSchedule
     from desktop.config.policy import Policy, PolicySource
     from desktop.config.settings import Settings
+    from desktop.domain.directory import MunicipalityDirectory
     from desktop.domain.packs import GuidelinePack
     from desktop.store.notifications import NotificationSummary
     from desktop.store.profiles import ProfileDirectory, ProfileInfo
@@ -141,6 +142,7 @@ class Services(QObject):
         self._key: bytearray | None = None
         self._prefetched: list[NotificationSummary] | None = None
         self._pack: GuidelinePack | None = None
+        self._directory: MunicipalityDirectory | None = None
         #: Checks the policy's pack source at start and daily (None: no source, or demo mode).
         self.pack_schedule: PackUpdateSchedule | None = None
         self.wizard_factory: WizardFactory = _placeholder_wizard
@@ -295,6 +297,24 @@ class Services(QObject):
     def reload_pack(self) -> None:
         """Forget the loaded pack: the next :meth:`pack` reads the one in force (after an update)."""
         self._pack = None
+
+    def directory(self) -> MunicipalityDirectory:
+        """The municipality directory in force (the training one in demo mode), loaded on first use."""
+        directory = self._directory
+        if directory is None:
+            from desktop.config.directory_updates import load_active_directory
+
+            directory = load_active_directory(self.policy, demo=self.demo)
+            self._directory = directory
+        return directory
+
+    def set_directory(self, directory: MunicipalityDirectory) -> None:
+        """Use ``directory`` from now on (demo mode's, with this run's intake filled in)."""
+        self._directory = directory
+
+    def reload_directory(self) -> None:
+        """Forget the loaded directory: :meth:`directory` reads the one in force next (after an update)."""
+        self._directory = None
 
     # --- windows -------------------------------------------------------------------------------
     def open_wizard(self, draft_id: str | None) -> QWidget:

@@ -78,6 +78,12 @@ def _table() -> dict[str, Callable[[], str]]:
             "DeliveryMessages", "the settings for sending on this PC are not right"),
         "delivery.not_configured": lambda: translate(
             "DeliveryMessages", "sending is not set up on this PC yet"),
+        "delivery.municipality_not_reachable": lambda: translate(
+            "DeliveryMessages", "the child's municipality cannot receive notifications through Underret "
+                                "yet; phone the municipality"),
+        "delivery.municipality_not_reachable_no_phone": lambda: translate(
+            "DeliveryMessages", "the child's municipality cannot receive notifications through Underret "
+                                "yet; phone the municipality"),
         "delivery.plain_http_refused": lambda: translate(
             "DeliveryMessages", "the receiving address is not secure (https is required)"),
         "delivery.no_trust_anchor": lambda: translate(
@@ -167,9 +173,16 @@ def _sentence(reason_id: str) -> Callable[[], str]:
     return make
 
 
+#: Reasons whose whole sentence another module registers, with details only it has.
+_SENTENCES_OF_THEIR_OWN = frozenset({"delivery.municipality_not_reachable",
+                                     "delivery.municipality_not_reachable_no_phone"})
+
+
 def register() -> None:
     """Make the reasons known to ``desktop.ui.messages.message_for`` (full sentences)."""
     for reason_id in _table():
+        if reason_id in _SENTENCES_OF_THEIR_OWN:
+            continue  # the wizard's sentence names the municipality and its number (ui/wizard/finalising)
         if reason_id == "delivery.not_configured":
             messages.register(reason_id, lambda: QCoreApplication.translate(
                 "DeliveryMessages", "Sending is not set up on this PC yet, so the notification cannot "

@@ -209,9 +209,14 @@ class DeliveryService(QObject):
 
     def _make_sender(self) -> OutboxSender:
         from desktop.outbox.sender import OutboxSender
+        from desktop.outbox.target import RoutingTransport, reachable_targets
 
-        target = self.target()
         services = self._services
+        # Every intake a queued envelope may be sealed for: the PC's own and the directory's municipalities.
+        targets = reachable_targets(services.pack(), services.policy, services.directory())
+        if not targets:
+            self.target()  # raises IntakeNotConfigured: why nothing can be sent
+        own = next(iter(targets))
 
         def open_vault() -> Vault:
             # The worker's own connection only: synchronous=NORMAL saves two fsyncs per item sent, and a
@@ -219,8 +224,8 @@ class DeliveryService(QObject):
             # Idempotency-Key gets the original receipt (Vault.open explains). Drafts stay FULL.
             return services.open_reader(synchronous="NORMAL")
 
-        return OutboxSender(open_vault, self._transport(target), target.receipt_key, self._clock,
-                            lanes=SENDING_LANES)
+        return OutboxSender(open_vault, RoutingTransport(targets, self._transport), own.receipt_key,
+                            self._clock, lanes=SENDING_LANES)
 
     def _not_configured(self, error: Exception) -> None:
         self._starting = False
@@ -323,7 +328,7 @@ class DeliveryService(QObject):
 
         services = self._services
         finalise_and_queue(services.open_reader, services.pack(), services.policy, draft_id, document,
-                           demo=services.demo)
+                           demo=services.demo, directory=services.directory())
         self._wake.emit()  # queued to the GUI thread: try to send it at once
 
     # --- retention -----------------------------------------------------------------------------

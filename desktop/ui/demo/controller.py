@@ -88,7 +88,8 @@ class DemoController(QObject):
         services.main_window_hooks.append(self._add_demo_actions)
         services.wizard_factory = self._open_wizard
         setattr(services, "finalise",  # noqa: B010 - the attribute the wizard reads (ui/wizard/finalising.py)
-                make_demo_finaliser(services.open_reader, self.environment.target))
+                make_demo_finaliser(services.open_reader, self.environment.target,
+                                    lambda: self.environment.directory))
         self._use_pack()
         services.notifications_changed.connect(self._send_soon.start)
         services.session.locked.connect(self._reopen_after_lock)
@@ -102,6 +103,11 @@ class DemoController(QObject):
             self.services.reload_pack()
         else:
             self.services.set_pack(pack)
+        directory = self.environment.directory
+        if directory is None:
+            self.services.reload_directory()
+        else:
+            self.services.set_directory(directory)
 
     def _open_vault(self) -> None:
         self.services.open_vault(self.environment.profile, self.environment.vault_key())

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from desktop.domain.building import NotificationIncomplete
 from desktop.domain.deadlines import acknowledgement_due
 from desktop.domain.forms import load_form
-from desktop.domain.packs import national_pack
+from desktop.domain.packs import Municipality, national_pack
 from desktop.outbox.finalise import finalise_notification
 from desktop.store.errors import NotADraft
 from desktop.store.notifications import NotificationState
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from tests.integration.delivery.conftest import IntakeKeys
 
 CHILD_NAME = "Emma Louise Ærøskøbing"
+#: The child lives in the PC's own municipality (answers: child.municipality 999): its intake gets it.
+OWN_MUNICIPALITY = Municipality(name="Demo Kommune", code="999")
 QUOTE = "Far bliver sur, når jeg spilder."
 
 
@@ -146,7 +148,8 @@ def test_the_apps_finalise_step_refuses_a_document_of_another_draft_or_without_a
     intake = Intake(required=True, endpoint="https://127.0.0.1:9", key_id=intake_keys.recipient.key_id,
                     public_key=base64.b64encode(intake_keys.recipient.public().public_key).decode(),
                     receipt_key=base64.b64encode(intake_keys.receipt_public).decode(), pin_sha256="ab" * 32)
-    pack = national_pack().model_copy(update={"intake": intake})
+    # The pack of the PC's own municipality, where the child lives (Demo Kommune, 999): its intake.
+    pack = national_pack().model_copy(update={"intake": intake, "municipality": OWN_MUNICIPALITY})
 
     def connection() -> Vault:
         return Vault.open(vault.path, vault_key)
@@ -154,8 +157,8 @@ def test_the_apps_finalise_step_refuses_a_document_of_another_draft_or_without_a
     with pytest.raises(ValueError, match="another draft"):
         finalise_and_queue(connection, pack, None, second, document)
     with pytest.raises(IntakeNotConfigured):
-        finalise_and_queue(connection, national_pack().model_copy(update={"intake": Intake()}), None, first,
-                           document)
+        finalise_and_queue(connection, national_pack().model_copy(
+            update={"intake": Intake(), "municipality": OWN_MUNICIPALITY}), None, first, document)
     assert vault.notifications.get_summary(first).state is NotificationState.DRAFT
     assert vault.notifications.get_summary(second).state is NotificationState.DRAFT
 

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from desktop.config.policy import IntakeKey, Policy
 from desktop.domain.building import build_document
 from desktop.domain.forms import load_form
-from desktop.domain.packs import load_pack, national_pack, shipped_packs
+from desktop.domain.packs import Municipality, load_pack, national_pack, shipped_packs
 from desktop.outbox.finalise import finalise_and_queue
 from desktop.outbox.sender import OutboxSender
 from desktop.outbox.target import intake_target, make_transport
@@ -167,7 +167,9 @@ def test_while_keys_rotate_a_mailed_notification_opens_with_either_key_file(
     now = datetime.now(UTC)
     document = build_document(load_form(), national_pack(), answers, notification_id=draft, created_at=now,
                               finalised_at=now, language="da")
-    finalise_and_queue(lambda: Vault.open(vault.path, vault_key), national_pack(), policy, draft, document)
+    # The policy's mailbox is the PC's own municipality's, where the child lives (Demo Kommune, 999).
+    own = national_pack().model_copy(update={"municipality": Municipality(name="Demo Kommune", code="999")})
+    finalise_and_queue(lambda: Vault.open(vault.path, vault_key), own, policy, draft, document)
     mailed = _send_by_mail(vault, policy, server, mailbox, draft)
     assert verify_sender_signature(mailed.attachment).key_ids == ("kommune-2026", "kommune-2027")
     saved = _save(tmp_path / "mail", mailed.attachment_name, mailed.attachment)

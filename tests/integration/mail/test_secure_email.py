@@ -20,7 +20,7 @@ from desktop.config.policy import Policy
 from desktop.domain.building import build_document
 from desktop.domain.deadlines import acknowledgement_due
 from desktop.domain.forms import load_form
-from desktop.domain.packs import GuidelinePack, load_pack, national_pack, shipped_packs
+from desktop.domain.packs import GuidelinePack, Municipality, load_pack, national_pack, shipped_packs
 from desktop.outbox.finalise import finalise_and_queue
 from desktop.outbox.mail import NOTIFICATION_HEADER, REFERENCE_HEADER
 from desktop.outbox.sender import OutboxSender, SendReport
@@ -281,7 +281,9 @@ def test_a_notification_finalised_under_a_secure_email_policy_arrives_readable_a
                               finalised_at=now, language="da")
 
     # The app's own finalise step: under a secure-e-mail-only policy it seals to the intake key and queues.
-    finalise_and_queue(lambda: Vault.open(vault.path, vault_key), national_pack(), policy, draft, document)
+    # The policy's mailbox is the PC's own municipality's, where the child lives (Demo Kommune, 999).
+    own = national_pack().model_copy(update={"municipality": Municipality(name="Demo Kommune", code="999")})
+    finalise_and_queue(lambda: Vault.open(vault.path, vault_key), own, policy, draft, document)
     report = _send(vault, policy)
 
     assert report.sent == [draft]

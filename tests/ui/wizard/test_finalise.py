@@ -35,6 +35,33 @@ def test_without_a_receiving_municipality_the_draft_is_kept_and_the_person_is_to
     assert wizard.window.finalise_button.isEnabled()
 
 
+def test_a_child_in_a_municipality_that_cannot_receive_yet_waits_and_the_person_is_told_whom_to_phone(
+    open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
+) -> None:
+    wizard_package.install(services)  # the app's own finaliser, routing through the shipped directory
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    # Københavns Kommune is in the directory with its phone numbers, but with no intake yet.
+    wizard.fill_child(cpr="120522-4006", name="Emma Louise Hansen", municipality="Københavns")
+    assert wizard.window.answers["child.municipality"] == "101"
+    wizard.fill_events()
+    wizard.fill_notifier()
+    wizard.go_on_to("review")
+    wizard.finalise()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=30000)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    text = box.text()
+    assert "Københavns Kommune kan endnu ikke modtage underretninger gennem Underret" in text
+    assert "Ring til Københavns Kommune på 33 17 42 24 i dag" in text
+    assert "gemt her og venter" in text
+    box.close()
+    draft_id = wizard.window.draft_id
+    assert services.require_vault().notifications.get_summary(draft_id).state is NotificationState.DRAFT
+    assert wizard.window.answers["events.observations"]  # nothing written is lost
+    assert not wizard.window.read_only and wizard.window.finalise_button.isEnabled()
+
+
 def test_a_finalised_notification_opens_read_only_and_a_correction_refers_to_it(
     open_wizard: Callable[..., Any], services: Services, sending_set_up: RecipientPrivateKey, qtbot: QtBot
 ) -> None:
