@@ -71,21 +71,23 @@ class Metrics:
 class OncePerCause(logging.Filter):
     """Lets one record per cause through per ``window`` seconds; later ones are counted, not written.
 
-    The cause is the logger, the message's template and the exception's type, so a flood of the
-    same failure (244 refused sockets, a lost database) makes one line a minute, not megabytes.
+    The cause is where the record was logged (logger, file, line) and the exception's type: a flood
+    of the same failure (sockets refused for want of file descriptors, a lost database) makes one
+    line a minute, not megabytes, even when each message text differs (asyncio puts handles and
+    times into its messages).
     """
 
     def __init__(self, window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.window = window
         self._clock = clock
-        self._seen: dict[tuple[str, str, str], tuple[float, int]] = {}
+        self._seen: dict[tuple[str, str, str], tuple[float, int]] = {}  # cause -> (last written, held back)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
         exc_type = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else ""
-        cause = (record.name, str(record.msg), exc_type)
+        cause = (record.name, f"{record.pathname}:{record.lineno}", exc_type)
         now = self._clock()
         since, suppressed = self._seen.get(cause, (-1e18, 0))
         if now - since < self.window:

@@ -19,7 +19,12 @@ import uvicorn
 from intake import keys
 from intake.app import create_app
 from intake.observability import OncePerCause
-from intake.server import return_large_buffers_to_the_system, run_server, uvicorn_config
+from intake.server import (
+    raise_open_file_limit,
+    return_large_buffers_to_the_system,
+    run_server,
+    uvicorn_config,
+)
 from intake.settings import DEFAULT_MAX_BODY, IntakeSettings, SettingInvalid
 
 _DEFAULTS = IntakeSettings()
@@ -107,6 +112,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     os.umask(0o077)  # the database, its WAL and spooled uploads: owner-only
     return_large_buffers_to_the_system()
+    raise_open_file_limit()
     accepted = None
     if args.accept_key is not None:
         accepted = {keys.load_recipient_key_id(path): keys.load_public(path) for path in args.accept_key}

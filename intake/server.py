@@ -14,6 +14,7 @@ handshake and each request's headers within ``header_timeout`` seconds (a loop w
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import ctypes.util
 import socket
@@ -79,9 +80,23 @@ def guarded_protocol(header_timeout: float) -> type[H11Protocol]:
 
 
 class _GuardedLoop(asyncio.SelectorEventLoop):
-    """An event loop whose TLS servers give a client ``handshake_timeout`` seconds for its handshake."""
+    """An event loop whose TLS servers give a client ``handshake_timeout`` seconds for its handshake.
+
+    It also survives running out of file descriptors: asyncio (3.11) then schedules a restart of
+    the listening socket once per failed accept in its loop (up to the backlog, thousands), and all
+    but the first restart fail with a traceback each (megabytes of log a second). Here a restart of
+    a socket that is already being served does nothing.
+    """
 
     handshake_timeout = 10.0
+
+    def _start_serving(self, protocol_factory: Any, sock: Any, *args: Any, **kwargs: Any) -> None:
+        if sock.fileno() == -1:  # closed meanwhile (the server is stopping)
+            return
+        try:
+            self._selector.get_key(sock.fileno())  # type: ignore[attr-defined]
+        except (KeyError, ValueError):
+            super()._start_serving(protocol_factory, sock, *args, **kwargs)  # type: ignore[misc]
 
     async def create_server(self, *args: Any, **kwargs: Any) -> asyncio.Server:  # type: ignore[override]
         if kwargs.get("ssl") is not None and kwargs.get("ssl_handshake_timeout") is None:
@@ -93,6 +108,20 @@ def _loop_factory(handshake_timeout: float) -> _GuardedLoop:
     loop = _GuardedLoop()
     loop.handshake_timeout = handshake_timeout
     return loop
+
+
+def raise_open_file_limit() -> None:
+    """Let the server use as many file descriptors as it may (the soft limit up to the hard one)."""
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        hard = 65536
+    if soft != resource.RLIM_INFINITY and soft < hard:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
 def return_large_buffers_to_the_system() -> None:
@@ -135,7 +164,7 @@ def uvicorn_config(app: Starlette, settings: IntakeSettings, *, cert_file: Path 
         timeout_graceful_shutdown=1,
         server_header=False,
         date_header=True,
-        backlog=4096,
+        backlog=1024,
     )
 
 

@@ -6,13 +6,17 @@ Findings from the attack on the intake (issue 13): an idle TLS connection was st
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sqlite3
 import ssl
+import subprocess
+import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 
 from intake.settings import IntakeSettings
@@ -166,3 +170,61 @@ def test_every_answer_is_json_without_a_traceback_even_for_an_unexpected_failure
     finally:
         client.close()
         server.stop()
+
+
+_SERVE_WITH_FEW_FILES = """
+import resource, sys
+from intake import cli
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))  # as a small server under a flood of sockets
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_a_flood_of_idle_sockets_starves_no_post_for_long_and_the_log_stays_small(
+        municipality: Municipality) -> None:
+    """64 file descriptors, 100 idle sockets: the header timeout closes them and posts go through again;
+    running out of descriptors is logged a few lines a minute (it was 149 MB of tracebacks in 30 s)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = municipality.folder / "serve.log"
+    with log.open("w") as stderr:
+        server = subprocess.Popen(
+            [sys.executable, "-c", _SERVE_WITH_FEW_FILES, "serve", "--port", str(port),
+             "--db", str(municipality.folder / "flood.sqlite"), "--receipt-key",
+             str(municipality.key_files.receipt_private), "--cert", str(municipality.cert), "--key",
+             str(municipality.key), "--open", "--min-free-bytes", "0", "--header-timeout", "1"],
+            stdout=stderr, stderr=stderr)
+    context = ssl.create_default_context(cadata=municipality.ca.cert_pem.decode())
+    idle: list[socket.socket] = []
+    try:
+        url = f"https://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(url + "/v1/health", verify=context, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, log.read_text()[-2000:]
+                time.sleep(0.1)
+        for _ in range(100):  # more than the server has descriptors for; never closed by this client
+            with contextlib.suppress(OSError):
+                idle.append(socket.create_connection(("127.0.0.1", port), timeout=2))
+        time.sleep(3)
+        nid, body = municipality.seal(os.urandom(32))
+        answer = None
+        deadline = time.monotonic() + 20
+        while answer is None or answer.status_code != 201:
+            assert time.monotonic() < deadline, "no post got through while idle sockets were held"
+            with contextlib.suppress(httpx.HTTPError):
+                answer = httpx.post(url + "/v1/envelopes", content=body, headers={"Idempotency-Key": nid},
+                                    verify=context, timeout=5)
+            time.sleep(0.2)
+    finally:
+        for sock in idle:
+            sock.close()
+        server.terminate()
+        server.wait(15)
+    written = log.read_text()
+    assert len(written) < 20_000, f"{len(written)} bytes of log: {written[:1500]}"
+    assert written.count("Traceback") <= 3
