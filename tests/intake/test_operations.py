@@ -97,9 +97,11 @@ def test_list_of_a_large_database_stays_in_bounded_memory_with_a_header_and_dani
     assert peak_kib < 80 * 1024, f"list used {peak_kib // 1024} MiB for a 150 MB database"
 
 
-def test_health_and_metrics_answer_without_personal_data(municipality: Municipality) -> None:
+def test_health_metrics_and_the_access_log_carry_no_personal_data(
+        municipality: Municipality, caplog: pytest.LogCaptureFixture) -> None:
     server, client = municipality.start(str(municipality.folder / "m.sqlite"),
                                         IntakeSettings.for_demo(reference_prefix="KOM"))
+    caplog.set_level(logging.INFO, logger="intake.access")
     try:
         nid, body = municipality.seal(os.urandom(32))
         assert client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid}).status_code == 201
@@ -111,6 +113,10 @@ def test_health_and_metrics_answer_without_personal_data(municipality: Municipal
     finally:
         client.close()
         server.stop()
+    access = [record.getMessage() for record in caplog.records if record.name == "intake.access"]
+    assert access[0].startswith("POST /v1/envelopes 201 in=") and len(access) == 3
+    for line in access:  # method, route, status, sizes, time: no address, id, reference or key
+        assert "127.0.0.1" not in line and nid not in line and "KOM-" not in line
 
 
 def test_the_same_error_is_logged_once_a_minute_with_a_count_of_the_rest() -> None:
