@@ -24,7 +24,8 @@ def _unit() -> dict[str, list[str]]:
 def test_the_systemd_unit_runs_the_intake_sandboxed_with_owner_only_files() -> None:
     unit = _unit()
     expected = {"DynamicUser": "yes", "ProtectSystem": "strict", "ProtectHome": "yes", "PrivateTmp": "yes",
-                "NoNewPrivileges": "yes", "UMask": "0077", "StateDirectoryMode": "0700", "CapabilityBoundingSet": ""}
+                "NoNewPrivileges": "yes", "UMask": "0077", "StateDirectoryMode": "0700",
+                "CapabilityBoundingSet": ""}
     for key, value in expected.items():
         assert unit[key] == [value], key
     assert int(unit["LimitNOFILE"][0]) >= 65536
