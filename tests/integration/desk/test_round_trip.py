@@ -10,7 +10,6 @@ import logging
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,47 +19,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.desk.service import StepTaken
 from desktop.desk.store.handling import Assessment, Step
 from desktop.outbox.replies import ACKNOWLEDGED_EVENT
-from intake import keys as intake_keys
 from intake.server import BackgroundIntake
-from intake.settings import IntakeSettings
 from protocol import messages as message_format
 from protocol.messages import Acknowledgement, new_message_id, seal_message
 from protocol.replies import ReplyKey
-from tests.support.desk import MARKER, fictitious_cpr
+from tests.integration.desk.conftest import CHILD, OTHER, desk_for
+from tests.support.desk import MARKER
 from tests.support.roundtrip import DeskApp, Municipality, NotifierApp, document_for
-
-CHILD = ("Ida Ærø", fictitious_cpr(date(2018, 4, 2)), date(2018, 4, 2))
-OTHER = ("Bo Søndergaard", fictitious_cpr(date(2020, 6, 7)), date(2020, 6, 7))
-
-
-@pytest.fixture
-def municipality(tmp_path: Path) -> Municipality:
-    return Municipality.make(tmp_path / "municipality")
-
-
-@pytest.fixture
-def intake(tmp_path: Path, municipality: Municipality) -> Iterator[BackgroundIntake]:
-    with BackgroundIntake(str(tmp_path / "intake.sqlite"),
-                          intake_keys.load_receipt_signing_key(municipality.key_files.receipt_private),
-                          cert_file=municipality.cert_file, key_file=municipality.key_file,
-                          settings=IntakeSettings.for_demo()) as server:
-        yield server
-
-
-@pytest.fixture
-def notifiers(tmp_path: Path, municipality: Municipality,
-              intake: BackgroundIntake) -> Iterator[list[NotifierApp]]:
-    apps = [NotifierApp(tmp_path / f"notifier-{i}", municipality, intake.url) for i in range(2)]
-    for app in apps:
-        app.folder.mkdir(exist_ok=True)
-    yield apps
-    for app in apps:
-        app.close()
-
-
-def _desk(tmp_path: Path, municipality: Municipality, intake: BackgroundIntake, initials: str) -> DeskApp:
-    return DeskApp(tmp_path / f"desk-{initials}", municipality, intake.url, str(tmp_path / "intake.sqlite"),
-                   initials=initials)
 
 
 def _file(app: NotifierApp, who: tuple[str, str, date], *, acute: bool = False) -> str:
@@ -77,7 +42,7 @@ def test_filed_notifications_reach_the_desk_and_its_kvittering_reaches_each_noti
     third = _file(notifiers[1], OTHER)
     for app in notifiers:
         assert app.deliver().receipted
-    desk = _desk(tmp_path, municipality, intake, "MK")
+    desk = desk_for(tmp_path, municipality, intake, "MK")
     try:
         result = desk.service.sync()
         assert (result.new, result.unopened) == (3, 0)
@@ -115,8 +80,8 @@ def test_two_desks_handle_each_notification_once_and_the_intake_holds_no_persona
         notifiers: list[NotifierApp]) -> None:
     nid = _file(notifiers[0], CHILD)
     notifiers[0].deliver()
-    one = _desk(tmp_path, municipality, intake, "MK")
-    two = _desk(tmp_path, municipality, intake, "LB")
+    one = desk_for(tmp_path, municipality, intake, "MK")
+    two = desk_for(tmp_path, municipality, intake, "LB")
     try:
         one.service.sync()
         two.service.sync()
@@ -162,7 +127,7 @@ def test_a_forged_replayed_or_re_encrypted_kvittering_is_refused_and_logged(
     theirs = _file(notifiers[1], OTHER)
     for app in notifiers:
         app.deliver()
-    desk = _desk(tmp_path, municipality, intake, "MK")
+    desk = desk_for(tmp_path, municipality, intake, "MK")
     try:
         desk.service.sync()
         desk.service.acknowledge(mine)
@@ -209,7 +174,7 @@ def test_an_envelope_committed_after_a_higher_number_is_still_fetched(
     with sqlite3.connect(database) as connection:  # number 2 "not committed yet": taken out for now
         connection.execute("CREATE TABLE later AS SELECT * FROM envelopes WHERE seq = 2")
         connection.execute("DELETE FROM envelopes WHERE seq = 2")
-    desk = _desk(tmp_path, municipality, intake, "MK")
+    desk = desk_for(tmp_path, municipality, intake, "MK")
     try:
         assert desk.service.sync().new == 2
         with sqlite3.connect(database) as connection:  # ... and now it commits
