@@ -45,7 +45,10 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.errors import UnderretError
+from desktop.outbox.breaker import BREAKER_FAILURES, SETUP_BACKOFF_S, Breaker
 from desktop.outbox.retry import backoff_seconds
+
+__all__ = ["BREAKER_FAILURES", "SETUP_BACKOFF_S", "OutboxSender", "SendReport", "StateListener", "Transport"]
 
 if TYPE_CHECKING:
     from desktop.outbox.failures import TransientDeliveryError
@@ -62,11 +65,6 @@ MARK_AHEAD = 16
 QUICK_ANSWER_S = 0.25
 #: Outcomes of quick attempts are committed (and reported) at least this often.
 RECORD_EVERY_S = 0.1
-
-#: A pass ends (and the whole queue waits) after this many failures of the way to the intake in a row.
-BREAKER_FAILURES = 2
-#: Causes only IT can fix (mail login, certificates, proxy, enrolment) are tried again this rarely.
-SETUP_BACKOFF_S = 900.0
 
 #: Called as (notification_id, state, reason_id) whenever an item changes state.
 StateListener = Callable[[str, str, str | None], None]
@@ -97,36 +95,6 @@ class SendReport:
     next_attempt_at: datetime | None = None
     #: The reason the whole queue waits after this pass (None: it did not have to).
     backed_off: str | None = None
-
-
-class _Breaker:
-    """The lanes of one pass count failures of the way to the intake together; enough of them end the pass."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._in_a_row = 0
-        #: Failures in a row that end the pass: 1 while probing, BREAKER_FAILURES once the probe went.
-        self.limit = 1
-        self.tripped: TransientDeliveryError | None = None
-        self.open = threading.Event()  # set: the pass ends
-
-    def went(self) -> None:
-        """An attempt reached the municipality (delivered, or refused for its own reasons)."""
-        with self._lock:
-            self._in_a_row = 0
-
-    def failed(self, error: TransientDeliveryError) -> None:
-        """An attempt failed; a cause that is not the item's own counts towards ending the pass."""
-        if error.scope != "queue":
-            self.went()  # the intake answered about this one item: the way is open
-            return
-        with self._lock:
-            self._in_a_row += 1
-            # The server said when to come back, or only IT can help: no point trying the next one.
-            if error.retry_after is not None or error.setup or self._in_a_row >= self.limit:
-                if self.tripped is None:
-                    self.tripped = error
-                self.open.set()
 
 
 class OutboxSender:
@@ -220,7 +188,7 @@ class OutboxSender:
         """
         outbox = self.vault.outbox
         report = SendReport()
-        breaker = _Breaker()
+        breaker = Breaker()
         # Ids first, each envelope only when its turn comes: memory stays flat however long the queue.
         entries = iter(outbox.due_entries(self._clock()))
         probe = next(entries, None)
@@ -244,7 +212,7 @@ class OutboxSender:
                     log.warning("outbox: messages from the municipality not read (%s)", exc.message_id)
         return report
 
-    def _send_rest(self, entries: Iterator[DueEntry], report: SendReport, breaker: _Breaker) -> None:
+    def _send_rest(self, entries: Iterator[DueEntry], report: SendReport, breaker: Breaker) -> None:
         if self._lanes == 1:
             self._lane(entries, report, breaker)
             return
@@ -274,7 +242,7 @@ class OutboxSender:
         report.backed_off = cause.message_id
         log.info("outbox: the queue waits %.0f s (%s; %d waiting)", wait, cause.message_id, waiting)
 
-    def _lane(self, entries: Iterator[DueEntry], report: SendReport, breaker: _Breaker) -> None:
+    def _lane(self, entries: Iterator[DueEntry], report: SendReport, breaker: Breaker) -> None:
         """Send items from ``entries`` one after the other until none is left (or a stop is requested).
 
         Every item is marked SENDING in a committed transaction before its POST.
@@ -354,7 +322,7 @@ class OutboxSender:
             self._emit(outcome.notification_id, outcome.state, outcome.reason)
 
     def _attempt(self, notification_id: str, envelope: bytes, attempt: int, report: SendReport,
-                 breaker: _Breaker) -> _Outcome | None:
+                 breaker: Breaker) -> _Outcome | None:
         """POST one envelope (already marked SENDING) and verify the answer; what to record (not yet).
 
         None when the app ended the attempt: nothing is recorded, the item stays SENDING.
