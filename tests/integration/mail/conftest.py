@@ -89,11 +89,12 @@ class MailboxCa:
         self.ca_file = folder / "mailbox-ca.pem"
         self.ca_file.write_bytes(self.certificate.public_bytes(serialization.Encoding.PEM))
         self.revoked: set[int] = set()
+        self.issued: dict[int, x509.Certificate] = {}
 
     def issue(self, name: str, *, address: str = MAILBOX, encipherment: bool = True, signing: bool = False,
               eku: x509.ObjectIdentifier = EMAIL_PROTECTION, not_before: datetime | None = None,
               not_after: datetime | None = None, self_signed: bool = False,
-              crl: bool = True) -> tuple[Mailbox, x509.Certificate]:
+              crl: bool = True, ocsp: bool = False) -> tuple[Mailbox, x509.Certificate]:
         """A new RSA key and a certificate for ``address`` (as the named variations ask)."""
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         now = datetime.now(UTC)
@@ -114,10 +115,15 @@ class MailboxCa:
         if crl and not self_signed:
             builder = builder.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
                 [x509.UniformResourceIdentifier(self.crl_url)], None, None, None)]), critical=False)
+        if ocsp and not self_signed:
+            builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+                x509.oid.AuthorityInformationAccessOID.OCSP,
+                x509.UniformResourceIdentifier(self.crl_url.rsplit("/", 1)[0] + "/ocsp"))]), critical=False)
         if not self_signed:
             builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
                 self.key.public_key()), critical=False)
         certificate = builder.sign(key if self_signed else self.key, hashes.SHA256())
+        self.issued[certificate.serial_number] = certificate
         path = self.folder / f"{name}.pem"
         path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
         return Mailbox(key, certificate, path), certificate
@@ -136,13 +142,32 @@ class MailboxCa:
                 .revocation_date(now - timedelta(hours=1)).build())
         return builder.sign(self.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
 
+    def ocsp_answer(self, request_der: bytes) -> bytes:
+        """The CA's signed OCSP answer for the certificate a request asks about (good or revoked)."""
+        from cryptography.x509 import ocsp
+
+        request = ocsp.load_der_ocsp_request(request_der)
+        certificate = self.issued[request.serial_number]
+        now = datetime.now(UTC)
+        revoked = request.serial_number in self.revoked
+        answer = ocsp.OCSPResponseBuilder().add_response(
+            cert=certificate, issuer=self.certificate, algorithm=request.hash_algorithm,
+            cert_status=ocsp.OCSPCertStatus.REVOKED if revoked else ocsp.OCSPCertStatus.GOOD,
+            this_update=now - timedelta(minutes=1), next_update=now + timedelta(hours=1),
+            revocation_time=now - timedelta(hours=1) if revoked else None,
+            revocation_reason=x509.ReasonFlags.key_compromise if revoked else None,
+        ).responder_id(ocsp.OCSPResponderEncoding.HASH, self.certificate)
+        return answer.sign(self.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
 
 class CrlServer:
-    """A real HTTP server on 127.0.0.1 serving the mailbox CA's CRL; counts the requests; can go dark."""
+    """A real HTTP server on 127.0.0.1 serving the mailbox CA's CRL (GET) and answering OCSP (POST /ocsp);
+    counts the requests; can go dark."""
 
     def __init__(self) -> None:
         self.ca: MailboxCa | None = None
         self.requests = 0
+        self.ocsp_requests = 0
         self.down = False
         server = self
 
@@ -155,6 +180,19 @@ class CrlServer:
                 body = server.ca.crl_der()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/pkix-crl")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                server.ocsp_requests += 1
+                request = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                if server.down or server.ca is None:
+                    self.send_error(503)
+                    return
+                body = server.ca.ocsp_answer(request)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/ocsp-response")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

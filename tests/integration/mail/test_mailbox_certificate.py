@@ -122,3 +122,24 @@ def test_when_the_revocation_list_cannot_be_fetched_the_policy_decides_refuse_or
     assert (summary.state, summary.last_error) == warned
     assert ("delivery.sent", "delivery.mail_revocation_unchecked") in [
         (e.event, e.detail) for e in vault.audit.entries_for(refused)]
+
+
+@pytest.mark.parametrize("revoked", [False, True])
+def test_a_mailbox_certificate_that_names_an_ocsp_responder_is_checked_there(
+        revoked: bool, vault: Vault, queue_notification: Callable[[], str], smtp_server: SmtpStarter,
+        mail_policy: PolicyFor, mailbox_ca: MailboxCa, crl_server: CrlServer) -> None:
+    server = smtp_server("starttls")
+    mailbox, certificate = mailbox_ca.issue(f"ocsp-{revoked}", crl=False, ocsp=True)
+    if revoked:
+        mailbox_ca.revoked.add(certificate.serial_number)
+    notification_id = queue_notification()
+    asked = crl_server.ocsp_requests
+
+    report = _send(vault, mail_policy(server, secure_email_certificate_file=str(mailbox.certificate_file)))
+
+    assert crl_server.ocsp_requests > asked  # the responder the certificate names was asked
+    if revoked:
+        assert report.retrying == {notification_id: "delivery.mail_certificate_revoked"}
+        assert server.received == []
+    else:
+        assert report.sent == [notification_id]
