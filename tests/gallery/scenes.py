@@ -46,7 +46,7 @@ class Scene:
 SCENES: dict[str, Scene] = {}
 
 #: Modules with scenes of their own (another area's windows), imported when the gallery starts.
-SCENE_MODULES: list[str] = ["tests.gallery.desk_scenes"]
+SCENE_MODULES: list[str] = ["tests.gallery.desk_scenes", "tests.gallery.observations_scenes"]
 
 
 def register(name: str, build: SceneFunction) -> None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -29,9 +29,12 @@ from desktop.ui.wizard.dates import format_date, parse_date_text
 translate = QCoreApplication.translate
 
 
-def _combo(name: str) -> QComboBox:
+def narrow_combo(name: str) -> QComboBox:
+    """A list that does not widen the page to its longest choice (the page never scrolls sideways)."""
     combo = QComboBox()
     combo.setObjectName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(18)
     return combo
 
 
@@ -46,24 +49,23 @@ class MarkDetails(QGroupBox):
         self.language = language
         self._filling = False
         lists = code_lists()
-        self.region = _combo("markRegion")
-        self.kind = _combo("markKind")
+        self.region = narrow_combo("markRegion")
+        self.kind = narrow_combo("markKind")
         self.kind.addItem("", None)
         for code, label in lists.labels("kind"):
             self.kind.addItem(localise(label, language), code)
         self.colours: dict[str, QCheckBox] = {}
-        colour_row = QHBoxLayout()
-        colour_row.setContentsMargins(0, 0, 0, 0)
-        for code, label in lists.labels("colour"):
+        colour_grid = QGridLayout()
+        colour_grid.setContentsMargins(0, 0, 0, 0)
+        for index, (code, label) in enumerate(lists.labels("colour")):
             box = QCheckBox(localise(label, language))
             box.setObjectName(f"markColour:{code}")
             box.setAccessibleName(box.text())
             box.toggled.connect(lambda _on: self._report("colours", self.colour_codes()))
             self.colours[code] = box
-            colour_row.addWidget(box)
-        colour_row.addStretch(1)
+            colour_grid.addWidget(box, index // 4, index % 4)  # rows of four: the page stays narrow
         self.colour_holder = QWidget()
-        self.colour_holder.setLayout(colour_row)
+        self.colour_holder.setLayout(colour_grid)
         self.size_edit = QLineEdit()
         self.size_edit.setObjectName("markSize")
         self.size_edit.setMaxLength(SHORT_MAX)
@@ -73,7 +75,7 @@ class MarkDetails(QGroupBox):
         self.seen_on_note = QLabel()
         self.seen_on_note.setWordWrap(True)
         self.seen_on_note.hide()
-        self.explained_by = _combo("markExplainedBy")
+        self.explained_by = narrow_combo("markExplainedBy")
         self.explained_by.addItem("", None)
         for code, label in lists.labels("explained_by"):
             self.explained_by.addItem(localise(label, language), code)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,7 +30,7 @@ from desktop.domain.observations import MAX_MARKS, code_lists, describe_mark
 from desktop.domain.text import localise
 from desktop.ui.wizard.base import FieldEditor
 from desktop.ui.wizard.bodymap_canvas import BodyMapCanvas
-from desktop.ui.wizard.bodymap_details import MarkDetails
+from desktop.ui.wizard.bodymap_details import MarkDetails, narrow_combo
 
 translate = QCoreApplication.translate
 
@@ -69,8 +68,7 @@ class BodyMapEditor(FieldEditor):
         self.layout_.addLayout(row)
         # Keyboard path to a new mark: choose the place, then Add.
         self.place_label = QLabel()
-        self.place = QComboBox()
-        self.place.setObjectName("bodyMapPlace")
+        self.place = narrow_combo("bodyMapPlace")
         self.place_label.setBuddy(self.place)
         self.add_button = QPushButton()
         self.add_button.setObjectName("bodyMapAdd")
@@ -104,7 +102,7 @@ class BodyMapEditor(FieldEditor):
         """The editor's own words in the UI language (the figure's labels stay in the notification's)."""
         self.how_label.setText(translate(
             "BodyMap", "Click on the body where you saw the mark, or choose the place in the list and press "
-                       "Add mark. Describe each mark below. Never take photos of the child's body."))
+                       "Add mark. Describe each mark below."))
         for view, canvas in self.canvases.items():
             canvas.setAccessibleName(translate("BodyMap", "Body map, front") if view is BodyView.FRONT
                                      else translate("BodyMap", "Body map, back"))
