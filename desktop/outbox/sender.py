@@ -328,7 +328,12 @@ class OutboxSender:
         None when the app ended the attempt: nothing is recorded, the item stays SENDING.
         """
         # imported here, not at module level: httpx and cryptography would slow the app's start-up
-        from desktop.outbox.failures import AttemptInterrupted, DeliveryRejected, TransientDeliveryError
+        from desktop.outbox.failures import (
+            AttemptInterrupted,
+            DeliveryConfigError,
+            DeliveryRejected,
+            TransientDeliveryError,
+        )
         from protocol.envelope import envelope_sha256
         from protocol.receipts import ReceiptInvalid, verify_receipt
 
@@ -357,14 +362,13 @@ class OutboxSender:
             report.failed[notification_id] = exc.message_id
             return _Outcome(notification_id, "failed", exc.message_id, partial(
                 outbox.record_failure, notification_id, exc.message_id, next_attempt_at=None, permanent=True))
+        except DeliveryConfigError as exc:
+            # A transport that cannot take this one envelope (e.g. no intake for its keys any more):
+            # it waits with the reason; it says nothing about the way to the municipality.
+            return self._retry(notification_id, TransientDeliveryError(
+                str(exc), message_id=exc.message_id, scope="item"), attempt, report, breaker)
         except TransientDeliveryError as exc:
-            breaker.failed(exc)
-            wait = backoff_seconds(attempt, self._rng)
-            log.info("outbox: %s not delivered (%s); retry in %.0f s", notification_id, exc.message_id, wait)
-            report.retrying[notification_id] = exc.message_id
-            return _Outcome(notification_id, "queued", exc.message_id, partial(
-                outbox.record_failure, notification_id, exc.message_id,
-                next_attempt_at=self._clock() + timedelta(seconds=wait), permanent=False))
+            return self._retry(notification_id, exc, attempt, report, breaker)
         breaker.went()
         log.info("outbox: %s receipted as %s", notification_id, receipt.reference)
         report.receipted.append(notification_id)
@@ -381,6 +385,18 @@ class OutboxSender:
                                   received_at=receipt.received_at, acknowledgement_due=due[0])
 
         return _Outcome(notification_id, "receipted", None, record, prepare)
+
+    def _retry(self, notification_id: str, exc: TransientDeliveryError, attempt: int, report: SendReport,
+               breaker: Breaker) -> _Outcome:
+        """Not delivered this time: QUEUED again after a backed-off wait, with the reason."""
+        breaker.failed(exc)
+        outbox = self.vault.outbox
+        wait = backoff_seconds(attempt, self._rng)
+        log.info("outbox: %s not delivered (%s); retry in %.0f s", notification_id, exc.message_id, wait)
+        report.retrying[notification_id] = exc.message_id
+        return _Outcome(notification_id, "queued", exc.message_id, partial(
+            outbox.record_failure, notification_id, exc.message_id,
+            next_attempt_at=self._clock() + timedelta(seconds=wait), permanent=False))
 
     def _sent(self, notification_id: str, result: DeliveryResult, report: SendReport) -> _Outcome:
         """Handed over without a signed receipt (secure e-mail): SENT, with the acknowledgement deadline.

@@ -351,6 +351,7 @@ class RoutingTransport:
         self._make = make
         self._transports: dict[int, Any] = {}
         self._lock = threading.Lock()
+        self._aborted = False
 
     def target_for(self, envelope: bytes) -> IntakeTarget | None:
         """The intake an envelope was sealed for (by its recipient key ids), or None."""
@@ -371,12 +372,15 @@ class RoutingTransport:
             return transport
 
     def deliver(self, notification_id: str, envelope: bytes, *, attempt: int = 1) -> Any:
-        from desktop.outbox.failures import DeliveryConfigError
+        from desktop.outbox.failures import AttemptInterrupted, TransientDeliveryError
 
         target = self.target_for(envelope)
         if target is None:
-            raise DeliveryConfigError("no intake in the directory has this notification's keys",
-                                      message_id="delivery.municipality_not_reachable")
+            # This one notification's problem (scope "item"): it waits, the rest of the queue goes on.
+            raise TransientDeliveryError("no intake in the directory has this notification's keys",
+                                         message_id="delivery.municipality_not_reachable", scope="item")
+        if self._aborted:
+            raise AttemptInterrupted("sending has been stopped")
         transport = self._transport(self._targets.index(target))
         result = transport.deliver(notification_id, envelope, attempt=attempt)
         if getattr(result, "receipted", False) and target.receipt_key:
@@ -384,8 +388,9 @@ class RoutingTransport:
         return result
 
     def abort(self) -> None:
-        """End every attempt in flight (lock, quit)."""
+        """End every attempt in flight (lock, quit), and refuse new ones (also on intakes not used yet)."""
         with self._lock:
+            self._aborted = True
             transports = list(self._transports.values())
         for transport in transports:
             abort = getattr(transport, "abort", None)

@@ -142,3 +142,32 @@ def test_a_municipality_without_an_intake_keeps_the_notification_and_says_whom_t
     (draft,) = [s.id for s in vault.notifications.list_summaries()]
     assert vault.notifications.get_summary(draft).state is NotificationState.DRAFT  # kept, nothing sealed
     assert vault.outbox.due(datetime.now(UTC)) == []
+
+
+def test_a_notification_whose_municipality_left_the_directory_waits_and_the_others_still_go(
+    vault: Vault, vault_key: bytes, tmp_path: Path, two_municipalities: tuple[Municipality, Municipality],
+) -> None:
+    own, neighbour = two_municipalities
+    pack, directory = _world(own, neighbour)
+
+    def open_vault() -> Vault:
+        return Vault.open(tmp_path / "profile" / "vault.db", vault_key)
+
+    next_door = _finalised(vault, open_vault, pack, directory, "998")  # first in the queue: the probe
+    at_home = _finalised(vault, open_vault, pack, directory, "999")
+    # After finalising, the directory in force no longer has Nabolund's intake.
+    without = directory.model_copy(update={"municipalities": [
+        e for e in directory.municipalities if e.code != "998"]})
+    transport = RoutingTransport(reachable_targets(pack, None, without), make_transport)
+    sender = OutboxSender(open_vault, transport, b"\0" * 32)
+    try:
+        report = sender.run_once()
+    finally:
+        sender.close()
+
+    assert report.receipted == [at_home]  # the way to the intake works: the rest of the queue goes
+    assert report.retrying == {next_door: "delivery.municipality_not_reachable"}
+    summary = vault.notifications.get_summary(next_door)
+    assert (summary.state, summary.last_error) == (NotificationState.QUEUED,
+                                                   "delivery.municipality_not_reachable")
+    assert neighbour.server.store.find(next_door) is None
