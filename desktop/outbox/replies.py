@@ -35,6 +35,9 @@ from protocol.messages import Acknowledgement, open_message
 from protocol.replies import ReplyKey, sign_mailbox_request
 
 if TYPE_CHECKING:
+    from desktop.config.policy import Policy
+    from desktop.domain.directory import MunicipalityDirectory
+    from desktop.domain.packs import GuidelinePack
     from desktop.store.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -132,32 +135,108 @@ def _refuse(notification_id: str, reason: str) -> None:
     refusal(reason, notification=notification_id)
 
 
-class ReplyFetcher:
-    """Asks every waiting notification's mailbox for messages and keeps the verified ones."""
+class ReplyRoutes(Protocol):
+    """Where a notification's messages wait and whose keys may sign them, by the notification's
+    municipality (as the vault keeps it); None when they cannot be read or trusted (no keys known)."""
 
-    def __init__(self, mailbox: Mailbox, trusted_keys: TrustedKeys, *,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def for_municipality(self, municipality: str) -> tuple[Mailbox, Mapping[str, bytes]] | None: ...
+
+    def close(self) -> None: ...
+
+
+class OneIntake:
+    """Every notification's messages at one intake, signed by the given keys (tests, one municipality)."""
+
+    def __init__(self, mailbox: Mailbox, trusted_keys: TrustedKeys) -> None:
         self._mailbox = mailbox
         self._trusted_keys = trusted_keys
-        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def for_municipality(self, municipality: str) -> tuple[Mailbox, Mapping[str, bytes]] | None:
+        return self._mailbox, self._trusted_keys(municipality)
 
     def close(self) -> None:
         self._mailbox.close()
+
+
+class DirectoryRoutes:
+    """The municipality's intake (as delivery routes to it) and its message keys from the signed
+    municipality directory (``message_keys``). A municipality without keys there is not asked: a
+    message nobody can verify would only be refused."""
+
+    def __init__(self, pack: GuidelinePack, policy: Policy | None,
+                 directory: MunicipalityDirectory | None) -> None:
+        self._pack = pack
+        self._policy = policy
+        self._directory = directory
+        self._mailboxes: dict[str, HttpsMailbox] = {}
+
+    def _code(self, municipality: str) -> str | None:
+        """The code of the municipality the vault names (a code, or its name as finalising keeps it)."""
+        from protocol.codes import code_list
+
+        if municipality.isdigit():
+            return municipality
+        if municipality == self._pack.municipality.name:
+            return self._pack.municipality.code
+        return code_list("municipality").code_for_label(municipality)
+
+    def for_municipality(self, municipality: str) -> tuple[Mailbox, Mapping[str, bytes]] | None:
+        import base64
+
+        from desktop.errors import UnderretError
+        from desktop.outbox.target import route
+
+        code = self._code(municipality)
+        entry = self._directory.entry(code) if code is not None and self._directory is not None else None
+        if code is None or entry is None or not entry.message_keys:
+            return None
+        try:
+            target = route(code, self._pack, self._policy, self._directory)
+        except UnderretError:
+            return None
+        mailbox = self._mailboxes.get(target.endpoint)
+        if mailbox is None:
+            mailbox = HttpsMailbox(target.endpoint, ca_pem=target.ca_pem, pin_sha256=target.pin_sha256)
+            self._mailboxes[target.endpoint] = mailbox
+        return mailbox, {key.key_id: base64.b64decode(key.public_key) for key in entry.message_keys}
+
+    def close(self) -> None:
+        for mailbox in self._mailboxes.values():
+            mailbox.close()
+        self._mailboxes.clear()
+
+
+class ReplyFetcher:
+    """Asks every waiting notification's mailbox for messages and keeps the verified ones."""
+
+    def __init__(self, routes: ReplyRoutes, *, clock: Callable[[], datetime] | None = None) -> None:
+        self._routes = routes
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def close(self) -> None:
+        self._routes.close()
 
     def run(self, vault: Vault) -> ReplyReport:
         """One pass: every notification still waiting for a message, oldest first."""
         report = ReplyReport()
         now = self._clock()
         waiting = vault.reply_keys.awaiting(now - timedelta(days=MAILBOX_WATCH_DAYS))
+        unreachable: set[int] = set()
         for notification_id, seed, cursor in waiting:
+            municipality = vault.notifications.get_summary(notification_id).municipality or ""
+            route = self._routes.for_municipality(municipality)
+            if route is None:
+                continue
+            mailbox, trusted = route
+            if id(mailbox) in unreachable:
+                continue
             try:
-                messages, next_cursor = self._mailbox.fetch(ReplyKey(seed), cursor, now)
+                messages, next_cursor = mailbox.fetch(ReplyKey(seed), cursor, now)
             except MailboxUnavailable as exc:
                 log.info("replies: mailbox not read (%s); asked again on the next pass", exc)
                 report.unreachable = True
-                return report
-            municipality = vault.notifications.get_summary(notification_id).municipality or ""
-            trusted = self._trusted_keys(municipality)
+                unreachable.add(id(mailbox))  # the rest at that intake wait for the next pass too
+                continue
             for item in messages:
                 self._take(vault, notification_id, seed, trusted, item, report)
             if next_cursor > cursor:

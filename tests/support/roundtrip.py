@@ -25,7 +25,7 @@ from desktop.desk.store.vault import DeskVault
 from desktop.documents.pdf import render_pdf
 from desktop.domain.document import NotificationDocument
 from desktop.outbox.finalise import finalise_document
-from desktop.outbox.replies import HttpsMailbox, ReplyFetcher
+from desktop.outbox.replies import HttpsMailbox, OneIntake, ReplyFetcher
 from desktop.outbox.sender import OutboxSender, SendReport
 from desktop.outbox.transport import HttpsIntakeTransport
 from desktop.store.keys import KeyProtection, ScryptParams, new_vault_key, zero
@@ -122,7 +122,7 @@ class NotifierApp:
         keys = trusted if trusted is not None else municipality.trusted_message_keys()
         return OutboxSender(lambda: Vault.open(self.folder / "vault.db", self._key, synchronous="NORMAL"),
                             transport, municipality.receipt_public,
-                            replies=ReplyFetcher(mailbox, lambda _code: keys))
+                            replies=ReplyFetcher(OneIntake(mailbox, lambda _municipality: keys)))
 
     def deliver(self, trusted: dict[str, bytes] | None = None) -> SendReport:
         """One pass of the delivery worker: send what waits, then read the municipality's messages."""

@@ -224,8 +224,12 @@ class DeliveryService(QObject):
             # Idempotency-Key gets the original receipt (Vault.open explains). Drafts stay FULL.
             return services.open_reader(synchronous="NORMAL")
 
+        # The municipality's kvittering and § 137 orientation, read on each pass (desktop.outbox.replies).
+        from desktop.outbox.replies import DirectoryRoutes, ReplyFetcher
+
+        replies = ReplyFetcher(DirectoryRoutes(services.pack(), services.policy, services.directory()))
         return OutboxSender(open_vault, RoutingTransport(targets, self._transport), own.receipt_key,
-                            self._clock, lanes=SENDING_LANES)
+                            self._clock, lanes=SENDING_LANES, replies=replies)
 
     def _not_configured(self, error: Exception) -> None:
         self._starting = False
