@@ -215,6 +215,15 @@ class DeskService:
         overdue = sum(1 for row in rows if row.assessed_at is None and row.assessment_due <= now)
         return InboxState(rows, overdue, unopened)
 
+    def daily_summary_due(self) -> bool:
+        """True once a day (Danish date), the first time it is asked: the summary is then shown."""
+        today = self.now().astimezone(DANISH_TIME).date().isoformat()
+        with self._locked() as vault:
+            if vault.settings.get("summary_shown_on") == today:
+                return False
+            vault.settings.set("summary_shown_on", today)
+        return True
+
     def overdue_assessments(self) -> list[InboxRow]:
         """The daily summary: every notification past 24 hours without an assessment, oldest first."""
         with self._locked() as vault:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.desk.service import DeskService
 from desktop.desk.store.vault import DeskVault
+from desktop.domain.deadlines import DANISH_TIME
 from desktop.store.keys import KeyProtection, ScryptParams, zero
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.desk.context import DeskContext
@@ -36,6 +37,7 @@ def _desk(stage: Stage) -> tuple[DeskContext, dict[str, str]]:
     vault = DeskVault.open(info.vault_path, key)
     zero(key)
     ids = seed_desk(vault, datetime.now(UTC))
+    vault.settings.set("summary_shown_on", datetime.now(UTC).astimezone(DANISH_TIME).date().isoformat())
     context = DeskContext(DeskService(vault), SessionLock(5))
     _DESKS[id(stage)] = context, ids
 

@@ -14,7 +14,7 @@ class DeskSettings:
     #: Names in use (the only ones accepted).
     NAMES = frozenset({
         "intake_url", "intake_ca_pem", "desk_id", "desk_credential", "receipt_public_key", "initials", "unit",
-        "status_cursor",
+        "status_cursor", "summary_shown_on",
     })
 
     def __init__(self, connection: VaultConnection) -> None:

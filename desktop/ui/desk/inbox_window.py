@@ -182,6 +182,8 @@ class InboxWindow(QMainWindow):
         if overdue:
             self.overdue.setText(self.tr("%n notification(s) not assessed within 24 hours.", "", overdue))
             self.overdue.show()
+            if self.isVisible() and self._context.service.daily_summary_due():
+                self.show_daily_summary()  # the day's first look at the inbox starts with what is overdue
         else:
             self.overdue.hide()
         if unopened:

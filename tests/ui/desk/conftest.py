@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.desk.service import DeskService
 from desktop.desk.store.vault import DeskVault
+from desktop.domain.deadlines import DANISH_TIME
 from desktop.store.keys import KeyProtection, ScryptParams, zero
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.desk.context import DeskContext
@@ -84,7 +85,10 @@ def desk_vault(tmp_path: Path) -> Iterator[DeskVault]:
 
 @pytest.fixture
 def seeded(desk_vault: DeskVault) -> Seeded:
-    return Seeded(**seed_desk(desk_vault, NOW))
+    ids = seed_desk(desk_vault, NOW)
+    # The day's summary was seen already (its own test starts without this).
+    desk_vault.settings.set("summary_shown_on", NOW.astimezone(DANISH_TIME).date().isoformat())
+    return Seeded(**ids)
 
 
 @dataclass

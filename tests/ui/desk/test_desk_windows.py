@@ -185,3 +185,18 @@ def test_locking_closes_the_notification_and_empties_the_list(
     context.session.finish_unlock()
     assert reopened == [seeded.acute_new]
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=10000)
+
+
+def test_the_days_first_look_at_the_inbox_opens_the_daily_summary_once(
+        context: DeskContext, seeded: Seeded, qtbot: QtBot) -> None:
+    context.service.vault.settings.set("summary_shown_on", "2000-01-01")
+    window = InboxWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = _modal(qtbot, DailySummaryDialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10000)  # type: ignore[attr-defined]
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=10000)
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.reload()
+    assert QApplication.activeModalWidget() is None  # once a day
