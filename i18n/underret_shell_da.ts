@@ -610,6 +610,40 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     </message>
   </context>
   <context>
+    <name>PackStatus</name>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="51" />
+      <source>downloaded from your municipality</source>
+      <extracomment>True when the text names a problem (a damaged download, a refused update).</extracomment>
+      <translation>hentet fra din kommune</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="52" />
+      <source>shipped with Underret</source>
+      <translation>fulgte med Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="53" />
+      <source>Guidelines in use: %1, version %2 (%3).</source>
+      <translation>Retningslinjer i brug: %1, version %2 (%3).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="58" />
+      <source>The downloaded copy of your municipality's guidelines is damaged or can no longer be trusted (%1), so the guidelines shipped with Underret are used. Please tell IT.</source>
+      <translation>Den hentede udgave af din kommunes retningslinjer er beskadiget eller kan ikke længere godkendes (%1), så de retningslinjer, der fulgte med Underret, bruges i stedet. Sig det til it-afdelingen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="64" />
+      <source>The last update of the guidelines was refused (%1), so the guidelines in use stay. Please tell IT.</source>
+      <translation>Den seneste opdatering af retningslinjerne blev afvist (%1), så de retningslinjer, der er i brug, gælder stadig. Sig det til it-afdelingen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="68" />
+      <source>Guidelines</source>
+      <translation>Retningslinjer</translation>
+    </message>
+  </context>
+  <context>
     <name>PlaceholderWizardWindow</name>
     <message>
       <location filename="../desktop/ui/placeholder_window.py" line="59" />
@@ -635,164 +669,164 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="212" />
+      <location filename="../desktop/ui/settings_dialog.py" line="218" />
       <source>Settings</source>
       <translation>Indstillinger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="213" />
+      <location filename="../desktop/ui/settings_dialog.py" line="219" />
       <source>&amp;Language</source>
       <translation>&amp;Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="214" />
+      <location filename="../desktop/ui/settings_dialog.py" line="220" />
       <source>Language</source>
       <translation>Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="215" />
+      <location filename="../desktop/ui/settings_dialog.py" line="221" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="218" />
+      <location filename="../desktop/ui/settings_dialog.py" line="224" />
       <source>Lock after &amp;idle time</source>
       <translation>Lås efter &amp;inaktiv tid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="219" />
+      <location filename="../desktop/ui/settings_dialog.py" line="225" />
       <source> min</source>
       <translation> min.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="220" />
+      <location filename="../desktop/ui/settings_dialog.py" line="226" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutter uden brug, før Underret låser</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="221" />
-      <location filename="../desktop/ui/settings_dialog.py" line="229" />
+      <location filename="../desktop/ui/settings_dialog.py" line="227" />
+      <location filename="../desktop/ui/settings_dialog.py" line="235" />
       <source>Change passphrase</source>
       <translation>Skift adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="222" />
+      <location filename="../desktop/ui/settings_dialog.py" line="228" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="223" />
+      <location filename="../desktop/ui/settings_dialog.py" line="229" />
       <source>Current passphrase</source>
       <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="224" />
+      <location filename="../desktop/ui/settings_dialog.py" line="230" />
       <source>&amp;New passphrase</source>
       <translation>N&amp;y adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="225" />
+      <location filename="../desktop/ui/settings_dialog.py" line="231" />
       <source>New passphrase</source>
       <translation>Ny adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="226" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
       <source>New passphrase &amp;again</source>
       <translation>Ny adgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="227" />
+      <location filename="../desktop/ui/settings_dialog.py" line="233" />
       <source>New passphrase again</source>
       <translation>Ny adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="228" />
+      <location filename="../desktop/ui/settings_dialog.py" line="234" />
       <source>Change &amp;passphrase</source>
       <translation>Skift &amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
-      <location filename="../desktop/ui/settings_dialog.py" line="233" />
+      <location filename="../desktop/ui/settings_dialog.py" line="238" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="236" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
       <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Du kan vælge en ny her.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="241" />
+      <location filename="../desktop/ui/settings_dialog.py" line="247" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Skift &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="248" />
       <source>Change recovery passphrase</source>
       <translation>Skift reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="251" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
       <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="247" />
+      <location filename="../desktop/ui/settings_dialog.py" line="253" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Gem &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="248" />
+      <location filename="../desktop/ui/settings_dialog.py" line="254" />
       <source>Set recovery passphrase</source>
       <translation>Gem reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="249" />
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
       <source>&amp;New recovery passphrase</source>
       <translation>N&amp;y reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="250" />
+      <location filename="../desktop/ui/settings_dialog.py" line="256" />
       <source>New recovery passphrase</source>
       <translation>Ny reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="251" />
+      <location filename="../desktop/ui/settings_dialog.py" line="257" />
       <source>New recovery passphrase &amp;again</source>
       <translation>Ny reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <location filename="../desktop/ui/settings_dialog.py" line="258" />
       <source>New recovery passphrase again</source>
       <translation>Ny reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="253" />
+      <location filename="../desktop/ui/settings_dialog.py" line="259" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="286" />
+      <location filename="../desktop/ui/settings_dialog.py" line="292" />
       <source>Changing the passphrase…</source>
       <translation>Skifter adgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="296" />
+      <location filename="../desktop/ui/settings_dialog.py" line="302" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="326" />
+      <location filename="../desktop/ui/settings_dialog.py" line="332" />
       <source>Saving the recovery passphrase…</source>
       <translation>Gemmer reserveadgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="340" />
+      <location filename="../desktop/ui/settings_dialog.py" line="346" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Din reserveadgangskode er gemt. Opbevar den et sikkert sted, ikke sammen med pc'en.</translation>
     </message>

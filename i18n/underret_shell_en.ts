@@ -610,6 +610,40 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
     </message>
   </context>
   <context>
+    <name>PackStatus</name>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="51" />
+      <source>downloaded from your municipality</source>
+      <extracomment>True when the text names a problem (a damaged download, a refused update).</extracomment>
+      <translation>downloaded from your municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="52" />
+      <source>shipped with Underret</source>
+      <translation>shipped with Underret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="53" />
+      <source>Guidelines in use: %1, version %2 (%3).</source>
+      <translation>Guidelines in use: %1, version %2 (%3).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="58" />
+      <source>The downloaded copy of your municipality's guidelines is damaged or can no longer be trusted (%1), so the guidelines shipped with Underret are used. Please tell IT.</source>
+      <translation>The downloaded copy of your municipality's guidelines is damaged or can no longer be trusted (%1), so the guidelines shipped with Underret are used. Please tell IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="64" />
+      <source>The last update of the guidelines was refused (%1), so the guidelines in use stay. Please tell IT.</source>
+      <translation>The last update of the guidelines was refused (%1), so the guidelines in use stay. Please tell IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/pack_status.py" line="68" />
+      <source>Guidelines</source>
+      <translation>Guidelines</translation>
+    </message>
+  </context>
+  <context>
     <name>PlaceholderWizardWindow</name>
     <message>
       <location filename="../desktop/ui/placeholder_window.py" line="59" />
@@ -635,164 +669,164 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="212" />
+      <location filename="../desktop/ui/settings_dialog.py" line="218" />
       <source>Settings</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="213" />
+      <location filename="../desktop/ui/settings_dialog.py" line="219" />
       <source>&amp;Language</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="214" />
+      <location filename="../desktop/ui/settings_dialog.py" line="220" />
       <source>Language</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="215" />
+      <location filename="../desktop/ui/settings_dialog.py" line="221" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="218" />
+      <location filename="../desktop/ui/settings_dialog.py" line="224" />
       <source>Lock after &amp;idle time</source>
       <translation>Lock after &amp;idle time</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="219" />
+      <location filename="../desktop/ui/settings_dialog.py" line="225" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="220" />
+      <location filename="../desktop/ui/settings_dialog.py" line="226" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutes without use before Underret locks</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="221" />
-      <location filename="../desktop/ui/settings_dialog.py" line="229" />
+      <location filename="../desktop/ui/settings_dialog.py" line="227" />
+      <location filename="../desktop/ui/settings_dialog.py" line="235" />
       <source>Change passphrase</source>
       <translation>Change passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="222" />
+      <location filename="../desktop/ui/settings_dialog.py" line="228" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="223" />
+      <location filename="../desktop/ui/settings_dialog.py" line="229" />
       <source>Current passphrase</source>
       <translation>Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="224" />
+      <location filename="../desktop/ui/settings_dialog.py" line="230" />
       <source>&amp;New passphrase</source>
       <translation>&amp;New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="225" />
+      <location filename="../desktop/ui/settings_dialog.py" line="231" />
       <source>New passphrase</source>
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="226" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
       <source>New passphrase &amp;again</source>
       <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="227" />
+      <location filename="../desktop/ui/settings_dialog.py" line="233" />
       <source>New passphrase again</source>
       <translation>New passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="228" />
+      <location filename="../desktop/ui/settings_dialog.py" line="234" />
       <source>Change &amp;passphrase</source>
       <translation>Change &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
-      <location filename="../desktop/ui/settings_dialog.py" line="233" />
+      <location filename="../desktop/ui/settings_dialog.py" line="238" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="236" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
       <translation>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="241" />
+      <location filename="../desktop/ui/settings_dialog.py" line="247" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Change &amp;recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="248" />
       <source>Change recovery passphrase</source>
       <translation>Change recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="251" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
       <translation>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="247" />
+      <location filename="../desktop/ui/settings_dialog.py" line="253" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Set &amp;recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="248" />
+      <location filename="../desktop/ui/settings_dialog.py" line="254" />
       <source>Set recovery passphrase</source>
       <translation>Set recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="249" />
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
       <source>&amp;New recovery passphrase</source>
       <translation>&amp;New recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="250" />
+      <location filename="../desktop/ui/settings_dialog.py" line="256" />
       <source>New recovery passphrase</source>
       <translation>New recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="251" />
+      <location filename="../desktop/ui/settings_dialog.py" line="257" />
       <source>New recovery passphrase &amp;again</source>
       <translation>New recovery passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <location filename="../desktop/ui/settings_dialog.py" line="258" />
       <source>New recovery passphrase again</source>
       <translation>New recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="253" />
+      <location filename="../desktop/ui/settings_dialog.py" line="259" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="286" />
+      <location filename="../desktop/ui/settings_dialog.py" line="292" />
       <source>Changing the passphrase…</source>
       <translation>Changing the passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="296" />
+      <location filename="../desktop/ui/settings_dialog.py" line="302" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Your passphrase has been changed. Use the new one next time.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="326" />
+      <location filename="../desktop/ui/settings_dialog.py" line="332" />
       <source>Saving the recovery passphrase…</source>
       <translation>Saving the recovery passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="340" />
+      <location filename="../desktop/ui/settings_dialog.py" line="346" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</translation>
     </message>

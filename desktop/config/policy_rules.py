@@ -165,8 +165,10 @@ TRANSPORT = Rule("Transport", "string", "Ways a finalised notification may leave
 #: Every policy setting, in the order the published schema lists them.
 RULES: tuple[Rule, ...] = (
     Rule("municipality", "string",
-         "Id of the municipality's guideline pack shipped in forms/packs (e.g. 'demo-kommune')",
-         pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
+         "The municipality this PC belongs to: its three-digit municipality code from the code list "
+         "forms/codes/municipality.yaml (e.g. '101' for Københavns Kommune), or the id of its guideline "
+         "pack (shipped in forms/packs, e.g. 'demo-kommune', or published at pack_source); anything else "
+         "makes the policy invalid", pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
     Rule("pack_source", "string",
          "Where signed guideline pack updates are fetched: a folder (file share, UNC path) or an "
          "https:// URL of the folder holding <municipality>.yaml and .yaml.sig", check=_folder_or_https),
@@ -331,7 +333,46 @@ def check_object(rules: tuple[Rule, ...], value: Any, path: str = "") -> list[Pr
 
 def check_mapping(values: Any) -> list[Problem]:
     """Every problem of a whole policy (a parsed ``policy.json`` or the registry's values)."""
-    return check_object(RULES, values)
+    problems = check_object(RULES, values)
+    if not problems and isinstance(values, dict):
+        problems += _check_municipality(values)
+    return problems
+
+
+def municipality_codes() -> frozenset[str]:
+    """The municipality codes of the shipped code list (``forms/codes/municipality.yaml``).
+
+    Read with a regular expression, not a YAML parser: the policy is checked before the first window,
+    and importing PyYAML there would cost more than the whole check.
+    """
+    from desktop.paths import forms_dir
+
+    try:
+        text = (forms_dir() / "codes" / "municipality.yaml").read_text("utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(re.findall(r"""^\s*-\s*code:\s*["']?(\d{3})["']?\s*$""", text, re.MULTILINE))
+
+
+def _check_municipality(values: dict[str, Any]) -> list[Problem]:
+    """A municipality must be one the app can use: a code in the code list, a shipped pack, or a pack
+    the policy's source can publish. A misspelt one used to fall back to the national pack silently."""
+    value = values.get("municipality")
+    if not isinstance(value, str):
+        return []
+    if re.fullmatch(r"\d{3}", value):
+        if value in municipality_codes():
+            return []
+        return [("policy.bad_value", "municipality", "is not a municipality code in the code list "
+                 f"(forms/codes/municipality.yaml): {json.dumps(value)}")]
+    from desktop.paths import forms_dir
+
+    if (forms_dir() / "packs" / f"{value}.yaml").is_file() or values.get("pack_source"):
+        return []
+    return [("policy.bad_value", "municipality",
+             f"no guideline pack {json.dumps(value)} ships with Underret and the policy names no "
+             "pack_source to fetch it from: use the municipality's three-digit code from "
+             "forms/codes/municipality.yaml or a shipped pack id such as 'demo-kommune'")]
 
 
 # --- the published schema ------------------------------------------------------------------------

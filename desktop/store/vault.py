@@ -46,8 +46,11 @@ from desktop.store.connection import (
     utc_now,
 )
 from desktop.store.errors import (
+    DiskFull,
     MigrationFailed,
     VaultCorrupt,
+    VaultError,
+    VaultIOError,
     VaultMissing,
     VaultReadOnly,
     VaultTooNew,
@@ -251,6 +254,22 @@ def check_vault_file(path: Path, key: bytes | bytearray) -> None:
     _probe(path, key, key_fits, verify=True)
 
 
+#: Below this many free bytes on the vault's disk, an I/O error while opening is a full disk.
+_NEARLY_FULL_BYTES = 256 * 1024
+
+
+def _disk_full_or(error: VaultIOError, path: Path) -> VaultError:
+    """SQLite reports a full disk as an I/O error when it cannot make the shared-memory file: say
+    "disk full" when the disk is (nearly) full, else the I/O error as it was."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return error
+    return DiskFull("disk full", file=path.name) if free < _NEARLY_FULL_BYTES else error
+
+
 class Vault:
     """An open, unlocked vault and its repositories. Use from one thread at a time.
 
@@ -324,7 +343,10 @@ class Vault:
         if version == 0:
             # A keyed, readable database that was never given a schema is not one of our vaults.
             raise VaultCorrupt("vault has no schema", file=path.name)
-        connection = cls._connect(path, key, synchronous)
+        try:
+            connection = cls._connect(path, key, synchronous)
+        except VaultIOError as error:
+            raise _disk_full_or(error, path) from error
         try:
             # Read again on the connection that migrates: the probe may have read the file alone.
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])

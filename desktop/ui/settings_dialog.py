@@ -151,8 +151,14 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
+        from desktop.ui.pack_status import PackStatus
+
+        # Which guidelines are in use, and what went wrong with their updates (also in doctor).
+        self.pack_status = PackStatus(services.policy)
+
         layout = QVBoxLayout(self)
         layout.addLayout(general)
+        layout.addWidget(self.pack_status)
         layout.addWidget(self.message_label)
         layout.addWidget(self.passphrase_group)
         layout.addWidget(self.recovery_group)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.domain.forms import FormDefinition, initial_answers, load_form
 from desktop.domain.migration import migrate_answers
 from desktop.errors import UnderretError
-from desktop.store.errors import NotADraft
+from desktop.store.errors import DiskFull, NotADraft, VaultIOError, VaultReadOnly
 from desktop.ui.messages import message_for
 
 if TYPE_CHECKING:
@@ -62,6 +62,9 @@ class OpenedNotification:
     document: NotificationDocument | None = None
     #: Why a finalised notification cannot be shown (e.g. its content was purged), in words.
     unavailable: str = ""
+    #: The vault could not be written while opening (a full disk): the draft opens all the same, and
+    #: the window says so at once.
+    write_problem: UnderretError | None = None
 
 
 def open_notification(vault: Vault, draft_id: str | None, form: FormDefinition) -> OpenedNotification:
@@ -78,11 +81,17 @@ def open_notification(vault: Vault, draft_id: str | None, form: FormDefinition) 
         draft = vault.notifications.get_draft(draft_id)
     except NotADraft:
         return _open_finalised(vault, draft_id)
-    vault.profile.note_open_draft(draft_id)
+    write_problem: UnderretError | None = None
+    try:
+        vault.profile.note_open_draft(draft_id)
+    except (DiskFull, VaultReadOnly, VaultIOError) as error:
+        # Only crash recovery's note: the draft still opens (it used to stay shut on a full disk).
+        write_problem = error
     # A draft written under an older form (1.x) opens under this one with every answer kept.
     answers = migrate_answers(draft.answers, form.version)
     page = draft.page if draft.page in {s.id for s in form.sections} else None
-    return OpenedNotification(answers=answers, page=page, created_at=draft.created_at)
+    return OpenedNotification(answers=answers, page=page, created_at=draft.created_at,
+                              write_problem=write_problem)
 
 
 def _open_finalised(vault: Vault, notification_id: str) -> OpenedNotification:

@@ -46,6 +46,8 @@ class DraftKeeper(QObject):
         self._answers = answers
         self._page = page
         self._dirty = False
+        #: Why the last save failed (None after a save that worked).
+        self.last_error: BaseException | None = None
         #: Something was typed since the last save (not only a page change).
         self._typed = False
         self.last_save_ms = 0.0
@@ -99,8 +101,10 @@ class DraftKeeper(QObject):
                 vault.notifications.save_draft(self.draft_id, answers, self._page(), child_initials(answers))
         except Exception as error:  # reported to the window, which tells the person; never dropped
             log.warning("saving draft %s failed: %s", self.draft_id, type(error).__name__)
+            self.last_error = error
             self.failed.emit(error)
             return False
+        self.last_error = None
         self.last_save_ms = (time.perf_counter() - started) * 1000
         self._dirty = False
         self._typed = False

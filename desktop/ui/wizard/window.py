@@ -12,6 +12,7 @@ The parts live beside it: :mod:`.page_set` (pages built when needed),
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,7 @@ from desktop.ui.wizard.draft_loading import CORRECTS_KEY, open_notification, shi
 from desktop.ui.wizard.drafts import DraftKeeper
 from desktop.ui.wizard.fields import EditorContext, FieldEditor
 from desktop.ui.wizard.guidance import AcuteContacts
-from desktop.ui.wizard.lock_handling import LockHandling
+from desktop.ui.wizard.lock_handling import LockHandling, take_unsaved
 from desktop.ui.wizard.page import SectionPage
 from desktop.ui.wizard.page_set import Page, PageSet, keep_last_in_tab_chain
 from desktop.ui.wizard.review import ReviewPage
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from desktop.ui.services import Services
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 __all__ = ["CORRECTS_KEY", "WizardWindow", "shipped_form"]
 
@@ -90,6 +92,10 @@ class WizardWindow(QMainWindow):
         opened = open_notification(services.require_vault(), draft_id, self.form)
         self.answers: dict[str, Any] = opened.answers
         self.page_id = opened.page or self.form.sections[0].id
+        # What this window held when the session locked and the vault would not take it (full disk).
+        unsaved = take_unsaved(services.profile.id if services.profile else None, draft_id)
+        if unsaved is not None:
+            self.answers, self.page_id = unsaved.answers, unsaved.page
         self.created_at = opened.created_at
         self.read_only = opened.read_only
         self.finalised_id = opened.finalised_id
@@ -108,6 +114,11 @@ class WizardWindow(QMainWindow):
         else:
             self._show_correction()
             self._open_first_page(self.page_id if self.page_id in self.pages else self.flow.first())
+        if unsaved is not None:
+            self.keeper.changed()  # not in the vault yet: the autosave tries again at once
+            self._on_save_failed(unsaved.error)
+        elif opened.write_problem is not None:
+            self._on_save_failed(opened.write_problem)
 
     # --- opening -------------------------------------------------------------------------------
     @property
@@ -415,9 +426,17 @@ class WizardWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         vault = self.services.vault
         if not self.read_only and not self.closing and vault is not None:
-            self.keeper.save_now()
+            if not self.keeper.save_now():
+                # Not saved (a full disk): the window stays open with the text, and says why.
+                event.ignore()
+                return
             if self.keeper.draft_id is not None:
-                vault.profile.note_open_draft(None)
+                from desktop.store.errors import VaultError
+
+                try:
+                    vault.profile.note_open_draft(None)
+                except VaultError as error:  # crash recovery's note only; the draft itself is saved
+                    log.warning("open-draft note not cleared (%s)", error.message_id)
         self.keeper.stop()
         self.pages.stop_building()
         if self._listed is not None and vault is not None:
