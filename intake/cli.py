@@ -53,6 +53,7 @@ from pathlib import Path
 from intake import keys
 from intake.admin_cli import ADMIN_COMMANDS, add_admin_parsers, local, run_admin
 from intake.desk_cli import DESK_COMMANDS, add_desk_parsers, run_desk_admin
+from intake.export import add_export_parser, run_export
 from intake.serve_cli import add_serve_parser, run_serve
 from intake.settings import DEFAULT_MAX_BODY
 from intake.storage import IntakeDatabaseUnavailable, IntakeStore, open_store
@@ -90,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     add_serve_parser(sub)
     add_admin_parsers(sub)
     add_desk_parsers(sub)
+    add_export_parser(sub)
 
     listing = sub.add_parser("list", help="list received envelopes")
     listing.add_argument("--db", required=True,
@@ -586,6 +588,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_desk_admin(args)
         if args.command == "list":
             return _list(args)
+        if args.command == "export":
+            return run_export(args)
         return _decrypt(args)
     except _USAGE_ERRORS as exc:
         print(f"error: {exc.message_id}: {exc}", file=sys.stderr)

@@ -25,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 # Build from a copy as a fresh clone has it (no __pycache__ from the desktop's venv), not editable.
 mkdir -p "$work/src/packaging"
 cp -r packaging/intake "$work/src/packaging/"
-cp -r intake protocol "$work/src/"
+cp -r intake protocol forms "$work/src/"
 find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
 "$venv/bin/python" -m pip install -q --no-deps --force-reinstall "$work/src/packaging/intake"
 
