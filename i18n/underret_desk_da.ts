@@ -99,7 +99,7 @@
   <context>
     <name>DeskCounts</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/wording.py" line="22" />
+      <location filename="../desktop/ui/desk/wording.py" line="23" />
       <source>%n month(s)</source>
       <translation>
         <numerusform>%n måned</numerusform>
@@ -107,7 +107,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/wording.py" line="25" />
+      <location filename="../desktop/ui/desk/wording.py" line="26" />
       <source>%n year(s)</source>
       <translation>
         <numerusform>%n år</numerusform>
@@ -115,7 +115,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/wording.py" line="28" />
+      <location filename="../desktop/ui/desk/wording.py" line="29" />
       <source>%n day(s)</source>
       <translation>
         <numerusform>%n dag</numerusform>
@@ -235,233 +235,238 @@
   <context>
     <name>DeskWording</name>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="44" />
+      <location filename="../desktop/ui/desk/wording.py" line="45" />
       <source>May need special support</source>
       <translation>Kan have brug for særlig støtte</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="45" />
+      <location filename="../desktop/ui/desk/wording.py" line="46" />
       <source>Unborn child</source>
       <translation>Ufødt barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="46" />
+      <location filename="../desktop/ui/desk/wording.py" line="47" />
       <source>Unlawful school absence</source>
       <translation>Ulovligt skolefravær</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="47" />
+      <location filename="../desktop/ui/desk/wording.py" line="48" />
       <source>Abuse</source>
       <translation>Overgreb</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="55" />
+      <location filename="../desktop/ui/desk/wording.py" line="56" />
       <source>Support (no. 1)</source>
       <translation>Støtte (nr. 1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="56" />
+      <location filename="../desktop/ui/desk/wording.py" line="57" />
       <source>Unborn (no. 2)</source>
       <translation>Ufødt (nr. 2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="57" />
+      <location filename="../desktop/ui/desk/wording.py" line="58" />
       <source>Absence (no. 3)</source>
       <translation>Fravær (nr. 3)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="58" />
+      <location filename="../desktop/ui/desk/wording.py" line="59" />
       <source>Abuse (no. 4)</source>
       <translation>Overgreb (nr. 4)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="72" />
-      <location filename="../desktop/ui/desk/wording.py" line="83" />
+      <location filename="../desktop/ui/desk/wording.py" line="73" />
+      <location filename="../desktop/ui/desk/wording.py" line="84" />
       <source>unborn</source>
       <translation>ufødt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="77" />
+      <location filename="../desktop/ui/desk/wording.py" line="78" />
       <source>age unknown</source>
       <translation>alder ukendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="117" />
+      <location filename="../desktop/ui/desk/wording.py" line="125" />
       <source>%1 h</source>
       <translation>%1 t</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="119" />
+      <location filename="../desktop/ui/desk/wording.py" line="127" />
       <source>%1 h %2 min</source>
       <translation>%1 t %2 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="121" />
+      <location filename="../desktop/ui/desk/wording.py" line="129" />
       <source>%1 min</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="123" />
+      <location filename="../desktop/ui/desk/wording.py" line="131" />
       <source>overdue by %1</source>
       <translation>overskredet med %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <location filename="../desktop/ui/desk/wording.py" line="132" />
       <source>in %1</source>
       <translation>om %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="144" />
+      <location filename="../desktop/ui/desk/wording.py" line="150" />
       <source>Opened</source>
       <translation>Åbnet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="145" />
+      <location filename="../desktop/ui/desk/wording.py" line="151" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="146" />
+      <location filename="../desktop/ui/desk/wording.py" line="152" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="147" />
+      <location filename="../desktop/ui/desk/wording.py" line="153" />
       <source>Told of the outcome</source>
       <translation>Orienteret om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="148" />
+      <location filename="../desktop/ui/desk/wording.py" line="154" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="155" />
+      <location filename="../desktop/ui/desk/wording.py" line="161" />
       <source>Teacher</source>
       <translation>Lærer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="156" />
+      <location filename="../desktop/ui/desk/wording.py" line="162" />
       <source>Educator</source>
       <translation>Pædagog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="157" />
+      <location filename="../desktop/ui/desk/wording.py" line="163" />
       <source>Health staff</source>
       <translation>Sundhedspersonale</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="158" />
+      <location filename="../desktop/ui/desk/wording.py" line="164" />
       <source>Social worker / PPR</source>
       <translation>Socialrådgiver / PPR</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="159" />
+      <location filename="../desktop/ui/desk/wording.py" line="165" />
       <source>Leader</source>
       <translation>Leder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="160" />
+      <location filename="../desktop/ui/desk/wording.py" line="166" />
       <source>Other</source>
       <translation>Anden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="167" />
+      <location filename="../desktop/ui/desk/wording.py" line="173" />
       <source>Notification no. %1 about this child in 12 months</source>
       <translation>%1. underretning om dette barn på 12 måneder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="174" />
+      <location filename="../desktop/ui/desk/wording.py" line="180" />
       <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
       <translation>Modtagesystemet kan ikke nås lige nu. Intet er gået tabt; prøv igen om lidt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="176" />
+      <location filename="../desktop/ui/desk/wording.py" line="182" />
       <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
       <translation>Modtagesystemet godkender ikke denne modtagelse. Bed it-afdelingen om en ny tilmeldingskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="178" />
+      <location filename="../desktop/ui/desk/wording.py" line="184" />
       <source>This desk is not set up yet: choose Set up desk.</source>
       <translation>Modtagelsen er ikke sat op endnu: vælg Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="179" />
+      <location filename="../desktop/ui/desk/wording.py" line="185" />
       <source>Enter your initials under Set up desk first.</source>
       <translation>Skriv først dine initialer under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="180" />
+      <location filename="../desktop/ui/desk/wording.py" line="186" />
       <source>Initials are one to six letters.</source>
       <translation>Initialer er et til seks bogstaver.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="181" />
+      <location filename="../desktop/ui/desk/wording.py" line="187" />
       <source>Another caseworker did this first.</source>
       <translation>En anden sagsbehandler har allerede gjort det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="182" />
+      <location filename="../desktop/ui/desk/wording.py" line="188" />
       <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
       <translation>Underretningen er sendt fra en ældre udgave af Underret, som ikke kan modtage en kvittering. Send kvitteringen med brev eller sikker mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="185" />
+      <location filename="../desktop/ui/desk/wording.py" line="191" />
       <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
       <translation>Nøglen, der underskriver kvitteringer, er ikke hentet ind. Hent den ind under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="187" />
+      <location filename="../desktop/ui/desk/wording.py" line="193" />
       <source>Enter the unit's name under Set up desk first.</source>
       <translation>Skriv først enhedens navn under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="188" />
+      <location filename="../desktop/ui/desk/wording.py" line="194" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>Denne udgave af modtagelsen kan endnu ikke sende beskeder til underrettere.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="190" />
+      <location filename="../desktop/ui/desk/wording.py" line="196" />
       <source>This file is not a key the desk can use.</source>
       <translation>Filen er ikke en nøgle, modtagelsen kan bruge.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="191" />
+      <location filename="../desktop/ui/desk/wording.py" line="197" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>Det er en offentlig nøgle. Modtagelsen skal bruge den private nøglefil fra it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="193" />
+      <location filename="../desktop/ui/desk/wording.py" line="199" />
       <source>The desk already holds another key with this id.</source>
       <translation>Modtagelsen har allerede en anden nøgle med dette id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="194" />
+      <location filename="../desktop/ui/desk/wording.py" line="200" />
       <source>Choose a new or empty folder.</source>
       <translation>Vælg en ny eller tom mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="195" />
+      <location filename="../desktop/ui/desk/wording.py" line="201" />
       <source>Choose a folder.</source>
       <translation>Vælg en mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="196" />
+      <location filename="../desktop/ui/desk/wording.py" line="202" />
       <source>The folder cannot be written to.</source>
       <translation>Der kan ikke skrives i mappen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="197" />
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>The hand-over could not be written.</source>
       <translation>Overdragelsen kunne ikke skrives.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="198" />
+      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <source>The files are not a desk certificate and its private key.</source>
+      <translation>Filerne er ikke et certifikat til modtagelsen og dets private nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="206" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="200" />
+      <location filename="../desktop/ui/desk/wording.py" line="208" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
@@ -553,67 +558,67 @@
   <context>
     <name>InboxWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="74" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="73" />
       <source>Received notifications, most urgent first</source>
       <translation>Modtagne underretninger, de mest presserende først</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="105" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
       <source>&amp;Fetch new</source>
       <translation>&amp;Hent nye</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="108" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
       <source>Fetch new notifications</source>
       <translation>Hent nye underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
       <source>&amp;Daily summary</source>
       <translation>&amp;Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="111" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
       <source>Daily summary</source>
       <translation>Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
       <source>Yearly &amp;report…</source>
       <translation>Års&amp;rapport …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="114" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
       <source>Yearly report</source>
       <translation>Årsrapport</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="115" />
       <source>&amp;Set up desk…</source>
       <translation>&amp;Opsæt modtagelse …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="117" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
       <source>Set up desk</source>
       <translation>Opsæt modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="131" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="130" />
       <source>Fetch new</source>
       <translation>Hent nye</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="135" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="134" />
       <source>Underret – receiving desk</source>
       <translation>Underret – modtagelse</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="185" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="183" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer.</numerusform>
@@ -629,12 +634,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="252" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="260" />
       <source>Fetching…</source>
       <translation>Henter …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="260" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="268" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Hentet kl. %1: %n ny</numerusform>
@@ -955,178 +960,208 @@
   <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="46" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="47" />
       <source>Set up desk</source>
       <translation>Opsæt modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="50" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="51" />
       <source>Your initials</source>
       <translation>Dine initialer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="54" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="55" />
       <source>The unit's name, shown to notifiers</source>
       <translation>Enhedens navn, som underrettere ser</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="55" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="56" />
       <source>Sa&amp;ve</source>
       <translation>&amp;Gem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="56" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="57" />
       <source>Save initials and unit</source>
       <translation>Gem initialer og enhed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="58" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="59" />
       <source>Who works here</source>
       <translation>Hvem arbejder her</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="60" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="61" />
       <source>&amp;Initials</source>
       <translation>&amp;Initialer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="61" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="62" />
       <source>&amp;Unit</source>
       <translation>&amp;Enhed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="66" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="67" />
       <source>The intake's address</source>
       <translation>Modtagesystemets adresse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="69" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="70" />
       <source>The municipality's CA certificate file (optional)</source>
       <translation>Kommunens CA-certifikatfil (kan udelades)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="73" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="74" />
       <source>The enrolment token from IT</source>
       <translation>Tilmeldingskoden fra it-afdelingen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="74" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="77" />
+      <source>This desk's certificate file (instead of a token)</source>
+      <translation>Modtagelsens certifikatfil (i stedet for en tilmeldingskode)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="80" />
+      <source>The certificate's private key file</source>
+      <translation>Certifikatets private nøglefil</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="81" />
       <source>&amp;Enrol with the intake</source>
       <translation>&amp;Tilmeld hos modtagesystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="75" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="82" />
       <source>Enrol with the intake</source>
       <translation>Tilmeld hos modtagesystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="77" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="84" />
       <source>The intake</source>
       <translation>Modtagesystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="79" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="86" />
       <source>A&amp;ddress</source>
       <translation>A&amp;dresse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="80" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="87" />
       <source>&amp;CA certificate (PEM file)</source>
       <translation>&amp;CA-certifikat (PEM-fil)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="81" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="88" />
       <source>&amp;Token from IT</source>
       <translation>Tilmeldings&amp;kode fra it-afdelingen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="83" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="89" />
+      <source>or desk ce&amp;rtificate (PEM file)</source>
+      <translation>eller modtagelsens ce&amp;rtifikat (PEM-fil)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="90" />
+      <source>and its &amp;key (PEM file)</source>
+      <translation>og dets nøg&amp;le (PEM-fil)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="92" />
       <source>Import a &amp;key file…</source>
       <translation>Hent en &amp;nøglefil ind …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="84" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="93" />
       <source>Import a key file</source>
       <translation>Hent en nøglefil ind</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="89" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="98" />
       <source>The municipality's keys</source>
       <translation>Kommunens nøgler</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="96" />
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="97" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="105" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="106" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="112" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="121" />
       <source>none yet</source>
       <translation>ingen endnu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="113" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="122" />
       <source>Recipient keys: %1</source>
       <translation>Modtagernøgler: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="114" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="123" />
       <source>Message-signing key: %1</source>
       <translation>Nøgle til underskrift af beskeder: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="116" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="125" />
       <source>Enrolled with %1</source>
       <translation>Tilmeldt hos %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="126" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="135" />
       <source>Saved.</source>
       <translation>Gemt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="134" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="143" />
       <source>The CA certificate file cannot be read.</source>
       <translation>CA-certifikatfilen kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="138" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="157" />
+      <source>The certificate or its key cannot be read.</source>
+      <translation>Certifikatet eller dets nøgle kan ikke læses.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="163" />
+      <source>Give the token from IT, or this desk's certificate and its key.</source>
+      <translation>Angiv tilmeldingskoden fra it-afdelingen, eller modtagelsens certifikat og dets nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="166" />
       <source>Enrolling…</source>
       <translation>Tilmelder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="143" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="171" />
       <source>This desk is enrolled. Fetch new notifications with F5.</source>
       <translation>Modtagelsen er tilmeldt. Hent nye underretninger med F5.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="155" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="182" />
       <source>Choose a key file from IT</source>
       <translation>Vælg en nøglefil fra it-afdelingen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="162" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="189" />
       <source>recipient key</source>
       <translation>modtagernøglen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="162" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="189" />
       <source>message-signing key</source>
       <translation>nøglen til underskrift af beskeder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="163" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="190" />
       <source>Imported %1 %2.</source>
       <translation>%1 %2 er hentet ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="163" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="190" />
       <source>The %1 %2 was already imported.</source>
       <translation>%1 %2 var allerede hentet ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/setup_dialog.py" line="165" />
+      <location filename="../desktop/ui/desk/setup_dialog.py" line="192" />
       <source>You may now remove the key file, as IT directs.</source>
       <translation>Du kan nu fjerne nøglefilen, som it-afdelingen anviser.</translation>
     </message>

@@ -1,7 +1,8 @@
 """What the desk's windows use: the inbox, one notification in full, the caseworker's actions, syncing.
 
 Qt-free and synchronous; the windows run every call on a worker thread (``run_in_background``). One
-lock serialises all use of the vault, which one connection serves.
+lock serialises all use of the vault, which one connection serves (``desktop.desk.core``). Syncing
+with the intake is in ``desktop.desk.syncing``, enrolment in ``desktop.desk.enrolling``.
 
 Shared status: opening, assessing, acknowledging, orienting and handing over are each claimed at
 the intake first (``record_step``): the first desk to claim a step holds it, so a notification is
@@ -15,48 +16,36 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from desktop.desk.core import DeskNotSetUp, StepTaken, default_client
+from desktop.desk.enrolling import Enrolling
 from desktop.desk.figures import ReportFacts, YearlyReport, yearly_report
 from desktop.desk.handover import write_files
 from desktop.desk.inbox_client import InboxClient, InboxUnavailable, StepAnswer
 from desktop.desk.key_import import ImportedKey, import_key_file
 from desktop.desk.linking import History, history
-from desktop.desk.opening import EnvelopeUnopenable, open_fetched
 from desktop.desk.received import ReceivedNotification
 from desktop.desk.store.handling import Assessment, Handling, Step
 from desktop.desk.store.outgoing import OutgoingMessage
-from desktop.desk.store.received import InboxRow, IncomingNotification
+from desktop.desk.store.received import InboxRow
 from desktop.desk.store.unopened import UnopenedEnvelope
 from desktop.desk.store.vault import DeskVault
+from desktop.desk.syncing import Syncing, SyncResult
 from desktop.domain.deadlines import DANISH_TIME
 from desktop.errors import UnderretError
 from desktop.store.clock import utc_now
-from protocol.inbox import INITIALS, EnvelopeItem, StatusRecord
+from protocol.inbox import INITIALS
 
 log = logging.getLogger(__name__)
 
-FETCH_PAGE = 100
-#: How far below the highest number held the desk asks the intake again (see ``_fetch``).
-RESCAN = 1000
-
-
-class StepTaken(UnderretError):  # noqa: N818 - what the caseworker is told
-    """Another desk already did this step; ``details`` hold its initials and time (no content)."""
-
-    message_id = "desk.step_taken"
-
-
-class DeskNotSetUp(UnderretError):  # noqa: N818 - what the caseworker is told
-    """Something the action needs is missing (initials, the intake, a signing key)."""
-
-    message_id = "desk.not_set_up"
+__all__ = ["DeskNotSetUp", "DeskService", "InboxState", "MessageSealer", "NotificationDetail",
+           "SealedMessage",
+           "SetupState", "StepTaken", "SyncResult", "default_client"]
 
 
 @dataclass(frozen=True)
@@ -108,16 +97,6 @@ class SetupState:
     intake_url: str
 
 
-@dataclass(frozen=True)
-class SyncResult:
-    """What one pass with the intake did."""
-
-    new: int
-    unopened: int
-    status_updates: int
-    relayed: int
-
-
 def _document_html(data: bytes | None) -> str:
     """The notification laid out as its printed copy; the JSON itself when the layout cannot read it."""
     import html
@@ -137,38 +116,14 @@ def _document_html(data: bytes | None) -> str:
         return f"<pre>{html.escape(pretty)}</pre>"
 
 
-class DeskService:
+class DeskService(Syncing, Enrolling):
     """The desk's services over one open vault (and, when enrolled, its intake)."""
 
     def __init__(self, vault: DeskVault, *, clock: Callable[[], datetime] = utc_now,
                  client_factory: Callable[[DeskVault], InboxClient | None] | None = None,
                  sealer: MessageSealer | None = None) -> None:
-        self.vault = vault
+        super().__init__(vault, clock=clock, client_factory=client_factory)
         self._sealer = sealer
-        self._clock = clock
-        self._lock = threading.RLock()
-        self._client_factory = client_factory or default_client
-        self._client: InboxClient | None = None
-
-    # --- plumbing ------------------------------------------------------------------------------
-    @contextmanager
-    def _locked(self) -> Iterator[DeskVault]:
-        with self._lock:
-            yield self.vault
-
-    def now(self) -> datetime:
-        return self._clock()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._client is not None:
-                self._client.close()
-                self._client = None
-
-    def _intake(self) -> InboxClient | None:
-        if self._client is None:
-            self._client = self._client_factory(self.vault)
-        return self._client
 
     @property
     def initials(self) -> str:
@@ -327,141 +282,6 @@ class DeskService:
             vault.handling.record_orientation(notification_id, outcome)
         self._send(notification_id, Step.ORIENTED, "orientation", sealed)
 
-    # --- syncing -------------------------------------------------------------------------------
-    def sync(self) -> SyncResult:
-        """Fetch new envelopes, take the other desks' status and relay sealed messages."""
-        client = self._intake()
-        if client is None:
-            raise DeskNotSetUp("this desk is not enrolled with an intake", message_id="desk.not_enrolled")
-        new, unopened = self._fetch(client)
-        updates = self._pull_status(client)
-        relayed = self.relay_waiting()
-        return SyncResult(new, unopened, updates, relayed)
-
-    def _keys(self) -> tuple[dict[str, object], bytes]:
-        """The recipient keys as ready key objects (made once per sync, not once per envelope: each
-        takes a millisecond to expand) and the intake's receipt key."""
-        import base64
-
-        from protocol.envelope import EnvelopeError, RecipientPrivateKey
-
-        with self._locked() as vault:
-            raw = vault.keys.recipient_private_keys()
-            receipt_key = base64.b64decode(vault.settings.get("receipt_public_key"))
-        keys: dict[str, object] = {}
-        for key_id, private in raw.items():
-            try:
-                keys[key_id] = RecipientPrivateKey(key_id, private).hpke_key()
-            except EnvelopeError:
-                keys[key_id] = private  # opening names the problem for the envelope that needs it
-        return keys, receipt_key
-
-    def _fetch(self, client: InboxClient) -> tuple[int, int]:
-        """Fetch every envelope this vault lacks: the intake's numbers from a little below the highest held
-        (on PostgreSQL a lower number can commit after a higher one), then the missing ones by number."""
-        keys, receipt_key = self._keys()
-        with self._locked() as vault:
-            low = max(0, max(vault.received.last_seq(), vault.unopened.highest_seq()) - RESCAN)
-            held = vault.received.seqs_above(low)
-        missing: list[int] = []
-        after, more = low, True
-        while more:
-            numbers, more = client.seqs_after(after)
-            missing += [seq for seq in numbers if seq not in held]
-            if not numbers:
-                break
-            after = numbers[-1]
-        pages = [missing[start:start + FETCH_PAGE] for start in range(0, len(missing), FETCH_PAGE)]
-        counts = [0, 0]
-
-        def keep(opened: list[IncomingNotification], failed: list[UnopenedEnvelope]) -> None:
-            with self._locked() as vault:
-                counts[0] += len(vault.received.add_many(opened))
-                for item in failed:
-                    vault.unopened.keep(item)
-            counts[1] += len(failed)
-
-        # Three steps overlap: the next page comes over the network while this one is decrypted and
-        # the one before is written into the vault (each waits in C - sockets, crypto, SQLCipher).
-        from concurrent.futures import Future, ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="desk-fetch") as pool:
-            fetching = pool.submit(client.envelopes_by_seq, pages[0]) if pages else None
-            writing: Future[None] | None = None
-            for number in range(len(pages)):
-                assert fetching is not None
-                items = fetching.result()
-                if number + 1 < len(pages):
-                    fetching = pool.submit(client.envelopes_by_seq, pages[number + 1])
-                opened, failed = self.open_items(items, keys, receipt_key)
-                if writing is not None:
-                    writing.result()
-                writing = pool.submit(keep, opened, failed)
-            if writing is not None:
-                writing.result()
-        return counts[0], counts[1]
-
-    @staticmethod
-    def open_items(items: list[EnvelopeItem], keys: Mapping[str, object],
-                   receipt_key: bytes) -> tuple[list[IncomingNotification], list[UnopenedEnvelope]]:
-        """Verify and decrypt fetched envelopes (no vault needed): the opened ones and the rest, with why."""
-        opened: list[IncomingNotification] = []
-        failed: list[UnopenedEnvelope] = []
-        for item in items:
-            try:
-                opened.append(open_fetched(item, private_keys=keys, receipt_public_key=receipt_key))
-            except EnvelopeUnopenable as exc:
-                log.warning("desk: envelope %d could not be opened (%s)", item.seq, exc.message_id)
-                failed.append(UnopenedEnvelope(item.seq, item.notification_id, item.envelope,
-                                               item.receipt_json, item.receipt_signature, exc.message_id))
-        return opened, failed
-
-    def retry_unopened(self) -> int:
-        """Try the envelopes that could not be opened again (after a key import); how many opened now."""
-        keys, receipt_key = self._keys()
-        with self._locked() as vault:
-            waiting = vault.unopened.all()
-        items = [EnvelopeItem(u.seq, u.notification_id, u.envelope, u.receipt_json, u.receipt_signature)
-                 for u in waiting]
-        opened, _ = self.open_items(items, keys, receipt_key)
-        with self._locked() as vault:
-            vault.received.add_many(opened)
-            for item in opened:
-                vault.unopened.forget(item.seq)
-        return len(opened)
-
-    def _pull_status(self, client: InboxClient) -> int:
-        with self._locked() as vault:
-            cursor = int(vault.settings.get("status_cursor", "0") or 0)
-        changed = 0
-        records, new_cursor = client.status_since(cursor)
-        with self._locked() as vault:
-            for record in records:
-                changed += self._mirror(vault, record)
-            vault.settings.set("status_cursor", str(new_cursor))
-        return changed
-
-    @staticmethod
-    def _mirror(vault: DeskVault, record: StatusRecord) -> int:
-        try:
-            return int(vault.handling.mirror(record.notification_id, Step(record.step), record.at,
-                                             record.initials))
-        except (ValueError, UnderretError):
-            return 0
-
-    def relay_waiting(self) -> int:
-        """Hand every sealed message the intake does not have yet to it; how many went."""
-        client = self._intake()
-        if client is None:
-            return 0
-        with self._locked() as vault:
-            waiting = vault.outgoing.waiting()
-        for message in waiting:
-            client.relay_message(message.message_id, message.mailbox_id, message.body)
-            with self._locked() as vault:
-                vault.outgoing.mark_relayed(message.message_id)
-        return len(waiting)
-
     # --- keys and enrolment ----------------------------------------------------------------------
     def import_key(self, path: Path) -> ImportedKey:
         """Import one key file; envelopes that waited for a key are opened."""
@@ -470,24 +290,6 @@ class DeskService:
         if imported.kind == "recipient" and self.unopened():
             self.retry_unopened()
         return imported
-
-    def enrol(self, url: str, token: str, *, ca_pem: str | None, name: str) -> None:
-        """Enrol this desk with IT's token; the credential and the intake's receipt key go in the vault."""
-        import base64
-
-        client = InboxClient(url, ca_pem=ca_pem)
-        try:
-            enrolment = client.enrol_with_token(token, name)
-        finally:
-            client.close()
-        with self._locked() as vault:
-            vault.settings.set("intake_url", url)
-            vault.settings.set("intake_ca_pem", ca_pem or "")
-            vault.settings.set("desk_id", enrolment.desk_id)
-            vault.settings.set("desk_credential", enrolment.credential)
-            vault.settings.set("receipt_public_key", base64.b64encode(enrolment.receipt_public_key).decode())
-            vault.audit.record("desk.enrolled", None, enrolment.desk_id)
-        self.close()
 
     # --- hand-over -----------------------------------------------------------------------------
     def hand_over(self, notification_id: str, folder: Path) -> list[Path]:
@@ -523,10 +325,3 @@ class DeskService:
         return yearly_report(facts, start, end), labels
 
 
-def default_client(vault: DeskVault) -> InboxClient | None:
-    """The enrolled intake's client from the vault's settings; None for a desk without one."""
-    url = vault.settings.get("intake_url")
-    credential = vault.settings.get("desk_credential")
-    if not url or not credential:
-        return None
-    return InboxClient(url, ca_pem=vault.settings.get("intake_ca_pem") or None, credential=credential)

@@ -3,7 +3,8 @@
 * Initials (shown to the other desks beside what this caseworker did) and the unit's name (shown to
   notifiers in the kvittering).
 * Enrolment: the intake's address, the municipality's CA certificate (a PEM file, when the intake
-  uses its own CA) and the one-time token from IT. The credential it gives is kept in the vault.
+  uses its own CA) and the one-time token from IT, or a desk certificate and its key from the
+  municipality's desk CA. The credential it gives is kept in the vault; the certificate's key is not.
 * Keys: the municipality's recipient key files (one per id, several while rotating) and the
   message-signing key, imported once into the vault.
 """
@@ -71,6 +72,12 @@ class SetupDialog(QDialog):
         self.token.setObjectName("token")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setAccessibleName(self.tr("The enrolment token from IT"))
+        self.certificate_file = QLineEdit()
+        self.certificate_file.setObjectName("certificateFile")
+        self.certificate_file.setAccessibleName(self.tr("This desk's certificate file (instead of a token)"))
+        self.certificate_key_file = QLineEdit()
+        self.certificate_key_file.setObjectName("certificateKeyFile")
+        self.certificate_key_file.setAccessibleName(self.tr("The certificate's private key file"))
         self.enrol_button = QPushButton(self.tr("&Enrol with the intake"))
         self.enrol_button.setAccessibleName(self.tr("Enrol with the intake"))
         self.enrol_button.clicked.connect(self.enrol)
@@ -79,6 +86,8 @@ class SetupDialog(QDialog):
         intake_form.addRow(self.tr("A&ddress"), self.url)
         intake_form.addRow(self.tr("&CA certificate (PEM file)"), self.ca_file)
         intake_form.addRow(self.tr("&Token from IT"), self.token)
+        intake_form.addRow(self.tr("or desk ce&rtificate (PEM file)"), self.certificate_file)
+        intake_form.addRow(self.tr("and its &key (PEM file)"), self.certificate_key_file)
         intake_form.addRow("", self.enrol_button)
         self.import_button = QPushButton(self.tr("Import a &key file…"))
         self.import_button.setAccessibleName(self.tr("Import a key file"))
@@ -134,6 +143,25 @@ class SetupDialog(QDialog):
             self.message.setText(self.tr("The CA certificate file cannot be read."))
             return
         name = self.initials.text().strip() or "desk"
+        certificate_path = self.certificate_file.text().strip()
+        key_path = self.certificate_key_file.text().strip()
+        service = self._context.service
+        if token:
+            def work() -> None:
+                service.enrol(url, token, ca_pem=ca_pem, name=name)
+        elif certificate_path and key_path:
+            try:
+                certificate = Path(certificate_path).read_text(encoding="ascii")
+                key = Path(key_path).read_bytes()
+            except (OSError, UnicodeDecodeError):
+                self.message.setText(self.tr("The certificate or its key cannot be read."))
+                return
+
+            def work() -> None:
+                service.enrol_with_certificate(url, certificate, key, ca_pem=ca_pem, name=name)
+        else:
+            self.message.setText(self.tr("Give the token from IT, or this desk's certificate and its key."))
+            return
         self.enrol_button.setEnabled(False)
         self.message.setText(self.tr("Enrolling…"))
 
@@ -148,8 +176,7 @@ class SetupDialog(QDialog):
             self.enrol_button.setEnabled(True)
             self.message.setText(error_text(error))
 
-        run_in_background(self, lambda: self._context.service.enrol(url, token, ca_pem=ca_pem, name=name),
-                          on_success=done, on_failure=failed)
+        run_in_background(self, work, on_success=done, on_failure=failed)
 
     def choose_key_file(self) -> None:
         path = self._context.choose_open_path(self, self.tr("Choose a key file from IT"), str(Path.home()))

@@ -201,6 +201,8 @@ def reason_text(message_id: str) -> str:
         "desk.handover_not_folder": translate("DeskWording", "Choose a folder."),
         "desk.handover_not_writable": translate("DeskWording", "The folder cannot be written to."),
         "desk.handover_refused": translate("DeskWording", "The hand-over could not be written."),
+        "desk.certificate_invalid": translate(
+            "DeskWording", "The files are not a desk certificate and its private key."),
         "desk.intake_not_https": translate("DeskWording", "The intake address must start with https://."),
     }
     fallback = translate("DeskWording", "Something went wrong (%1).").replace("%1", message_id)

@@ -200,3 +200,43 @@ def test_the_days_first_look_at_the_inbox_opens_the_daily_summary_once(
     with qtbot.waitSignal(window.loaded, timeout=10000):
         window.reload()
     assert QApplication.activeModalWidget() is None  # once a day
+
+
+def test_a_desk_is_set_up_by_keyboard_initials_enrolment_and_keys(
+        context: DeskContext, chosen: Chosen, tmp_path: Path, qtbot: QtBot) -> None:
+    from desktop.ui.desk.setup_dialog import SetupDialog
+    from intake import keys as intake_keys
+    from intake.server import BackgroundIntake
+    from intake.settings import IntakeSettings
+    from tests.support.roundtrip import Municipality
+
+    municipality = Municipality.make(tmp_path / "municipality")
+    (tmp_path / "ca.crt").write_bytes(municipality.ca_pem)
+    signing = intake_keys.load_receipt_signing_key(municipality.key_files.receipt_private)
+    with BackgroundIntake(str(tmp_path / "intake.sqlite"), signing, cert_file=municipality.cert_file,
+                          key_file=municipality.key_file, settings=IntakeSettings.for_demo()) as intake:
+        window = _inbox(context, qtbot)
+        _alt(qtbot, window, Qt.Key.Key_O)  # "&Opsæt modtagelse …"
+        dialog = _modal(qtbot, SetupDialog)
+        assert isinstance(dialog, SetupDialog)
+        _alt(qtbot, dialog, Qt.Key.Key_I)  # "&Initialer"
+        dialog.initials.selectAll()
+        QTest.keyClicks(dialog.initials, "LB")
+        with qtbot.waitSignal(dialog.finished_step, timeout=10000):
+            _alt(qtbot, dialog, Qt.Key.Key_G)  # "&Gem"
+        assert context.service.initials == "LB"
+        _alt(qtbot, dialog, Qt.Key.Key_D)  # "A&dresse"
+        QTest.keyClicks(dialog.url, intake.url)
+        _alt(qtbot, dialog, Qt.Key.Key_C)  # "&CA-certifikat"
+        QTest.keyClicks(dialog.ca_file, str(tmp_path / "ca.crt"))
+        _alt(qtbot, dialog, Qt.Key.Key_K)  # "Tilmeldings&kode"
+        QTest.keyClicks(dialog.token, municipality.desk_token(str(tmp_path / "intake.sqlite")))
+        with qtbot.waitSignal(dialog.finished_step, timeout=30000):
+            _alt(qtbot, dialog, Qt.Key.Key_T)  # "&Tilmeld hos modtagesystemet"
+        assert context.service.is_enrolled() and dialog.token.text() == ""
+        for key_file in (municipality.key_files.recipient_private, municipality.message_private):
+            chosen.open_path = key_file
+            with qtbot.waitSignal(dialog.finished_step, timeout=10000):
+                _alt(qtbot, dialog, Qt.Key.Key_N)  # "Hent en &nøglefil ind …"
+        assert "aeroe-2026" in dialog.keys_label.text() and "aeroe-msg-2026" in dialog.keys_label.text()
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
