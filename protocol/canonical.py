@@ -1,4 +1,4 @@
-"""Canonical JSON (RFC 8785, JCS): the one byte encoding of everything that is signed or hashed.
+"""Canonical encodings: RFC 8785 JSON (JCS) for everything signed or hashed, and strict base64.
 
 Manifests, receipts and messages are JCS: keys sorted by UTF-16 code units, no
 whitespace, UTF-8, the shortest string escapes. A reader re-encodes what it
@@ -9,6 +9,8 @@ Underret documents use no floating-point numbers; integers stay within
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from typing import Any
 
@@ -20,6 +22,28 @@ from protocol.errors import ProtocolError
 def canonical_json(value: Any) -> bytes:
     """The RFC 8785 encoding of ``value`` (UTF-8 bytes)."""
     return rfc8785.dumps(value)
+
+
+def b64(data: bytes) -> str:
+    """Standard base64 with padding (RFC 4648 §4): the only form the protocol's documents hold."""
+    return base64.b64encode(data).decode("ascii")
+
+
+def strict_b64(text: object, length: int) -> bytes:
+    """Exactly ``length`` bytes from canonical base64 text; ``ValueError`` for anything else.
+
+    Canonical: the standard alphabet with padding and zero unused bits, so that one value has one
+    encoding (checked by re-encoding).
+    """
+    if not isinstance(text, str):
+        raise ValueError("expected base64 text")
+    try:
+        data = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as exc:
+        raise ValueError("bad base64") from exc
+    if len(data) != length or b64(data) != text:
+        raise ValueError("field has the wrong length or is not canonical base64")
+    return data
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

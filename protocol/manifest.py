@@ -9,14 +9,12 @@ canonical, bytes that are not the RFC 8785 encoding.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from protocol.canonical import canonical_json, parse_canonical
+from protocol.canonical import b64, canonical_json, parse_canonical, strict_b64
 from protocol.errors import EnvelopeError
 
 FORMAT_NAME = "underret-envelope"
@@ -74,22 +72,12 @@ def check_notification_id(value: object) -> str:
     return value
 
 
-def b64(data: bytes) -> str:
-    """Standard base64 with padding (RFC 4648 §4): the only form a manifest holds."""
-    return base64.b64encode(data).decode("ascii")
-
-
 def unb64(text: object, length: int) -> bytes:
     """Exactly ``length`` bytes from canonical base64 text; EnvelopeError for anything else."""
-    if not isinstance(text, str):
-        raise EnvelopeError("expected base64 text")
     try:
-        data = base64.b64decode(text.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError) as exc:
-        raise EnvelopeError("bad base64") from exc
-    if len(data) != length or b64(data) != text:
-        raise EnvelopeError("field has the wrong length or is not canonical base64")
-    return data
+        return strict_b64(text, length)
+    except ValueError as exc:
+        raise EnvelopeError(f"a base64 field is not {length} bytes in canonical base64") from exc
 
 
 def build_manifest(

@@ -16,8 +16,6 @@ reply key, the notification id of a mailbox, or the notifier's sender key.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import os
 import re
@@ -30,6 +28,7 @@ from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from protocol.canonical import b64, strict_b64
 from protocol.errors import MailboxRequestInvalid
 from protocol.keys import (
     ED25519_PUBLIC_BYTES,
@@ -88,9 +87,9 @@ class ReplyPublicKey:
         """The ``reply_key`` object of a format-2 envelope's inner header."""
         return {
             "kem": "MLKEM768-X25519",
-            "public_key": base64.b64encode(self.kem_public_key).decode("ascii"),
+            "public_key": b64(self.kem_public_key),
             "mailbox_alg": "Ed25519",
-            "mailbox_public_key": base64.b64encode(self.mailbox_public_key).decode("ascii"),
+            "mailbox_public_key": b64(self.mailbox_public_key),
         }
 
     @classmethod
@@ -101,21 +100,9 @@ class ReplyPublicKey:
             raise ValueError("reply key has unexpected fields")
         if value["kem"] != "MLKEM768-X25519" or value["mailbox_alg"] != "Ed25519":
             raise ValueError("reply key names another algorithm")
-        kem = _strict_b64(value["public_key"], RECIPIENT_PUBLIC_KEY_BYTES)
-        mailbox = _strict_b64(value["mailbox_public_key"], ED25519_PUBLIC_BYTES)
+        kem = strict_b64(value["public_key"], RECIPIENT_PUBLIC_KEY_BYTES)
+        mailbox = strict_b64(value["mailbox_public_key"], ED25519_PUBLIC_BYTES)
         return cls(kem, mailbox)
-
-
-def _strict_b64(text: object, length: int) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("expected base64 text")
-    try:
-        data = base64.b64decode(text.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError) as exc:
-        raise ValueError("bad base64") from exc
-    if len(data) != length or base64.b64encode(data).decode("ascii") != text:
-        raise ValueError("field has the wrong length or is not canonical base64")
-    return data
 
 
 @dataclass(frozen=True)
@@ -171,9 +158,9 @@ def sign_mailbox_request(reply_key: ReplyKey, *, method: str, path: str, when: d
     unix_time = str(int(when.timestamp()))
     key = reply_key.mailbox_key()
     return {
-        KEY_HEADER: base64.b64encode(key.public_key().public_bytes_raw()).decode("ascii"),
+        KEY_HEADER: b64(key.public_key().public_bytes_raw()),
         TIME_HEADER: unix_time,
-        SIGNATURE_HEADER: base64.b64encode(key.sign(_request_bytes(method, path, unix_time))).decode("ascii"),
+        SIGNATURE_HEADER: b64(key.sign(_request_bytes(method, path, unix_time))),
     }
 
 
@@ -190,8 +177,8 @@ def verify_mailbox_request(
     if not is_mailbox_id(mailbox):
         raise MailboxRequestInvalid("not a mailbox id")
     try:
-        public = _strict_b64(headers.get(KEY_HEADER), ED25519_PUBLIC_BYTES)
-        signature = _strict_b64(headers.get(SIGNATURE_HEADER), 64)
+        public = strict_b64(headers.get(KEY_HEADER), ED25519_PUBLIC_BYTES)
+        signature = strict_b64(headers.get(SIGNATURE_HEADER), 64)
         unix_time = headers.get(TIME_HEADER)
         if not isinstance(unix_time, str) or not _TIME.fullmatch(unix_time):
             raise ValueError("time is not a plain number of seconds")
