@@ -447,26 +447,37 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <source>Choose a folder of your own.</source>
+      <translation>Vælg en mappe, der er din egen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>The folder cannot be written to.</source>
       <translation>Der kan ikke skrives i mappen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="203" />
-      <source>The hand-over could not be written.</source>
-      <translation>Overdragelsen kunne ikke skrives.</translation>
+      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <source>The hand-over could not be written; what was written has been removed again.</source>
+      <translation>Overdragelsen kunne ikke skrives; det, der blev skrevet, er fjernet igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <location filename="../desktop/ui/desk/wording.py" line="206" />
+      <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <source>This notification cannot be exported for the case system. Print it instead.</source>
+      <translation>Underretningen kan ikke eksporteres til sagssystemet. Udskriv den i stedet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="210" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>Filerne er ikke et certifikat til modtagelsen og dets private nøgle.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="206" />
+      <location filename="../desktop/ui/desk/wording.py" line="212" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>

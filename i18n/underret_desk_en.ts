@@ -447,26 +447,37 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <source>Choose a folder of your own.</source>
+      <translation>Choose a folder of your own.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>The folder cannot be written to.</source>
       <translation>The folder cannot be written to.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="203" />
-      <source>The hand-over could not be written.</source>
-      <translation>The hand-over could not be written.</translation>
+      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <source>The hand-over could not be written; what was written has been removed again.</source>
+      <translation>The hand-over could not be written; what was written has been removed again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <location filename="../desktop/ui/desk/wording.py" line="206" />
+      <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <source>This notification cannot be exported for the case system. Print it instead.</source>
+      <translation>This notification cannot be exported for the case system. Print it instead.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="210" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>The files are not a desk certificate and its private key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="206" />
+      <location filename="../desktop/ui/desk/wording.py" line="212" />
       <source>The intake address must start with https://.</source>
       <translation>The intake address must start with https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
     </message>

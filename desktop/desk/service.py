@@ -25,7 +25,6 @@ from typing import Protocol
 from desktop.desk.core import DeskNotSetUp, StepTaken, default_client
 from desktop.desk.enrolling import Enrolling
 from desktop.desk.figures import ReportFacts, YearlyReport, yearly_report
-from desktop.desk.handover import write_files
 from desktop.desk.inbox_client import InboxClient, InboxUnavailable, StepAnswer
 from desktop.desk.key_import import ImportedKey, import_key_file
 from desktop.desk.linking import History, history
@@ -293,10 +292,16 @@ class DeskService(Syncing, Enrolling):
 
     # --- hand-over -----------------------------------------------------------------------------
     def hand_over(self, notification_id: str, folder: Path) -> list[Path]:
-        """Write the notification for the case system into ``folder`` and mark it handed over."""
+        """Export the notification for the case system into ``folder`` and mark it handed over.
+
+        The export is the intake's (``protocol.export``): JSON Lines and CSV with codes and Danish
+        labels, the PDF and attachments beside them, into a new or empty folder, owner-only.
+        """
+        from protocol.export import write_export
+
         with self._locked() as vault:
             files = vault.received.files(notification_id)
-        written = write_files(folder, files)
+        written = write_export(folder, [files])
         with self._locked() as vault:
             vault.audit.record("desk.handed_over", notification_id, "")
         self._claim(notification_id, Step.HANDED_OVER)

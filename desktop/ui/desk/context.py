@@ -29,7 +29,7 @@ PathChooser = Callable[["QWidget", str, str], "Path | None"]
 
 def error_text(error: BaseException) -> str:
     """The sentence for an error: the desk's own ids, then the app's (vault, profile)."""
-    if isinstance(error, UnderretError) and error.message_id.startswith("desk."):
+    if isinstance(error, UnderretError) and error.message_id.startswith(("desk.", "export.")):
         return reason_text(error.message_id)
     return message_for(error)
 

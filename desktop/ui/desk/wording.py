@@ -197,10 +197,16 @@ def reason_text(message_id: str) -> str:
         "desk.key_file_public": translate(
             "DeskWording", "This is a public key. The desk needs the private key file from IT."),
         "desk.key_id_taken": translate("DeskWording", "The desk already holds another key with this id."),
-        "desk.handover_not_empty": translate("DeskWording", "Choose a new or empty folder."),
-        "desk.handover_not_folder": translate("DeskWording", "Choose a folder."),
-        "desk.handover_not_writable": translate("DeskWording", "The folder cannot be written to."),
-        "desk.handover_refused": translate("DeskWording", "The hand-over could not be written."),
+        "export.out_not_empty": translate("DeskWording", "Choose a new or empty folder."),
+        "export.out_not_a_folder": translate("DeskWording", "Choose a folder."),
+        "export.out_not_yours": translate("DeskWording", "Choose a folder of your own."),
+        "export.out_unusable": translate("DeskWording", "The folder cannot be written to."),
+        "export.write_failed": translate(
+            "DeskWording", "The hand-over could not be written; what was written has been removed again."),
+        "export.notification_unreadable": translate(
+            "DeskWording", "This notification cannot be exported for the case system. Print it instead."),
+        "export.not_schema_v2": translate(
+            "DeskWording", "This notification cannot be exported for the case system. Print it instead."),
         "desk.certificate_invalid": translate(
             "DeskWording", "The files are not a desk certificate and its private key."),
         "desk.intake_not_https": translate("DeskWording", "The intake address must start with https://."),

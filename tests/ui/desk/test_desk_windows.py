@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -165,8 +166,17 @@ def test_hand_over_writes_the_files_into_a_new_folder_and_marks_the_notification
     _alt(qtbot, opened, Qt.Key.Key_D)  # "Over&dra til sagssystemet …"
     qtbot.waitUntil(lambda: opened.message.text().startswith("Overdraget"), timeout=10000)
     assert chosen.folder is not None
-    assert sorted(p.name for p in chosen.folder.iterdir()) == ["notification.json", "notification.pdf"]
-    assert (chosen.folder / "notification.json").stat().st_mode & 0o777 == 0o600
+    # The intake's export for the case system: JSON Lines (schema v2), CSV with codes and Danish labels,
+    # and the PDF beside them; owner-only.
+    assert {p.name for p in chosen.folder.iterdir()} == {
+        "notifications.csv", "notifications.jsonl", seeded.third_about_child}
+    [line] = (chosen.folder / "notifications.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["child"]["name"] == "Ida Ærø"
+    table = (chosen.folder / "notifications.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert len(rows) == 1 and any("Ida Ærø" in value for value in rows[0].values())
+    assert (chosen.folder / "notifications.csv").stat().st_mode & 0o777 == 0o600
+    assert (chosen.folder / seeded.third_about_child / "notification.pdf").is_file()
     assert context.service.vault.handling.get(seeded.third_about_child).done(Step.HANDED_OVER) is not None
     qtbot.waitUntil(lambda: not opened.hand_over_button.isEnabled(), timeout=10000)
 
