@@ -48,8 +48,11 @@ RETENTION_INTERVAL_MS = 24 * 3600 * 1000
 LOCK_STOP_MS = 2_000
 #: How long quitting waits for an attempt in progress.
 QUIT_STOP_MS = 10_000
-#: Worker state changes arrive in bursts; the list is re-read at most once a second meanwhile.
+#: Worker state changes arrive in bursts; the list is re-read at most once a second meanwhile ...
 LIST_REFRESH_MS = 1_000
+#: ... and, when re-reading it takes long (thousands of rows), at most this share of the GUI thread's
+#: time goes to it: the window stays responsive and the sending lanes are not starved of the GIL.
+LIST_REFRESH_SHARE = 0.2
 #: Notifications in flight at once (each on its own connection): while the intake handles one, the
 #: app verifies and records the previous. Two keep the load on a municipality's intake modest.
 SENDING_LANES = 2
@@ -116,7 +119,9 @@ class DeliveryService(QObject):
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(LIST_REFRESH_MS)
-        self._refresh.timeout.connect(services.notifications_changed.emit)
+        self._refresh.timeout.connect(self._refresh_list)
+        #: When the list refresh in progress began (monotonic seconds), until a window has shown it.
+        self._refresh_began: float | None = None
         self._wake.connect(self.send_now)
         services.session.unlocked.connect(self.start)
         services.session.locking.connect(self.stop)
@@ -160,8 +165,26 @@ class DeliveryService(QObject):
         self._windows = [w for w in self._windows if w is not window]
 
     @Slot()
+    def _refresh_list(self) -> None:
+        """Ask the windows to re-read the list (after state changes), timing how long that takes."""
+        import time
+
+        self._refresh_began = time.monotonic()
+        self._services.notifications_changed.emit()
+
+    @Slot()
     def list_shown(self) -> None:
-        """A main window has shown its list: sending starts shortly after, if it is waiting to."""
+        """A main window has shown its list: sending starts shortly after, if it is waiting to.
+
+        After a refresh this service asked for, the next one waits long enough that re-reading
+        the list takes at most ``LIST_REFRESH_SHARE`` of the time (never less than a second).
+        """
+        if self._refresh_began is not None:
+            import time
+
+            took_ms = (time.monotonic() - self._refresh_began) * 1000
+            self._refresh_began = None
+            self._refresh.setInterval(max(LIST_REFRESH_MS, int(took_ms / LIST_REFRESH_SHARE)))
         if self._start_pending and (not self._start_timer.isActive()
                                     or self._start_timer.remainingTime() > START_AFTER_LIST_MS):
             self._start_timer.start(START_AFTER_LIST_MS)

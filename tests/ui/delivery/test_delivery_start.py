@@ -6,8 +6,9 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from intake.server import BackgroundIntake
@@ -112,3 +113,28 @@ def test_installing_delivery_at_start_up_loads_no_outbox_network_or_pack_code() 
                               timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "heavy: \n" in done.stdout
+
+
+def test_a_list_that_takes_long_to_read_is_re_read_less_often_while_states_pour_in(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from desktop.store.notifications import NotificationRepository
+    from desktop.ui.delivery.service import LIST_REFRESH_MS
+
+    app = delivery_app()
+    app.unlock()
+    assert app.delivery._refresh.interval() == LIST_REFRESH_MS
+    slow_list = NotificationRepository.list_summaries
+
+    def slow(self: NotificationRepository) -> Any:
+        time.sleep(0.5)  # thousands of rows on a slow PC
+        return slow_list(self)
+
+    monkeypatch.setattr(NotificationRepository, "list_summaries", slow)
+
+    app.delivery._refresh_list()  # what a burst of state changes from the worker leads to
+
+    # Re-reading took at least 0.5 s, so the next one waits at least 0.5 s / LIST_REFRESH_SHARE (2.5 s).
+    qtbot.waitUntil(lambda: app.delivery._refresh.interval() >= 2_500, timeout=30_000)
