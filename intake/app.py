@@ -186,7 +186,7 @@ def create_app(
         try:
             existing = await db(store.receipt_of, key)
             if existing is not None:
-                return _answer_repeat(key, existing, body.sha256)
+                return _answer_repeat(key, existing, await db(body.sha256))
             async with budget.reserve(body.size):
                 envelope = body.read_all()
                 try:
@@ -213,13 +213,14 @@ def create_app(
                 received_at = now().replace(microsecond=0)
 
                 def make_receipt(reference: str) -> tuple[bytes, bytes]:
-                    receipt = Receipt(key, received_at, reference, body.sha256)
+                    receipt = Receipt(key, received_at, reference, header.envelope_sha256)
                     return sign_receipt(receipt, receipt_signing_key)
 
                 del envelope  # stored from the spool: SQLite writes it in pieces
                 stored, created = await db(
                     store.insert, idempotency_key=key, notification_id=header.notification_id,
-                    envelope=body.file, envelope_sha256=body.sha256, form_version=header.form_version,
+                    envelope=body.file, envelope_sha256=header.envelope_sha256,
+                    form_version=header.form_version,
                     sender_fingerprint=fingerprint(header.sender_public_key), received_at=received_at,
                     reference_prefix=settings.reference_prefix, make_receipt=make_receipt,
                     sender_key=header.sender_public_key, key_ids=header.key_ids)
@@ -227,7 +228,7 @@ def create_app(
             body.close()
         if not created:
             kept = (stored.envelope_sha256, stored.receipt_json, stored.receipt_signature)
-            return _answer_repeat(key, kept, body.sha256)
+            return _answer_repeat(key, kept, header.envelope_sha256)
         metrics.stored.inc()
         metrics.envelope_bytes.observe(body.size)
         log.info("intake: stored envelope %s as %s", key, stored.reference)

@@ -61,12 +61,20 @@ def peek_sender(head: bytes) -> bytes | None:
 
 @dataclass
 class ReceivedBody:
-    """A body as received: where it waits, its size and SHA-256 (the receipt's hash)."""
+    """A body as received: where it waits, and its size."""
 
     file: IO[bytes]
     size: int
-    sha256: str
     sender: bytes | None
+
+    def sha256(self) -> str:
+        """SHA-256 of the body (hex), read from the spool in pieces: only a retry needs it before the
+        envelope check, which computes the same hash anyway (one pass fewer over every envelope)."""
+        digest = hashlib.sha256()
+        self.file.seek(0)
+        while chunk := self.file.read(1024 * 1024):
+            digest.update(chunk)
+        return digest.hexdigest()
 
     def read_all(self) -> bytes:
         """The whole body (call under the memory budget)."""
@@ -88,7 +96,6 @@ async def receive_body(
     spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - handed to the caller, who closes it
         max_size=_SPOOL_IN_MEMORY, dir=None if settings.spool_dir is None else str(settings.spool_dir),
         prefix="underret-upload-")
-    digest = hashlib.sha256()
     head = bytearray()
     sender: bytes | None = None
     peeked = False
@@ -115,7 +122,6 @@ async def receive_body(
             if size > settings.max_body:
                 raise Refusal(413, "intake.too_large",
                               f"The envelope is larger than {settings.max_body} bytes.")
-            digest.update(chunk)
             spool.write(chunk)
             if not peeked:
                 head += chunk[: _PREFIX.size + _MAX_MANIFEST - len(head)]
@@ -129,4 +135,4 @@ async def receive_body(
     except BaseException:
         spool.close()
         raise
-    return ReceivedBody(spool, size, digest.hexdigest(), sender)  # type: ignore[arg-type]
+    return ReceivedBody(spool, size, sender)  # type: ignore[arg-type]

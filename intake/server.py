@@ -36,9 +36,26 @@ from intake.settings import DEFAULT_MAX_BODY, IntakeSettings
 from intake.storage import IntakeStore
 
 
-def guarded_protocol(header_timeout: float) -> type[H11Protocol]:
-    """uvicorn's h11 protocol with a deadline for each request's headers (from connect or last answer)."""
+def guarded_protocol(header_timeout: float, parser: str = "auto") -> type[asyncio.Protocol]:
+    """uvicorn's HTTP protocol with a deadline for each request's headers (from connect or the last answer).
 
+    ``parser``: ``httptools`` (fast: h11 spent ~6 ms of Python per 1 MB body), ``h11``, or ``auto``
+    (httptools when installed).
+    """
+    if parser == "httptools" or (parser == "auto" and _has_httptools()):
+        return _guarded_httptools(header_timeout)
+    return _guarded_h11(header_timeout)
+
+
+def _has_httptools() -> bool:
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _guarded_h11(header_timeout: float) -> type[H11Protocol]:
     class GuardedH11Protocol(H11Protocol):
         """Closes a connection whose request headers are not complete within ``header_timeout``."""
 
@@ -77,6 +94,49 @@ def guarded_protocol(header_timeout: float) -> type[H11Protocol]:
                 self.transport.close()
 
     return GuardedH11Protocol
+
+
+def _guarded_httptools(header_timeout: float) -> type[asyncio.Protocol]:
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class GuardedHttpToolsProtocol(HttpToolsProtocol):
+        """Closes a connection whose request headers are not complete within ``header_timeout``."""
+
+        _head_timer: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._head_timer = self.loop.call_later(header_timeout, self._head_too_slow)
+
+        def _disarm(self) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+                self._head_timer = None
+
+        def on_headers_complete(self) -> None:
+            self._disarm()  # the headers are in; the body has its own limits
+            super().on_headers_complete()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            waiting = self.cycle is None or self.cycle.response_complete
+            if not self.transport.is_closing() and waiting:  # no pipelined request under way
+                self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def _head_too_slow(self) -> None:
+            self._head_timer = None
+            if not self.transport.is_closing():
+                self.transport.close()
+
+    return GuardedHttpToolsProtocol
 
 
 class _GuardedLoop(asyncio.SelectorEventLoop):
@@ -153,7 +213,7 @@ def uvicorn_config(app: Starlette, settings: IntakeSettings, *, cert_file: Path 
         app,
         host=host,
         port=port,
-        http=guarded_protocol(settings.header_timeout),
+        http=guarded_protocol(settings.header_timeout, settings.http_parser),
         log_level=log_level,
         log_config=None if own_logging else uvicorn.config.LOGGING_CONFIG,
         access_log=False,  # the intake's own access log names no client (intake.access)

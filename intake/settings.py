@@ -60,6 +60,8 @@ class IntakeSettings:
     metrics: bool = True
     #: Seconds a PC is told to wait (Retry-After) when the server is busy.
     retry_after: int = 30
+    #: The HTTP parser: ``auto`` (httptools when installed, else h11), ``httptools`` or ``h11``.
+    http_parser: str = "auto"
     #: The municipality's CA for desk certificates (PEM): a desk may enrol with a certificate it issued.
     desk_ca: Path | None = None
 

@@ -7,6 +7,7 @@ Findings from the attack on the intake (issue 13): an idle TLS connection was st
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import socket
 import sqlite3
@@ -28,6 +29,12 @@ FAST = IntakeSettings.for_demo(reference_prefix="KOM", header_timeout=1.0, body_
                                keep_alive_timeout=1.0)
 
 
+@pytest.fixture(params=["httptools", "h11"])
+def fast(request: pytest.FixtureRequest) -> IntakeSettings:
+    """Short timeouts, with each HTTP parser the intake can run (httptools when installed, else h11)."""
+    return dataclasses.replace(FAST, http_parser=request.param)
+
+
 def _closed_within(sock: socket.socket | ssl.SSLSocket, seconds: float) -> float:
     """Seconds until the server closed ``sock`` (reads return nothing); fails if it stays open."""
     started = time.monotonic()
@@ -47,8 +54,9 @@ def _tls(municipality: Municipality, port: int) -> ssl.SSLSocket:
     return context.wrap_socket(socket.create_connection(("127.0.0.1", port)), server_hostname="127.0.0.1")
 
 
-def test_a_connection_that_never_starts_its_tls_handshake_is_closed(municipality: Municipality) -> None:
-    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+def test_a_connection_that_never_starts_its_tls_handshake_is_closed(
+        municipality: Municipality, fast: IntakeSettings) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), fast)
     try:
         with socket.create_connection(("127.0.0.1", server.port)) as idle:
             assert _closed_within(idle, 8) < 8
@@ -57,8 +65,9 @@ def test_a_connection_that_never_starts_its_tls_handshake_is_closed(municipality
         server.stop()
 
 
-def test_an_idle_tls_connection_that_sends_no_request_is_closed(municipality: Municipality) -> None:
-    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+def test_an_idle_tls_connection_that_sends_no_request_is_closed(
+        municipality: Municipality, fast: IntakeSettings) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), fast)
     try:
         with _tls(municipality, server.port) as idle:
             assert _closed_within(idle, 8) < 8
@@ -67,8 +76,9 @@ def test_an_idle_tls_connection_that_sends_no_request_is_closed(municipality: Mu
         server.stop()
 
 
-def test_a_request_whose_headers_trickle_in_is_closed(municipality: Municipality) -> None:
-    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+def test_a_request_whose_headers_trickle_in_is_closed(
+        municipality: Municipality, fast: IntakeSettings) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), fast)
     try:
         with _tls(municipality, server.port) as slow:
             slow.sendall(b"POST /v1/envelopes HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -89,8 +99,9 @@ def test_a_request_whose_headers_trickle_in_is_closed(municipality: Municipality
         server.stop()
 
 
-def test_an_upload_that_stalls_is_given_up_with_408_and_nothing_is_stored(municipality: Municipality) -> None:
-    server, client = municipality.start(str(municipality.folder / "t.sqlite"), FAST)
+def test_an_upload_that_stalls_is_given_up_with_408_and_nothing_is_stored(
+        municipality: Municipality, fast: IntakeSettings) -> None:
+    server, client = municipality.start(str(municipality.folder / "t.sqlite"), fast)
     try:
         nid, body = municipality.seal(os.urandom(32))
         with _tls(municipality, server.port) as slow:
