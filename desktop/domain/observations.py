@@ -22,11 +22,9 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.domain.age_bands import AgeBand
 from desktop.domain.attachments import (
@@ -37,8 +35,7 @@ from desktop.domain.attachments import (
     envelope_file_name,
 )
 from desktop.domain.bodymap import BodyView, Figure, figure_for, geometry, refit
-from desktop.domain.text import Localised, localise
-from desktop.paths import forms_dir
+from protocol.codes import CodeList, code_list
 
 #: At most this many marks on one body map (a page of marks in the PDF is already a lot).
 MAX_MARKS = 50
@@ -131,69 +128,29 @@ LISTS = {
 }
 
 
-class _Code(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    code: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    label: Localised
-    help: Localised | None = None
-
-
-class _CodeListFile(BaseModel):
-    """One ``forms/codes/<id>.yaml`` (the shared code-list format, forms/README.md)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    version: str
-    title: Localised
-    source: str
-    codes: list[_Code] = Field(min_length=1)
-
-
 class CodeLists:
-    """The body map's code lists: code → Danish and English label, per list (short names: ``region``...)."""
+    """The body map's code lists by short name (``region``...), read through :mod:`protocol.codes`."""
 
-    def __init__(self, lists: Mapping[str, _CodeListFile]) -> None:
-        self.lists = dict(lists)
+    def _list(self, name: str) -> CodeList:
+        return code_list(LISTS[name])
 
     def codes(self, name: str) -> list[str]:
         """The codes of one list, in the list's order."""
-        return [item.code for item in self.lists[name].codes]
+        return [item.code for item in self._list(name)]
 
-    def labels(self, name: str) -> list[tuple[str, Localised]]:
-        """``(code, label)`` of one list, in order."""
-        return [(item.code, item.label) for item in self.lists[name].codes]
+    def choices(self, name: str, language: str) -> list[tuple[str, str]]:
+        """``(code, label in language)`` of one list, in order (what a window offers)."""
+        return [(item.code, item.text(language)) for item in self._list(name)]
 
     def label(self, name: str, code: str, language: str) -> str:
         """The label of ``code`` in ``language``; the code itself for a code this version lacks."""
-        for item in self.lists[name].codes:
-            if item.code == code:
-                return localise(item.label, language)
-        return code
-
-
-def load_code_lists(folder: Path | None = None) -> CodeLists:
-    """Read the body map's code lists (plain YAML, safe loader); ValueError when one is malformed."""
-    folder = folder or forms_dir() / "codes"
-    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    lists: dict[str, _CodeListFile] = {}
-    for name, list_id in LISTS.items():
-        path = folder / f"{list_id}.yaml"
-        try:
-            data = yaml.load(path.read_text("utf-8"), Loader=safe_loader)  # noqa: S506 - a safe loader
-            lists[name] = _CodeListFile.model_validate(data)
-        except (OSError, yaml.YAMLError, ValidationError) as exc:
-            raise ValueError(f"{path.name}: {exc}") from exc
-        if lists[name].id != list_id:
-            raise ValueError(f"{path.name}: id is {lists[name].id!r}")
-    return CodeLists(lists)
+        return self._list(name).label(code, language)
 
 
 @functools.cache
 def code_lists() -> CodeLists:
-    """The shipped body-map code lists, read once."""
-    return load_code_lists()
+    """The body map's code lists (the shipped ``forms/codes`` files)."""
+    return CodeLists()
 
 
 # --- the document's parts (notification.json v2) ----------------------------------------------

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.bodymap import BodyView, Figure, geometry
 from desktop.domain.observations import LONG_MAX, SHORT_MAX, code_lists
-from desktop.domain.text import localise
 from desktop.ui.wizard.dates import format_date, parse_date_text
 
 translate = QCoreApplication.translate
@@ -52,13 +51,13 @@ class MarkDetails(QGroupBox):
         self.region = narrow_combo("markRegion")
         self.kind = narrow_combo("markKind")
         self.kind.addItem("", None)
-        for code, label in lists.labels("kind"):
-            self.kind.addItem(localise(label, language), code)
+        for code, label in lists.choices("kind", language):
+            self.kind.addItem(label, code)
         self.colours: dict[str, QCheckBox] = {}
         colour_grid = QGridLayout()
         colour_grid.setContentsMargins(0, 0, 0, 0)
-        for index, (code, label) in enumerate(lists.labels("colour")):
-            box = QCheckBox(localise(label, language))
+        for index, (code, label) in enumerate(lists.choices("colour", language)):
+            box = QCheckBox(label)
             box.setObjectName(f"markColour:{code}")
             box.setAccessibleName(box.text())
             box.toggled.connect(lambda _on: self._report("colours", self.colour_codes()))
@@ -77,8 +76,8 @@ class MarkDetails(QGroupBox):
         self.seen_on_note.hide()
         self.explained_by = narrow_combo("markExplainedBy")
         self.explained_by.addItem("", None)
-        for code, label in lists.labels("explained_by"):
-            self.explained_by.addItem(localise(label, language), code)
+        for code, label in lists.choices("explained_by", language):
+            self.explained_by.addItem(label, code)
         self.explanation = QLineEdit()
         self.explanation.setObjectName("markExplanation")
         self.explanation.setMaxLength(LONG_MAX)
@@ -163,9 +162,9 @@ class MarkDetails(QGroupBox):
             self.region.clear()
             present = {r.code for r in geometry(figure).view(view).regions}
             view_label = code_lists().label("view", view.value, self.language)
-            for code, label in code_lists().labels("region"):
+            for code, label in code_lists().choices("region", self.language):
                 if code in present:
-                    self.region.addItem(f"{localise(label, self.language)} ({view_label.lower()})", code)
+                    self.region.addItem(f"{label} ({view_label.lower()})", code)
             self.region.setCurrentIndex(max(0, self.region.findData(mark.get("region"))))
             self.kind.setCurrentIndex(max(0, self.kind.findData(mark.get("kind"))))
             colours = mark.get("colours") or []

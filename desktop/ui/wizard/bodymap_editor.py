@@ -27,7 +27,6 @@ from desktop.domain.answers import parse_path
 from desktop.domain.bodymap import BodyView, Figure, figure_for, geometry, place
 from desktop.domain.document import AgeBand
 from desktop.domain.observations import MAX_MARKS, code_lists, describe_mark
-from desktop.domain.text import localise
 from desktop.ui.wizard.base import FieldEditor
 from desktop.ui.wizard.bodymap_canvas import BodyMapCanvas
 from desktop.ui.wizard.bodymap_details import MarkDetails, narrow_combo
@@ -246,9 +245,9 @@ class BodyMapEditor(FieldEditor):
         for view in BodyView:
             present = {r.code for r in geo.view(view).regions}
             view_label = code_lists().label("view", view.value, lang)
-            for code, label in code_lists().labels("region"):
+            for code, label in code_lists().choices("region", lang):
                 if code in present:
-                    self.place.addItem(f"{view_label}: {localise(label, lang)}", f"{view.value}:{code}")
+                    self.place.addItem(f"{view_label}: {label}", f"{view.value}:{code}")
         self.place.blockSignals(False)
 
     def _refresh(self, *, details: bool = True) -> None:

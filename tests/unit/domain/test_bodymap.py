@@ -69,9 +69,8 @@ def test_every_region_in_the_figures_is_in_the_code_list_with_both_languages() -
                        ("view", BodyView), ("figure", Figure)):
         assert code_lists().codes(name) == [member.value for member in enum], name
     for name in ("region", "kind", "colour", "explained_by", "view", "figure"):
-        for _code, label in code_lists().labels(name):
-            for lang in LANGUAGES:
-                assert label[lang].strip()
+        for lang in LANGUAGES:
+            assert all(label.strip() for _code, label in code_lists().choices(name, lang))
 
 
 def test_front_has_the_face_and_back_has_the_back_with_sides_mirrored() -> None:
