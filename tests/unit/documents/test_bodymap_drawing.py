@@ -9,6 +9,9 @@ from __future__ import annotations
 import base64
 import io
 import re
+import uuid
+from datetime import UTC, datetime
+from typing import Any
 from xml.etree import ElementTree
 
 import pypdf
@@ -20,9 +23,13 @@ from desktop.documents.bodymap_pdf import BodyMapFlowable
 from desktop.documents.bodymap_svg import figure_img, figure_svg
 from desktop.documents.figure import figure_block, mark_details
 from desktop.documents.fonts import register_fonts
+from desktop.documents.outline import Rows, build_outline
 from desktop.domain.bodymap import BodyView, Figure, geometry
 from desktop.domain.document import AgeBand
+from desktop.domain.forms import load_form
 from desktop.domain.observations import BodyMap, build_body_map
+from desktop.domain.packs import national_pack
+from desktop.domain.preview import build_preview
 
 NAMES = {"colours": "Farve", "size": "Størrelse", "seen_on": "Set", "explained_by": "Forklaret af",
          "explanation": "Forklaring", "notes": "Andet"}
@@ -88,3 +95,24 @@ def test_the_svg_has_both_outlines_a_dot_per_mark_and_escaped_text() -> None:
     encoded = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', img)
     assert encoded is not None and base64.b64decode(encoded.group(1)).decode() == figure_svg(figure)
     assert "&lt;&amp;&gt;" in img
+
+
+def test_the_review_shows_a_mark_still_without_its_kind_as_a_gap_with_a_link(
+        complete_answers: dict[str, Any]) -> None:
+    now = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    answers = dict(complete_answers)
+    answers["observations.has_marks"] = True
+    answers["observations.body_map"] = [
+        {"id": "a", "view": "front", "x": 0.5, "y": 0.3, "region": "chest", "kind": "bruise", "colours": []},
+        {"id": "b", "view": "back", "x": 0.5, "y": 0.5, "region": "buttocks", "kind": None, "colours": []},
+    ]
+    result = build_preview(load_form(), national_pack(), answers, notification_id=str(uuid.uuid4()),
+                           created_at=now, now=now, language="da")
+    outline = build_outline(result.document, result.gaps)
+    [section] = [s for s in outline.sections if s.title == "Mærker på kroppen"]
+    # The finished mark is drawn and described; the other is a gap that leads to its kind.
+    assert any(isinstance(b, Rows) and b.title == "1. Blåt mærke – Bryst (forfra)" for b in section.blocks)
+    links = [row for b in section.blocks if isinstance(b, Rows) for row in b.rows if row.link]
+    assert len(links) == 1
+    gap = result.gaps[int((links[0].link or "").removeprefix("gap:"))]
+    assert (gap.section_id, gap.field_path) == ("observations", "observations.body_map[1].kind")
