@@ -154,3 +154,37 @@ def test_a_mark_without_its_kind_stops_finalising_and_opens_it(
     assert wizard.focused() is editor.details.kind
     assert not wizard.window.read_only
     assert editor.problem_label.isVisible()
+
+
+def test_refused_files_are_explained_in_danish(
+        open_wizard: Callable[..., Any], qtbot: QtBot, tmp_path: Path) -> None:
+    gif = tmp_path / "billede.gif"
+    Image.new("RGB", (4, 4)).save(gif, "GIF")
+    huge = tmp_path / "scanning.pdf"
+    with huge.open("wb") as handle:
+        handle.truncate(12 * 1024 * 1024)
+    broken = tmp_path / "foto.jpg"
+    broken.write_bytes(jpeg_with_metadata(100, 100)[:400])
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("observations")
+    editor = wizard.editor("observations.attachments")
+    assert isinstance(editor, AttachmentsEditor)
+    said: dict[str, str] = {}
+    for path in (gif, huge, broken, tmp_path / "væk.pdf"):
+        editor.choose_files = lambda _parent, chosen=path: [str(chosen)]
+        wizard.tab_to(editor.add_button)
+        wizard.press(Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not editor.busy, timeout=30_000)
+        said[path.name] = editor.status.text()
+    assert said == {
+        "billede.gif": "billede.gif: Der kan kun vedhæftes PDF-, PNG- og JPEG-filer, "
+                       "og denne fil er ingen af dem.",
+        "scanning.pdf": "scanning.pdf: Filen er for stor: Bilagene må tilsammen fylde højst 10 MB.",
+        "foto.jpg": "foto.jpg: Billedet er beskadiget og kan ikke læses. Gem det igen, "
+                    "eller tag et nyt billede af dokumentet.",
+        "væk.pdf": "væk.pdf: Filen kan ikke læses. Tjek, at den stadig findes, "
+                   "og at du har lov til at åbne den.",
+    }
+    assert editor.value() is None
+    assert editor.add_button.text() == "&Vedhæft filer …"
