@@ -171,8 +171,10 @@ def test_refused_files_are_explained_in_danish(
     editor = wizard.editor("observations.attachments")
     assert isinstance(editor, AttachmentsEditor)
     said: dict[str, str] = {}
+    chosen: list[str] = []
+    editor.choose_files = lambda _parent: list(chosen)
     for path in (gif, huge, broken, tmp_path / "væk.pdf"):
-        editor.choose_files = lambda _parent, chosen=path: [str(chosen)]
+        chosen[:] = [str(path)]
         wizard.tab_to(editor.add_button)
         wizard.press(Qt.Key.Key_Space)
         qtbot.waitUntil(lambda: not editor.busy, timeout=30_000)
