@@ -4,113 +4,114 @@
   <context>
     <name>Attachments</name>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="42" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="46" />
       <source>The file is too large: all attachments together may be at most 10 MB.</source>
       <translation>Filen er for stor: Bilagene må tilsammen fylde højst 10 MB.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="44" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="48" />
       <source>At most 20 files can be attached.</source>
       <translation>Der kan højst vedhæftes 20 filer.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="45" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="49" />
       <source>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</source>
       <translation>Der kan kun vedhæftes PDF-, PNG- og JPEG-filer, og denne fil er ingen af dem.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="47" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="51" />
       <source>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</source>
       <translation>Billedet er beskadiget og kan ikke læses. Gem det igen, eller tag et nyt billede af dokumentet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="50" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
       <source>The picture has too many pixels. Make it smaller and try again.</source>
       <translation>Billedet har for mange pixels. Gør det mindre, og prøv igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="52" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
       <source>The PDF file is damaged or incomplete and cannot be attached.</source>
       <translation>PDF-filen er beskadiget eller ufuldstændig og kan ikke vedhæftes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="58" />
       <source>The file cannot be read. Check that it still exists and that you may open it.</source>
       <translation>Filen kan ikke læses. Tjek, at den stadig findes, og at du har lov til at åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="60" />
       <source>The notification could not be saved, so the file was not attached. Try again.</source>
       <translation>Underretningen kunne ikke gemmes, så filen blev ikke vedhæftet. Prøv igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="58" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="62" />
       <source>An attachment is missing from the notification. Remove it and add it again.</source>
       <translation>Et bilag mangler i underretningen. Fjern det, og vedhæft det igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="72" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="76" />
       <source>PDF, PNG and JPEG files</source>
       <translation>PDF-, PNG- og JPEG-filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="73" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="77" />
       <source>All files</source>
       <translation>Alle filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="75" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="79" />
       <source>Choose files to attach</source>
       <translation>Vælg filer, der skal vedhæftes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="123" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="138" />
       <source>&amp;Attach files…</source>
       <extracomment>How files are chosen (tests hand in their own; the person gets the file dialog).</extracomment>
       <translation>&amp;Vedhæft filer …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="124" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="139" />
       <source>Attach files: PDF, PNG or JPEG</source>
       <translation>Vedhæft filer: PDF, PNG eller JPEG</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="125" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="140" />
       <source>Remo&amp;ve file</source>
       <translation>&amp;Fjern fil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="126" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="141" />
       <source>Remove the chosen file</source>
       <translation>Fjern den valgte fil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="127" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="142" />
       <source>Attached files</source>
       <translation>Vedhæftede filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="167" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="190" />
       <source>Reading and cleaning the file…</source>
       <translation>Læser filen og fjerner skjulte oplysninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="189" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="202" />
       <source>Attached. The picture was saved without hidden information such as where and with what it was taken.</source>
       <translation>Vedhæftet. Billedet er gemt uden skjulte oplysninger, fx om hvor og med hvad det er taget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="191" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="204" />
       <source>Attached.</source>
       <translation>Vedhæftet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="217" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="227" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="239" />
       <source>Removed.</source>
       <translation>Fjernet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="241" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="270" />
       <source>%1 of 10 MB in all</source>
       <translation>%1 af i alt 10 MB</translation>
     </message>
@@ -118,127 +119,127 @@
   <context>
     <name>BodyMap</name>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="112" />
       <source>Place on the body</source>
       <translation>Sted på kroppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="113" />
       <source>Kind of mark</source>
       <translation>Slags mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="114" />
       <source>Colour</source>
       <translation>Farve</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="116" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="115" />
       <source>Size</source>
       <translation>Størrelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="117" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="116" />
       <source>When did you see it?</source>
       <translation>Hvornår så du det?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="118" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="117" />
       <source>Who explained it?</source>
       <translation>Hvem har forklaret det?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="119" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="118" />
       <source>The explanation you were given</source>
       <translation>Den forklaring, du har fået</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="120" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="119" />
       <source>Anything else about the mark</source>
       <translation>Andet om mærket</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="129" />
       <source>e.g. 2 × 3 cm</source>
       <translation>fx 2 × 3 cm</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="132" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="131" />
       <source>In the words you heard, and from whom</source>
       <translation>Med de ord, du hørte, og fra hvem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="161" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="160" />
       <source>Mark %1</source>
       <translation>Mærke %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="103" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="102" />
       <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</source>
       <translation>Klik på kroppen, hvor du så mærket, eller vælg stedet på listen, og tryk på Tilføj mærke. Beskriv hvert mærke nedenfor.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="106" />
       <source>Body map, front</source>
       <translation>Kropskort forfra</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
       <source>Body map, back</source>
       <translation>Kropskort bagfra</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
       <source>&amp;Place on the body</source>
       <translation>Sted på kr&amp;oppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
       <source>Place on the body for a new mark</source>
       <translation>Sted på kroppen for et nyt mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
       <source>&amp;Add mark</source>
       <translation>Tilføj &amp;mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
       <source>Add a mark at the chosen place</source>
       <translation>Tilføj et mærke på det valgte sted</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
       <source>&amp;Marks</source>
       <translation>Mærk&amp;er</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
       <source>Marks on the body</source>
       <translation>Mærker på kroppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
       <source>&amp;Remove mark</source>
       <translation>F&amp;jern mærket</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
       <source>Remove the chosen mark</source>
       <translation>Fjern det valgte mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="262" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="261" />
       <source>%1 (kind not chosen yet)</source>
       <translation>%1 (slags ikke valgt endnu)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="278" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="277" />
       <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
       <translation>Klik på kroppen for at sætte et mærke. Page Up og Page Down vælger et mærke, piletasterne flytter det, og Delete fjerner det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="283" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
       <source>No marks yet.</source>
       <translation>Ingen mærker endnu.</translation>
     </message>
@@ -251,13 +252,13 @@
       <translation>%1 (skal udfyldes)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="131" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
       <location filename="../desktop/ui/wizard/fields.py" line="102" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="151" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="150" />
       <location filename="../desktop/ui/wizard/fields.py" line="114" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
@@ -773,7 +774,7 @@
       <translation>Skriv, hvorfor forælderen ikke har fået det at vide.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="173" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="172" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>Du kan højst tilføje {max} her.</translation>

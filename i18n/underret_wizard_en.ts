@@ -4,113 +4,114 @@
   <context>
     <name>Attachments</name>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="42" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="46" />
       <source>The file is too large: all attachments together may be at most 10 MB.</source>
       <translation>The file is too large: all attachments together may be at most 10 MB.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="44" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="48" />
       <source>At most 20 files can be attached.</source>
       <translation>At most 20 files can be attached.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="45" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="49" />
       <source>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</source>
       <translation>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="47" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="51" />
       <source>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</source>
       <translation>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="50" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
       <source>The picture has too many pixels. Make it smaller and try again.</source>
       <translation>The picture has too many pixels. Make it smaller and try again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="52" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
       <source>The PDF file is damaged or incomplete and cannot be attached.</source>
       <translation>The PDF file is damaged or incomplete and cannot be attached.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="58" />
       <source>The file cannot be read. Check that it still exists and that you may open it.</source>
       <translation>The file cannot be read. Check that it still exists and that you may open it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="60" />
       <source>The notification could not be saved, so the file was not attached. Try again.</source>
       <translation>The notification could not be saved, so the file was not attached. Try again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="58" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="62" />
       <source>An attachment is missing from the notification. Remove it and add it again.</source>
       <translation>An attachment is missing from the notification. Remove it and add it again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="72" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="76" />
       <source>PDF, PNG and JPEG files</source>
       <translation>PDF, PNG and JPEG files</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="73" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="77" />
       <source>All files</source>
       <translation>All files</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="75" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="79" />
       <source>Choose files to attach</source>
       <translation>Choose files to attach</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="123" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="138" />
       <source>&amp;Attach files…</source>
       <extracomment>How files are chosen (tests hand in their own; the person gets the file dialog).</extracomment>
       <translation>&amp;Attach files…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="124" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="139" />
       <source>Attach files: PDF, PNG or JPEG</source>
       <translation>Attach files: PDF, PNG or JPEG</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="125" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="140" />
       <source>Remo&amp;ve file</source>
       <translation>Remo&amp;ve file</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="126" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="141" />
       <source>Remove the chosen file</source>
       <translation>Remove the chosen file</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="127" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="142" />
       <source>Attached files</source>
       <translation>Attached files</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="167" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="190" />
       <source>Reading and cleaning the file…</source>
       <translation>Reading and cleaning the file…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="189" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="202" />
       <source>Attached. The picture was saved without hidden information such as where and with what it was taken.</source>
       <translation>Attached. The picture was saved without hidden information such as where and with what it was taken.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="191" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="204" />
       <source>Attached.</source>
       <translation>Attached.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="217" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="227" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="239" />
       <source>Removed.</source>
       <translation>Removed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="241" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="270" />
       <source>%1 of 10 MB in all</source>
       <translation>%1 of 10 MB in all</translation>
     </message>
@@ -118,127 +119,127 @@
   <context>
     <name>BodyMap</name>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="112" />
       <source>Place on the body</source>
       <translation>Place on the body</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="113" />
       <source>Kind of mark</source>
       <translation>Kind of mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="114" />
       <source>Colour</source>
       <translation>Colour</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="116" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="115" />
       <source>Size</source>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="117" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="116" />
       <source>When did you see it?</source>
       <translation>When did you see it?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="118" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="117" />
       <source>Who explained it?</source>
       <translation>Who explained it?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="119" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="118" />
       <source>The explanation you were given</source>
       <translation>The explanation you were given</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="120" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="119" />
       <source>Anything else about the mark</source>
       <translation>Anything else about the mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="129" />
       <source>e.g. 2 × 3 cm</source>
       <translation>e.g. 2 × 3 cm</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="132" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="131" />
       <source>In the words you heard, and from whom</source>
       <translation>In the words you heard, and from whom</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="161" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="160" />
       <source>Mark %1</source>
       <translation>Mark %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="103" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="102" />
       <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</source>
       <translation>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="106" />
       <source>Body map, front</source>
       <translation>Body map, front</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
       <source>Body map, back</source>
       <translation>Body map, back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
       <source>&amp;Place on the body</source>
       <translation>&amp;Place on the body</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
       <source>Place on the body for a new mark</source>
       <translation>Place on the body for a new mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
       <source>&amp;Add mark</source>
       <translation>&amp;Add mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
       <source>Add a mark at the chosen place</source>
       <translation>Add a mark at the chosen place</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
       <source>&amp;Marks</source>
       <translation>&amp;Marks</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
       <source>Marks on the body</source>
       <translation>Marks on the body</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
       <source>&amp;Remove mark</source>
       <translation>&amp;Remove mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
       <source>Remove the chosen mark</source>
       <translation>Remove the chosen mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="262" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="261" />
       <source>%1 (kind not chosen yet)</source>
       <translation>%1 (kind not chosen yet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="278" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="277" />
       <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
       <translation>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="283" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
       <source>No marks yet.</source>
       <translation>No marks yet.</translation>
     </message>
@@ -251,13 +252,13 @@
       <translation>%1 (required)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="131" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
       <location filename="../desktop/ui/wizard/fields.py" line="102" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_details.py" line="151" />
+      <location filename="../desktop/ui/wizard/bodymap_details.py" line="150" />
       <location filename="../desktop/ui/wizard/fields.py" line="114" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
@@ -773,7 +774,7 @@
       <translation>Please write why the parent has not been told.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="173" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="172" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>At most {max} can be added here.</translation>

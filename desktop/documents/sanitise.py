@@ -65,10 +65,11 @@ def read_chosen_file(path: Path, limit: int = MAX_TOTAL_BYTES) -> bytes:
     """Read a file the person chose into memory: at most ``limit`` bytes, else AttachmentRefused.
 
     Only regular files; the size is checked on the open file before anything is read, and reading
-    stops one byte past the limit (a file that grows meanwhile is refused, not truncated).
+    stops one byte past the limit (a file that grows meanwhile is refused, not truncated). Opened
+    without blocking, so a named pipe or a device is refused instead of waiting for ever.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise AttachmentRefused("cannot open", message_id="attachment.unreadable") from exc
     try:

@@ -104,6 +104,7 @@ def finalise_document(
     """
     if attachments is None:
         attachments = vault.attachments.envelope_files(document.notification_id, document.attachments)
+        vault.attachments.keep_listed(document.notification_id, document.attachments)
     document_json = document.to_json_bytes()
     pdf = render_pdf(document, demo=demo)
     files = {"notification.json": document_json, "notification.pdf": pdf, **attachments}

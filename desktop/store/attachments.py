@@ -140,15 +140,15 @@ class AttachmentRepository:
                                (notification_id, attachment_id))
             self._audit.record("attachment.removed", notification_id)
 
-    def keep_only(self, notification_id: str, ids: Iterable[str]) -> int:
-        """Delete a draft's attachments its answers no longer name (left by a crash between the two
-        writes); returns how many went."""
-        keep = set(ids)
+    def keep_listed(self, notification_id: str, carried: Sequence[CarriedFile]) -> int:
+        """Delete a draft's attachments the document does not list (removed ones whose deletion had
+        not happened yet, or left by a crash); returns how many went. Finalising calls it."""
+        listed = {ref.sha256 for ref in carried}
         with self._db.transaction() as connection:
             self._require_draft(connection, notification_id)
-            rows = connection.execute("SELECT id FROM attachment WHERE notification_id = ?",
+            rows = connection.execute("SELECT id, sha256 FROM attachment WHERE notification_id = ?",
                                       (notification_id,)).fetchall()
-            gone = [str(r[0]) for r in rows if str(r[0]) not in keep]
+            gone = [str(r[0]) for r in rows if str(r[1]) not in listed]
             for attachment_id in gone:
                 connection.execute("DELETE FROM attachment WHERE notification_id = ? AND id = ?",
                                    (notification_id, attachment_id))

@@ -83,13 +83,14 @@ def a_pdf(text: str = "Fraværsoversigt") -> bytes:
 class Draft:
     """A draft being written: its answers, the keeper that saves them, the attachments editor."""
 
-    def __init__(self, qtbot: QtBot, vault: Vault) -> None:
+    def __init__(self, qtbot: QtBot, vault: Vault, key: bytes | bytearray) -> None:
         self.vault = vault
         self.answers: dict[str, Any] = {}
         self.keeper = DraftKeeper(lambda: vault, None, lambda: self.answers, lambda: "observations")
         field = FormField(id=FIELD, type=FieldType.ATTACHMENTS, label=Localised(da="Bilag", en="Attachments"))
-        context = EditorContext("da", national_pack(), TODAY, attachments=DraftAttachments(lambda: vault,
-                                                                                            self.keeper))
+        # The store writes on the worker thread, on a connection of its own (as Services.open_reader).
+        store = DraftAttachments(lambda: Vault.open(vault.path, key), self.keeper)
+        context = EditorContext("da", national_pack(), TODAY, attachments=store)
         editor = make_editor(FieldType.ATTACHMENTS)(field, FIELD, context)
         assert isinstance(editor, AttachmentsEditor)
         self.editor = editor

@@ -1,9 +1,11 @@
 """Where the wizard keeps a draft's attachments: the open draft's rows in the vault.
 
 The attachments editor only knows :class:`AttachmentStore`; the window hands it a
-:class:`DraftAttachments`, which makes sure the draft exists in the vault before the first file is
-stored with it, and saves the answers without a file before that file's bytes are deleted (so a
-crash in between never leaves the answers naming bytes that are gone).
+:class:`DraftAttachments`. Storing a file (up to 10 MB) and deleting one take longer than a frame,
+so both run on a worker thread, each on a vault connection of its own; what must happen in order
+happens first on the GUI thread: the draft is saved (created) before the first file is stored with
+it, and the answers without a file are saved before that file's bytes are deleted, so a crash in
+between never leaves the answers naming bytes that are gone.
 """
 
 from __future__ import annotations
@@ -21,12 +23,21 @@ if TYPE_CHECKING:
 class AttachmentStore(Protocol):
     """Keeps attachment bytes with the notification being written."""
 
-    def add(self, name: str, media_type: str, data: bytes) -> dict[str, Any]:
-        """Store sanitised bytes; the entry the answers keep (``id``, ``name``, ``media_type``...)."""
+    def begin(self) -> str:
+        """GUI thread, before storing: the draft's id (a new draft is saved first)."""
         ...
 
-    def remove(self, attachment_id: str) -> None:
-        """Delete one stored attachment (its entry is already gone from the answers)."""
+    def add(self, draft_id: str, name: str, media_type: str, data: bytes) -> dict[str, Any]:
+        """Worker thread: store cleaned bytes; the entry the answers keep (``id``, ``name``...)."""
+        ...
+
+    def before_removal(self) -> str | None:
+        """GUI thread, after the entry left the answers: save them; the draft's id, or None when the
+        answers could not be saved (the bytes then stay)."""
+        ...
+
+    def remove(self, draft_id: str, attachment_id: str) -> None:
+        """Worker thread: delete one stored attachment."""
         ...
 
 
@@ -37,25 +48,38 @@ class DraftNotSaved(UnderretError):  # noqa: N818 - house style: errors named fo
 
 
 class DraftAttachments:
-    """The attachment store of one wizard window's draft."""
+    """The attachment store of one wizard window's draft.
 
-    def __init__(self, vault: Callable[[], Vault], keeper: DraftKeeper) -> None:
-        self._vault = vault
+    ``open_connection`` opens a vault connection of its own (``Services.open_reader``): it is called
+    on the worker thread, and the connection is closed there.
+    """
+
+    def __init__(self, open_connection: Callable[[], Vault], keeper: DraftKeeper) -> None:
+        self._open = open_connection
         self._keeper = keeper
 
-    def add(self, name: str, media_type: str, data: bytes) -> dict[str, Any]:
+    def begin(self) -> str:
         if self._keeper.draft_id is None:
             self._keeper.changed()  # a new draft is created on its first save
-            if not self._keeper.save_now() or self._keeper.draft_id is None:
-                raise DraftNotSaved()
-        stored = self._vault().attachments.add(self._keeper.draft_id, name=name, media_type=media_type,
-                                               data=data)
-        return stored.as_answer()
+        if not self._keeper.save_now() or self._keeper.draft_id is None:
+            raise DraftNotSaved()
+        return self._keeper.draft_id
 
-    def remove(self, attachment_id: str) -> None:
-        draft_id = self._keeper.draft_id
-        if draft_id is None:
-            return
-        if not self._keeper.save_now():
-            return  # the answers still name it; its bytes stay until the draft saves
-        self._vault().attachments.remove(draft_id, attachment_id)
+    def add(self, draft_id: str, name: str, media_type: str, data: bytes) -> dict[str, Any]:
+        vault = self._open()
+        try:
+            return vault.attachments.add(draft_id, name=name, media_type=media_type, data=data).as_answer()
+        finally:
+            vault.close()
+
+    def before_removal(self) -> str | None:
+        if self._keeper.draft_id is None or not self._keeper.save_now():
+            return None
+        return self._keeper.draft_id
+
+    def remove(self, draft_id: str, attachment_id: str) -> None:
+        vault = self._open()
+        try:
+            vault.attachments.remove(draft_id, attachment_id)
+        finally:
+            vault.close()

@@ -9,7 +9,9 @@ the files (name, type, size, hash); the list shows them with their size and the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +31,11 @@ from desktop.errors import UnderretError
 from desktop.ui import theme
 from desktop.ui.messages import message_for
 from desktop.ui.theme import Tone
+from desktop.ui.wizard.attachment_store import AttachmentStore
 from desktop.ui.wizard.base import FieldEditor
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 ATTACHMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -77,10 +81,21 @@ def choose_with_dialog(parent: QWidget) -> list[str]:
     return list(paths)
 
 
-def _clean_in_background(path: str) -> Any:
+@dataclass(frozen=True)
+class _Stored:
+    entry: dict[str, Any]
+    picture: bool
+
+
+def _clean_and_store(store: AttachmentStore, draft_id: str, path: str, total_before: int) -> _Stored:
+    """Worker thread: read the file into memory, clean it, store the cleaned bytes in the vault."""
     from desktop.documents.sanitise import read_chosen_file, sanitise
 
-    return sanitise(Path(path).name, read_chosen_file(Path(path)))
+    clean = sanitise(Path(path).name, read_chosen_file(Path(path)))
+    if total_before + clean.size > MAX_TOTAL_BYTES:
+        raise UnderretError("too large", message_id="attachment.too_large")
+    entry = store.add(draft_id, clean.name, clean.media_type, clean.data)
+    return _Stored(entry, clean.media_type.startswith("image/"))
 
 
 class AttachmentsEditor(FieldEditor):
@@ -162,33 +177,31 @@ class AttachmentsEditor(FieldEditor):
             self._queue.clear()
             self._say(name, refusal_text("attachment.too_many"), problem=True)
             return
-        self.busy = True
-        self._update_buttons()
-        self._say(name, translate("Attachments", "Reading and cleaning the file…"))
-        from desktop.ui.operations import run_in_background
-
-        run_in_background(self, lambda: _clean_in_background(path),
-                          on_success=lambda clean: self._store(name, clean),
-                          on_failure=lambda error: self._refused(name, error))
-
-    def _store(self, name: str, clean: Any) -> None:
-        self.busy = False
         store = self.context.attachments
-        total = sum(int(e.get("size", 0)) for e in self.entries)
         try:
-            if total + clean.size > MAX_TOTAL_BYTES:
-                raise UnderretError("too large", message_id="attachment.too_large")
             if store is None:
                 raise UnderretError("no draft", message_id="attachment.not_saved")
-            entry = store.add(clean.name, clean.media_type, clean.data)
+            draft_id = store.begin()
         except UnderretError as error:
             self._refused(name, error)
             return
-        self.entries.append(entry)
+        self.busy = True
+        self._update_buttons()
+        self._say(name, translate("Attachments", "Reading and cleaning the file…"))
+        total = sum(int(e.get("size", 0)) for e in self.entries)
+        from desktop.ui.operations import run_in_background
+
+        run_in_background(self, lambda: _clean_and_store(store, draft_id, path, total),
+                          on_success=lambda stored: self._stored(name, stored),
+                          on_failure=lambda error: self._refused(name, error))
+
+    def _stored(self, name: str, stored: _Stored) -> None:
+        self.busy = False
+        self.entries.append(stored.entry)
         self._show_entries(select=len(self.entries) - 1)
         cleaned = (translate("Attachments", "Attached. The picture was saved without hidden information such "
                                             "as where and with what it was taken.")
-                   if clean.media_type.startswith("image/") else translate("Attachments", "Attached."))
+                   if stored.picture else translate("Attachments", "Attached."))
         self._say(name, cleaned)
         self._emit()
         self._next()
@@ -206,15 +219,31 @@ class AttachmentsEditor(FieldEditor):
             return
         entry = self.entries.pop(row)
         self._show_entries(select=min(row, len(self.entries) - 1))
-        self._emit()  # the answers lose it first ...
+        self._emit()  # the answers lose it first (saved now) ...
+        name = str(entry.get("name", ""))
         store = self.context.attachments
-        if store is not None:
-            try:
-                store.remove(str(entry["id"]))  # ... then its bytes go
-            except UnderretError as error:
-                self._say(str(entry.get("name", "")), message_for(error), problem=True)
-                return
-        self._say(str(entry.get("name", "")), translate("Attachments", "Removed."))
+        draft_id = store.before_removal() if store is not None else None
+        if store is None or draft_id is None:
+            self._say(name, translate("Attachments", "Removed."))  # its bytes go with the draft
+            return
+        self.busy = True
+        self._update_buttons()
+        from desktop.ui.operations import run_in_background
+
+        run_in_background(self, lambda: store.remove(draft_id, str(entry["id"])),  # ... then its bytes
+                          on_success=lambda _none: self._removed(name),
+                          on_failure=lambda error: self._removal_failed(name, error))
+
+    def _removed(self, name: str) -> None:
+        self.busy = False
+        self._say(name, translate("Attachments", "Removed."))
+        self._next()
+
+    def _removal_failed(self, name: str, error: Exception) -> None:
+        # The answers no longer name it, so it is not part of the notification: its bytes go when the
+        # notification is finalised (or discarded).
+        log.warning("attachment bytes not deleted yet: %s", type(error).__name__)
+        self._removed(name)
 
     # --- showing ---------------------------------------------------------------------------------
     def _say(self, name: str, text: str, *, problem: bool = False) -> None:

@@ -101,7 +101,7 @@ class WizardWindow(QMainWindow):
         self.finalised_id = opened.finalised_id
         self.document: NotificationDocument | None = opened.document
         self.unavailable = opened.unavailable
-        attachments = DraftAttachments(services.require_vault, self.keeper)
+        attachments = DraftAttachments(services.open_reader, self.keeper)
         self._editor_context = EditorContext(self.language, self.pack, self.today(), attachments=attachments)
         self._build()
         self.pages = PageSet(self.stack, self.form.sections, self._make_page, self._page_built)

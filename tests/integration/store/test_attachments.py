@@ -74,10 +74,12 @@ def test_discarding_a_draft_deletes_its_attachments_and_purging_deletes_them_aft
 
 
 def test_orphans_are_pruned_and_a_correction_starts_with_copies(vault: Vault) -> None:
+    from desktop.domain.observations import build_attachments
+
     draft = vault.notifications.create_draft({}, "observations")
     named = vault.attachments.add(draft, name="a.pdf", media_type="application/pdf", data=PDF)
     vault.attachments.add(draft, name="orphan.jpg", media_type="image/jpeg", data=JPEG)
-    assert vault.attachments.keep_only(draft, [named.id]) == 1
+    assert vault.attachments.keep_listed(draft, build_attachments([named.as_answer()])) == 1
     assert [a.id for a in vault.attachments.list(draft)] == [named.id]
     _finalise(vault, draft)
     correction = vault.notifications.create_draft({}, "observations")

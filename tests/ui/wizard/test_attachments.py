@@ -23,8 +23,8 @@ from tests.support.attachments import FIELD, Draft, a_pdf, jpeg_with_metadata
 
 
 @pytest.fixture
-def draft(qtbot: QtBot, vault: Vault) -> Iterator[Draft]:
-    made = Draft(qtbot, vault)
+def draft(qtbot: QtBot, vault: Vault, vault_key: bytes) -> Iterator[Draft]:
+    made = Draft(qtbot, vault, vault_key)
     yield made
     made.keeper.stop()
 
@@ -99,9 +99,12 @@ def test_removing_a_file_saves_the_answers_first_then_deletes_its_bytes(draft: D
     draft.editor.remove_button.setFocus()
     QTest.keyClick(draft.editor.remove_button, Qt.Key.Key_Space)
     assert [e["name"] for e in draft.editor.value()] == ["skema.pdf"]
-    assert [a.name for a in draft.vault.attachments.list(draft_id)] == ["skema.pdf"]
+    # The answers without it were saved at once; its bytes are deleted on the worker thread.
     saved = draft.vault.notifications.get_draft(draft_id).answers[FIELD]
     assert [e["name"] for e in saved] == ["skema.pdf"]
+    draft.qtbot.waitUntil(lambda: not draft.editor.busy, timeout=30_000)
+    assert draft.status() == "brev.pdf: Removed."
+    assert [a.name for a in draft.vault.attachments.list(draft_id)] == ["skema.pdf"]
 
 
 def test_every_control_has_an_accessible_name(draft: Draft) -> None:

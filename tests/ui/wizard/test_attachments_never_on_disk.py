@@ -81,7 +81,7 @@ def test_attachments_stay_in_the_vault_and_arrive_byte_for_byte(
     vault = Vault.open(info.vault_path, key)
     municipality = RecipientPrivateKey.generate("kommune-2026")
     try:
-        draft = Draft(qtbot, vault)
+        draft = Draft(qtbot, vault, key)
         draft.attach(chosen / "fravær.pdf", chosen / "tavle.jpg")
         assert draft.keeper.save_now() and draft.keeper.draft_id is not None
         draft_id = draft.keeper.draft_id
@@ -114,12 +114,12 @@ def test_attachments_stay_in_the_vault_and_arrive_byte_for_byte(
 
 
 def test_the_intakes_decrypt_writes_out_the_cleaned_attachments(
-        qtbot: QtBot, tmp_path: Path, vault: Vault) -> None:
+        qtbot: QtBot, tmp_path: Path, vault: Vault, vault_key: bytes) -> None:
     keys = generate(tmp_path / "keys", "kommune-2026")
     recipient: RecipientPrivateKey = load_recipient_private(keys.recipient_private)
     (tmp_path / "brev.pdf").write_bytes(a_pdf("Brev fra skolen"))
     (tmp_path / "foto.jpg").write_bytes(jpeg_with_metadata(120, 90, noise=True))
-    draft = Draft(qtbot, vault)
+    draft = Draft(qtbot, vault, vault_key)
     draft.attach(tmp_path / "brev.pdf", tmp_path / "foto.jpg")
     assert draft.keeper.save_now() and draft.keeper.draft_id is not None
     draft_id = draft.keeper.draft_id

@@ -5,6 +5,7 @@ Real files made here with Pillow and reportlab, read back with Pillow.
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from io import BytesIO
@@ -125,13 +126,15 @@ def test_reading_a_chosen_file_stops_at_the_limit(tmp_path: Path) -> None:
     assert read_chosen_file(fits) == fits.read_bytes()
 
 
-@pytest.mark.parametrize("make", ["missing", "folder", "empty"])
+@pytest.mark.parametrize("make", ["missing", "folder", "empty", "pipe"])
 def test_an_unreadable_choice_is_refused(tmp_path: Path, make: str) -> None:
     target = tmp_path / "chosen"
     if make == "folder":
         target.mkdir()
     elif make == "empty":
         target.write_bytes(b"")
+    elif make == "pipe":
+        os.mkfifo(target)  # nobody writes to it: reading must not wait
     with pytest.raises(AttachmentRefused) as refused:
         read_chosen_file(target)
     assert refused.value.message_id == "attachment.unreadable"
