@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -84,6 +85,10 @@ class BodyMapEditor(FieldEditor):
         self.list_label.setBuddy(self.list)
         self.list.currentItemChanged.connect(
             lambda item, _old: self._choose(item.data(MARK_ID_ROLE)) if item is not None else None)
+        # Delete in the list removes the chosen mark too (as in the views).
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(lambda: self._remove(self.current))
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("bodyMapRemove")
         self.remove_button.clicked.connect(lambda _checked=False: self._remove(self.current))

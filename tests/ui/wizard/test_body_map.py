@@ -155,9 +155,13 @@ def test_page_keys_choose_between_marks_on_a_view(editor: BodyMapEditor) -> None
     assert editor.current == ids[1] and editor.list.currentRow() == 1
     QTest.keyClick(front, Qt.Key.Key_End)
     assert editor.current == ids[2]
-    # Choosing in the list chooses on the map too.
-    editor.list.setCurrentRow(0)
+    # Choosing in the list chooses on the map too; Delete there removes the chosen mark.
+    editor.list.setFocus()
+    QTest.keyClick(editor.list, Qt.Key.Key_Home)
     assert editor.current == ids[0] and front.current == ids[0]
+    QTest.keyClick(editor.list, Qt.Key.Key_Delete)
+    assert [m["id"] for m in editor.value()] == ids[1:]
+    assert editor.list.count() == 2 and editor.list.item(0).text().startswith("1. ")
 
 
 def test_the_outline_follows_the_childs_age_and_marks_keep_their_place(editor: BodyMapEditor) -> None:
