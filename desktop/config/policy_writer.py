@@ -6,11 +6,24 @@ The Windows installer runs, as a deferred custom action::
         --municipality "[MUNICIPALITY]" --idle-lock-minutes "[IDLE_LOCK_MINUTES]" ...
 
 An empty value (an installer property that was not given) means "not
-managed". Values given on the command line override the same settings in
+given". Values given on the command line override the same settings in
 ``--from``. The result is validated with the same :class:`Policy` model the
 app uses before it is written (atomically), so a typo fails the installation
 with a clear message instead of stopping the app later. With no values at all
 and no ``--from`` nothing is written and an existing policy is left alone.
+
+An upgrade keeps what it was not given: the values are laid over the policy
+already at ``--out`` (so ``msiexec /i new.msi IDLE_LOCK_MINUTES=10`` changes the
+idle time and keeps the municipality, the pack source and the rest). A whole
+policy file (``--from``) replaces it instead, and ``--replace 1`` (the MSI's
+``RESET_POLICY=1``) starts from nothing.
+
+``--from-installer`` says that every value ends with a ``|`` that is not part of
+it. The MSI writes each value as ``"[PROPERTY]|"``: Windows' command-line rules
+make a backslash before a closing quote escape it, so a value ending in a
+backslash (a UNC folder such as ``PACK_SOURCE=//fil01/packs/`` written with
+backslashes) used to swallow the properties after it; with the ``|`` behind it,
+the backslash is an ordinary character.
 """
 
 from __future__ import annotations
@@ -51,7 +64,34 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ID=BASE64KEY pairs separated by ';'")
     parser.add_argument("--intake-keys", dest="intake_keys", default="",
                         help="the intake's recipient keys: ID=BASE64KEY pairs separated by ';' (1-2)")
+    parser.add_argument("--replace", default="",
+                        help="1/true: write only what is given now (default: keep what --out already holds)")
+    parser.add_argument("--from-installer", dest="from_installer", action="store_true",
+                        help="every value ends with a '|' that is not part of it (the MSI's quoting)")
     return parser
+
+
+_VALUE_OPTIONS = ("from_file", *_TEXT, *_INTS, "demo_allowed", "allowed_transports", "trusted_pack_keys",
+                  "intake_keys", "replace")
+
+
+def _strip_installer_marks(args: argparse.Namespace) -> None:
+    """Drop the ``|`` the MSI puts after every value (see the module docstring)."""
+    for name in _VALUE_OPTIONS:
+        value = getattr(args, name)
+        if not value.endswith("|"):
+            raise SystemExit(f"underret-policy: the value of --{name.replace('_', '-')} lost its end mark "
+                             "(a quote in a property value?)")
+        setattr(args, name, value[:-1])
+
+
+def _existing(out: Path) -> dict[str, Any]:
+    """The policy already at ``out`` (an upgrade keeps what it is not given); PolicyInvalid if broken."""
+    if not out.is_file():
+        return {}
+    load_policy_file(out)  # the app would refuse a broken one: so does the upgrade, by name
+    document: dict[str, Any] = json.loads(out.read_text("utf-8-sig"))
+    return document
 
 
 def _key_pairs(text: str) -> list[dict[str, str]]:
@@ -89,15 +129,22 @@ def values_from_args(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; exit status 0 written (or nothing to write), 1 invalid policy."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.from_installer:
+        _strip_installer_marks(args)
     base: dict[str, Any] = {}
     base_dir: Path | None = None
     try:
+        given = values_from_args(args)
+        replace = args.replace.strip().lower() in ("1", "true", "yes")
+        if given and not args.from_file.strip() and not replace:
+            # Its certificate paths were written absolute; relative ones given now are the caller's.
+            base = _existing(args.out)
         if args.from_file.strip():
             source = Path(args.from_file.strip())
             load_policy_file(source)  # validates, with the file's own name in any message
             base = json.loads(source.read_text("utf-8-sig"))
             base_dir = source.parent
-        values = {**base, **values_from_args(args)}
+        values = {**base, **given}
         if not values:
             print("underret-policy: no policy values given; nothing written")
             return 0

@@ -10,6 +10,9 @@ BUNDLE="$DIST/underret"
 VERSION=$(.venv/bin/python -c 'import desktop; print(desktop.__version__)')
 ARCH=$(dpkg --print-architecture 2>/dev/null || uname -m)
 
+# underret-pack (sign and check guideline packs) is the same program started by another name.
+ln -sfn underret "$BUNDLE/underret-pack"
+
 # Plain tarball: unpack anywhere, run ./underret/underret.
 TARBALL="$DIST/underret-$VERSION-linux-$(uname -m).tar.gz"
 tar -C "$DIST" --owner=0 --group=0 -czf "$TARBALL" underret
@@ -22,11 +25,14 @@ fi
 STAGE=packaging/build/deb-root
 rm -rf "$STAGE"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
-         "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/doc/underret"
+         "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/icons/hicolor/256x256/apps" \
+         "$STAGE/usr/share/doc/underret"
 cp -a "$BUNDLE" "$STAGE/opt/underret"
 ln -s /opt/underret/underret "$STAGE/usr/bin/underret"
+ln -s /opt/underret/underret "$STAGE/usr/bin/underret-pack"
 install -m 644 packaging/linux/underret.desktop "$STAGE/usr/share/applications/underret.desktop"
 install -m 644 packaging/linux/underret.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/underret.svg"
+install -m 644 packaging/linux/underret.png "$STAGE/usr/share/icons/hicolor/256x256/apps/underret.png"
 install -m 644 packaging/README.md "$STAGE/usr/share/doc/underret/README-IT.md"
 install -m 755 packaging/linux/postrm "$STAGE/DEBIAN/postrm"
 SIZE_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)

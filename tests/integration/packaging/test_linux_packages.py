@@ -34,7 +34,9 @@ def test_deb_lays_out_the_program_menu_entry_and_keeps_users_data_on_removal(fro
                               text=True, check=True).stdout
     assert "./opt/underret/underret" in contents
     assert "./usr/bin/underret -> /opt/underret/underret" in contents
+    assert "./usr/bin/underret-pack -> /opt/underret/underret" in contents  # sign and check packs
     assert "./usr/share/applications/underret.desktop" in contents
+    assert "./usr/share/icons/hicolor/256x256/apps/underret.png" in contents
     fields = subprocess.run(["dpkg-deb", "--field", str(frozen_build.deb), "Package", "Version"],
                             capture_output=True, text=True, check=True).stdout
     import desktop
@@ -66,6 +68,8 @@ def test_installed_deb_runs_version_and_doctor_and_removal_leaves_the_vault(
         assert smoke.returncode == 0, smoke.stdout + smoke.stderr
         doctor = run_app(command, ["doctor"], data)
         assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+        pack_tool = Path("/usr/bin/underret-pack") if IS_ROOT else command.with_name("underret-pack")
+        _pack_tool_checks_a_pack_as_the_app_does(pack_tool, run_app, tmp_path)
         assert "Policy source: none" in doctor.stdout
         assert "Profiles: 1" in doctor.stdout
         if IS_ROOT:
@@ -83,10 +87,27 @@ def test_installed_deb_runs_version_and_doctor_and_removal_leaves_the_vault(
         assert _dpkg("-s", "underret").returncode != 0
 
 
+def _pack_tool_checks_a_pack_as_the_app_does(tool: Path, run_app: RunApp, tmp_path: Path) -> None:
+    """underret-pack from the package: a key, a signed pack, verify says OK; an older pack is refused."""
+    keys, data = tmp_path / "keys", tmp_path / "pack-tool-data"
+    assert run_app(tool, ["keygen", "--out", str(keys), "--id", "kommune-2026"], data).returncode == 0
+    shipped = (Path(__file__).resolve().parents[3] / "forms" / "packs" / "demo-kommune.yaml").read_bytes()
+    for version, verdict in (("2027.1", 0), ("2020.1", 1)):
+        pack = tmp_path / version / "demo-kommune.yaml"
+        pack.parent.mkdir()
+        pack.write_bytes(shipped.replace(b"version: '2026.1'", f"version: '{version}'".encode()))
+        signed = run_app(tool, ["sign", str(pack), "--key", str(keys / "kommune-2026.key")], data)
+        assert signed.returncode == 0, signed.stderr
+        checked = run_app(tool, ["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")], data)
+        assert checked.returncode == verdict, checked.stdout + checked.stderr
+    assert "pack.older_version" in checked.stderr
+
+
 def test_tarball_unpacks_to_a_runnable_program(frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     with tarfile.open(frozen_build.tarball) as archive:
         archive.extractall(tmp_path / "unpacked", filter="tar")
     executable = tmp_path / "unpacked" / "underret" / "underret"
+    assert os.readlink(executable.with_name("underret-pack")) == "underret"
     result = run_app(executable, ["--version"], tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("underret ")

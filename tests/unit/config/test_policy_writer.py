@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,72 @@ def test_the_msi_passes_every_option_the_policy_writer_knows() -> None:
     from desktop.config.policy_writer import build_parser
 
     options = {o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")}
-    options -= {"--help", "--out", "--from"}
+    options -= {"--help", "--out", "--from", "--from-installer"}
     missing = {o for o in options if f"{o} &quot;[" not in wxs}
     assert missing == set()
+
+
+# --- the MSI's command line as Windows splits it; upgrades keep what they were not given (issue 16) -
+
+from tests.support.windows_command_line import (  # noqa: E402 - with the tests that use it
+    custom_action_command,
+    format_msi,
+    split_command_line,
+)
+
+WXS = Path(__file__).resolve().parents[3] / "packaging" / "windows" / "Underret.wxs"
+
+
+def _install(out: Path, **properties: str) -> int:
+    """Run the policy writer as the MSI's custom action would: the real command line from Underret.wxs,
+    formatted with ``properties`` and split by Windows' rules."""
+    template = custom_action_command(WXS.read_text("utf-8"), "WritePolicy")
+    folders = {"INSTALLFOLDER": "C:\\Program Files\\Underret\\", "POLICYDIR": f"{out.parent}{os.sep}"}
+    argv = split_command_line(format_msi(template, {**folders, **properties}))
+    assert argv[0] == "C:\\Program Files\\Underret\\underret-policy.exe"
+    return main(argv[1:])
+
+
+def test_windows_splits_the_command_line_as_the_c_runtime_documents() -> None:
+    assert split_command_line(r'"C:\a b\x.exe" "a\\" b') == [r"C:\a b\x.exe", "a\\", "b"]
+    assert split_command_line(r'x.exe "a\" b" c') == ["x.exe", 'a" b', "c"]
+    assert split_command_line(r'x.exe a\\\"b "c""d"') == ["x.exe", 'a\\"b', 'c"d']
+    assert split_command_line(r'x.exe "\\fil01\share\" --next "v"') == ["x.exe", '\\\\fil01\\share" --next v']
+
+
+def test_a_pack_source_ending_in_a_backslash_does_not_swallow_the_properties_after_it(tmp_path: Path) -> None:
+    out = tmp_path / "policy.json"
+    share = "\\\\fil01\\underret\\packs\\"
+    assert _install(out, PACK_SOURCE=share, TRUSTED_PACK_KEYS=f"kommune-2026={KEY}",
+                    MUNICIPALITY="demo-kommune", IDLE_LOCK_MINUTES="5", DEFAULT_LANGUAGE="en") == 0
+    policy, _ = load_policy(environ={}, platform_file=out)
+    assert policy.pack_source == share
+    assert (policy.municipality, policy.idle_lock_minutes,
+            policy.default_language) == ("demo-kommune", 5, "en")
+    assert policy.trusted_pack_keys is not None and policy.trusted_pack_keys[0].id == "kommune-2026"
+
+
+def test_an_upgrade_given_some_properties_keeps_the_other_settings(tmp_path: Path) -> None:
+    out = tmp_path / "policy.json"
+    assert _install(out, MUNICIPALITY="demo-kommune", RETENTION_DAYS="60", PACK_SOURCE="\\\\fil01\\packs\\",
+                    TRUSTED_PACK_KEYS=f"kommune-2026={KEY}") == 0
+    assert _install(out, IDLE_LOCK_MINUTES="10") == 0  # the next version, given only the idle time
+    assert json.loads(out.read_text("utf-8")) == {
+        "municipality": "demo-kommune", "retention_days": 60, "pack_source": "\\\\fil01\\packs\\",
+        "trusted_pack_keys": [{"id": "kommune-2026", "public_key": KEY}], "idle_lock_minutes": 10}
+
+
+def test_reset_policy_writes_only_what_is_given_now(tmp_path: Path) -> None:
+    out = tmp_path / "policy.json"
+    assert _install(out, MUNICIPALITY="demo-kommune", RETENTION_DAYS="60") == 0
+    assert _install(out, IDLE_LOCK_MINUTES="10", RESET_POLICY="1") == 0
+    assert json.loads(out.read_text("utf-8")) == {"idle_lock_minutes": 10}
+
+
+def test_an_upgrade_over_a_broken_policy_fails_and_names_it(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "policy.json"
+    out.write_text('{"idle_lock_minutes": 9999}', "utf-8")
+    assert _install(out, RETENTION_DAYS="60") == 1
+    assert "idle_lock_minutes" in capsys.readouterr().err
+    assert out.read_text("utf-8") == '{"idle_lock_minutes": 9999}'
