@@ -97,7 +97,10 @@ class MailboxCertificateCheck:
                 verdict = self._verdict[1]
             else:
                 verdict = self._validate(now or datetime.now(UTC), time_left)
-                self._verdict = (time.monotonic(), verdict)
+                # A list that could not be fetched may be there at the next try: not kept.
+                unknown = isinstance(verdict, TransientDeliveryError) and \
+                    verdict.message_id == "delivery.mail_revocation_unknown"
+                self._verdict = None if unknown else (time.monotonic(), verdict)
         if isinstance(verdict, TransientDeliveryError):
             raise verdict
         return verdict

@@ -116,6 +116,22 @@ def test_when_the_revocation_list_cannot_be_fetched_the_policy_decides_refuse_or
     finally:
         crl_server.down = False
     assert report.sent == [refused] and len(server.received) == 1
+
+    # Refused for want of the list is not remembered: once it can be fetched again, mail goes.
+    second = queue_notification()
+    target = intake_target(_national_pack(), mail_policy(server))
+    transport = make_transport(target, timeout=TEST_TIMEOUT)
+    sender = OutboxSender(lambda: vault, transport, target.receipt_key)
+    try:
+        crl_server.down = True
+        try:
+            assert sender.run_once().retrying == {second: "delivery.mail_revocation_unknown"}
+        finally:
+            crl_server.down = False
+        vault.outbox.retry_now()
+        assert sender.run_once().sent == [second]
+    finally:
+        transport.close()
     summary = vault.notifications.get_summary(refused)
     # Sent, and the person (and IT, in the audit and the log) are told it was not checked.
     warned = (NotificationState.SENT, "delivery.mail_revocation_unchecked")
