@@ -117,6 +117,7 @@ def _schedule_pack_updates(services: Services) -> None:
     directory_schedule = PackUpdateSchedule(services.policy, parent=services,
                                             updater=SignedUpdater(DIRECTORY, services.policy))
     directory_schedule.updated.connect(lambda _status: services.reload_directory())
+    services.directory_schedule = directory_schedule  # type: ignore[attr-defined]  # stopped at quit
     QTimer.singleShot(FIRST_PACK_CHECK_DELAY_MS, directory_schedule, directory_schedule.start)
 
 
@@ -151,8 +152,9 @@ def run_gui(*, profile_name: str | None = None, language: str | None = None,
     shell.start()
     code = app.exec()
     shell.shutdown()
-    if services.pack_schedule is not None:
-        services.pack_schedule.stop()  # a check still running may finish (it writes its status)
+    for schedule in (services.pack_schedule, getattr(services, "directory_schedule", None)):
+        if schedule is not None:
+            schedule.stop()  # a check still running may finish (it writes its status)
     return code
 
 

@@ -204,10 +204,11 @@ def run_doctor(out: Printer) -> int:
     _report_folders(out, findings)
     keystore = _report_keyring(settings, out, findings)
 
-    from desktop.doctor_delivery import report_pack
+    from desktop.doctor_delivery import report_directory, report_pack
 
     out("")
     report_pack(policy, out, findings)
+    report_directory(policy, out, findings)
 
     from desktop.doctor_profiles import report_profiles
     from desktop.store.profiles import ProfileDirectory

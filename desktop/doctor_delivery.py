@@ -6,6 +6,8 @@ reads: the pack files, the update status and the policy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import UnderretError
@@ -154,3 +156,36 @@ def report_pack(policy: Policy, out: Printer, findings: Findings) -> None:
                          f"{status.problem}); the pack in force stays")
     elif status.outcome is UpdateOutcome.UNREACHABLE:
         findings.warning(f"the pack source could not be reached at the last check ({status.message_id})")
+
+
+def report_directory(policy: Policy, out: Printer, findings: Findings) -> None:
+    """The municipality directory in force (downloaded or shipped), a damaged download, the last check:
+    the same facts as the guideline pack's, from the same mechanism."""
+    from desktop.config.directory_updates import DIRECTORY, active_directory_path
+    from desktop.config.signed_updates import UpdateOutcome, downloaded_state, read_status
+
+    path = active_directory_path(policy)
+    version = _version(DIRECTORY.version_of, path)
+    installed, damage = downloaded_state(DIRECTORY, policy)
+    where = "downloaded update" if installed is not None and installed.file == path else "shipped"
+    out(f"Municipality directory: {path} (version {version}, {where})")
+    if damage is not None:
+        out(f"  downloaded copy: DAMAGED ({damage.message_id}: {damage}); the shipped directory is used")
+        findings.warning(f"the downloaded municipality directory is damaged ({damage.message_id}); the "
+                         "shipped one is in use")
+    status = read_status(DIRECTORY.folder())
+    if status is None:
+        out("  last update check: none recorded")
+        return
+    line = f"  last update check: {status.outcome.value} at {status.checked_at.isoformat()}"
+    out(line + (f" ({status.message_id}: {status.problem})" if status.problem else ""))
+    if status.outcome is UpdateOutcome.REFUSED:
+        findings.warning(f"the last municipality directory update was refused ({status.message_id}: "
+                         f"{status.problem}); the directory in force stays")
+
+
+def _version(version_of: Callable[[bytes], str | None], path: Path) -> str:
+    try:
+        return version_of(path.read_bytes()) or "?"
+    except OSError:
+        return "unreadable"

@@ -49,7 +49,8 @@ def _parse(data: bytes, file_name: str) -> Any:
 
 #: The municipality directory: ``municipalities.yaml`` at the pack source, kept in user_data_dir()/directory.
 DIRECTORY = DocumentKind(kind="directory", folder_name="directory", name=_name, shipped=_shipped,
-                         parse=_parse, version_of=directory_version_of, max_bytes=MAX_DIRECTORY_BYTES)
+                         parse=_parse, version_of=directory_version_of, max_bytes=MAX_DIRECTORY_BYTES,
+                         modules=("desktop.domain.directory",))
 
 
 def active_directory_path(policy: Policy, *, demo: bool = False, folder: Path | None = None) -> Path:

@@ -37,8 +37,9 @@ log = logging.getLogger(__name__)
 
 #: How often the timer asks whether a daily check is due.
 POLL_MILLISECONDS = 60 * 60 * 1000
-#: What a check imports: everything on its path, before it starts (see the module docstring).
-CHECK_MODULES = ("json", "yaml", "pydantic", "desktop.domain.packs", "desktop.config.signed_updates",
+#: What a check imports: everything on its path, before it starts (see the module docstring); the
+#: kind's own parser's modules (``DocumentKind.modules``) come with them.
+CHECK_MODULES = ("json", "yaml", "pydantic", "desktop.config.signed_updates",
                  "cryptography.exceptions", "cryptography.hazmat.primitives.asymmetric.ed25519",
                  "desktop.eventlog")
 #: How long :meth:`PackUpdateSchedule.stop` waits for a check that is running.
@@ -103,8 +104,8 @@ class PackUpdateSchedule(QObject):
 
     def _work(self) -> None:
         try:
-            modules = CHECK_MODULES + (("httpx",) if str(self._updater.policy.pack_source).startswith(
-                "https://") else ())
+            modules = CHECK_MODULES + self._updater.kind.modules + (
+                ("httpx",) if str(self._updater.policy.pack_source).startswith("https://") else ())
             import_modules(*modules)
             status: PackUpdateStatus | UnderretError | OSError = self._updater.check(self._clock())
         except (UnderretError, OSError) as exc:

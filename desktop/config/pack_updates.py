@@ -104,7 +104,8 @@ def pack_version_of(data: bytes) -> str | None:
 
 #: Guideline packs: ``<municipality>.yaml`` at the pack source, kept in ``user_data_dir()/packs``.
 PACK = DocumentKind(kind="pack", folder_name="packs", name=pack_name, shipped=_shipped_same_name,
-                    parse=_parse_pack, version_of=pack_version_of, max_bytes=MAX_DOWNLOAD_BYTES)
+                    parse=_parse_pack, version_of=pack_version_of, max_bytes=MAX_DOWNLOAD_BYTES,
+                    modules=("desktop.domain.packs",))
 
 
 def downloaded_packs_dir() -> Path:

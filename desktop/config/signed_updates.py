@@ -71,6 +71,9 @@ class DocumentKind(NamedTuple):
     version_of: Callable[[bytes], str | None]
     max_bytes: int = 5 * 1024 * 1024
     suffix: str = ".yaml"
+    #: Modules ``parse`` imports: an update thread imports them first, one worker at a time
+    #: (desktop.background_imports).
+    modules: tuple[str, ...] = ()
 
     def folder(self) -> Path:
         """Where downloaded copies of this kind live: ``user_data_dir()/<folder_name>``."""

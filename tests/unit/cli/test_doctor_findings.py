@@ -188,3 +188,29 @@ def test_doctor_shows_the_last_problems_from_the_event_log(capsys: pytest.Captur
             in log_part)
     assert "ERROR vault.corrupt: problem vault.corrupt: profile=0b9c7a52" in log_part
     assert "session.locked" not in log_part
+
+
+def test_a_refused_directory_update_is_a_warning_too(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.config.directory_updates import DIRECTORY
+    from desktop.config.pack_updates import SignedUpdater
+    from desktop.paths import forms_dir
+
+    key = _signing_key(tmp_path)
+    policy = _pack_policy(tmp_path, key, monkeypatch)
+    assert policy.pack_source is not None
+    shipped = (forms_dir() / "directory" / "municipalities.yaml").read_bytes()
+    older = shipped.replace(b'\nversion: "2026.1"', b'\nversion: "2025.1"')  # an older signed copy
+    assert older != shipped
+    (Path(policy.pack_source) / "municipalities.yaml").write_bytes(older)
+    (Path(policy.pack_source) / "municipalities.yaml.sig").write_bytes(sign_pack(older, key))
+    status = SignedUpdater(DIRECTORY, policy).check(datetime.now(UTC))
+    assert (status.outcome, status.message_id) == (UpdateOutcome.REFUSED, "directory.older_version")
+
+    code, out = _doctor(capsys)
+
+    assert code == EXIT_WARNINGS, out
+    assert "Municipality directory: " in out and "(version " in out
+    assert "the last municipality directory update was refused (directory.older_version" in out
