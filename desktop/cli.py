@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.app import run_smoke_test
 
         return run_smoke_test()
-    _install_event_log()
+    if not args.demo:
+        # A course's demo run leaves nothing in the trainee's own folders, the log included.
+        _install_event_log()
     _import_pyside()
     if args.demo:
         return _run_demo(args.lang)

@@ -9,6 +9,7 @@ than its own contents need. On a 1366×768 office screen that is most of the scr
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
@@ -18,9 +19,28 @@ from desktop import paths
 
 _FILE = "window-sizes.ini"
 
+#: Where sizes are remembered; ``None`` = the user's data folder. Demo mode points it into its
+#: throwaway folder, so a course leaves nothing behind in the trainee's own folders.
+_folder: Path | None = None
+#: False once that throwaway folder is gone: a window closing later must not make it again.
+_remembering = True
+
+
+def remember_in(folder: Path | None) -> None:
+    """Remember window sizes in ``folder`` from now on (``None``: the user's data folder)."""
+    global _folder, _remembering
+    _folder, _remembering = folder, True
+
+
+def stop_remembering() -> None:
+    """Remember no more sizes in this process (demo mode, when its folder is removed)."""
+    global _remembering
+    _remembering = False
+
 
 def _store() -> QSettings:
-    return QSettings(str(paths.user_data_dir() / _FILE), QSettings.Format.IniFormat)
+    folder = _folder if _folder is not None else paths.user_data_dir()
+    return QSettings(str(folder / _FILE), QSettings.Format.IniFormat)
 
 
 def _remembered(key: str) -> QSize | None:
@@ -56,7 +76,8 @@ class _Remember(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Close, QEvent.Type.Hide) and isinstance(watched, QWidget):
             size = watched.size()
-            if size.isValid() and not watched.isMaximized() and not watched.isMinimized():
+            if (_remembering and size.isValid() and not watched.isMaximized()
+                    and not watched.isMinimized()):
                 # A size not remembered is no reason to stop closing.
                 with contextlib.suppress(OSError, RuntimeError):
                     _store().setValue(f"size/{self._key}", size)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.demo.environment import DemoEnvironment
 from desktop.demo.errors import DemoNotAllowed
 from desktop.errors import UnderretError
+from desktop.ui import geometry
 from desktop.ui.demo.controller import DemoController
 from desktop.ui.messages import message_for
 from desktop.ui.services import Translations
@@ -69,6 +70,7 @@ def start_demo(build: ServicesBuilder, *, language: str | None = None, temp_root
         log.info("demo: refused by policy")
         raise DemoNotAllowed("demo mode is switched off by policy")
     environment = DemoEnvironment.start(temp_root)
+    geometry.remember_in(environment.folder)
     try:
         services = build(demo=True, language=language,
                                   profiles=ProfileDirectory(root=environment.profiles_root),

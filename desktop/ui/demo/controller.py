@@ -26,7 +26,7 @@ from desktop.documents.formatting import format_datetime
 from desktop.domain.building import child_initials
 from desktop.domain.forms import initial_answers, load_form
 from desktop.outbox.worker import OutboxWorker
-from desktop.ui import messages
+from desktop.ui import geometry, messages
 from desktop.ui.demo.banner import add_demo_banner
 from desktop.ui.demo.feedback import FeedbackWindow
 from desktop.ui.demo.municipality_view import MunicipalityView
@@ -354,6 +354,7 @@ class DemoController(QObject):
 
         wait_for_all()
         self.services.close_vault()
+        geometry.stop_remembering()  # windows closing after this must not make the folder again
         self.environment.close()
         log.info("demo: shut down, demo folder removed")
         self.shut_down.emit()

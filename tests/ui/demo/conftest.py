@@ -53,3 +53,13 @@ def demo(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> Iterator[DemoCont
         window.close()
     if controller.services.translations is not None:
         controller.services.translations.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def sizes_remembered_as_usual_afterwards() -> Iterator[None]:
+    """A demo run points window sizes into its folder and stops remembering at shutdown; the tests
+    that follow in this process get the app's usual behaviour back."""
+    yield
+    from desktop.ui import geometry
+
+    geometry.remember_in(None)
