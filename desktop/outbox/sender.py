@@ -204,7 +204,9 @@ class OutboxSender:
         with self._lock:
             report.waiting = outbox.waiting_count()
             report.next_attempt_at = outbox.next_attempt_at()
-        if self._replies is not None and not self._stop.is_set():
+        # Not when the way to the municipality is broken (the queue just backed off): the messages wait
+        # for the next pass rather than making this one wait for a second intake that does not answer.
+        if self._replies is not None and not self._stop.is_set() and breaker.tripped is None:
             with self._lock:
                 try:
                     self._replies.run(self.vault)
