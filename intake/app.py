@@ -237,7 +237,7 @@ def create_app(
     def _check_recipients(header: EnvelopeHeader) -> Response | None:
         if accepted is None:
             return None
-        hashes = tuple(getattr(header, "recipient_key_sha256", ()) or ())
+        hashes = header.recipient_key_sha256  # format 2 names each key; format 1 only its id
         if hashes and accepted_hashes is not None:
             # The envelope names the key each entry is sealed to: a foreign key under a known id is no good.
             sealed_to_ours = any(accepted_hashes.get(key_id) == digest

@@ -202,6 +202,7 @@ def seal(
         key_ids=key_ids, files=files,
         file_hashes={name: hashlib.sha256(content).hexdigest() for name, content in files.items()},
         sender_public_key=sender_public_key(sender_seed), nonce=nonce,
+        key_hashes=[hashlib.sha256(r.public_key).hexdigest() for r in recipients],
     )
     prefix = _PREFIX.pack(MAGIC, format_version, len(manifest_json)) + manifest_json
     info_label, signature_label = _labels(format_version)
@@ -326,7 +327,13 @@ def open_envelope(data: bytes, private_keys: Mapping[str, object]) -> OpenedEnve
     if not usable:
         raise EnvelopeError("no private key for any recipient of this envelope", message_id="envelope.no_key")
     index, key_id = usable[0]
-    key = _private_key(private_keys[key_id])
+    held = private_keys[key_id]
+    # Format 2 names the key it is sealed to: a different key under the same id is said at once.
+    if (header.recipient_key_sha256 and isinstance(held, RecipientPrivateKey)
+            and hashlib.sha256(held.public().public_key).hexdigest() != header.recipient_key_sha256[index]):
+        raise EnvelopeError(f"the key held as {key_id!r} is not the key this envelope is sealed to",
+                                message_id="envelope.wrong_key", key_id=key_id)
+    key = _private_key(held)
     try:
         content_key = SUITE.decrypt(parsed.wrapped[index], key, info=info)
     except (InvalidTag, ValueError) as exc:

@@ -55,6 +55,9 @@ class EnvelopeHeader:
     manifest_json: bytes
     envelope_sha256: str
     nonce: bytes
+    #: Format 2: SHA-256 (hex) of each recipient's raw public key, in ``key_ids`` order, so a holder of the
+    #: public keys (the intake, ``--accept-key``) can tell a foreign key under a known id. Empty in format 1.
+    recipient_key_sha256: tuple[str, ...] = ()
 
 
 def check_notification_id(value: object) -> str:
@@ -83,15 +86,24 @@ def unb64(text: object, length: int) -> bytes:
 def build_manifest(
     *, version: int, notification_id: str, form_version: str, key_ids: list[str],
     files: dict[str, bytes], file_hashes: dict[str, str], sender_public_key: bytes, nonce: bytes,
+    key_hashes: list[str] | None = None,
 ) -> bytes:
-    """The canonical manifest bytes (arguments already checked by the caller)."""
+    """The canonical manifest bytes (arguments already checked by the caller).
+
+    ``key_hashes``: format 2's SHA-256 (hex) of each recipient public key, in ``key_ids`` order.
+    """
+    if version >= 2:
+        assert key_hashes is not None and len(key_hashes) == len(key_ids)
+        recipients = [{"key_id": k, "key_sha256": h} for k, h in zip(key_ids, key_hashes, strict=True)]
+    else:
+        recipients = [{"key_id": k} for k in key_ids]
     return canonical_json({
         "format": FORMAT_NAME,
         "version": version,
         "notification_id": notification_id,
         "form_version": form_version,
         "suite": SUITE_NAMES,
-        "recipients": [{"key_id": k} for k in key_ids],
+        "recipients": recipients,
         "files": [{"name": n, "sha256": file_hashes[n]} for n in files],
         "sender": {"alg": "Ed25519", "public_key": b64(sender_public_key)},
         "payload": {"aead": "AES-256-GCM", "nonce": b64(nonce)},
@@ -132,11 +144,16 @@ def parse_manifest(manifest_json: bytes, version: int, envelope_sha256: str) -> 
     if not isinstance(form_version, str) or not FORM_VERSION.fullmatch(form_version):
         raise EnvelopeError("bad form version")
     recipients = _list(manifest["recipients"], 1, MAX_RECIPIENTS, "recipients")
-    key_ids = [_object(r, {"key_id"}, "recipient")["key_id"] for r in recipients]
+    recipient_fields = {"key_id", "key_sha256"} if version >= 2 else {"key_id"}
+    entries = [_object(r, recipient_fields, "recipient") for r in recipients]
+    key_ids = [entry["key_id"] for entry in entries]
     try:
         check_key_ids(key_ids)
     except EnvelopeError as exc:
         raise EnvelopeError(f"manifest recipients: {exc}") from exc
+    key_hashes = [entry["key_sha256"] for entry in entries] if version >= 2 else []
+    if not all(isinstance(h, str) and _SHA256.fullmatch(h) for h in key_hashes):
+        raise EnvelopeError("manifest recipients: key_sha256 is not lower-case hex SHA-256")
     files: list[FileEntry] = []
     for entry in _list(manifest["files"], 1, MAX_FILES, "files"):
         name, digest = (_object(entry, {"name", "sha256"}, "file")[k] for k in ("name", "sha256"))
@@ -161,4 +178,5 @@ def parse_manifest(manifest_json: bytes, version: int, envelope_sha256: str) -> 
         manifest_json=bytes(manifest_json),
         envelope_sha256=envelope_sha256,
         nonce=unb64(payload["nonce"], NONCE_BYTES),
+        recipient_key_sha256=tuple(key_hashes),
     )

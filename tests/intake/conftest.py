@@ -212,9 +212,14 @@ class Municipality:
     key: Path
     folder: Path
 
-    def start(self, db: str, settings: IntakeSettings) -> tuple[BackgroundIntake, httpx.Client]:
+    def start(self, db: str, settings: IntakeSettings, *, accept: list[Path] | None = None,
+              ) -> tuple[BackgroundIntake, httpx.Client]:
+        """The intake with ``settings``; ``accept``: recipient.pub.json files, as ``serve --accept-key``."""
+        recipient_keys = None if accept is None else {
+            keys.load_recipient_key_id(path): keys.load_public(path) for path in accept}
         server = BackgroundIntake(db, keys.load_receipt_signing_key(self.key_files.receipt_private),
-                                  cert_file=self.cert, key_file=self.key, settings=settings).start()
+                                  cert_file=self.cert, key_file=self.key, settings=settings,
+                                  recipient_keys=recipient_keys).start()
         context = ssl.create_default_context(cadata=self.ca.cert_pem.decode())
         return server, httpx.Client(base_url=server.url, verify=context, timeout=10)
 

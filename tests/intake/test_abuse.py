@@ -12,16 +12,17 @@ import os
 import socket
 import ssl
 import time
+import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import httpx
 import pytest
 
-from intake import cli
+from intake import cli, keys
 from intake.settings import IntakeSettings, SettingInvalid, check_reference_prefix
 from intake.storage import open_store
-from protocol.envelope import sender_public_key
+from protocol.envelope import seal, sender_public_key
 
 if TYPE_CHECKING:
     from tests.intake.conftest import Municipality
@@ -210,3 +211,24 @@ def test_a_reference_prefix_the_app_would_refuse_stops_the_intake_at_start(
 @pytest.mark.parametrize("prefix", ["KBH", "AEROE", "Ringsted.K", "K" * 45])
 def test_plain_prefixes_are_accepted(prefix: str) -> None:
     check_reference_prefix(prefix)
+
+
+def test_an_envelope_sealed_to_a_foreign_key_under_a_known_key_id_is_refused(
+        municipality: Municipality) -> None:
+    """``--accept-key`` compares the whole key: the same key id on another key is nobody's to open here."""
+    foreign = keys.generate(municipality.folder / "foreign", "kommune-test")  # same id, another key
+    settings = IntakeSettings.for_demo(reference_prefix="KOM")
+    server, client = municipality.start(str(municipality.folder / "k.sqlite"), settings,
+                                        accept=[municipality.key_files.recipient_public])
+    try:
+        nid = str(uuid.uuid4())
+        body = seal(notification_id=nid, form_version="2.0", files={"notification.json": b"{}"},
+                    recipients=[keys.load_recipient_private(foreign.recipient_private).public()],
+                    sender_seed=os.urandom(32))
+        answer = _post(client, nid, body)
+        assert answer.status_code == 422 and answer.json()["error"] == "intake.unknown_recipient_key"
+        assert _post(client, *municipality.seal(os.urandom(32))).status_code == 201  # the right key
+        assert server.store.count() == 1
+    finally:
+        client.close()
+        server.stop()

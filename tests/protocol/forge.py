@@ -39,6 +39,13 @@ def xwing_public(seed: bytes) -> hpke.MLKEM768X25519PublicKey:
     ).public_key()
 
 
+def xwing_public_raw(seed: bytes) -> bytes:
+    """The raw 1216-byte public key (ML-KEM-768 || X25519) of an X-Wing seed (as recipient.pub.json)."""
+    expanded = hashlib.shake_256(seed).digest(96)
+    return (mlkem.MLKEM768PrivateKey.from_seed_bytes(expanded[:64]).public_key().public_bytes_raw()
+            + x25519.X25519PrivateKey.from_private_bytes(expanded[64:]).public_key().public_bytes_raw())
+
+
 def records(files: dict[str, bytes]) -> bytes:
     """The spec's file records: name length (1 byte), name, size (8 bytes), content."""
     return b"".join(struct.pack(">B", len(name)) + name.encode() + struct.pack(">Q", len(data)) + data
@@ -71,7 +78,7 @@ class Forge:
             "format": "underret-envelope", "version": self.version, "notification_id": self.notification_id,
             "form_version": "2.0",
             "suite": {"aead": "AES-256-GCM", "kdf": "HKDF-SHA256", "kem": "MLKEM768-X25519"},
-            "recipients": [{"key_id": k} for k in (self.key_ids or list(self.seeds))],
+            "recipients": [self._recipient(k) for k in (self.key_ids or list(self.seeds))],
             "files": [{"name": n, "sha256": hashlib.sha256(d).hexdigest()} for n, d in self.files.items()],
             "sender": {"alg": "Ed25519",
                        "public_key": base64.b64encode(self.sender.public_key().public_bytes_raw()).decode()},
@@ -79,6 +86,12 @@ class Forge:
         }
         value.update(self.manifest_changes)
         return value
+
+    def _recipient(self, key_id: str) -> dict[str, str]:
+        if self.version < 2:
+            return {"key_id": key_id}
+        seed = self.seeds.get(key_id, b"\0" * 32)
+        return {"key_id": key_id, "key_sha256": hashlib.sha256(xwing_public_raw(seed)).hexdigest()}
 
     def build(self) -> bytes:
         manifest = self.manifest_bytes if self.manifest_bytes is not None else jcs(self.manifest())
