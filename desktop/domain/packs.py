@@ -141,6 +141,13 @@ class Category(_Model):
     legal: list[str] = PField(default_factory=list, description="ids of legal_references")
 
 
+class AgeHelp(_Model):
+    """A signal's examples for some of its age bands (instead of its ``help`` for those bands)."""
+
+    age_bands: list[AgeBand] = PField(min_length=1)
+    help: Localised
+
+
 class Signal(_Model):
     """One concern signal: what to look for, for which ages, and how much it weighs."""
 
@@ -150,9 +157,35 @@ class Signal(_Model):
     weight: int = PField(ge=1, le=3, description="1 worth noting, 2 clear concern, 3 serious")
     label: Localised
     help: Localised
+    help_by_age: list[AgeHelp] = PField(
+        default_factory=list,
+        description="Examples that fit only some of the signal's age bands; they replace help there",
+    )
     acute: bool = PField(default=False, description="May mean the child is in danger right now")
     parents_not_told_first: bool | None = PField(default=None, description="Overrides the category's flag")
-    keywords: Localised | None = None
+    keywords: Localised | None = PField(
+        default=None,
+        description="Search words: the everyday words a worried person may type (space-separated; "
+                    "a word also matches the start or middle of a longer one)",
+    )
+
+    def help_for(self, band: AgeBand | None) -> Localised:
+        """The examples to show for ``band`` (the general ``help`` while the band is unknown)."""
+        if band is not None:
+            for variant in self.help_by_age:
+                if band in variant.age_bands:
+                    return variant.help
+        return self.help
+
+
+class HelpPage(_Model):
+    """Help for one place in the app, opened with F1 there (the pack's procedure, contacts and
+    legal references are shown under it)."""
+
+    id: str = PField(pattern=_ID, description="main, unlock, settings, or wizard.<form page id>")
+    title: Localised
+    text: Localised = PField(description="Paragraphs separated by an empty line; a line starting with "
+                                         "'- ' is a point in a list")
 
 
 def _check_recipient_public_key(value: str) -> str:
@@ -252,9 +285,15 @@ class GuidelinePack(_Model):
     legal_references: list[LegalReference] = PField(default_factory=list)
     categories: list[Category] = PField(min_length=1)
     signals: list[Signal] = PField(min_length=1)
+    help_pages: list[HelpPage] = PField(
+        default_factory=list,
+        description="Help for each place in the app (F1); a place the pack leaves out gets the national "
+                    "pack's help",
+    )
     intake: Intake = Intake()
 
-    _search_cache: dict[str, list[tuple[Signal, str]]] = PrivateAttr(default_factory=dict)
+    _search_cache: dict[tuple[str, AgeBand | None], list[tuple[Signal, str]]] = PrivateAttr(
+        default_factory=dict)
     _by_id: dict[str, Signal] = PrivateAttr(default_factory=dict)
     _categories_by_id: dict[str, Category] = PrivateAttr(default_factory=dict)
 
@@ -302,28 +341,29 @@ class GuidelinePack(_Model):
         return [(c, g) for c in self.categories if (g := [s for s in signals if s.category == c.id])]
 
     def search(self, query: str, band: AgeBand | None, lang: str) -> list[Signal]:
-        """Signals for the band whose texts (in ``lang``) contain every word of the query."""
+        """Signals for the band whose texts (in ``lang``: label, the band's examples, category and
+        search words) contain every word of the query."""
         words = query.casefold().split()
-        index = self._search_index(lang)
-        allowed = None if band is None else band
-        return [
-            s
-            for s, text in index
-            if (allowed is None or allowed in s.age_bands) and all(w in text for w in words)
-        ]
+        return [s for s, text in self._search_index(lang, band) if all(w in text for w in words)]
 
-    def _search_index(self, lang: str) -> list[tuple[Signal, str]]:
-        cached = self._search_cache.get(lang)
+    def _search_index(self, lang: str, band: AgeBand | None) -> list[tuple[Signal, str]]:
+        cached = self._search_cache.get((lang, band))
         if cached is None:
             labels = {c.id: c.label.get(lang) or c.label.da for c in self.categories}
             cached = []
-            for s in self.signals:
-                parts = [s.label.get(lang) or s.label.da, s.help.get(lang) or s.help.da, labels[s.category]]
+            for s in self.signals_for(band):
+                examples = s.help_for(band)
+                parts = [s.label.get(lang) or s.label.da, examples.get(lang) or examples.da,
+                         labels[s.category]]
                 if s.keywords is not None:
                     parts.append(s.keywords.get(lang) or s.keywords.da)
                 cached.append((s, " ".join(parts).casefold()))
-            self._search_cache[lang] = cached
+            self._search_cache[(lang, band)] = cached
         return cached
+
+    def help_page(self, page_id: str) -> HelpPage | None:
+        """The pack's help for a place in the app, if it has one."""
+        return next((p for p in self.help_pages if p.id == page_id), None)
 
     def acute_contacts(self) -> list[Contact]:
         """Numbers to call when the child is in danger right now (police 112 among them)."""
@@ -450,7 +490,7 @@ def _check_references(pack: GuidelinePack, name: str, root: yaml.Node | None) ->
     def fail(loc: tuple[int | str, ...], problem: str, kind: str) -> None:
         raise PackInvalid(name, _format_loc(loc), problem, kind=kind, line=_line_of(root, loc))
 
-    for attr in ("categories", "signals", "contacts", "procedure", "legal_references"):
+    for attr in ("categories", "signals", "contacts", "procedure", "legal_references", "help_pages"):
         seen: set[str] = set()
         for i, entry in enumerate(getattr(pack, attr)):
             if entry.id in seen:
@@ -478,6 +518,17 @@ def _check_references(pack: GuidelinePack, name: str, root: yaml.Node | None) ->
             if band not in bands:
                 fail(("signals", i, "age_bands", j), f"age band {band.value!r} is not in age_bands",
                      "unknown_reference")
+    for i, s in enumerate(pack.signals):
+        covered: set[AgeBand] = set()
+        for j, variant in enumerate(s.help_by_age):
+            for k, band in enumerate(variant.age_bands):
+                loc: tuple[int | str, ...] = ("signals", i, "help_by_age", j, "age_bands", k)
+                if band not in s.age_bands:
+                    fail(loc, f"age band {band.value!r} is not one of the signal's age_bands",
+                         "unknown_reference")
+                if band in covered:
+                    fail(loc, f"age band {band.value!r} has examples twice", "duplicate_id")
+                covered.add(band)
     if not any(c.phone for c in pack.acute_contacts()):
         fail(("contacts",), "no acute contact has a phone number (the acute path needs one)", "missing_key")
 
