@@ -174,72 +174,72 @@
       <translation>Mærke %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="102" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
       <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</source>
       <translation>Klik på kroppen, hvor du så mærket, eller vælg stedet på listen, og tryk på Tilføj mærke. Beskriv hvert mærke nedenfor.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="106" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
       <source>Body map, front</source>
       <translation>Kropskort forfra</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
       <source>Body map, back</source>
       <translation>Kropskort bagfra</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
       <source>&amp;Place on the body</source>
       <translation>Sted på kr&amp;oppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
       <source>Place on the body for a new mark</source>
       <translation>Sted på kroppen for et nyt mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
       <source>&amp;Add mark</source>
       <translation>Tilføj &amp;mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
       <source>Add a mark at the chosen place</source>
       <translation>Tilføj et mærke på det valgte sted</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="117" />
       <source>&amp;Marks</source>
       <translation>Mærk&amp;er</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="118" />
       <source>Marks on the body</source>
       <translation>Mærker på kroppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="119" />
       <source>&amp;Remove mark</source>
       <translation>F&amp;jern mærket</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="120" />
       <source>Remove the chosen mark</source>
       <translation>Fjern det valgte mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="261" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="266" />
       <source>%1 (kind not chosen yet)</source>
       <translation>%1 (slags ikke valgt endnu)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="277" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
       <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
       <translation>Klik på kroppen for at sætte et mærke. Page Up og Page Down vælger et mærke, piletasterne flytter det, og Delete fjerner det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="287" />
       <source>No marks yet.</source>
       <translation>Ingen mærker endnu.</translation>
     </message>
@@ -247,29 +247,29 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="143" />
+      <location filename="../desktop/ui/wizard/base.py" line="139" />
       <source>%1 (required)</source>
       <translation>%1 (skal udfyldes)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
-      <location filename="../desktop/ui/wizard/fields.py" line="102" />
+      <location filename="../desktop/ui/wizard/fields.py" line="103" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/bodymap_details.py" line="150" />
-      <location filename="../desktop/ui/wizard/fields.py" line="114" />
+      <location filename="../desktop/ui/wizard/fields.py" line="115" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Skriv datoen som dag-måned-år, fx 24-12-2019.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="142" />
+      <location filename="../desktop/ui/wizard/fields.py" line="143" />
       <source>DD-MM-YYYY HH:MM</source>
       <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="147" />
+      <location filename="../desktop/ui/wizard/fields.py" line="148" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
       <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
@@ -290,37 +290,37 @@
       <translation>Hvorfor ikke?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="172" />
+      <location filename="../desktop/ui/wizard/fields.py" line="173" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="173" />
+      <location filename="../desktop/ui/wizard/fields.py" line="174" />
       <source>Role</source>
       <translation>Stilling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="174" />
+      <location filename="../desktop/ui/wizard/fields.py" line="175" />
       <source>Phone</source>
       <translation>Telefon</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="175" />
+      <location filename="../desktop/ui/wizard/fields.py" line="176" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="239" />
+      <location filename="../desktop/ui/wizard/fields.py" line="240" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>De første seks cifre er ikke en rigtig dato (DDMMÅÅ). Tjek venligst nummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="242" />
+      <location filename="../desktop/ui/wizard/fields.py" line="243" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="245" />
+      <location filename="../desktop/ui/wizard/fields.py" line="246" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Tjek gerne, at nummeret er skrevet rigtigt. (Mange nyere numre ser sådan ud – du kan godt fortsætte.)</translation>
     </message>
@@ -344,12 +344,12 @@
       <translation>Tilføj %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="61" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="65" />
       <source>Call now</source>
       <translation>Ring nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="71" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="75" />
       <source>Whom to call now</source>
       <translation>Hvem du skal ringe til nu</translation>
     </message>
@@ -380,170 +380,185 @@
       <translation>&amp;Senere</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="99" />
+      <location filename="../desktop/ui/wizard/review.py" line="125" />
       <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
       <translation>Hvor der står »Ikke udfyldt endnu«, mangler der stadig et svar. Gå til det med Tab i teksten, og tryk Enter for at komme derhen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="108" />
+      <location filename="../desktop/ui/wizard/review.py" line="134" />
       <source>The notification as the municipality will read it</source>
       <translation>Underretningen, sådan som kommunen vil læse den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="121" />
-      <location filename="../desktop/ui/wizard/review.py" line="123" />
+      <location filename="../desktop/ui/wizard/review.py" line="147" />
+      <location filename="../desktop/ui/wizard/review.py" line="149" />
       <source>Edit: %1</source>
       <translation>Ret: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="133" />
+      <location filename="../desktop/ui/wizard/review.py" line="159" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Når underretningen er sendt, kan den ikke ændres – en rettelse sendes som en ny underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="154" />
+      <location filename="../desktop/ui/wizard/review.py" line="180" />
       <source>Before you can send it, please look at these:</source>
       <translation>Før du kan sende den, skal du lige se på dette:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="48" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="88" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <translation>Søg, fx blå mærker, sult, fravær</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="89" />
       <source>Search the signs</source>
       <translation>Søg i tegnene</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="61" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
       <source>No signs match the search.</source>
       <translation>Ingen tegn passer til søgningen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="94" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="138" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Brug piletasterne til at flytte og mellemrum til at sætte kryds.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="103" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="152" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>Barnets alder kendes ikke endnu, så alle tegn vises.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="154" />
       <source>Signs for the age group: %1</source>
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="259" />
+      <location filename="../desktop/ui/wizard/window.py" line="282" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="261" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="262" />
+      <location filename="../desktop/ui/wizard/window.py" line="285" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="263" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="264" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="265" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="266" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="267" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="268" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="271" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <source>Back to re&amp;view</source>
+      <translation>Tilbage til &amp;gennemsyn</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <source>Back to the review page</source>
+      <translation>Tilbage til siden Gennemse og send</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <source>Back to the review page (Ctrl+R)</source>
+      <translation>Tilbage til siden Gennemse og send (Ctrl+R)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="297" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="272" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="274" />
+      <location filename="../desktop/ui/wizard/window.py" line="300" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="275" />
+      <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="258" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>Underret – notification of concern</source>
       <translation>Underret – underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="202" />
+      <location filename="../desktop/ui/wizard/window.py" line="224" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
-      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).</extracomment>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="333" />
+      <location filename="../desktop/ui/wizard/window.py" line="362" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="374" />
+      <location filename="../desktop/ui/wizard/window.py" line="414" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="386" />
+      <location filename="../desktop/ui/wizard/window.py" line="426" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="89" />
+      <location filename="../desktop/ui/wizard/sending.py" line="91" />
       <source>the notification with reference number %1</source>
       <translation>underretningen med referencenummer %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="93" />
+      <location filename="../desktop/ui/wizard/sending.py" line="95" />
       <source>the notification with reference number %1, finished on %2</source>
       <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="239" />
+      <location filename="../desktop/ui/wizard/sending.py" line="243" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="265" />
+      <location filename="../desktop/ui/wizard/sending.py" line="269" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
@@ -647,13 +662,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="269" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="270" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
@@ -774,7 +789,7 @@
       <translation>Skriv, hvorfor forælderen ikke har fået det at vide.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="172" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="177" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>Du kan højst tilføje {max} her.</translation>

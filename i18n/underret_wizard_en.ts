@@ -174,72 +174,72 @@
       <translation>Mark %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="102" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
       <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</source>
       <translation>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="106" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
       <source>Body map, front</source>
       <translation>Body map, front</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
       <source>Body map, back</source>
       <translation>Body map, back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
       <source>&amp;Place on the body</source>
       <translation>&amp;Place on the body</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="109" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
       <source>Place on the body for a new mark</source>
       <translation>Place on the body for a new mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="110" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
       <source>&amp;Add mark</source>
       <translation>&amp;Add mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
       <source>Add a mark at the chosen place</source>
       <translation>Add a mark at the chosen place</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="117" />
       <source>&amp;Marks</source>
       <translation>&amp;Marks</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="118" />
       <source>Marks on the body</source>
       <translation>Marks on the body</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="119" />
       <source>&amp;Remove mark</source>
       <translation>&amp;Remove mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="120" />
       <source>Remove the chosen mark</source>
       <translation>Remove the chosen mark</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="261" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="266" />
       <source>%1 (kind not chosen yet)</source>
       <translation>%1 (kind not chosen yet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="277" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
       <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
       <translation>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="287" />
       <source>No marks yet.</source>
       <translation>No marks yet.</translation>
     </message>
@@ -247,29 +247,29 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="143" />
+      <location filename="../desktop/ui/wizard/base.py" line="139" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/bodymap_details.py" line="130" />
-      <location filename="../desktop/ui/wizard/fields.py" line="102" />
+      <location filename="../desktop/ui/wizard/fields.py" line="103" />
       <source>DD-MM-YYYY</source>
       <translation>DD-MM-YYYY</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/bodymap_details.py" line="150" />
-      <location filename="../desktop/ui/wizard/fields.py" line="114" />
+      <location filename="../desktop/ui/wizard/fields.py" line="115" />
       <source>Write the date as day-month-year, e.g. 24-12-2019.</source>
       <translation>Write the date as day-month-year, e.g. 24-12-2019.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="142" />
+      <location filename="../desktop/ui/wizard/fields.py" line="143" />
       <source>DD-MM-YYYY HH:MM</source>
       <translation>DD-MM-YYYY HH:MM</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="147" />
+      <location filename="../desktop/ui/wizard/fields.py" line="148" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
@@ -290,37 +290,37 @@
       <translation>Why not?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="172" />
+      <location filename="../desktop/ui/wizard/fields.py" line="173" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="173" />
+      <location filename="../desktop/ui/wizard/fields.py" line="174" />
       <source>Role</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="174" />
+      <location filename="../desktop/ui/wizard/fields.py" line="175" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="175" />
+      <location filename="../desktop/ui/wizard/fields.py" line="176" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="239" />
+      <location filename="../desktop/ui/wizard/fields.py" line="240" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>The first six digits are not a real date (DDMMYY). Please check the number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="242" />
+      <location filename="../desktop/ui/wizard/fields.py" line="243" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>A CPR number has ten digits, e.g. 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="245" />
+      <location filename="../desktop/ui/wizard/fields.py" line="246" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</translation>
     </message>
@@ -344,12 +344,12 @@
       <translation>Add %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="61" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="65" />
       <source>Call now</source>
       <translation>Call now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="71" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="75" />
       <source>Whom to call now</source>
       <translation>Whom to call now</translation>
     </message>
@@ -380,170 +380,185 @@
       <translation>&amp;Later</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="99" />
+      <location filename="../desktop/ui/wizard/review.py" line="125" />
       <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
       <translation>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="108" />
+      <location filename="../desktop/ui/wizard/review.py" line="134" />
       <source>The notification as the municipality will read it</source>
       <translation>The notification as the municipality will read it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="121" />
-      <location filename="../desktop/ui/wizard/review.py" line="123" />
+      <location filename="../desktop/ui/wizard/review.py" line="147" />
+      <location filename="../desktop/ui/wizard/review.py" line="149" />
       <source>Edit: %1</source>
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="133" />
+      <location filename="../desktop/ui/wizard/review.py" line="159" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="154" />
+      <location filename="../desktop/ui/wizard/review.py" line="180" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="48" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="88" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <translation>Search, e.g. bruise, hunger, absence</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="89" />
       <source>Search the signs</source>
       <translation>Search the signs</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="61" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
       <source>No signs match the search.</source>
       <translation>No signs match the search.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="94" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="138" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Use the arrow keys to move and Space to tick a sign.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="103" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="152" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>The child's age is not known yet, so all signs are shown.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="154" />
       <source>Signs for the age group: %1</source>
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="259" />
+      <location filename="../desktop/ui/wizard/window.py" line="282" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="261" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="262" />
+      <location filename="../desktop/ui/wizard/window.py" line="285" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="263" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="264" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="265" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="266" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="267" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="268" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="271" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <source>Back to re&amp;view</source>
+      <translation>Back to re&amp;view</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <source>Back to the review page</source>
+      <translation>Back to the review page</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <source>Back to the review page (Ctrl+R)</source>
+      <translation>Back to the review page (Ctrl+R)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/window.py" line="297" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="272" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="274" />
+      <location filename="../desktop/ui/wizard/window.py" line="300" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="275" />
+      <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="258" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>Underret – notification of concern</source>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="202" />
+      <location filename="../desktop/ui/wizard/window.py" line="224" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
-      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).</extracomment>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="333" />
+      <location filename="../desktop/ui/wizard/window.py" line="362" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="374" />
+      <location filename="../desktop/ui/wizard/window.py" line="414" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="386" />
+      <location filename="../desktop/ui/wizard/window.py" line="426" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="89" />
+      <location filename="../desktop/ui/wizard/sending.py" line="91" />
       <source>the notification with reference number %1</source>
       <translation>the notification with reference number %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="93" />
+      <location filename="../desktop/ui/wizard/sending.py" line="95" />
       <source>the notification with reference number %1, finished on %2</source>
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="239" />
+      <location filename="../desktop/ui/wizard/sending.py" line="243" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="265" />
+      <location filename="../desktop/ui/wizard/sending.py" line="269" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -647,13 +662,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="269" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="270" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>
@@ -774,7 +789,7 @@
       <translation>Please write why the parent has not been told.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="172" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="177" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>At most {max} can be added here.</translation>

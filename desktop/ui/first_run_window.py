@@ -183,6 +183,9 @@ class FirstRunWindow(QWidget):
         self.demo_button.clicked.connect(self._try_demo)
         self.retranslate()
         self._update_passphrase_fields()
+        from desktop.ui.geometry import place
+
+        place(self, "first-run", share=0.6, cap=(860, 700))
 
     # --- policy --------------------------------------------------------------------------------
     def _apply_policy(self) -> None:

@@ -92,3 +92,11 @@ def place(window: QWidget, key: str, *, share: float = 0.9, cap: tuple[int, int]
         size = suited_size(window, share, QSize(*cap))
     window.resize(size.boundedTo(free))
     window.installEventFilter(_Remember(window, key))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` × ``height``, or less when the screen's free area is smaller
+    (never below what its contents need)."""
+    free = available_size(window)
+    limit = QSize(int(free.width() * 0.96), int(free.height() * 0.96))
+    window.resize(QSize(width, height).boundedTo(limit).expandedTo(window.minimumSizeHint()).boundedTo(free))

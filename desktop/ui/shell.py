@@ -61,6 +61,10 @@ class Shell(QObject):
         thread. If that fails, the unlock window takes over with the reason.
         """
         profiles = self.services.profiles.list()
+        chosen = self._chosen_profile(profiles) if profiles else None
+        if chosen is None or chosen.protection != KeyProtection.KEYRING:
+            # (the keyring path installs it after the main window's first paint)
+            QTimer.singleShot(0, _install_theme)
         if not profiles:
             damaged = self.services.profiles.damaged()
             if not damaged:
@@ -72,7 +76,7 @@ class Shell(QObject):
             window.show()
             window.activateWindow()
             return
-        chosen = self._chosen_profile(profiles)
+        assert chosen is not None
         if chosen.protection == KeyProtection.KEYRING:
             self._open_from_keyring(chosen)
             return
@@ -105,7 +109,7 @@ class Shell(QObject):
                 return
             started = True
             in_turns([load_qt_namespace, window.complete, self._main,
-                      lambda: self._read_key_and_open(profile)])
+                      lambda: self._read_key_and_open(profile), _install_theme])
 
         window.first_painted.connect(after_first_paint)
         # A window that is not painted soon (shown minimised, a locked screen) opens all the same.
@@ -251,6 +255,13 @@ class Shell(QObject):
         from desktop.ui.startup_report import StartupReport
 
         StartupReport(self)
+
+
+def _install_theme() -> None:
+    """Palette fixes and the focus ring (after the first paint: they re-polish every widget)."""
+    from desktop.ui import theme
+
+    theme.install()
 
 
 def in_turns(steps: list[Callable[[], object]]) -> None:

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -76,8 +76,6 @@ def high_contrast() -> bool:
     if accessibility is None:
         return False
     try:
-        from PySide6.QtCore import Qt
-
         return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
     except AttributeError:
         return False
@@ -202,6 +200,16 @@ def paint(widget: QWidget, tone: Tone, *, fill: bool = True) -> None:
     widget.installEventFilter(keeper)
 
 
+def unpaint(widget: QWidget) -> None:
+    """Back to the window's own colours (a problem that went away)."""
+    for child in widget.children():
+        if isinstance(child, _Repaint):
+            widget.removeEventFilter(child)
+            child.setParent(None)
+            child.deleteLater()
+    widget.setPalette(QPalette())
+
+
 # --- Qt's palettes -------------------------------------------------------------------------------
 def improve_palette(palette: QPalette) -> QPalette:
     """``palette`` with the colours lifted that miss WCAG AA in Qt's own palettes: placeholder text
@@ -214,8 +222,9 @@ def improve_palette(palette: QPalette) -> QPalette:
         base = palette.color(group, Role.Base)
         text = palette.color(group, Role.Text)
         placeholder = palette.color(group, Role.PlaceholderText)
-        if placeholder.alpha() < 255 or contrast(placeholder, base) < 4.5:
-            improved.setColor(group, Role.PlaceholderText, _mix_until(text, base, 4.6))
+        # Thin strokes render lighter than their colour: aim above 4.5:1 so the pixels reach it too.
+        if placeholder.alpha() < 255 or contrast(placeholder, base) < 5.8:
+            improved.setColor(group, Role.PlaceholderText, _mix_until(text, base, 5.8))
         highlight = palette.color(group, Role.Highlight)
         highlighted = palette.color(group, Role.HighlightedText)
         if contrast(highlight, highlighted) < 4.5:
@@ -252,8 +261,6 @@ def system_palette(kind: ThemeKind) -> QPalette:
     """The palette a system in ``kind`` gives the app: Qt's Fusion palette (light), the dark palette Qt
     builds for Windows or GNOME dark mode, and Windows' "Night sky" high-contrast theme."""
     if kind == "light":
-        from PySide6.QtWidgets import QStyleFactory
-
         style = QStyleFactory.create("Fusion")
         return QPalette(style.standardPalette())
     if kind == "dark":
@@ -275,3 +282,112 @@ def system_palette(kind: ThemeKind) -> QPalette:
         Role.Highlight: "#d6b4fd", Role.HighlightedText: "#2b2b2b", Role.Link: "#8080ff",
         Role.LinkVisited: "#8080ff", Role.PlaceholderText: "#a6a6a6",
     }, {Role.WindowText: "#a6a6a6", Role.Text: "#a6a6a6", Role.ButtonText: "#a6a6a6"})
+
+
+# --- the running app ------------------------------------------------------------------------------
+def _apply_improved_palette() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        improved = improve_palette(app.palette())
+        if improved != app.palette():
+            app.setPalette(improved)
+
+
+def install() -> None:
+    """After the first window has painted: lift Qt's palette where it misses AA (again after each switch
+    between light and dark mode) and draw the focus ring. Not on the way to the first paint: changing
+    the palette re-polishes every widget."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui import focus_ring
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or getattr(app, "_underret_theme", False):
+        return
+    app.setProperty("underretTheme", True)
+    setattr(app, "_underret_theme", True)  # noqa: B010 - once per application
+    style = outlined_style_for(app)
+    if style is not None:
+        app.setStyle(style)
+    _apply_improved_palette()
+    focus_ring.install(app)
+    hints = QGuiApplication.styleHints()
+    changed = getattr(hints, "colorSchemeChanged", None)
+    if changed is not None:
+        # The system's new palette arrives after the signal: improve it on the next turn.
+        changed.connect(lambda *_: QTimer.singleShot(0, _apply_improved_palette))
+
+
+# --- documents shown on screen ---------------------------------------------------------------------
+def document_style(palette: QPalette | None = None) -> tuple[object, float]:
+    """How a notification is laid out on screen: the colours for this palette (light = paper's,
+    dark, or only the system's colours in high contrast) and the system font's size, so the review
+    and the finished copy follow a 150 % font setting. Returns ``(desktop.documents.html.Colours,
+    base size in points)``; computed on the GUI thread, handed to the layout on a worker thread."""
+    from desktop.documents.html import PAPER, Colours
+
+    palette = palette if palette is not None else QGuiApplication.palette()
+    size = QGuiApplication.font().pointSizeF()
+    base_pt = size * 10.0 / 9.0 if size > 0 else 10.0
+    if high_contrast():
+        text = palette.color(Role.Text).name()
+        base = palette.color(Role.Base).name()
+        link = palette.color(Role.Link).name()
+        return Colours(accent=text, muted=text, panel=base, quote_bg=base, quote_ink=text, acute=link,
+                       acute_bg=base, text=text), base_pt
+    if is_dark(palette):
+        return Colours(accent="#8cc4ee", muted="#b9c3cf", panel="#2a3340", quote_bg="#17302a",
+                       quote_ink="#cfeee0", acute="#ff9e94", acute_bg="#3d1411",
+                       text=palette.color(Role.Text).name()), base_pt
+    return PAPER, base_pt
+
+
+# --- check box and radio outlines -----------------------------------------------------------------
+def outline_colour(palette: QPalette) -> QColor:
+    """An outline for check boxes and radio buttons with at least 3:1 against the window and the field."""
+    if high_contrast():
+        return palette.color(Role.WindowText)
+    window, base = palette.color(Role.Window), palette.color(Role.Base)
+    text = palette.color(Role.WindowText)
+    darker_ground = window if luminance(window) < luminance(base) else base
+    lighter_ground = base if darker_ground is window else window
+    ground = darker_ground if is_dark(palette) else lighter_ground
+    colour = _mix_until(text, ground, 3.3)
+    other = base if ground is window else window
+    return colour if contrast(colour, other) >= 3.0 else text
+
+
+_OUTLINED = {QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+             QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck}
+
+
+class OutlinedStyle(QProxyStyle):
+    """Fusion with check box and radio outlines that meet 3:1 (Fusion's own have 1.9:1)."""
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _OUTLINED:
+            return
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, radio)
+        pen = QPen(outline_colour(option.palette))  # type: ignore[attr-defined]
+        pen.setWidth(1)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect.adjusted(0, 0, -1, -1)  # type: ignore[attr-defined]
+        if radio:
+            painter.drawEllipse(rect.adjusted(1, 1, -1, -1))
+        else:
+            painter.drawRect(rect)
+        painter.restore()
+
+
+def outlined_style_for(app: QApplication) -> QStyle | None:
+    """The outlined proxy of the application's style when it is Fusion (native styles draw their own)."""
+    if isinstance(app.style(), OutlinedStyle) or app.style().name().lower() != "fusion":
+        return None
+    return OutlinedStyle(QStyleFactory.create("Fusion"))

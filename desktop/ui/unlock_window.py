@@ -118,6 +118,9 @@ class UnlockWindow(QWidget):
         self.new_profile_button.clicked.connect(self.new_profile_requested.emit)
         self.reload_profiles()
         self.retranslate()
+        from desktop.ui.geometry import place
+
+        place(self, "unlock", share=0.5, cap=(720, 520))
 
     # --- profiles ------------------------------------------------------------------------------
     def reload_profiles(self, select_id: str | None = None) -> None:

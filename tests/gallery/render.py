@@ -81,12 +81,16 @@ def apply_combo(combo: Combo, base_point_size: float) -> None:
     """Set the application's palette and font as a system in ``combo`` would."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import theme
+    from desktop.ui import focus_ring, theme
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.force_high_contrast(combo.theme == "high-contrast")
     app.setPalette(theme.improve_palette(theme.system_palette(combo.theme)))  # type: ignore[arg-type]
+    focus_ring.install(app)
+    style = theme.outlined_style_for(app)
+    if style is not None:
+        app.setStyle(style)
     font = app.font()
     font.setPointSizeF(base_point_size * combo.scale / 100)
     app.setFont(font)

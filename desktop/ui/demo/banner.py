@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
+from desktop.ui import theme
+
 BANNER_NAME = "demoBanner"
 
 
@@ -17,9 +19,12 @@ class DemoBanner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        # Colours (not sizes) are fixed: the banner must look the same on every theme.
-        self.setStyleSheet("QLabel#demoBanner { background: #b00020; color: #ffffff; font-weight: bold;"
-                           " padding: 0.4em; }")
+        # The same strong colours on every theme (the system's own in high contrast); sizes follow the font.
+        theme.paint(self, theme.Tone.BANNER)
+        bold = self.font()
+        bold.setBold(True)
+        self.setFont(bold)
+        self.setMargin(max(4, self.fontMetrics().height() // 3))
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTextBr
 
 from desktop.demo.scenarios import Feedback, Scenario
 from desktop.domain.packs import GuidelinePack
+from desktop.ui.geometry import fit_to_screen
 
 
 def _heading(text: str) -> str:
@@ -60,7 +61,7 @@ class FeedbackWindow(QDialog):
         layout.addLayout(buttons)
         self.retranslate()
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 90, metrics.height() * 30)
+        fit_to_screen(self, metrics.averageCharWidth() * 90, metrics.height() * 30)
 
     def _label(self, signal_id: str) -> str:
         for signal in self._pack.signals:

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.demo.intake import ReceivedNotification
 from desktop.documents.attachment_listing import received_html
 from desktop.documents.formatting import format_datetime
-from desktop.documents.html import render_html
+from desktop.documents.html import Colours, render_html
+from desktop.ui import theme
+from desktop.ui.geometry import fit_to_screen
 from desktop.ui.messages import text_for
 
 
@@ -79,7 +81,7 @@ class MunicipalityView(QDialog):
         self.list.currentRowChanged.connect(self._show)
         self.retranslate()
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 130, metrics.height() * 36)
+        fit_to_screen(self, metrics.averageCharWidth() * 130, metrics.height() * 36)
         self.refresh()
 
     def retranslate(self) -> None:
@@ -152,7 +154,10 @@ class MunicipalityView(QDialog):
         if item.document is not None:
             # The copy, then what was carried beside it: each attachment checked, pictures shown.
             received = received_html(item.document.attachments, item.attachments, item.document.language)
-            self.content.setHtml(render_html(item.document).replace("</body>", received + "</body>", 1))
+            colours, base_pt = theme.document_style()
+            assert isinstance(colours, Colours)
+            copy = render_html(item.document, colours, base_pt)
+            self.content.setHtml(copy.replace("</body>", received + "</body>", 1))
         else:
             problem = text_for(item.problem_id or "envelope.malformed")
             could_not_open = self.tr("This envelope could not be opened with the demo key:")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.demo.scenarios import Scenario
 from desktop.domain.document import AgeBand
+from desktop.ui.geometry import fit_to_screen
 
 
 class ScenarioPicker(QDialog):
@@ -65,7 +66,7 @@ class ScenarioPicker(QDialog):
             self.list.setCurrentRow(0)
         self.list.setFocus()
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 28)
+        fit_to_screen(self, metrics.averageCharWidth() * 110, metrics.height() * 28)
 
     def _band_label(self, band: AgeBand) -> str:
         labels = {

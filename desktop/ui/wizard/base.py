@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.forms import FormField
@@ -23,7 +22,6 @@ from desktop.ui.wizard.attachment_store import AttachmentStore
 translate = QCoreApplication.translate
 
 #: The red of problem messages (the same as the acute button's).
-PROBLEM_COLOUR = QColor("#a3261c")
 
 
 @dataclass(frozen=True)
@@ -78,10 +76,8 @@ class FieldEditor(QWidget):
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.setObjectName("fieldProblem")
-        # A palette, not a style sheet: a style sheet per editor made every page slow to build.
-        palette = self.problem_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOUR)
-        self.problem_label.setPalette(palette)
+        # Coloured (by the theme, in light, dark and high contrast) when a problem is first shown: a
+        # colour per editor made every page slower to build.
         self.problem_label.hide()
         self.layout_.addWidget(self.problem_label)
         self.set_required(False)
@@ -153,6 +149,11 @@ class FieldEditor(QWidget):
 
     def show_problem(self, text: str | None) -> None:
         """Show (or clear) the domain's complaint about this field."""
+        if text and not self.problem_label.property("painted"):
+            from desktop.ui import theme
+
+            theme.paint(self.problem_label, theme.Tone.DANGER, fill=False)
+            self.problem_label.setProperty("painted", True)
         self.problem_label.setText(text or "")
         self.problem_label.setVisible(bool(text))
         self.describe()

@@ -89,8 +89,9 @@ class QuoteEditor(LongTextEditor):
         font = edit.font()
         font.setItalic(True)
         edit.setFont(font)
-        edit.setStyleSheet("QPlainTextEdit#childWords { border-left: 4px solid #1e4d3a;"
-                           " background: #eef4f1; color: #1e4d3a; }")
+        from desktop.ui import theme
+
+        theme.paint(edit, theme.Tone.QUOTE)
         return edit
 
 

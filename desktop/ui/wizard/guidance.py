@@ -12,12 +12,16 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from desktop.domain.forms import FormField, PackContent
 from desktop.domain.packs import Contact, GuidelinePack
 from desktop.domain.text import localise
+from desktop.ui import theme
 
 translate = QCoreApplication.translate
 
-ACUTE_STYLE = ("QFrame#acuteContacts, QFrame#guidanceImportant { border: 2px solid #a3261c;"
-               " border-radius: 4px; background: #fcebe9; color: #3a0d09; }")
-NOTE_STYLE = "QFrame#guidance { border-left: 3px solid #1d4e6f; background: #f3f6f9; }"
+
+def _boxed(frame: QFrame, tone: theme.Tone, width: int) -> None:
+    """A framed area in the colours of ``tone`` (light, dark and high contrast alike)."""
+    frame.setFrameShape(QFrame.Shape.Box)
+    frame.setLineWidth(width)
+    theme.paint(frame, tone)
 
 
 def _scaled_label(text: str, factor: float, *, bold: bool = False, selectable: bool = False) -> QLabel:
@@ -56,7 +60,7 @@ class AcuteContacts(QFrame):
     def __init__(self, pack: GuidelinePack, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("acuteContacts")
-        self.setStyleSheet(ACUTE_STYLE)
+        _boxed(self, theme.Tone.DANGER, 2)
         layout = QVBoxLayout(self)
         heading = _scaled_label(translate("Wizard", "Call now"), 1.3, bold=True)
         layout.addWidget(heading)
@@ -85,7 +89,10 @@ class GuidanceBlock(QFrame):
         self.field = field
         self.path = field.id
         self.setObjectName("guidanceImportant" if field.important else "guidance")
-        self.setStyleSheet(ACUTE_STYLE if field.important else NOTE_STYLE)
+        if field.important:
+            _boxed(self, theme.Tone.DANGER, 2)
+        else:
+            _boxed(self, theme.Tone.GUIDANCE, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(_scaled_label(localise(field.label, lang), 1.0, bold=True))
         if field.help is not None:

@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.answers import parse_path
 from desktop.domain.document import NotificationDocument
 from desktop.domain.flow import WizardFlow
-from desktop.domain.forms import Section, SectionKind
+from desktop.domain.forms import FormDefinition, Section, SectionKind
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.text import Localised, localise
 from desktop.domain.validation import Problem
+from desktop.errors import UnderretError
+from desktop.ui import theme
 from desktop.ui.wizard.guidance import GuidanceBlock
 from desktop.ui.wizard.problems import problem_text
 
@@ -45,18 +48,41 @@ translate = QCoreApplication.translate
 GAP_LINK = "gap:"
 
 
-def document_html(document: NotificationDocument) -> str:
-    """The finalised layout, from the documents area (the same outline as the PDF)."""
-    from desktop.documents.html import render_html
+def question_of(form: FormDefinition, path: str, lang: str) -> list[str]:
+    """The question a problem is about, and whose it is: ``["Parent 2", "Have you told this parent …?"]``
+    for ``family.custody_holders[1].informed``; ``["Your name"]`` for a plain field."""
+    try:
+        parsed = parse_path(path)
+        field = form.field(parsed.field)
+    except (KeyError, ValueError, UnderretError):
+        return []
+    if parsed.index is None:
+        return [localise(field.label, lang)]
+    item = localise(field.item_label, lang) or localise(field.label, lang)
+    who = f"{item} {parsed.index + 1}"
+    sub_field = next((f for f in field.fields if f.id == parsed.sub), None)
+    if sub_field is None:
+        return [localise(field.label, lang), who]
+    return [who, localise(sub_field.label, lang)]
 
-    return render_html(document)
+
+def document_html(document: NotificationDocument, style: tuple[object, float] | None = None) -> str:
+    """The finalised layout, from the documents area (the same outline as the PDF), in the screen's
+    ``style`` (:func:`desktop.ui.theme.document_style`; taken now when not given: GUI thread only)."""
+    from desktop.documents.html import Colours, render_html
+
+    colours, base_pt = style if style is not None else theme.document_style()
+    assert isinstance(colours, Colours)
+    return render_html(document, colours, base_pt)
 
 
-def preview_html(preview: NotificationPreview) -> str:
+def preview_html(preview: NotificationPreview, style: tuple[object, float]) -> str:
     """The same layout for a notification still being written, each gap a link."""
-    from desktop.documents.html import render_preview_html
+    from desktop.documents.html import Colours, render_preview_html
 
-    return render_preview_html(preview)
+    colours, base_pt = style
+    assert isinstance(colours, Colours)
+    return render_preview_html(preview, colours, base_pt)
 
 
 class ReviewPage(QScrollArea):
@@ -156,11 +182,10 @@ class ReviewPage(QScrollArea):
             self.problems_layout.addWidget(heading)
         titles = {s.id: localise(s.title, self.lang) for s in sections}
         for problem in blocking:
-            try:
-                label = localise(flow.form.field(problem.field_path.split("[", 1)[0]).label, self.lang)
-            except KeyError:
-                label = ""
-            text = f"{titles.get(problem.section_id, '')} › {label}: {problem_text(problem)}"
+            question = question_of(flow.form, problem.field_path, self.lang)
+            parts = [titles.get(problem.section_id, ""), *question]
+            where = " › ".join(part for part in parts if part)
+            text = f"{where}: {problem_text(problem)}"
             button = QPushButton(text)
             button.setObjectName(f"problem:{problem.field_path}")
             button.setAccessibleName(text)

@@ -25,6 +25,7 @@ from desktop.domain.packs import GuidelinePack
 from desktop.domain.preview import Gap, build_preview
 from desktop.domain.validation import Problem, first_blocking, validate
 from desktop.errors import UnderretError
+from desktop.ui import theme
 from desktop.ui.messages import message_for
 from desktop.ui.operations import run_in_background
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY, remember_notifier
@@ -54,6 +55,7 @@ class _LayoutRequest:
     language: str
     corrects: str | None
     valid: bool  # every rule met: lay out the strict document
+    style: tuple[object, float]  # the screen's colours and font size (theme.document_style)
 
     def lay_out(self) -> tuple[str, tuple[Gap, ...]]:
         """The HTML of the municipality's layout, and the gaps its links lead to (none once valid)."""
@@ -67,10 +69,10 @@ class _LayoutRequest:
             except NotificationIncomplete:
                 pass  # a rule that depends on the day changed its answer: show the gaps instead
             else:
-                return document_html(document), ()
+                return document_html(document, self.style), ()
         preview = build_preview(self.form, self.pack, self.answers, notification_id=self.notification_id,
                                 created_at=created, now=now, language=self.language, corrects=self.corrects)
-        return preview_html(preview), preview.gaps
+        return preview_html(preview, self.style), preview.gaps
 
 
 def describe_notification(window: WizardWindow, notification_id: str) -> str:
@@ -148,7 +150,8 @@ class Sending:
             form=window.form, pack=window.pack, answers=copy.deepcopy(window.answers),
             notification_id=window.draft_id or "", created_at=window.created_at, language=window.language,
             corrects=corrects if isinstance(corrects, str) else None,
-            valid=first_blocking(problems) is None and window.draft_id is not None)
+            valid=first_blocking(problems) is None and window.draft_id is not None,
+            style=theme.document_style())
 
         def shown(result: tuple[str, tuple[Gap, ...]]) -> None:
             if fingerprint == self._review_fingerprint:  # else a newer layout is on its way
@@ -163,6 +166,7 @@ class Sending:
     def show_problem(self, problem: Problem) -> None:
         """Open the page of ``problem``, mark its field with the message and put the focus there."""
         window = self._window
+        window.from_review = window.from_review or window.page_id == window.review_page_id()
         window.go_to(problem.section_id, focus=False)
         page = window.current_page()
         if not isinstance(page, SectionPage):

@@ -39,6 +39,7 @@ from desktop.domain.flow import WizardFlow, apply_presets
 from desktop.domain.forms import FormDefinition, Section, SectionKind
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.validation import Problem
+from desktop.ui import theme
 from desktop.ui.messages import message_for
 from desktop.ui.wizard import discarding, finalised_view
 from desktop.ui.wizard.attachment_store import DraftAttachments
@@ -152,7 +153,10 @@ class WizardWindow(QMainWindow):
         self.acute_button = QPushButton()
         self.acute_button.setObjectName("acuteButton")
         self.acute_button.setCheckable(True)
-        self.acute_button.setStyleSheet("QPushButton#acuteButton { color: #a3261c; font-weight: bold; }")
+        bold = self.acute_button.font()
+        bold.setBold(True)
+        self.acute_button.setFont(bold)
+        theme.paint(self.acute_button, theme.Tone.DANGER, fill=False)
         self.acute_button.toggled.connect(self._toggle_acute_panel)
         top.addWidget(self.acute_button)
         top.addWidget(self.step_label, 1)
@@ -183,14 +187,19 @@ class WizardWindow(QMainWindow):
         self.discard_button = self._button("discardButton", self.ask_discard)
         self.back_button = self._button("backButton", self.back)
         self.next_button = self._button("nextButton", self.next)
+        # After going from the review to a problem or a part to edit: one button (Ctrl+R) back.
+        self.review_button = self._button("backToReview", self.back_to_review)
+        self.review_button.hide()
+        #: Came here from the review page (a problem, a gap or "Edit"): the way back is offered.
+        self.from_review = False
         self.finalise_button = self._button("finaliseButton", self.finalise)
         self.correct_button = self._button("correctButton", self.start_correction)
         self.correct_button.hide()
         self.close_button = self._button("closeButton", self.close)
         bottom.addWidget(self.discard_button)
         bottom.addStretch(1)
-        for button in (self.back_button, self.next_button, self.finalise_button, self.correct_button,
-                       self.close_button):
+        for button in (self.back_button, self.next_button, self.review_button, self.finalise_button,
+                       self.correct_button, self.close_button):
             bottom.addWidget(button)
         outer.addLayout(bottom)
         self.setCentralWidget(central)
@@ -198,9 +207,11 @@ class WizardWindow(QMainWindow):
         # Keyboard paths besides Tab: Alt+Right / Alt+Left move between pages.
         QShortcut(QKeySequence("Alt+Right"), self, self.next)
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.back_to_review)
         self.retranslate()
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 42)
+        from desktop.ui.geometry import place
+
+        place(self, "notification", share=0.92, cap=(1300, 1000))
 
     def _show_correction(self) -> None:
         """A correction says at the top which notification it corrects (reference number and date)."""
@@ -233,8 +244,9 @@ class WizardWindow(QMainWindow):
 
     def _tab_order_buttons(self) -> None:
         # From the last field, Tab reaches Back and Next first; discarding comes last.
-        keep_last_in_tab_chain(self, [self.back_button, self.next_button, self.finalise_button,
-                                      self.correct_button, self.close_button, self.discard_button])
+        keep_last_in_tab_chain(self, [self.back_button, self.next_button, self.review_button,
+                                      self.finalise_button, self.correct_button, self.close_button,
+                                      self.discard_button])
 
     def _make_page(self, section: Section, build_now: bool) -> Page:
         if section.kind is SectionKind.REVIEW:
@@ -277,6 +289,9 @@ class WizardWindow(QMainWindow):
         self.back_button.setAccessibleName(translate("Wizard", "Back to the previous page"))
         self.next_button.setText(translate("Wizard", "&Next"))
         self.next_button.setAccessibleName(translate("Wizard", "Next page"))
+        self.review_button.setText(translate("Wizard", "Back to re&view"))
+        self.review_button.setAccessibleName(translate("Wizard", "Back to the review page"))
+        self.review_button.setToolTip(translate("Wizard", "Back to the review page (Ctrl+R)"))
         self.finalise_button.setText(translate("Wizard", "&Finish and send"))
         self.finalise_button.setAccessibleName(translate("Wizard", "Finish and send the notification"))
         self.correct_button.setText(translate("Wizard", "&Correct it"))
@@ -322,8 +337,11 @@ class WizardWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._show_step()
         is_review = page.section.kind is SectionKind.REVIEW
+        if is_review:
+            self.from_review = False
         self.back_button.setEnabled(self.flow.previous(page_id) is not None)
         self.next_button.setVisible(not is_review)
+        self.review_button.setVisible(self.from_review and not is_review and not self.read_only)
         self.finalise_button.setVisible(is_review)
         if save:
             # Unsaved typing is written now; a page change alone (the page is stored with the
@@ -359,8 +377,19 @@ class WizardWindow(QMainWindow):
             self.go_to(target)
 
     def edit_section(self, section_id: str) -> None:
-        """The review's "Edit" button: open that part of the notification."""
+        """The review's "Edit" button: open that part of the notification (with the way back)."""
+        self.from_review = True
         self.go_to(section_id)
+
+    def review_page_id(self) -> str | None:
+        return next((s.id for s in self.form.sections if s.kind is SectionKind.REVIEW), None)
+
+    def back_to_review(self) -> None:
+        """Back to the review page after fixing a problem (the button, Ctrl+R)."""
+        review = self.review_page_id()
+        if self.read_only or review is None or not self.from_review or self.page_id == review:
+            return
+        self.go_to(review)
 
     # --- editing and autosave ------------------------------------------------------------------
     def _on_edit(self, editor: FieldEditor) -> None:
@@ -384,7 +413,7 @@ class WizardWindow(QMainWindow):
     def _on_saved(self, draft_id: str) -> None:
         self.save_label.setText(translate("Wizard", "Saved %1").replace(
             "%1", datetime.now().strftime("%H:%M:%S")))
-        self.save_label.setStyleSheet("")
+        theme.unpaint(self.save_label)
         # The main window's list shows initials and the last change: tell it when those matter
         # (a new draft, other initials), not on every autosave; closing tells it once more.
         initials = child_initials(self.answers)
@@ -395,7 +424,7 @@ class WizardWindow(QMainWindow):
     def _on_save_failed(self, error: object) -> None:
         text = message_for(error) if isinstance(error, BaseException) else ""
         self.save_label.setText(text or translate("Wizard", "Not saved"))
-        self.save_label.setStyleSheet("color: #a3261c;")
+        theme.paint(self.save_label, theme.Tone.DANGER, fill=False)
 
     # --- review, finalising, the finalised view, discarding (in their own modules) ----------
     def problems(self) -> list[Problem]:

@@ -53,3 +53,14 @@ def test_every_window_is_rendered_in_every_language_theme_and_font_size(
                        for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
             assert len(colours) > 8, file
             assert f'src="{file}"' in index
+
+
+def test_no_window_elides_or_clips_text_at_1366x768_with_a_150_percent_font(
+        gallery: tuple[Path, dict[str, Any]]) -> None:
+    """Every label, button, tab, table cell and list item the gallery's windows show (states, reference
+    numbers, dates, errors, advice among them) is whole: wrapped if need be, never cut with "…" or
+    clipped, and no page is wider than its window - in both languages, both themes, both font sizes."""
+    _out, report = gallery
+    assert report["screen"] == [1366, 768]
+    assert {f"{lang}-{theme}-150" for lang in LANGUAGES for theme in THEMES} <= set(report["combos"])
+    assert report["findings"] == []
