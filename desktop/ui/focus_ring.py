@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, QRect, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
@@ -45,46 +46,49 @@ class _Ring(QWidget):
         painter.end()
 
 
+def _alive(widget: QObject | None) -> bool:
+    return widget is not None and shiboken6.isValid(widget)
+
+
 class FocusRing(QObject):
-    """Follows the application's focus and keeps a ring around the focused control."""
+    """Follows the application's focus and keeps a ring around the focused control.
+
+    It holds no window: each window's ring is its child (found again by name), and the control and
+    ring it last used are checked for life before each use (windows close and are deleted at any time).
+    """
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
-        self._rings: dict[int, _Ring] = {}
         self._target: QWidget | None = None
+        self._ring: _Ring | None = None
         self._area: QAbstractScrollArea | None = None
         app.focusChanged.connect(self._focus_changed)
 
-    def _ring_for(self, window: QWidget) -> _Ring:
-        key = id(window)
-        ring = self._rings.get(key)
-        if ring is None or ring.parent() is not window:
-            ring = _Ring(window)
-            self._rings[key] = ring
-            window.destroyed.connect(lambda *_: self._rings.pop(key, None))
-        return ring
+    @staticmethod
+    def _ring_for(window: QWidget) -> _Ring:
+        ring = window.findChild(_Ring, "focusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+        return ring if isinstance(ring, _Ring) else _Ring(window)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if self._target is not None:
-            with contextlib.suppress(RuntimeError):  # already deleted
-                self._target.removeEventFilter(self)
-        for ring in list(self._rings.values()):
-            try:
-                ring.hide()
-            except RuntimeError:
-                continue
+        if _alive(self._target):
+            assert self._target is not None
+            self._target.removeEventFilter(self)
+        if _alive(self._ring):
+            assert self._ring is not None
+            self._ring.hide()
         self._follow_scrolling(None)
-        self._target = new
-        if new is None:
+        self._target = new if _alive(new) else None
+        if self._target is None:
             return
-        new.installEventFilter(self)
-        self._follow_scrolling(_scroll_area_of(new))
+        self._target.installEventFilter(self)
+        self._follow_scrolling(_scroll_area_of(self._target))
         self.place()
 
     def _follow_scrolling(self, area: QAbstractScrollArea | None) -> None:
         """Move the ring when the page the focused control is on scrolls."""
-        if self._area is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # gone with its window
+        if _alive(self._area):
+            assert self._area is not None
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._area.verticalScrollBar().valueChanged.disconnect(self.place)
                 self._area.horizontalScrollBar().valueChanged.disconnect(self.place)
         self._area = area
@@ -95,16 +99,18 @@ class FocusRing(QObject):
     def place(self) -> None:
         """Put the ring around the focused control (it may have moved, scrolled or resized)."""
         target = self._target
-        if target is None:
-            return
-        try:
-            window = target.window()
-        except RuntimeError:
+        if not _alive(target):
             self._target = None
             return
+        assert target is not None
+        window = target.window()
         if target is window or not target.isVisible():
             return
         ring = self._ring_for(window)
+        if _alive(self._ring) and self._ring is not ring:
+            assert self._ring is not None
+            self._ring.hide()
+        self._ring = ring
         outline = WIDTH + GAP
         rect = QRect(target.mapTo(window, target.rect().topLeft()), target.size())
         rect = rect.adjusted(-outline, -outline, outline, outline)
@@ -119,10 +125,8 @@ class FocusRing(QObject):
         ring.show()
         ring.update()
 
-    def eventFilter(self, watched: QObject, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if watched is self._target and isinstance(event, QEvent) and event.type() in (
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._target and event.type() in (
                 QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
             self.place()
         return False

@@ -17,7 +17,7 @@ tone follows a theme switch while the app runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Literal
 
@@ -338,10 +338,11 @@ def document_style(palette: QPalette | None = None) -> tuple[object, float]:
         return Colours(accent=text, muted=text, panel=base, quote_bg=base, quote_ink=text, acute=link,
                        acute_bg=base, text=text), base_pt
     if is_dark(palette):
-        return Colours(accent="#8cc4ee", muted="#b9c3cf", panel="#2a3340", quote_bg="#17302a",
+        return Colours(accent="#8cc4ee", muted="#c9d1da", panel="#2a3340", quote_bg="#17302a",
                        quote_ink="#cfeee0", acute="#ff9e94", acute_bg="#3d1411",
                        text=palette.color(Role.Text).name()), base_pt
-    return PAPER, base_pt
+    # Paper's colours, with the small grey labels darker: on screen their thin strokes render lighter.
+    return replace(PAPER, muted="#353c45"), base_pt
 
 
 # --- check box and radio outlines -----------------------------------------------------------------

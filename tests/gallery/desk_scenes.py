@@ -7,7 +7,6 @@ once per stage and closed with it.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -25,13 +24,12 @@ from tests.gallery.stage import Stage
 from tests.support.desk import seed_desk
 
 _CHEAP = ScryptParams(n=2**10)
-_DESKS: dict[int, tuple[DeskContext, dict[str, str]]] = {}
 
 
 def _desk(stage: Stage) -> tuple[DeskContext, dict[str, str]]:
-    made = _DESKS.get(id(stage))
+    made = stage.extras.get("desk")
     if made is not None:
-        return made
+        return made  # type: ignore[return-value]
     profiles = ProfileDirectory(stage.folder / "desk", scrypt=_CHEAP, vault_type=DeskVault)
     info, key = profiles.create("Modtagelsen", KeyProtection.PASSPHRASE, "modtagelsen på Ærø")
     vault = DeskVault.open(info.vault_path, key)
@@ -39,13 +37,10 @@ def _desk(stage: Stage) -> tuple[DeskContext, dict[str, str]]:
     ids = seed_desk(vault, datetime.now(UTC))
     vault.settings.set("summary_shown_on", datetime.now(UTC).astimezone(DANISH_TIME).date().isoformat())
     context = DeskContext(DeskService(vault), SessionLock(5))
-    _DESKS[id(stage)] = context, ids
-
-    def close() -> None:
-        _DESKS.pop(id(stage), None)
-        vault.close()
-
-    weakref.finalize(stage, close)
+    stage.extras["desk"] = (context, ids)
+    # Closed with the stage, after its background work (not when the stage is collected: a thread may
+    # still use the vault then).
+    stage.closers.append(vault.close)
     return context, ids
 
 

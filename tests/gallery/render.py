@@ -41,6 +41,13 @@ class Combo:
     def key(self) -> str:
         return f"{self.language}-{self.theme}-{self.scale}"
 
+    @classmethod
+    def parse(cls, key: str) -> Combo:
+        """The combination of a key like ``da-high-contrast-150``."""
+        language, rest = key.split("-", 1)
+        theme, scale = rest.rsplit("-", 1)
+        return cls(language, theme, int(scale))
+
 
 def _screen_config(folder: Path) -> str:
     config = folder / "screen.json"
@@ -96,50 +103,86 @@ def apply_combo(combo: Combo, base_point_size: float) -> None:
     app.setFont(font)
 
 
-def render(out: Path, combos: list[Combo], only: set[str] | None = None) -> dict[str, object]:
-    """Render the matrix into ``out``; returns the report (also written to ``out/report.json``)."""
+def render_combo(out: Path, combo: Combo, only: set[str] | None = None) -> dict[str, object]:
+    """Render every scene in one combination (in this process) into ``out``; returns its shots and
+    findings. Each combination runs in a process of its own (:func:`render`): nothing of one (windows,
+    vaults, background work, the palette) can leak into the next."""
     from PySide6.QtWidgets import QApplication
 
     from tests.gallery.elision import findings_in
     from tests.gallery.scenes import all_scenes
     from tests.gallery.stage import build_stage, close_stage
 
-    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    base_point_size = app.font().pointSizeF()
+    started = time.monotonic()
+    apply_combo(combo, app.font().pointSizeF())
+    shots: dict[str, str] = {}
+    findings: list[dict[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="underret-gallery-") as folder:
+        os.environ["UNDERRET_DATA_DIR"] = folder
+        stage = build_stage(Path(folder), combo.language)
+        try:
+            for scene in all_scenes():
+                if only and scene.name not in only:
+                    continue
+                for name, widget in scene.shots(stage):
+                    window = widget.window()
+                    if not window.isVisible():
+                        window.show()
+                    settle()
+                    file = f"{name}--{combo.key}.png"
+                    if not window.grab().save(str(out / file)):
+                        raise OSError(f"could not write {file}")
+                    shots[name] = file
+                    findings += [{"shot": name, "combo": combo.key} | f for f in findings_in(window)]
+                for window in QApplication.topLevelWidgets():
+                    if window.isVisible():
+                        window.close()
+                settle()
+        finally:
+            close_stage(stage)
+    return {"combo": combo.key, "shots": shots, "findings": findings,
+            "seconds": round(time.monotonic() - started, 2)}
+
+
+def render(out: Path, combos: list[Combo], only: set[str] | None = None) -> dict[str, object]:
+    """Render the matrix into ``out``, each combination in a process of its own (two at a time on a
+    machine with two or more processors); returns the report (also ``out/report.json``)."""
+    import concurrent.futures
+    import subprocess
+
+    out.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+
+    def one(combo: Combo) -> dict[str, object]:
+        command = [sys.executable, "-m", "tests.gallery.render", str(out), "--combo", combo.key]
+        if only:
+            command += ["--only", ",".join(sorted(only))]
+        done = subprocess.run(command, cwd=Path(__file__).resolve().parents[2], env=env, check=False,
+                              capture_output=True, text=True, timeout=600)
+        result_file = out / f".combo-{combo.key}.json"
+        if done.returncode != 0 or not result_file.exists():
+            raise RuntimeError(f"gallery {combo.key} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        result: dict[str, object] = json.loads(result_file.read_text(encoding="utf-8"))
+        result_file.unlink()
+        return result
+
+    workers = max(1, min(2, os.cpu_count() or 1))
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(one, combos))
     shots: dict[str, dict[str, str]] = {}
     findings: list[dict[str, str]] = []
     timings: dict[str, float] = {}
-    for combo in combos:
-        started = time.monotonic()
-        apply_combo(combo, base_point_size)
-        with tempfile.TemporaryDirectory(prefix="underret-gallery-") as folder:
-            os.environ["UNDERRET_DATA_DIR"] = folder
-            stage = build_stage(Path(folder), combo.language)
-            try:
-                for scene in all_scenes():
-                    if only and scene.name not in only:
-                        continue
-                    for name, widget in scene.shots(stage):
-                        window = widget.window()
-                        if not window.isVisible():
-                            window.show()
-                        settle()
-                        file = f"{name}--{combo.key}.png"
-                        if not window.grab().save(str(out / file)):
-                            raise OSError(f"could not write {file}")
-                        shots.setdefault(name, {})[combo.key] = file
-                        for finding in findings_in(window):
-                            findings.append({"shot": name, "combo": combo.key} | finding)
-                    for window in QApplication.topLevelWidgets():
-                        if window.isVisible():
-                            window.close()
-                    settle()
-            finally:
-                close_stage(stage)
-                settle()
-        timings[combo.key] = round(time.monotonic() - started, 2)
+    for combo, result in zip(combos, results, strict=True):
+        combo_shots = result["shots"]
+        assert isinstance(combo_shots, dict)
+        for name, file in combo_shots.items():
+            shots.setdefault(str(name), {})[combo.key] = str(file)
+        combo_findings = result["findings"]
+        assert isinstance(combo_findings, list)
+        findings += combo_findings
+        timings[combo.key] = float(str(result["seconds"]))
     report: dict[str, object] = {"screen": list(SCREEN), "combos": [c.key for c in combos], "shots": shots,
                                  "findings": findings, "seconds": timings}
     (out / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -184,9 +227,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--themes", default=",".join(THEMES))
     parser.add_argument("--scales", default=",".join(map(str, SCALES)))
     parser.add_argument("--only", default="")
+    parser.add_argument("--combo", default="", help=argparse.SUPPRESS)  # one combination, in this process
     args = parser.parse_args(argv)
+    only = set(filter(None, args.only.split(","))) or None
+    if args.combo:
+        return _render_one(args.out, Combo.parse(args.combo), only)
     combos = [Combo(lang, theme, int(scale)) for lang in args.languages.split(",")
               for theme in args.themes.split(",") for scale in args.scales.split(",")]
+    started = time.monotonic()
+    report = render(args.out, combos, only)
+    shots = report["shots"]
+    assert isinstance(shots, dict)
+    count = sum(len(files) for files in shots.values())
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    print(f"gallery: {count} pictures in {args.out} ({time.monotonic() - started:.1f} s), "
+          f"{len(findings)} elided or clipped texts")
+    return 0
+
+
+def _render_one(out: Path, combo: Combo, only: set[str] | None) -> int:
+    """The worker: one combination in this process, its result in ``out/.combo-KEY.json``."""
     with tempfile.TemporaryDirectory(prefix="underret-gallery-screen-") as folder:
         os.environ["QT_QPA_PLATFORM"] = _screen_config(Path(folder))
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -197,17 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         qInstallMessageHandler(_quiet)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Underret")
-        started = time.monotonic()
-        report = render(args.out, combos, set(filter(None, args.only.split(","))) or None)
-        shots = report["shots"]
-        assert isinstance(shots, dict)
-        count = sum(len(files) for files in shots.values())
-        findings = report["findings"]
-        assert isinstance(findings, list)
-        print(f"gallery: {count} pictures in {args.out} ({time.monotonic() - started:.1f} s), "
-              f"{len(findings)} elided or clipped texts")
-        app.quit()
-    return 0
+        result = render_combo(out, combo, only)
+        written = json.dumps(result, ensure_ascii=False)
+        (out / f".combo-{combo.key}.json").write_text(written, encoding="utf-8")
+        sys.stdout.flush()
+        sys.stderr.flush()
+    # Windows and background work die with the process: no teardown that could race them.
+    os._exit(0)
 
 
 if __name__ == "__main__":

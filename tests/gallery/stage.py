@@ -11,6 +11,7 @@ outbox worker writes them. No worker runs and nothing is sent anywhere.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -64,6 +65,10 @@ class Stage:
     folder: Path
     today: date
     ids: dict[str, str] = field(default_factory=dict)
+    #: What a scene module keeps for this stage (its own vault, say), by the module's own key.
+    extras: dict[str, object] = field(default_factory=dict)
+    #: Run by :func:`close_stage` once no background work runs any more (close what the scenes opened).
+    closers: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -153,4 +158,9 @@ def close_stage(stage: Stage) -> None:
     for window in list(QApplication.topLevelWidgets()):
         window.close()
         window.deleteLater()
+    wait_for_all()
+    for close in reversed(stage.closers):
+        close()
+    stage.closers.clear()
+    stage.extras.clear()
     stage.services.close_vault()
