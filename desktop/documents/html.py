@@ -131,7 +131,8 @@ def _block(block: Block, outline: Outline, style: _Style) -> str:
     if isinstance(block, BodyMapFigure):
         # An SVG picture (QTextDocument shows data: URLs); the marks follow in words.
         return (f'<p align="center">{figure_img(block)}<br/>'
-                f'<span style="color:{c.muted}; font-size:{style.pt(8.5)};">{_text(block.caption)}</span></p>')
+                f'<span style="color:{c.muted}; font-size:{style.pt(8.5)};">'
+                f"{_text(block.caption)}</span></p>")
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
