@@ -174,7 +174,6 @@ def _quit_warning(stage: Stage) -> QWidget:
     for hook in stage.services.main_window_hooks:
         hook(window)
     part = getattr(window, "delivery")  # noqa: B009 - the delivery area's plug point
-    part.waiting = 2
     part.may_quit(window)
     box = part.close_warning
     assert isinstance(box, QMessageBox)

@@ -74,8 +74,6 @@ class MainWindowDelivery(QObject):
         self._delivery = delivery
         #: Waiting to be sent, as the list shows it (the Waiting tab's count).
         self.waiting = 0
-        #: ... and as the outbox worker last said (it may be ahead of the list by a moment).
-        self._worker_waiting = 0
         self._confirmed_quit = False
         self.close_warning: QMessageBox | None = None
         self.close_warnings_shown = 0
@@ -167,12 +165,9 @@ class MainWindowDelivery(QObject):
         services.session.locking.connect(self._forget_copy)
         services.session.locking.connect(self._forget_audit)
         if delivery is not None:
-            delivery.waitingCountChanged.connect(self._set_worker_waiting)
             delivery.problem.connect(self._show_problem)
             delivery.started.connect(self.retranslate)
             delivery.startPending.connect(self.retranslate)  # "Send now" works before the start
-            if delivery.waiting is not None:
-                self._worker_waiting = delivery.waiting
         window.installEventFilter(self)
         services.quit_guards.append(self.may_quit)
         self.retranslate()
@@ -220,11 +215,8 @@ class MainWindowDelivery(QObject):
         self._selection_changed()
 
     # --- the waiting count ---------------------------------------------------------------------
-    def _set_worker_waiting(self, count: int) -> None:
-        # The list follows within a second (the worker's state changes reload it); the count shown is
-        # the list's, so the count and the Waiting tab never disagree.
-        self._worker_waiting = count
-
+    # The count shown is the list's (the worker's state changes reload it within a second), so the
+    # count and the Waiting tab never disagree; closing asks the vault itself (see may_quit).
     def _on_loaded(self) -> None:
         # Reloaded about once a second while a long queue is sent: walk the rows once.
         rows = _rows(self.window)
@@ -473,10 +465,15 @@ class MainWindowDelivery(QObject):
 
         "Quit anyway" closes the window again, and this time the answer is yes.
         """
-        waiting = max(self.waiting, self._worker_waiting)
-        if (window is not self.window or self._confirmed_quit or waiting <= 0
-                or self._services.vault is None
+        vault = self._services.vault
+        if (window is not self.window or self._confirmed_quit or vault is None
                 or self._delivery is None):  # demo mode: nothing real waits, the demo is thrown away
+            return True
+        try:
+            waiting = vault.outbox.waiting_count()  # now, not as the list last showed it
+        except UnderretError:
+            waiting = self.waiting
+        if waiting <= 0:
             return True
         if self.close_warning is not None:
             self.close_warning.raise_()
