@@ -57,7 +57,7 @@ def test_a_four_year_old_gets_the_signs_for_small_children_and_the_notification_
     qtbot.waitUntil(lambda: "Emma Louise Hansen" in review.document_view.toPlainText())
     next_steps = " ".join(label.text() for label in review.next_steps.findChildren(QLabel))
     assert "24 timer" in next_steps
-    assert "6 hverdage" in next_steps
+    assert "seks hverdage" in next_steps
 
     wizard.finish_and_send()
     qtbot.waitUntil(lambda: wizard.window.read_only, timeout=30000)
