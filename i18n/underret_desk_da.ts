@@ -63,22 +63,40 @@
   <context>
     <name>DailySummaryDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="40" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="41" />
       <source>Daily summary</source>
       <translation>Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="45" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="46" />
       <source>Notifications not assessed within 24 hours</source>
       <translation>Underretninger, der ikke er vurderet inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="49" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="53" />
+      <source>Envelopes that could not be opened</source>
+      <translation>Underretninger, der ikke kunne åbnes</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="56" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="61" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="78" />
+      <source>%n envelope(s) could not be opened:</source>
+      <translation>
+        <numerusform>%n underretning kunne ikke åbnes:</numerusform>
+        <numerusform>%n underretninger kunne ikke åbnes:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="80" />
+      <source>Number %1 at the intake: %2</source>
+      <translation>Nummer %1 i modtagesystemet: %2</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="85" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer:</numerusform>
@@ -86,12 +104,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="63" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="87" />
       <source>Every notification received more than 24 hours ago is assessed.</source>
       <translation>Alle underretninger, der er modtaget for mere end 24 timer siden, er vurderet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="65" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="89" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
@@ -480,6 +498,82 @@
       <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="221" />
+      <source>None of this desk's keys fits: import the municipality's newer key.</source>
+      <translation>Ingen af modtagelsens nøgler passer: hent kommunens nyere nøgle ind.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="223" />
+      <source>The key with this id does not open it.</source>
+      <translation>Nøglen med dette id kan ikke åbne den.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="224" />
+      <source>A key in this desk is damaged.</source>
+      <translation>En af modtagelsens nøgler er beskadiget.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="225" />
+      <source>The sender's signature does not match: the envelope was changed on the way.</source>
+      <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="227" />
+      <location filename="../desktop/ui/desk/wording.py" line="228" />
+      <source>The envelope is damaged.</source>
+      <translation>Underretningen er beskadiget.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <source>The envelope's files do not match its list.</source>
+      <translation>Underretningens filer passer ikke med dens indholdsliste.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <source>A file in the envelope was changed.</source>
+      <translation>En fil i underretningen er ændret.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <source>This is not an envelope Underret can read.</source>
+      <translation>Det er ikke en underretning, Underret kan læse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <source>The envelope is from a newer version of Underret: update the desk.</source>
+      <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <source>The intake's receipt does not verify: ask IT to check the intake.</source>
+      <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <source>The intake's receipt is for another envelope.</source>
+      <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <source>The intake's receipt is damaged.</source>
+      <translation>Modtagesystemets kvittering er beskadiget.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="238" />
+      <source>The envelope holds another notification.</source>
+      <translation>Kuverten indeholder en anden underretning.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <source>The notification inside cannot be read.</source>
+      <translation>Underretningen indeni kan ikke læses.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <source>It cannot be opened (%1).</source>
+      <translation>Den kan ikke åbnes (%1).</translation>
     </message>
   </context>
   <context>

@@ -63,22 +63,40 @@
   <context>
     <name>DailySummaryDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="40" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="41" />
       <source>Daily summary</source>
       <translation>Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="45" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="46" />
       <source>Notifications not assessed within 24 hours</source>
       <translation>Notifications not assessed within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="49" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="53" />
+      <source>Envelopes that could not be opened</source>
+      <translation>Envelopes that could not be opened</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="56" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="61" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="78" />
+      <source>%n envelope(s) could not be opened:</source>
+      <translation>
+        <numerusform>%n envelope(s) could not be opened:</numerusform>
+        <numerusform>%n envelope(s) could not be opened:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="80" />
+      <source>Number %1 at the intake: %2</source>
+      <translation>Number %1 at the intake: %2</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="85" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
         <numerusform>%n notification(s) not assessed within 24 hours:</numerusform>
@@ -86,12 +104,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="63" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="87" />
       <source>Every notification received more than 24 hours ago is assessed.</source>
       <translation>Every notification received more than 24 hours ago is assessed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="65" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="89" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
@@ -480,6 +498,82 @@
       <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="221" />
+      <source>None of this desk's keys fits: import the municipality's newer key.</source>
+      <translation>None of this desk's keys fits: import the municipality's newer key.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="223" />
+      <source>The key with this id does not open it.</source>
+      <translation>The key with this id does not open it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="224" />
+      <source>A key in this desk is damaged.</source>
+      <translation>A key in this desk is damaged.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="225" />
+      <source>The sender's signature does not match: the envelope was changed on the way.</source>
+      <translation>The sender's signature does not match: the envelope was changed on the way.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="227" />
+      <location filename="../desktop/ui/desk/wording.py" line="228" />
+      <source>The envelope is damaged.</source>
+      <translation>The envelope is damaged.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <source>The envelope's files do not match its list.</source>
+      <translation>The envelope's files do not match its list.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <source>A file in the envelope was changed.</source>
+      <translation>A file in the envelope was changed.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <source>This is not an envelope Underret can read.</source>
+      <translation>This is not an envelope Underret can read.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <source>The envelope is from a newer version of Underret: update the desk.</source>
+      <translation>The envelope is from a newer version of Underret: update the desk.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <source>The intake's receipt does not verify: ask IT to check the intake.</source>
+      <translation>The intake's receipt does not verify: ask IT to check the intake.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <source>The intake's receipt is for another envelope.</source>
+      <translation>The intake's receipt is for another envelope.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <source>The intake's receipt is damaged.</source>
+      <translation>The intake's receipt is damaged.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="238" />
+      <source>The envelope holds another notification.</source>
+      <translation>The envelope holds another notification.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <source>The notification inside cannot be read.</source>
+      <translation>The notification inside cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <source>It cannot be opened (%1).</source>
+      <translation>It cannot be opened (%1).</translation>
     </message>
   </context>
   <context>

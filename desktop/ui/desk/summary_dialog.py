@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.desk.store.received import InboxRow
+from desktop.desk.store.unopened import UnopenedEnvelope
 from desktop.ui.desk.context import error_text
-from desktop.ui.desk.wording import local_time
+from desktop.ui.desk.wording import local_time, unopened_reason
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -45,18 +46,41 @@ class DailySummaryDialog(QDialog):
         self.list.setAccessibleName(self.tr("Notifications not assessed within 24 hours"))
         self.heading.setBuddy(self.list)
         self.list.itemActivated.connect(self._open)
+        self.unopened_heading = QLabel()
+        self.unopened_heading.setWordWrap(True)
+        self.unopened = QListWidget()
+        self.unopened.setObjectName("unopenedList")
+        self.unopened.setAccessibleName(self.tr("Envelopes that could not be opened"))
+        self.unopened_heading.setBuddy(self.unopened)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.unopened_heading)
+        layout.addWidget(self.unopened)
         layout.addWidget(buttons)
         self.resize(640, 420)
-        run_in_background(self, context.service.overdue_assessments, on_success=self._show,
-                          on_failure=lambda e: self.heading.setText(error_text(e)))
+        service = context.service
+        run_in_background(self, lambda: (service.overdue_assessments(), service.unopened()),
+                          on_success=self._show, on_failure=lambda e: self.heading.setText(error_text(e)))
 
-    def _show(self, rows: list[InboxRow]) -> None:
+    def _show(self, loaded: tuple[list[InboxRow], list[UnopenedEnvelope]]) -> None:
+        rows, unopened = loaded
+        self._show_unopened(unopened)
+        self._show_overdue(rows)
+
+    def _show_unopened(self, unopened: list[UnopenedEnvelope]) -> None:
+        """Envelopes fetched but not opened: never silently lost, each with why (no content is known)."""
+        self.unopened_heading.setVisible(bool(unopened))
+        self.unopened.setVisible(bool(unopened))
+        self.unopened_heading.setText(self.tr("%n envelope(s) could not be opened:", "", len(unopened)))
+        for item in unopened:
+            self.unopened.addItem(self.tr("Number %1 at the intake: %2").replace("%1", str(item.seq))
+                                  .replace("%2", unopened_reason(item.reason)))
+
+    def _show_overdue(self, rows: list[InboxRow]) -> None:
         if rows:
             self.heading.setText(self.tr("%n notification(s) not assessed within 24 hours:", "", len(rows)))
         else:

@@ -213,3 +213,30 @@ def reason_text(message_id: str) -> str:
     }
     fallback = translate("DeskWording", "Something went wrong (%1).").replace("%1", message_id)
     return texts.get(message_id, fallback)
+
+
+def unopened_reason(message_id: str) -> str:
+    """Why a fetched envelope could not be opened, in words a caseworker can pass on to IT."""
+    texts = {
+        "envelope.no_key": translate(
+            "DeskWording", "None of this desk's keys fits: import the municipality's newer key."),
+        "envelope.wrong_key": translate("DeskWording", "The key with this id does not open it."),
+        "envelope.bad_key": translate("DeskWording", "A key in this desk is damaged."),
+        "envelope.signature_invalid": translate(
+            "DeskWording", "The sender's signature does not match: the envelope was changed on the way."),
+        "envelope.payload_damaged": translate("DeskWording", "The envelope is damaged."),
+        "envelope.payload_malformed": translate("DeskWording", "The envelope is damaged."),
+        "envelope.files_mismatch": translate("DeskWording", "The envelope's files do not match its list."),
+        "envelope.file_hash_mismatch": translate("DeskWording", "A file in the envelope was changed."),
+        "envelope.malformed": translate("DeskWording", "This is not an envelope Underret can read."),
+        "envelope.unsupported_version": translate(
+            "DeskWording", "The envelope is from a newer version of Underret: update the desk."),
+        "receipt.invalid_signature": translate(
+            "DeskWording", "The intake's receipt does not verify: ask IT to check the intake."),
+        "receipt.mismatch": translate("DeskWording", "The intake's receipt is for another envelope."),
+        "receipt.malformed": translate("DeskWording", "The intake's receipt is damaged."),
+        "desk.envelope_mismatch": translate("DeskWording", "The envelope holds another notification."),
+        "desk.document_unreadable": translate("DeskWording", "The notification inside cannot be read."),
+    }
+    return texts.get(message_id, translate("DeskWording", "It cannot be opened (%1).").replace("%1",
+                                                                                               message_id))

@@ -123,13 +123,23 @@ def test_the_24_hour_assessment_is_recorded_by_keyboard_with_a_note_in_the_vault
 
 def test_the_daily_summary_lists_what_is_overdue_and_enter_opens_it(
         context: DeskContext, seeded: Seeded, qtbot: QtBot) -> None:
+    from desktop.desk.store.unopened import UnopenedEnvelope
+
+    context.service.vault.unopened.keep(UnopenedEnvelope(9, "5d1c1f0e-8a3b-4c2d-9e1f-0a1b2c3d4e5f", b"x",
+                                                         b"{}",
+                                                         b"", "envelope.no_key"))
     window = _inbox(context, qtbot)
+    assert window.unopened.isVisible() and window.unopened.text().startswith("1 underretning kunne ikke"
+                                                                             " åbnes")
     _alt(qtbot, window, Qt.Key.Key_D)  # "&Daglig oversigt"
     dialog = _modal(qtbot, DailySummaryDialog)
     assert isinstance(dialog, DailySummaryDialog)
     qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10000)
     assert "Bo Søndergaard" in dialog.list.item(0).text()
     assert dialog.heading.text() == "1 underretning er ikke vurderet inden for 24 timer:"
+    assert dialog.unopened.item(0).text() == ("Nummer 9 i modtagesystemet: Ingen af modtagelsens nøgler"
+                                              " passer: "
+                                              "hent kommunens nyere nøgle ind.")
     QTest.keyClick(dialog.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: seeded.overdue in window._windows, timeout=10000)
 
