@@ -61,3 +61,29 @@ def test_a_new_desk_is_made_locked_and_unlocked_by_keyboard(tmp_path: Path, qtbo
         wait_for_all()
         for window in QApplication.topLevelWidgets():
             window.close()
+
+
+def test_an_idle_desk_locks_by_itself_and_closes_its_vault(tmp_path: Path, qtbot: QtBot,
+                                                           danish: Translations) -> None:
+    from desktop.desk.store.vault import DeskVault
+    from desktop.store.keys import KeyProtection, zero
+    from desktop.store.profiles import ProfileDirectory
+
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=ScryptParams(n=2**10), vault_type=DeskVault)
+    zero(profiles.create("Modtagelsen", KeyProtection.KEYRING, None)[1])
+    shell = DeskShell(profiles, idle_seconds=1)
+    try:
+        shell.start()
+        unlock = shell.unlock
+        unlock.activateWindow()
+        QTest.keyClick(unlock.button, Qt.Key.Key_Space)  # a keyring desk opens without a passphrase
+        qtbot.waitUntil(lambda: shell.inbox is not None and shell.inbox.isVisible(), timeout=20000)
+        assert shell.context is not None
+        vault = shell.context.service.vault
+        qtbot.waitUntil(lambda: unlock.isVisible(), timeout=20000)  # a second without input
+        assert vault.closed
+    finally:
+        shell.shutdown()
+        wait_for_all()
+        for window in QApplication.topLevelWidgets():
+            window.close()
