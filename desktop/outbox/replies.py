@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACKNOWLEDGED_EVENT = "acknowledgement.received"  # the delivery panel's event (desktop.ui.delivery.wording)
-_TIMEOUT = httpx.Timeout(15.0, connect=10.0)
+#: One mailbox read in all (connect, TLS, request, answer): a few small messages.
+FETCH_DEADLINE_S = 15.0
 
 #: The municipality's trusted message-signing keys for a municipality code: ``{key id: raw Ed25519 key}``.
 TrustedKeys = Callable[[str], Mapping[str, bytes]]
@@ -60,54 +61,66 @@ class Mailbox(Protocol):
 
     def close(self) -> None: ...
 
+    def abort(self) -> None: ...
+
 
 class HttpsMailbox:
-    """The intake's ``GET /v1/mailboxes/<id>/messages`` over verified TLS (CA, or the pinned certificate)."""
+    """The intake's ``GET /v1/mailboxes/<id>/messages`` over verified TLS (CA, or the pinned certificate).
+
+    Each read is one attempt with a whole deadline (connect, TLS, request and answer together), on the
+    delivery transport's own sockets (``desktop.outbox.https_stream``): an intake that accepts and then
+    says nothing holds the worker no longer than that, and :meth:`abort` (the app locking or quitting)
+    ends a read in flight at once.
+    """
 
     def __init__(self, endpoint: str, *, ca_pem: bytes | None = None, pin_sha256: str | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 deadline: float = FETCH_DEADLINE_S) -> None:
+        from desktop.outbox.deadline import Attempts
+        from desktop.outbox.https_stream import GuardedBackend
+
         base = endpoint.rstrip("/")
         for suffix in ("/v1/envelopes", "/v1"):
             if base.endswith(suffix):
                 base = base[: -len(suffix)]
-        self._pin = pin_sha256.lower() if pin_sha256 else None
-        context = ssl.create_default_context(cadata=ca_pem.decode("ascii")) if ca_pem else None
-        if context is None:
-            if self._pin is None:
-                context = ssl.create_default_context()
-            else:  # the pinned certificate is the trust anchor: checked below before the answer is read
-                context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
+        pin = pin_sha256.lower().replace(":", "") if pin_sha256 else None
+        if ca_pem:
+            context = ssl.create_default_context(cadata=ca_pem.decode("ascii"))
+        elif pin is None:
+            context = ssl.create_default_context()
+        else:  # the pinned certificate is the trust anchor: the backend checks it right after the handshake
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
         context.minimum_version = ssl.TLSVersion.TLSv1_2
-        self._client = httpx.Client(base_url=base, verify=context, timeout=_TIMEOUT, transport=transport,
-                                    follow_redirects=False)
+        self._deadline = deadline
+        self._attempts = Attempts()
+        transport = httpx.HTTPTransport(verify=context, trust_env=False, retries=0)
+        transport._pool._network_backend = GuardedBackend(self._attempts, pin,
+                                                          check_dates=pin is not None and not ca_pem)
+        self._client = httpx.Client(base_url=base, transport=transport, timeout=httpx.Timeout(deadline),
+                                    follow_redirects=False, trust_env=False)
 
     def close(self) -> None:
         self._client.close()
 
-    def _check_pin(self, response: httpx.Response) -> None:
-        if self._pin is None:
-            return
-        from cryptography import x509
-
-        from desktop.outbox.https_stream import certificate_pins
-
-        stream = response.extensions.get("network_stream")
-        tls = stream.get_extra_info("ssl_object") if stream is not None else None
-        der = tls.getpeercert(True) if tls is not None else None
-        if not der or self._pin not in certificate_pins(x509.load_der_x509_certificate(der)):
-            raise MailboxUnavailable("the intake's certificate is not the pinned one")
+    def abort(self) -> None:
+        """End a read in flight now and start no more (any thread)."""
+        self._attempts.abort()
 
     def fetch(self, reply_key: ReplyKey, after: int, now: datetime) -> tuple[list[MailboxMessage], int]:
+        from desktop.outbox.https_stream import PinMismatchError
+
         path = f"/v1/mailboxes/{reply_key.mailbox_id}/messages?after={after}"
         headers = sign_mailbox_request(reply_key, method="GET", path=path, when=now)
-        try:
-            with self._client.stream("GET", path, headers=headers) as response:
-                self._check_pin(response)
-                response.read()
-        except httpx.HTTPError as exc:
-            raise MailboxUnavailable(type(exc).__name__) from exc
+        with self._attempts.attempt(self._deadline) as running:
+            if running.aborted:
+                raise MailboxUnavailable("stopped")
+            try:
+                response = self._client.get(path, headers=headers)
+            except PinMismatchError as exc:
+                raise MailboxUnavailable("the intake's certificate is not the pinned one") from exc
+            except httpx.HTTPError as exc:
+                raise MailboxUnavailable(type(exc).__name__) from exc
         if response.status_code != 200:
             raise MailboxUnavailable(f"http {response.status_code}")
         try:
@@ -143,6 +156,8 @@ class ReplyRoutes(Protocol):
 
     def close(self) -> None: ...
 
+    def abort(self) -> None: ...
+
 
 class OneIntake:
     """Every notification's messages at one intake, signed by the given keys (tests, one municipality)."""
@@ -156,6 +171,9 @@ class OneIntake:
 
     def close(self) -> None:
         self._mailbox.close()
+
+    def abort(self) -> None:
+        self._mailbox.abort()
 
 
 class DirectoryRoutes:
@@ -205,6 +223,10 @@ class DirectoryRoutes:
             mailbox.close()
         self._mailboxes.clear()
 
+    def abort(self) -> None:
+        for mailbox in list(self._mailboxes.values()):
+            mailbox.abort()
+
 
 class ReplyFetcher:
     """Asks every waiting notification's mailbox for messages and keeps the verified ones."""
@@ -212,9 +234,15 @@ class ReplyFetcher:
     def __init__(self, routes: ReplyRoutes, *, clock: Callable[[], datetime] | None = None) -> None:
         self._routes = routes
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._aborted = False
 
     def close(self) -> None:
         self._routes.close()
+
+    def abort(self) -> None:
+        """End the reads in flight now (the app locks or quits; any thread)."""
+        self._aborted = True
+        self._routes.abort()
 
     def run(self, vault: Vault) -> ReplyReport:
         """One pass: every notification still waiting for a message, oldest first."""
@@ -223,6 +251,8 @@ class ReplyFetcher:
         waiting = vault.reply_keys.awaiting(now - timedelta(days=MAILBOX_WATCH_DAYS))
         unreachable: set[int] = set()
         for notification_id, seed, cursor in waiting:
+            if self._aborted:
+                break
             municipality = vault.notifications.get_summary(notification_id).municipality or ""
             route = self._routes.for_municipality(municipality)
             if route is None:

@@ -159,6 +159,8 @@ class OutboxSender:
         abort = getattr(self._transport, "abort", None)
         if abort is not None:
             abort()
+        if self._replies is not None:
+            self._replies.abort()  # a mailbox read in flight ends too
 
     def close(self) -> None:
         """Close the transport's connections and the sender's vault (on the thread that used it)."""
