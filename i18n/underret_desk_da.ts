@@ -63,27 +63,27 @@
   <context>
     <name>DailySummaryDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="41" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="42" />
       <source>Daily summary</source>
       <translation>Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="46" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="47" />
       <source>Notifications not assessed within 24 hours</source>
       <translation>Underretninger, der ikke er vurderet inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="53" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="54" />
       <source>Envelopes that could not be opened</source>
       <translation>Underretninger, der ikke kunne åbnes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="56" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="57" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="78" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="79" />
       <source>%n envelope(s) could not be opened:</source>
       <translation>
         <numerusform>%n underretning kunne ikke åbnes:</numerusform>
@@ -91,12 +91,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="80" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="81" />
       <source>Number %1 at the intake: %2</source>
       <translation>Nummer %1 i modtagesystemet: %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="85" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="86" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer:</numerusform>
@@ -104,12 +104,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="87" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="88" />
       <source>Every notification received more than 24 hours ago is assessed.</source>
       <translation>Alle underretninger, der er modtaget for mere end 24 timer siden, er vurderet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="89" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="90" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
@@ -579,83 +579,78 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
       <source>Received</source>
       <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
       <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
-      <source>Acute</source>
-      <translation>Akut</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Notifier</source>
       <translation>Underretter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Grounds</source>
       <translation>Grundlag</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="159" />
+      <source>ACUTE – %1</source>
+      <translation>AKUT – %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="168" />
       <source>Done %1 (%2)</source>
       <translation>Gjort %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
       <source>Sent %1 (%2)</source>
       <translation>Sendt %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Assess by</source>
       <translation>Vurderes senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Receipt by</source>
       <translation>Kvittering senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="158" />
-      <source>ACUTE</source>
-      <translation>AKUT</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="180" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
       <source>Opened by %1</source>
       <translation>Åbnet af %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="187" />
       <source>New</source>
       <translation>Ny</translation>
     </message>
@@ -723,7 +718,7 @@
       <translation>Underret – modtagelse</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="183" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="184" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer.</numerusform>
@@ -731,7 +726,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="190" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="191" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
         <numerusform>%n underretning kunne ikke åbnes. Hent den manglende nøgle ind under Opsæt modtagelse, eller spørg it-afdelingen.</numerusform>
@@ -739,12 +734,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="260" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="261" />
       <source>Fetching…</source>
       <translation>Henter …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="268" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="269" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Hentet kl. %1: %n ny</numerusform>

@@ -63,27 +63,27 @@
   <context>
     <name>DailySummaryDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="41" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="42" />
       <source>Daily summary</source>
       <translation>Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="46" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="47" />
       <source>Notifications not assessed within 24 hours</source>
       <translation>Notifications not assessed within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="53" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="54" />
       <source>Envelopes that could not be opened</source>
       <translation>Envelopes that could not be opened</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="56" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="57" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="78" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="79" />
       <source>%n envelope(s) could not be opened:</source>
       <translation>
         <numerusform>%n envelope(s) could not be opened:</numerusform>
@@ -91,12 +91,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="80" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="81" />
       <source>Number %1 at the intake: %2</source>
       <translation>Number %1 at the intake: %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="85" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="86" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
         <numerusform>%n notification(s) not assessed within 24 hours:</numerusform>
@@ -104,12 +104,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="87" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="88" />
       <source>Every notification received more than 24 hours ago is assessed.</source>
       <translation>Every notification received more than 24 hours ago is assessed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="89" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="90" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
@@ -579,83 +579,78 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
       <source>Received</source>
       <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
-      <source>Acute</source>
-      <translation>Acute</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
       <source>Child</source>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Notifier</source>
       <translation>Notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Grounds</source>
       <translation>Grounds</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="159" />
+      <source>ACUTE – %1</source>
+      <translation>ACUTE – %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/inbox_model.py" line="168" />
       <source>Done %1 (%2)</source>
       <translation>Done %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
       <source>Sent %1 (%2)</source>
       <translation>Sent %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Assess by</source>
       <translation>Assess by</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Receipt by</source>
       <translation>Receipt by</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="158" />
-      <source>ACUTE</source>
-      <translation>ACUTE</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="180" />
       <source>Handed over</source>
       <translation>Handed over</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
       <source>Receipt sent</source>
       <translation>Receipt sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
       <source>Assessed</source>
       <translation>Assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
       <source>Opened by %1</source>
       <translation>Opened by %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="187" />
       <source>New</source>
       <translation>New</translation>
     </message>
@@ -723,7 +718,7 @@
       <translation>Underret – receiving desk</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="183" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="184" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n notification(s) not assessed within 24 hours.</numerusform>
@@ -731,7 +726,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="190" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="191" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
         <numerusform>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
@@ -739,12 +734,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="260" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="261" />
       <source>Fetching…</source>
       <translation>Fetching…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="268" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="269" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Fetched at %1: %n new</numerusform>

@@ -39,13 +39,12 @@ class Column(IntEnum):
     """The inbox's columns; a cell may hold two lines (the rows are two lines high)."""
 
     RECEIVED = 0
-    ACUTE = 1
-    CHILD = 2  # name; CPR number and age
-    CONCERN = 3  # § 133 grounds; concern categories
-    NOTIFIER = 4  # name; workplace
-    ASSESSMENT = 5
-    ACKNOWLEDGEMENT = 6
-    STATUS = 7
+    CHILD = 1  # "ACUTE" and the name; CPR number and age
+    CONCERN = 2  # § 133 grounds; concern categories
+    NOTIFIER = 3  # name; workplace
+    ASSESSMENT = 4
+    ACKNOWLEDGEMENT = 5
+    STATUS = 6
 
 
 class InboxModel(QAbstractTableModel):
@@ -61,7 +60,7 @@ class InboxModel(QAbstractTableModel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._headers = [self.tr("Received"), self.tr("Acute"), self.tr("Child"),
+        self._headers = [self.tr("Received"), self.tr("Child"),
                          self.tr("Grounds"), self.tr("Notifier"), self.tr("Assess by"),
                          self.tr("Receipt by"), self.tr("Status")]
         from desktop.ui import theme
@@ -125,9 +124,9 @@ class InboxModel(QAbstractTableModel):
             return row.notification_id
         if role == URGENT_ROLE:
             return self._late(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.ACUTE, Column.ASSESSMENT,
+        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.CHILD, Column.ASSESSMENT,
                                                                 Column.ACKNOWLEDGEMENT):
-            if column == Column.ACUTE and row.acute:
+            if column == Column.CHILD and row.acute and row.assessed_at is None:
                 return self._late_brush
             if column == Column.ASSESSMENT and self._assessment_late(row):
                 return self._late_brush
@@ -154,12 +153,11 @@ class InboxModel(QAbstractTableModel):
     def _text(self, row: InboxRow, column: int) -> str:
         if column == Column.RECEIVED:
             return local_time(row.received_at).replace(" ", "\n", 1)
-        if column == Column.ACUTE:
-            return self.tr("ACUTE") if row.acute else ""
         if column == Column.CHILD:
             age = age_from_row(row.child_birth_date, bool(row.unborn), self._today)
             second = " · ".join(part for part in (cpr_text(row.child_cpr), age) if part)
-            return f"{row.child_name}\n{second}"
+            name = self.tr("ACUTE – %1").replace("%1", row.child_name) if row.acute else row.child_name
+            return f"{name}\n{second}"
         if column == Column.CONCERN:
             concern = ", ".join(label for label in split_list(row.category_labels) if label)
             return f"{grounds_text(row.grounds, short=True)}\n{concern}"

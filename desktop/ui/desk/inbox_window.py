@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import theme
+from desktop.ui import geometry, theme
 from desktop.ui.desk.context import error_text
 from desktop.ui.desk.inbox_model import ID_ROLE, InboxModel
 from desktop.ui.desk.notification_window import NotificationWindow
@@ -132,7 +132,8 @@ class InboxWindow(QMainWindow):
         refresh.triggered.connect(self.sync)
         self.addAction(refresh)
         self.setWindowTitle(self.tr("Underret – receiving desk"))
-        self.resize(1400, 800)
+        # The desk's main window: the whole screen's width (eight columns of two lines), remembered.
+        geometry.place(self, "desk-inbox", share=1.0, cap=(1700, 1000))
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._move_time)

@@ -30,7 +30,7 @@ from desktop.desk.deadlines import Deadlines
 from desktop.desk.linking import Linked
 from desktop.desk.store.handling import Step, StepDone
 from desktop.domain.deadlines import DANISH_TIME
-from desktop.ui import theme
+from desktop.ui import geometry, theme
 from desktop.ui.desk.context import error_text
 from desktop.ui.desk.dialogs import AssessmentDialog, OrientationDialog
 from desktop.ui.desk.wording import (
@@ -124,7 +124,7 @@ class NotificationWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.document, 1)
         self.setWindowTitle(self.tr("Notification"))  # never the child's name: titles reach task bars
-        self.resize(1000, 760)
+        geometry.place(self, "desk-notification", share=0.8, cap=(1100, 900))  # screen-suited, remembered
         context.session.locking.connect(self._on_locking)
         context.changed.connect(self.reload)
         self.reload()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk.store.received import InboxRow
 from desktop.desk.store.unopened import UnopenedEnvelope
+from desktop.ui import geometry
 from desktop.ui.desk.context import error_text
 from desktop.ui.desk.wording import local_time, unopened_reason
 from desktop.ui.operations import run_in_background
@@ -61,7 +62,7 @@ class DailySummaryDialog(QDialog):
         layout.addWidget(self.unopened_heading)
         layout.addWidget(self.unopened)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        geometry.fit_to_screen(self, 640, 420)
         service = context.service
         run_in_background(self, lambda: (service.overdue_assessments(), service.unopened()),
                           on_success=self._show, on_failure=lambda e: self.heading.setText(error_text(e)))
