@@ -206,6 +206,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        from desktop.ui.help.actions import add_help
+
+        self.help_action = add_help(self, self._services, lambda: "main")  # F1: the pack's help
+        self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
 
     def add_above_lists(self, widget: QWidget) -> None:

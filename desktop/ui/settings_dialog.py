@@ -150,6 +150,9 @@ class SettingsDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        from desktop.ui.help.actions import add_help_to_buttons
+
+        self.help_action = add_help_to_buttons(self.buttons, self, services, lambda: "settings")
 
         from desktop.ui.pack_status import PackStatus
 

@@ -94,8 +94,14 @@ class UnlockWindow(QWidget):
         form.addRow(self._profile_label, self.profile_combo)
         form.addRow(self._passphrase_label, self.passphrase_edit)
         form.addRow(self._keyring_note)
+        from desktop.ui.help.actions import add_help, help_button
+
+        # F1 and a Help button: the pack's help on opening the profile (the pack loads on first press).
+        self.help_action = add_help(self, services, lambda: "unlock")
+        self.help_button = help_button(self.help_action, services)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_profile_button)
+        buttons.addWidget(self.help_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)

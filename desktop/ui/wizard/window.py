@@ -37,9 +37,11 @@ from desktop.domain.building import child_initials
 from desktop.domain.context import ACUTE_FIELD
 from desktop.domain.flow import WizardFlow, apply_presets
 from desktop.domain.forms import FormDefinition, Section, SectionKind
+from desktop.domain.help import wizard_topic
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.validation import Problem
 from desktop.ui import theme
+from desktop.ui.help.actions import add_help_menu
 from desktop.ui.messages import message_for
 from desktop.ui.wizard import discarding, finalised_view
 from desktop.ui.wizard.attachment_store import DraftAttachments
@@ -208,6 +210,8 @@ class WizardWindow(QMainWindow):
         QShortcut(QKeySequence("Alt+Right"), self, self.next)
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
         QShortcut(QKeySequence("Ctrl+R"), self, self.back_to_review)
+        # F1 and Help > Help for this window: the pack's help for the page shown now.
+        self.help_action = add_help_menu(self, self.services, lambda: wizard_topic(self.page_id))
         self.retranslate()
         from desktop.ui.geometry import place
 

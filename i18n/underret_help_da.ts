@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="en">
+  <context>
+    <name>Help</name>
+    <message>
+      <location filename="../desktop/ui/help/actions.py" line="45" />
+      <source>&amp;Help for this window</source>
+      <translation>&amp;Hjælp til dette vindue</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/actions.py" line="46" />
+      <location filename="../desktop/ui/help/actions.py" line="97" />
+      <source>Help for this window (F1)</source>
+      <translation>Hjælp til dette vindue (F1)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/actions.py" line="73" />
+      <source>&amp;Help</source>
+      <translation>Hj&amp;ælp</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/actions.py" line="95" />
+      <source>Help</source>
+      <translation>Hjælp</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/actions.py" line="96" />
+      <source>Help for this window</source>
+      <translation>Hjælp til dette vindue</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpWindow</name>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="68" />
+      <source>Help – %1</source>
+      <translation>Hjælp – %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="68" />
+      <source>Help</source>
+      <translation>Hjælp</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="69" />
+      <source>&amp;Close</source>
+      <translation>&amp;Luk</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="70" />
+      <source>Close the help</source>
+      <translation>Luk hjælpen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="71" />
+      <source>Help text</source>
+      <translation>Hjælpetekst</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="77" />
+      <source>The guidelines have no help text for this window.</source>
+      <translation>Retningslinjerne har ingen hjælpetekst til dette vindue.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="78" />
+      <source>What to do when you are worried</source>
+      <translation>Sådan gør du, når du er bekymret</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="79" />
+      <source>Whom you can contact</source>
+      <translation>Hvem du kan kontakte</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="80" />
+      <source>Legal references</source>
+      <translation>Lovgrundlag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/help/viewer.py" line="110" />
+      <source>From the guidelines: %1 (version %2)</source>
+      <translation>Fra retningslinjerne: %1 (version %2)</translation>
+    </message>
+  </context>
+</TS>
