@@ -107,13 +107,14 @@ class NotificationLists(QTabWidget):
         for group, view in self.views.items():
             model = self.models[group]
             metrics = view.fontMetrics()
-            header = view.horizontalHeader()
             padding = metrics.averageCharWidth() * 3
-            shown = [c for c in _COLUMNS_OF_GROUP[group]]
+            # Room for the sort arrow beside a header's title (not the style's metric: its enum type
+            # costs ~20 ms to build the first time, and this runs as the window is completed).
+            arrow = metrics.height()
+            shown = list(_COLUMNS_OF_GROUP[group])
             for column in shown[:-1]:
                 title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-                widest = metrics.horizontalAdvance(title) + padding + header.style().pixelMetric(
-                    header.style().PixelMetric.PM_HeaderMarkSize, None, header)
+                widest = metrics.horizontalAdvance(title) + padding + arrow
                 for row in range(min(model.rowCount(), _MEASURED_ROWS)):
                     text = str(model.index(row, column).data() or "")
                     widest = max(widest, metrics.horizontalAdvance(text) + padding)
