@@ -62,133 +62,144 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="221" />
+      <location filename="../desktop/ui/first_run_window.py" line="255" />
       <source>Underret – create your profile</source>
+      <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – opret din profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="222" />
+      <location filename="../desktop/ui/first_run_window.py" line="256" />
       <source>Welcome to Underret</source>
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="224" />
+      <location filename="../desktop/ui/first_run_window.py" line="258" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
-      <translation>Dine underretninger gemmes krypteret på denne pc i din egen profil. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
+      <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="226" />
+      <location filename="../desktop/ui/first_run_window.py" line="260" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="227" />
+      <location filename="../desktop/ui/first_run_window.py" line="261" />
       <source>Your name</source>
       <translation>Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="228" />
+      <location filename="../desktop/ui/first_run_window.py" line="262" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="229" />
+      <location filename="../desktop/ui/first_run_window.py" line="263" />
       <source>Remember on this PC</source>
       <translation>Husk på denne pc</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="230" />
+      <location filename="../desktop/ui/first_run_window.py" line="264" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="231" />
+      <location filename="../desktop/ui/first_run_window.py" line="265" />
       <source>Use a personal passphrase</source>
       <translation>Brug en personlig adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="232" />
+      <location filename="../desktop/ui/first_run_window.py" line="266" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="233" />
+      <location filename="../desktop/ui/first_run_window.py" line="268" />
+      <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
+      <translation>Denne pc kan ikke gemme nøglen for dig (Windows' gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="271" />
+      <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
+      <translation>En adgangskode skal have mindst %1 tegn. Et par ord, du kan huske, er lettere end ét svært ord, fx »blå cykel ved havet«. Ingen kan finde den frem for dig, hvis du glemmer den.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="275" />
       <source>Pass&amp;phrase</source>
       <translation>Adgangs&amp;kode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="234" />
+      <location filename="../desktop/ui/first_run_window.py" line="276" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="235" />
+      <location filename="../desktop/ui/first_run_window.py" line="277" />
       <source>Passphrase &amp;again</source>
       <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="236" />
+      <location filename="../desktop/ui/first_run_window.py" line="278" />
       <source>Passphrase again</source>
       <translation>Adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="238" />
+      <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="240" />
+      <location filename="../desktop/ui/first_run_window.py" line="282" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>&amp;Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="241" />
+      <location filename="../desktop/ui/first_run_window.py" line="283" />
       <source>Recovery passphrase (optional)</source>
       <translation>Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="243" />
+      <location filename="../desktop/ui/first_run_window.py" line="285" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="244" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Recovery passphrase again</source>
       <translation>Reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="245" />
+      <location filename="../desktop/ui/first_run_window.py" line="287" />
       <source>&amp;Create profile</source>
       <translation>&amp;Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="246" />
+      <location filename="../desktop/ui/first_run_window.py" line="288" />
       <source>Create profile</source>
       <translation>Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="247" />
+      <location filename="../desktop/ui/first_run_window.py" line="289" />
       <source>Try the &amp;demo</source>
       <translation>Prøv &amp;demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="248" />
+      <location filename="../desktop/ui/first_run_window.py" line="290" />
       <source>Try the demo</source>
       <translation>Prøv demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="249" />
-      <location filename="../desktop/ui/first_run_window.py" line="250" />
+      <location filename="../desktop/ui/first_run_window.py" line="291" />
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="251" />
+      <location filename="../desktop/ui/first_run_window.py" line="293" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="292" />
+      <location filename="../desktop/ui/first_run_window.py" line="334" />
       <source>Creating your profile…</source>
       <translation>Opretter din profil …</translation>
     </message>
@@ -834,7 +845,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="278" />
+      <location filename="../desktop/ui/shell.py" line="289" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret kan ikke starte</translation>
@@ -843,78 +854,78 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="209" />
+      <location filename="../desktop/ui/unlock_window.py" line="212" />
       <source>Underret – unlock</source>
       <translation>Underret – lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="210" />
+      <location filename="../desktop/ui/unlock_window.py" line="213" />
       <source>Unlock Underret</source>
       <translation>Lås Underret op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="211" />
+      <location filename="../desktop/ui/unlock_window.py" line="214" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="212" />
+      <location filename="../desktop/ui/unlock_window.py" line="215" />
       <source>Profile</source>
       <translation>Profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="227" />
+      <location filename="../desktop/ui/unlock_window.py" line="230" />
       <source>Recovery &amp;passphrase</source>
       <translation>Reserve&amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="232" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="233" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="235" />
+      <location filename="../desktop/ui/unlock_window.py" line="238" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="218" />
+      <location filename="../desktop/ui/unlock_window.py" line="221" />
       <source>&amp;New profile…</source>
       <translation>&amp;Ny profil …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="143" />
+      <location filename="../desktop/ui/unlock_window.py" line="146" />
       <source>Damaged profile (%1)</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
       <translation>Beskadiget profil (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="219" />
+      <location filename="../desktop/ui/unlock_window.py" line="222" />
       <source>New profile</source>
       <translation>Ny profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="220" />
+      <location filename="../desktop/ui/unlock_window.py" line="223" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="221" />
+      <location filename="../desktop/ui/unlock_window.py" line="224" />
       <source>Unlock</source>
       <translation>Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="228" />
+      <location filename="../desktop/ui/unlock_window.py" line="231" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="240" />
+      <location filename="../desktop/ui/unlock_window.py" line="243" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Lås op (vent %n sekund)</numerusform>
@@ -922,17 +933,17 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="242" />
+      <location filename="../desktop/ui/unlock_window.py" line="245" />
       <source>&amp;Unlock</source>
       <translation>&amp;Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="260" />
+      <location filename="../desktop/ui/unlock_window.py" line="263" />
       <source>Opening…</source>
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="329" />
+      <location filename="../desktop/ui/unlock_window.py" line="332" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
     </message>

@@ -62,133 +62,144 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="221" />
+      <location filename="../desktop/ui/first_run_window.py" line="255" />
       <source>Underret – create your profile</source>
+      <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – create your profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="222" />
+      <location filename="../desktop/ui/first_run_window.py" line="256" />
       <source>Welcome to Underret</source>
       <translation>Welcome to Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="224" />
+      <location filename="../desktop/ui/first_run_window.py" line="258" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="226" />
+      <location filename="../desktop/ui/first_run_window.py" line="260" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="227" />
+      <location filename="../desktop/ui/first_run_window.py" line="261" />
       <source>Your name</source>
       <translation>Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="228" />
+      <location filename="../desktop/ui/first_run_window.py" line="262" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Remember on this PC (a PC only you use)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="229" />
+      <location filename="../desktop/ui/first_run_window.py" line="263" />
       <source>Remember on this PC</source>
       <translation>Remember on this PC</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="230" />
+      <location filename="../desktop/ui/first_run_window.py" line="264" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Use a personal &amp;passphrase (a shared PC)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="231" />
+      <location filename="../desktop/ui/first_run_window.py" line="265" />
       <source>Use a personal passphrase</source>
       <translation>Use a personal passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="232" />
+      <location filename="../desktop/ui/first_run_window.py" line="266" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="233" />
+      <location filename="../desktop/ui/first_run_window.py" line="268" />
+      <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
+      <translation>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="271" />
+      <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
+      <translation>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="275" />
       <source>Pass&amp;phrase</source>
       <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="234" />
+      <location filename="../desktop/ui/first_run_window.py" line="276" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="235" />
+      <location filename="../desktop/ui/first_run_window.py" line="277" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="236" />
+      <location filename="../desktop/ui/first_run_window.py" line="278" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="238" />
+      <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="240" />
+      <location filename="../desktop/ui/first_run_window.py" line="282" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>Reco&amp;very passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="241" />
+      <location filename="../desktop/ui/first_run_window.py" line="283" />
       <source>Recovery passphrase (optional)</source>
       <translation>Recovery passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="243" />
+      <location filename="../desktop/ui/first_run_window.py" line="285" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Recovery passphrase a&amp;gain</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="244" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Recovery passphrase again</source>
       <translation>Recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="245" />
+      <location filename="../desktop/ui/first_run_window.py" line="287" />
       <source>&amp;Create profile</source>
       <translation>&amp;Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="246" />
+      <location filename="../desktop/ui/first_run_window.py" line="288" />
       <source>Create profile</source>
       <translation>Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="247" />
+      <location filename="../desktop/ui/first_run_window.py" line="289" />
       <source>Try the &amp;demo</source>
       <translation>Try the &amp;demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="248" />
+      <location filename="../desktop/ui/first_run_window.py" line="290" />
       <source>Try the demo</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="249" />
-      <location filename="../desktop/ui/first_run_window.py" line="250" />
+      <location filename="../desktop/ui/first_run_window.py" line="291" />
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="251" />
+      <location filename="../desktop/ui/first_run_window.py" line="293" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="292" />
+      <location filename="../desktop/ui/first_run_window.py" line="334" />
       <source>Creating your profile…</source>
       <translation>Creating your profile…</translation>
     </message>
@@ -834,7 +845,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="278" />
+      <location filename="../desktop/ui/shell.py" line="289" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret cannot start</translation>
@@ -843,78 +854,78 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="209" />
+      <location filename="../desktop/ui/unlock_window.py" line="212" />
       <source>Underret – unlock</source>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="210" />
+      <location filename="../desktop/ui/unlock_window.py" line="213" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="211" />
+      <location filename="../desktop/ui/unlock_window.py" line="214" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="212" />
+      <location filename="../desktop/ui/unlock_window.py" line="215" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="227" />
+      <location filename="../desktop/ui/unlock_window.py" line="230" />
       <source>Recovery &amp;passphrase</source>
       <translation>Recovery &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="232" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="233" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="235" />
+      <location filename="../desktop/ui/unlock_window.py" line="238" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="218" />
+      <location filename="../desktop/ui/unlock_window.py" line="221" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="143" />
+      <location filename="../desktop/ui/unlock_window.py" line="146" />
       <source>Damaged profile (%1)</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
       <translation>Damaged profile (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="219" />
+      <location filename="../desktop/ui/unlock_window.py" line="222" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="220" />
+      <location filename="../desktop/ui/unlock_window.py" line="223" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="221" />
+      <location filename="../desktop/ui/unlock_window.py" line="224" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="228" />
+      <location filename="../desktop/ui/unlock_window.py" line="231" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="240" />
+      <location filename="../desktop/ui/unlock_window.py" line="243" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -922,17 +933,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="242" />
+      <location filename="../desktop/ui/unlock_window.py" line="245" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="260" />
+      <location filename="../desktop/ui/unlock_window.py" line="263" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="329" />
+      <location filename="../desktop/ui/unlock_window.py" line="332" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

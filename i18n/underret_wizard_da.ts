@@ -436,108 +436,108 @@
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="282" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="285" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="289" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>Back to re&amp;view</source>
       <translation>Tilbage til &amp;gennemsyn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>Back to the review page</source>
       <translation>Tilbage til siden Gennemse og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Tilbage til siden Gennemse og send (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="297" />
+      <location filename="../desktop/ui/wizard/window.py" line="299" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="298" />
+      <location filename="../desktop/ui/wizard/window.py" line="300" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="300" />
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="301" />
+      <location filename="../desktop/ui/wizard/window.py" line="303" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="281" />
+      <location filename="../desktop/ui/wizard/window.py" line="283" />
       <source>Underret – notification of concern</source>
       <translation>Underret – underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="224" />
+      <location filename="../desktop/ui/wizard/window.py" line="226" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="362" />
+      <location filename="../desktop/ui/wizard/window.py" line="364" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="414" />
+      <location filename="../desktop/ui/wizard/window.py" line="421" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="426" />
+      <location filename="../desktop/ui/wizard/window.py" line="433" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -662,13 +662,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="297" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="296" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
@@ -686,6 +686,12 @@
       <location filename="../desktop/ui/wizard/municipality_picker.py" line="35" />
       <source>Choose the municipality</source>
       <translation>Vælg kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/page.py" line="76" />
+      <source>Fields marked * must be filled in.</source>
+      <extracomment>"Fields with * must be filled in", shown while the page has a required field.</extracomment>
+      <translation>Felter med * skal udfyldes.</translation>
     </message>
   </context>
   <context>
@@ -789,6 +795,26 @@
       <translation>Skriv, hvorfor forælderen ikke har fået det at vide.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="42" />
+      <source>This CPR number gives a birth date in the future. Please check that it is typed correctly.</source>
+      <translation>CPR-nummeret giver en fødselsdato, der ligger i fremtiden. Tjek, at nummeret er skrevet rigtigt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="47" />
+      <source>With this birth date the child is 18 or older. A notification must be about a child under 18. Please check that it is typed correctly.</source>
+      <translation>Med denne fødselsdato er barnet 18 år eller ældre. En underretning skal handle om et barn under 18 år. Tjek, at det er skrevet rigtigt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="51" />
+      <source>With this birth date the child is not born yet. Please check that it is typed correctly; for an unborn child, choose that at the top of the page.</source>
+      <translation>Med denne fødselsdato er barnet ikke født endnu. Tjek, at det er skrevet rigtigt. Gælder det et ufødt barn, så vælg det øverst på siden.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/problems.py" line="56" />
+      <source>You have answered that you suspect violence or abuse at home, and that a parent knows about the notification. Please write under “What happened?” when and how the parent came to know.</source>
+      <translation>Du har svaret, at du har mistanke om vold eller overgreb i hjemmet, og at en forælder kender til underretningen. Skriv under »Hvad er der sket?«, hvornår og hvordan forælderen fik det at vide.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/wizard/bodymap_editor.py" line="177" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
@@ -810,37 +836,17 @@
       <translation>De første seks cifre i CPR-nummeret er ikke en rigtig dato (DDMMÅÅ).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="42" />
-      <source>The CPR number gives a birth date in the future. Please check it.</source>
-      <translation>CPR-nummeret giver en fødselsdato ude i fremtiden. Tjek det venligst.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="44" />
+      <location filename="../desktop/ui/wizard/problems.py" line="45" />
       <source>Please check that the CPR number is typed correctly. You can go on.</source>
       <translation>Tjek gerne, at CPR-nummeret er skrevet rigtigt. Du kan godt fortsætte.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="46" />
-      <source>By this date the child is 18 or older. A notification is about a child under 18.</source>
-      <translation>Efter denne dato er barnet 18 år eller ældre. En underretning handler om et barn under 18.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="49" />
-      <source>This birth date lies in the future.</source>
-      <translation>Fødselsdatoen ligger ude i fremtiden.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="50" />
+      <location filename="../desktop/ui/wizard/problems.py" line="54" />
       <source>{count} ticked signs are no longer in the guidelines and will be left out.</source>
       <translation>{count} af de afkrydsede tegn findes ikke længere i retningslinjerne og bliver udeladt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="52" />
-      <source>You suspect violence or abuse at home, but have told a parent. Please describe this in what happened.</source>
-      <translation>Du har mistanke om vold eller overgreb i hjemmet, men har fortalt det til en forælder. Beskriv det under "Hvad er der sket?".</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/problems.py" line="62" />
+      <location filename="../desktop/ui/wizard/problems.py" line="67" />
       <source>Please check this field.</source>
       <translation>Tjek venligst dette felt.</translation>
     </message>

@@ -150,6 +150,14 @@ class ProfileDirectory:
         # None: the real clock, loaded on first use (listing profiles at start-up needs no datetime).
         self._clock = clock
 
+    def keyring_works(self) -> bool:
+        """Whether the OS keyring these profiles use can keep a key now (it may block: a worker thread)."""
+        try:
+            self._keyring.check_available()
+        except KeyringUnavailable:
+            return False
+        return True
+
     # -- reading -------------------------------------------------------------------------------
 
     def _read(self, folder: Path) -> dict[str, Any]:

@@ -67,6 +67,8 @@ class FirstRunWindow(QWidget):
         super().__init__(parent)
         self._services = services
         self._busy = False
+        #: Whether this PC's keyring works (None until the background check has answered).
+        self.keyring_works: bool | None = None
         self.setObjectName("firstRunWindow")
 
         self._heading = QLabel()
@@ -92,6 +94,15 @@ class FirstRunWindow(QWidget):
         self._protection.addButton(self.passphrase_radio)
         self._managed_label = QLabel()
         self._managed_label.setWordWrap(True)
+        #: Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you).
+        self.keyring_note = QLabel()
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.hide()
+        #: The rules for a passphrase, shown before the first try (not only after a wrong one).
+        self.passphrase_rules = QLabel()
+        self.passphrase_rules.setObjectName("passphraseRules")
+        self.passphrase_rules.setWordWrap(True)
 
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setObjectName("passphrase")
@@ -140,7 +151,9 @@ class FirstRunWindow(QWidget):
         protection_box.addWidget(self.keyring_radio)
         protection_box.addWidget(self.passphrase_radio)
         protection_box.addWidget(self._managed_label)
+        protection_box.addWidget(self.keyring_note)
         form.addRow(protection_box)
+        form.addRow(self.passphrase_rules)
         form.addRow(self._passphrase_label, self.passphrase_edit)
         form.addRow(self._confirm_label, self.confirm_edit)
         form.addRow(self.recovery_note)
@@ -183,9 +196,10 @@ class FirstRunWindow(QWidget):
         self.demo_button.clicked.connect(self._try_demo)
         self.retranslate()
         self._update_passphrase_fields()
+        self._check_keyring()
         from desktop.ui.geometry import place
 
-        place(self, "first-run", share=0.6, cap=(860, 700))
+        place(self, "first-run", share=0.75, cap=(900, 720))
 
     # --- policy --------------------------------------------------------------------------------
     def _apply_policy(self) -> None:
@@ -199,10 +213,29 @@ class FirstRunWindow(QWidget):
         demo_allowed = bool(settings.value("demo_allowed")) and self._services.demo_launcher is not None
         self.demo_button.setVisible(demo_allowed)
 
+    def _check_keyring(self) -> None:
+        """Ask the OS keyring in the background whether it works; if not, choose the passphrase instead
+        (unless IT decided) and say why, so nobody starts out on a choice that cannot work."""
+        if self._services.settings.is_managed("key_protection"):
+            return
+        profiles = self._services.profiles
+        run_in_background(self, profiles.keyring_works, on_success=self._keyring_checked,
+                          on_failure=lambda _error: self._keyring_checked(False))
+
+    def _keyring_checked(self, works: bool) -> None:
+        self.keyring_works = works
+        self.keyring_note.setVisible(not works)
+        if not works:  # the note takes room: the window grows to keep every line of it in view
+            self.resize(self.size().expandedTo(self.sizeHint()))
+        if not works and self.keyring_radio.isChecked():
+            self.passphrase_radio.setChecked(True)
+            self._update_passphrase_fields()
+
     def _update_passphrase_fields(self) -> None:
         use_passphrase = self.passphrase_radio.isChecked()
         for widget in (self.passphrase_edit, self.confirm_edit, self._passphrase_label, self._confirm_label):
             widget.setVisible(use_passphrase)
+        # The rules apply to the passphrase and to a recovery passphrase alike: shown for both.
         for widget in (self.recovery_note, self._recovery_label, self.recovery_edit,
                        self._recovery_confirm_label, self.recovery_confirm_edit):
             widget.setVisible(not use_passphrase)
@@ -233,6 +266,14 @@ class FirstRunWindow(QWidget):
         self.passphrase_radio.setText(self.tr("Use a personal &passphrase (a shared PC)"))
         self.passphrase_radio.setAccessibleName(self.tr("Use a personal passphrase"))
         self._managed_label.setText(self.tr("Set by your municipality's IT"))
+        self.keyring_note.setText(self.tr(
+            "This PC cannot keep the key for you (its saved passwords cannot be used), so a personal "
+            "passphrase is chosen. Ask IT if you would rather not type one."))
+        self.passphrase_rules.setText(self.tr(
+            "A passphrase has at least %1 characters. A few words you can remember are easier than one "
+            "hard word, e.g. \u201cblue bike by the sea\u201d. Nobody can get it back for you if it is "
+            "forgotten.").replace("%1", str(MIN_PASSPHRASE)))
+        self.passphrase_edit.setAccessibleDescription(self.passphrase_rules.text())
         self._passphrase_label.setText(self.tr("Pass&phrase"))
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
         self._confirm_label.setText(self.tr("Passphrase &again"))

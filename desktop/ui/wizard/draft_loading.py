@@ -67,8 +67,13 @@ class OpenedNotification:
     write_problem: UnderretError | None = None
 
 
-def open_notification(vault: Vault, draft_id: str | None, form: FormDefinition) -> OpenedNotification:
-    """Read ``draft_id`` (or start a new notification) and note an open draft for crash recovery."""
+def open_notification(vault: Vault, draft_id: str | None, form: FormDefinition,
+                      profile_name: str = "") -> OpenedNotification:
+    """Read ``draft_id`` (or start a new notification) and note an open draft for crash recovery.
+
+    A new notification starts with the notifier's details from the last one; the very first with
+    the name the person gave their profile (``profile_name``) as "Your name".
+    """
     if draft_id is None:
         answers = initial_answers(form)
         profile = vault.profile.get()
@@ -76,6 +81,8 @@ def open_notification(vault: Vault, draft_id: str | None, form: FormDefinition) 
             value = getattr(profile, attribute)
             if value:
                 answers[field_id] = value
+        if profile_name.strip() and not answers.get("notifier.name") and "notifier.name" in PROFILE_FIELDS:
+            answers["notifier.name"] = profile_name.strip()
         return OpenedNotification(answers=answers)
     try:
         draft = vault.notifications.get_draft(draft_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
@@ -21,6 +21,8 @@ from desktop.ui.wizard.fields import EditorContext, FieldEditor
 from desktop.ui.wizard.group_editor import RepeatableGroupEditor
 from desktop.ui.wizard.guidance import GuidanceBlock
 from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
+
+translate = QCoreApplication.translate
 
 
 def _show(widget: QWidget, visible: bool) -> None:
@@ -67,6 +69,13 @@ class SectionPage(QScrollArea):
             intro.setWordWrap(True)
             intro.setObjectName("pageIntro")
             self._layout.addWidget(intro)
+        #: "Fields with * must be filled in", shown while the page has a required field.
+        self.required_note = QLabel()
+        self.required_note.setObjectName("requiredNote")
+        self.required_note.setWordWrap(True)
+        self.required_note.setText(translate("Wizard", "Fields marked * must be filled in."))
+        self.required_note.hide()
+        self._layout.addWidget(self.required_note)
         self.editors: dict[str, FieldEditor] = {}
         self.guidance: dict[str, GuidanceBlock] = {}
         self._pending = list(section.fields)
@@ -116,6 +125,7 @@ class SectionPage(QScrollArea):
         handed to the domain's rules, so a keystroke costs one evaluation, not one per field.
         """
         ctx = flow.context()
+        any_required = False
         for block in self.guidance.values():
             _show(block, field_visible(block.field, answers, ctx))
         for path, editor in self.editors.items():
@@ -125,6 +135,7 @@ class SectionPage(QScrollArea):
                 required = field_required(editor.field, answers, ctx)
                 if required != editor.required:
                     editor.set_required(required)
+                any_required = any_required or required
             if isinstance(editor, RepeatableGroupEditor):
                 items = answers.get(path)
                 for row in editor.rows:
@@ -146,6 +157,7 @@ class SectionPage(QScrollArea):
 
                 if isinstance(editor, BodyMapEditor):
                     editor.set_band(ctx.age_band)  # the outline for the child's age
+        _show(self.required_note, any_required)
 
     def editor_for(self, path: str) -> FieldEditor | None:
         """The editor showing ``path`` (a group sub-field's own editor when it exists)."""

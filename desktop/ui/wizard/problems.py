@@ -40,18 +40,23 @@ def _table() -> dict[str, Callable[[], str]]:
         "cpr.date": lambda: translate(
             "WizardProblems", "The first six digits of the CPR number are not a real date (DDMMYY)."),
         "cpr.future": lambda: translate(
-            "WizardProblems", "The CPR number gives a birth date in the future. Please check it."),
+            "WizardProblems", "This CPR number gives a birth date in the future. Please check that it is "
+                              "typed correctly."),
         "cpr.modulus11": lambda: translate(
             "WizardProblems", "Please check that the CPR number is typed correctly. You can go on."),
         "child.adult": lambda: translate(
             "WizardProblems",
-            "By this date the child is 18 or older. A notification is about a child under 18."),
-        "child.not_born": lambda: translate("WizardProblems", "This birth date lies in the future."),
+            "With this birth date the child is 18 or older. A notification must be about a child under "
+            "18. Please check that it is typed correctly."),
+        "child.not_born": lambda: translate(
+            "WizardProblems", "With this birth date the child is not born yet. Please check that it is "
+                              "typed correctly; for an unborn child, choose that at the top of the page."),
         "signals.unknown": lambda: translate(
             "WizardProblems", "{count} ticked signs are no longer in the guidelines and will be left out."),
         "family.told_despite_suspicion": lambda: translate(
-            "WizardProblems", "You suspect violence or abuse at home, but have told a parent. "
-                              "Please describe this in what happened."),
+            "WizardProblems", "You have answered that you suspect violence or abuse at home, and that a "
+                              "parent knows about the notification. Please write under \u201cWhat "
+                              "happened?\u201d when and how the parent came to know."),
     }
 
 

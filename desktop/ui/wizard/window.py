@@ -43,7 +43,7 @@ from desktop.domain.validation import Problem
 from desktop.ui import theme
 from desktop.ui.help.actions import add_help_menu
 from desktop.ui.messages import message_for
-from desktop.ui.wizard import discarding, finalised_view
+from desktop.ui.wizard import checks, discarding, finalised_view
 from desktop.ui.wizard.attachment_store import DraftAttachments
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY, open_notification, shipped_form
 from desktop.ui.wizard.drafts import DraftKeeper
@@ -92,7 +92,9 @@ class WizardWindow(QMainWindow):
         self.keeper.failed.connect(self._on_save_failed)
         if draft_id is not None:
             self._take_over(draft_id)
-        opened = open_notification(services.require_vault(), draft_id, self.form)
+        profile = services.profile
+        opened = open_notification(services.require_vault(), draft_id, self.form,
+                                   profile.display_name if profile is not None and not services.demo else "")
         self.answers: dict[str, Any] = opened.answers
         self.page_id = opened.page or self.form.sections[0].id
         # What this window held when the session locked and the vault would not take it (full disk).
@@ -369,6 +371,9 @@ class WizardWindow(QMainWindow):
     def next(self) -> None:
         if self.read_only:
             return
+        page = self.current_page()
+        if isinstance(page, SectionPage) and not checks.may_leave(self, page):
+            return
         target = self.flow.next(self.page_id)
         if target is not None:
             self.go_to(target)
@@ -410,6 +415,8 @@ class WizardWindow(QMainWindow):
         page = self.current_page()
         if isinstance(page, SectionPage):
             page.refresh(self.flow, self.answers)
+            if checks.concerns_identity(editor):
+                checks.show_at_once(self, page)  # an adult's or an unborn's CPR number: said now
         if top == ACUTE_FIELD and value is True:
             self.acute_button.setChecked(False)  # the page itself now shows whom to call
         self.keeper.changed()

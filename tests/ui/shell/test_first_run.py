@@ -90,18 +90,32 @@ def test_a_locked_keyring_gets_a_plain_explanation_and_the_passphrase_instead(
     shell = start_shell(services)
     window = shell.first_run_window
     assert window is not None
+    # Before anything is typed: the keyring is asked in the background, and the choice that cannot
+    # work is not the one made for the person.
+    qtbot.waitUntil(lambda: window.keyring_works is False)
+    assert window.passphrase_radio.isChecked() and not window.keyring_radio.isChecked()
+    assert window.keyring_note.isVisible() and "saved passwords" in window.keyring_note.text()
+    assert window.passphrase_edit.isVisible()
     QTest.keyClicks(window.name_edit, "Mette")
-    QTest.keyClick(window.name_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "password storage" in window.message_label.text())
-    assert window.passphrase_radio.isChecked()
-    assert window.passphrase_edit.hasFocus() or window.passphrase_edit.isVisible()
-    assert services.profiles.list() == []  # nothing half-made left behind
+    assert services.profiles.list() == []
 
     QTest.keyClicks(window.passphrase_edit, passphrase)
     QTest.keyClicks(window.confirm_edit, passphrase)
     QTest.keyClick(window.confirm_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.main_window is not None and shell.main_window.isVisible())
     assert services.profiles.list()[0].protection == KeyProtection.PASSPHRASE
+
+
+def test_the_passphrase_rules_show_before_the_first_try(
+        make_services: Callable[..., Services], start_shell: Callable[[Services], Shell]) -> None:
+    services = make_services(language="da")
+    window = start_shell(services).first_run_window
+    assert window is not None
+    window.passphrase_radio.setChecked(True)
+    assert window.passphrase_rules.isVisible()
+    assert window.passphrase_rules.text().startswith("En adgangskode skal have mindst 8 tegn.")
+    assert window.message_label.text() == ""  # nothing was tried yet
+    assert window.passphrase_rules.text() in window.passphrase_edit.accessibleDescription()
 
 
 def test_policy_for_shared_pcs_fixes_the_passphrase_choice_and_says_who_set_it(

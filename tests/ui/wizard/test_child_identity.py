@@ -68,3 +68,58 @@ def test_an_unborn_child_gets_the_signs_about_the_expectant_parents(open_wizard:
     signals = wizard.editor("signals.checked")
     assert signals.is_shown("unborn.substance")
     assert not signals.is_shown("neglect.hunger")
+
+
+def test_a_cpr_number_of_an_adult_is_said_at_once_and_next_keeps_the_person_on_the_page(
+    open_wizard: Callable[..., Any]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    wizard = open_wizard()  # today is 23 November 2026 in these tests
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "cpr")
+    cpr = wizard.editor("child.cpr")
+    assert isinstance(cpr, CprEditor)
+
+    wizard.type_into("child.cpr", "010190-4005")  # born 1 January 1990: 36 years old
+
+    assert cpr.problem_label.isVisibleTo(wizard.window)
+    assert cpr.problem_label.text() == (
+        "Med denne fødselsdato er barnet 18 år eller ældre. En underretning skal handle om et barn under "
+        "18 år. Tjek, at det er skrevet rigtigt.")
+    assert "Efter denne dato" not in cpr.problem_label.text()  # the old mistranslation of "by this date"
+    wizard.next_page()
+    assert wizard.window.page_id == "child"
+    assert QApplication.focusWidget() is cpr.focus_target()
+
+    cpr.edit.clear()
+    wizard.type_into("child.cpr", "120522-4006")  # a four-year-old: put right
+    assert not cpr.problem_label.isVisibleTo(wizard.window)
+    wizard.next_page()
+    assert wizard.window.page_id != "child"
+
+
+def test_a_cpr_number_or_birth_date_in_the_future_is_said_at_once_in_danish(
+    open_wizard: Callable[..., Any]
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "cpr")
+    cpr = wizard.editor("child.cpr")
+    assert isinstance(cpr, CprEditor)
+    wizard.type_into("child.cpr", "010128-4008")  # 1 January 2028: after today
+
+    assert cpr.problem_label.text() == ("CPR-nummeret giver en fødselsdato, der ligger i fremtiden. Tjek, at "
+                                        "nummeret er skrevet rigtigt.")
+    wizard.next_page()
+    assert wizard.window.page_id == "child"
+
+    wizard.choose("child.identity", "birth_date")
+    birth = wizard.editor("child.birth_date")
+    assert isinstance(birth, DateEditor)
+    wizard.type_into("child.birth_date", "24-12-2026")
+    assert birth.problem_label.text().startswith("Med denne fødselsdato er barnet ikke født endnu.")
+    wizard.next_page()
+    assert wizard.window.page_id == "child"
