@@ -160,14 +160,21 @@ class WrappedKey(NamedTuple):
         return cls.from_dict(data)
 
 
-def _derive(passphrase: str, salt: bytes, params: ScryptParams) -> bytes:
+def _derive(passphrase: str, salt: bytes, params: ScryptParams) -> bytearray:
+    """The key-encryption key, in a bytearray the caller zeroes (with the wrapped key on disk it would
+    give the vault key, so it must not linger as an immutable ``bytes``)."""
     import unicodedata
 
     # NFC so that "æ" typed as one code point or as a + combining mark unlock alike.
-    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    secret = bytearray(unicodedata.normalize("NFC", passphrase), "utf-8")
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=32, n=params.n, r=params.r, p=params.p).derive(secret)
+    kek = bytearray(32)
+    try:
+        Scrypt(salt=salt, length=32, n=params.n, r=params.r, p=params.p).derive_into(secret, kek)
+    finally:
+        zero(secret)
+    return kek
 
 
 def wrap_key(key: bytes | bytearray, passphrase: str, params: ScryptParams | None = None) -> WrappedKey:
@@ -182,7 +189,10 @@ def wrap_key(key: bytes | bytearray, passphrase: str, params: ScryptParams | Non
     nonce = os.urandom(_NONCE_BYTES)
     shell = WrappedKey(params=params, salt=salt, nonce=nonce, ciphertext=b"")
     kek = _derive(passphrase, salt, params)
-    ciphertext = AESGCM(kek).encrypt(nonce, key, shell.associated_data())  # the bytearray as it is
+    try:
+        ciphertext = AESGCM(kek).encrypt(nonce, key, shell.associated_data())  # the bytearray as it is
+    finally:
+        zero(kek)
     return WrappedKey(params=params, salt=salt, nonce=nonce, ciphertext=ciphertext)
 
 
@@ -199,6 +209,8 @@ def unwrap_key(wrapped: WrappedKey, passphrase: str) -> bytearray:
     except InvalidTag as exc:
         zero(key)
         raise WrongPassphrase() from exc
+    finally:
+        zero(kek)
     return key
 
 
