@@ -215,7 +215,7 @@ class WindowsEventLog(logging.Handler):
 
         try:
             kind, event_id, strings = self.event_for(record)
-            array = (ctypes.c_wchar_p * len(strings))(*strings)
+            array = (ctypes.c_wchar_p * len(strings))(*strings)  # LPCWSTR[]
             self._api.ReportEventW(self._source, kind, 0, event_id, None, len(strings), 0, array, None)
         except Exception:  # logging must never take the app down
             self.handleError(record)
@@ -256,8 +256,16 @@ def install(folder: Path | None = None, *, windows_api: Any = None) -> Path:
     handlers: list[logging.Handler] = [RotatingLogFile(path)]
     if windows_api is None and sys.platform == "win32":
         import ctypes
+        from ctypes import wintypes
 
         windows_api = ctypes.windll.advapi32  # type: ignore[attr-defined]
+        # Handles are 64-bit: ctypes' default C int would cut them.
+        windows_api.RegisterEventSourceW.argtypes = [wintypes.LPCWSTR, wintypes.LPCWSTR]
+        windows_api.RegisterEventSourceW.restype = wintypes.HANDLE
+        windows_api.ReportEventW.argtypes = [wintypes.HANDLE, wintypes.WORD, wintypes.WORD, wintypes.DWORD,
+                                             ctypes.c_void_p, wintypes.WORD, wintypes.DWORD,
+                                             ctypes.POINTER(wintypes.LPCWSTR), ctypes.c_void_p]
+        windows_api.DeregisterEventSource.argtypes = [wintypes.HANDLE]
     if windows_api is not None:
         try:
             handlers.append(WindowsEventLog(windows_api))

@@ -58,6 +58,7 @@ class WindowsAcl:
 
             windll = ctypes.windll  # type: ignore[attr-defined]
             advapi32, kernel32 = advapi32 or windll.advapi32, kernel32 or windll.kernel32
+            _declare_security_api(advapi32, kernel32)
         self._advapi32 = advapi32
         self._kernel32 = kernel32
         self._sid = user_sid
@@ -78,11 +79,32 @@ class WindowsAcl:
                 sddl, SDDL_REVISION_1, ctypes.byref(descriptor), None):
             raise OSError(f"cannot build the access list for {path.name}")
         try:
-            if not self._advapi32.SetFileSecurityW(
-                    str(path), DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, descriptor):
+            flags = ctypes.c_uint32(DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION)
+            if not self._advapi32.SetFileSecurityW(str(path), flags, descriptor):
                 raise OSError(f"cannot set the access list of {path.name}")
         finally:
             self._kernel32.LocalFree(descriptor)
+
+
+def _declare_security_api(advapi32: Any, kernel32: Any) -> None:
+    """Argument and result types of the real functions: handles and pointers are 64-bit, and
+    PROTECTED_DACL_SECURITY_INFORMATION does not fit a C int (ctypes' default)."""
+    import ctypes
+    from ctypes import wintypes
+
+    advapi32.ConvertStringSecurityDescriptorToSecurityDescriptorW.argtypes = [
+        wintypes.LPCWSTR, wintypes.DWORD, ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p]
+    advapi32.ConvertStringSecurityDescriptorToSecurityDescriptorW.restype = wintypes.BOOL
+    advapi32.SetFileSecurityW.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, ctypes.c_void_p]
+    advapi32.SetFileSecurityW.restype = wintypes.BOOL
+    advapi32.OpenProcessToken.argtypes = [wintypes.HANDLE, wintypes.DWORD, ctypes.POINTER(wintypes.HANDLE)]
+    advapi32.GetTokenInformation.argtypes = [wintypes.HANDLE, ctypes.c_int, ctypes.c_void_p, wintypes.DWORD,
+                                             ctypes.POINTER(wintypes.DWORD)]
+    advapi32.ConvertSidToStringSidW.argtypes = [ctypes.c_void_p, ctypes.POINTER(wintypes.LPWSTR)]
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    kernel32.LocalFree.argtypes = [ctypes.c_void_p]
+    kernel32.LocalFree.restype = ctypes.c_void_p
+    kernel32.CloseHandle.argtypes = [wintypes.HANDLE]
 
 
 def _current_user_sid(advapi32: Any, kernel32: Any) -> str:
@@ -100,13 +122,13 @@ def _current_user_sid(advapi32: Any, kernel32: Any) -> str:
             raise OSError("cannot read this process's user")
         # TOKEN_USER starts with SID_AND_ATTRIBUTES, whose first member is the PSID.
         sid = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_void_p))[0]
-        text = ctypes.c_wchar_p()
+        text = wintypes.LPWSTR()
         if not advapi32.ConvertSidToStringSidW(ctypes.c_void_p(sid), ctypes.byref(text)):
             raise OSError("cannot read this process's user")
         try:
             return str(text.value)
         finally:
-            kernel32.LocalFree(text)
+            kernel32.LocalFree(ctypes.cast(text, ctypes.c_void_p))
     finally:
         kernel32.CloseHandle(token)
 

@@ -287,6 +287,7 @@ class WindowsWatchers:
         if user32 is None:
             windll = ctypes.windll  # type: ignore[attr-defined]
             user32, wtsapi32, kernel32 = windll.user32, windll.wtsapi32, windll.kernel32
+            _declare_window_api(user32, wtsapi32, kernel32)
         self._lock = lock
         self._user32 = user32
         self._wtsapi32 = wtsapi32
@@ -326,6 +327,26 @@ class WindowsWatchers:
             self._wtsapi32.WTSUnRegisterSessionNotification(self._window)
             self._user32.DestroyWindow(self._window)
             self._window = None
+
+
+def _declare_window_api(user32: Any, wtsapi32: Any, kernel32: Any) -> None:
+    """Argument and result types of the real functions: window handles, WPARAM and LPARAM are 64-bit."""
+    import ctypes
+    from ctypes import wintypes
+
+    user32.DefWindowProcW.argtypes = [wintypes.HWND, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM]
+    user32.DefWindowProcW.restype = ctypes.c_ssize_t
+    user32.RegisterClassW.argtypes = [ctypes.c_void_p]
+    user32.RegisterClassW.restype = wintypes.ATOM
+    user32.CreateWindowExW.argtypes = [wintypes.DWORD, wintypes.LPCWSTR, wintypes.LPCWSTR, wintypes.DWORD,
+                                       ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int, wintypes.HWND,
+                                       wintypes.HMENU, wintypes.HINSTANCE, ctypes.c_void_p]
+    user32.CreateWindowExW.restype = wintypes.HWND
+    user32.DestroyWindow.argtypes = [wintypes.HWND]
+    wtsapi32.WTSRegisterSessionNotification.argtypes = [wintypes.HWND, wintypes.DWORD]
+    wtsapi32.WTSUnRegisterSessionNotification.argtypes = [wintypes.HWND]
+    kernel32.GetModuleHandleW.argtypes = [wintypes.LPCWSTR]
+    kernel32.GetModuleHandleW.restype = wintypes.HMODULE
 
 
 def _window_class(procedure: Any, instance: Any, name: str) -> Any:

@@ -155,6 +155,7 @@ def test_windows_acl_request_sets_a_protected_dacl_and_frees_the_descriptor(tmp_
     sddl, revision = advapi32.calls[0][1][:2]
     assert (sddl, revision) == (f"D:P(A;;FA;;;{SID})", private_files.SDDL_REVISION_1)
     path, flags = advapi32.calls[1][1][:2]
+    flags = getattr(flags, "value", flags)  # a DWORD: the protected flag does not fit a C int
     assert path == str(tmp_path / "vault.db")
     assert flags == (private_files.DACL_SECURITY_INFORMATION
                      | private_files.PROTECTED_DACL_SECURITY_INFORMATION)
