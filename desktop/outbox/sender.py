@@ -95,6 +95,8 @@ class SendReport:
     next_attempt_at: datetime | None = None
     #: The reason the whole queue waits after this pass (None: it did not have to).
     backed_off: str | None = None
+    #: Notifications the municipality sent a verified message about in this pass (kvittering, § 137).
+    messages: list[str] = field(default_factory=list)
 
 
 class OutboxSender:
@@ -211,7 +213,8 @@ class OutboxSender:
         if self._replies is not None and not self._stop.is_set() and breaker.tripped is None:
             with self._lock:
                 try:
-                    self._replies.run(self.vault)
+                    found = self._replies.run(self.vault)
+                    report.messages = list(dict.fromkeys(found.acknowledged + found.oriented))
                 except UnderretError as exc:  # reading messages never stops delivery
                     log.warning("outbox: messages from the municipality not read (%s)", exc.message_id)
         return report

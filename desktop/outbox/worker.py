@@ -26,6 +26,8 @@ Signals (all delivered on the GUI thread):
 * ``waitingCountChanged(int)``: how many notifications wait (badge).
 * ``errorOccurred(message_id)``: a pass could not run (e.g. the vault could not
   be opened); the worker tries again later.
+* ``messagesReceived(ids)``: the municipality's kvittering or § 137 orientation
+  came for these notifications in the pass (``desktop.outbox.replies`` kept them).
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class _Engine(QObject):
     statesPending = Signal()  # noqa: N815 - Qt signal naming
     waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming, as in the contract
     errorOccurred = Signal(str)  # noqa: N815 - Qt signal naming, as in the contract
+    messagesReceived = Signal(list)  # noqa: N815 - Qt signal naming
 
     def __init__(self, sender: OutboxSender, states: _StateQueue) -> None:
         super().__init__()
@@ -121,6 +124,8 @@ class _Engine(QObject):
         if report.waiting != self._last_waiting:
             self._last_waiting = report.waiting
             self.waitingCountChanged.emit(report.waiting)
+        if report.messages:
+            self.messagesReceived.emit(report.messages)
         if report.next_attempt_at is not None:
             delay = (report.next_attempt_at - datetime.now(UTC)).total_seconds() * 1000
             self._timer.start(int(min(max(delay, 0), MAX_TIMER_MS)))
@@ -154,6 +159,7 @@ class OutboxWorker(QObject):
     stateChanged = Signal(str)  # noqa: N815 - Qt signal naming, as in the contract
     waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming, as in the contract
     errorOccurred = Signal(str)  # noqa: N815 - Qt signal naming, as in the contract
+    messagesReceived = Signal(list)  # noqa: N815 - Qt signal naming
 
     _begin_requested = Signal()
     _pass_requested = Signal()
@@ -173,6 +179,7 @@ class OutboxWorker(QObject):
         self._engine.statesPending.connect(self._states_pending)
         self._engine.waitingCountChanged.connect(self._forward_waiting)
         self._engine.errorOccurred.connect(self._forward_error)
+        self._engine.messagesReceived.connect(self.messagesReceived)
         # Changes arriving in a burst are handed on together, at most STATE_BATCH_MS after the first.
         self._state_timer = QTimer(self)
         self._state_timer.setSingleShot(True)

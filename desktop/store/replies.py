@@ -96,3 +96,9 @@ class ReplyKeyRepository:
         return [ReplyMessage(str(m), str(n), str(k), datetime.fromisoformat(s), datetime.fromisoformat(a),
                              str(u), str(r), None if o is None else str(o))
                 for m, n, k, s, a, u, r, o in rows]
+
+    def acknowledged_ids(self) -> set[str]:
+        """The notifications the municipality has sent a kvittering for (the list shows them as such)."""
+        rows = self._db.query("SELECT DISTINCT notification_id FROM reply_message"
+                              " WHERE kind = 'acknowledgement'")
+        return {str(n) for (n,) in rows}

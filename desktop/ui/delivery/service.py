@@ -79,14 +79,16 @@ class DeliveryService(QObject):
     ``itemStateChanged(id, state, reason_id)``, ``problem(message_id)`` when a
     pass could not run or sending is not set up, ``startPending()`` after unlock
     while the start waits for the main window's list ("Send now" starts it at
-    once), ``started()`` once the worker runs, and ``purged(int)`` after a
-    retention run that removed content.
+    once), ``started()`` once the worker runs, ``purged(int)`` after a
+    retention run that removed content, and ``messagesReceived(ids)`` when the
+    municipality's kvittering or § 137 orientation came for these notifications.
     """
 
     waitingCountChanged = Signal(int)  # noqa: N815 - Qt signal naming
     itemStateChanged = Signal(str, str, str)  # noqa: N815 - Qt signal naming
     problem = Signal(str)
     purged = Signal(int)
+    messagesReceived = Signal(list)  # noqa: N815 - Qt signal naming
     started = Signal()
     startPending = Signal()  # noqa: N815 - Qt signal naming
     _wake = Signal()
@@ -275,6 +277,7 @@ class DeliveryService(QObject):
         worker.itemStateChanged.connect(self._on_item_state)
         worker.waitingCountChanged.connect(self._on_waiting)
         worker.errorOccurred.connect(self.problem)
+        worker.messagesReceived.connect(self.messagesReceived)
         self.worker = worker
         worker.start()
         log.info("delivery: worker started")

@@ -35,7 +35,13 @@ from desktop.errors import UnderretError
 from desktop.ui import theme
 from desktop.ui.delivery.alerts import ALERT_SEEN_EVENT, AlertBanner, DesktopNotifier
 from desktop.ui.delivery.panel import DeliveryPanel
-from desktop.ui.delivery.wording import ACKNOWLEDGED_EVENT, WAITING_STATES, StateWording, alert_key
+from desktop.ui.delivery.wording import (
+    ACKNOWLEDGED_EVENT,
+    TRACKED_STATES,
+    WAITING_STATES,
+    StateWording,
+    alert_key,
+)
 from desktop.ui.documents import DocumentActions, PrintableCopy
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
@@ -44,6 +50,7 @@ from desktop.ui.operations import run_in_background
 if TYPE_CHECKING:
     from desktop.domain.packs import GuidelinePack
     from desktop.store.notifications import NotificationSummary
+    from desktop.store.replies import ReplyMessage
     from desktop.ui.delivery.service import DeliveryService
     from desktop.ui.main_window import MainWindow
     from desktop.ui.services import Services
@@ -86,6 +93,9 @@ class MainWindowDelivery(QObject):
         self._notified: set[tuple[str, str]] = set()
         self._audit_checked: set[str] = set()
         self._audit_generation = 0  # a read started before a lock or a new note is out of date
+        #: The municipality's kvitteringer have been read from the vault since the last unlock.
+        self._kvitteringer_read = False
+        self._locks = 0  # a read of them started before a lock is out of date
         from desktop.ui.dates import today_in_denmark
 
         self.wording = StateWording(self._pack, delivery.today if delivery else today_in_denmark,
@@ -168,6 +178,7 @@ class MainWindowDelivery(QObject):
             delivery.problem.connect(self._show_problem)
             delivery.started.connect(self.retranslate)
             delivery.startPending.connect(self.retranslate)  # "Send now" works before the start
+            delivery.messagesReceived.connect(lambda _ids: self._read_kvitteringer())
         window.installEventFilter(self)
         services.quit_guards.append(self.may_quit)
         self.retranslate()
@@ -223,6 +234,8 @@ class MainWindowDelivery(QObject):
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
         self.retranslate()
         self._check_audit([s.id for s in rows if self._alerting(s)])
+        if not self._kvitteringer_read:
+            self._read_kvitteringer()
 
     # --- alerts --------------------------------------------------------------------------------
     def _alerting(self, summary: NotificationSummary) -> bool:
@@ -303,11 +316,35 @@ class MainWindowDelivery(QObject):
 
         run_in_background(self, read, on_success=done, on_failure=self._copy_failed)
 
+    def _read_kvitteringer(self) -> None:
+        """Which notifications the municipality has sent a kvittering for (background, one query): they
+        read "Acknowledgement received" and their reminder stops (``desktop.outbox.replies`` keeps them)."""
+        services = self._services
+        locks = self._locks
+        self._kvitteringer_read = True
+
+        def read() -> set[str]:
+            reader = services.open_reader()
+            try:
+                return reader.reply_keys.acknowledged_ids()
+            finally:
+                reader.close()
+
+        def done(found: set[str]) -> None:
+            if locks != self._locks:
+                return
+            self.acknowledged.update(found)
+            self._words_changed()
+
+        run_in_background(self, read, on_success=done, on_failure=self._copy_failed)
+
     def _forget_audit(self) -> None:
         # Read again from the vault after the next unlock (it may be another person's profile).
         self.acknowledged.clear()
         self.seen_alerts.clear()
         self._audit_checked.clear()
+        self._kvitteringer_read = False
+        self._locks += 1
         self._audit_generation += 1
         self.alert.set_alerts([])
 
@@ -343,13 +380,19 @@ class MainWindowDelivery(QObject):
             self.panel.show_details(None, None)
             return
         next_attempt = None
+        messages: list[ReplyMessage] = []
         vault = self._services.vault
         if str(summary.state) == "queued" and vault is not None:
             try:
                 next_attempt = vault.outbox.next_attempt_for(summary.id)
             except UnderretError:
                 next_attempt = None
-        self.panel.show_details(summary.id, self.wording.details(summary, next_attempt))
+        elif str(summary.state) in TRACKED_STATES and vault is not None:
+            try:  # the municipality's kvittering and § 137 orientation (one indexed read)
+                messages = vault.reply_keys.messages(summary.id)
+            except UnderretError:
+                messages = []
+        self.panel.show_details(summary.id, self.wording.details(summary, next_attempt, messages))
 
     def note_acknowledged(self) -> None:
         """The person got the municipality's acknowledgement: note it, and stop the reminder."""

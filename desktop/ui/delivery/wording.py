@@ -5,7 +5,9 @@ refused, received, no acknowledgement); the delivery panel under the list gets
 the whole truth in sentences: why it waits and when it is tried next, why it was
 refused and what to do, with the municipality's phone number from the guideline
 pack, the reference number, the time of receipt and the date the municipality's
-acknowledgement is due (six working days), and whom to phone when it is late.
+acknowledgement is due (six working days), and whom to phone when it is late;
+once the municipality's own messages have come (``desktop.outbox.replies``), its
+kvittering and its § 137 orientation, each with the date and the unit.
 Dates are in Danish time, in the UI language's format (:mod:`desktop.ui.dates`).
 """
 
@@ -25,6 +27,7 @@ from desktop.ui.theme import Tone
 if TYPE_CHECKING:
     from desktop.domain.packs import Contact, GuidelinePack
     from desktop.store.notifications import NotificationSummary
+    from desktop.store.replies import ReplyMessage
 
 translate = QCoreApplication.translate
 
@@ -184,9 +187,12 @@ class StateWording:
         return details.text() if details is not None else None
 
     # --- the panel -----------------------------------------------------------------------------
-    def details(self, summary: NotificationSummary,
-                next_attempt: datetime | None = None) -> StateDetails | None:
-        """Everything about the notification's delivery in sentences (``None`` for a draft)."""
+    def details(self, summary: NotificationSummary, next_attempt: datetime | None = None,
+                messages: Iterable[ReplyMessage] = ()) -> StateDetails | None:
+        """Everything about the notification's delivery in sentences (``None`` for a draft).
+
+        ``messages`` are the municipality's verified messages about it (``vault.reply_keys.messages``):
+        its kvittering and its § 137 orientation, said in the panel with date and unit."""
         state = str(summary.state)
         municipality = summary.municipality or translate("Delivery", "the municipality")
         if state == "queued":
@@ -220,14 +226,42 @@ class StateWording:
                                 lines, Tone.DANGER, send_again=True)
         if state not in TRACKED_STATES:
             return None
-        return self._delivered(summary, municipality)
+        return self._delivered(summary, municipality, list(messages))
 
-    def _delivered(self, summary: NotificationSummary, municipality: str) -> StateDetails:
+    def _message_lines(self, messages: list[ReplyMessage]) -> list[str]:
+        """The kvittering and the § 137 orientation, each with its date and the unit that sent it."""
+        from desktop.ui.dates import danish_time
+
         lines = []
+        for message in messages:
+            day = self._date(danish_time(message.at).date())
+            if message.kind == "acknowledgement":
+                lines.append(translate("Delivery", "The municipality has sent a kvittering on %1 (%2).")
+                             .replace("%1", day).replace("%2", message.unit))
+            elif message.kind == "orientation":
+                lines.append(translate("Delivery", "The municipality has told you on %1 (%2): %3")
+                             .replace("%1", day).replace("%2", message.unit)
+                             .replace("%3", self._outcome(message.outcome)))
+        return lines
+
+    @staticmethod
+    def _outcome(outcome: str | None) -> str:
+        if outcome == "investigation":
+            return translate("Delivery", "the notification has led to an investigation of the child's "
+                                         "situation.")
+        if outcome == "support":
+            return translate("Delivery", "the notification has led to support for the child or the family.")
+        return translate("Delivery", "the notification has led to no measures.")
+
+    def _delivered(self, summary: NotificationSummary, municipality: str,
+                   messages: list[ReplyMessage]) -> StateDetails:
+        lines = []
+        said = self._message_lines(messages)
+        kvittering = any(m.kind == "acknowledgement" for m in messages)
         if summary.reference:
             lines.append(translate("Delivery", "Reference number: %1.").replace("%1", summary.reference))
         due = summary.acknowledgement_due
-        if self.overdue(summary):
+        if self.overdue(summary) and not kvittering:
             assert due is not None
             lines.append(translate("Delivery", "The municipality should have sent you an acknowledgement by "
                                                "%1.").replace("%1", self._date(due)))
@@ -249,6 +283,11 @@ class StateWording:
         if str(summary.state) == "purged":
             lines.append(translate("Delivery", "The content was removed from this PC after the retention "
                                                "period; the receipt is kept."))
+        if said:
+            # The municipality's own (verified) messages: nothing to note by hand once the kvittering came.
+            lines.extend(said)
+            if kvittering:
+                return StateDetails(headline, lines, Tone.GOOD)
         if self.acknowledged(summary.id):
             lines.append(translate("Delivery", "You have noted that the municipality sent you an "
                                                "acknowledgement."))
