@@ -65,8 +65,15 @@ def build_services(*, demo: bool = False, language: str | None = None,
     else:
         delivery.install(services)  # outbox worker, finalising, states and badge, retention
     if not demo:
-        # Profiles an older version left readable by other users of the PC are made private at start.
-        services.profiles.make_private()
+        # Profiles an older version left readable by other users of the PC are made private at start:
+        # on Linux and macOS a few chmods, at once; on Windows (an access list per file, through ctypes)
+        # once the first window is up.
+        import sys
+
+        if sys.platform == "win32":
+            QTimer.singleShot(WINDOWS_PRIVATE_FILES_DELAY_MS, services, services.profiles.make_private)
+        else:
+            services.profiles.make_private()
     if not demo and policy.pack_source:
         _schedule_pack_updates(services)
     if not demo:
@@ -81,6 +88,9 @@ def build_services(*, demo: bool = False, language: str | None = None,
         services.demo_launcher = try_demo  # "Try the demo" on the first-run screen
     return services
 
+
+#: How long after start, on Windows, existing profile folders get their owner-only access lists.
+WINDOWS_PRIVATE_FILES_DELAY_MS = 1000
 
 #: How long after start the demo folders left by killed demo runs are swept away.
 STALE_DEMO_SWEEP_DELAY_MS = 3000
