@@ -10,7 +10,9 @@ Nothing here holds a name, a CPR number, a date of birth or a free text: the inp
 :class:`ReportFacts`, codes and times only. Small counts identify people in a small
 municipality, so every count from 1 to 4 is *shown* as "<5" (:func:`shown`); a share whose count
 or complement is 1-4 is shown without the exact number (:func:`share_parts`). A count of 0 is
-shown as 0: it says nothing about anybody. Pure Python.
+shown as 0: it says nothing about anybody. In a table that counts each notification once (month,
+profession, age band) a single "<5" could be worked out from the total and the other counts, so
+the smallest other count is then shown as "≥5" (:func:`table_texts`). Pure Python.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from desktop.domain.deadlines import DANISH_TIME
 
 SMALL = 5
 SMALL_TEXT = "<5"
+#: A count of 5 or more not shown exactly, so that a "<5" beside it cannot be worked out from the total.
+HIDDEN_TEXT = "≥5"
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,23 @@ def shown(count: int) -> str:
 def is_small(count: int) -> bool:
     """A count the report must not print exactly."""
     return 0 < count < SMALL
+
+
+def table_texts(rows: Sequence[tuple[str, int]], *, once_each: bool) -> list[str]:
+    """The counts of one table as printed, in order.
+
+    ``once_each``: every notification is counted in exactly one row, so the rows add up to the total
+    the report prints. A single "<5" among them would then be the total less the others; the smallest
+    other count (the first of equals) is printed as "≥5" too. With two or more "<5" no one of them can
+    be worked out. Tables that count a notification under several codes (grounds, categories) do not
+    add up to the total and need nothing more.
+    """
+    texts = [shown(count) for _, count in rows]
+    if once_each and sum(1 for _, count in rows if is_small(count)) == 1:
+        others = [(count, index) for index, (_, count) in enumerate(rows) if count >= SMALL]
+        if others:
+            texts[min(others)[1]] = HIDDEN_TEXT
+    return texts
 
 
 @dataclass(frozen=True)

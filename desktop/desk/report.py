@@ -2,15 +2,16 @@
 
 Input is a :class:`desktop.desk.figures.YearlyReport` (counts only) and the unit's name; every
 count from 1 to 4 is printed as "<5" and drawn as an empty bar labelled "<5" (a bar of its true
-height would tell the number). Rendered in memory, off the UI thread; nothing is written to disk
-until the caseworker saves the result.
+height would tell the number); a count printed as "≥5" (so that a single "<5" cannot be worked out
+from the total, :func:`desktop.desk.figures.table_texts`) is drawn the same way. Rendered in
+memory, off the UI thread; nothing is written to disk until the caseworker saves the result.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -21,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from desktop.desk.figures import Share, YearlyReport, share_parts, shown
+from desktop.desk.figures import Share, YearlyReport, share_parts, shown, table_texts
 from desktop.desk.report_labels import label
 from desktop.documents.fonts import BOLD, REGULAR, register_fonts
 
@@ -51,25 +52,33 @@ def _month_label(code: str, language: str) -> str:
     return f"{label(language, 'month.' + code[5:])} {code[2:4]}"
 
 
-Rows = tuple[tuple[str, str, int], ...]
+#: (code, label, count, the count as printed) of one table.
+Rows = tuple[tuple[str, str, int, str], ...]
+#: Tables that count each notification once (their rows add up to the total).
+ONCE_EACH = frozenset({"by_month", "by_profession", "by_age_band"})
 
 
 def _rows_with_labels(report: YearlyReport, language: str,
                       category_labels: Mapping[str, str]) -> list[tuple[str, str, Rows]]:
     """(section key, section code, ((code, label, count), …)) for every table of the report."""
-    def named(prefix: str, rows: Sequence[tuple[str, int]]) -> Rows:
-        from desktop.desk.report_labels import LABELS
+    from desktop.desk.report_labels import LABELS
 
-        texts = LABELS.get(language, LABELS["da"])
-        return tuple((code, texts.get(f"{prefix}.{code}", code), count) for code, count in rows)
+    texts = LABELS.get(language, LABELS["da"])
+
+    def rows(key: str, counts: Sequence[tuple[str, int]], name: Callable[[str], str]) -> Rows:
+        printed = table_texts(counts, once_each=key in ONCE_EACH)
+        return tuple((code, name(code), count, text) for (code, count), text in zip(counts, printed,
+                                                                                     strict=True))
 
     return [
-        ("by_month", "month", tuple((c, _month_label(c, language), n) for c, n in report.by_month)),
-        ("by_profession", "profession", named("profession", report.by_profession)),
-        ("by_age_band", "age_band", named("age", report.by_age_band)),
-        ("by_ground", "ground", named("ground", report.by_ground)),
-        ("by_category", "category",
-         tuple((c, category_labels.get(c) or c, n) for c, n in report.by_category)),
+        ("by_month", "month", rows("by_month", report.by_month, lambda c: _month_label(c, language))),
+        ("by_profession", "profession",
+         rows("by_profession", report.by_profession, lambda c: texts.get(f"profession.{c}", c))),
+        ("by_age_band", "age_band",
+         rows("by_age_band", report.by_age_band, lambda c: texts.get(f"age.{c}", c))),
+        ("by_ground", "ground", rows("by_ground", report.by_ground, lambda c: texts.get(f"ground.{c}", c))),
+        ("by_category", "category", rows("by_category", report.by_category,
+                                         lambda c: category_labels.get(c) or c)),
     ]
 
 
@@ -86,10 +95,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _chart(rows: Sequence[tuple[str, str, int]], *, vertical: bool) -> Drawing:
-    values = [0 if 0 < n < 5 else n for _, _, n in rows]
-    texts = [shown(n) for _, _, n in rows]
-    names = [name for _, name, _ in rows]
+def _chart(rows: Rows, *, vertical: bool) -> Drawing:
+    # A count not printed exactly is not drawn at its height either (the bar would tell it).
+    values = [n if text == str(n) else 0 for _, _, n, text in rows]
+    texts = [text for _, _, _, text in rows]
+    names = [name for _, name, _, _ in rows]
     top = max([*values, 5])
     if vertical:
         drawing = Drawing(WIDTH, 60 * mm)
@@ -125,9 +135,9 @@ def _chart(rows: Sequence[tuple[str, str, int]], *, vertical: bool) -> Drawing:
     return drawing
 
 
-def _table(rows: Sequence[tuple[str, str, int]], language: str) -> Table:
+def _table(rows: Rows, language: str) -> Table:
     data = [[label(language, "column_what"), label(language, "column_count")]]
-    data += [[name, shown(count)] for _, name, count in rows]
+    data += [[name, text] for _, name, _, text in rows]
     table = Table(data, colWidths=[WIDTH - 30 * mm, 30 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR, 9),
@@ -193,6 +203,6 @@ def report_csv(report: YearlyReport, *, language: str = "da",
                         ("acknowledged", report.acknowledged_in_time), ("repeats", report.repeats)):
         writer.writerow(["overview", code, label(language, code), share_text(share, language)])
     for _, section, rows in _rows_with_labels(report, language, category_labels or {}):
-        for code, name, count in rows:
-            writer.writerow([section, code, name, shown(count)])
+        for code, name, _, text in rows:
+            writer.writerow([section, code, name, text])
     return out.getvalue()

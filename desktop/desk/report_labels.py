@@ -15,6 +15,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "subtitle": "{unit} · {start} – {end}",
         "made": "Udarbejdet {date} med Underret. Rapporten indeholder ingen personoplysninger.",
         "small_rule": "Tal fra 1 til 4 vises som »<5«, så ingen enkeltsag kan genkendes. "
+        "»≥5« er 5 eller flere, vist sådan for at et »<5« ikke kan regnes ud fra totalen. "
         "Andele vises ikke præcist, når tallet eller resten er under 5.",
         "overview": "Overblik",
         "total": "Underretninger modtaget",
@@ -55,6 +56,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "subtitle": "{unit} · {start} – {end}",
         "made": "Made on {date} with Underret. The report holds no personal data.",
         "small_rule": "Counts from 1 to 4 are shown as \"<5\", so no single case can be recognised. "
+        "\"≥5\" is 5 or more, shown so that a \"<5\" cannot be worked out from the total. "
         "Shares are not shown exactly when the count or the rest is under 5.",
         "overview": "Overview",
         "total": "Notifications received",

@@ -105,6 +105,25 @@ def start_intake(municipality: Municipality, db: Path) -> tuple[subprocess.Popen
     raise Failed("the intake did not answer /v1/health within 60 s")
 
 
+def _danish_panel() -> Callable[[NotifierApp, str], str]:
+    """What the notifier app's delivery panel says about a notification, in Danish (the app's words)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.delivery.wording import StateWording
+    from desktop.ui.services import Translations
+
+    application = QCoreApplication.instance() or QCoreApplication([])
+    Translations(application).install("da")
+    wording = StateWording(lambda: None, date.today, lambda: "da")
+
+    def text(app: NotifierApp, notification_id: str) -> str:
+        details = wording.details(app.vault.notifications.get_summary(notification_id),
+                                  messages=app.messages(notification_id))
+        return details.text() if details is not None else ""
+
+    return text
+
+
 def run(folder: Path, say: Callable[[str], None]) -> None:
     municipality = set_up_it(folder / "it")
     say("IT: recipient key, receipt key, message-signing key and TLS made with underret-intake")
@@ -192,15 +211,19 @@ def run(folder: Path, say: Callable[[str], None]) -> None:
         for app in apps:
             app.deliver()
         shown = 0
+        panel = _danish_panel()
         for nid, app in filed.items():
             messages = [m for m in app.messages(nid) if m.kind == "acknowledgement"]
             if len(messages) != 1 or messages[0].unit != "Ærø Kommune, Børn og Familie":
                 raise Failed(f"notifier app does not show the kvittering for {nid}")
+            if "Kommunen har sendt kvittering den " not in panel(app, nid) \
+                    or "(Ærø Kommune, Børn og Familie)." not in panel(app, nid):
+                raise Failed(f"the app's delivery panel does not say the kvittering for {nid}")
             if "acknowledgement.received" not in [e.event for e in app.vault.audit.entries_for(nid)]:
                 raise Failed(f"the deadline for {nid} is not marked met")
             shown += 1
-        say(f"notifiers: every app shows \"Kommunen har sendt kvittering\" with date and unit ({shown} of "
-            f"{NOTIFICATIONS}); deadlines met")
+        say(f"notifiers: every app's delivery panel says \"Kommunen har sendt kvittering den ...\" with the "
+            f"unit ({shown} of {NOTIFICATIONS}); deadlines met")
         database = folder / "intake.sqlite"
         data = b"".join(path.read_bytes() for path in folder.glob("intake.sqlite*"))
         needles = [MARKER.encode(), child_cpr.encode(), f"{child_cpr[:6]}-{child_cpr[6:]}".encode(),

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop.desk.figures import ReportFacts, Share, share_parts, shown, yearly_report
+from desktop.desk.figures import ReportFacts, Share, share_parts, shown, table_texts, yearly_report
 
 
 def _facts(month: int, day: int, *, acute: bool = False, profession: str = "teacher", band: str = "6-12",
@@ -68,6 +68,22 @@ def test_counts_from_one_to_four_are_shown_as_less_than_five() -> None:
     assert share_parts(report.repeats) == ("small", "<5", "41")
     assert share_parts(report.assessed_in_time) == ("almost", "36", "41")
     assert share_parts(report.acute) == ("exact", "15", "6/41")
+
+
+def test_a_single_small_count_in_a_table_that_adds_up_to_the_total_cannot_be_worked_out() -> None:
+    report = yearly_report(known_set(), date(2026, 1, 1), date(2026, 12, 31))
+    # Professions: social 3 is the only "<5"; 41 - 22 - 10 - 6 would give it, so health's 6 is hidden too.
+    assert table_texts(report.by_profession, once_each=True) == ["22", "10", "≥5", "<5", "0", "0"]
+    # Age bands: 13-17 3 alone; 0-2 (6) is the smallest other count.
+    assert table_texts(report.by_age_band, once_each=True) == ["9", "≥5", "10", "13", "<5"]
+    # Months: April 3 and December 1 - two "<5" together cannot be told apart; nothing more hidden.
+    assert "≥5" not in table_texts(report.by_month, once_each=True)
+    # Grounds count a notification under each of its grounds: no total to subtract from.
+    assert table_texts([("a", 30), ("b", 2), ("c", 9)], once_each=False) == ["30", "<5", "9"]
+    # Equal smallest: the first is hidden; a table with one "<5" and only zeros needs nothing more
+    # (the total is then "<5" itself).
+    assert table_texts([("a", 7), ("b", 7), ("c", 1)], once_each=True) == ["≥5", "7", "<5"]
+    assert table_texts([("a", 0), ("b", 4)], once_each=True) == ["0", "<5"]
 
 
 def test_a_share_of_a_tiny_total_shows_no_number() -> None:

@@ -32,7 +32,9 @@ def test_the_csv_holds_the_known_figures_with_small_counts_hidden() -> None:
     assert table[("month", "2026-01")] == "12" and table[("month", "2026-04")] == "<5"
     assert table[("month", "2026-12")] == "<5" and table[("month", "2026-05")] == "0"
     assert table[("profession", "social")] == "<5"
+    assert table[("profession", "health")] == "≥5"  # else 41 - 22 - 10 - 6 would give social's 3
     assert table[("age_band", "13-17")] == "<5" and table[("age_band", "unborn")] == "9"
+    assert table[("age_band", "0-2")] == "≥5"
     assert table[("ground", "abuse")] == "6"
     assert table[("category", "physical_violence")] == "6"
     labels = {code: name for section, code, name, _ in rows[1:] if section == "category"}
@@ -55,6 +57,7 @@ def test_the_pdf_shows_the_figures_charts_and_the_rule_and_no_exact_small_count(
     assert "Kvittering sendt inden for seks hverdage" in text
     assert "Forældres misbrug" in text and "Overgreb (nr. 4)" in text
     assert text.count("<5") >= 6
+    assert "»≥5« er 5 eller flere" in text and text.count("≥5") >= 5  # the rule, two tables, two charts
     # The charts are vector drawings: every breakdown has one, with its bars' labels as text.
     assert reader.pages[0].get_contents() is not None and len(reader.pages) >= 2
 
