@@ -144,108 +144,114 @@
   <context>
     <name>DeskUnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="72" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="75" />
       <source>Underret – receiving desk</source>
+      <extracomment>How a new desk's key is kept when IT's policy says (``key_protection``); None: the person chooses.</extracomment>
       <translation>Underret – receiving desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="80" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="83" />
       <source>Desk</source>
       <translation>Desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="83" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="86" />
       <source>Name of this desk</source>
       <translation>Name of this desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="87" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="90" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="91" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="94" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="92" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="95" />
       <source>&amp;Keep the key in this PC's saved passwords instead</source>
       <translation>&amp;Keep the key in this PC's saved passwords instead</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="93" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="96" />
       <source>Keep the key in this PC's saved passwords</source>
       <translation>Keep the key in this PC's saved passwords</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="122" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="125" />
       <source>Set up the receiving desk on this PC</source>
       <translation>Set up the receiving desk on this PC</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="123" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="126" />
       <source>&amp;Name of this desk</source>
       <translation>&amp;Name of this desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="124" />
-      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="127" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="146" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="125" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="128" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="129" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="136" />
+      <source>Set by your municipality's IT</source>
+      <translation>Set by your municipality's IT</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
       <source>&amp;Create the desk</source>
       <translation>&amp;Create the desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="130" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
       <source>Create the desk</source>
       <translation>Create the desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="133" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="141" />
       <source>Unlock the receiving desk</source>
       <translation>Unlock the receiving desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="145" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="140" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="148" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="141" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="149" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="171" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="179" />
       <source>Give the desk a name.</source>
       <translation>Give the desk a name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="178" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="186" />
       <source>The passphrase must be at least %1 characters.</source>
       <translation>The passphrase must be at least %1 characters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="183" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="191" />
       <source>The two passphrases are not the same.</source>
       <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="190" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="198" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>

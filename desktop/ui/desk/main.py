@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import paths
 from desktop.desk.service import DeskService, MessageSealer
+from desktop.store.keys import KeyProtection
 from desktop.store.profiles import ProfileDirectory
 from desktop.ui.desk.context import DeskContext
 from desktop.ui.desk.inbox_window import InboxWindow
@@ -21,9 +23,14 @@ from desktop.ui.desk.unlock_window import DeskUnlockWindow, OpenedDesk
 from desktop.ui.services import Translations
 from desktop.ui.session import SessionLock
 
+if TYPE_CHECKING:
+    from desktop.config.policy import Policy
+
 log = logging.getLogger(__name__)
 
 DESK_FOLDER = "desk"
+#: Minutes without input before the desk locks, unless IT's policy says (``idle_lock_minutes``).
+DEFAULT_IDLE_MINUTES = 5
 
 
 def desk_profiles(root: Path | None = None) -> ProfileDirectory:
@@ -43,13 +50,14 @@ def default_sealer() -> MessageSealer:
 class DeskShell:
     """Unlock window, inbox and the session lock of one running desk."""
 
-    def __init__(self, profiles: ProfileDirectory, *, idle_minutes: float = 5,
-                 idle_seconds: float | None = None, sealer: MessageSealer | None = None) -> None:
+    def __init__(self, profiles: ProfileDirectory, *, idle_minutes: float = DEFAULT_IDLE_MINUTES,
+                 idle_seconds: float | None = None, sealer: MessageSealer | None = None,
+                 protection: KeyProtection | None = None) -> None:
         self.profiles = profiles
         self.session = SessionLock(idle_minutes, idle_seconds=idle_seconds)
         self.session.locked.connect(self._on_locked)
         self._sealer = sealer if sealer is not None else default_sealer()
-        self.unlock = DeskUnlockWindow(profiles)
+        self.unlock = DeskUnlockWindow(profiles, protection=protection)
         self.unlock.opened.connect(self._on_opened)
         self.context: DeskContext | None = None
         self.inbox: InboxWindow | None = None
@@ -107,14 +115,35 @@ class DeskShell:
             self.context.service.vault.close()
 
 
+def shell_settings(policy: Policy) -> tuple[float, KeyProtection | None]:
+    """What IT's policy (the app's, ``desktop.config.policy``) sets for a desk: the minutes without
+    input before it locks, and how a new desk keeps its key (None: the person chooses)."""
+    protection = None if policy.key_protection is None else KeyProtection(policy.key_protection)
+    return float(policy.idle_lock_minutes or DEFAULT_IDLE_MINUTES), protection
+
+
 def run_desk(*, language: str | None = None) -> int:
-    """Start the desk's windows; returns the exit code."""
+    """Start the desk's windows; returns the exit code (3: IT's policy is not valid)."""
+    from desktop.config.policy import PolicyInvalid, load_policy
+
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     app.setApplicationName("Underret desk")
     app.setOrganizationName("Underret")
-    Translations(app).install(language or "da")
-    shell = DeskShell(desk_profiles())
+    try:
+        policy, _source = load_policy()
+    except PolicyInvalid as error:
+        from desktop.eventlog import refusal
+        from desktop.ui.shell import show_start_problem
+
+        refusal(error.message_id, file=error.details.get("file", ""),
+                setting=error.details.get("setting", ""))
+        Translations(app).install(language or "da")
+        show_start_problem(error)
+        return 3
+    Translations(app).install(language or policy.default_language or "da")
+    idle_minutes, protection = shell_settings(policy)
+    shell = DeskShell(desk_profiles(), idle_minutes=idle_minutes, protection=protection)
     shell.start()
     code = app.exec()
     shell.shutdown()

@@ -65,10 +65,13 @@ class DeskUnlockWindow(QWidget):
 
     opened = Signal(object)
 
-    def __init__(self, profiles: ProfileDirectory, parent: QWidget | None = None) -> None:
+    def __init__(self, profiles: ProfileDirectory, parent: QWidget | None = None, *,
+                 protection: KeyProtection | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskUnlockWindow")
         self._profiles = profiles
+        #: How a new desk's key is kept when IT's policy says (``key_protection``); None: the person chooses.
+        self._protection = protection
         self.setWindowTitle(self.tr("Underret – receiving desk"))
         self.heading = QLabel()
         font = self.heading.font()
@@ -126,6 +129,11 @@ class DeskUnlockWindow(QWidget):
             self.form.addRow("", self.use_keyring)
             for widget in (self.name, self.repeat, self.use_keyring):
                 widget.show()
+            if self._protection is not None:  # IT's policy decides; the choice is shown, not offered
+                self.use_keyring.setChecked(self._protection is KeyProtection.KEYRING)
+                self.use_keyring.setEnabled(False)
+                self.use_keyring.setVisible(self._protection is KeyProtection.KEYRING)
+                self.use_keyring.setToolTip(self.tr("Set by your municipality's IT"))
             self.button.setText(self.tr("&Create the desk"))
             self.button.setAccessibleName(self.tr("Create the desk"))
             self.name.setFocus()

@@ -87,3 +87,53 @@ def test_an_idle_desk_locks_by_itself_and_closes_its_vault(tmp_path: Path, qtbot
         wait_for_all()
         for window in QApplication.topLevelWidgets():
             window.close()
+
+
+def test_it_policy_sets_the_idle_minutes_and_how_a_new_desk_keeps_its_key(tmp_path: Path, qtbot: QtBot,
+                                                                           danish: Translations) -> None:
+    from desktop.config.policy import Policy
+    from desktop.desk.store.vault import DeskVault
+    from desktop.store.keys import KeyProtection
+    from desktop.store.profiles import ProfileDirectory
+    from desktop.ui.desk.main import DEFAULT_IDLE_MINUTES, shell_settings
+
+    assert shell_settings(Policy()) == (DEFAULT_IDLE_MINUTES, None)
+    assert shell_settings(Policy(idle_lock_minutes=2, key_protection="passphrase")) == (
+        2.0, KeyProtection.PASSPHRASE)
+    idle, protection = shell_settings(Policy(idle_lock_minutes=15, key_protection="keyring"))
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=ScryptParams(n=2**10), vault_type=DeskVault)
+    shell = DeskShell(profiles, idle_minutes=idle, protection=protection)
+    try:
+        assert shell.session._idle.interval() == 15 * 60_000
+        shell.start()
+        unlock = shell.unlock
+        unlock.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is unlock.name, timeout=10000)
+        # IT chose the keyring: shown as decided, no passphrase asked.
+        assert unlock.use_keyring.isChecked() and not unlock.use_keyring.isEnabled()
+        assert not unlock.passphrase.isEnabled()
+        QTest.keyClicks(unlock.name, "Modtagelsen")
+        for _ in range(10):
+            if QApplication.focusWidget() is unlock.button:
+                break
+            QTest.keyClick(QApplication.focusWidget() or unlock, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is unlock.button
+        QTest.keyClick(unlock.button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: shell.inbox is not None and shell.inbox.isVisible(), timeout=20000)
+        assert [p.protection for p in profiles.list()] == [KeyProtection.KEYRING]
+    finally:
+        shell.shutdown()
+        wait_for_all()
+        for window in QApplication.topLevelWidgets():
+            window.close()
+
+    other = DeskShell(ProfileDirectory(tmp_path / "other", scrypt=ScryptParams(n=2**10),
+                                       vault_type=DeskVault),
+                      protection=KeyProtection.PASSPHRASE)
+    try:
+        other.start()
+        assert not other.unlock.use_keyring.isVisible() and not other.unlock.use_keyring.isChecked()
+        assert other.unlock.passphrase.isEnabled()
+    finally:
+        other.shutdown()
+        wait_for_all()
