@@ -4,31 +4,61 @@
   <context>
     <name>Demo</name>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="184" />
+      <location filename="../desktop/ui/demo/controller.py" line="192" />
       <source>&amp;Training cases…</source>
-      <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts).</extracomment>
+      <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts). "Reset the demo?" while it is asked.</extracomment>
       <translation>&amp;Training cases…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="185" />
+      <location filename="../desktop/ui/demo/controller.py" line="193" />
       <source>&amp;Municipality view</source>
       <translation>&amp;Municipality view</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="186" />
+      <location filename="../desktop/ui/demo/controller.py" line="194" />
       <source>&amp;Reset the demo</source>
       <translation>&amp;Reset the demo</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/controller.py" line="341" />
+      <source>Reset the demo?</source>
+      <translation>Reset the demo?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/controller.py" line="342" />
+      <source>Everything written in the demo is removed: drafts, notifications and what the municipality received. The training cases stay.</source>
+      <translation>Everything written in the demo is removed: drafts, notifications and what the municipality received. The training cases stay.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/controller.py" line="348" />
+      <source>&amp;Reset</source>
+      <translation>&amp;Reset</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/controller.py" line="350" />
+      <source>&amp;Keep it</source>
+      <translation>&amp;Keep it</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/story_panel.py" line="36" />
+      <source>The case</source>
+      <translation>The case</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/story_panel.py" line="37" />
+      <source>The case story</source>
+      <translation>The case story</translation>
     </message>
   </context>
   <context>
     <name>DemoBanner</name>
     <message>
-      <location filename="../desktop/ui/demo/banner.py" line="26" />
+      <location filename="../desktop/ui/demo/banner.py" line="31" />
       <source>DEMO – fictitious data only. Nothing is sent to a real municipality.</source>
       <translation>DEMO – fictitious data only. Nothing is sent to a real municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/banner.py" line="27" />
+      <location filename="../desktop/ui/demo/banner.py" line="32" />
       <source>Demo mode</source>
       <translation>Demo mode</translation>
     </message>
@@ -59,92 +89,92 @@
   <context>
     <name>FeedbackWindow</name>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="78" />
+      <location filename="../desktop/ui/demo/feedback.py" line="79" />
       <source>How did it go?</source>
       <translation>How did it go?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="81" />
+      <location filename="../desktop/ui/demo/feedback.py" line="82" />
       <source>You found %1 of %2 signals in “%3”.</source>
       <translation>You found %1 of %2 signals in “%3”.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="84" />
+      <location filename="../desktop/ui/demo/feedback.py" line="85" />
       <source>Signals you marked</source>
       <translation>Signals you marked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="85" />
+      <location filename="../desktop/ui/demo/feedback.py" line="86" />
       <source>Signals you missed</source>
       <translation>Signals you missed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="86" />
+      <location filename="../desktop/ui/demo/feedback.py" line="87" />
       <source>Other signals you marked</source>
       <translation>Other signals you marked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="87" />
+      <location filename="../desktop/ui/demo/feedback.py" line="88" />
       <source>Other signals are not wrong: talk about why you saw them.</source>
       <translation>Other signals are not wrong: talk about why you saw them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="88" />
+      <location filename="../desktop/ui/demo/feedback.py" line="89" />
       <source>To talk about</source>
       <translation>To talk about</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="90" />
+      <location filename="../desktop/ui/demo/feedback.py" line="91" />
       <source>None of the expected signals.</source>
       <translation>None of the expected signals.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="91" />
+      <location filename="../desktop/ui/demo/feedback.py" line="92" />
       <source>None – well done.</source>
       <translation>None – well done.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="92" />
+      <location filename="../desktop/ui/demo/feedback.py" line="93" />
       <source>None.</source>
       <translation>None.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="100" />
+      <location filename="../desktop/ui/demo/feedback.py" line="101" />
       <source>Feedback on the signals</source>
       <translation>Feedback on the signals</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="101" />
+      <location filename="../desktop/ui/demo/feedback.py" line="102" />
       <source>&amp;What the municipality received</source>
       <translation>&amp;What the municipality received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="102" />
+      <location filename="../desktop/ui/demo/feedback.py" line="103" />
       <source>What the municipality received</source>
       <translation>What the municipality received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="103" />
+      <location filename="../desktop/ui/demo/feedback.py" line="104" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="104" />
+      <location filename="../desktop/ui/demo/feedback.py" line="105" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="114" />
+      <location filename="../desktop/ui/demo/feedback.py" line="115" />
       <source>Delivered to Demo Kommune. Receipt: reference %1, received %2.</source>
       <translation>Delivered to Demo Kommune. Receipt: reference %1, received %2.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="117" />
+      <location filename="../desktop/ui/demo/feedback.py" line="118" />
       <source>The demo delivery did not go through: %1</source>
       <translation>The demo delivery did not go through: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="119" />
+      <location filename="../desktop/ui/demo/feedback.py" line="120" />
       <source>Sending to Demo Kommune…</source>
       <translation>Sending to Demo Kommune…</translation>
     </message>
@@ -152,97 +182,97 @@
   <context>
     <name>MunicipalityView</name>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="85" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="90" />
       <source>Municipality view – Demo Kommune</source>
       <translation>Municipality view – Demo Kommune</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="86" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
       <source>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</source>
       <translation>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="88" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
       <source>&amp;Received notifications</source>
       <translation>&amp;Received notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="89" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
       <source>Received notifications</source>
       <translation>Received notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="90" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
       <source>The notification as the municipality reads it</source>
       <translation>The notification as the municipality reads it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="96" />
       <source>Receipt</source>
       <translation>Receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="92" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="97" />
       <source>&amp;Refresh</source>
       <translation>&amp;Refresh</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="98" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="99" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="100" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="116" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="121" />
       <source>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</source>
       <translation>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="140" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
       <source>valid</source>
       <translation>valid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="140" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
       <source>NOT valid</source>
       <translation>NOT valid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="142" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
       <source>Reference</source>
       <translation>Reference</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="143" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="148" />
       <source>Received at</source>
       <translation>Received at</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="144" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="149" />
       <source>Sender's key</source>
       <translation>Sender's key</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="150" />
       <source>Sender's signature</source>
       <translation>Sender's signature</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="152" />
       <source>Receipt sent to the notifier</source>
       <translation>Receipt sent to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="155" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="165" />
       <source>This envelope could not be opened with the demo key:</source>
       <translation>This envelope could not be opened with the demo key:</translation>
     </message>
@@ -250,73 +280,73 @@
   <context>
     <name>ScenarioPicker</name>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="72" />
+      <location filename="../desktop/ui/demo/picker.py" line="75" />
       <source>unborn child</source>
       <translation>unborn child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="73" />
+      <location filename="../desktop/ui/demo/picker.py" line="76" />
       <source>0–2 years</source>
       <translation>0–2 years</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="74" />
+      <location filename="../desktop/ui/demo/picker.py" line="77" />
       <source>3–5 years</source>
       <translation>3–5 years</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="75" />
+      <location filename="../desktop/ui/demo/picker.py" line="78" />
       <source>6–12 years</source>
       <translation>6–12 years</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="76" />
+      <location filename="../desktop/ui/demo/picker.py" line="79" />
       <source>13–17 years</source>
       <translation>13–17 years</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="81" />
+      <location filename="../desktop/ui/demo/picker.py" line="84" />
       <source>Choose a training case</source>
       <translation>Choose a training case</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="82" />
+      <location filename="../desktop/ui/demo/picker.py" line="85" />
       <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</source>
       <translation>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="84" />
+      <location filename="../desktop/ui/demo/picker.py" line="87" />
       <source>&amp;Training cases</source>
       <translation>&amp;Training cases</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="85" />
+      <location filename="../desktop/ui/demo/picker.py" line="88" />
       <source>The &amp;case</source>
       <translation>The &amp;case</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="86" />
+      <location filename="../desktop/ui/demo/picker.py" line="89" />
       <source>Training cases</source>
       <translation>Training cases</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="87" />
+      <location filename="../desktop/ui/demo/picker.py" line="90" />
       <source>The case story</source>
       <translation>The case story</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="88" />
+      <location filename="../desktop/ui/demo/picker.py" line="91" />
       <source>&amp;Start this case</source>
       <translation>&amp;Start this case</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="89" />
+      <location filename="../desktop/ui/demo/picker.py" line="92" />
       <source>Start this case</source>
       <translation>Start this case</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/picker.py" line="90" />
-      <location filename="../desktop/ui/demo/picker.py" line="91" />
+      <location filename="../desktop/ui/demo/picker.py" line="93" />
+      <location filename="../desktop/ui/demo/picker.py" line="94" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>

@@ -245,6 +245,17 @@
     </message>
   </context>
   <context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/wizard/review.py" line="201" />
+      <source>%n thing(s) to look at before you can send it.</source>
+      <translation>
+        <numerusform>%n ting at se på, før du kan sende den.</numerusform>
+        <numerusform>%n ting at se på, før du kan sende den.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Wizard</name>
     <message>
       <location filename="../desktop/ui/wizard/base.py" line="139" />
@@ -274,18 +285,18 @@
       <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <location filename="../desktop/ui/wizard/choices.py" line="99" />
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <location filename="../desktop/ui/wizard/choices.py" line="99" />
       <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <source>No</source>
       <translation>Nej</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="158" />
+      <location filename="../desktop/ui/wizard/choices.py" line="160" />
       <source>Why not?</source>
       <translation>Hvorfor ikke?</translation>
     </message>
@@ -406,138 +417,138 @@
       <translation>Før du kan sende den, skal du lige se på dette:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="88" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <translation>Søg, fx blå mærker, sult, fravær</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="89" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="50" />
       <source>Search the signs</source>
       <translation>Søg i tegnene</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="63" />
       <source>No signs match the search.</source>
       <translation>Ingen tegn passer til søgningen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="138" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="96" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Brug piletasterne til at flytte og mellemrum til at sætte kryds.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="152" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>Barnets alder kendes ikke endnu, så alle tegn vises.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="154" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="107" />
       <source>Signs for the age group: %1</source>
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="289" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="297" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>Back to re&amp;view</source>
       <translation>Tilbage til &amp;gennemsyn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="299" />
       <source>Back to the review page</source>
       <translation>Tilbage til siden Gennemse og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="296" />
+      <location filename="../desktop/ui/wizard/window.py" line="300" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Tilbage til siden Gennemse og send (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="299" />
+      <location filename="../desktop/ui/wizard/window.py" line="303" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="300" />
+      <location filename="../desktop/ui/wizard/window.py" line="304" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="306" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="303" />
+      <location filename="../desktop/ui/wizard/window.py" line="307" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="283" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Underret – notification of concern</source>
       <translation>Underret – underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="226" />
+      <location filename="../desktop/ui/wizard/window.py" line="230" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="364" />
+      <location filename="../desktop/ui/wizard/window.py" line="376" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="421" />
+      <location filename="../desktop/ui/wizard/window.py" line="436" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="433" />
+      <location filename="../desktop/ui/wizard/window.py" line="448" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -552,13 +563,13 @@
       <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="243" />
+      <location filename="../desktop/ui/wizard/sending.py" line="244" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="269" />
+      <location filename="../desktop/ui/wizard/sending.py" line="270" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
@@ -662,13 +673,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="297" />
+      <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="298" />
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>

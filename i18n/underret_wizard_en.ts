@@ -245,6 +245,17 @@
     </message>
   </context>
   <context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/wizard/review.py" line="201" />
+      <source>%n thing(s) to look at before you can send it.</source>
+      <translation>
+        <numerusform>%n thing to look at before you can send it.</numerusform>
+        <numerusform>%n things to look at before you can send it.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Wizard</name>
     <message>
       <location filename="../desktop/ui/wizard/base.py" line="139" />
@@ -274,18 +285,18 @@
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <location filename="../desktop/ui/wizard/choices.py" line="99" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="97" />
+      <location filename="../desktop/ui/wizard/choices.py" line="99" />
       <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="158" />
+      <location filename="../desktop/ui/wizard/choices.py" line="160" />
       <source>Why not?</source>
       <translation>Why not?</translation>
     </message>
@@ -406,138 +417,138 @@
       <translation>Before you can send it, please look at these:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="88" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <translation>Search, e.g. bruise, hunger, absence</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="89" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="50" />
       <source>Search the signs</source>
       <translation>Search the signs</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="63" />
       <source>No signs match the search.</source>
       <translation>No signs match the search.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="138" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="96" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Use the arrow keys to move and Space to tick a sign.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="152" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>The child's age is not known yet, so all signs are shown.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="154" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="107" />
       <source>Signs for the age group: %1</source>
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="289" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>Discard this draft</source>
       <translation>Discard this draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="297" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>Back to re&amp;view</source>
       <translation>Back to re&amp;view</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="299" />
       <source>Back to the review page</source>
       <translation>Back to the review page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="296" />
+      <location filename="../desktop/ui/wizard/window.py" line="300" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Back to the review page (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="299" />
+      <location filename="../desktop/ui/wizard/window.py" line="303" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="300" />
+      <location filename="../desktop/ui/wizard/window.py" line="304" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="306" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="303" />
+      <location filename="../desktop/ui/wizard/window.py" line="307" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="283" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Underret – notification of concern</source>
       <translation>Underret – notification of concern</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="226" />
+      <location filename="../desktop/ui/wizard/window.py" line="230" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="364" />
+      <location filename="../desktop/ui/wizard/window.py" line="376" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="421" />
+      <location filename="../desktop/ui/wizard/window.py" line="436" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="433" />
+      <location filename="../desktop/ui/wizard/window.py" line="448" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
@@ -552,13 +563,13 @@
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="243" />
+      <location filename="../desktop/ui/wizard/sending.py" line="244" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="269" />
+      <location filename="../desktop/ui/wizard/sending.py" line="270" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -662,13 +673,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="100" />
-      <location filename="../desktop/ui/wizard/window.py" line="297" />
+      <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="103" />
-      <location filename="../desktop/ui/wizard/window.py" line="298" />
+      <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>

@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._services.adopt_window(dialog)  # kept alive, and decorated as every window (the demo banner)
         close: Callable[[], bool] = dialog.close
         self._services.session.locking.connect(close)
         dialog.destroyed.connect(lambda *_: self._disconnect_quietly(close))

@@ -167,6 +167,8 @@ class _Repaint(QObject):
             widget.setAutoFillBackground(True)
             palette.setColor(Role.Window, tone.background)
             palette.setColor(Role.Base, tone.background)
+            # In a tool bar a widget's background is drawn in the Button role.
+            palette.setColor(Role.Button, tone.background)
             palette.setColor(Role.WindowText, tone.text)
             palette.setColor(Role.Text, tone.text)
             palette.setColor(Role.ButtonText, tone.text)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QLabel,
+    QListView,
     QScrollArea,
     QTabBar,
     QTableView,
@@ -152,6 +153,27 @@ def _tree(view: QTreeView) -> list[Finding]:
     return found
 
 
+def _list(view: QListView) -> list[Finding]:
+    model = view.model()
+    if model is None:
+        return []
+    found = []
+    for row in range(min(model.rowCount(), 200)):
+        if view.isRowHidden(row):
+            continue
+        index = model.index(row, 0)
+        text = str(index.data() or "")
+        rect = view.visualRect(index)
+        if not text or not rect.isValid():
+            continue
+        if view.wordWrap():
+            if _wrapped_height(view, text, rect.width()) > rect.height() + 2:
+                found.append(_finding(view, "list item cut off", text))
+        elif view.fontMetrics().horizontalAdvance(text) + 8 > rect.width():
+            found.append(_finding(view, "list item elided", text))
+    return found
+
+
 def _scroll_area(area: QAbstractScrollArea) -> Finding | None:
     if isinstance(area, QScrollArea) and area.horizontalScrollBar().isVisible():
         return _finding(area, "page wider than its window", area.objectName())
@@ -177,6 +199,8 @@ def findings_in(window: QWidget) -> list[Finding]:
             result = _table(widget)
         elif isinstance(widget, QTreeView):
             result = _tree(widget)
+        elif isinstance(widget, QListView):
+            result = _list(widget)
         elif isinstance(widget, QAbstractScrollArea):
             result = _scroll_area(widget)
         if isinstance(result, list):

@@ -238,3 +238,38 @@ register("wizard-refused", _wizard_refused)
 register("demo-picker", _demo_picker)
 register("demo-feedback", _demo_feedback)
 register("demo-municipality", _demo_municipality)
+
+
+def _help(stage: Stage) -> Iterator[tuple[str, QWidget]]:
+    """F1 on a page of the notification: the help window with the municipality's guidance."""
+    from desktop.ui.help.actions import HelpAction
+    from desktop.ui.wizard.window import WizardWindow
+
+    window = stage.services.open_wizard(stage.ids["draft"])
+    assert isinstance(window, WizardWindow)
+    window.go_to("signals", save=False)
+    action = window.findChild(HelpAction, "helpAction")
+    assert isinstance(action, HelpAction)
+    yield "help-signals", action.open_help()
+
+
+def _demo_case(stage: Stage) -> Iterator[tuple[str, QWidget]]:
+    """A training case's notification with its story beside it, and the reset question."""
+    from desktop.demo.scenarios import load_scenarios
+    from desktop.ui.demo.banner import add_demo_banner
+    from desktop.ui.demo.story_panel import attach_story
+    from desktop.ui.wizard.window import WizardWindow
+
+    scenario = next(s for s in load_scenarios() if s.id == "baby-bruise")
+    vault = stage.services.require_vault()
+    draft_id = vault.notifications.create_draft(scenario.prefilled_answers(stage.today), "child", "")
+    window = stage.services.open_wizard(draft_id)
+    assert isinstance(window, WizardWindow)
+    add_demo_banner(window)
+    attach_story(window, scenario, stage.language)
+    window.go_to("signals", save=False)
+    yield "demo-case-story", window
+
+
+register("help", _help)
+register("demo-case", _demo_case)

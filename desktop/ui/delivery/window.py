@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 
 from desktop.errors import UnderretError
 from desktop.ui import theme
+from desktop.ui.announce import announce
 from desktop.ui.delivery.alerts import ALERT_SEEN_EVENT, AlertBanner, DesktopNotifier
 from desktop.ui.delivery.panel import DeliveryPanel
 from desktop.ui.delivery.wording import (
@@ -259,6 +260,7 @@ class MainWindowDelivery(QObject):
             if key not in self._notified:
                 self._notified.add(key)
                 self.notifier.notify(translate("Delivery", "Underret: a notification needs you"), sentence)
+                announce(self.alert, sentence, urgent=True)  # a screen reader says it at once too
         self.alert.set_alerts(alerts)
 
     def alerts_seen(self) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QMessageBox, QToolButton, QWidget
 
 from desktop.demo.delivery import make_demo_finaliser, make_demo_sender
 from desktop.demo.environment import DemoEnvironment
@@ -70,6 +70,8 @@ class DemoController(QObject):
         self.main_window: MainWindow | None = None
         self.municipality_view: MunicipalityView | None = None
         self.picker: ScenarioPicker | None = None
+        #: "Reset the demo?" while it is asked.
+        self.reset_question: QMessageBox | None = None
         self.feedback_windows: dict[str, FeedbackWindow] = {}
         self._scenario_of: dict[str, Scenario] = {}
         self._wizards: list[QWidget] = []
@@ -168,7 +170,7 @@ class DemoController(QObject):
         self.municipality_action.triggered.connect(lambda: self.open_municipality_view())
         self.reset_action = QAction(window)
         self.reset_action.setObjectName("demoReset")
-        self.reset_action.triggered.connect(self.reset)
+        self.reset_action.triggered.connect(self.ask_reset)
         self.demo_buttons: list[QToolButton] = []
         bar = QWidget(window)
         bar.setObjectName("demoButtons")
@@ -191,7 +193,7 @@ class DemoController(QObject):
         self.municipality_action.setText(translate("Demo", "&Municipality view"))
         self.reset_action.setText(translate("Demo", "&Reset the demo"))
         for button in self.demo_buttons:
-            button.setAccessibleName(button.defaultAction().text().replace("&", "").rstrip("…"))
+            button.setAccessibleName(button.defaultAction().text().replace("&", "").rstrip("…").strip())
 
     def open_picker(self) -> ScenarioPicker:
         """Choose a training case; accepting it opens the wizard with the case's people filled in."""
@@ -235,6 +237,11 @@ class DemoController(QObject):
 
     def _open_wizard(self, services: Services, draft_id: str | None) -> QWidget:
         window = self._inner_factory(services, draft_id)
+        scenario = self._scenario_of.get(draft_id) if draft_id is not None else None
+        if scenario is not None and isinstance(window, QMainWindow):
+            from desktop.ui.demo.story_panel import attach_story
+
+            attach_story(window, scenario, services.language)  # the story stays in view while filling in
         self._wizards.append(window)
         window.destroyed.connect(lambda *_: self._forget_wizard(window))
         finalised = getattr(window, "finalised", None)
@@ -324,6 +331,38 @@ class DemoController(QObject):
         for dialog in (self.picker, self.municipality_view):
             if dialog is not None:
                 dialog.close()
+
+    def ask_reset(self) -> QMessageBox:
+        """Ask first: resetting removes everything written in the demo (non-modal; "Keep it" is the
+        default)."""
+        if self.reset_question is not None:
+            self.reset_question.raise_()
+            return self.reset_question
+        title = translate("Demo", "Reset the demo?")
+        box = QMessageBox(QMessageBox.Icon.Question, title, translate(
+            "Demo", "Everything written in the demo is removed: drafts, notifications and what the "
+                    "municipality received. The training cases stay."),
+            QMessageBox.StandardButton.NoButton, self.main_window)
+        box.setObjectName("demoResetQuestion")
+        box.setAccessibleName(title)
+        reset = box.addButton(translate("Demo", "&Reset"), QMessageBox.ButtonRole.DestructiveRole)
+        reset.setObjectName("confirmReset")
+        keep = box.addButton(translate("Demo", "&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepDemo")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.services.adopt_window(box)
+
+        def answered() -> None:
+            self.reset_question = None
+            if box.clickedButton() is reset:
+                self.reset()
+
+        box.finished.connect(lambda _result: answered())
+        self.reset_question = box
+        box.open()
+        return box
 
     def reset(self) -> None:
         """Back to a clean demo in one step: new empty vault and intake, same app window."""

@@ -32,6 +32,7 @@ from desktop.documents.html import Colours, render_html
 from desktop.ui import theme
 from desktop.ui.geometry import fit_to_screen
 from desktop.ui.messages import text_for
+from desktop.ui.wrapping import wrap_items
 
 
 class MunicipalityView(QDialog):
@@ -49,6 +50,7 @@ class MunicipalityView(QDialog):
         self.list_label = QLabel()
         self.list = QListWidget()
         self.list.setObjectName("receivedList")
+        wrap_items(self.list)
         self.list_label.setBuddy(self.list)
         self.receipt = QLabel()
         self.receipt.setObjectName("receiptDetails")

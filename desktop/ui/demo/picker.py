@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.demo.scenarios import Scenario
 from desktop.domain.document import AgeBand
 from desktop.ui.geometry import fit_to_screen
+from desktop.ui.wrapping import wrap_items
 
 
 class ScenarioPicker(QDialog):
@@ -32,6 +33,7 @@ class ScenarioPicker(QDialog):
         self.intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("scenarioList")
+        wrap_items(self.list)  # whole titles, wrapped
         self.story = QTextBrowser()
         self.story.setObjectName("scenarioStory")
         self.story_label = QLabel()

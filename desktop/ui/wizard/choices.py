@@ -31,6 +31,7 @@ class ChoiceEditor(FieldEditor):
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
         box = QFrame()
+        self.box = box
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         for option_id, text, help_text in self.options():
@@ -80,6 +81,7 @@ class ChoiceEditor(FieldEditor):
         # Each radio button carries its own text; the group's question goes in the description
         # so a screen reader says "Yes, radio button, Is the child in danger right now?".
         self.question = name
+        self.box.setAccessibleName(name)  # the group says which question its buttons answer
         self.describe()
         self.label.setBuddy(self.focus_target())
 

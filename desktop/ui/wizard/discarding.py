@@ -30,6 +30,7 @@ def ask_discard(window: WizardWindow) -> QMessageBox:
     box.setEscapeButton(keep)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: discard(window) if button is delete else None)
+    window.services.adopt_window(box)  # decorated as every window (the demo banner)
     box.open()
     return box
 

@@ -127,7 +127,13 @@ class SectionPage(QScrollArea):
         ctx = flow.context()
         any_required = False
         for block in self.guidance.values():
-            _show(block, field_visible(block.field, answers, ctx))
+            shown = field_visible(block.field, answers, ctx)
+            if shown and block.isHidden() and block.contacts is not None and self.isVisible():
+                # Whom to call appears while the focus stays on the answer: said aloud at once.
+                from desktop.ui.announce import announce
+
+                announce(block, f"{block.accessibleName()}: {block.contacts.text()}", urgent=True)
+            _show(block, shown)
         for path, editor in self.editors.items():
             visible = field_visible(editor.field, answers, ctx)
             _show(editor, visible)

@@ -180,6 +180,7 @@ class ReviewPage(QScrollArea):
             heading = QLabel(translate("Wizard", "Before you can send it, please look at these:"))
             heading.setWordWrap(True)
             self.problems_layout.addWidget(heading)
+            self.problems_box.setAccessibleName(heading.text())
         titles = {s.id: localise(s.title, self.lang) for s in sections}
         for problem in blocking:
             question = question_of(flow.form, problem.field_path, self.lang)
@@ -193,6 +194,12 @@ class ReviewPage(QScrollArea):
             self.problems_layout.addWidget(button)
             self.problem_buttons.append(button)
         self.problems_box.setVisible(bool(blocking))
+        if blocking:
+            from desktop.ui.announce import announce
+
+            # self.tr: lupdate finds plural forms only there.
+            said = self.tr("%n thing(s) to look at before you can send it.", "", len(blocking))
+            announce(self.problems_box, f"{said} {self.problem_buttons[0].text()}")
         visible = set(flow.pages())
         for section_id, button in self.edit_buttons.items():
             button.setVisible(section_id in visible)

@@ -217,6 +217,7 @@ class Sending:
         box = FinaliseConfirmation(document, window.pack, window.language, window,
                                    corrects=lambda original: describe_notification(window, original))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.services.adopt_window(box)  # decorated as every window (the demo banner)
         self.confirmation = box
 
         def answered(result: int) -> None:

@@ -10,25 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -37,37 +24,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.document import AgeBand
 from desktop.domain.text import localise
 from desktop.ui.wizard.fields import FieldEditor
+from desktop.ui.wrapping import wrap_items
 
 translate = QCoreApplication.translate
 
 SIGNAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the list's width: a sign's help (safety advice among it)
-    is never cut off with "…", whatever the font size."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        text = str(index.data() or "")
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        # Room for the text: the list's width minus the indentation, the check box and margins.
-        check = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self._tree)
-        margins = self._tree.fontMetrics().averageCharWidth() * 3
-        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - check - margins
-        if width <= 50 or not text:
-            return hint
-        wrap = int(Qt.TextFlag.TextWordWrap)
-        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), wrap, text)
-        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 def _hidden(item: QTreeWidgetItem | None) -> bool:
@@ -98,10 +59,7 @@ class SignalChecklistEditor(FieldEditor):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(True)
         self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 20)
-        self.tree.setItemDelegate(WrappingDelegate(self.tree))
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        # A new width wraps the texts anew: the rows are measured again.
-        self.tree.viewport().installEventFilter(self)
+        wrap_items(self.tree)  # a sign's help (safety advice among it) is never cut off with "…"
         self.empty_label = QLabel(translate("Wizard", "No signs match the search."))
         self.empty_label.hide()
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -137,11 +95,6 @@ class SignalChecklistEditor(FieldEditor):
         self.layout_.addWidget(self.empty_label)
         self.tree.setAccessibleDescription(translate(
             "Wizard", "Use the arrow keys to move and Space to tick a sign."))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
-            self.tree.scheduleDelayedItemsLayout()
-        return super().eventFilter(watched, event)
 
     # --- filtering -----------------------------------------------------------------------------
     def set_band(self, band: AgeBand | None) -> None:

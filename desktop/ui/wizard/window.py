@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -326,6 +326,11 @@ class WizardWindow(QMainWindow):
     def _toggle_acute_panel(self, on: bool) -> None:
         if on or self._acute_panel is not None:
             self.acute_panel.setVisible(on)
+        if on:
+            from desktop.ui.announce import announce
+
+            # The focus stays on the button; a screen reader hears the numbers at once.
+            announce(self.acute_panel, f"{self.acute_panel.accessibleName()}: {self.acute_panel.text()}")
 
     # --- navigation ----------------------------------------------------------------------------
     def current_page(self) -> Page:
@@ -357,7 +362,10 @@ class WizardWindow(QMainWindow):
             elif self.keeper.draft_id is not None:
                 self.keeper.page_changed()
         if focus:
-            target = page.first_focus() if isinstance(page, SectionPage) else self.finalise_button
+            if isinstance(page, SectionPage):
+                target = page.first_focus()
+            else:  # the review: the first thing to look at, when there is one, else "Finish and send"
+                target = page.problem_buttons[0] if page.problem_buttons else self.finalise_button
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -422,8 +430,11 @@ class WizardWindow(QMainWindow):
         self.keeper.changed()
 
     def _on_saved(self, draft_id: str) -> None:
+        from desktop.ui.dates import clock
+
+        # Danish time in the UI language's way of writing it, whatever the PC's zone and locale.
         self.save_label.setText(translate("Wizard", "Saved %1").replace(
-            "%1", datetime.now().strftime("%H:%M:%S")))
+            "%1", clock(datetime.now(UTC), self.services.language)))
         theme.unpaint(self.save_label)
         # The main window's list shows initials and the last change: tell it when those matter
         # (a new draft, other initials), not on every autosave; closing tells it once more.

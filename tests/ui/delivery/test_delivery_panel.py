@@ -73,6 +73,7 @@ def test_a_refused_notification_raises_the_alert_and_send_again_by_keyboard_deli
     assert alert == ("The notification about AH was not accepted by Demo Kommune: the municipality's "
                      "receiving service found it damaged. Phone 00 00 01 01.")
     assert tray.shown == [("Underret: a notification needs you", alert)]
+    assert app.part.alert.property("announced") == alert  # spoken at once to a screen reader
     # Every count agrees: nothing waits, one is refused, and the tabs say the same.
     assert app.part.badge.text() == "Nothing waiting to be sent"
     assert app.window.tabs.tabText(Group.WAITING) == "Waiting to be sent (0)"

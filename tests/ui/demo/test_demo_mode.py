@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.app import build_services
@@ -70,7 +70,11 @@ def test_every_demo_window_says_demo_in_its_banner_and_title(demo: DemoControlle
     wizard = demo.services.open_wizard(None)
     picker = demo.open_picker()
     view = demo.open_municipality_view()
-    for window in (wizard, picker, view):
+    main.open_settings()  # the dialogs the main window opens carry it too
+    settings = next(w for w in demo.services._windows if w.objectName() == "settingsDialog")
+    main.open_about()
+    about = next(w for w in demo.services._windows if w.objectName() == "aboutDialog")
+    for window in (wizard, picker, view, settings, about):
         qtbot.waitExposed(window)
         banner = banner_of(window)
         assert banner is not None and banner.isVisible(), window.objectName()
@@ -78,6 +82,24 @@ def test_every_demo_window_says_demo_in_its_banner_and_title(demo: DemoControlle
         assert window.windowTitle().startswith("[DEMO]")
     demo.services.set_language("da")  # windows retranslate their titles; the mark stays
     assert main.windowTitle().startswith("[DEMO]")
+
+
+def test_the_case_story_stays_beside_the_notification_while_the_trainee_fills_it_in(
+        demo: DemoController, qtbot: QtBot) -> None:
+    from desktop.ui.demo.story_panel import StoryPanel
+    from desktop.ui.wizard.window import WizardWindow
+
+    scenario = next(s for s in demo.scenarios if s.id == "baby-bruise")
+    window = demo.start_scenario(scenario)
+    assert isinstance(window, WizardWindow)
+    qtbot.waitExposed(window)
+    panel = window.findChild(StoryPanel)
+    assert panel is not None and panel.isVisible()
+    assert scenario.story["en"] in panel.story.toPlainText()
+    for section in window.flow.pages():  # page after page, the story stays
+        window.go_to(section, save=False)
+        assert panel.isVisible() and panel.width() >= window.width() // 5
+    assert not panel.features() & panel.DockWidgetFeature.DockWidgetClosable
 
 
 def test_a_delivery_goes_to_the_built_in_intake_even_when_policy_names_a_real_endpoint(
@@ -107,7 +129,7 @@ def test_policy_can_switch_demo_mode_off(qapp: QApplication, temp_root: Path,
     assert list(temp_root.iterdir()) == []
 
 
-def test_reset_in_one_click_empties_the_vault_and_the_intake_and_keeps_the_window(
+def test_reset_asks_first_then_empties_the_vault_and_the_intake_and_keeps_the_window(
         demo: DemoController, qtbot: QtBot) -> None:
     _file_and_deliver(demo, qtbot)
     main = demo.main_window
@@ -116,6 +138,20 @@ def test_reset_in_one_click_empties_the_vault_and_the_intake_and_keeps_the_windo
     reset_button = next(b for b in demo.demo_buttons if b.defaultAction() is demo.reset_action)
     assert reset_button.isVisible()
     QTest.mouseClick(reset_button, Qt.MouseButton.LeftButton)
+    question = demo.reset_question
+    assert question is not None and question.isVisible()
+    assert banner_of(question) is not None
+    QTest.keyClick(question, Qt.Key.Key_Escape)  # "Keep it" is what Escape (and Enter) answer
+    qtbot.waitUntil(lambda: demo.reset_question is None)
+    assert demo.services.require_vault().notifications.list_summaries() != []
+
+    QTest.mouseClick(reset_button, Qt.MouseButton.LeftButton)
+    question = demo.reset_question
+    assert question is not None
+    confirm = question.findChild(QPushButton, "confirmReset")
+    assert confirm is not None
+    QTest.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: demo.reset_question is None)
     assert main.isVisible()
     assert demo.services.require_vault().notifications.list_summaries() == []
     assert demo.environment.intake is not None and demo.environment.intake.count() == 0

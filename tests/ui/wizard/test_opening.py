@@ -72,8 +72,14 @@ def test_the_review_lists_problems_on_pages_that_were_never_built_and_leads_to_t
                      for button in review.problem_buttons}
     assert {"acute", "child", "events", "notifier"} <= problem_pages
     assert all(window.pages.built(sid) is None for sid in ("acute", "child", "events", "notifier"))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.finalise_button)
-    QTest.keyClick(window.finalise_button, Qt.Key.Key_Space)
+    # The review opens on the first thing to look at (a screen reader hears it), not on "send".
+    first = review.problem_buttons[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    assert first.objectName() == "problem:acute.in_danger"
+    count = len(review.problem_buttons)
+    said = review.problems_box.property("announced")
+    assert said.startswith(f"{count} ting at se på, før du kan sende den.")
+    QTest.keyClick(first, Qt.Key.Key_Space)
     assert window.page_id == "acute"
     page = window.current_page()
     assert isinstance(page, SectionPage)
