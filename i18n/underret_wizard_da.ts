@@ -285,18 +285,23 @@
       <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="99" />
+      <location filename="../desktop/ui/wizard/choices.py" line="101" />
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="99" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/choices.py" line="101" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="58" />
       <source>No</source>
       <translation>Nej</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="160" />
+      <location filename="../desktop/ui/wizard/choices.py" line="103" />
+      <source>Don't know</source>
+      <translation>Ved ikke</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/choices.py" line="170" />
       <source>Why not?</source>
       <translation>Hvorfor ikke?</translation>
     </message>
@@ -553,23 +558,23 @@
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="91" />
+      <location filename="../desktop/ui/wizard/sending.py" line="92" />
       <source>the notification with reference number %1</source>
       <translation>underretningen med referencenummer %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="95" />
+      <location filename="../desktop/ui/wizard/sending.py" line="96" />
       <source>the notification with reference number %1, finished on %2</source>
       <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="244" />
+      <location filename="../desktop/ui/wizard/sending.py" line="246" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="270" />
+      <location filename="../desktop/ui/wizard/sending.py" line="272" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
@@ -625,71 +630,77 @@
       <translation>%1, født %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="45" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="47" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="46" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="48" />
       <source>Sent to</source>
       <translation>Sendes til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="93" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="55" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="58" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="99" />
       <source>Child in danger right now</source>
       <translation>Barnet er i fare lige nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Ja. Det er ikke nok at skrive: Ring også nu. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="55" />
+      <source>Don't know. If you are in doubt, phone as well. %1</source>
+      <translation>Ved ikke. Er du i tvivl, så ring også. %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="61" />
       <source>Corrects</source>
       <translation>Retter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <source>What happens now</source>
       <translation>Det sker nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
       <translation>Underretningen låses og kan ikke ændres bagefter (en rettelse sendes som en ny underretning). Den sendes sikkert til kommunen, så snart pc'en er på nettet. Kommunen skal sende dig en kvittering inden for seks hverdage.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="71" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="77" />
       <source>Finish and send?</source>
       <translation>Gør færdig og send?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="74" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="80" />
       <source>Finish and send the notification?</source>
       <translation>Vil du gøre underretningen færdig og sende den?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="100" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="106" />
       <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="103" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="109" />
       <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="104" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="110" />
       <source>&amp;Go back</source>
       <translation>Gå &amp;tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="107" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="113" />
       <source>Go back to the review</source>
       <translation>Gå tilbage til gennemsynet</translation>
     </message>

@@ -285,18 +285,23 @@
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="99" />
+      <location filename="../desktop/ui/wizard/choices.py" line="101" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="99" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/choices.py" line="101" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="58" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="160" />
+      <location filename="../desktop/ui/wizard/choices.py" line="103" />
+      <source>Don't know</source>
+      <translation>Don't know</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/choices.py" line="170" />
       <source>Why not?</source>
       <translation>Why not?</translation>
     </message>
@@ -553,23 +558,23 @@
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="91" />
+      <location filename="../desktop/ui/wizard/sending.py" line="92" />
       <source>the notification with reference number %1</source>
       <translation>the notification with reference number %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="95" />
+      <location filename="../desktop/ui/wizard/sending.py" line="96" />
       <source>the notification with reference number %1, finished on %2</source>
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="244" />
+      <location filename="../desktop/ui/wizard/sending.py" line="246" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="270" />
+      <location filename="../desktop/ui/wizard/sending.py" line="272" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -625,71 +630,77 @@
       <translation>%1, born %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="45" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="47" />
       <source>Child</source>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="46" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="48" />
       <source>Sent to</source>
       <translation>Sent to</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="93" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="55" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="58" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="99" />
       <source>Child in danger right now</source>
       <translation>Child in danger right now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="50" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Yes. Writing is not enough: phone now as well. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="55" />
+      <source>Don't know. If you are in doubt, phone as well. %1</source>
+      <translation>Don't know. If you are in doubt, phone as well. %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="61" />
       <source>Corrects</source>
       <translation>Corrects</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <source>What happens now</source>
       <translation>What happens now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="57" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
       <translation>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="71" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="77" />
       <source>Finish and send?</source>
       <translation>Finish and send?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="74" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="80" />
       <source>Finish and send the notification?</source>
       <translation>Finish and send the notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="100" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="106" />
       <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="103" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="109" />
       <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="104" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="110" />
       <source>&amp;Go back</source>
       <translation>&amp;Go back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="107" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="113" />
       <source>Go back to the review</source>
       <translation>Go back to the review</translation>
     </message>

@@ -156,6 +156,10 @@ class FormField(_Model):
     preset: Preset | None = None
     default: Any = PField(default=None, description="The value a new notification starts with")
     important: bool = PField(default=False, description="Drawn with emphasis (acute question, warnings)")
+    allow_unknown: bool = PField(
+        default=False,
+        description='yes_no: a third answer "don\'t know", stored as the string "unknown" (yes and no '
+                    "stay booleans)")
 
     @model_validator(mode="after")
     def _shape_fits_type(self) -> FormField:

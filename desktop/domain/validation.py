@@ -173,7 +173,7 @@ class _Checker:
             self.add(section, path, "field.choice_unknown")
 
     def _check_yes_no(self, section: Section, f: FormField, path: str, value: Any) -> None:
-        if not isinstance(value, bool):
+        if not isinstance(value, bool) and not (f.allow_unknown and value == UNKNOWN):
             self.add(section, path, "field.wrong_shape")
 
     def _check_yes_no_why(self, section: Section, f: FormField, path: str, value: Any) -> None:
@@ -271,6 +271,10 @@ class _Checker:
 def _valid_phone(value: str) -> bool:
     text = value.strip()
     return bool(_PHONE.match(text)) and sum(c.isdigit() for c in text) >= 6
+
+
+#: The stored answer "don't know" of a yes/no question that allows it (``allow_unknown``).
+UNKNOWN = "unknown"
 
 
 def is_acute(answers: Mapping[str, Any]) -> bool:

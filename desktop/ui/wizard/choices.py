@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from desktop.domain.text import localise
+from desktop.domain.validation import UNKNOWN
 from desktop.ui.wizard.base import FieldEditor, PlainTextEdit
 
 translate = QCoreApplication.translate
@@ -93,16 +94,25 @@ class ChoiceEditor(FieldEditor):
 
 
 class YesNoEditor(ChoiceEditor):
-    """Yes or no; stored as ``True`` / ``False`` (``None`` until answered)."""
+    """Yes or no; stored as ``True`` / ``False`` (``None`` until answered). A field with
+    ``allow_unknown`` has a third answer, "Don't know", stored as ``"unknown"``."""
 
     def options(self) -> list[tuple[str, str, str]]:
-        return [("yes", translate("Wizard", "Yes"), ""), ("no", translate("Wizard", "No"), "")]
+        options = [("yes", translate("Wizard", "Yes"), ""), ("no", translate("Wizard", "No"), "")]
+        if self.field.allow_unknown:
+            options.append((UNKNOWN, translate("Wizard", "Don't know"), ""))
+        return options
 
     def value(self) -> Any:
         chosen = self.selected()
+        if chosen == UNKNOWN:
+            return UNKNOWN
         return None if chosen is None else chosen == "yes"
 
     def load(self, value: Any) -> None:
+        if value == UNKNOWN and self.field.allow_unknown:
+            self._select(UNKNOWN)
+            return
         self._select(None if value is None else ("yes" if value is True else "no"))
 
 

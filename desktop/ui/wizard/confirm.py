@@ -40,15 +40,20 @@ def _child(document: NotificationDocument, language: str) -> str:
 
 
 def summary_lines(document: NotificationDocument, pack: GuidelinePack, language: str,
-                  corrects: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
-    """(what, the answer) rows of the summary: child, municipality, acute, correction, what happens."""
+                  corrects: Callable[[str], str] | None = None,
+                  danger_unknown: bool = False) -> list[tuple[str, str]]:
+    """(what, the answer) rows of the summary: child, municipality, acute, correction, what happens.
+    ``danger_unknown``: the person answered "Don't know" to "Is the child in danger right now?"."""
     rows = [(translate("Wizard", "Child"), _child(document, language)),
             (translate("Wizard", "Sent to"), pack.municipality.name)]
+    phones = "; ".join(f"{c.name.get(language) or c.name.get('da')}: {c.phone}"
+                       for c in pack.acute_contacts() if c.phone)
     if document.acute:
-        phones = "; ".join(f"{c.name.get(language) or c.name.get('da')}: {c.phone}"
-                           for c in pack.acute_contacts() if c.phone)
         rows.append((translate("Wizard", "Child in danger right now"), translate(
             "Wizard", "Yes. Writing is not enough: phone now as well. %1").replace("%1", phones)))
+    elif danger_unknown:
+        rows.append((translate("Wizard", "Child in danger right now"), translate(
+            "Wizard", "Don't know. If you are in doubt, phone as well. %1").replace("%1", phones)))
     else:
         rows.append((translate("Wizard", "Child in danger right now"), translate("Wizard", "No")))
     if document.corrects:
@@ -65,7 +70,8 @@ class FinaliseConfirmation(QDialog):
     """The question; ``accepted`` finishes and sends, ``rejected`` goes back to the review."""
 
     def __init__(self, document: NotificationDocument, pack: GuidelinePack, language: str,
-                 parent: QWidget | None = None, corrects: Callable[[str], str] | None = None) -> None:
+                 parent: QWidget | None = None, corrects: Callable[[str], str] | None = None,
+                 danger_unknown: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("finaliseConfirmation")
         self.setWindowTitle(translate("Wizard", "Finish and send?"))
@@ -79,8 +85,9 @@ class FinaliseConfirmation(QDialog):
         heading.setFont(font)
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        self.rows = summary_lines(document, pack, language, corrects)
+        self.rows = summary_lines(document, pack, language, corrects, danger_unknown)
         spoken = []
+        danger = translate("Wizard", "Child in danger right now")
         for what, answer in self.rows:
             caption = QLabel(what)
             bold = caption.font()
@@ -90,7 +97,7 @@ class FinaliseConfirmation(QDialog):
             value = QLabel(answer)
             value.setWordWrap(True)
             value.setObjectName("confirmationValue")
-            if document.acute and what == translate("Wizard", "Child in danger right now"):
+            if (document.acute or danger_unknown) and what == danger:
                 value.setContentsMargins(6, 4, 6, 4)
                 theme.paint(value, theme.Tone.DANGER)
             layout.addWidget(caption)

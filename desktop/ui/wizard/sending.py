@@ -20,10 +20,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.building import NotificationIncomplete, build_document
+from desktop.domain.context import ACUTE_FIELD
 from desktop.domain.forms import FormDefinition
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.preview import Gap, build_preview
-from desktop.domain.validation import Problem, first_blocking, validate
+from desktop.domain.validation import UNKNOWN, Problem, first_blocking, validate
 from desktop.errors import UnderretError
 from desktop.ui import theme
 from desktop.ui.messages import message_for
@@ -215,7 +216,8 @@ class Sending:
             self.confirmation.raise_()
             return
         box = FinaliseConfirmation(document, window.pack, window.language, window,
-                                   corrects=lambda original: describe_notification(window, original))
+                                   corrects=lambda original: describe_notification(window, original),
+                                   danger_unknown=window.answers.get(ACUTE_FIELD) == UNKNOWN)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.services.adopt_window(box)  # decorated as every window (the demo banner)
         self.confirmation = box

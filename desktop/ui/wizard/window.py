@@ -39,7 +39,7 @@ from desktop.domain.flow import WizardFlow, apply_presets
 from desktop.domain.forms import FormDefinition, Section, SectionKind
 from desktop.domain.help import wizard_topic
 from desktop.domain.packs import GuidelinePack
-from desktop.domain.validation import Problem
+from desktop.domain.validation import UNKNOWN, Problem
 from desktop.ui import theme
 from desktop.ui.help.actions import add_help_menu
 from desktop.ui.messages import message_for
@@ -425,7 +425,7 @@ class WizardWindow(QMainWindow):
             page.refresh(self.flow, self.answers)
             if checks.concerns_identity(editor):
                 checks.show_at_once(self, page)  # an adult's or an unborn's CPR number: said now
-        if top == ACUTE_FIELD and value is True:
+        if top == ACUTE_FIELD and value in (True, UNKNOWN):
             self.acute_button.setChecked(False)  # the page itself now shows whom to call
         self.keeper.changed()
 

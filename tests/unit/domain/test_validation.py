@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -231,3 +231,23 @@ def test_validation_never_crashes_and_never_requires_a_hidden_field(data: st.Dat
 def test_every_shipped_field_type_is_understood(form: FormDefinition) -> None:
     used = {f.type for _s, top in form.iter_fields() for f in [top, *top.fields]}
     assert used == set(FieldType), f"not used in notification.yaml: {set(FieldType) - used}"
+
+
+def test_dont_know_answers_the_acute_question_but_never_a_plain_yes_no_and_is_not_acute(
+    form: FormDefinition, national: GuidelinePack, complete_answers: dict[str, Any]
+) -> None:
+    from desktop.domain.building import build_document
+    from desktop.domain.flow import field_visible
+    from desktop.domain.validation import UNKNOWN
+
+    answers = complete_answers | {"acute.in_danger": UNKNOWN}
+    assert _check(form, national, answers) == [("child.cpr", "cpr.modulus11")]
+    flow = WizardFlow(form, national, lambda: answers, lambda: TODAY)
+    assert field_visible(form.field("acute.call_now"), answers, flow.context())  # whom to call, too
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    document = build_document(form, national, answers, notification_id="00000000-0000-4000-8000-000000000001",
+                              created_at=at, finalised_at=at, language="da")
+    assert document.acute is False
+    # A yes/no without "don't know" refuses it.
+    plain = complete_answers | {"family.abuse_in_household": UNKNOWN}
+    assert ("family.abuse_in_household", "field.wrong_shape") in _check(form, national, plain)
