@@ -4,61 +4,66 @@
   <context>
     <name>Demo</name>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="192" />
+      <location filename="../desktop/ui/demo/controller.py" line="197" />
       <source>&amp;Training cases…</source>
-      <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts). "Reset the demo?" while it is asked.</extracomment>
+      <extracomment>How long to gather changes before asking the outbox to try (draft saves come in bursts). "Reset the demo?" while it is asked. Puts the banner on every window shown while the demo runs (dialogs of any part of the app).</extracomment>
       <translation>&amp;Training cases…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="193" />
+      <location filename="../desktop/ui/demo/controller.py" line="198" />
       <source>&amp;Municipality view</source>
       <translation>&amp;Municipality view</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="194" />
+      <location filename="../desktop/ui/demo/controller.py" line="199" />
       <source>&amp;Reset the demo</source>
       <translation>&amp;Reset the demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="341" />
+      <location filename="../desktop/ui/demo/controller.py" line="347" />
       <source>Reset the demo?</source>
       <translation>Reset the demo?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="342" />
+      <location filename="../desktop/ui/demo/controller.py" line="348" />
       <source>Everything written in the demo is removed: drafts, notifications and what the municipality received. The training cases stay.</source>
       <translation>Everything written in the demo is removed: drafts, notifications and what the municipality received. The training cases stay.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="348" />
+      <location filename="../desktop/ui/demo/controller.py" line="354" />
       <source>&amp;Reset</source>
       <translation>&amp;Reset</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/controller.py" line="350" />
+      <location filename="../desktop/ui/demo/controller.py" line="356" />
       <source>&amp;Keep it</source>
       <translation>&amp;Keep it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="36" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="47" />
       <source>The case</source>
       <translation>The case</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="37" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="48" />
       <source>The case story</source>
       <translation>The case story</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/story_panel.py" line="51" />
+      <source>Your role: %1, %2.</source>
+      <translation>Your role: %1, %2.</translation>
     </message>
   </context>
   <context>
     <name>DemoBanner</name>
     <message>
-      <location filename="../desktop/ui/demo/banner.py" line="31" />
+      <location filename="../desktop/ui/demo/banner.py" line="47" />
       <source>DEMO – fictitious data only. Nothing is sent to a real municipality.</source>
       <translation>DEMO – fictitious data only. Nothing is sent to a real municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/banner.py" line="32" />
+      <location filename="../desktop/ui/demo/banner.py" line="48" />
       <source>Demo mode</source>
       <translation>Demo mode</translation>
     </message>

@@ -46,7 +46,8 @@ class Scene:
 SCENES: dict[str, Scene] = {}
 
 #: Modules with scenes of their own (another area's windows), imported when the gallery starts.
-SCENE_MODULES: list[str] = ["tests.gallery.desk_scenes", "tests.gallery.observations_scenes"]
+SCENE_MODULES: list[str] = ["tests.gallery.desk_scenes", "tests.gallery.observations_scenes",
+                             "tests.gallery.frontline2_scenes"]
 
 
 def register(name: str, build: SceneFunction) -> None:

@@ -27,7 +27,7 @@ from desktop.domain.building import child_initials
 from desktop.domain.forms import initial_answers, load_form
 from desktop.outbox.worker import OutboxWorker
 from desktop.ui import geometry, messages
-from desktop.ui.demo.banner import add_demo_banner
+from desktop.ui.demo.banner import DemoWindowWatcher, add_demo_banner
 from desktop.ui.demo.feedback import FeedbackWindow
 from desktop.ui.demo.municipality_view import MunicipalityView
 from desktop.ui.demo.picker import ScenarioPicker
@@ -72,6 +72,8 @@ class DemoController(QObject):
         self.picker: ScenarioPicker | None = None
         #: "Reset the demo?" while it is asked.
         self.reset_question: QMessageBox | None = None
+        #: Puts the banner on every window shown while the demo runs (dialogs of any part of the app).
+        self._window_watcher = DemoWindowWatcher(self)
         self.feedback_windows: dict[str, FeedbackWindow] = {}
         self._scenario_of: dict[str, Scenario] = {}
         self._wizards: list[QWidget] = []
@@ -87,6 +89,9 @@ class DemoController(QObject):
         """Hook into the services; open the demo vault and start the outbox."""
         services = self.services
         services.window_decorators.append(add_demo_banner)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._window_watcher)
         services.main_window_hooks.append(self._add_demo_actions)
         services.wizard_factory = self._open_wizard
         setattr(services, "finalise",  # noqa: B010 - the attribute the wizard reads (ui/wizard/finalising.py)
@@ -241,7 +246,8 @@ class DemoController(QObject):
         if scenario is not None and isinstance(window, QMainWindow):
             from desktop.ui.demo.story_panel import attach_story
 
-            attach_story(window, scenario, services.language)  # the story stays in view while filling in
+            # The story stays in view while filling in, in the language the person reads.
+            attach_story(window, scenario, lambda: services.language)
         self._wizards.append(window)
         window.destroyed.connect(lambda *_: self._forget_wizard(window))
         finalised = getattr(window, "finalised", None)
@@ -386,6 +392,9 @@ class DemoController(QObject):
         if self._closed:
             return
         self._closed = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._window_watcher)
         self._send_soon.stop()
         self._stop_worker()
         self.services.session.stop()

@@ -47,7 +47,7 @@ class HelpWindow(QDialog):
         layout.addWidget(self.buttons)
         from desktop.ui.geometry import place
 
-        place(self, "help", share=0.6, cap=(860, 720))
+        place(self, "help", share=0.8, cap=(860, 720))
 
     @property
     def language(self) -> str:
