@@ -129,3 +129,23 @@ def test_a_case_with_a_real_looking_serial_is_made_fictitious_anyway() -> None:
         today = date.fromordinal(date(2026, 1, 1).toordinal() + day)
         number = scenario.cpr(today)
         assert number is not None and is_fictitious(parse_cpr(number))
+
+
+def test_a_case_with_a_sign_that_may_mean_danger_now_teaches_to_phone(scenarios: list[Scenario]) -> None:
+    # A trainer's debrief must not leave out the phone call the pack asks for (wording review 30, 34).
+    pack = load_pack(demo_pack_path())
+    for scenario in scenarios:
+        if not any(pack.signal(s).acute for s in scenario.expected_signals):
+            continue
+        assert scenario.debrief is not None, scenario.id
+        assert "ring" in scenario.debrief.da.casefold(), scenario.id
+        assert any(w in scenario.debrief.en.casefold() for w in ("phone", "call")), scenario.id
+
+
+def test_the_danish_of_the_cases_quotes_with_guillemets_and_says_du(scenarios: list[Scenario]) -> None:
+    # House style from the wording review (35, 40): »…« for quotes, the trainee is "du", never "man".
+    for scenario in scenarios:
+        texts = [scenario.title.da, scenario.story.da] + ([scenario.debrief.da] if scenario.debrief else [])
+        for text in texts:
+            assert '"' not in text and "“" not in text and "”" not in text, (scenario.id, text)
+            assert " man " not in f" {text} ".replace(",", " "), (scenario.id, text)
