@@ -94,14 +94,12 @@ class UnlockWindow(QWidget):
         form.addRow(self._profile_label, self.profile_combo)
         form.addRow(self._passphrase_label, self.passphrase_edit)
         form.addRow(self._keyring_note)
-        from desktop.ui.help.actions import add_help, help_button
-
-        # F1 and a Help button: the pack's help on opening the profile (the pack loads on first press).
-        self.help_action = add_help(self, services, lambda: "unlock")
-        self.help_button = help_button(self.help_action, services)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_profile_button)
-        buttons.addWidget(self.help_button)
+        self._buttons = buttons
+        self.help_button: QPushButton | None = None
+        # F1 and a Help button come a turn after the window: not on the way to the first paint.
+        QTimer.singleShot(0, self._add_help)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
@@ -127,6 +125,15 @@ class UnlockWindow(QWidget):
         from desktop.ui.geometry import place
 
         place(self, "unlock", share=0.5, cap=(720, 520))
+
+    def _add_help(self) -> None:
+        """F1 and a Help button: the pack's help on opening the profile (the pack loads on first press)."""
+        from desktop.ui.help.actions import add_help, help_button
+
+        self.help_action = add_help(self, self._services, lambda: "unlock")
+        self.help_button = help_button(self.help_action, self._services)
+        self._buttons.insertWidget(1, self.help_button)
+        self.setTabOrder(self.new_profile_button, self.help_button)
 
     # --- profiles ------------------------------------------------------------------------------
     def reload_profiles(self, select_id: str | None = None) -> None:

@@ -76,13 +76,15 @@ def test_f1_and_the_help_button_on_the_unlock_window(
     _close(qtbot, helper)
 
     # The same help from the Help button, reached with Tab and pressed with Space.
+    button = unlock.help_button
+    assert button is not None
     for _ in range(12):
-        if _focused() is unlock.help_button:
+        if _focused() is button:
             break
         QTest.keyClick(_focused() or unlock, Qt.Key.Key_Tab)
-    assert _focused() is unlock.help_button
-    assert unlock.help_button.text() == "Hjælp" and unlock.help_button.accessibleName()
-    QTest.keyClick(unlock.help_button, Qt.Key.Key_Space)
+    assert _focused() is button
+    assert button.text() == "Hjælp" and button.accessibleName()
+    QTest.keyClick(button, Qt.Key.Key_Space)
     assert _shown_help(qtbot, unlock) is helper, "one help window per window, brought back"
 
 
