@@ -3,7 +3,8 @@
 Every signal of the pack gets its tree item once; the age band and the search
 only hide and show items, so a pack with hundreds of signals filters within a
 frame. Which signals fit the band and which match the search is the domain's
-answer (``GuidelinePack.signals_for`` / ``search``).
+answer (``GuidelinePack.signals_for`` / ``search``); a signal whose examples differ by
+age (``help_by_age``) gets the band's examples when the band changes.
 """
 
 from __future__ import annotations
@@ -77,11 +78,9 @@ class SignalChecklistEditor(FieldEditor):
         for signal in pack.signals:
             label = localise(signal.label, lang)
             help_text = localise(signal.help, lang)
-            item = QTreeWidgetItem([f"{label}\n{help_text}"])
+            item = QTreeWidgetItem()
+            self._set_item_text(item, label, help_text)
             item.setData(0, SIGNAL_ID_ROLE, signal.id)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, label)
-            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, help_text)
-            item.setToolTip(0, help_text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -107,7 +106,27 @@ class SignalChecklistEditor(FieldEditor):
             text = translate("Wizard", "Signs for the age group: %1").replace(
                 "%1", self.context.pack.age_band_label(band, lang))
         self.band_label.setText(text)
+        self._show_examples_for(band)
         self.apply_filter()
+
+    def _show_examples_for(self, band: AgeBand | None) -> None:
+        """The examples the pack gives for this age band (no nappy rash for a teenager's hygiene)."""
+        lang = self.context.language
+        self.tree.blockSignals(True)  # a text change is not a tick: no autosave, no problems redrawn
+        try:
+            for signal in self.context.pack.signals:
+                if signal.help_by_age:
+                    self._set_item_text(self.items[signal.id], localise(signal.label, lang),
+                                        localise(signal.help_for(band), lang))
+        finally:
+            self.tree.blockSignals(False)
+
+    @staticmethod
+    def _set_item_text(item: QTreeWidgetItem, label: str, help_text: str) -> None:
+        item.setText(0, f"{label}\n{help_text}")
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, label)
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, help_text)
+        item.setToolTip(0, help_text)
 
     def apply_filter(self) -> None:
         """Hide what does not fit the age band or the search (ticked signals stay ticked)."""
