@@ -72,7 +72,7 @@ def test_f1_and_the_help_button_on_the_unlock_window(
     assert "Skriv din adgangskode for at åbne dem." in text
     assert "Del din bekymring" in text, "the national procedure (no municipality pack in the policy)"
     assert "Politi og ambulance: 112" in text
-    assert "Barnets lov § 137: Tilbagemelding til fagpersoner, der har underrettet" in text
+    assert "Barnets lov § 137: Besked til fagpersoner om, hvad underretningen har ført til" in text
     _close(qtbot, helper)
 
     # The same help from the Help button, reached with Tab and pressed with Space.
