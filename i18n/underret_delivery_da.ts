@@ -436,7 +436,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="39" />
       <source>the connection was broken before the municipality confirmed</source>
-      <translation>forbindelsen blev afbrudt, før kommunen bekræftede</translation>
+      <translation>forbindelsen blev afbrudt, før kommunen svarede</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="41" />
@@ -456,7 +456,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="47" />
       <source>the receipt could not be checked as the municipality's</source>
-      <translation>kvitteringen kunne ikke bekræftes som kommunens</translation>
+      <translation>kvitteringen kunne ikke kontrolleres som kommunens</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="49" />
@@ -481,7 +481,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="58" />
       <source>the municipality's receiving service cannot open it with the keys it holds now (ask IT to check the intake keys)</source>
-      <translation>kommunens modtagesystem kan ikke åbne den med de nøgler, det har nu (bed IT om at tjekke nøglerne)</translation>
+      <translation>kommunens modtagesystem kan ikke åbne den med de nøgler, det har nu (bed it-afdelingen om at tjekke nøglerne)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="61" />
@@ -547,7 +547,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="92" />
       <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
-      <translation>mailserveren tilbyder ikke en krypteret forbindelse, så intet blev sendt</translation>
+      <translation>mailserveren tilbyder ikke en sikker forbindelse, så intet blev sendt</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="95" />
@@ -557,17 +557,17 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="97" />
       <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
-      <translation>mailserveren afviste kommunens sikre mailadresse (bed IT om at tjekke den)</translation>
+      <translation>mailserveren afviste kommunens sikre mailadresse (bed it-afdelingen om at tjekke den)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="100" />
       <source>the mail server refused the sender address IT has set up</source>
-      <translation>mailserveren afviste den afsenderadresse, IT har sat op</translation>
+      <translation>mailserveren afviste den afsenderadresse, it-afdelingen har sat op</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="102" />
       <source>the mail server did not accept mail from this PC (ask IT)</source>
-      <translation>mailserveren tog ikke imod mail fra denne pc (kontakt IT)</translation>
+      <translation>mailserveren tog ikke imod mail fra denne pc (kontakt it-afdelingen)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="104" />
@@ -627,12 +627,12 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="135" />
       <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
-      <translation>certifikatet til kommunens sikre postkasse kan ikke bruges (kontakt IT)</translation>
+      <translation>certifikatet til kommunens sikre postkasse kan ikke bruges (kontakt it-afdelingen)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="138" />
       <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
-      <translation>certifikatet til kommunens sikre postkasse er udløbet, så intet blev sendt (kontakt IT)</translation>
+      <translation>certifikatet til kommunens sikre postkasse er udløbet, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="159" />

@@ -62,144 +62,144 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="255" />
+      <location filename="../desktop/ui/first_run_window.py" line="266" />
       <source>Underret – create your profile</source>
       <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – opret din profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="256" />
+      <location filename="../desktop/ui/first_run_window.py" line="267" />
       <source>Welcome to Underret</source>
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="258" />
+      <location filename="../desktop/ui/first_run_window.py" line="269" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="260" />
+      <location filename="../desktop/ui/first_run_window.py" line="271" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="261" />
+      <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>Your name</source>
       <translation>Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="262" />
+      <location filename="../desktop/ui/first_run_window.py" line="273" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="263" />
+      <location filename="../desktop/ui/first_run_window.py" line="274" />
       <source>Remember on this PC</source>
       <translation>Husk på denne pc</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="264" />
+      <location filename="../desktop/ui/first_run_window.py" line="275" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="265" />
+      <location filename="../desktop/ui/first_run_window.py" line="276" />
       <source>Use a personal passphrase</source>
       <translation>Brug en personlig adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="266" />
+      <location filename="../desktop/ui/first_run_window.py" line="277" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="268" />
+      <location filename="../desktop/ui/first_run_window.py" line="279" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
       <translation>Denne pc kan ikke gemme nøglen for dig (Windows' gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="271" />
+      <location filename="../desktop/ui/first_run_window.py" line="45" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>En adgangskode skal have mindst %1 tegn. Et par ord, du kan huske, er lettere end ét svært ord, fx »blå cykel ved havet«. Ingen kan finde den frem for dig, hvis du glemmer den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="275" />
+      <location filename="../desktop/ui/first_run_window.py" line="283" />
       <source>Pass&amp;phrase</source>
       <translation>Adgangs&amp;kode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="276" />
+      <location filename="../desktop/ui/first_run_window.py" line="284" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="277" />
+      <location filename="../desktop/ui/first_run_window.py" line="285" />
       <source>Passphrase &amp;again</source>
       <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="278" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Passphrase again</source>
       <translation>Adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="280" />
+      <location filename="../desktop/ui/first_run_window.py" line="288" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
-      <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
+      <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="282" />
+      <location filename="../desktop/ui/first_run_window.py" line="290" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>&amp;Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="283" />
+      <location filename="../desktop/ui/first_run_window.py" line="291" />
       <source>Recovery passphrase (optional)</source>
       <translation>Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="285" />
+      <location filename="../desktop/ui/first_run_window.py" line="293" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="286" />
+      <location filename="../desktop/ui/first_run_window.py" line="294" />
       <source>Recovery passphrase again</source>
       <translation>Reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="287" />
+      <location filename="../desktop/ui/first_run_window.py" line="295" />
       <source>&amp;Create profile</source>
       <translation>&amp;Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="288" />
+      <location filename="../desktop/ui/first_run_window.py" line="296" />
       <source>Create profile</source>
       <translation>Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="289" />
+      <location filename="../desktop/ui/first_run_window.py" line="297" />
       <source>Try the &amp;demo</source>
       <translation>Prøv &amp;demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="290" />
+      <location filename="../desktop/ui/first_run_window.py" line="298" />
       <source>Try the demo</source>
       <translation>Prøv demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="291" />
-      <location filename="../desktop/ui/first_run_window.py" line="292" />
+      <location filename="../desktop/ui/first_run_window.py" line="299" />
+      <location filename="../desktop/ui/first_run_window.py" line="300" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="293" />
+      <location filename="../desktop/ui/first_run_window.py" line="301" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="334" />
+      <location filename="../desktop/ui/first_run_window.py" line="342" />
       <source>Creating your profile…</source>
       <translation>Opretter din profil …</translation>
     </message>
@@ -207,74 +207,74 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="240" />
+      <location filename="../desktop/ui/main_window.py" line="244" />
       <source>Underret</source>
       <extracomment>The share of the screen's free area the window takes the first time (capped on large screens). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start. Where other areas put what stands above the lists (the delivery alert and summary). ... and below them (the delivery panel of the selected notification).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="242" />
+      <location filename="../desktop/ui/main_window.py" line="246" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="244" />
-      <location filename="../desktop/ui/main_window.py" line="250" />
+      <location filename="../desktop/ui/main_window.py" line="248" />
+      <location filename="../desktop/ui/main_window.py" line="254" />
       <source>&amp;New notification</source>
       <translation>&amp;Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="245" />
+      <location filename="../desktop/ui/main_window.py" line="249" />
       <source>New notification</source>
       <translation>Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="246" />
+      <location filename="../desktop/ui/main_window.py" line="250" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start en ny underretning (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="247" />
+      <location filename="../desktop/ui/main_window.py" line="251" />
       <source>&amp;Open</source>
       <translation>&amp;Åbn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="248" />
+      <location filename="../desktop/ui/main_window.py" line="252" />
       <source>Open the selected notification</source>
       <translation>Åbn den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="251" />
+      <location filename="../desktop/ui/main_window.py" line="255" />
       <source>&amp;Lock</source>
       <translation>&amp;Lås</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="252" />
+      <location filename="../desktop/ui/main_window.py" line="256" />
       <source>&amp;Settings…</source>
       <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="253" />
+      <location filename="../desktop/ui/main_window.py" line="257" />
       <source>&amp;About Underret</source>
       <translation>&amp;Om Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="254" />
+      <location filename="../desktop/ui/main_window.py" line="258" />
       <source>&amp;Quit</source>
       <translation>&amp;Afslut</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="255" />
+      <location filename="../desktop/ui/main_window.py" line="259" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Opdater listen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="256" />
+      <location filename="../desktop/ui/main_window.py" line="260" />
       <source>&amp;File</source>
       <translation>&amp;Filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="257" />
+      <location filename="../desktop/ui/main_window.py" line="261" />
       <source>&amp;Help</source>
       <translation>&amp;Hjælp</translation>
     </message>
@@ -310,14 +310,14 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="261" />
+      <location filename="../desktop/ui/main_window.py" line="265" />
       <source>Opening your notifications…</source>
       <translation>Åbner dine underretninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="264" />
+      <location filename="../desktop/ui/main_window.py" line="268" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
-      <translation>Du har ingen underretninger endnu. Vælg "Ny underretning" for at begynde.</translation>
+      <translation>Du har ingen underretninger endnu. Vælg »Ny underretning« for at begynde.</translation>
     </message>
   </context>
   <context>
@@ -385,22 +385,22 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/messages.py" line="62" />
       <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
-      <translation>Pc'ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke huske nøglen for dig. Vælg i stedet en adgangskode.</translation>
+      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke huske nøglen for dig. Vælg i stedet en adgangskode.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="65" />
       <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
-      <translation>Pc'ens adgangskodelager kan ikke bruges lige nu, så Underret kan ikke hente nøglen til dine underretninger. Hvis det er låst, så lås det op og prøv igen. IT kan hjælpe med at få det til at virke igen. Din datafil bliver ikke rørt.</translation>
+      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke hente nøglen til dine underretninger. Er de låst, så lås dem op og prøv igen. It-afdelingen kan hjælpe med at få dem til at virke igen. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="69" />
       <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
-      <translation>IT kan måske lægge nøglen tilbage i pc'ens adgangskodelager, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
+      <translation>It-afdelingen kan måske lægge nøglen tilbage i Windows' gemte adgangskoder, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="72" />
       <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
-      <translation>Pc'ens adgangskodelager kan ikke give Underret nøglen lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
+      <translation>Windows' gemte adgangskoder kan ikke give Underret nøglen lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="75" />
@@ -680,164 +680,165 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="218" />
+      <location filename="../desktop/ui/settings_dialog.py" line="229" />
       <source>Settings</source>
+      <extracomment>The rules for a new passphrase, shown before the first try (the first-run screen's words).</extracomment>
       <translation>Indstillinger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="219" />
+      <location filename="../desktop/ui/settings_dialog.py" line="230" />
       <source>&amp;Language</source>
       <translation>&amp;Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="220" />
+      <location filename="../desktop/ui/settings_dialog.py" line="231" />
       <source>Language</source>
       <translation>Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="221" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="224" />
+      <location filename="../desktop/ui/settings_dialog.py" line="235" />
       <source>Lock after &amp;idle time</source>
       <translation>Lås efter &amp;inaktiv tid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="225" />
+      <location filename="../desktop/ui/settings_dialog.py" line="236" />
       <source> min</source>
       <translation> min.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="226" />
+      <location filename="../desktop/ui/settings_dialog.py" line="237" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutter uden brug, før Underret låser</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="227" />
-      <location filename="../desktop/ui/settings_dialog.py" line="235" />
+      <location filename="../desktop/ui/settings_dialog.py" line="238" />
+      <location filename="../desktop/ui/settings_dialog.py" line="246" />
       <source>Change passphrase</source>
       <translation>Skift adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="228" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="229" />
+      <location filename="../desktop/ui/settings_dialog.py" line="240" />
       <source>Current passphrase</source>
       <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="230" />
+      <location filename="../desktop/ui/settings_dialog.py" line="241" />
       <source>&amp;New passphrase</source>
       <translation>N&amp;y adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="231" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>New passphrase</source>
       <translation>Ny adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
+      <location filename="../desktop/ui/settings_dialog.py" line="243" />
       <source>New passphrase &amp;again</source>
       <translation>Ny adgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="233" />
+      <location filename="../desktop/ui/settings_dialog.py" line="244" />
       <source>New passphrase again</source>
       <translation>Ny adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="234" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
       <source>Change &amp;passphrase</source>
       <translation>Skift &amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="238" />
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="251" />
+      <location filename="../desktop/ui/settings_dialog.py" line="252" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="258" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
-      <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke. Du kan vælge en ny her.</translation>
+      <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke. Du kan vælge en ny her.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="247" />
+      <location filename="../desktop/ui/settings_dialog.py" line="260" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Skift &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="248" />
+      <location filename="../desktop/ui/settings_dialog.py" line="261" />
       <source>Change recovery passphrase</source>
       <translation>Skift reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="251" />
+      <location filename="../desktop/ui/settings_dialog.py" line="264" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
-      <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis pc'ens adgangskodelager holder op med at virke.</translation>
+      <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="253" />
+      <location filename="../desktop/ui/settings_dialog.py" line="266" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Gem &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="254" />
+      <location filename="../desktop/ui/settings_dialog.py" line="267" />
       <source>Set recovery passphrase</source>
       <translation>Gem reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <location filename="../desktop/ui/settings_dialog.py" line="268" />
       <source>&amp;New recovery passphrase</source>
       <translation>N&amp;y reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="256" />
+      <location filename="../desktop/ui/settings_dialog.py" line="269" />
       <source>New recovery passphrase</source>
       <translation>Ny reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="257" />
+      <location filename="../desktop/ui/settings_dialog.py" line="270" />
       <source>New recovery passphrase &amp;again</source>
       <translation>Ny reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <location filename="../desktop/ui/settings_dialog.py" line="271" />
       <source>New recovery passphrase again</source>
       <translation>Ny reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="259" />
+      <location filename="../desktop/ui/settings_dialog.py" line="272" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="292" />
+      <location filename="../desktop/ui/settings_dialog.py" line="305" />
       <source>Changing the passphrase…</source>
       <translation>Skifter adgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="302" />
+      <location filename="../desktop/ui/settings_dialog.py" line="315" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="332" />
+      <location filename="../desktop/ui/settings_dialog.py" line="345" />
       <source>Saving the recovery passphrase…</source>
       <translation>Gemmer reserveadgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="346" />
+      <location filename="../desktop/ui/settings_dialog.py" line="359" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Din reserveadgangskode er gemt. Opbevar den et sikkert sted, ikke sammen med pc'en.</translation>
     </message>
@@ -854,78 +855,78 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="212" />
+      <location filename="../desktop/ui/unlock_window.py" line="218" />
       <source>Underret – unlock</source>
       <translation>Underret – lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="213" />
+      <location filename="../desktop/ui/unlock_window.py" line="219" />
       <source>Unlock Underret</source>
       <translation>Lås Underret op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="214" />
+      <location filename="../desktop/ui/unlock_window.py" line="220" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="215" />
+      <location filename="../desktop/ui/unlock_window.py" line="221" />
       <source>Profile</source>
       <translation>Profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="230" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Recovery &amp;passphrase</source>
       <translation>Reserve&amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="235" />
+      <location filename="../desktop/ui/unlock_window.py" line="241" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="236" />
+      <location filename="../desktop/ui/unlock_window.py" line="242" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="238" />
+      <location filename="../desktop/ui/unlock_window.py" line="244" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="221" />
+      <location filename="../desktop/ui/unlock_window.py" line="227" />
       <source>&amp;New profile…</source>
       <translation>&amp;Ny profil …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="146" />
+      <location filename="../desktop/ui/unlock_window.py" line="152" />
       <source>Damaged profile (%1)</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
       <translation>Beskadiget profil (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="222" />
+      <location filename="../desktop/ui/unlock_window.py" line="228" />
       <source>New profile</source>
       <translation>Ny profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="223" />
+      <location filename="../desktop/ui/unlock_window.py" line="229" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="224" />
+      <location filename="../desktop/ui/unlock_window.py" line="230" />
       <source>Unlock</source>
       <translation>Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="231" />
+      <location filename="../desktop/ui/unlock_window.py" line="237" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="243" />
+      <location filename="../desktop/ui/unlock_window.py" line="249" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Lås op (vent %n sekund)</numerusform>
@@ -933,19 +934,19 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="245" />
+      <location filename="../desktop/ui/unlock_window.py" line="251" />
       <source>&amp;Unlock</source>
       <translation>&amp;Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="263" />
+      <location filename="../desktop/ui/unlock_window.py" line="269" />
       <source>Opening…</source>
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="332" />
+      <location filename="../desktop/ui/unlock_window.py" line="338" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
-      <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med "Ny profil …".</translation>
+      <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med »Ny profil …«.</translation>
     </message>
   </context>
 </TS>

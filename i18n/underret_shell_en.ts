@@ -62,144 +62,144 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="255" />
+      <location filename="../desktop/ui/first_run_window.py" line="266" />
       <source>Underret – create your profile</source>
       <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – create your profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="256" />
+      <location filename="../desktop/ui/first_run_window.py" line="267" />
       <source>Welcome to Underret</source>
       <translation>Welcome to Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="258" />
+      <location filename="../desktop/ui/first_run_window.py" line="269" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="260" />
+      <location filename="../desktop/ui/first_run_window.py" line="271" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="261" />
+      <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>Your name</source>
       <translation>Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="262" />
+      <location filename="../desktop/ui/first_run_window.py" line="273" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Remember on this PC (a PC only you use)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="263" />
+      <location filename="../desktop/ui/first_run_window.py" line="274" />
       <source>Remember on this PC</source>
       <translation>Remember on this PC</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="264" />
+      <location filename="../desktop/ui/first_run_window.py" line="275" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Use a personal &amp;passphrase (a shared PC)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="265" />
+      <location filename="../desktop/ui/first_run_window.py" line="276" />
       <source>Use a personal passphrase</source>
       <translation>Use a personal passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="266" />
+      <location filename="../desktop/ui/first_run_window.py" line="277" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="268" />
+      <location filename="../desktop/ui/first_run_window.py" line="279" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
       <translation>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="271" />
+      <location filename="../desktop/ui/first_run_window.py" line="45" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="275" />
+      <location filename="../desktop/ui/first_run_window.py" line="283" />
       <source>Pass&amp;phrase</source>
       <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="276" />
+      <location filename="../desktop/ui/first_run_window.py" line="284" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="277" />
+      <location filename="../desktop/ui/first_run_window.py" line="285" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="278" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="280" />
+      <location filename="../desktop/ui/first_run_window.py" line="288" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="282" />
+      <location filename="../desktop/ui/first_run_window.py" line="290" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>Reco&amp;very passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="283" />
+      <location filename="../desktop/ui/first_run_window.py" line="291" />
       <source>Recovery passphrase (optional)</source>
       <translation>Recovery passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="285" />
+      <location filename="../desktop/ui/first_run_window.py" line="293" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Recovery passphrase a&amp;gain</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="286" />
+      <location filename="../desktop/ui/first_run_window.py" line="294" />
       <source>Recovery passphrase again</source>
       <translation>Recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="287" />
+      <location filename="../desktop/ui/first_run_window.py" line="295" />
       <source>&amp;Create profile</source>
       <translation>&amp;Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="288" />
+      <location filename="../desktop/ui/first_run_window.py" line="296" />
       <source>Create profile</source>
       <translation>Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="289" />
+      <location filename="../desktop/ui/first_run_window.py" line="297" />
       <source>Try the &amp;demo</source>
       <translation>Try the &amp;demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="290" />
+      <location filename="../desktop/ui/first_run_window.py" line="298" />
       <source>Try the demo</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="291" />
-      <location filename="../desktop/ui/first_run_window.py" line="292" />
+      <location filename="../desktop/ui/first_run_window.py" line="299" />
+      <location filename="../desktop/ui/first_run_window.py" line="300" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="293" />
+      <location filename="../desktop/ui/first_run_window.py" line="301" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="334" />
+      <location filename="../desktop/ui/first_run_window.py" line="342" />
       <source>Creating your profile…</source>
       <translation>Creating your profile…</translation>
     </message>
@@ -207,74 +207,74 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="240" />
+      <location filename="../desktop/ui/main_window.py" line="244" />
       <source>Underret</source>
       <extracomment>The share of the screen's free area the window takes the first time (capped on large screens). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start. Where other areas put what stands above the lists (the delivery alert and summary). ... and below them (the delivery panel of the selected notification).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="242" />
+      <location filename="../desktop/ui/main_window.py" line="246" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="244" />
-      <location filename="../desktop/ui/main_window.py" line="250" />
+      <location filename="../desktop/ui/main_window.py" line="248" />
+      <location filename="../desktop/ui/main_window.py" line="254" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="245" />
+      <location filename="../desktop/ui/main_window.py" line="249" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="246" />
+      <location filename="../desktop/ui/main_window.py" line="250" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="247" />
+      <location filename="../desktop/ui/main_window.py" line="251" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="248" />
+      <location filename="../desktop/ui/main_window.py" line="252" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="251" />
+      <location filename="../desktop/ui/main_window.py" line="255" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="252" />
+      <location filename="../desktop/ui/main_window.py" line="256" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="253" />
+      <location filename="../desktop/ui/main_window.py" line="257" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="254" />
+      <location filename="../desktop/ui/main_window.py" line="258" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="255" />
+      <location filename="../desktop/ui/main_window.py" line="259" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="256" />
+      <location filename="../desktop/ui/main_window.py" line="260" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="257" />
+      <location filename="../desktop/ui/main_window.py" line="261" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
@@ -310,12 +310,12 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="261" />
+      <location filename="../desktop/ui/main_window.py" line="265" />
       <source>Opening your notifications…</source>
       <translation>Opening your notifications…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="264" />
+      <location filename="../desktop/ui/main_window.py" line="268" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -680,164 +680,165 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="218" />
+      <location filename="../desktop/ui/settings_dialog.py" line="229" />
       <source>Settings</source>
+      <extracomment>The rules for a new passphrase, shown before the first try (the first-run screen's words).</extracomment>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="219" />
+      <location filename="../desktop/ui/settings_dialog.py" line="230" />
       <source>&amp;Language</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="220" />
+      <location filename="../desktop/ui/settings_dialog.py" line="231" />
       <source>Language</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="221" />
+      <location filename="../desktop/ui/settings_dialog.py" line="232" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="224" />
+      <location filename="../desktop/ui/settings_dialog.py" line="235" />
       <source>Lock after &amp;idle time</source>
       <translation>Lock after &amp;idle time</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="225" />
+      <location filename="../desktop/ui/settings_dialog.py" line="236" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="226" />
+      <location filename="../desktop/ui/settings_dialog.py" line="237" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutes without use before Underret locks</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="227" />
-      <location filename="../desktop/ui/settings_dialog.py" line="235" />
+      <location filename="../desktop/ui/settings_dialog.py" line="238" />
+      <location filename="../desktop/ui/settings_dialog.py" line="246" />
       <source>Change passphrase</source>
       <translation>Change passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="228" />
+      <location filename="../desktop/ui/settings_dialog.py" line="239" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="229" />
+      <location filename="../desktop/ui/settings_dialog.py" line="240" />
       <source>Current passphrase</source>
       <translation>Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="230" />
+      <location filename="../desktop/ui/settings_dialog.py" line="241" />
       <source>&amp;New passphrase</source>
       <translation>&amp;New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="231" />
+      <location filename="../desktop/ui/settings_dialog.py" line="242" />
       <source>New passphrase</source>
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
+      <location filename="../desktop/ui/settings_dialog.py" line="243" />
       <source>New passphrase &amp;again</source>
       <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="233" />
+      <location filename="../desktop/ui/settings_dialog.py" line="244" />
       <source>New passphrase again</source>
       <translation>New passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="234" />
+      <location filename="../desktop/ui/settings_dialog.py" line="245" />
       <source>Change &amp;passphrase</source>
       <translation>Change &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="238" />
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="251" />
+      <location filename="../desktop/ui/settings_dialog.py" line="252" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="258" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
       <translation>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="247" />
+      <location filename="../desktop/ui/settings_dialog.py" line="260" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Change &amp;recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="248" />
+      <location filename="../desktop/ui/settings_dialog.py" line="261" />
       <source>Change recovery passphrase</source>
       <translation>Change recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="251" />
+      <location filename="../desktop/ui/settings_dialog.py" line="264" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
       <translation>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="253" />
+      <location filename="../desktop/ui/settings_dialog.py" line="266" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Set &amp;recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="254" />
+      <location filename="../desktop/ui/settings_dialog.py" line="267" />
       <source>Set recovery passphrase</source>
       <translation>Set recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <location filename="../desktop/ui/settings_dialog.py" line="268" />
       <source>&amp;New recovery passphrase</source>
       <translation>&amp;New recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="256" />
+      <location filename="../desktop/ui/settings_dialog.py" line="269" />
       <source>New recovery passphrase</source>
       <translation>New recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="257" />
+      <location filename="../desktop/ui/settings_dialog.py" line="270" />
       <source>New recovery passphrase &amp;again</source>
       <translation>New recovery passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <location filename="../desktop/ui/settings_dialog.py" line="271" />
       <source>New recovery passphrase again</source>
       <translation>New recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="259" />
+      <location filename="../desktop/ui/settings_dialog.py" line="272" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="292" />
+      <location filename="../desktop/ui/settings_dialog.py" line="305" />
       <source>Changing the passphrase…</source>
       <translation>Changing the passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="302" />
+      <location filename="../desktop/ui/settings_dialog.py" line="315" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Your passphrase has been changed. Use the new one next time.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="332" />
+      <location filename="../desktop/ui/settings_dialog.py" line="345" />
       <source>Saving the recovery passphrase…</source>
       <translation>Saving the recovery passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="346" />
+      <location filename="../desktop/ui/settings_dialog.py" line="359" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</translation>
     </message>
@@ -854,78 +855,78 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="212" />
+      <location filename="../desktop/ui/unlock_window.py" line="218" />
       <source>Underret – unlock</source>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="213" />
+      <location filename="../desktop/ui/unlock_window.py" line="219" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="214" />
+      <location filename="../desktop/ui/unlock_window.py" line="220" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="215" />
+      <location filename="../desktop/ui/unlock_window.py" line="221" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="230" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Recovery &amp;passphrase</source>
       <translation>Recovery &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="235" />
+      <location filename="../desktop/ui/unlock_window.py" line="241" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="236" />
+      <location filename="../desktop/ui/unlock_window.py" line="242" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="238" />
+      <location filename="../desktop/ui/unlock_window.py" line="244" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="221" />
+      <location filename="../desktop/ui/unlock_window.py" line="227" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="146" />
+      <location filename="../desktop/ui/unlock_window.py" line="152" />
       <source>Damaged profile (%1)</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
       <translation>Damaged profile (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="222" />
+      <location filename="../desktop/ui/unlock_window.py" line="228" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="223" />
+      <location filename="../desktop/ui/unlock_window.py" line="229" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="224" />
+      <location filename="../desktop/ui/unlock_window.py" line="230" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="231" />
+      <location filename="../desktop/ui/unlock_window.py" line="237" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="243" />
+      <location filename="../desktop/ui/unlock_window.py" line="249" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -933,17 +934,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="245" />
+      <location filename="../desktop/ui/unlock_window.py" line="251" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="263" />
+      <location filename="../desktop/ui/unlock_window.py" line="269" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="332" />
+      <location filename="../desktop/ui/unlock_window.py" line="338" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

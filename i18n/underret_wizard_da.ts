@@ -721,7 +721,7 @@
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="53" />
       <source>This PC is not set up to send notifications yet. What you wrote is kept as a draft. Please contact IT, and phone the municipality if the matter is urgent.</source>
-      <translation>Denne pc er endnu ikke sat op til at sende underretninger. Det, du har skrevet, er gemt som kladde. Kontakt IT – og ring til kommunen, hvis det haster.</translation>
+      <translation>Denne pc er endnu ikke sat op til at sende underretninger. Det, du har skrevet, er gemt som kladde. Kontakt it-afdelingen – og ring til kommunen, hvis det haster.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="56" />

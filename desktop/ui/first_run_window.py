@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -38,6 +38,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 8
+
+
+def passphrase_rules() -> str:
+    """What a passphrase must be, said before the first try (here and in the settings)."""
+    return QCoreApplication.translate(
+        "FirstRunWindow",
+        "A passphrase has at least %1 characters. A few words you can remember are easier than one "
+        "hard word, e.g. \u201cblue bike by the sea\u201d. Nobody can get it back for you if it is "
+        "forgotten.").replace("%1", str(MIN_PASSPHRASE))
 
 
 def _create_and_open(profiles: ProfileDirectory, name: str, protection: KeyProtection,
@@ -269,10 +278,7 @@ class FirstRunWindow(QWidget):
         self.keyring_note.setText(self.tr(
             "This PC cannot keep the key for you (its saved passwords cannot be used), so a personal "
             "passphrase is chosen. Ask IT if you would rather not type one."))
-        self.passphrase_rules.setText(self.tr(
-            "A passphrase has at least %1 characters. A few words you can remember are easier than one "
-            "hard word, e.g. \u201cblue bike by the sea\u201d. Nobody can get it back for you if it is "
-            "forgotten.").replace("%1", str(MIN_PASSPHRASE)))
+        self.passphrase_rules.setText(passphrase_rules())
         self.passphrase_edit.setAccessibleDescription(self.passphrase_rules.text())
         self._passphrase_label.setText(self.tr("Pass&phrase"))
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UnderretError
-from desktop.ui.first_run_window import MIN_PASSPHRASE
+from desktop.ui.first_run_window import MIN_PASSPHRASE, passphrase_rules
+from desktop.ui.geometry import fit_to_screen
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
@@ -111,7 +112,12 @@ class SettingsDialog(QDialog):
         self.passphrase_message = QLabel()
         self.passphrase_message.setObjectName("passphraseMessage")
         self.passphrase_message.setWordWrap(True)
+        #: The rules for a new passphrase, shown before the first try (the first-run screen's words).
+        self.passphrase_rules = QLabel()
+        self.passphrase_rules.setObjectName("passphraseRules")
+        self.passphrase_rules.setWordWrap(True)
         passphrase_form = QFormLayout(self.passphrase_group)
+        passphrase_form.addRow(self.passphrase_rules)
         passphrase_form.addRow(self._old_label, self.old_edit)
         passphrase_form.addRow(self._new_label, self.new_edit)
         passphrase_form.addRow(self._confirm_label, self.confirm_edit)
@@ -169,6 +175,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._apply_managed()
+        metrics = self.fontMetrics()
+        fit_to_screen(self, metrics.averageCharWidth() * 80, self.sizeHint().height())
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         self.idle_spin.valueChanged.connect(self._idle_chosen)
         self.change_button.clicked.connect(self.change_passphrase)
@@ -237,6 +245,8 @@ class SettingsDialog(QDialog):
         self.change_button.setText(self.tr("Change &passphrase"))
         self.change_button.setAccessibleName(self.tr("Change passphrase"))
         self._retranslate_recovery()
+        self.passphrase_rules.setText(passphrase_rules())
+        self.new_edit.setAccessibleDescription(self.passphrase_rules.text())
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Close"))
         close.setAccessibleName(self.tr("Close"))

@@ -117,3 +117,18 @@ def test_keyring_profile_has_no_passphrase_to_change(
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.passphrase_group.isVisible()
+
+
+def test_the_passphrase_rules_show_in_the_settings_before_the_first_try(
+        make_services: Callable[..., Services], passphrase: str) -> None:
+    from desktop.store.keys import KeyProtection
+
+    services = make_services(language="da")
+    profile, key = services.profiles.create("Mette", KeyProtection.PASSPHRASE, passphrase)
+    services.open_vault(profile, key)
+    dialog = SettingsDialog(services)
+    dialog.show()
+    assert dialog.passphrase_rules.isVisible()
+    assert dialog.passphrase_rules.text().startswith("En adgangskode skal have mindst 8 tegn.")
+    assert dialog.passphrase_message.text() == ""
+    dialog.close()
