@@ -1,4 +1,5 @@
-"""The receiving desk's windows in the gallery: unlock, inbox, one notification, the dialogs.
+"""The receiving desk's windows in the gallery: unlock, inbox, one notification, the dialogs; and the
+notifier's main window once the desk's kvittering and § 137 orientation have come back.
 
 A desk vault of its own beside the stage's folder, with five fictitious notifications in the states a
 morning on duty shows (an acute one just in, one past 24 hours, the third about one child), made
@@ -97,6 +98,42 @@ def _setup(stage: Stage) -> QWidget:
     return SetupDialog(_desk(stage)[0])
 
 
+def _kvittering(stage: Stage) -> Iterator[tuple[str, QWidget]]:
+    """The notifier's main window, the received notification selected: the municipality's kvittering and
+    § 137 orientation in the delivery panel. The messages are removed again afterwards (the stage's
+    other scenes show the notification as still waiting for them)."""
+    import uuid
+    from datetime import timedelta
+
+    from desktop.store.replies import ReplyMessage
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.notification_table_model import Group
+    from tests.gallery.render import wait_until
+
+    services = stage.services
+    vault = services.require_vault()
+    notification_id = stage.ids["received"]
+    now = datetime.now(UTC)
+    unit = "Demo Kommune, Børn og Familie"
+    kept = [ReplyMessage(str(uuid.uuid4()), notification_id, "acknowledgement", now - timedelta(hours=2),
+                         now - timedelta(hours=2), unit, "DEMO-2026-000418", None),
+            ReplyMessage(str(uuid.uuid4()), notification_id, "orientation", now, now, unit,
+                         "DEMO-2026-000418", "investigation")]
+    for message in kept:
+        vault.reply_keys.record_message(message)
+    window = MainWindow(services)
+    services.adopt_window(window)
+    for hook in services.main_window_hooks:
+        hook(window)
+    window.refresh()
+    wait_until(lambda: window.has_loaded)
+    window.tabs.setCurrentIndex(Group.SENT)
+    window.select_id(notification_id)
+    yield "main-window-kvittering", window
+    with vault.reply_keys._db.transaction() as connection:  # back as the other scenes expect it
+        connection.execute("DELETE FROM reply_message WHERE notification_id = ?", (notification_id,))
+
+
 register("desk-unlock", _unlock)
 register("desk-inbox", _inbox)
 register("desk-notification", _notification)
@@ -105,3 +142,4 @@ register("desk-orientation", _orientation)
 register("desk-daily-summary", _summary)
 register("desk-report", _report)
 register("desk-setup", _setup)
+register("main-window-kvittering", _kvittering)
