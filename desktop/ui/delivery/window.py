@@ -94,9 +94,7 @@ class MainWindowDelivery(QObject):
         self._notified: set[tuple[str, str]] = set()
         self._audit_checked: set[str] = set()
         self._audit_generation = 0  # a read started before a lock or a new note is out of date
-        #: The municipality's kvitteringer have been read from the vault since the last unlock.
-        self._kvitteringer_read = False
-        self._locks = 0  # a read of them started before a lock is out of date
+        self._locks = 0  # a read of the municipality's kvitteringer started before a lock is out of date
         from desktop.ui.dates import today_in_denmark
 
         self.wording = StateWording(self._pack, delivery.today if delivery else today_in_denmark,
@@ -179,6 +177,9 @@ class MainWindowDelivery(QObject):
             delivery.problem.connect(self._show_problem)
             delivery.started.connect(self.retranslate)
             delivery.startPending.connect(self.retranslate)  # "Send now" works before the start
+            # The kvitteringer already kept are read once sending has started (after each unlock; not on
+            # the start-up path), and again whenever a pass brings new ones.
+            delivery.started.connect(self._read_kvitteringer)
             delivery.messagesReceived.connect(lambda _ids: self._read_kvitteringer())
         window.installEventFilter(self)
         services.quit_guards.append(self.may_quit)
@@ -235,8 +236,6 @@ class MainWindowDelivery(QObject):
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
         self.retranslate()
         self._check_audit([s.id for s in rows if self._alerting(s)])
-        if not self._kvitteringer_read:
-            self._read_kvitteringer()
 
     # --- alerts --------------------------------------------------------------------------------
     def _alerting(self, summary: NotificationSummary) -> bool:
@@ -323,7 +322,6 @@ class MainWindowDelivery(QObject):
         read "Acknowledgement received" and their reminder stops (``desktop.outbox.replies`` keeps them)."""
         services = self._services
         locks = self._locks
-        self._kvitteringer_read = True
 
         def read() -> set[str]:
             reader = services.open_reader()
@@ -345,7 +343,6 @@ class MainWindowDelivery(QObject):
         self.acknowledged.clear()
         self.seen_alerts.clear()
         self._audit_checked.clear()
-        self._kvitteringer_read = False
         self._locks += 1
         self._audit_generation += 1
         self.alert.set_alerts([])
