@@ -21,6 +21,12 @@ How a window that shows content takes part (wizard, outbox view, dialogs)::
 thread). Then the shell closes the vault and zeroes the key. After the person
 unlocks again, every remembered callback runs once, in order, and ``unlocked``
 is emitted.
+
+A PC is often shared: the unlock window lets another person open their own profile behind the lock.
+What a window remembered belongs to the profile that was open (``owner``, the profile id the shell
+hands to :meth:`SessionLock.finish_unlock`): it runs only when that profile unlocks again, never for
+another one, and a window still holding the first profile's content (``remember(..., discard=)``) is
+discarded as soon as someone else unlocks.
 """
 
 from __future__ import annotations
@@ -103,7 +109,10 @@ class SessionLock(QObject):
         self.last_reason = ""
         self._watching = False
         self._idle_seconds_override = idle_seconds
-        self._restore: list[Callable[[], object]] = []
+        #: Profile id -> (restore, discard) pairs remembered while that profile's session locked.
+        self._restore: dict[str | None, list[tuple[Callable[[], object], Callable[[], object] | None]]] = {}
+        #: The profile the session is (or, when locked, was last) unlocked for; None where there is one.
+        self.owner: str | None = None
         self._active = False
         self._locking_now = False
         self.set_idle_minutes(idle_minutes)
@@ -186,9 +195,13 @@ class SessionLock(QObject):
             if widget is not None and widget.windowHandle() is window:
                 widget.installEventFilter(self)
 
-    def remember(self, restore: Callable[[], object]) -> None:
-        """Called by a window during ``locking``: how to bring it back after unlock."""
-        self._restore.append(restore)
+    def remember(self, restore: Callable[[], object], *, discard: Callable[[], object] | None = None) -> None:
+        """Called by a window during ``locking``: how to bring it back after the same profile unlocks.
+
+        ``discard`` is for a window that stays in memory with the content on it (hidden, not closed):
+        it is called instead, at once, when a different profile unlocks.
+        """
+        self._restore.setdefault(self.owner, []).append((restore, discard))
 
     def lock(self) -> None:
         """Lock now (Ctrl+L, the menu): windows save and close, then ``locked`` (the shell closes the
@@ -213,12 +226,30 @@ class SessionLock(QObject):
 
         notice("session.locked", reason=reason)
 
-    def finish_unlock(self) -> None:
-        """The vault is open again: restart idle watching, re-open what was open, emit ``unlocked``."""
+    def finish_unlock(self, owner: str | None = None) -> None:
+        """The vault of profile ``owner`` is open: restart idle watching, re-open what that profile had
+        open, emit ``unlocked``. ``None``: the same profile as before (a desk, demo mode, tests).
+
+        What other profiles remembered is kept for their own next unlock; their windows still holding
+        content are discarded now, so nothing of theirs is ever shown to this person.
+        """
+        if owner is not None:
+            self.owner = owner
         self.start()
-        restore, self._restore = self._restore, []
-        for callback in restore:
-            callback()
+        mine = self._restore.pop(self.owner, [])
+        for other in list(self._restore):
+            kept: list[tuple[Callable[[], object], Callable[[], object] | None]] = []
+            for restore, discard in self._restore[other]:
+                if discard is None:
+                    kept.append((restore, None))
+                else:
+                    discard()
+            if kept:
+                self._restore[other] = kept
+            else:
+                del self._restore[other]
+        for restore, _ in mine:
+            restore()
         self.unlocked.emit()
 
     def stop(self) -> None:

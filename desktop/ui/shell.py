@@ -190,7 +190,7 @@ class Shell(QObject):
         window.raise_()
         window.activateWindow()
         window.refresh()
-        self.services.session.finish_unlock()
+        self.services.session.finish_unlock(profile_id)
 
     def _main(self, *, lists_later: bool = False) -> MainWindow:
         """The main window, complete with its lists and the other areas' parts (delivery badge);
@@ -233,7 +233,8 @@ class Shell(QObject):
                 continue  # menus, tooltips and popups close by themselves
             log.warning("window %s did not close on lock; hidden", type(window).__name__)
             window.hide()
-            self.services.session.remember(window.show)
+            # Shown again only to the same profile; closed for good when another profile unlocks.
+            self.services.session.remember(window.show, discard=window.close)
 
     # --- quitting ------------------------------------------------------------------------------
     def may_quit(self, window: QWidget) -> bool:

@@ -182,3 +182,43 @@ def test_steady_typing_for_longer_than_the_idle_time_never_locks_and_stopping_do
     with qtbot.waitSignal(services.session.locked, timeout=5000):
         pass  # no more input: the idle lock comes
     assert services.vault is None
+
+
+def test_another_profile_unlocking_never_sees_the_first_profiles_windows_and_they_come_back_for_her(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    """A shared PC: Mette locks with a notification open (and a window that ignored the lock); Jonas
+    unlocks his own profile on the same app. None of Mette's windows open for him, the careless one is
+    closed; when Mette unlocks again her notification comes back."""
+    services = make_services(language="en")
+    mette, (draft,) = profile_factory(services, "Mette", drafts=["AB"])
+    jonas, _ = profile_factory(services, "Jonas", drafts=["CD"])
+    shell = start_shell(services)
+    unlock = shell.unlock_window
+    assert unlock is not None
+    unlock.select_profile(mette.id)
+    _open(qtbot, services, shell, passphrase)
+    services.open_wizard(draft)
+    careless = QWidget()  # a window of Mette's from an area that forgot to connect `locking`
+    careless.setWindowTitle("Mette's careless window")
+    qtbot.addWidget(careless)
+    careless.show()
+    services.session.lock()
+    assert _notification_windows() == [] and not careless.isVisible()
+
+    unlock.select_profile(jonas.id)
+    _open(qtbot, services, shell, passphrase)
+    assert services.profile is not None and services.profile.id == jonas.id
+    qtbot.wait(50)  # anything queued by the unlock has run
+    assert _notification_windows() == []
+    assert not careless.isVisible()
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [shell.main_window]
+    assert shell.main_window is not None and shell.main_window.total_count() == 1  # his draft only
+
+    services.session.lock()
+    assert not careless.isVisible()
+    unlock.select_profile(mette.id)
+    _open(qtbot, services, shell, passphrase)
+    assert [w.draft_id for w in _notification_windows()] == [draft]
+    assert not careless.isVisible()  # closed for good when Jonas unlocked: nothing of Mette's showed
