@@ -127,7 +127,7 @@ def _schedule_pack_updates(services: Services) -> None:
     directory_schedule = PackUpdateSchedule(services.policy, parent=services,
                                             updater=SignedUpdater(DIRECTORY, services.policy))
     directory_schedule.updated.connect(lambda _status: services.reload_directory())
-    services.directory_schedule = directory_schedule  # type: ignore[attr-defined]  # stopped at quit
+    services.directory_schedule = directory_schedule  # stopped at quit
     QTimer.singleShot(FIRST_PACK_CHECK_DELAY_MS, directory_schedule, directory_schedule.start)
 
 
@@ -162,7 +162,7 @@ def run_gui(*, profile_name: str | None = None, language: str | None = None,
     shell.start()
     code = app.exec()
     shell.shutdown()
-    for schedule in (services.pack_schedule, getattr(services, "directory_schedule", None)):
+    for schedule in (services.pack_schedule, services.directory_schedule):
         if schedule is not None:
             schedule.stop()  # a check still running may finish (it writes its status)
     return code

@@ -81,19 +81,26 @@ def _creatable(folder: Path) -> tuple[bool, str]:
     return False, f"does not exist and cannot be created ({parent}: {state})"
 
 
-def _describe(value: Any) -> str:
-    """A setting's value for the report: keys by their ids only (the key text is long and public)."""
+def _describe(name: str, value: Any) -> str:
+    """A setting's value for the report: keys by their ids only (the key text is long and public); a
+    secret (the enrolment token) by its first characters and length, a URL without its password."""
+    from desktop.config.settings import SECRET_SETTINGS, masked_secret, without_password
+
+    if isinstance(value, str) and name in SECRET_SETTINGS:
+        return masked_secret(value)
     if isinstance(value, list | tuple) and value and hasattr(value[0], "public_key"):
         return repr([getattr(key, "id", "?") for key in value])
     if isinstance(value, tuple):
         return repr(list(value))
+    if isinstance(value, str):
+        return repr(without_password(value))
     return repr(value)
 
 
 def _report_settings(settings: Any, out: Printer) -> None:
     out("Settings in force (value and source: policy, user or default):")
     for name, value, source in settings:
-        out(f"  {name} = {_describe(value)} ({source.value})")
+        out(f"  {name} = {_describe(name, value)} ({source.value})")
     for problem in settings.problems:
         out(f"  note: user settings problem: {problem.message_id} {problem.details}")
 

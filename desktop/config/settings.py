@@ -194,6 +194,24 @@ SETTINGS: tuple[SettingSpec, ...] = (
 
 _SPECS: dict[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
 
+#: Settings whose value is a secret: shown (``underret doctor``) as its first characters and length only.
+SECRET_SETTINGS = frozenset({"intake_enrolment_token"})
+#: How many leading characters of a secret are shown (its kind, e.g. ``ut1-``; never enough to use it).
+SECRET_SHOWN_CHARS = 4
+
+
+def masked_secret(value: str) -> str:
+    """``'ut1-…' (secret, 43 characters)``: enough for IT to see which token is set, not to use it."""
+    return f"{value[:SECRET_SHOWN_CHARS]!r}"[:-1] + f"…' (secret, {len(value)} characters)"
+
+
+def without_password(text: str) -> str:
+    """``text`` with the password of a URL's ``user:password@`` part replaced by ``***`` (a proxy
+    setting may carry one; doctor's output goes into support tickets)."""
+    import re
+
+    return re.sub(r"(?<=://)([^/@:\s]*):[^/@\s]*@", r"\1:***@", text)
+
 
 def default_settings_file() -> Path:
     """Where the user's settings file lives."""

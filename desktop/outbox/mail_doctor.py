@@ -74,11 +74,14 @@ def mail_findings(mail: MailTarget, proxy: str | None) -> list[tuple[Level, str]
     else:
         found.append(("ok", "S/MIME signing: none (secure_email_signing_p12_file not set); each mail says "
                             "that the signed envelope inside protects it"))
+    from desktop.config.settings import without_password
+
+    shown = without_password(proxy) if proxy else proxy  # doctor's output goes into tickets
     if proxy and mail_proxy(proxy):
-        found.append(("ok", f"proxy for mail: {proxy} (HTTP CONNECT to {mail.smtp_host}:{mail.smtp_port}; "
+        found.append(("ok", f"proxy for mail: {shown} (HTTP CONNECT to {mail.smtp_host}:{mail.smtp_port}; "
                             "the proxy must allow that port)"))
     elif proxy:
-        found.append(("warning", f"proxy for mail: NONE. Mail ignores the proxy setting {proxy}: only an "
+        found.append(("warning", f"proxy for mail: NONE. Mail ignores the proxy setting {shown}: only an "
                                  "http:// proxy can carry it (HTTP CONNECT); mail goes straight to the SMTP "
                                  "server"))
     return found

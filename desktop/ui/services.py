@@ -145,6 +145,8 @@ class Services(QObject):
         self._directory: MunicipalityDirectory | None = None
         #: Checks the policy's pack source at start and daily (None: no source, or demo mode).
         self.pack_schedule: PackUpdateSchedule | None = None
+        #: Checks the same source for the municipality directory (None: no source, or demo mode).
+        self.directory_schedule: PackUpdateSchedule | None = None
         self.wizard_factory: WizardFactory = _placeholder_wizard
         self.main_window_hooks: list[Callable[[MainWindow], None]] = []
         self.window_decorators: list[Callable[[QWidget], None]] = []

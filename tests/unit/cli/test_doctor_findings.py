@@ -214,3 +214,18 @@ def test_a_refused_directory_update_is_a_warning_too(capsys: pytest.CaptureFixtu
     assert code == EXIT_WARNINGS, out
     assert "Municipality directory: " in out and "(version " in out
     assert "the last municipality directory update was refused (directory.older_version" in out
+
+
+def test_doctor_never_prints_the_enrolment_token_or_a_proxy_password_in_full(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Doctor's output is pasted into support tickets: a secret in the policy is named, not shown."""
+    token = "ut1-Q2hhbmdlTWVQbGVhc2VTZWNyZXRUb2tlbg"
+    policy = tmp_path / "policy.json"
+    proxy = "http://skole-svc:Hemmelig%2142@proxy.kommune.example:3128"
+    policy.write_text(json.dumps({"intake_enrolment_token": token, "proxy": proxy}), "utf-8")
+    monkeypatch.setenv("UNDERRET_POLICY", str(policy))
+    _, out = _doctor(capsys)
+    assert token not in out and token[8:20] not in out
+    assert f"intake_enrolment_token = 'ut1-…' (secret, {len(token)} characters) (policy)" in out
+    assert "Hemmelig" not in out
+    assert "proxy = 'http://skole-svc:***@proxy.kommune.example:3128' (policy)" in out
