@@ -422,32 +422,32 @@
       <translation>Before you can send it, please look at these:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="49" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="50" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <translation>Search, e.g. bruise, hunger, absence</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="50" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="51" />
       <source>Search the signs</source>
       <translation>Search the signs</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="63" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="64" />
       <source>No signs match the search.</source>
       <translation>No signs match the search.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="96" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="95" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Use the arrow keys to move and Space to tick a sign.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="104" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>The child's age is not known yet, so all signs are shown.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="107" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="106" />
       <source>Signs for the age group: %1</source>
       <translation>Signs for the age group: %1</translation>
     </message>
@@ -589,8 +589,8 @@
       <translation>The finished notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="117" />
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="128" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="120" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="131" />
       <source>The correction could not be started</source>
       <translation>The correction could not be started</translation>
     </message>
@@ -643,7 +643,7 @@
       <location filename="../desktop/ui/wizard/confirm.py" line="52" />
       <location filename="../desktop/ui/wizard/confirm.py" line="55" />
       <location filename="../desktop/ui/wizard/confirm.py" line="58" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="99" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="90" />
       <source>Child in danger right now</source>
       <translation>Child in danger right now</translation>
     </message>
@@ -683,24 +683,24 @@
       <translation>Finish and send the notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="106" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="107" />
       <location filename="../desktop/ui/wizard/window.py" line="301" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="109" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="110" />
       <location filename="../desktop/ui/wizard/window.py" line="302" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="110" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="111" />
       <source>&amp;Go back</source>
       <translation>&amp;Go back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="113" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="114" />
       <source>Go back to the review</source>
       <translation>Go back to the review</translation>
     </message>
@@ -714,6 +714,31 @@
       <source>Fields marked * must be filled in.</source>
       <extracomment>"Fields with * must be filled in", shown while the page has a required field.</extracomment>
       <translation>Fields marked * must be filled in.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sibling.py" line="69" />
+      <source>&amp;Notify about a sibling too</source>
+      <translation>&amp;Notify about a sibling too</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sibling.py" line="70" />
+      <source>Notify about a sibling too</source>
+      <translation>Notify about a sibling too</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sibling.py" line="71" />
+      <source>Starts a new notification about a brother or sister, with the family filled in</source>
+      <translation>Starts a new notification about a brother or sister, with the family filled in</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sibling.py" line="82" />
+      <source>The notification about a sibling could not be started</source>
+      <translation>The notification about a sibling could not be started</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/sibling.py" line="93" />
+      <source>Another child in the family</source>
+      <translation>Another child in the family</translation>
     </message>
   </context>
   <context>

@@ -95,6 +95,9 @@ def show_read_only(window: WizardWindow) -> None:
     for button in (window.back_button, window.next_button, window.finalise_button, window.discard_button):
         button.hide()
     window.correct_button.setVisible(not window.unavailable)
+    from desktop.ui.wizard import sibling  # "Underret også om en søskende" (issue 14)
+
+    sibling.attach(window)
     if window.live_delivery is None:
         window.live_delivery = LiveDelivery(window)
     window.live_delivery.refresh()

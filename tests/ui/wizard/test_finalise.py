@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +14,7 @@ from desktop.app import Services
 from desktop.domain.document import NotificationDocument
 from desktop.store.notifications import NotificationState
 from desktop.ui import wizard as wizard_package
+from desktop.ui.wizard.sibling import SiblingButton
 from desktop.ui.wizard.window import CORRECTS_KEY, WizardWindow
 from protocol.envelope import RecipientPrivateKey
 
@@ -117,3 +119,47 @@ def test_a_notification_whose_content_was_deleted_after_retention_says_so(
     assert reopened.window.read_only_label.text()
     assert "Emma" not in reopened.window.document_view.toPlainText()
     assert not reopened.window.correct_button.isVisible()
+
+
+def test_from_a_finished_notification_a_sibling_is_notified_about_with_the_family_filled_in(
+    open_wizard: Callable[..., Any], services: Services, sending_set_up: RecipientPrivateKey, qtbot: QtBot
+) -> None:
+    services.wizard_factory = wizard_package.open_wizard_window
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.fill_child(cpr="120522-4006", name="Emma Louise Hansen")
+    group = wizard.editor("child.siblings")
+    wizard.tab_to(group.add_button)
+    wizard.press(Qt.Key.Key_Space)
+    wizard.type_into("child.siblings[0].name", "Oskar Hansen")
+    wizard.type_into("child.siblings[0].birth_date", "01-05-2020")
+    wizard.fill_events()
+    wizard.fill_notifier()
+    wizard.go_on_to("review")
+    wizard.finalise()
+    qtbot.waitUntil(lambda: wizard.window.read_only, timeout=30000)
+    first_id = wizard.window.draft_id
+
+    button = wizard.window.findChild(SiblingButton)
+    assert button is not None and button.isVisible()
+    assert button.text() == "Underret også om en &søskende"
+    wizard.tab_to(button)
+    wizard.press(Qt.Key.Key_Space)  # opens the menu: the named sibling, then "another child"
+    qtbot.waitUntil(lambda: button.menu_.isVisible())
+    assert [a.text() for a in button.menu_.actions()] == ["Oskar Hansen", "Et andet barn i familien"]
+    QTest.keyClick(button.menu_, Qt.Key.Key_Down)
+    QTest.keyClick(button.menu_, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: any(isinstance(w, WizardWindow) and w.isVisible() and w.draft_id != first_id
+                                for w in services._windows), timeout=10000)
+    sibling = next(w for w in services._windows
+                   if isinstance(w, WizardWindow) and w.isVisible() and w.draft_id != first_id)
+    assert sibling.page_id == "child"
+    answers = sibling.answers
+    assert answers["child.name"] == "Oskar Hansen" and answers["child.birth_date"] == "2020-05-01"
+    assert answers["child.municipality"] == "265"
+    assert answers["child.siblings"] == [{"name": "Emma Louise Hansen", "cpr": "120522-4006"}]
+    assert answers["notifier.name"] == "Mette Jensen"
+    assert "events.observations" not in answers
+    first = services.require_vault().notifications.get_summary(first_id)
+    assert first.state is not NotificationState.DRAFT  # the finished one is untouched
