@@ -18,6 +18,7 @@ from desktop.demo.errors import DemoNotAllowed
 from desktop.domain.building import build_document
 from desktop.domain.flow import apply_presets
 from desktop.domain.forms import initial_answers, load_form
+from desktop.outbox.target import MunicipalityNotReachable
 from desktop.store.keys import KeyProtection, ScryptParams
 from desktop.store.notifications import NotificationState
 from desktop.store.profiles import ProfileDirectory
@@ -34,7 +35,8 @@ def _sha256_of_files(folder: Path) -> dict[Path, str]:
     return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
 
 
-def _file_and_deliver(demo: DemoController, qtbot: QtBot, scenario_id: str = "self-harm") -> str:
+def _file_and_deliver(demo: DemoController, qtbot: QtBot, scenario_id: str = "self-harm",
+                      municipality: str | None = None) -> str:
     """A training case finalised through the demo's own finaliser and delivered by its outbox."""
     scenario = next(s for s in demo.scenarios if s.id == scenario_id)
     form = load_form()
@@ -45,6 +47,8 @@ def _file_and_deliver(demo: DemoController, qtbot: QtBot, scenario_id: str = "se
                     "events.observations": "Fresh cuts on the forearm seen in PE on Monday."})
     for holder in answers["family.custody_holders"]:
         holder["informed"] = {"value": True, "why_not": ""}
+    if municipality is not None:
+        answers["child.municipality"] = municipality
     apply_presets(form, pack, answers, datetime.now(UTC).date())  # as the wizard does on every change
     vault = demo.services.require_vault()
     draft_id = vault.notifications.create_draft(answers, "review", "MO")
@@ -115,6 +119,27 @@ def test_a_delivery_goes_to_the_built_in_intake_even_when_policy_names_a_real_en
         intake = demo.environment.intake
         assert intake is not None
         assert [r.notification_id for r in intake.received()] == [notification_id]
+    finally:
+        demo.shutdown()
+        wait_for_all()
+
+
+def test_training_routes_through_the_demo_directory_the_neighbour_yes_a_real_municipality_no(
+        qapp: QApplication, qtbot: QtBot, temp_root: Path) -> None:
+    demo = start_demo(build_services, language="da", temp_root=temp_root)
+    try:
+        # A child living in the neighbour municipality (Nabolund, 998) goes out, offline, like at home.
+        next_door = _file_and_deliver(demo, qtbot, municipality="998")
+        intake = demo.environment.intake
+        assert intake is not None
+        (received,) = intake.received()
+        assert received.notification_id == next_door and received.document is not None
+        assert received.document.child.municipality_code == "998"
+        # A real municipality is not in the training world: kept as a draft, and whom to phone is said.
+        with pytest.raises(MunicipalityNotReachable) as caught:
+            _file_and_deliver(demo, qtbot, municipality="101")
+        assert caught.value.details["name"] == "Københavns Kommune"
+        assert len(intake.received()) == 1
     finally:
         demo.shutdown()
         wait_for_all()
