@@ -7,7 +7,9 @@ Every refusal IT may have to act on goes through one call, with a stable message
 
 Message ids are ``<area>.<what>`` in lower case (``policy.*``, ``pack.*``, ``directory.*``,
 ``delivery.*``, ``session.*``, ``vault.*``, ``profile.*``, ``mail.*``); an ``UnderretError`` already
-carries one (``refusal(error.message_id, ...)``). The keyword fields are short technical facts: ids,
+carries one (``refusal(error.message_id, ...)``; :func:`refused_safely` when that id may not be well
+formed). :func:`warning` is for what IT should see that did not stop the work, :func:`problem` for what
+does, :func:`notice` for events that are no problem. The keyword fields are short technical facts: ids,
 key ids, HTTP status, an exception's class name, a file's name. Never content, names, CPR numbers,
 addresses, keys or passphrases: every value is cut to :data:`MAX_FIELD_CHARS` characters and loses its
 line breaks, so nothing long can slip in, and an exception is written as its class name and the place
@@ -79,6 +81,22 @@ def refusal(message_id: str, **fields: object) -> None:
     """
     _events.warning(f"refused {_checked_id(message_id)}: {_fields(fields)}".rstrip(": "),
                     extra={MESSAGE_ID: message_id})
+
+
+def warning(message_id: str, **fields: object) -> None:
+    """Log something IT should look at that did not stop the work (a mail sent although its mailbox
+    certificate's revocation could not be checked), with its id; doctor lists it with the refusals."""
+    _events.warning(f"warning {_checked_id(message_id)}: {_fields(fields)}".rstrip(": "),
+                    extra={MESSAGE_ID: message_id})
+
+
+def refused_safely(message_id: str, fallback: str, **fields: object) -> None:
+    """:func:`refusal` for an id that comes from elsewhere (an error's ``message_id``): one that is not
+    a well-formed id is logged under ``fallback`` with ``reason=<the id>``, never raising."""
+    if re.match(_ID_PATTERN, message_id or ""):
+        refusal(message_id, **fields)
+    else:
+        refusal(fallback, reason=message_id, **fields)
 
 
 def problem(message_id: str, **fields: object) -> None:

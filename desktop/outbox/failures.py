@@ -36,6 +36,13 @@ from desktop.outbox.deadline import AttemptAborted, DeadlinePassed
 if TYPE_CHECKING:
     from desktop.outbox.deadline import Attempt
 
+#: Ids written only to the event log for IT (``desktop.eventlog``), never recorded on a notification:
+#: the intake refused this PC's enrolment; a refusal or set-up failure whose own id was not well formed.
+ENROLMENT_REFUSED = "delivery.enrolment_refused"
+REFUSED_FALLBACK = "delivery.refused"
+SET_UP_FALLBACK = "delivery.set_up"
+EVENT_LOG_ONLY = frozenset({ENROLMENT_REFUSED, REFUSED_FALLBACK, SET_UP_FALLBACK})
+
 #: The longest wait a server's ``Retry-After`` can impose (a longer one is cut to this).
 RETRY_AFTER_CAP_S = 6 * 3600.0
 

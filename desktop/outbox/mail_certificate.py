@@ -169,8 +169,10 @@ class MailboxCertificateCheck:
             except PathValidationError as exc:
                 raise _refused("delivery.mail_certificate_untrusted", "the path does not validate") from exc
             if context.soft_fail_exceptions:
-                log.warning("secure e-mail: the mailbox certificate's revocation could not be checked; "
-                            "sending as the policy allows (secure_email_revocation = warn)")
+                # Sent anyway, as the policy allows (secure_email_revocation = warn): IT should know.
+                from desktop.eventlog import warning
+
+                warning(UNCHECKED, policy="secure_email_revocation=warn")
                 return Verdict(warning=UNCHECKED)
             return Verdict()
         finally:

@@ -336,6 +336,7 @@ class OutboxSender:
         """
         # imported here, not at module level: httpx and cryptography would slow the app's start-up
         from desktop.outbox.failures import (
+            REFUSED_FALLBACK,
             AttemptInterrupted,
             DeliveryConfigError,
             DeliveryRejected,
@@ -365,7 +366,9 @@ class OutboxSender:
             return None
         except DeliveryRejected as exc:
             breaker.went()
-            log.warning("outbox: %s refused by the intake (%s)", notification_id, exc.message_id)
+            from desktop.eventlog import refused_safely
+
+            refused_safely(exc.message_id, REFUSED_FALLBACK, notification=notification_id)
             report.failed[notification_id] = exc.message_id
             return _Outcome(notification_id, "failed", exc.message_id, partial(
                 outbox.record_failure, notification_id, exc.message_id, next_attempt_at=None, permanent=True))
@@ -400,6 +403,11 @@ class OutboxSender:
         outbox = self.vault.outbox
         wait = backoff_seconds(attempt, self._rng)
         log.info("outbox: %s not delivered (%s); retry in %.0f s", notification_id, exc.message_id, wait)
+        if exc.setup:  # this PC's set-up (login, certificates, proxy, enrolment): IT must act
+            from desktop.eventlog import refused_safely
+            from desktop.outbox.failures import SET_UP_FALLBACK
+
+            refused_safely(exc.message_id, SET_UP_FALLBACK, notification=notification_id)
         report.retrying[notification_id] = exc.message_id
         return _Outcome(notification_id, "queued", exc.message_id, partial(
             outbox.record_failure, notification_id, exc.message_id,

@@ -34,6 +34,7 @@ import httpx
 
 from desktop.outbox.deadline import Attempts
 from desktop.outbox.failures import (
+    ENROLMENT_REFUSED,
     AttemptInterrupted,
     DeliveryConfigError,
     DeliveryRejected,
@@ -232,12 +233,24 @@ class HttpsIntakeTransport:
         if answer.status_code in (200, 201):
             self._enrolled.add(sender)
         else:
-            log.warning("delivery: the intake refused to enrol this PC's sender key (HTTP %s)",
-                        answer.status_code)
+            from desktop.eventlog import refusal
+
+            refusal(ENROLMENT_REFUSED, status=answer.status_code, reason=_error_id(answer))
 
 
 #: Refusals the reference intake names (``{"error": <id>}``) that the person is told about in their own words.
 KNOWN_INTAKE_REFUSALS = frozenset({"intake.unknown_recipient_key", "intake.malformed", "intake.key_mismatch"})
+
+
+def _error_id(response: httpx.Response) -> str:
+    """The intake's ``{"error": "intake.<id>"}`` when it is an id (a short technical fact), else ``-``."""
+    import re
+
+    try:
+        error = response.json().get("error")
+    except (ValueError, AttributeError):
+        return "-"
+    return error if isinstance(error, str) and re.fullmatch(r"[a-z_]+\.[a-z_]{1,60}", error) else "-"
 
 
 def _intake_reason(response: httpx.Response) -> str | None:

@@ -164,3 +164,16 @@ def test_refusals_and_problems_reach_the_windows_event_log(isolated_user_folders
     ]
     assert "refused pack.untrusted_key: key=old-2025" in api.reported[0][2][1]
     assert api.deregistered == 1
+
+
+def test_a_warning_is_listed_with_the_refusals_and_an_id_from_elsewhere_never_raises(
+        log_folder: Path) -> None:
+    eventlog.warning("delivery.mail_revocation_unchecked", policy="secure_email_revocation=warn")
+    eventlog.refused_safely("intake.malformed", "delivery.refused", notification="n-1")
+    # An error's id that is not well formed (a server's text, a typo) must not break the delivery pass.
+    eventlog.refused_safely("Not An Id", "delivery.refused", notification="n-2")
+    assert [(entry.message_id, entry.text) for entry in eventlog.recent_problems()] == [
+        ("delivery.mail_revocation_unchecked",
+         "warning delivery.mail_revocation_unchecked: policy=secure_email_revocation=warn"),
+        ("intake.malformed", "refused intake.malformed: notification=n-1"),
+        ("delivery.refused", "refused delivery.refused: reason=Not An Id notification=n-2")]

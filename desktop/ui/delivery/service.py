@@ -261,7 +261,9 @@ class DeliveryService(QObject):
         if not isinstance(error, UnderretError):
             log.error("delivery: could not start", exc_info=error)
             error = UnderretError("delivery could not start", message_id="delivery.misconfigured")
-        log.warning("delivery: not configured (%s); notifications stay queued", error.message_id)
+        from desktop.eventlog import refused_safely
+
+        refused_safely(error.message_id, "delivery.not_configured", notifications="queued")
         self.configuration_problem = error.message_id
         self.problem.emit(error.message_id)
 

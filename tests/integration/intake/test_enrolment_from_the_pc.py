@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop import eventlog
 from desktop.config.policy import PolicyInvalid, policy_from_mapping
 from desktop.outbox.failures import TransientDeliveryError
 from desktop.outbox.target import IntakeTarget, make_transport
@@ -88,14 +89,23 @@ def test_without_the_token_the_notification_stays_queued_as_it_s_set_up(intake: 
 
 def test_a_wrong_token_is_not_enrolled_and_the_notification_stays_queued(intake: Running) -> None:
     server, _, ca_pem, recipient = intake
-    transport = make_transport(_target(server, ca_pem, recipient, "ut1-" + "x" * 32))
+    wrong = "ut1-" + "x" * 32
+    eventlog.install()
     try:
-        with pytest.raises(TransientDeliveryError) as refused:
-            transport.deliver(*_sealed(recipient, os.urandom(32)))
+        transport = make_transport(_target(server, ca_pem, recipient, wrong))
+        try:
+            with pytest.raises(TransientDeliveryError) as refused:
+                transport.deliver(*_sealed(recipient, os.urandom(32)))
+        finally:
+            transport.close()
     finally:
-        transport.close()
+        eventlog.uninstall()
     assert refused.value.setup
     assert server.store.senders() == [] and server.store.count() == 0
+    # IT sees it in doctor's last problems: the refusal with the intake's own reason, never the token.
+    [entry] = [e for e in eventlog.recent_problems() if e.message_id == "delivery.enrolment_refused"]
+    assert "status=403" in entry.text and "reason=intake.enrolment_token_invalid" in entry.text
+    assert wrong not in eventlog.log_file().read_text("utf-8")
 
 
 def test_the_policy_carries_the_token_and_refuses_one_that_is_not_a_token(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from cryptography import x509
 
+from desktop import eventlog
 from desktop.config.policy import Policy
 from desktop.domain.packs import GuidelinePack, load_pack, shipped_packs
 from desktop.outbox.sender import SETUP_BACKOFF_S, OutboxSender, SendReport
@@ -75,7 +76,14 @@ def test_a_mailbox_certificate_the_municipality_could_not_use_is_refused_with_it
     now = datetime.now(UTC)
 
     bad = _bad_certificate(mailbox_ca, kind)
-    report = _send(vault, mail_policy(server, secure_email_certificate_file=bad))
+    eventlog.install()
+    try:
+        report = _send(vault, mail_policy(server, secure_email_certificate_file=bad))
+    finally:
+        eventlog.uninstall()
+    # IT sees why in doctor's last problems, with the notification's id.
+    assert [entry.text for entry in eventlog.recent_problems()] == [
+        f"refused {reason}: notification={first}"]
 
     assert server.received == []
     assert report.retrying == {first: reason}
@@ -112,10 +120,16 @@ def test_when_the_revocation_list_cannot_be_fetched_the_policy_decides_refuse_or
         assert server.received == []
 
         vault.outbox.retry_now()
-        report = _send(vault, mail_policy(server, secure_email_revocation="warn"))
+        eventlog.install()
+        try:
+            report = _send(vault, mail_policy(server, secure_email_revocation="warn"))
+        finally:
+            eventlog.uninstall()
     finally:
         crl_server.down = False
     assert report.sent == [refused] and len(server.received) == 1
+    # Sent with a warning: doctor lists it, so IT knows the mailbox certificate went unchecked.
+    assert "delivery.mail_revocation_unchecked" in [entry.message_id for entry in eventlog.recent_problems()]
 
     # Refused for want of the list is not remembered: once it can be fetched again, mail goes.
     second = queue_notification()
