@@ -41,8 +41,6 @@ _DEFAULT_SORT: dict[Group, Column] = {
     Group.SENT: Column.SENT,
 }
 
-#: How many rows of each list are measured for the column widths.
-_MEASURED_ROWS = 100
 
 
 class NotificationLists(QTabWidget):
@@ -54,6 +52,8 @@ class NotificationLists(QTabWidget):
         self.setObjectName("notificationTabs")
         self._open_requested = open_requested
         self._language = language
+        #: What each column was last fitted to (group, column) -> key: unchanged texts are not measured.
+        self._fitted: dict[tuple[Group, Column], tuple[object, ...]] = {}
         self.views: dict[Group, QTableView] = {}
         self.models: dict[Group, NotificationTableModel] = {}
         for group in Group:
@@ -102,8 +102,9 @@ class NotificationLists(QTabWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Make each shown column as wide as its header and its texts (the first rows), the last one
-        taking the room that is left: nothing is cut short."""
+        """Make each shown column as wide as its header and the widest text it may show, the last one
+        taking the room that is left: nothing is cut short. Runs on every reload (once a second while
+        a queue is sent), so it measures candidate texts, never every cell."""
         for group, view in self.views.items():
             model = self.models[group]
             metrics = view.fontMetrics()
@@ -114,10 +115,13 @@ class NotificationLists(QTabWidget):
             shown = list(_COLUMNS_OF_GROUP[group])
             for column in shown[:-1]:
                 title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-                widest = metrics.horizontalAdvance(title) + padding + arrow
-                for row in range(min(model.rowCount(), _MEASURED_ROWS)):
-                    text = str(model.index(row, column).data() or "")
-                    widest = max(widest, metrics.horizontalAdvance(text) + padding)
+                texts = tuple(model.widest_texts(column))
+                key = (group, column, title, texts, metrics.height())
+                if self._fitted.get((group, column)) == key:
+                    continue  # the same texts in the same font: the width stands
+                self._fitted[(group, column)] = key
+                widest = max([metrics.horizontalAdvance(title) + arrow,
+                              *(metrics.horizontalAdvance(text) for text in texts)]) + padding
                 view.setColumnWidth(column, widest)
 
     # --- rows ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -116,14 +117,16 @@ class SettingsDialog(QDialog):
         self.passphrase_rules = QLabel()
         self.passphrase_rules.setObjectName("passphraseRules")
         self.passphrase_rules.setWordWrap(True)
-        passphrase_form = QFormLayout(self.passphrase_group)
-        passphrase_form.addRow(self.passphrase_rules)
+        # The rules above the form, not in a row of it: a form row gives wrapped text too little height.
+        passphrase_box = QVBoxLayout(self.passphrase_group)
+        passphrase_box.addWidget(self.passphrase_rules)
+        passphrase_form = QFormLayout()
+        passphrase_box.addLayout(passphrase_form)
         passphrase_form.addRow(self._old_label, self.old_edit)
         passphrase_form.addRow(self._new_label, self.new_edit)
         passphrase_form.addRow(self._confirm_label, self.confirm_edit)
-        passphrase_form.addRow(self.change_button)
-        passphrase_form.addRow(self.passphrase_message)
-        self.passphrase_group.setVisible(self._profile_uses_passphrase())
+        passphrase_box.addWidget(self.change_button)
+        passphrase_box.addWidget(self.passphrase_message)
 
         # A keyring profile: the recovery passphrase that opens the vault if the keyring fails.
         self.recovery_group = QGroupBox()
@@ -152,7 +155,6 @@ class SettingsDialog(QDialog):
         recovery_form.addRow(self.recovery_button)
         recovery_form.addRow(self.recovery_message)
         self._has_recovery = self._profile_has_recovery()
-        self.recovery_group.setVisible(self._profile_uses_keyring())
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -171,12 +173,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.passphrase_group)
         layout.addWidget(self.recovery_group)
+        # Shown or hidden only once they are in the dialog (a parentless widget shown is a window).
+        self.passphrase_group.setVisible(self._profile_uses_passphrase())
+        self.recovery_group.setVisible(self._profile_uses_keyring())
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
         self._apply_managed()
-        metrics = self.fontMetrics()
-        fit_to_screen(self, metrics.averageCharWidth() * 80, self.sizeHint().height())
+        # Never smaller than its contents (a banner added later, in demo mode, makes it grow).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # Wide enough to read, and as tall as its wrapped texts need at that width.
+        fit_to_screen(self, self.fontMetrics().averageCharWidth() * 80, self._needed_height(
+            self.fontMetrics().averageCharWidth() * 80))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         self.idle_spin.valueChanged.connect(self._idle_chosen)
         self.change_button.clicked.connect(self.change_passphrase)
@@ -218,6 +226,23 @@ class SettingsDialog(QDialog):
         idle_managed = settings.is_managed("idle_lock_minutes")
         self.idle_spin.setEnabled(not idle_managed)
         self.idle_managed.setVisible(idle_managed)
+
+    def _needed_height(self, width: int) -> int:
+        """The height the dialog's contents need at ``width`` (wrapped texts included), with two lines to
+        spare: a group box's own wrapped text is not counted in the layout's height-for-width."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        return max(height, self.sizeHint().height()) + self.fontMetrics().lineSpacing() * 2
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            # Something was added after the dialog was sized (the demo banner, a message): grow to fit.
+            needed = self._needed_height(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+        return super().event(event)
 
     # --- translation ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -175,8 +175,8 @@ def _quit_warning(stage: Stage) -> QWidget:
     for hook in stage.services.main_window_hooks:
         hook(window)
     part = getattr(window, "delivery")  # noqa: B009 - the delivery area's plug point
-    part.may_quit(window)
-    box = part.close_warning
+    part.quit_guard.may_quit(window)
+    box = part.quit_guard.close_warning
     assert isinstance(box, QMessageBox)
     return box
 

@@ -24,18 +24,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.errors import UnderretError
 from desktop.ui import theme
 from desktop.ui.announce import announce
 from desktop.ui.delivery.alerts import ALERT_SEEN_EVENT, AlertBanner, DesktopNotifier
+from desktop.ui.delivery.copies import PRINTABLE_STATES, StoredCopies
 from desktop.ui.delivery.panel import DeliveryPanel
+from desktop.ui.delivery.quitting import QuitGuard
 from desktop.ui.delivery.wording import (
     ACKNOWLEDGED_EVENT,
     TRACKED_STATES,
@@ -43,9 +44,8 @@ from desktop.ui.delivery.wording import (
     StateWording,
     alert_key,
 )
-from desktop.ui.documents import DocumentActions, PrintableCopy
 from desktop.ui.messages import message_for, text_for
-from desktop.ui.notification_table_model import ID_ROLE, STATE_ROLE, NotificationTableModel
+from desktop.ui.notification_table_model import ID_ROLE, NotificationTableModel
 from desktop.ui.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -59,8 +59,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-#: States whose stored copy (document and PDF) can be printed or exported.
-_PRINTABLE_STATES = frozenset({"queued", "sending", "sent", "receipted", "failed"})
 
 
 def _models(window: MainWindow) -> list[NotificationTableModel]:
@@ -82,11 +80,8 @@ class MainWindowDelivery(QObject):
         self._delivery = delivery
         #: Waiting to be sent, as the list shows it (the Waiting tab's count).
         self.waiting = 0
-        self._confirmed_quit = False
-        self.close_warning: QMessageBox | None = None
-        self.close_warnings_shown = 0
-        self._copy: PrintableCopy | None = None
-        self._copy_id: str | None = None
+        #: The listed notifications that raise an alert, worked out once per reload of the list.
+        self._alerting_rows: list[NotificationSummary] = []
         #: Notifications whose acknowledgement the person has noted (from the vault's audit log).
         self.acknowledged: set[str] = set()
         #: Alerts the person has seen: (notification id, alert key), from the audit log.
@@ -100,7 +95,7 @@ class MainWindowDelivery(QObject):
         self.wording = StateWording(self._pack, delivery.today if delivery else today_in_denmark,
                                     lambda: services.language, self.acknowledged.__contains__)
         for model in _models(window):
-            model.set_state_wording(self.wording.text, self.wording.tooltip)
+            model.set_state_wording(self.wording.text, self.wording.tooltip, self.wording.phrases)
 
         # Above the lists: the alert, then the count with "Send now" and any set-up problem.
         self.alert = AlertBanner()
@@ -154,24 +149,14 @@ class MainWindowDelivery(QObject):
         window.add_menu_action(self.send_again_action)
         window.addAction(self.send_again_action)
 
-        # The documents area's actions and texts; the copy is read from the vault (in the background)
-        # only when the person asks for it, and dropped again right after.
-        self.documents = DocumentActions(window, lambda: self._copy)
-        self.documents.set_enabled(False)
-        self.documents.print_action.triggered.disconnect()
-        self.documents.print_action.triggered.connect(lambda: self._with_copy(self.documents.print_current))
-        self.documents.export_action.triggered.disconnect()
-        self.documents.export_action.triggered.connect(lambda: self._with_copy(self.documents.export_current))
-        window.add_menu_action(self.documents.print_action)
-        window.add_menu_action(self.documents.export_action)
-        window.addAction(self.documents.print_action)
-        window.addAction(self.documents.export_action)
+        # Print and Export of the selected notification's stored copy (read only when asked for).
+        self.copies = StoredCopies(window, services)
+        self.documents = self.copies.documents
 
         window.loaded.connect(self._on_loaded)
         window.tabs.currentChanged.connect(lambda _: self._selection_changed())
         for view in window.views.values():
             view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        services.session.locking.connect(self._forget_copy)
         services.session.locking.connect(self._forget_audit)
         if delivery is not None:
             delivery.problem.connect(self._show_problem)
@@ -182,7 +167,9 @@ class MainWindowDelivery(QObject):
             delivery.started.connect(self._read_kvitteringer)
             delivery.messagesReceived.connect(lambda _ids: self._read_kvitteringer())
         window.installEventFilter(self)
-        services.quit_guards.append(self.may_quit)
+        # Closing while notifications wait asks once (the vault is asked how many wait at that moment).
+        self.quit_guard = QuitGuard(window, services, delivery is not None, lambda: self.waiting)
+        services.quit_guards.append(self.quit_guard.may_quit)
         self.retranslate()
 
     def _pack(self) -> GuidelinePack | None:
@@ -229,25 +216,29 @@ class MainWindowDelivery(QObject):
 
     # --- the waiting count ---------------------------------------------------------------------
     # The count shown is the list's (the worker's state changes reload it within a second), so the
-    # count and the Waiting tab never disagree; closing asks the vault itself (see may_quit).
+    # count and the Waiting tab never disagree; closing asks the vault itself (QuitGuard).
     def _on_loaded(self) -> None:
-        # Reloaded about once a second while a long queue is sent: walk the rows once.
+        # Reloaded about once a second while a long queue is sent: walk the rows once, and ask for
+        # today's date once (not once per row).
         rows = _rows(self.window)
         self.waiting = sum(1 for s in rows if str(s.state) in WAITING_STATES)
+        self._alerting_rows = self._alerting_among(rows)
         self.retranslate()
-        self._check_audit([s.id for s in rows if self._alerting(s)])
+        self._check_audit([s.id for s in self._alerting_rows])
 
     # --- alerts --------------------------------------------------------------------------------
-    def _alerting(self, summary: NotificationSummary) -> bool:
-        return str(summary.state) == "failed" or self.wording.overdue(summary)
+    def _alerting_among(self, rows: list[NotificationSummary]) -> list[NotificationSummary]:
+        """Refused, or no acknowledgement in time (in the list's order)."""
+        overdue = {s.id for s in self.wording.overdue_among(rows)}
+        return [s for s in rows if str(s.state) == "failed" or s.id in overdue]
 
     def _update_alerts(self) -> None:
         if not self.window.is_complete or not self.window.has_loaded:
             self.alert.set_alerts([])
             return
         alerts = []
-        for summary in _rows(self.window):
-            if not self._alerting(summary) or summary.id not in self._audit_checked:
+        for summary in self._alerting_rows:
+            if summary.id not in self._audit_checked:
                 continue
             key = (summary.id, alert_key(summary))
             if key in self.seen_alerts:
@@ -315,7 +306,7 @@ class MainWindowDelivery(QObject):
             self.seen_alerts.update(found[1])
             self._words_changed()
 
-        run_in_background(self, read, on_success=done, on_failure=self._copy_failed)
+        run_in_background(self, read, on_success=done, on_failure=self.copies.failed)
 
     def _read_kvitteringer(self) -> None:
         """Which notifications the municipality has sent a kvittering for (background, one query): they
@@ -336,7 +327,7 @@ class MainWindowDelivery(QObject):
             self.acknowledged.update(found)
             self._words_changed()
 
-        run_in_background(self, read, on_success=done, on_failure=self._copy_failed)
+        run_in_background(self, read, on_success=done, on_failure=self.copies.failed)
 
     def _forget_audit(self) -> None:
         # Read again from the vault after the next unlock (it may be another person's profile).
@@ -345,9 +336,12 @@ class MainWindowDelivery(QObject):
         self._audit_checked.clear()
         self._locks += 1
         self._audit_generation += 1
+        self._alerting_rows = []
         self.alert.set_alerts([])
 
     def _words_changed(self) -> None:
+        # An acknowledgement noted or read: what raises an alert may have changed too.
+        self._alerting_rows = self._alerting_among(_rows(self.window))
         for model in _models(self.window):
             model.retranslate()
         self.retranslate()
@@ -371,7 +365,7 @@ class MainWindowDelivery(QObject):
         summary = self._selected_summary()
         self.acknowledged_action.setEnabled(summary is not None and self.wording.overdue(summary))
         self.send_again_action.setEnabled(summary is not None and str(summary.state) == "failed")
-        self.documents.set_enabled(summary is not None and str(summary.state) in _PRINTABLE_STATES)
+        self.documents.set_enabled(summary is not None and str(summary.state) in PRINTABLE_STATES)
         self._show_panel(summary)
 
     def _show_panel(self, summary: NotificationSummary | None) -> None:
@@ -437,123 +431,8 @@ class MainWindowDelivery(QObject):
         self.window.statusBar().showMessage(text_for(message_id), 15000)
         self.retranslate()
 
-    # --- print and export ----------------------------------------------------------------------
-    def _selected(self) -> tuple[str, str] | None:
-        view = self.window.views[self.window.current_group()]
-        rows = view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        notification_id, state = rows[0].data(ID_ROLE), rows[0].data(STATE_ROLE)
-        return (str(notification_id), str(state)) if notification_id is not None else None
-
-    def _with_copy(self, act: Callable[[], object]) -> None:
-        """Read the selected notification's stored document and PDF in the background, then ``act``."""
-        selected = self._selected()
-        if selected is None or selected[1] not in _PRINTABLE_STATES or self._copy_id is not None:
-            return
-        notification_id = selected[0]
-        self._copy_id = notification_id
-        services = self._services
-        demo = services.demo
-
-        def load() -> PrintableCopy:
-            from desktop.domain.document_reading import read_document
-
-            reader = services.open_reader()
-            try:
-                # schema v1 (finalised before Notification 2.0) or v2
-                document = read_document(reader.notifications.get_document(notification_id))
-                return PrintableCopy(document, reader.notifications.get_pdf(notification_id), demo)
-            finally:
-                reader.close()
-
-        def loaded(copy: PrintableCopy) -> None:
-            if self._copy_id != notification_id or self._services.vault is None:
-                return  # locked meanwhile
-            self._copy = copy
-            try:
-                act()
-            finally:
-                self._copy = None
-                self._copy_id = None
-
-        def failed(error: Exception) -> None:
-            self._copy_id = None
-            self._copy_failed(error)
-
-        run_in_background(self, load, on_success=loaded, on_failure=failed)
-
-    def _copy_failed(self, error: Exception) -> None:
-        from desktop.store.errors import VaultLocked
-
-        if isinstance(error, VaultLocked):
-            return
-        if not isinstance(error, UnderretError):
-            log.error("loading the stored copy failed", exc_info=error)
-        self.window.statusBar().showMessage(message_for(error), 15000)
-
-    def _forget_copy(self) -> None:
-        self._copy = None
-        self._copy_id = None
-
-    # --- closing with notifications waiting ----------------------------------------------------
+    # --- language --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        return False
-
-    def may_quit(self, window: QWidget) -> bool:
-        """``services.quit_guards``: with notifications waiting, ask once (not modal) and keep the app open.
-
-        "Quit anyway" closes the window again, and this time the answer is yes.
-        """
-        vault = self._services.vault
-        if (window is not self.window or self._confirmed_quit or vault is None
-                or self._delivery is None):  # demo mode: nothing real waits, the demo is thrown away
-            return True
-        try:
-            waiting = vault.outbox.waiting_count()  # now, not as the list last showed it
-        except UnderretError:
-            waiting = self.waiting
-        if waiting <= 0:
-            return True
-        if self.close_warning is not None:
-            self.close_warning.raise_()
-            self.close_warning.activateWindow()
-            return False
-        self.close_warnings_shown += 1
-        title = translate("Delivery", "Notifications are waiting to be sent")
-        if waiting == 1:
-            text = translate("Delivery", "1 notification has not been sent yet.")
-        else:
-            text = translate("Delivery", "%1 notifications have not been sent yet.").replace(
-                "%1", str(waiting))
-        text += " " + translate("Delivery", "They are kept safely on this PC and are sent the next time you "
-                                            "open Underret while the PC is online. If the matter is urgent, "
-                                            "phone the municipality.")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
-                          self.window)
-        box.setObjectName("waitingOnClose")
-        box.setAccessibleName(title)
-        quit_button = box.addButton(translate("Delivery", "&Quit anyway"), QMessageBox.ButtonRole.AcceptRole)
-        quit_button.setObjectName("quitAnyway")
-        quit_button.setAccessibleName(translate("Delivery", "Quit anyway"))
-        stay_button = box.addButton(translate("Delivery", "&Keep Underret open"),
-                                    QMessageBox.ButtonRole.RejectRole)
-        stay_button.setObjectName("keepOpen")
-        stay_button.setAccessibleName(translate("Delivery", "Keep Underret open"))
-        box.setDefaultButton(stay_button)
-        box.setEscapeButton(stay_button)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered() -> None:
-            chosen = box.clickedButton()
-            self.close_warning = None
-            if chosen is quit_button:
-                self._confirmed_quit = True
-                self.window.close()
-
-        box.finished.connect(lambda _result: answered())
-        self.close_warning = box
-        box.open()
         return False

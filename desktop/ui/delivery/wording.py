@@ -86,6 +86,7 @@ class StateWording:
         self._today = today
         self._language = language
         self.acknowledged = acknowledged
+        self._phrase_cache: tuple[str, dict[str, str]] | None = None
 
     def overdue(self, summary: NotificationSummary) -> bool:
         """Whether the person should phone the municipality about this notification."""
@@ -154,32 +155,56 @@ class StateWording:
         return long_datetime(value, self._language())
 
     # --- the list ------------------------------------------------------------------------------
+    def _phrases(self) -> dict[str, str]:
+        """The short phrases in the UI language (made once per language: the list asks per cell)."""
+        language = self._language()
+        if self._phrase_cache is None or self._phrase_cache[0] != language:
+            self._phrase_cache = (language, self._make_phrases())
+        return self._phrase_cache[1]
+
+    @staticmethod
+    def _make_phrases() -> dict[str, str]:
+        # Literal strings in translate() calls so lupdate finds them.
+        return {
+            "waiting_why": translate("Delivery", "Waiting – not sent yet"),
+            "waiting": translate("Delivery", "Waiting to be sent"),
+            "sending": translate("Delivery", "Being sent now"),
+            "refused": translate("Delivery", "Refused – phone the municipality"),
+            "overdue": translate("Delivery", "No acknowledgement – phone the municipality"),
+            "acknowledged": translate("Delivery", "Acknowledgement received"),
+            "mailed_purged": translate("Delivery", "Sent by secure e-mail – content removed"),
+            "sent": translate("Delivery", "Sent, waiting for the receipt"),
+            "mailed": translate("Delivery", "Sent by secure e-mail"),
+            "purged": translate("Delivery", "Received – content removed"),
+            "received": translate("Delivery", "Received by the municipality"),
+        }
+
+    def phrases(self) -> list[str]:
+        """Every phrase the State column can show (the column is made as wide as the widest)."""
+        return list(self._phrases().values())
+
     def text(self, summary: NotificationSummary) -> str | None:
         """The State column's short phrase, or ``None`` to leave a draft to the shell's words."""
+        key = self._phrase_key(summary)
+        return self._phrases()[key] if key is not None else None
+
+    def _phrase_key(self, summary: NotificationSummary) -> str | None:
         state = str(summary.state)
         if state == "queued":
-            if summary.last_error:
-                return translate("Delivery", "Waiting – not sent yet")
-            return translate("Delivery", "Waiting to be sent")
-        if state == "sending":
-            return translate("Delivery", "Being sent now")
-        if state == "failed":
-            return translate("Delivery", "Refused – phone the municipality")
+            return "waiting_why" if summary.last_error else "waiting"
+        if state in ("sending", "failed"):
+            return "sending" if state == "sending" else "refused"
         if state not in TRACKED_STATES:
             return None
         if self.overdue(summary):
-            return translate("Delivery", "No acknowledgement – phone the municipality")
+            return "overdue"
         if self.acknowledged(summary.id):
-            return translate("Delivery", "Acknowledgement received")
+            return "acknowledged"
         if _mailed(summary):
             if state == "purged":
-                return translate("Delivery", "Sent by secure e-mail – content removed")
-            if summary.acknowledgement_due is None:
-                return translate("Delivery", "Sent, waiting for the receipt")
-            return translate("Delivery", "Sent by secure e-mail")
-        if state == "purged":
-            return translate("Delivery", "Received – content removed")
-        return translate("Delivery", "Received by the municipality")
+                return "mailed_purged"
+            return "sent" if summary.acknowledgement_due is None else "mailed"
+        return "purged" if state == "purged" else "received"
 
     def tooltip(self, summary: NotificationSummary) -> str | None:
         """The whole truth again (the panel under the list says the same)."""

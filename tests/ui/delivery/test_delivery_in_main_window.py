@@ -84,17 +84,17 @@ def test_closing_with_a_notification_waiting_warns_once_and_keeps_it_queued_in_t
 
     app.window.close()
     assert app.window.isVisible()
-    warning = app.part.close_warning
+    warning = app.part.quit_guard.close_warning
     assert warning is not None and warning.isVisible()
     assert "1 notification has not been sent yet" in warning.text()
     app.window.close()  # a second try while the question is open: no second warning
-    assert app.part.close_warnings_shown == 1
+    assert app.part.quit_guard.close_warnings_shown == 1
 
     quit_button = warning.findChild(QPushButton, "quitAnyway")
     QTest.mouseClick(quit_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: not app.window.isVisible(), timeout=WAIT_MS)
-    assert app.part.close_warnings_shown == 1
+    assert app.part.quit_guard.close_warnings_shown == 1
     # Still in the outbox ("sending" if a retry was under way): it goes out after the next unlock.
     vault = app.services.require_vault()
     assert app.summary_state(notification_id) in ("queued", "sending")
