@@ -117,6 +117,7 @@ def _report_profile(profile: ProfileInfo, keystore: KeyringKeyStore, out: Printe
     for sidecar in (Path(f"{profile.vault_path}-wal"), Path(f"{profile.vault_path}-shm")):
         if sidecar.exists():
             out(f"  {sidecar.name}: {human_size(sidecar.stat().st_size)}")
+    _report_log_damage(profile, out, findings)
     ok, state = writable(profile.folder)
     out(f"  folder: {state}")
     if not ok:
@@ -149,6 +150,24 @@ def _report_profile(profile: ProfileInfo, keystore: KeyringKeyStore, out: Printe
         zero(key)
 
 
+def _report_log_damage(profile: ProfileInfo, out: Printer, findings: Findings) -> None:
+    """A write-ahead log left by a crash that would drop committed work (needs no key: any profile)."""
+    from desktop.store.wal_check import damaged_log, log_path
+
+    try:
+        damage = damaged_log(profile.vault_path)
+    except OSError as error:
+        out(f"  write-ahead log: cannot be read ({type(error).__name__})")
+        return
+    if damage is None:
+        return
+    where = "its header" if damage.frame == 0 else f"frame {damage.frame}"
+    out(f"  write-ahead log: DAMAGED at {where}; {damage.commits_dropped} saved change(s) after it would be "
+        f"lost, so the vault is refused; nothing has been deleted ({log_path(profile.vault_path).name} kept)")
+    findings.error(f"profile {profile.id}: its vault's write-ahead log is damaged; the person cannot open "
+                   "it; nothing has been deleted")
+
+
 def _report_pages(profile: ProfileInfo, key: bytearray, out: Printer, findings: Findings) -> None:
     """Every page of the vault checked with its key (read-only; nothing is made beside it)."""
     from desktop.store.errors import VaultCorrupt, VaultError
@@ -157,6 +176,9 @@ def _report_pages(profile: ProfileInfo, key: bytearray, out: Printer, findings: 
     try:
         check_vault_file(profile.vault_path, key)
     except VaultCorrupt as error:
+        if error.details.get("file", "").endswith("-wal"):
+            out("  pages: not checked (the write-ahead log is damaged, see above)")
+            return
         pages = error.details.get("pages")
         out(f"  pages: DAMAGED ({pages + ' page(s) fail' if pages else 'unreadable'} SQLCipher's check)")
         findings.error(f"profile {profile.id}: its vault is damaged; the person cannot open it; nothing has "

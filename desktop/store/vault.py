@@ -62,6 +62,7 @@ from desktop.store.outbox import OutboxRepository
 from desktop.store.private_files import make_private_folder, open_private
 from desktop.store.profile_repo import ProfileRepository
 from desktop.store.replies import ReplyKeyRepository
+from desktop.store.wal_check import damaged_log, log_path
 
 _log = logging.getLogger(__name__)
 
@@ -205,6 +206,11 @@ def _probe(path: Path, key: bytes | bytearray, key_fits: bool | None, *, verify:
     With ``verify`` every page of the file is checked too (SQLCipher's HMAC per page, ~5 ms per MB), so
     a damaged vault is refused before anything is written to it.
     """
+    if verify and (log_damage := damaged_log(path)) is not None:
+        # SQLite would stop reading the log there and drop the commits after it without a word.
+        _log.error("vault %s: write-ahead log damaged at frame %d (%d commit(s) after it)", path.name,
+                   log_damage.frame, log_damage.commits_dropped)
+        raise VaultCorrupt("write-ahead log damaged", file=log_path(path).name, frame=str(log_damage.frame))
     try:
         connection = sqlcipher.connect(_read_only_uri(path), uri=True, isolation_level=None,
                                        check_same_thread=False)

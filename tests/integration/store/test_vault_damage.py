@@ -153,3 +153,61 @@ def test_unlocking_again_in_the_same_run_skips_the_check_only_for_a_file_unchang
     _flip_a_bit(vault_path, vault_path.stat().st_size - 100)
     with pytest.raises(VaultCorrupt):
         Vault.open(vault_path, vault_key, verify=True)
+
+
+def _crash_with_drafts_in_the_log(path: Path, key: bytearray, count: int) -> None:
+    """Another process writes ``count`` drafts and dies without closing: they live only in the -wal file."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys\n"
+            "from pathlib import Path\n"
+            "from desktop.store.vault import Vault\n"
+            "vault = Vault.open(Path(sys.argv[1]), bytearray.fromhex(sys.argv[2]))\n"
+            "for n in range(int(sys.argv[3])):\n"
+            "    vault.notifications.create_draft({'concern': 'in the log', 'n': n}, 'signals', 'WL')\n"
+            "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code, str(path), key.hex(), str(count)], check=True,
+                   cwd=Path(__file__).resolve().parents[3], timeout=120)
+
+
+WAL_HEADER = 32
+WAL_FRAME_HEADER = 24
+
+
+@pytest.mark.parametrize("where", ["log header", "first frame", "a middle frame"])
+def test_a_bit_flipped_in_the_write_ahead_log_is_refused_not_silently_dropped(
+        vault_path: Path, vault_key: bytearray, where: str) -> None:
+    """SQLite ignores the log from a frame whose checksum fails: committed drafts would vanish
+    without a word (and for good once the log is emptied). The unlock refuses it as damage instead,
+    with every file left as it was for IT."""
+    _vault_with_drafts(vault_path, vault_key, count=2)
+    _crash_with_drafts_in_the_log(vault_path, vault_key, count=10)
+    log = Path(f"{vault_path}-wal")
+    frame = WAL_FRAME_HEADER + 4096
+    frames = (log.stat().st_size - WAL_HEADER) // frame
+    offset = {"log header": 12, "first frame": WAL_HEADER + WAL_FRAME_HEADER + 200,
+              "a middle frame": WAL_HEADER + frames // 2 * frame + WAL_FRAME_HEADER + 200}[where]
+    _flip_a_bit(log, offset)
+    before = _folder_state(vault_path.parent)
+
+    with pytest.raises(VaultCorrupt) as refused:
+        Vault.open(vault_path, vault_key, verify=True)
+
+    assert refused.value.details["file"] == log.name
+    assert _folder_state(vault_path.parent) == before
+    with pytest.raises(VaultCorrupt):
+        check_vault_file(vault_path, vault_key)  # doctor says the same
+    assert _folder_state(vault_path.parent) == before
+
+
+def test_a_log_cut_short_in_its_last_transaction_is_a_crash_not_damage(
+        vault_path: Path, vault_key: bytearray) -> None:
+    """A crash while a transaction was being written leaves a partial frame at the end: that transaction
+    never committed, so SQLite drops it and the vault opens with everything committed before it."""
+    _vault_with_drafts(vault_path, vault_key, count=2)
+    _crash_with_drafts_in_the_log(vault_path, vault_key, count=10)
+    log = Path(f"{vault_path}-wal")
+    log.write_bytes(log.read_bytes()[:-1000])  # the last frame (the last commit's) torn
+    with Vault.open(vault_path, vault_key, verify=True) as vault:
+        assert len(vault.notifications.list_summaries()) == 11

@@ -173,6 +173,28 @@ def test_a_damaged_vault_of_a_keyring_profile_is_found_page_by_page(
     assert keyring.get_password(KEYRING_SERVICE, profile.id) is not None
 
 
+def test_a_damaged_write_ahead_log_is_found_for_any_profile_even_without_its_passphrase(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.integration.store.test_vault_damage import _crash_with_drafts_in_the_log
+
+    directory = ProfileDirectory(scrypt=CHEAP)
+    profile, key = directory.create("Mette", KeyProtection.PASSPHRASE, "korrekt hest batteri")
+    _crash_with_drafts_in_the_log(profile.vault_path, key, count=6)  # the app died: drafts in the log only
+    zero(key)
+    log = Path(f"{profile.vault_path}-wal")
+    data = bytearray(log.read_bytes())
+    data[32 + 24 + 300] ^= 1  # the first frame
+    log.write_bytes(bytes(data))
+    before = {p.name: p.read_bytes() for p in profile.folder.iterdir()}
+
+    code, out = _doctor(capsys)
+
+    assert code == EXIT_ERRORS, out
+    assert "write-ahead log: DAMAGED at frame 1; 6 saved change(s) after it would be lost" in out
+    assert f"profile {profile.id}: its vault's write-ahead log is damaged" in out
+    assert {p.name: p.read_bytes() for p in profile.folder.iterdir()} == before  # doctor only reads
+
+
 def test_doctor_shows_the_last_problems_from_the_event_log(capsys: pytest.CaptureFixture[str]) -> None:
     eventlog.install()
     try:
