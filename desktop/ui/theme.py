@@ -306,10 +306,9 @@ def install() -> None:
     from desktop.ui import focus_ring
 
     app = QApplication.instance()
-    if not isinstance(app, QApplication) or getattr(app, "_underret_theme", False):
-        return
+    if not isinstance(app, QApplication) or app.property("underretTheme"):
+        return  # once per application
     app.setProperty("underretTheme", True)
-    setattr(app, "_underret_theme", True)  # noqa: B010 - once per application
     style = outlined_style_for(app)
     if style is not None:
         app.setStyle(style)
