@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QLabel
 
 from desktop.domain.building import child_initials
 from desktop.domain.forms import FieldType
@@ -105,6 +106,25 @@ def show_read_only(window: WizardWindow) -> None:
         # An acute notification is never only written: the numbers stay in view.
         window.acute_button.setChecked(True)
     (window.close_button if window.unavailable else window.correct_button).setFocus()
+
+
+def show_correction_note(window: WizardWindow) -> None:
+    """A correction says at the top which notification it corrects (reference number and date)."""
+    original = window.answers.get(CORRECTS_KEY)
+    if not isinstance(original, str):
+        return
+    from desktop.ui import theme
+    from desktop.ui.wizard.sending import describe_notification
+
+    note = QLabel(translate("Wizard", "This is a correction of %1. It is sent as a new notification that "
+                                      "refers to that one; write what is different.").replace(
+        "%1", describe_notification(window, original)))
+    note.setObjectName("correctionNote")
+    note.setWordWrap(True)
+    note.setContentsMargins(6, 4, 6, 4)
+    theme.paint(note, theme.Tone.NOTICE)
+    window.add_under_status(note)
+    window.correction_note = note
 
 
 def start_correction(window: WizardWindow) -> None:

@@ -117,7 +117,7 @@ class WizardWindow(QMainWindow):
         if self.read_only:
             self.show_read_only()
         else:
-            self._show_correction()
+            finalised_view.show_correction_note(self)
             self._open_first_page(self.page_id if self.page_id in self.pages else self.flow.first())
         if unsaved is not None:
             self.keeper.changed()  # not in the vault yet: the autosave tries again at once
@@ -178,6 +178,8 @@ class WizardWindow(QMainWindow):
         self._under_status = QVBoxLayout()
         self._under_status.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._under_status)
+        #: A correction's note of what it corrects (see :mod:`.finalised_view`).
+        self.correction_note: QLabel | None = None
         #: A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`).
         self.live_delivery: finalised_view.LiveDelivery | None = None
 
@@ -218,24 +220,6 @@ class WizardWindow(QMainWindow):
         from desktop.ui.geometry import place
 
         place(self, "notification", share=0.92, cap=(1300, 1000))
-
-    def _show_correction(self) -> None:
-        """A correction says at the top which notification it corrects (reference number and date)."""
-        original = self.answers.get(CORRECTS_KEY)
-        if not isinstance(original, str):
-            return
-        from desktop.ui import theme
-        from desktop.ui.wizard.sending import describe_notification
-
-        note = QLabel(translate("Wizard", "This is a correction of %1. It is sent as a new notification that "
-                                          "refers to that one; write what is different.").replace(
-            "%1", describe_notification(self, original)))
-        note.setObjectName("correctionNote")
-        note.setWordWrap(True)
-        note.setContentsMargins(6, 4, 6, 4)
-        theme.paint(note, theme.Tone.NOTICE)
-        self.add_under_status(note)
-        self.correction_note = note
 
     def add_under_status(self, widget: QWidget) -> None:
         """Put a widget under the window's status lines, above the page (the delivery panel)."""

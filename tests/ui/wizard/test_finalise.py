@@ -88,6 +88,7 @@ def test_a_finalised_notification_opens_read_only_and_a_correction_refers_to_it(
     assert correction.draft_id not in (None, first_id)
     assert correction.answers[CORRECTS_KEY] == first_id
     assert correction.answers["child.name"] == "Emma Louise Hansen"
+    assert correction.correction_note is not None
     said = correction.correction_note.text()
     assert said.startswith("Dette er en rettelse af underretningen med referencenummer "
                            f"{first_id[:8].upper()}, gjort færdig ")
