@@ -144,7 +144,7 @@ class WrappedKey(NamedTuple):
                 nonce=base64.b64decode(data["nonce"], validate=True),
                 ciphertext=base64.b64decode(data["ciphertext"], validate=True),
             )
-        except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+        except (KeyError, TypeError, ValueError, binascii.Error, OverflowError) as exc:
             raise KeyMissing("wrapped key unreadable", reason="the wrapped key is damaged") from exc
         if len(wrapped.nonce) != _NONCE_BYTES or len(wrapped.ciphertext) != VAULT_KEY_BYTES + 16:
             raise KeyMissing("wrapped key unreadable", reason="the wrapped key is damaged")
@@ -155,7 +155,7 @@ class WrappedKey(NamedTuple):
         """Parse :meth:`to_json` output."""
         try:
             data = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise KeyMissing("wrapped key unreadable", reason="the wrapped key is damaged") from exc
         return cls.from_dict(data)
 

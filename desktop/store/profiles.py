@@ -68,6 +68,9 @@ WRAPPED_KEY_FIELD = "wrapped_key"
 VAULT_FILE = "vault.db"
 ATTEMPTS_FILE = "unlock_attempts.json"
 PROFILE_FORMAT_VERSION = 1
+#: No profile.json Underret writes comes near this (about 1 KB): a bigger one is damaged, and is not
+#: read whole into memory at every start.
+MAX_PROFILE_FILE_BYTES = 1024 * 1024
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 60.0
 
@@ -162,10 +165,15 @@ class ProfileDirectory:
 
     def _read(self, folder: Path) -> dict[str, Any]:
         try:
-            data = json.loads((folder / PROFILE_FILE).read_text(encoding="utf-8"))
+            with open(folder / PROFILE_FILE, "rb") as handle:
+                raw = handle.read(MAX_PROFILE_FILE_BYTES + 1)
+            if len(raw) > MAX_PROFILE_FILE_BYTES:
+                raise ValueError("larger than any profile file")
+            # RecursionError: JSON nested deeper than the parser goes; it is no ValueError.
+            data = json.loads(raw.decode("utf-8"))
         except FileNotFoundError as exc:
             raise ProfileNotFound("no such profile", id=folder.name) from exc
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             raise ProfileCorrupt("profile file unreadable", id=folder.name) from exc
         if not isinstance(data, dict) or data.get("id") != folder.name:
             raise ProfileCorrupt("profile file unreadable", id=folder.name)
@@ -174,11 +182,18 @@ class ProfileDirectory:
     def _info(self, folder: Path, data: dict[str, Any]) -> ProfileInfo:
         try:
             protection = KeyProtection(data["protection"])
-            return ProfileInfo(id=folder.name, display_name=str(data["display_name"]),
+            name = data["display_name"]
+            if not isinstance(name, str):
+                raise ValueError("the display name is not text")
+            if protection is KeyProtection.PASSPHRASE:
+                # The only way into a passphrase profile: if it cannot be read, profile.json is damaged
+                # (said as such at unlock, listed by doctor), not "a key is missing".
+                WrappedKey.from_dict(data.get(WRAPPED_KEY_FIELD))
+            return ProfileInfo(id=folder.name, display_name=name,
                                protection=protection, folder=folder, vault_path=folder / VAULT_FILE,
                                has_recovery_passphrase=(protection is KeyProtection.KEYRING
                                                         and WRAPPED_KEY_FIELD in data))
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, KeyMissing) as exc:
             raise ProfileCorrupt("profile file unreadable", id=folder.name) from exc
 
     def _folder(self, profile_id: str) -> Path:
@@ -327,7 +342,7 @@ class ProfileDirectory:
             return int(data["failures"]), from_text(data["last_failure_at"])
         except FileNotFoundError:
             return 0, None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             # A damaged counter must not let anyone guess freely: treat it as many failures.
             _log.warning("unlock attempt counter unreadable (%s)", folder.name)
             return FREE_ATTEMPTS + 3, self._now()

@@ -14,6 +14,7 @@ import pytest
 from desktop.store.errors import (
     KeyMissing,
     KeyringUnavailable,
+    ProfileCorrupt,
     ProfileExists,
     UnlockDelayed,
     VaultReadOnly,
@@ -187,6 +188,48 @@ def test_damaged_profile_file_is_listed_apart_and_left_alone(
     assert [p.id for p in profiles.list()] == [good.id]
     assert profiles.damaged() == [bad.id]
     assert file_hash(bad.folder / PROFILE_FILE) == before
+
+
+#: A JSON text nested deeper than Python's parser goes (it raises RecursionError, not a ValueError).
+DEEPLY_NESTED = "[" * 100_000 + "]" * 100_000
+
+
+def _with_profile_json(profile_json: dict[str, object], change: dict[str, object]) -> str:
+    return json.dumps(profile_json | change)
+
+
+@pytest.mark.parametrize("damage", ["deeply nested", "display name not text", "wrapped key not one",
+                                    "scrypt cost absurd", "far too large"])
+def test_every_kind_of_damaged_profile_file_is_listed_apart_never_an_unexpected_error(
+        profiles: ProfileDirectory, file_hash: Callable[[Path], str], damage: str) -> None:
+    good, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "a")
+    bad, _ = profiles.create("Bo", KeyProtection.PASSPHRASE, "b")
+    path = bad.folder / PROFILE_FILE
+    data = json.loads(path.read_text("utf-8"))
+    text = {
+        "deeply nested": DEEPLY_NESTED,
+        "display name not text": _with_profile_json(data, {"display_name": {"first": "Bo"}}),
+        "wrapped key not one": _with_profile_json(data, {"wrapped_key": {"version": 1, "kdf": "scrypt",
+                                                                        "scrypt": [1], "salt": 5}}),
+        "scrypt cost absurd": _with_profile_json(data, {"wrapped_key": data["wrapped_key"] | {  # type: ignore[operator]
+            "scrypt": {"n": 2**40, "r": 8, "p": 1}}}),
+        "far too large": _with_profile_json(data, {"padding": "x" * 3_000_000}),
+    }[damage]
+    path.write_text(text, encoding="utf-8")
+    before = file_hash(path)
+
+    assert [p.id for p in profiles.list()] == [good.id]
+    assert profiles.damaged() == [bad.id]
+    with pytest.raises(ProfileCorrupt):
+        profiles.unlock(bad.id, "b")  # said as a damaged profile.json, which the person can tell IT
+    assert file_hash(path) == before
+
+
+def test_a_damaged_attempt_counter_makes_the_next_try_wait_never_an_unexpected_error(
+        profiles: ProfileDirectory) -> None:
+    profile, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "a")
+    (profile.folder / ATTEMPTS_FILE).write_text(DEEPLY_NESTED, encoding="utf-8")
+    assert profiles.delay_before_next_attempt(profile.id) > 0
 
 
 def test_new_profile_in_a_read_only_data_folder_is_refused_plainly(
