@@ -441,143 +441,148 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="194" />
+      <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
+      <translation>Send kvitteringen først. Besked om, hvad underretningen har ført til (§ 137), kan sendes bagefter.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="196" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>Denne udgave af modtagelsen kan endnu ikke sende beskeder til underrettere.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="196" />
+      <location filename="../desktop/ui/desk/wording.py" line="198" />
       <source>This file is not a key the desk can use.</source>
       <translation>Filen er ikke en nøgle, modtagelsen kan bruge.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="197" />
+      <location filename="../desktop/ui/desk/wording.py" line="199" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>Det er en offentlig nøgle. Modtagelsen skal bruge den private nøglefil fra it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="199" />
+      <location filename="../desktop/ui/desk/wording.py" line="201" />
       <source>The desk already holds another key with this id.</source>
       <translation>Modtagelsen har allerede en anden nøgle med dette id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="200" />
+      <location filename="../desktop/ui/desk/wording.py" line="202" />
       <source>Choose a new or empty folder.</source>
       <translation>Vælg en ny eller tom mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="201" />
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>Choose a folder.</source>
       <translation>Vælg en mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <location filename="../desktop/ui/desk/wording.py" line="204" />
       <source>Choose a folder of your own.</source>
       <translation>Vælg en mappe, der er din egen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="203" />
+      <location filename="../desktop/ui/desk/wording.py" line="205" />
       <source>The folder cannot be written to.</source>
       <translation>Der kan ikke skrives i mappen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <location filename="../desktop/ui/desk/wording.py" line="206" />
       <source>The hand-over could not be written; what was written has been removed again.</source>
       <translation>Overdragelsen kunne ikke skrives; det, der blev skrevet, er fjernet igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="206" />
       <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <location filename="../desktop/ui/desk/wording.py" line="210" />
       <source>This notification cannot be exported for the case system. Print it instead.</source>
       <translation>Underretningen kan ikke eksporteres til sagssystemet. Udskriv den i stedet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="210" />
+      <location filename="../desktop/ui/desk/wording.py" line="212" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>Filerne er ikke et certifikat til modtagelsen og dets private nøgle.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="214" />
+      <location filename="../desktop/ui/desk/wording.py" line="216" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="221" />
+      <location filename="../desktop/ui/desk/wording.py" line="223" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>Ingen af modtagelsens nøgler passer: hent kommunens nyere nøgle ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="223" />
+      <location filename="../desktop/ui/desk/wording.py" line="225" />
       <source>The key with this id does not open it.</source>
       <translation>Nøglen med dette id kan ikke åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="224" />
+      <location filename="../desktop/ui/desk/wording.py" line="226" />
       <source>A key in this desk is damaged.</source>
       <translation>En af modtagelsens nøgler er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="225" />
+      <location filename="../desktop/ui/desk/wording.py" line="227" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="227" />
-      <location filename="../desktop/ui/desk/wording.py" line="228" />
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
       <source>The envelope is damaged.</source>
       <translation>Underretningen er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
       <source>The envelope's files do not match its list.</source>
       <translation>Underretningens filer passer ikke med dens indholdsliste.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
       <source>A file in the envelope was changed.</source>
       <translation>En fil i underretningen er ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>This is not an envelope Underret can read.</source>
       <translation>Det er ikke en underretning, Underret kan læse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <location filename="../desktop/ui/desk/wording.py" line="236" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <location filename="../desktop/ui/desk/wording.py" line="238" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
       <source>The intake's receipt is damaged.</source>
       <translation>Modtagesystemets kvittering er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="238" />
+      <location filename="../desktop/ui/desk/wording.py" line="240" />
       <source>The envelope holds another notification.</source>
       <translation>Kuverten indeholder en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
       <source>The notification inside cannot be read.</source>
       <translation>Underretningen indeni kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <location filename="../desktop/ui/desk/wording.py" line="243" />
       <source>It cannot be opened (%1).</source>
       <translation>Den kan ikke åbnes (%1).</translation>
     </message>
@@ -871,42 +876,42 @@
       <translation>Din note om vurderingen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="188" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="189" />
       <source>done (%1)</source>
       <translation>gjort (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="195" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="196" />
       <source>(later)</source>
       <translation>(senere)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="203" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
       <source>Working…</source>
       <translation>Arbejder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="227" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="228" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="236" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="246" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="247" />
       <source>The notifier will be told the outcome.</source>
       <translation>Underretteren får besked om udfaldet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="253" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="254" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="258" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="259" />
       <source>Handed over: the files are in %1.</source>
       <translation>Overdraget: filerne ligger i %1.</translation>
     </message>

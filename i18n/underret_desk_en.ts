@@ -441,143 +441,148 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="194" />
+      <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
+      <translation>Send the kvittering first; the outcome (§ 137) can be told after it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="196" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>This version of the desk cannot send messages to notifiers yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="196" />
+      <location filename="../desktop/ui/desk/wording.py" line="198" />
       <source>This file is not a key the desk can use.</source>
       <translation>This file is not a key the desk can use.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="197" />
+      <location filename="../desktop/ui/desk/wording.py" line="199" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>This is a public key. The desk needs the private key file from IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="199" />
+      <location filename="../desktop/ui/desk/wording.py" line="201" />
       <source>The desk already holds another key with this id.</source>
       <translation>The desk already holds another key with this id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="200" />
+      <location filename="../desktop/ui/desk/wording.py" line="202" />
       <source>Choose a new or empty folder.</source>
       <translation>Choose a new or empty folder.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="201" />
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>Choose a folder.</source>
       <translation>Choose a folder.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <location filename="../desktop/ui/desk/wording.py" line="204" />
       <source>Choose a folder of your own.</source>
       <translation>Choose a folder of your own.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="203" />
+      <location filename="../desktop/ui/desk/wording.py" line="205" />
       <source>The folder cannot be written to.</source>
       <translation>The folder cannot be written to.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <location filename="../desktop/ui/desk/wording.py" line="206" />
       <source>The hand-over could not be written; what was written has been removed again.</source>
       <translation>The hand-over could not be written; what was written has been removed again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="206" />
       <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <location filename="../desktop/ui/desk/wording.py" line="210" />
       <source>This notification cannot be exported for the case system. Print it instead.</source>
       <translation>This notification cannot be exported for the case system. Print it instead.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="210" />
+      <location filename="../desktop/ui/desk/wording.py" line="212" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>The files are not a desk certificate and its private key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>The intake address must start with https://.</source>
       <translation>The intake address must start with https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="214" />
+      <location filename="../desktop/ui/desk/wording.py" line="216" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="221" />
+      <location filename="../desktop/ui/desk/wording.py" line="223" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>None of this desk's keys fits: import the municipality's newer key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="223" />
+      <location filename="../desktop/ui/desk/wording.py" line="225" />
       <source>The key with this id does not open it.</source>
       <translation>The key with this id does not open it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="224" />
+      <location filename="../desktop/ui/desk/wording.py" line="226" />
       <source>A key in this desk is damaged.</source>
       <translation>A key in this desk is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="225" />
+      <location filename="../desktop/ui/desk/wording.py" line="227" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>The sender's signature does not match: the envelope was changed on the way.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="227" />
-      <location filename="../desktop/ui/desk/wording.py" line="228" />
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
       <source>The envelope is damaged.</source>
       <translation>The envelope is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
       <source>The envelope's files do not match its list.</source>
       <translation>The envelope's files do not match its list.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
       <source>A file in the envelope was changed.</source>
       <translation>A file in the envelope was changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>This is not an envelope Underret can read.</source>
       <translation>This is not an envelope Underret can read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>The envelope is from a newer version of Underret: update the desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <location filename="../desktop/ui/desk/wording.py" line="236" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>The intake's receipt does not verify: ask IT to check the intake.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <location filename="../desktop/ui/desk/wording.py" line="238" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>The intake's receipt is for another envelope.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
       <source>The intake's receipt is damaged.</source>
       <translation>The intake's receipt is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="238" />
+      <location filename="../desktop/ui/desk/wording.py" line="240" />
       <source>The envelope holds another notification.</source>
       <translation>The envelope holds another notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
       <source>The notification inside cannot be read.</source>
       <translation>The notification inside cannot be read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <location filename="../desktop/ui/desk/wording.py" line="243" />
       <source>It cannot be opened (%1).</source>
       <translation>It cannot be opened (%1).</translation>
     </message>
@@ -871,42 +876,42 @@
       <translation>Your assessment note: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="188" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="189" />
       <source>done (%1)</source>
       <translation>done (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="195" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="196" />
       <source>(later)</source>
       <translation>(later)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="203" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
       <source>Working…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="227" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="228" />
       <source>The assessment is recorded.</source>
       <translation>The assessment is recorded.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="236" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>The kvittering is sent to the notifier.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="246" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="247" />
       <source>The notifier will be told the outcome.</source>
       <translation>The notifier will be told the outcome.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="253" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="254" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Choose a new or empty folder for the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="258" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="259" />
       <source>Handed over: the files are in %1.</source>
       <translation>Handed over: the files are in %1.</translation>
     </message>

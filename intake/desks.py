@@ -32,6 +32,8 @@ MAX_PAGE = 200
 MAX_SEQS = 5000
 #: Relayed messages handed to a mailbox at once at most.
 MAX_MESSAGES = 100
+#: Status records handed to a desk at once at most (a desk asks again while ``more``).
+STATUS_PAGE = 1000
 
 
 class DeskRefused(IntakeError):  # noqa: N818 - what the desk is told
@@ -148,10 +150,21 @@ class DeskStore:
         return [Desk(str(i), str(n), from_text(e), str(v), _optional(r)) for i, n, e, v, r in rows]
 
     def revoke_desk(self, desk_id: str, now: datetime) -> bool:
+        """Revoke a desk. What every remaining desk has fetched is then fetched by all: a desk that was
+        given up must not keep envelopes at the intake for ever (the retention clock starts now)."""
         with self.store.transaction() as tx:
             tx.execute("UPDATE desks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                        (to_text(now), desk_id))
-            return tx.rowcount == 1
+            if tx.rowcount != 1:
+                return False
+            active = int(tx.execute("SELECT COUNT(*) FROM desks WHERE revoked_at IS NULL").fetchone()[0])
+            if active:  # with no desk left nothing has been fetched by "all"
+                tx.execute(
+                    "UPDATE envelopes SET fetched_by_all_at = ? WHERE fetched_by_all_at IS NULL"
+                    " AND (SELECT COUNT(*) FROM desk_fetched f JOIN desks d ON d.id = f.desk_id"
+                    " WHERE f.seq = envelopes.seq AND d.revoked_at IS NULL) >= ?",
+                    (to_text(now), active))
+            return True
 
     # -- envelopes -----------------------------------------------------------------------------
     def seqs_after(self, after: int, limit: int = MAX_SEQS) -> tuple[list[int], bool]:
@@ -226,14 +239,16 @@ class DeskStore:
         record = StatusRecord(cursor, notification_id, step, now.replace(microsecond=0), initials, desk.id)
         return record, "created"
 
-    def status_after(self, cursor: int, limit: int = 1000) -> tuple[list[StatusRecord], int]:
-        """Status records after ``cursor`` (in order) and the cursor to ask with next."""
+    def status_after(self, cursor: int, limit: int | None = None) -> tuple[list[StatusRecord], int, bool]:
+        """Status records after ``cursor`` (in order, at most a page), the cursor to ask with next, and
+        whether more wait (a desk enrolled later has thousands to catch up on)."""
+        page = STATUS_PAGE if limit is None else limit
         with self.store.read() as tx:
             rows = tx.execute("SELECT cursor, notification_id, step, at, initials, desk_id FROM desk_status"
-                              " WHERE cursor > ? ORDER BY cursor LIMIT ?", (cursor, limit)).fetchall()
+                              " WHERE cursor > ? ORDER BY cursor LIMIT ?", (cursor, page + 1)).fetchall()
         records = [StatusRecord(int(c), str(n), str(s), from_text(a), str(i), str(d))
-                   for c, n, s, a, i, d in rows]
-        return records, records[-1].cursor if records else cursor
+                   for c, n, s, a, i, d in rows[:page]]
+        return records, records[-1].cursor if records else cursor, len(rows) > page
 
     # -- messages to notifiers -----------------------------------------------------------------
     def relay(self, desk: Desk, message_id: str, mailbox_id: str, body: bytes, now: datetime) -> str:

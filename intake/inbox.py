@@ -34,13 +34,13 @@ from intake.desks import MAX_PAGE, Desk, DeskRefused, DeskStore
 from intake.storage import IntakeStore, StoreBusy, StoreUnavailable
 from protocol.errors import MailboxRequestInvalid
 from protocol.inbox import (
-    INITIALS,
     MAX_CLOCK_SKEW,
     MAX_MESSAGE_BYTES,
     STEPS,
     MailboxMessage,
     enrolment_message,
     is_uuid,
+    valid_initials,
 )
 from protocol.replies import KEY_HEADER, SIGNATURE_HEADER, TIME_HEADER, is_mailbox_id, verify_mailbox_request
 
@@ -216,10 +216,11 @@ def inbox_routes(store: IntakeStore, *, receipt_public_key: bytes, clock: Callab
         except ValueError:
             return _error(400, "intake.malformed", "after is a whole number.")
         try:
-            records, cursor = await db(desks.status_after, after)
+            records, cursor, more = await db(desks.status_after, after)
         except (StoreBusy, StoreUnavailable) as exc:
             return unavailable(exc)
-        return JSONResponse({"status": [record.to_dict() for record in records], "cursor": cursor})
+        return JSONResponse({"status": [record.to_dict() for record in records], "cursor": cursor,
+                             "more": more})
 
     async def status_post(request: Request) -> Response:
         desk = await authorised(request)
@@ -231,7 +232,7 @@ def inbox_routes(store: IntakeStore, *, receipt_public_key: bytes, clock: Callab
         notification_id, step, initials = data.get("notification_id"), data.get("step"), data.get("initials")
         # Only ids, a step and initials are accepted: nothing with content can be put here.
         if set(data) != {"notification_id", "step", "initials"} or not is_uuid(notification_id) \
-                or step not in STEPS or not isinstance(initials, str) or not INITIALS.match(initials):
+                or step not in STEPS or not valid_initials(initials):
             return _error(400, "intake.malformed", "A status is a notification id, a known step and"
                                                    " initials.")
         try:
@@ -254,7 +255,7 @@ def inbox_routes(store: IntakeStore, *, receipt_public_key: bytes, clock: Callab
             return _error(400, "intake.malformed", "Message-Id is a UUID and Mailbox-Id a mailbox id.")
         body = await _body(request, MAX_MESSAGE_BYTES)
         if body is None:
-            return _error(413, "intake.too_large", "A message is at most 256 KiB.")
+            return _error(413, "intake.too_large", f"A message is at most {MAX_MESSAGE_BYTES // 1024} KiB.")
         if not body:
             return _error(400, "intake.malformed", "The message is empty.")
         try:

@@ -14,7 +14,8 @@ Routes (all under TLS; the desk ones with ``Authorization: Bearer <desk credenti
   it holds and fetches the numbers it lacks.
 * ``GET /v1/desk/envelopes?seqs=1,2,3`` (at most 200) or ``?after=SEQ&limit=N`` -> ``{"envelopes":
   [EnvelopeItem], "more": bool}``.
-* ``GET /v1/desk/status?after=CURSOR`` -> ``{"status": [StatusRecord], "cursor": N}``.
+* ``GET /v1/desk/status?after=CURSOR`` -> ``{"status": [StatusRecord], "cursor": N, "more": bool}``
+  (a page; the desk asks again from ``cursor`` while ``more``).
 * ``POST /v1/desk/status`` ``{"notification_id", "step", "initials"}`` -> 201 (recorded), 200 (this
   desk had already recorded it), 409 ``intake.step_taken`` with the record that stands.
 * ``POST /v1/desk/messages`` (``Message-Id`` and ``Mailbox-Id`` headers, the sealed message
@@ -36,11 +37,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from protocol.errors import ProtocolError
+from protocol.messages import MAX_MESSAGE_BYTES as _MESSAGE_LIMIT
 
 STEPS = ("opened", "assessed", "acknowledged", "oriented", "handed_over")
-#: A caseworker's initials: 1-6 letters (Danish letters included), nothing else.
-INITIALS = re.compile(r"^[A-Za-zÆØÅæøåÄÖÜäöüÉé]{1,6}$")
-MAX_MESSAGE_BYTES = 256 * 1024
+#: A caseworker's initials: 1-6 letters (Danish letters included), nothing else. Check with
+#: :func:`valid_initials` (``fullmatch``: ``$`` alone would let a trailing line break through).
+INITIALS = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüÉé]{1,6}")
+#: The largest sealed message the intake relays: exactly what the notifier's app will open
+#: (``protocol.messages``), so nothing waits in a mailbox that the app would refuse unread.
+MAX_MESSAGE_BYTES = _MESSAGE_LIMIT
 ENROL_LABEL = b"underret-desk-enrol-v1\x00"
 #: How far a desk's clock may differ from the intake's when it enrols with a certificate.
 MAX_CLOCK_SKEW = timedelta(minutes=10)
@@ -82,6 +87,11 @@ def _text(data: dict[str, Any], name: str) -> str:
     if not isinstance(value, str):
         raise InboxMessageInvalid(f"{name} missing")
     return value
+
+
+def valid_initials(value: object) -> bool:
+    """A caseworker's initials as the shared status takes them (1-6 letters, nothing before or after)."""
+    return isinstance(value, str) and INITIALS.fullmatch(value) is not None
 
 
 def is_uuid(value: object) -> bool:

@@ -152,12 +152,12 @@ class InboxClient:
         except InboxMessageInvalid as exc:
             raise InboxUnavailable("the intake handed out a malformed envelope item") from exc
 
-    def status_since(self, cursor: int) -> tuple[list[StatusRecord], int]:
-        """Every status record after ``cursor`` and the new cursor."""
+    def status_since(self, cursor: int) -> tuple[list[StatusRecord], int, bool]:
+        """A page of status records after ``cursor``, the new cursor, and whether more wait."""
         data = self._expect(self._request("GET", "/v1/desk/status", params={"after": cursor}), 200)
         try:
             records = [StatusRecord.from_dict(item) for item in data.get("status", [])]
-            return records, int(data.get("cursor", cursor))
+            return records, int(data.get("cursor", cursor)), bool(data.get("more")) and bool(records)
         except (InboxMessageInvalid, TypeError, ValueError) as exc:
             raise InboxUnavailable("the intake handed out a malformed status record") from exc
 

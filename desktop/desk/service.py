@@ -38,7 +38,7 @@ from desktop.desk.syncing import Syncing, SyncResult
 from desktop.domain.deadlines import DANISH_TIME
 from desktop.errors import UnderretError
 from desktop.store.clock import utc_now
-from protocol.inbox import INITIALS
+from protocol.inbox import valid_initials
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ class DeskService(Syncing, Enrolling):
 
     def set_caseworker(self, initials: str, unit: str) -> None:
         """Who works at this desk (initials travel to the intake's shared status) and the unit's name."""
-        if not INITIALS.match(initials):
+        if not valid_initials(initials):
             raise DeskNotSetUp("initials are 1-6 letters", message_id="desk.initials_invalid")
         with self._locked() as vault:
             vault.settings.set("initials", initials.upper())
@@ -271,7 +271,15 @@ class DeskService(Syncing, Enrolling):
         self._send(notification_id, Step.ACKNOWLEDGED, "acknowledgement", sealed)
 
     def orient(self, notification_id: str, outcome: str) -> None:
-        """The § 137 orientation: whether the notification led to an investigation, support or nothing."""
+        """The § 137 orientation: whether the notification led to an investigation, support or nothing.
+
+        Only after the kvittering: the notifier's app stops reading its mailbox once the orientation has
+        come, so a kvittering sent after it would never be read (and the app would say it is late).
+        """
+        with self._locked() as vault:
+            acknowledged = vault.handling.get(notification_id).done(Step.ACKNOWLEDGED)
+        if acknowledged is None:
+            raise DeskNotSetUp("the kvittering has not been sent", message_id="desk.acknowledge_first")
         facts, reply_key, signing_key, unit = self._message_inputs(notification_id)
         assert self._sealer is not None
         sealed = self._sealer.orientation(notification_id=notification_id, reply_key=reply_key,

@@ -145,14 +145,21 @@ class Syncing(DeskCore):
         return len(opened)
 
     def _pull_status(self, client: InboxClient) -> int:
+        """Every status record the other desks made since the last pass, page by page (a desk enrolled
+        later catches up on all of them at once, not a page every few minutes)."""
         with self._locked() as vault:
             cursor = int(vault.settings.get("status_cursor", "0") or 0)
         changed = 0
-        records, new_cursor = client.status_since(cursor)
-        with self._locked() as vault:
-            for record in records:
-                changed += self._mirror(vault, record)
-            vault.settings.set("status_cursor", str(new_cursor))
+        more = True
+        while more:
+            records, new_cursor, more = client.status_since(cursor)
+            with self._locked() as vault:
+                for record in records:
+                    changed += self._mirror(vault, record)
+                vault.settings.set("status_cursor", str(new_cursor))
+            if new_cursor <= cursor:
+                break  # nothing moved: never ask the same page again
+            cursor = new_cursor
         return changed
 
     @staticmethod

@@ -272,3 +272,88 @@ def test_a_desk_lists_the_envelope_numbers_and_fetches_the_ones_it_lacks(
     assert desk.get("/v1/desk/envelopes", params={"seqs": too_many}).status_code == 400
     assert running_intake.client.get("/v1/desk/seqs").status_code == 401
     desk.close()
+
+
+def test_the_relay_takes_no_message_larger_than_the_notifiers_app_will_open(
+        running_intake: RunningIntake) -> None:
+    """The app refuses a message over ``protocol.messages.MAX_MESSAGE_BYTES`` (64 KiB) unread, so the
+    intake must not keep one either: it would sit in a mailbox and be fetched on every pass."""
+    from protocol.messages import MAX_MESSAGE_BYTES
+
+    desk, _ = _enrol(running_intake, "A")
+    reply = ReplyKey.generate()
+
+    def relay(size: int) -> httpx.Response:
+        headers = {"Message-Id": str(uuid.uuid4()), "Mailbox-Id": reply.mailbox_id}
+        return desk.post("/v1/desk/messages", content=b"U" * size, headers=headers)
+
+    assert relay(MAX_MESSAGE_BYTES).status_code == 201
+    too_large = relay(MAX_MESSAGE_BYTES + 1)
+    assert too_large.status_code == 413 and too_large.json()["error"] == "intake.too_large"
+    assert "64 KiB" in too_large.json()["reason"]
+    assert relay(256 * 1024).status_code == 413
+    desk.close()
+
+
+def test_initials_with_a_line_break_after_them_are_not_initials(running_intake: RunningIntake) -> None:
+    (nid,) = _post(running_intake, 1)
+    desk, _ = _enrol(running_intake, "A")
+    for initials in ("MK\n", "MK\r\n", "\nMK"):
+        answer = desk.post("/v1/desk/status", json={"notification_id": nid, "step": "opened",
+                                                    "initials": initials})
+        assert answer.status_code == 400, initials
+    assert desk.get("/v1/desk/status").json()["status"] == []
+    desk.close()
+
+
+def test_revoking_a_desk_that_never_fetched_starts_the_retention_clock_for_what_the_others_have(
+        running_intake: RunningIntake) -> None:
+    """A desk set up and then given up (revoked by IT) must not keep every envelope at the intake for
+    ever: what every remaining desk has fetched is counted as fetched by all when the desk is revoked."""
+    _post(running_intake, 3)
+    one, _ = _enrol(running_intake, "A")
+    _, abandoned = _enrol(running_intake, "B")
+    store = running_intake.server.store
+
+    def fetched_by_all() -> int:
+        with store.read() as tx:
+            return int(tx.execute("SELECT COUNT(*) FROM envelopes WHERE fetched_by_all_at IS NOT NULL")
+                       .fetchone()[0])
+
+    one.get("/v1/desk/envelopes", params={"after": 0})
+    assert fetched_by_all() == 0  # B has not fetched them
+    _intake_cli("desks", "revoke", abandoned, "--db", running_intake.db)
+    assert fetched_by_all() == 3
+    cutoff = datetime.now(UTC) + timedelta(seconds=5)
+    assert store.delete_fetched_before(cutoff) == 3
+    one.close()
+
+
+def test_two_desks_claiming_the_same_step_at_the_same_moment_get_one_yes_and_one_no(
+        running_intake: RunningIntake) -> None:
+    """Both caseworkers press "Vurdér" at once, many times over: the intake lets exactly one hold it."""
+    import threading
+
+    ids = [str(uuid.uuid4()) for _ in range(15)]
+    desks = [_enrol(running_intake, name)[0] for name in ("A", "B")]
+    for nid in ids:
+        answers: list[int] = []
+        start = threading.Barrier(2)
+
+        def claim(client: httpx.Client, initials: str, nid: str = nid, start: threading.Barrier = start,
+                  answers: list[int] = answers) -> None:
+            start.wait()
+            answers.append(client.post("/v1/desk/status", json={"notification_id": nid, "step": "assessed",
+                                                                 "initials": initials}).status_code)
+
+        threads = [threading.Thread(target=claim, args=(desk, initials))
+                   for desk, initials in zip(desks, ("MK", "LB"), strict=True)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(answers) == [201, 409], nid
+    records = desks[0].get("/v1/desk/status", params={"after": 0}).json()["status"]
+    assert sorted(r["notification_id"] for r in records) == sorted(ids)
+    for desk in desks:
+        desk.close()

@@ -143,7 +143,7 @@ class DeskApp:
     """A receiving desk: its own profile and vault, enrolled at the intake, keys imported."""
 
     def __init__(self, folder: Path, municipality: Municipality, endpoint: str, db: str, *, initials: str,
-                 unit: str = "Ærø Kommune, Børn og Familie") -> None:
+                 unit: str = "Ærø Kommune, Børn og Familie", recipient_key: bool = True) -> None:
         profiles = ProfileDirectory(folder, scrypt=CHEAP_SCRYPT, vault_type=DeskVault)
         info, key = profiles.create(f"Modtagelsen {initials}", KeyProtection.PASSPHRASE, PASSPHRASE)
         try:
@@ -155,7 +155,8 @@ class DeskApp:
         self.service.set_caseworker(initials, unit)
         self.service.enrol(endpoint, municipality.desk_token(db), ca_pem=municipality.ca_pem.decode(),
                            name=initials)
-        self.service.import_key(municipality.key_files.recipient_private)
+        if recipient_key:  # without: envelopes wait unopened until the key is imported
+            self.service.import_key(municipality.key_files.recipient_private)
         self.service.import_key(municipality.message_private)
 
     def close(self) -> None:

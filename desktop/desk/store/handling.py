@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from desktop.store.audit import AuditLog
 from desktop.store.connection import VaultConnection, from_text, to_text
@@ -60,6 +61,21 @@ class Handling:
 _STEP_COLUMNS = {step: (f"{step.value}_at", f"{step.value}_by") for step in Step}
 
 
+def apply_pending(connection: Any, notification_id: str) -> None:
+    """Inside the transaction that adds a notification's handling row: the steps other desks took
+    before this vault held it (kept aside by :meth:`HandlingRepository.mirror`)."""
+    rows = connection.execute("SELECT step, at, by FROM pending_status WHERE notification_id = ?",
+                              (notification_id,)).fetchall()
+    for step_value, at, by in rows:
+        step = Step(step_value)
+        at_column, by_column = _STEP_COLUMNS[step]
+        connection.execute(
+            f"UPDATE handling SET {at_column} = ?, {by_column} = ?"  # noqa: S608 - constant column names
+            f" WHERE notification_id = ? AND {at_column} IS NULL", (at, by, notification_id))
+    if rows:
+        connection.execute("DELETE FROM pending_status WHERE notification_id = ?", (notification_id,))
+
+
 class HandlingRepository:
     """The handling rows of one desk vault."""
 
@@ -84,13 +100,21 @@ class HandlingRepository:
         return Handling(notification_id, steps, assessment, str(row[-2] or ""), row[-1])
 
     def mirror(self, notification_id: str, step: Step, at: datetime, by: str) -> bool:
-        """Take a step from the intake's shared status; the first record of a step stays. True if new here."""
+        """Take a step from the intake's shared status; the first record of a step stays. True if new here.
+
+        A step for a notification this vault does not hold yet is kept aside (``pending_status``) and
+        applied when the notification comes (:func:`apply_pending`).
+        """
         at_column, by_column = _STEP_COLUMNS[step]
         with self._db.transaction() as connection:
             cursor = connection.execute(
                 f"UPDATE handling SET {at_column} = ?, {by_column} = ?"  # noqa: S608 - constant column names
                 f" WHERE notification_id = ? AND {at_column} IS NULL", (to_text(at), by, notification_id))
             changed = bool(cursor.rowcount)
+            if not changed and connection.execute("SELECT 1 FROM handling WHERE notification_id = ?",
+                                                  (notification_id,)).fetchone() is None:
+                connection.execute("INSERT OR IGNORE INTO pending_status (notification_id, step, at, by)"
+                                   " VALUES (?, ?, ?, ?)", (notification_id, step.value, to_text(at), by))
         return changed
 
     def record_assessment(self, notification_id: str, assessment: Assessment, note: str) -> None:

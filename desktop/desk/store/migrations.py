@@ -112,7 +112,20 @@ _V1 = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# v2: shared status for a notification this vault does not hold yet (its envelope waits for a key, or
+# another desk handled it before this one fetched it). Kept until the notification comes, then applied:
+# otherwise the cursor has moved past it and the step would never be shown here. Ids, steps, initials.
+_V2 = (
+    """CREATE TABLE pending_status (
+        notification_id TEXT NOT NULL,
+        step TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        PRIMARY KEY (notification_id, step)
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 
 
 def latest_version() -> int:

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from desktop.desk.deadlines import acknowledgement_due_at, assessment_due
 from desktop.desk.linking import person_keys
 from desktop.desk.received import ReceivedNotification
+from desktop.desk.store.handling import apply_pending
 from desktop.store.audit import AuditLog
 from desktop.store.connection import VaultConnection, from_text, to_text
 from desktop.store.errors import NotificationNotFound
@@ -171,6 +172,7 @@ class ReceivedRepository:
                     [(facts.notification_id, kind.value, cpr) for kind, cpr in person_keys(facts)])
                 connection.execute("INSERT INTO handling (notification_id) VALUES (?)",
                                    (facts.notification_id,))
+                apply_pending(connection, facts.notification_id)
                 connection.execute(
                     "INSERT INTO audit (at, event, notification_id, detail) VALUES (?, ?, ?, ?)",
                     (now, "desk.received", facts.notification_id, f"seq {item.seq}"))

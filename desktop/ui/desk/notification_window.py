@@ -180,7 +180,8 @@ class NotificationWindow(QWidget):
             self.document.setHtml(detail.document_html)
         self.assess_button.setEnabled(assessed is None)
         self.acknowledge_button.setEnabled(acknowledged is None)
-        self.orient_button.setEnabled(handling.done(Step.ORIENTED) is None)
+        # The outcome only after the kvittering (the notifier's app stops reading after the outcome).
+        self.orient_button.setEnabled(handling.done(Step.ORIENTED) is None and acknowledged is not None)
         self.hand_over_button.setEnabled(handling.done(Step.HANDED_OVER) is None)
 
     def _deadline_line(self, what: str, due: datetime, left: timedelta | None, done: StepDone | None) -> str:

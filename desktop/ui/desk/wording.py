@@ -191,6 +191,8 @@ def reason_text(message_id: str) -> str:
         "desk.no_signing_key": translate(
             "DeskWording", "The key that signs receipts has not been imported. Import it under Set up desk."),
         "desk.no_unit": translate("DeskWording", "Enter the unit's name under Set up desk first."),
+        "desk.acknowledge_first": translate(
+            "DeskWording", "Send the kvittering first; the outcome (§ 137) can be told after it."),
         "desk.no_message_format": translate(
             "DeskWording", "This version of the desk cannot send messages to notifiers yet."),
         "desk.key_file_refused": translate("DeskWording", "This file is not a key the desk can use."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import random
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from desktop.desk.deadlines import Deadlines, urgency_key
 from desktop.desk.key_import import KeyFileRefused, import_key_file
 from desktop.desk.linking import history
+from desktop.desk.store import migrations as desk_migrations
 from desktop.desk.store.handling import Assessment, Step
 from desktop.desk.store.received import IncomingNotification
 from desktop.desk.store.vault import DeskVault
@@ -59,7 +61,7 @@ def test_a_desk_profile_is_made_and_unlocked_with_the_apps_own_key_mechanism(tmp
     key = profiles.unlock(info.id, "en lang sætning")
     with DeskVault.open(info.vault_path, key) as vault:
         assert vault.received.count() == 0
-        assert vault.schema_version == 1
+        assert vault.schema_version == desk_migrations.latest_version()
     zero(key)
     keyring_info, key = profiles.create("Vagten", KeyProtection.KEYRING, None)
     zero(key)
@@ -166,3 +168,40 @@ def test_earlier_notifications_are_found_through_the_cpr_index(desk: DeskVault) 
     shown = history(target, desk.received.related_to(target))
     assert shown.ordinal_in_window == 2
     assert [link.notification_id for link in shown.same_child] == [first.facts.notification_id]
+
+
+class _FirstSchema:
+    """The desk vault's schema as its first release wrote it (version 1 only)."""
+
+    @staticmethod
+    def latest_version() -> int:
+        return 1
+
+    @staticmethod
+    def apply_migration(connection: object, from_version: int) -> None:
+        desk_migrations.apply_migration(connection, from_version)
+
+
+class _FirstDeskVault(DeskVault):
+    schema = _FirstSchema()  # type: ignore[assignment]
+
+
+def test_a_desk_vault_of_the_first_version_opens_with_its_notifications_and_handling_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=FAST, vault_type=_FirstDeskVault)
+    info, key = profiles.create("Modtagelsen", KeyProtection.PASSPHRASE, "en lang sætning")
+    item = _incoming(1, when=T0, cpr=fictitious_cpr(date(2018, 4, 2)))
+    nid = item.facts.notification_id
+    with monkeypatch.context() as first_release:  # what version 1 did on adding (no pending steps)
+        first_release.setattr("desktop.desk.store.received.apply_pending", lambda *_: None)
+        with _FirstDeskVault.open(info.vault_path, key) as old:
+            assert old.schema_version == 1
+            old.received.add_many([item])
+            old.handling.mirror(nid, Step.ASSESSED, T0 + timedelta(hours=2), "MK")
+    with DeskVault.open(info.vault_path, key) as vault:
+        assert vault.schema_version == desk_migrations.latest_version() == 2
+        assert vault.handling.get(nid).done(Step.ASSESSED) is not None
+        assert [row.notification_id for row in vault.received.list_inbox()] == [nid]
+        later = str(uuid.uuid4())  # a step for one not held yet is kept aside, not lost
+        assert vault.handling.mirror(later, Step.ACKNOWLEDGED, T0, "LB") is False
+    zero(key)
