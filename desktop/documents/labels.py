@@ -19,8 +19,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.title_short": "Underretning {short_id}",
         "doc.to": "Til",
         "doc.municipality": "{name} (kommunekode {code})",
-        "doc.reference": "Reference",
-        "doc.finalised": "Afsluttet",
+        "doc.reference": "Referencenummer",
+        "doc.finalised": "Gjort færdig",
         "doc.notifier": "Underretter",
         "doc.workplace": "Arbejdssted",
         "doc.corrects": "Denne underretning retter en tidligere underretning med reference {short_id}.",
@@ -28,18 +28,18 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.acute_text": "Underretteren vurderer, at barnet er i fare lige nu. "
         "Kontakt underretteren og barnet straks.",
         "doc.page_of": "Side {page} af {pages}",
-        "doc.hash_short": "Kontrolsum {hash}",
-        "doc.watermark": "DEMO — fiktive data",
+        "doc.hash_short": "Teknisk kontrol {hash}",
+        "doc.watermark": "DEMO – fiktive data",
         "doc.not_given": "Ikke oplyst",
         "doc.yes": "Ja",
         "doc.no": "Nej",
         "doc.unknown": "Ukendt",
         "doc.at_time": "{date} kl. {time}",
         # Preview only (the review page while the notification is being written)
-        "doc.gap_missing": "Ikke udfyldt endnu — gå til siden »{page}«",
-        "doc.gap_wrong": "Skal rettes — gå til siden »{page}«",
+        "doc.gap_missing": "Ikke udfyldt endnu – gå til siden »{page}«",
+        "doc.gap_wrong": "Skal rettes – gå til siden »{page}«",
         "doc.gaps_section": "Mangler stadig",
-        "doc.not_finalised": "Ikke afsluttet endnu",
+        "doc.not_finalised": "Ikke gjort færdig endnu",
         # The child
         "child.section": "Barnet",
         "child.name": "Navn",
@@ -50,7 +50,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "child.age_band": "Aldersgruppe",
         "child.address": "Adresse",
         "child.institution": "Skole eller dagtilbud",
-        "child.group_or_class": "Klasse eller gruppe",
+        "child.group_or_class": "Klasse, stue eller gruppe",
         "child.languages": "Sprog",
         "child.municipality": "Bopælskommune",
         # The expectant mother (unborn child)
@@ -86,10 +86,10 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "sibling.cpr": "CPR-nummer",
         "sibling.notes": "Bemærkninger",
         # The concern
-        "concern.section": "Tegn på bekymring",
+        "concern.section": "Bekymringstegn",
         "concern.intro": "De tegn, underretteren har genkendt, samlet efter kategori "
-        "(id fra kommunens vejledning i parentes).",
-        "concern.none": "Ingen tegn valgt fra vejledningen.",
+        "(id fra kommunens retningslinjer i parentes).",
+        "concern.none": "Ingen tegn valgt fra retningslinjerne.",
         "concern.acute_signal": "akut",
         # The description
         "description.section": "Beskrivelse",
@@ -140,7 +140,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         # Other professionals
         "professionals.section": "Andre fagpersoner omkring barnet",
         "professionals.none": "Ingen andre fagpersoner oplyst.",
-        "professional.role": "Rolle",
+        "professional.role": "Stilling",
         "professional.organisation": "Organisation",
         "professional.contact": "Kontakt",
         # Earlier notifications
@@ -169,12 +169,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "about.section": "Om dokumentet",
         "about.notification_id": "Underretningens id",
         "about.created": "Påbegyndt",
-        "about.finalised": "Afsluttet",
+        "about.finalised": "Gjort færdig",
         "about.form": "Skema",
-        "about.pack": "Vejledning",
+        "about.pack": "Retningslinjer",
         "about.schema": "Dataformat",
-        "about.hash": "Kontrolsum (SHA-256) af notification.json",
-        "about.hash_note": "Kontrolsummen står forkortet nederst på hver side. "
+        "about.hash": "Teknisk kontrol (til kommunen): SHA-256 af notification.json",
+        "about.hash_note": "Værdien står forkortet nederst på hver side ved »Teknisk kontrol«. "
         "Den fulde værdi er den, der står her.",
     },
     "en": {
@@ -182,7 +182,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.title_short": "Notification of concern {short_id}",
         "doc.to": "To",
         "doc.municipality": "{name} (municipality code {code})",
-        "doc.reference": "Reference",
+        "doc.reference": "Reference number",
         "doc.finalised": "Finalised",
         "doc.notifier": "Notifier",
         "doc.workplace": "Workplace",
@@ -191,7 +191,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.acute_text": "The notifier judges the child to be in danger right now. "
         "Contact the notifier and the child at once.",
         "doc.page_of": "Page {page} of {pages}",
-        "doc.hash_short": "Checksum {hash}",
+        "doc.hash_short": "Technical check {hash}",
         "doc.watermark": "DEMO — fictitious data",
         "doc.not_given": "Not given",
         "doc.yes": "Yes",
@@ -320,8 +320,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "about.form": "Form",
         "about.pack": "Guidelines",
         "about.schema": "Data format",
-        "about.hash": "Checksum (SHA-256) of notification.json",
-        "about.hash_note": "The checksum is shown shortened at the foot of every page. "
+        "about.hash": "Technical check (for the municipality): SHA-256 of notification.json",
+        "about.hash_note": "The value is shown shortened at the foot of every page under “Technical check”. "
         "The full value is the one given here.",
     },
 }

@@ -82,7 +82,7 @@ def test_the_csv_has_one_row_per_notification_with_codes_beside_their_danish_wor
     assert {row["notification_id"] for row in rows} == set(desk.sealed)
     by_id = {row["notification_id"]: row for row in rows}
     v2 = by_id["0f8e3c1a-5b7d-4e29-9a61-3c2b1d0e4f57"]  # the child with a CPR number, schema v2
-    assert (v2["frequency"], v2["frequency_label"]) == ("several", "Nogle gange")
+    assert (v2["frequency"], v2["frequency_label"]) == ("several", "Et par gange")
     assert (v2["sources"], v2["sources_label"]) == ("seen; child_told",
                                                     "Jeg har selv set det; Barnet har fortalt det")
     assert (v2["grounds"], v2["grounds_label"]) == (
@@ -99,7 +99,7 @@ def test_the_csv_has_one_row_per_notification_with_codes_beside_their_danish_wor
     assert unborn["mother_cpr"] == "010190-4002" and unborn["grounds"].startswith("unborn_child")
     old = by_id["3f2a9c1b-5d4e-4f60-8a7b-9c0d1e2f3a4b"]  # written under schema v1: labels became codes
     assert old["upgraded_from"] == "1"
-    assert (old["frequency"], old["frequency_label"]) == ("several", "Nogle gange")
+    assert (old["frequency"], old["frequency_label"]) == ("several", "Et par gange")
     assert old["child_cpr"] == "150317-4001"
 
 

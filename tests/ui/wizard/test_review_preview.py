@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.wizard.review import ReviewPage
 
-MISSING_ON_ABOUT_YOU = "Ikke udfyldt endnu — gå til siden »Om dig«"
+MISSING_ON_ABOUT_YOU = "Ikke udfyldt endnu – gå til siden »Om dig«"
 
 
 def _review(wizard: Any, showing: str = "Emma Louise Hansen") -> ReviewPage:
@@ -54,7 +54,7 @@ def test_a_half_written_notification_is_shown_as_the_municipality_will_read_it_w
     assert "Mandag kl. 8.15 havde barnet et blåt mærke på kinden." in text
     # ... and every missing answer marked where it belongs, with the page to go to.
     assert text.count(MISSING_ON_ABOUT_YOU) == 3  # work address, phone, e-mail
-    assert "Ikke afsluttet endnu" in text
+    assert "Ikke gjort færdig endnu" in text
     assert review.preview_note.isVisibleTo(wizard.window)
     assert not review.problems_box.isHidden()
     assert review.document_view.accessibleName() == "Underretningen, sådan som kommunen vil læse den"
@@ -114,5 +114,5 @@ def test_a_complete_notification_is_shown_from_the_finalised_document(
     assert "Emma Louise Hansen" in text
     assert "Mette Jensen, Pædagog" in text
     assert "Ikke udfyldt endnu" not in text
-    assert "Ikke afsluttet endnu" not in text
+    assert "Ikke gjort færdig endnu" not in text
     assert review.preview_note.isHidden()

@@ -24,3 +24,21 @@ def test_both_languages_use_the_same_placeholders() -> None:
 def test_page_numbers_read_naturally_in_each_language() -> None:
     assert label("da", "doc.page_of", page=2, pages=5) == "Side 2 af 5"
     assert label("en", "doc.page_of", page=2, pages=5) == "Page 2 of 5"
+
+
+def test_the_danish_copy_uses_the_glossary_s_words() -> None:
+    # The wording review (December 2026): findings 7, 18, 21, 22, 35, 36 and the glossary.
+    danish = LABELS["da"]
+    assert danish["concern.section"] == "Bekymringstegn"
+    assert danish["child.group_or_class"] == "Klasse, stue eller gruppe"
+    assert danish["professional.role"] == "Stilling"
+    assert danish["doc.reference"] == "Referencenummer"
+    assert danish["doc.finalised"] == "Gjort færdig"
+    assert danish["doc.not_finalised"] == "Ikke gjort færdig endnu"
+    assert danish["about.pack"] == "Retningslinjer"
+    assert danish["about.hash"].startswith("Teknisk kontrol (til kommunen)")
+    for key, text in danish.items():
+        lowered = text.lower()
+        assert "—" not in text and '"' not in text, f"{key}: »…« and – in Danish"
+        assert "vejledning" not in lowered and "afslut" not in lowered, f"{key}: retningslinjer, gjort færdig"
+        assert "kontrolsum" not in lowered, f"{key}: checksum jargon (»Teknisk kontrol«)"

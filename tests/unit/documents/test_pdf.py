@@ -119,7 +119,7 @@ def test_demo_copy_has_watermark_on_every_page_and_real_copy_has_none(
 ) -> None:
     demo_pdf = render_pdf(rich_document, demo=True)
     for text in _pages(demo_pdf):
-        assert "DEMO — fiktive data" in text
+        assert "DEMO – fiktive data" in text
     meta = pypdf.PdfReader(io.BytesIO(demo_pdf)).metadata
     assert meta is not None and meta.title == "Underretning 3F2A9C1B (DEMO)"
     assert all("DEMO" not in text for text in _pages(render_pdf(rich_document)))

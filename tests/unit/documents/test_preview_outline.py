@@ -61,7 +61,7 @@ def test_missing_answers_show_as_gaps_in_the_sections_the_municipality_reads_the
         "Underretter": ["E-mail (arbejde)"],
     }
     email = next(row for row in rows_by_section(outline)["Underretter"] if row.label == "E-mail (arbejde)")
-    assert email.value == "Ikke udfyldt endnu — gå til siden »Om dig«"
+    assert email.value == "Ikke udfyldt endnu – gå til siden »Om dig«"
     # The link names the gap, so the page can open the field it belongs to.
     gap = result.gaps[int((email.link or "").removeprefix("gap:"))]
     assert (gap.section_id, gap.field_path) == ("notifier", "notifier.email")
@@ -90,7 +90,7 @@ def test_a_started_notification_shows_its_answers_and_is_not_called_finalised() 
     assert child["Fødselsdato"].startswith("Ikke udfyldt endnu")
     assert child["Aldersgruppe"].startswith("Ikke udfyldt endnu")
     heading = {row.label: row.value for row in outline.heading_rows}
-    assert heading["Afsluttet"] == "Ikke afsluttet endnu"
+    assert heading["Gjort færdig"] == "Ikke gjort færdig endnu"
 
 
 def test_every_gap_is_shown_somewhere_even_one_without_a_place_of_its_own() -> None:
@@ -138,4 +138,4 @@ def test_the_heading_names_the_notifier_while_their_role_is_still_missing(
     heading = {row.label: row.value for row in outline.heading_rows}
     assert heading["Underretter"] == "Lærer Demo"
     notifier = {row.label: row.value for row in rows_by_section(outline)["Underretter"]}
-    assert notifier["Stilling"] == "Ikke udfyldt endnu — gå til siden »Om dig«"
+    assert notifier["Stilling"] == "Ikke udfyldt endnu – gå til siden »Om dig«"
