@@ -6,7 +6,8 @@ envelope bytes as the body:
 * 201 + signed receipt: stored for the first time;
 * 200 + the original receipt: the same key with byte-identical content again;
 * 409 ``intake.conflict``: the same key with different content;
-* 400 ``intake.*`` for a missing key or a malformed envelope (the reason id in the JSON body);
+* 400 ``intake.*`` for a missing key or a malformed envelope (the reason id in the JSON body), and
+  ``intake.unexpected_file`` for an envelope naming a file the app never sends (:mod:`protocol.receivable`);
 * 403 ``intake.sender_not_enrolled`` / ``intake.sender_revoked``: the sender key is not enrolled
   (unless the intake runs ``--open``); the PC enrols with ``POST /v1/senders`` first;
 * 408 ``intake.too_slow``, 413 ``intake.too_large``;
@@ -52,6 +53,7 @@ from intake.storage import IntakeStore, StoreBusy, StoreUnavailable, open_store
 from intake.storage.base import to_text
 from protocol.envelope import EnvelopeError, EnvelopeHeader, fingerprint, verify_sender_signature
 from protocol.receipts import Receipt, encode_response, sign_receipt
+from protocol.receivable import unexpected_names
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +188,12 @@ def create_app(
         try:
             existing = await db(store.receipt_of, key)
             if existing is not None:
-                return _answer_repeat(key, existing, await db(body.sha256))
+                answer = _answer_repeat(key, existing, await db(body.sha256))
+                if answer.status_code == 200 and body.sender is not None:
+                    # A PC that lost a receipt (a crash, a lost answer) sends the same bytes again: that
+                    # costs nothing here, so it must not use up the allowance its waiting ones need.
+                    rate.refund(body.sender)
+                return answer
             async with budget.reserve(body.size):
                 envelope = body.read_all()
                 try:
@@ -197,6 +204,13 @@ def create_app(
                 if header.notification_id != key:
                     return refuse(400, "intake.key_mismatch",
                                   "The Idempotency-Key differs from the envelope's id.")
+                odd = unexpected_names(entry.name for entry in header.files)
+                if odd:
+                    # The app never sends such a file; a caseworker must never be handed one.
+                    log.info("intake: envelope naming a file the app never sends, refused")
+                    return refuse(400, "intake.unexpected_file",
+                                  f"The envelope holds a file Underret never sends ({odd[0]}); it was not "
+                                  "stored.")
                 if body.sender != header.sender_public_key:  # not peeked (an odd header): check now
                     await check_sender(header.sender_public_key)
                 refused = _check_recipients(header)
@@ -247,12 +261,17 @@ def create_app(
         if sealed_to_ours:
             return None
         log.info("intake: envelope sealed to no key this intake holds, refused")
+        known = [key_id for key_id in header.key_ids if key_id in accepted]
+        if known:  # a known id, but another key under it (format 2 names the key's hash)
+            said = (f"The envelope is sealed to a different key under the key id(s) {', '.join(known)} than "
+                    "the one this intake holds under that id")
+        else:
+            said = (f"The envelope is sealed to key id(s) {', '.join(header.key_ids)}, but this intake holds "
+                    f"{', '.join(sorted(accepted))}")
         return refuse(
             422,
             "intake.unknown_recipient_key",
-            f"The envelope is sealed to key id(s) {', '.join(header.key_ids)}, but this intake holds "
-            f"{', '.join(sorted(accepted))}: nobody here could open it. Check the intake keys in the "
-            "guideline pack or policy.",
+            f"{said}: nobody here could open it. Check the intake keys in the guideline pack or policy.",
         )
 
     def _answer_repeat(key: str, existing: tuple[str, bytes, bytes], digest: str) -> Response:

@@ -68,6 +68,7 @@ from protocol.envelope import (
     verify_sender_signature,
 )
 from protocol.errors import UnderretError
+from protocol.receivable import unexpected_files
 from protocol.references import reference_of
 
 
@@ -155,8 +156,8 @@ class DecryptRefused(UnderretError):  # noqa: N818 - what the caseworker is told
     """An envelope ``decrypt`` will not open: not an envelope, damaged, or sealed to other keys.
 
     ``message_id`` says which (``intake.file_unreadable``, ``intake.not_an_envelope``,
-    ``intake.envelope_damaged``, ``intake.envelope_unreadable``, ``intake.wrong_key``); nothing is
-    written in any case.
+    ``intake.envelope_damaged``, ``intake.envelope_unreadable``, ``intake.wrong_key``,
+    ``intake.unexpected_file``: a file the app never sends); nothing is written in any case.
     """
 
     message_id = "intake.decrypt_refused"
@@ -283,6 +284,15 @@ def _open_checked(envelope: bytes, label: str, key_files: Sequence[Path]) -> Ope
             "belongs to the recipient.pub.json in the guideline pack or policy; nothing was written",
             message_id="intake.wrong_key",
         ) from exc
+    odd = unexpected_files(opened.files)
+    if odd:
+        # Only what the app sends reaches a caseworker: not a program named like a document.
+        raise DecryptRefused(
+            f"{label} holds {', '.join(odd)}, which Underret never sends (it sends notification.json, "
+            "notification.pdf and attachments named attachment-N.jpg, .png or .pdf, each of its kind), so "
+            "it is not opened. Do not open it some other way; tell IT. Nothing was written",
+            message_id="intake.unexpected_file",
+        )
     print(f"opened with key {opened.key_id}")
     return opened
 

@@ -48,6 +48,14 @@ class SenderRate:
         return 0.0
 
 
+    def refund(self, sender: bytes) -> None:
+        """Give back one envelope of ``sender``'s allowance (a resend of one already stored, answered 200)."""
+        if not self.enabled or sender not in self._buckets:
+            return
+        tokens, then = self._buckets[sender]
+        self._buckets[sender] = (min(float(self.burst), tokens + 1.0), then)
+
+
 class UploadSlots:
     """How many uploads may be in progress at once; one more is refused at once, not queued."""
 

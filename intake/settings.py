@@ -32,9 +32,11 @@ class IntakeSettings:
     reference_prefix: str = "DEMO"
     #: Accept envelopes from any sender key (demo and tests). Otherwise only enrolled keys.
     open_enrolment: bool = False
-    #: New envelopes per sender key: a burst of ``rate_burst``, refilled at ``rate_per_minute``.
-    rate_per_minute: float = 6.0
-    rate_burst: int = 30
+    #: New envelopes per sender key: a burst of ``rate_burst``, refilled at ``rate_per_minute``. A PC
+    #: that was offline for a week sends its backlog at once (a busy office has tens waiting, not 100),
+    #: and 500 in about a quarter of an hour; the daily quota below is what stops a flood.
+    rate_per_minute: float = 30.0
+    rate_burst: int = 100
     #: Per sender key in any 24 hours (``0`` = no limit).
     quota_count: int = 500
     quota_bytes: int = 2 * 1024**3

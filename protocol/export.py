@@ -40,6 +40,7 @@ import yaml
 from protocol.codes import CodeList, code_lists, default_codes_dir
 from protocol.errors import UnderretError
 from protocol.notification_v1 import NotificationUnreadable, schema_version_of, upgrade_v1
+from protocol.receivable import unexpected_files
 
 JSONL_NAME = "notifications.jsonl"
 CSV_NAME = "notifications.csv"
@@ -56,6 +57,7 @@ class ExportRefused(UnderretError):  # noqa: N818 - what the caseworker is told
 
     ``export.out_not_empty``, ``export.out_not_a_folder``, ``export.out_not_yours``,
     ``export.out_unusable``, ``export.notification_unreadable``, ``export.not_schema_v2``,
+    ``export.unexpected_file`` (a file the app never sends, :mod:`protocol.receivable`),
     ``export.write_failed``.
     """
 
@@ -150,10 +152,12 @@ def prepare(notifications: Iterable[Mapping[str, bytes]]) -> list[ExportedNotifi
                                                        if k != "notification.json"})
         if notification.notification_id in seen:
             continue  # the same notification twice (delivered again): exported once
-        for name in notification.files:
-            if not _FILE_NAME.match(name):
-                raise ExportRefused(f"notification {number} carries a file with an unusable name; nothing "
-                                    "was written", message_id="export.notification_unreadable")
+        odd = [name for name in notification.files if not _FILE_NAME.fullmatch(name)]
+        odd = odd or unexpected_files(files)
+        if odd:
+            # Only the files the app sends are written (protocol.receivable): no program named as a document.
+            raise ExportRefused(f"notification {number} carries a file Underret never sends ({odd[0]}); "
+                                "nothing was written", message_id="export.unexpected_file")
         seen.add(notification.notification_id)
         out.append(notification)
     return out

@@ -7,6 +7,7 @@ stored and receipted; one sender could post without limit; the reference prefix 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import logging
 import os
 import socket
@@ -141,6 +142,48 @@ def test_a_flooding_sender_is_limited_with_retry_after_and_others_still_get_thro
         server.stop()
 
 
+def test_a_resend_of_an_envelope_already_stored_does_not_use_up_the_sender_s_allowance(
+        municipality: Municipality) -> None:
+    """A PC that lost its receipts (a crash after the intake stored them) sends the same bytes again:
+    the intake answers 200 with the original receipt, and its waiting notifications still get through."""
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", rate_per_minute=1, rate_burst=2)
+    server, client = municipality.start(str(municipality.folder / "again.sqlite"), settings)
+    try:
+        seed = os.urandom(32)
+        first = municipality.seal(seed)
+        assert _post(client, *first).status_code == 201
+        assert [_post(client, *first).status_code for _ in range(5)] == [200] * 5
+        assert _post(client, *municipality.seal(seed)).status_code == 201  # the allowance is still there
+        assert _post(client, *municipality.seal(seed)).status_code == 429  # and then used up
+    finally:
+        client.close()
+        server.stop()
+
+
+def test_the_default_limits_take_a_week_s_backlog_of_one_pc_at_once(municipality: Municipality) -> None:
+    """With the old defaults (6 a minute, bursts of 30) a PC back after a week with 40 waiting got 429
+    after 30 and needed minutes for the rest. A busy office's week goes at once; beyond that, Retry-After
+    says seconds, not minutes."""
+    settings = IntakeSettings.for_demo(reference_prefix="KOM")
+    defaults = IntakeSettings()
+    settings = dataclasses.replace(settings, rate_per_minute=defaults.rate_per_minute,
+                                   rate_burst=defaults.rate_burst)
+    server, client = municipality.start(str(municipality.folder / "week.sqlite"), settings)
+    try:
+        seed = os.urandom(32)
+        taken = 0
+        for _ in range(defaults.rate_burst + 50):  # a few more refill while these are posted
+            over = _post(client, *municipality.seal(seed))
+            if over.status_code != 201:
+                break
+            taken += 1
+        assert taken >= defaults.rate_burst
+        assert over.status_code == 429 and int(over.headers["Retry-After"]) <= 5
+    finally:
+        client.close()
+        server.stop()
+
+
 def test_a_sender_over_its_daily_quota_is_told_to_wait(municipality: Municipality, db_target: str) -> None:
     settings = IntakeSettings.for_demo(reference_prefix="KOM", quota_count=2)
     server, client = municipality.start(db_target, settings)
@@ -227,8 +270,32 @@ def test_an_envelope_sealed_to_a_foreign_key_under_a_known_key_id_is_refused(
                     sender_seed=os.urandom(32))
         answer = _post(client, nid, body)
         assert answer.status_code == 422 and answer.json()["error"] == "intake.unknown_recipient_key"
+        assert "a different key under the key id(s) kommune-test" in answer.json()["reason"]
         assert _post(client, *municipality.seal(os.urandom(32))).status_code == 201  # the right key
         assert server.store.count() == 1
+    finally:
+        client.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("odd", ["faktura.pdf.exe", "notification.pdf.lnk", "attachment-21.pdf",
+                                 "readme.txt"])
+def test_an_envelope_naming_a_file_the_app_never_sends_is_refused_and_not_stored(
+        municipality: Municipality, odd: str) -> None:
+    """Finding: a sender could put ``faktura.pdf.exe`` into a caseworker's folder. The manifest names every
+    file in clear, so the intake refuses such an envelope before storing it (an enrolled PC too)."""
+    server, client = municipality.start(str(municipality.folder / "odd.sqlite"),
+                                        IntakeSettings.for_demo(reference_prefix="KOM"))
+    try:
+        recipient = keys.load_recipient_private(municipality.key_files.recipient_private).public()
+        nid = str(uuid.uuid4())
+        body = seal(notification_id=nid, form_version="2.0",
+                    files={"notification.json": b"{}", odd: b"MZ\x90\x00"},
+                    recipients=[recipient], sender_seed=os.urandom(32))
+        answer = _post(client, nid, body)
+        assert answer.status_code == 400 and answer.json()["error"] == "intake.unexpected_file"
+        assert odd in answer.json()["reason"]
+        assert server.store.count() == 0
     finally:
         client.close()
         server.stop()

@@ -406,3 +406,21 @@ def test_another_user_s_folder_is_refused_before_anything_is_decrypted(
     if out != Path("/"):
         assert list(out.iterdir()) == []
         assert out.stat().st_uid == 65534
+
+
+@pytest.mark.parametrize(("odd", "data"), [
+    ("faktura.pdf.exe", b"MZ\x90\x00 a program"),      # a name the app never gives
+    ("attachment-1.pdf", b"MZ\x90\x00 a program"),     # the right name, but not a PDF inside
+    ("attachment-2.jpg", b"%PDF-1.7 not a picture"),
+])
+def test_a_file_the_app_never_sends_is_not_written_into_the_caseworker_s_folder(
+        case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str], odd: str, data: bytes) -> None:
+    """Finding: anyone holding the municipality's public key could mail an envelope that put
+    ``faktura.pdf.exe`` into the decrypt folder. Only what the app sends is written, or nothing."""
+    case.envelope.write_bytes(_sealed(case.keys, {**case.files, odd: data}))
+    out = tmp_path / "case-folder"
+
+    assert case.decrypt(out) == 1
+    err = capsys.readouterr().err
+    assert "intake.unexpected_file" in err and odd in err and "Nothing was written" in err
+    assert not out.exists()
