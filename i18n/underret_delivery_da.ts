@@ -401,7 +401,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="24" />
       <source>the receiving service could not prove it is the municipality's (wrong certificate), so nothing was sent</source>
-      <translation>modtagesystemet kunne ikke bevise, at den er kommunens (forkert certifikat), så intet blev sendt</translation>
+      <translation>modtagesystemet kunne ikke bevise, at det er kommunens (forkert certifikat), så intet blev sendt</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="27" />

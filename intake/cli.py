@@ -607,6 +607,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnderretError as exc:
         print(f"error: {exc.message_id}: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`list | head`, quitting `less`): stop quietly, as other tools do, and
+        # keep the interpreter's last flush from failing again.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ RECEIVABLE_NAME = re.compile(r"notification\.(?:json|pdf)|attachment-(?:[1-9]|1[
 # How each kind of file begins (JSON after optional white space).
 _MAGIC: dict[str, tuple[bytes, ...]] = {
     "json": (b"{",),
-    "pdf": (b"%PDF-",),
+    "pdf": (b"%PDF",),
     "png": (b"\x89PNG\r\n\x1a\n",),
     "jpg": (b"\xff\xd8\xff",),
 }

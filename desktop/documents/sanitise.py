@@ -11,6 +11,17 @@ A file the person chooses is read once, into memory, and never written anywhere 
   and carried byte for byte. The app never renders or parses them further: a PDF is the
   municipality's to open, in its own viewer.
 
+  Their document information (``/Info``: author, title, producer, dates) and XMP metadata are kept,
+  on purpose, though an image's EXIF is removed. A photo's metadata can say where a child or a family
+  was (GPS) and adds nothing; a PDF's does not, and stripping it would cost more than it gives:
+  rewriting a PDF (pypdf, in memory) invalidates its digital signatures, so a signed statement from a
+  doctor or a school would arrive as an altered document; an update appended instead of a rewrite
+  leaves the old ``/Info`` in the file, so it would look clean without being so; the same kind of data
+  also sits where such a strip does not reach (annotations' authors, form fields, embedded files,
+  per-page XMP); and parsing a hostile PDF fully in the notifier's app adds what a structure check
+  avoids (pypdf has had endless-loop and memory-exhaustion bugs). The file travels only inside the
+  sealed envelope, to the municipality, which receives the notifier's own name and workplace anyway.
+
 Anything else is refused with an :class:`AttachmentRefused` whose message id the UI translates.
 Pure Python (Pillow), no Qt: the wizard runs it on a worker thread.
 """

@@ -112,3 +112,23 @@ def test_plain_http_serving_is_refused_unless_loopback_demo(tmp_path: Path) -> N
     )
     assert done.returncode == 2
     assert "--cert" in done.stderr
+
+
+def test_a_listing_read_only_in_part_ends_quietly(tmp_path: Path) -> None:
+    """IT pipes a long listing into ``head`` (or quits ``less``): it ended in a BrokenPipeError traceback."""
+    from datetime import UTC, datetime
+
+    from intake.storage import open_store
+
+    db = tmp_path / "intake.sqlite"
+    store = open_store(str(db))
+    try:
+        for number in range(1500):  # more lines than a pipe holds, so the writer meets the closed end
+            store.create_token(f"school {number}", datetime.now(UTC))
+    finally:
+        store.close()
+    done = subprocess.run(
+        f"{sys.executable} -m intake.cli token list --db {db} | head -1", shell=True, capture_output=True,
+        text=True, timeout=60, check=False)
+    assert done.stdout.startswith("id") or done.stdout.count("\n") == 1, done.stdout
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
