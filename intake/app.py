@@ -17,9 +17,11 @@ envelope bytes as the body:
 * 507 ``intake.disk_full``: less free disk than the watermark.
 
 ``POST /v1/senders`` with ``Authorization: Bearer <enrolment token>`` and ``{"public_key": b64}``
-enrols a PC's sender key (201; 200 if it already was). ``GET /v1/health`` answers
-``{"status": "ok"}`` (503 when the database or the disk is not usable); ``GET /metrics`` is for
-Prometheus. Errors are ``{"error": <id>, "reason": <plain English>}``; nothing is ever decrypted here.
+enrols a PC's sender key (201; 200 if it already was; 429 ``intake.enrolment_rate_limited`` with
+``Retry-After`` when one token enrols more new keys than ``--enrol-per-hour`` allows).
+``GET /v1/health`` answers ``{"status": "ok"}`` (503 when the database or the disk is not usable);
+``GET /metrics`` is for Prometheus. Errors are ``{"error": <id>, "reason": <plain English>}``;
+nothing is ever decrypted here.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ def create_app(
     now = clock or (lambda: datetime.now(UTC))
     metrics = Metrics()
     rate = SenderRate(settings.rate_per_minute, settings.rate_burst)
+    enrolments = SenderRate(settings.enrol_per_hour / 60.0, settings.enrol_burst)  # per token
     slots = UploadSlots(settings.max_uploads)
     budget = MemoryBudget(settings.memory_budget)
     watched = [Path(settings.spool_dir or tempfile.gettempdir())]
@@ -305,6 +308,15 @@ def create_app(
                 return refuse(403, "intake.enrolment_token_invalid",
                               "The enrolment token is not valid here (unknown or revoked); ask IT for the "
                               "policy's current token.")
+            existing = await db(store.sender, public_key)
+            if existing is None:
+                wait = enrolments.take(str(token_id).encode())
+                if wait > 0:
+                    log.warning("intake: enrolment token %s enrols more PCs than allowed; refused for now",
+                                token_id)
+                    return refuse(429, "intake.enrolment_rate_limited",
+                                  "This enrolment token has enrolled many PCs just now; enrol again later.",
+                                  {"Retry-After": str(max(1, int(wait + 0.999)))})
             sender, created = await db(store.enrol, public_key, fingerprint(public_key), token_id, now())
         except StoreBusy:
             return busy("The intake's database is busy; enrol again later.")

@@ -53,6 +53,9 @@ def add_serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     limits = serve.add_argument_group("limits")
     limits.add_argument("--rate-per-minute", type=float, default=_DEFAULTS.rate_per_minute)
     limits.add_argument("--rate-burst", type=int, default=_DEFAULTS.rate_burst)
+    limits.add_argument("--enrol-per-hour", type=float, default=_DEFAULTS.enrol_per_hour,
+                        help="new PCs one enrolment token may enrol per hour (after --enrol-burst)")
+    limits.add_argument("--enrol-burst", type=int, default=_DEFAULTS.enrol_burst)
     limits.add_argument("--quota-count", type=int, default=_DEFAULTS.quota_count,
                         help="envelopes per sender key in any 24 hours (0: no limit)")
     limits.add_argument("--quota-bytes", type=int, default=_DEFAULTS.quota_bytes)
@@ -76,7 +79,8 @@ def settings_from(args: argparse.Namespace) -> IntakeSettings:
     """The settings the options give (checked: SettingInvalid names a bad one)."""
     return IntakeSettings(
         max_body=args.max_body, reference_prefix=args.reference_prefix, open_enrolment=args.open,
-        rate_per_minute=args.rate_per_minute, rate_burst=args.rate_burst, quota_count=args.quota_count,
+        rate_per_minute=args.rate_per_minute, rate_burst=args.rate_burst, enrol_per_hour=args.enrol_per_hour,
+        enrol_burst=args.enrol_burst, quota_count=args.quota_count,
         quota_bytes=args.quota_bytes, min_free_bytes=args.min_free_bytes, max_uploads=args.max_uploads,
         memory_budget=args.memory_budget, header_timeout=args.header_timeout,
         body_idle_timeout=args.body_idle_timeout, body_min_bytes_per_second=args.body_min_bytes_per_second,

@@ -37,6 +37,11 @@ class IntakeSettings:
     #: and 500 in about a quarter of an hour; the daily quota below is what stops a flood.
     rate_per_minute: float = 30.0
     rate_burst: int = 100
+    #: New sender keys one enrolment token may enrol: a burst of ``enrol_burst``, refilled at
+    #: ``enrol_per_hour``. The token is in every PC's policy, readable by anyone who uses one; without
+    #: this, whoever read it could enrol keys without end, each with its own rate and quota.
+    enrol_per_hour: float = 60.0
+    enrol_burst: int = 200
     #: Per sender key in any 24 hours (``0`` = no limit).
     quota_count: int = 500
     quota_bytes: int = 2 * 1024**3
@@ -70,7 +75,8 @@ class IntakeSettings:
     @classmethod
     def for_demo(cls, **changes: object) -> IntakeSettings:
         """Demo mode and tests: any sender key, no rate limit or quota; the rest as in production."""
-        base = cls(open_enrolment=True, rate_per_minute=0, quota_count=0, quota_bytes=0, min_free_bytes=0)
+        base = cls(open_enrolment=True, rate_per_minute=0, quota_count=0, quota_bytes=0, min_free_bytes=0,
+                   enrol_per_hour=0)
         return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
     def check(self) -> IntakeSettings:

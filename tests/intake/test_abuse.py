@@ -184,6 +184,34 @@ def test_the_default_limits_take_a_week_s_backlog_of_one_pc_at_once(municipality
         server.stop()
 
 
+def test_whoever_reads_the_token_from_a_pc_s_policy_cannot_enrol_keys_without_end(
+        municipality: Municipality) -> None:
+    """Found from outside: the enrolment token is in every PC's readable policy, and each new key got its
+    own rate and quota, so one token could enrol thousands of flooding keys. New keys per token are
+    limited; a PC already enrolled is still answered at once."""
+    settings = dataclasses.replace(PRODUCTION, enrol_per_hour=1, enrol_burst=2)
+    db = str(municipality.folder / "enrol.sqlite")
+    server, client = municipality.start(db, settings)
+    try:
+        token, _ = server.store.create_token("pcs", datetime.now(UTC))
+
+        def enrol(seed: bytes) -> httpx.Response:
+            public = base64.b64encode(sender_public_key(seed)).decode()
+            return client.post("/v1/senders", json={"public_key": public},
+                               headers={"Authorization": f"Bearer {token}"})
+
+        first, second, third = os.urandom(32), os.urandom(32), os.urandom(32)
+        assert [enrol(first).status_code, enrol(second).status_code] == [201, 201]
+        refused = enrol(third)
+        assert refused.status_code == 429 and refused.json()["error"] == "intake.enrolment_rate_limited"
+        assert int(refused.headers["Retry-After"]) > 60
+        assert enrol(first).status_code == 200  # already enrolled: no new key, not limited
+        assert server.store.sender(sender_public_key(third)) is None
+    finally:
+        client.close()
+        server.stop()
+
+
 def test_a_sender_over_its_daily_quota_is_told_to_wait(municipality: Municipality, db_target: str) -> None:
     settings = IntakeSettings.for_demo(reference_prefix="KOM", quota_count=2)
     server, client = municipality.start(db_target, settings)
