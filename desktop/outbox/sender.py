@@ -368,7 +368,8 @@ class OutboxSender:
             breaker.went()
             from desktop.eventlog import refused_safely
 
-            refused_safely(exc.message_id, REFUSED_FALLBACK, notification=notification_id, status=exc.status or "-")
+            refused_safely(exc.message_id, REFUSED_FALLBACK, notification=notification_id,
+                           status=exc.status or "-")
             report.failed[notification_id] = exc.message_id
             return _Outcome(notification_id, "failed", exc.message_id, partial(
                 outbox.record_failure, notification_id, exc.message_id, next_attempt_at=None, permanent=True))
