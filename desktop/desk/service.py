@@ -96,17 +96,22 @@ class SetupState:
     intake_url: str
 
 
-def _document_html(data: bytes | None) -> str:
-    """The notification laid out as its printed copy; the JSON itself when the layout cannot read it."""
+def _document_html(data: bytes | None, style: tuple[object, float] | None = None) -> str:
+    """The notification laid out as its printed copy, in the screen's ``style`` (colours and base size,
+    ``desktop.ui.theme.document_style``; paper's when not given); the JSON itself when the layout cannot
+    read it."""
     import html
 
     if data is None:
         return ""
     try:
-        from desktop.documents.html import render_html
+        from desktop.documents.html import PAPER, PAPER_PT, Colours, render_html
         from desktop.domain.document_reading import read_document
 
-        return render_html(read_document(data))  # a v1 document is read as v2 (codes shown as labels)
+        colours, base_pt = style if style is not None else (PAPER, PAPER_PT)
+        assert isinstance(colours, Colours)
+        # A v1 document is read as v2 (codes shown as labels).
+        return render_html(read_document(data), colours, base_pt)
     except (ValueError, UnderretError):
         try:
             pretty = json.dumps(json.loads(data), indent=2, ensure_ascii=False)
@@ -189,14 +194,16 @@ class DeskService(Syncing, Enrolling):
         with self._locked() as vault:
             return vault.unopened.all()
 
-    def detail(self, notification_id: str) -> NotificationDetail:
+    def detail(self, notification_id: str, style: tuple[object, float] | None = None) -> NotificationDetail:
+        """The notification with its history; its copy laid out in ``style`` (the screen's colours: a dark
+        desktop must not get paper's light panels under its light text)."""
         with self._locked() as vault:
             facts = vault.received.get(notification_id)
             related = vault.received.related_to(facts)
             files = vault.received.files(notification_id)
             handling = vault.handling.get(notification_id)
         return NotificationDetail(facts, handling, history(facts, related),
-                                  _document_html(files.get("notification.json")), tuple(sorted(files)))
+                                  _document_html(files.get("notification.json"), style), tuple(sorted(files)))
 
     def file(self, notification_id: str, name: str) -> bytes | None:
         with self._locked() as vault:

@@ -133,7 +133,8 @@ class NotificationWindow(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
-        run_in_background(self, lambda: self._context.service.detail(self.notification_id),
+        style = theme.document_style()  # the screen's colours, taken here on the GUI thread
+        run_in_background(self, lambda: self._context.service.detail(self.notification_id, style),
                           on_success=self._show, on_failure=self._failed)
 
     def _show(self, detail: NotificationDetail) -> None:
