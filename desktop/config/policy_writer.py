@@ -37,6 +37,7 @@ from typing import Any
 from desktop.config.atomic import atomic_write_bytes
 from desktop.config.policy import (
     CERTIFICATE_FILE_SETTINGS,
+    OTHER_FILE_SETTINGS,
     Policy,
     PolicyInvalid,
     load_policy_file,
@@ -46,7 +47,8 @@ from desktop.config.policy import (
 _TEXT = ("municipality", "pack_source", "intake_endpoint", "intake_ca_pem_file", "intake_pin_sha256",
          "receipt_public_key", "key_protection", "default_language", "proxy",
          "secure_email_to", "secure_email_certificate_file", "secure_email_from", "smtp_host", "smtp_tls",
-         "smtp_ca_pem_file")
+         "smtp_ca_pem_file", "secure_email_ca_pem_file", "secure_email_revocation", "smtp_username",
+         "smtp_password_file", "secure_email_signing_p12_file", "secure_email_signing_password_file")
 _INTS = ("idle_lock_minutes", "retention_days", "smtp_port")
 
 
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"underret-policy: invalid policy: {exc}", file=sys.stderr)
         return 1
     document = {name: values[name] for name in values if name in policy.managed_settings()}
-    for setting in CERTIFICATE_FILE_SETTINGS:
+    for setting in (*CERTIFICATE_FILE_SETTINGS, *OTHER_FILE_SETTINGS):
         if getattr(policy, setting) is not None:
             # Written absolute: the policy file may live elsewhere than the file it was made from.
             document[setting] = getattr(policy, setting)

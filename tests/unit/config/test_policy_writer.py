@@ -154,3 +154,60 @@ def test_an_upgrade_over_a_broken_policy_fails_and_names_it(tmp_path: Path,
     assert _install(out, RETENTION_DAYS="60") == 1
     assert "idle_lock_minutes" in capsys.readouterr().err
     assert out.read_text("utf-8") == '{"idle_lock_minutes": 9999}'
+
+
+#: Policy settings the installer does not take as a property, and why.
+NOT_AN_INSTALLER_PROPERTY = {
+    # A secret: msiexec writes property values and the custom action's command line into its log
+    # (/l*v); IT gives the token in POLICY_FILE or by Group Policy instead.
+    "intake_enrolment_token",
+}
+
+
+def test_every_policy_setting_is_an_installer_property_passed_to_the_policy_writer() -> None:
+    from desktop.config.policy import Policy
+
+    wxs = WXS.read_text("utf-8")
+    command = custom_action_command(wxs, "WritePolicy")
+    missing = [name for name in Policy.setting_names() if name not in NOT_AN_INSTALLER_PROPERTY
+               and (f'<Property Id="{name.upper()}" Secure="yes" />' not in wxs
+                    or f'--{name.replace("_", "-")} "[{name.upper()}]|"' not in command)]
+    assert missing == []
+    assert all(name in Policy.setting_names() for name in NOT_AN_INSTALLER_PROPERTY)
+
+
+def test_the_mail_login_signing_and_revocation_properties_reach_the_policy(tmp_path: Path,
+                                                                        ca_pem_file: Path) -> None:
+    out = tmp_path / "ProgramData" / "Underret" / "policy.json"
+    share = tmp_path / "fil01"
+    share.mkdir()
+    (share / "smtp-password.txt").write_text("hemmelig\n", "utf-8")
+    (share / "signing-password.txt").write_text("pfx-kode\n", "utf-8")
+    (share / "organisation.p12").write_bytes(b"\x30\x82")  # the writer checks it exists; delivery reads it
+    given = {"SECURE_EMAIL_CA_PEM_FILE": str(ca_pem_file), "SECURE_EMAIL_REVOCATION": "warn",
+             "SMTP_USERNAME": "underret@kommune.dk", "SMTP_PASSWORD_FILE": str(share / "smtp-password.txt"),
+             "SECURE_EMAIL_SIGNING_P12_FILE": str(share / "organisation.p12"),
+             "SECURE_EMAIL_SIGNING_PASSWORD_FILE": str(share / "signing-password.txt"),
+             # the property after a value ending in a backslash still arrives whole
+             "PACK_SOURCE": "\\\\fil01\\packs\\", "TRUSTED_PACK_KEYS": f"kommune-2026={KEY}"}
+    assert _install(out, **given) == 0
+    policy, _ = load_policy(environ={}, platform_file=out)
+    assert policy.secure_email_revocation == "warn"
+    assert policy.smtp_username == "underret@kommune.dk"
+    assert policy.smtp_password_file == str((share / "smtp-password.txt").resolve())
+    assert policy.secure_email_signing_p12_file == str((share / "organisation.p12").resolve())
+    assert policy.secure_email_signing_password_file == str((share / "signing-password.txt").resolve())
+    assert policy.secure_email_ca_pem_file == str(ca_pem_file.resolve())
+    assert _install(out, IDLE_LOCK_MINUTES="10") == 0  # an upgrade keeps them
+    assert load_policy(environ={}, platform_file=out)[0].smtp_username == "underret@kommune.dk"
+
+
+@pytest.mark.parametrize(("given", "setting"), [({"SECURE_EMAIL_REVOCATION": "ignore"}, "secure_email_revocation"),
+                                                ({"SMTP_PASSWORD_FILE": "C:\\nowhere\\pw.txt"},
+                                                 "smtp_password_file")])
+def test_an_invalid_mail_property_fails_the_install_and_names_the_setting(
+        tmp_path: Path, given: dict[str, str], setting: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "policy.json"
+    assert _install(out, **given) == 1
+    assert not out.exists()
+    assert setting in capsys.readouterr().err
