@@ -3,13 +3,16 @@
 Every executable in the bundle runs this script; the name it was started as picks the command
 (:func:`command_for`): ``underret`` / ``underret-cli`` (the app and its command line),
 ``underret-policy`` (the Windows installer's policy writer), ``underret-pack`` (signing and
-checking guideline packs: a console executable on Windows, a link to ``underret`` in the .deb).
+checking guideline packs: a console executable on Windows, a link to ``underret`` in the .deb),
+``underret-desk`` (the municipality's receiving desk: a windowed executable on Windows, a link in
+the .deb).
 """
 
 import sys
 from pathlib import Path
 
-COMMANDS = {"underret-policy": "desktop.config.policy_writer", "underret-pack": "desktop.config.pack_cli"}
+COMMANDS = {"underret-policy": "desktop.config.policy_writer", "underret-pack": "desktop.config.pack_cli",
+            "underret-desk": "desktop.desk.cli"}
 
 
 def command_for(executable: str, argv0: str) -> str:

@@ -2,6 +2,7 @@
 
     underret-desk                 # start the desk (unlock, inbox)
     underret-desk --lang en       # in English for this run
+    underret-desk --smoke-test    # a throwaway desk to its inbox and a report (checks an installation)
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Underret's receiving desk: assess, acknowledge and follow up notifications of concern.")
     parser.add_argument("--version", action="version", version=f"underret-desk {__version__}")
     parser.add_argument("--lang", choices=("da", "en"), help="user interface language for this run")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="make a throwaway desk in UNDERRET_DATA_DIR (or a temporary folder), open its "
+                             "inbox and render a report; exit 0 if all of it worked")
     return parser
 
 
@@ -29,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.pyside_startup import import_pyside
 
     import_pyside()
+    if args.smoke_test:
+        from desktop.ui.desk.smoke import run_desk_smoke_test
+
+        return run_desk_smoke_test()
     from desktop.ui.desk.main import run_desk
 
     return run_desk(language=args.lang)

@@ -10,8 +10,10 @@ BUNDLE="$DIST/underret"
 VERSION=$(.venv/bin/python -c 'import desktop; print(desktop.__version__)')
 ARCH=$(dpkg --print-architecture 2>/dev/null || uname -m)
 
-# underret-pack (sign and check guideline packs) is the same program started by another name.
+# underret-pack (sign and check guideline packs) and underret-desk (the municipality's receiving desk)
+# are the same program started by another name.
 ln -sfn underret "$BUNDLE/underret-pack"
+ln -sfn underret "$BUNDLE/underret-desk"
 
 # Plain tarball: unpack anywhere, run ./underret/underret.
 TARBALL="$DIST/underret-$VERSION-linux-$(uname -m).tar.gz"
@@ -26,11 +28,15 @@ STAGE=packaging/build/deb-root
 rm -rf "$STAGE"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
          "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/icons/hicolor/256x256/apps" \
-         "$STAGE/usr/share/doc/underret"
+         "$STAGE/usr/share/doc/underret" "$STAGE/usr/share/underret"
 cp -a "$BUNDLE" "$STAGE/opt/underret"
 ln -s /opt/underret/underret "$STAGE/usr/bin/underret"
 ln -s /opt/underret/underret "$STAGE/usr/bin/underret-pack"
+ln -s /opt/underret/underret "$STAGE/usr/bin/underret-desk"
 install -m 644 packaging/linux/underret.desktop "$STAGE/usr/share/applications/underret.desktop"
+# The desk's menu entry is not in every user's menu (frontline PCs have no use for it): IT copies it
+# to /usr/share/applications on the receiving team's PCs (packaging/README.md).
+install -m 644 packaging/linux/underret-desk.desktop "$STAGE/usr/share/underret/underret-desk.desktop"
 install -m 644 packaging/linux/underret.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/underret.svg"
 install -m 644 packaging/linux/underret.png "$STAGE/usr/share/icons/hicolor/256x256/apps/underret.png"
 install -m 644 packaging/README.md "$STAGE/usr/share/doc/underret/README-IT.md"

@@ -28,6 +28,22 @@ def test_frozen_app_smoke_test_creates_and_unlocks_a_profile_and_opens_the_wizar
     assert "Traceback" not in result.stderr
 
 
+def test_frozen_desk_smoke_test_makes_a_desk_opens_its_inbox_and_renders_a_report(
+        frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
+    # underret-desk is the bundle's own program under another name (a link, as the .deb and tarball ship it).
+    desk = frozen_build.bundle / "underret-desk"
+    data = tmp_path / "data"
+    result = run_app(desk, ["--smoke-test"], data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "desk smoke test: OK" in result.stdout
+    vaults = list((data / "desk" / "profiles").glob("*/vault.db"))
+    assert len(vaults) == 1
+    assert not vaults[0].read_bytes().startswith(b"SQLite format 3")
+    assert "Traceback" not in result.stderr
+    version = run_app(desk, ["--version"], data)
+    assert version.stdout.strip().startswith("underret-desk "), version.stdout + version.stderr
+
+
 def test_frozen_app_reports_its_version(frozen_build: Build, run_app: RunApp, tmp_path: Path) -> None:
     import desktop
 

@@ -36,6 +36,9 @@ def test_deb_lays_out_the_program_menu_entry_and_keeps_users_data_on_removal(fro
     assert "./usr/bin/underret -> /opt/underret/underret" in contents
     assert "./usr/bin/underret-pack -> /opt/underret/underret" in contents  # sign and check packs
     assert "./usr/share/applications/underret.desktop" in contents
+    assert "./usr/bin/underret-desk -> /opt/underret/underret" in contents  # the receiving desk
+    assert "./usr/share/underret/underret-desk.desktop" in contents  # its menu entry, for IT to place
+    assert "./usr/share/applications/underret-desk.desktop" not in contents  # not on every PC's menu
     assert "./usr/share/icons/hicolor/256x256/apps/underret.png" in contents
     fields = subprocess.run(["dpkg-deb", "--field", str(frozen_build.deb), "Package", "Version"],
                             capture_output=True, text=True, check=True).stdout
@@ -69,6 +72,9 @@ def test_installed_deb_runs_version_and_doctor_and_removal_leaves_the_vault(
         doctor = run_app(command, ["doctor"], data)
         assert doctor.returncode == 0, doctor.stdout + doctor.stderr
         pack_tool = Path("/usr/bin/underret-pack") if IS_ROOT else command.with_name("underret-pack")
+        desk = Path("/usr/bin/underret-desk") if IS_ROOT else command.with_name("underret-desk")
+        desk_version = run_app(desk, ["--version"], data)
+        assert desk_version.stdout.startswith("underret-desk "), desk_version.stdout + desk_version.stderr
         _pack_tool_checks_a_pack_as_the_app_does(pack_tool, run_app, tmp_path)
         assert "Policy source: none" in doctor.stdout
         assert "Profiles: 1" in doctor.stdout
@@ -108,6 +114,7 @@ def test_tarball_unpacks_to_a_runnable_program(frozen_build: Build, run_app: Run
         archive.extractall(tmp_path / "unpacked", filter="tar")
     executable = tmp_path / "unpacked" / "underret" / "underret"
     assert os.readlink(executable.with_name("underret-pack")) == "underret"
+    assert os.readlink(executable.with_name("underret-desk")) == "underret"
     result = run_app(executable, ["--version"], tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("underret ")

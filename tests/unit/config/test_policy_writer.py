@@ -202,9 +202,10 @@ def test_the_mail_login_signing_and_revocation_properties_reach_the_policy(tmp_p
     assert load_policy(environ={}, platform_file=out)[0].smtp_username == "underret@kommune.dk"
 
 
-@pytest.mark.parametrize(("given", "setting"), [({"SECURE_EMAIL_REVOCATION": "ignore"}, "secure_email_revocation"),
-                                                ({"SMTP_PASSWORD_FILE": "C:\\nowhere\\pw.txt"},
-                                                 "smtp_password_file")])
+@pytest.mark.parametrize(("given", "setting"), [
+    ({"SECURE_EMAIL_REVOCATION": "ignore"}, "secure_email_revocation"),
+    ({"SMTP_PASSWORD_FILE": "C:\\nowhere\\pw.txt"}, "smtp_password_file"),
+])
 def test_an_invalid_mail_property_fails_the_install_and_names_the_setting(
         tmp_path: Path, given: dict[str, str], setting: str, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "policy.json"

@@ -102,6 +102,9 @@ def test_the_installer_and_the_executables_use_the_icon() -> None:
     (r"C:\Program Files\Underret\underret-pack.exe", "underret-pack", "desktop.config.pack_cli"),
     ("/opt/underret/underret", "/usr/bin/underret-pack", "desktop.config.pack_cli"),  # the .deb's link
     ("/opt/underret/underret", "/usr/bin/underret", "desktop.cli"),
+    (r"C:\Program Files\Underret\underret-desk.exe", "underret-desk.exe", "desktop.desk.cli"),
+    ("/opt/underret/underret", "/usr/bin/underret-desk", "desktop.desk.cli"),  # the .deb's link
+    ("/opt/underret/underret", "./underret/underret-desk", "desktop.desk.cli"),  # the tarball's link
 ])
 def test_each_command_of_the_bundle_reaches_its_own_main(executable: str, argv0: str, module: str) -> None:
     entry = _module(ROOT / "packaging" / "underret_entry.py")
@@ -113,3 +116,56 @@ def test_underret_pack_is_a_console_program_of_the_windows_bundle() -> None:
     spec = (ROOT / "packaging" / "underret.spec").read_text("utf-8")
     assert 'for console_name in ("underret-cli", "underret-policy", "underret-pack"):' in spec
 
+
+
+def test_underret_desk_is_a_windowed_program_of_the_windows_bundle() -> None:
+    spec = (ROOT / "packaging" / "underret.spec").read_text("utf-8")
+    desk = spec.index('name="underret-desk"')
+    start = spec.rindex("executables.append(EXE(", 0, desk)
+    call = spec[start:spec.index(")))", desk)]
+    assert "console=False" in call and "icon=str(ICON" in call
+    assert spec.rindex('if sys.platform == "win32":', 0, start) > spec.index("executables = [")
+
+
+WXS = ROOT / "packaging" / "windows" / "Underret.wxs"
+WIX = "{http://wixtoolset.org/schemas/v4/wxs}"
+
+
+def test_the_installer_source_is_well_formed_xml() -> None:
+    # WiX refuses a source it cannot parse, e.g. "--" inside a comment (it did: "(--from-installer)").
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(WXS).getroot()
+    assert root.tag == f"{WIX}Wix"
+
+
+def test_the_installer_offers_the_desks_start_menu_entry_only_when_asked() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(WXS).getroot()
+    features = {feature.get("Id"): feature for feature in root.iter(f"{WIX}Feature")}
+    desk = features["Desk"]
+    assert int(desk.get("Level", "1")) > 1  # above INSTALLLEVEL (1): not on every PC
+    levels = [(level.get("Value"), level.get("Condition")) for level in desk.iter(f"{WIX}Level")]
+    assert levels == [("1", 'DESK = "1"')]
+    assert [ref.get("Id") for ref in desk.iter(f"{WIX}ComponentRef")] == ["DeskStartMenuShortcut"]
+    component = next(c for c in root.iter(f"{WIX}Component") if c.get("Id") == "DeskStartMenuShortcut")
+    shortcut = component.find(f"{WIX}Shortcut")
+    assert shortcut is not None and shortcut.get("Target") == "[INSTALLFOLDER]underret-desk.exe"
+    assert shortcut.get("Icon") == "UnderretIcon"
+    assert any(p.get("Id") == "DESK" and p.get("Secure") == "yes" for p in root.iter(f"{WIX}Property"))
+    # underret-desk.exe itself is in every installation: the whole bundle is.
+    files = [f.get("Include") for f in root.iter(f"{WIX}Files")]
+    assert files == ["$(var.BundleDir)\\**"]
+
+
+def test_the_windows_workflow_runs_the_desk_frozen_and_installed_and_checks_its_start_menu_entry() -> None:
+    steps = _steps()
+    frozen = str(steps[_index(steps, "Frozen smoke test")]["run"])
+    assert "underret-desk.exe -ArgumentList \"--smoke-test\" -Wait -PassThru" in frozen
+    install = str(steps[_index(steps, "Silent install")]["run"])
+    assert '"DESK=1"' in install
+    assert 'Underret\\underret-desk.exe") -ArgumentList "--smoke-test" -Wait -PassThru' in install
+    link = install.index("Underret – modtagelse.lnk")
+    upgrade = install.index("IDLE_LOCK_MINUTES=10")
+    assert install.index("Test-Path -LiteralPath $deskLink", upgrade) > upgrade > link
