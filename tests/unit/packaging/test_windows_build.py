@@ -66,7 +66,9 @@ def test_without_a_certificate_the_build_says_plainly_that_nothing_is_signed() -
     assert "Remove-Item $pfx" in script  # the key file does not stay on the runner
 
 
-def test_the_icon_exists_in_every_size_windows_asks_for_and_is_the_svgs() -> None:
+def test_the_icon_exists_in_every_size_windows_asks_for_and_is_the_svgs(qapp: object) -> None:
+    # qapp first: make_icons.py would otherwise make a bare QGuiApplication, and any widget test later
+    # in the same run aborts the process ("Must construct a QApplication before a QWidget").
     icons = _module(ROOT / "packaging" / "make_icons.py")
     data = ICO.read_bytes()
     assert icons.ico_sizes(data) == list(icons.ICO_SIZES)
