@@ -497,92 +497,102 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <source>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</source>
+      <translation>Underretningen indeholder en fil, som Underret aldrig sender, så den bliver ikke overdraget. Bed it-afdelingen om at se på den.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="215" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>Filerne er ikke et certifikat til modtagelsen og dets private nøgle.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="214" />
+      <location filename="../desktop/ui/desk/wording.py" line="217" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="216" />
+      <location filename="../desktop/ui/desk/wording.py" line="219" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="223" />
+      <location filename="../desktop/ui/desk/wording.py" line="226" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>Ingen af modtagelsens nøgler passer: hent kommunens nyere nøgle ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="225" />
+      <location filename="../desktop/ui/desk/wording.py" line="228" />
       <source>The key with this id does not open it.</source>
       <translation>Nøglen med dette id kan ikke åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="226" />
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
       <source>A key in this desk is damaged.</source>
       <translation>En af modtagelsens nøgler er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="227" />
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
-      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>The envelope is damaged.</source>
       <translation>Underretningen er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
       <source>The envelope's files do not match its list.</source>
       <translation>Underretningens filer passer ikke med dens indholdsliste.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <location filename="../desktop/ui/desk/wording.py" line="235" />
       <source>A file in the envelope was changed.</source>
       <translation>En fil i underretningen er ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="233" />
+      <location filename="../desktop/ui/desk/wording.py" line="236" />
       <source>This is not an envelope Underret can read.</source>
       <translation>Det er ikke en underretning, Underret kan læse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <location filename="../desktop/ui/desk/wording.py" line="237" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="238" />
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <location filename="../desktop/ui/desk/wording.py" line="242" />
       <source>The intake's receipt is damaged.</source>
       <translation>Modtagesystemets kvittering er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="240" />
+      <location filename="../desktop/ui/desk/wording.py" line="243" />
       <source>The envelope holds another notification.</source>
       <translation>Kuverten indeholder en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <location filename="../desktop/ui/desk/wording.py" line="244" />
       <source>The notification inside cannot be read.</source>
       <translation>Underretningen indeni kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="243" />
+      <location filename="../desktop/ui/desk/wording.py" line="245" />
+      <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
+      <translation>Den indeholder en fil, som Underret aldrig sender (det kan være et program). Bed it-afdelingen om at se på den.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="248" />
       <source>It cannot be opened (%1).</source>
       <translation>Den kan ikke åbnes (%1).</translation>
     </message>
@@ -826,92 +836,92 @@
       <translation>Underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
       <source>Siblings have been notified about before</source>
       <translation>Der er underrettet om søskende før</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="149" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="150" />
       <source>About siblings:</source>
       <translation>Om søskende:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="158" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
       <source>no CPR number</source>
       <translation>intet CPR-nummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="163" />
       <source>Received %1 (reference %2)</source>
       <translation>Modtaget %1 (referencenummer %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="164" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="165" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Underretter: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
       <source>Grounds: %1</source>
       <translation>Grundlag: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="168" />
       <source>Assessment within 24 hours</source>
       <translation>Vurdering inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="169" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="170" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering inden for seks hverdage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="177" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="178" />
       <source>Your assessment note: %1</source>
       <translation>Din note om vurderingen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="189" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="190" />
       <source>done (%1)</source>
       <translation>gjort (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="196" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
       <source>(later)</source>
       <translation>(senere)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="205" />
       <source>Working…</source>
       <translation>Arbejder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="228" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="229" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="236" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="237" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="247" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
       <source>The notifier will be told the outcome.</source>
       <translation>Underretteren får besked om udfaldet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="254" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="255" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="259" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="260" />
       <source>Handed over: the files are in %1.</source>
       <translation>Overdraget: filerne ligger i %1.</translation>
     </message>

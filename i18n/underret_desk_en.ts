@@ -497,92 +497,102 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <source>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</source>
+      <translation>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="215" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>The files are not a desk certificate and its private key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="214" />
+      <location filename="../desktop/ui/desk/wording.py" line="217" />
       <source>The intake address must start with https://.</source>
       <translation>The intake address must start with https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="216" />
+      <location filename="../desktop/ui/desk/wording.py" line="219" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="223" />
+      <location filename="../desktop/ui/desk/wording.py" line="226" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>None of this desk's keys fits: import the municipality's newer key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="225" />
+      <location filename="../desktop/ui/desk/wording.py" line="228" />
       <source>The key with this id does not open it.</source>
       <translation>The key with this id does not open it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="226" />
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
       <source>A key in this desk is damaged.</source>
       <translation>A key in this desk is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="227" />
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>The sender's signature does not match: the envelope was changed on the way.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
-      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>The envelope is damaged.</source>
       <translation>The envelope is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
       <source>The envelope's files do not match its list.</source>
       <translation>The envelope's files do not match its list.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="232" />
+      <location filename="../desktop/ui/desk/wording.py" line="235" />
       <source>A file in the envelope was changed.</source>
       <translation>A file in the envelope was changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="233" />
+      <location filename="../desktop/ui/desk/wording.py" line="236" />
       <source>This is not an envelope Underret can read.</source>
       <translation>This is not an envelope Underret can read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <location filename="../desktop/ui/desk/wording.py" line="237" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>The envelope is from a newer version of Underret: update the desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>The intake's receipt does not verify: ask IT to check the intake.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="238" />
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>The intake's receipt is for another envelope.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <location filename="../desktop/ui/desk/wording.py" line="242" />
       <source>The intake's receipt is damaged.</source>
       <translation>The intake's receipt is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="240" />
+      <location filename="../desktop/ui/desk/wording.py" line="243" />
       <source>The envelope holds another notification.</source>
       <translation>The envelope holds another notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <location filename="../desktop/ui/desk/wording.py" line="244" />
       <source>The notification inside cannot be read.</source>
       <translation>The notification inside cannot be read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="243" />
+      <location filename="../desktop/ui/desk/wording.py" line="245" />
+      <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
+      <translation>It holds a file Underret never sends (it may be a program): ask IT to look at it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="248" />
       <source>It cannot be opened (%1).</source>
       <translation>It cannot be opened (%1).</translation>
     </message>
@@ -826,92 +836,92 @@
       <translation>Notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
       <source>Siblings have been notified about before</source>
       <translation>Siblings have been notified about before</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="149" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="150" />
       <source>About siblings:</source>
       <translation>About siblings:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="158" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
       <source>no CPR number</source>
       <translation>no CPR number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="163" />
       <source>Received %1 (reference %2)</source>
       <translation>Received %1 (reference %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="164" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="165" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Notifier: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="166" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
       <source>Grounds: %1</source>
       <translation>Grounds: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="168" />
       <source>Assessment within 24 hours</source>
       <translation>Assessment within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="169" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="170" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering within 6 working days</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="177" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="178" />
       <source>Your assessment note: %1</source>
       <translation>Your assessment note: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="189" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="190" />
       <source>done (%1)</source>
       <translation>done (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="196" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
       <source>(later)</source>
       <translation>(later)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="205" />
       <source>Working…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="228" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="229" />
       <source>The assessment is recorded.</source>
       <translation>The assessment is recorded.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="236" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="237" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>The kvittering is sent to the notifier.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="247" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
       <source>The notifier will be told the outcome.</source>
       <translation>The notifier will be told the outcome.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="254" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="255" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Choose a new or empty folder for the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="259" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="260" />
       <source>Handed over: the files are in %1.</source>
       <translation>Handed over: the files are in %1.</translation>
     </message>

@@ -3,6 +3,8 @@
 Everything is verified before anything is kept: the intake's signed receipt must be for exactly
 these envelope bytes (its time is the one both deadlines run from, never a PC's clock), the
 sender's signature must verify, one of the municipality's private keys must open the payload,
+the envelope must hold only the files the app sends, each beginning as its kind does
+(:mod:`protocol.receivable`: anyone with the municipality's public key can seal ``faktura.pdf.exe``),
 and ``notification.json`` must be readable and about the same notification. Pure, in memory.
 """
 
@@ -17,6 +19,7 @@ from desktop.errors import UnderretError
 from protocol.envelope import EnvelopeError, OpenedEnvelope, envelope_sha256, fingerprint, open_envelope
 from protocol.inbox import EnvelopeItem
 from protocol.receipts import ReceiptInvalid, verify_receipt
+from protocol.receivable import unexpected_files
 
 DOCUMENT_FILE = "notification.json"
 
@@ -51,6 +54,10 @@ def open_fetched(item: EnvelopeItem, *, private_keys: Mapping[str, object],
         raise EnvelopeUnopenable("the envelope cannot be opened", message_id=exc.message_id) from exc
     if opened.header.notification_id != item.notification_id:
         raise EnvelopeUnopenable("the envelope is another notification", message_id="desk.envelope_mismatch")
+    if unexpected_files(opened.files):
+        # Kept unopened with why (IT looks): nothing of it reaches the inbox, a hand-over or a double-click.
+        raise EnvelopeUnopenable("the envelope holds a file the app never sends",
+                                 message_id="desk.unexpected_file")
     try:
         document = json.loads(opened.files[DOCUMENT_FILE])
         if not isinstance(document, dict) or document.get("notification_id") != item.notification_id:

@@ -209,6 +209,9 @@ def reason_text(message_id: str) -> str:
             "DeskWording", "This notification cannot be exported for the case system. Print it instead."),
         "export.not_schema_v2": translate(
             "DeskWording", "This notification cannot be exported for the case system. Print it instead."),
+        "export.unexpected_file": translate(
+            "DeskWording", "This notification holds a file Underret never sends, so it is not handed over. "
+                           "Ask IT to look at it."),
         "desk.certificate_invalid": translate(
             "DeskWording", "The files are not a desk certificate and its private key."),
         "desk.intake_not_https": translate("DeskWording", "The intake address must start with https://."),
@@ -239,6 +242,9 @@ def unopened_reason(message_id: str) -> str:
         "receipt.malformed": translate("DeskWording", "The intake's receipt is damaged."),
         "desk.envelope_mismatch": translate("DeskWording", "The envelope holds another notification."),
         "desk.document_unreadable": translate("DeskWording", "The notification inside cannot be read."),
+        "desk.unexpected_file": translate(
+            "DeskWording",
+            "It holds a file Underret never sends (it may be a program): ask IT to look at it."),
     }
     return texts.get(message_id, translate("DeskWording", "It cannot be opened (%1).").replace("%1",
                                                                                                message_id))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.desk.store.handling import Assessment, Step
+from desktop.desk.store.vault import DeskVault
 from desktop.ui.desk.context import DeskContext
 from desktop.ui.desk.dialogs import AssessmentDialog
 from desktop.ui.desk.inbox_model import Column
@@ -22,7 +25,8 @@ from desktop.ui.desk.inbox_window import InboxWindow
 from desktop.ui.desk.notification_window import NotificationWindow
 from desktop.ui.desk.report_dialog import ReportDialog
 from desktop.ui.desk.summary_dialog import DailySummaryDialog
-from tests.ui.desk.conftest import CHILD_CPR, Chosen, Seeded
+from tests.support.desk import fictitious_cpr, incoming
+from tests.ui.desk.conftest import CHILD_CPR, NOW, Chosen, Seeded
 
 
 def _inbox(context: DeskContext, qtbot: QtBot) -> InboxWindow:
@@ -259,3 +263,21 @@ def test_a_desk_is_set_up_by_keyboard_initials_enrolment_and_keys(
                 _alt(qtbot, dialog, Qt.Key.Key_N)  # "Hent en &nøglefil ind …"
         assert "aeroe-2026" in dialog.keys_label.text() and "aeroe-msg-2026" in dialog.keys_label.text()
         QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_a_notification_holding_a_file_the_app_never_sends_is_not_handed_over(
+        context: DeskContext, desk_vault: DeskVault, chosen: Chosen, qtbot: QtBot) -> None:
+    """One kept before the desk refused such envelopes at opening: the hand-over writes nothing and says
+    why in words (not "Something went wrong (export.unexpected_file)")."""
+    item = incoming(9, name="Storm Ærø", cpr=fictitious_cpr(date(2019, 1, 5)), birth=date(2019, 1, 5),
+                    received=NOW - timedelta(hours=1))
+    desk_vault.received.add_many([replace(item, files={**item.files, "faktura.pdf.exe": b"MZ\x90\x00"})])
+    window = _inbox(context, qtbot)
+    opened = window.open_notification(item.facts.notification_id)
+    qtbot.waitUntil(lambda: opened.hand_over_button.isEnabled(), timeout=10000)
+    opened.activateWindow()
+    _alt(qtbot, opened, Qt.Key.Key_D)  # "Over&dra til sagssystemet …"
+    qtbot.waitUntil(lambda: "aldrig sender" in opened.message.text(), timeout=10000)
+    assert opened.message.text().startswith("Underretningen indeholder en fil, som Underret aldrig sender")
+    assert chosen.folder is not None and not chosen.folder.exists()
+    assert context.service.vault.handling.get(item.facts.notification_id).done(Step.HANDED_OVER) is None
