@@ -326,17 +326,22 @@
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="240" />
+      <location filename="../desktop/ui/wizard/fields.py" line="219" />
+      <source>DDMMYY-XXXX</source>
+      <translation>DDMMÅÅ-XXXX</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/fields.py" line="241" />
       <source>The first six digits are not a real date (DDMMYY). Please check the number.</source>
       <translation>De første seks cifre er ikke en rigtig dato (DDMMÅÅ). Tjek venligst nummeret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="243" />
+      <location filename="../desktop/ui/wizard/fields.py" line="244" />
       <source>A CPR number has ten digits, e.g. 241219-1234.</source>
       <translation>Et CPR-nummer har ti cifre, fx 241219-1234.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/fields.py" line="246" />
+      <location filename="../desktop/ui/wizard/fields.py" line="247" />
       <source>Please check that the number is typed correctly. (Many newer numbers are like this; you can go on.)</source>
       <translation>Tjek gerne, at nummeret er skrevet rigtigt. (Mange nyere numre ser sådan ud – du kan godt fortsætte.)</translation>
     </message>
@@ -452,108 +457,108 @@
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="272" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="274" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="275" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <location filename="../desktop/ui/wizard/window.py" line="276" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="277" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <location filename="../desktop/ui/wizard/window.py" line="278" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="279" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="296" />
+      <location filename="../desktop/ui/wizard/window.py" line="280" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="297" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="298" />
+      <location filename="../desktop/ui/wizard/window.py" line="282" />
       <source>Back to re&amp;view</source>
       <translation>Tilbage til &amp;gennemsyn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="299" />
+      <location filename="../desktop/ui/wizard/window.py" line="283" />
       <source>Back to the review page</source>
       <translation>Tilbage til siden Gennemse og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="300" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Tilbage til siden Gennemse og send (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="303" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="304" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="306" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="307" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="271" />
       <source>Underret – notification of concern</source>
+      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A correction's note of what it corrects (see :mod:`.finalised_view`). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Underret – underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="230" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="119" />
       <source>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</source>
-      <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="376" />
+      <location filename="../desktop/ui/wizard/window.py" line="360" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="436" />
+      <location filename="../desktop/ui/wizard/window.py" line="420" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="448" />
+      <location filename="../desktop/ui/wizard/window.py" line="432" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -579,18 +584,18 @@
       <translation>Ikke sendt endnu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="89" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="90" />
       <source>This notification is finished and locked; it can no longer be changed. To correct it, write a correction: a new notification that refers to this one.</source>
       <translation>Underretningen er færdig og låst og kan ikke længere ændres. Vil du rette den, så skriv en rettelse: en ny underretning, der henviser til denne.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="93" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="94" />
       <source>The finished notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="120" />
-      <location filename="../desktop/ui/wizard/finalised_view.py" line="131" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="140" />
+      <location filename="../desktop/ui/wizard/finalised_view.py" line="151" />
       <source>The correction could not be started</source>
       <translation>Rettelsen kunne ikke startes</translation>
     </message>
@@ -684,13 +689,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="107" />
-      <location filename="../desktop/ui/wizard/window.py" line="301" />
+      <location filename="../desktop/ui/wizard/window.py" line="285" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="110" />
-      <location filename="../desktop/ui/wizard/window.py" line="302" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>

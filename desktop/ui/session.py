@@ -31,8 +31,10 @@ discarded as soon as someone else unlocks.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -89,6 +91,12 @@ class SessionLock(QObject):
     locked = Signal()
     unlocked = Signal()
 
+    # Class-level answers for the event filter: Qt may ask it about an event while the instance has no
+    # state of its own - before ``__init__`` has set it, or after Python's cycle collector has emptied the
+    # instance (tp_clear) but before Qt has deleted the object. Then the lock is simply not active.
+    _active = False
+    _watching = False
+
     def __init__(self, idle_minutes: float = 5, parent: QObject | None = None, *,
                  idle_seconds: float | None = None, clock: Callable[[], float] = time.time,
                  watchers: WatcherFactory | None = _default_watchers) -> None:
@@ -108,6 +116,8 @@ class SessionLock(QObject):
         #: Why the session locked last (``request``, ``idle``, ``sleep``, ``screen_locked`` …).
         self.last_reason = ""
         self._watching = False
+        #: Every object the filter is installed on (weakly: a window closing must not be kept alive).
+        self._watched: weakref.WeakSet[QObject] = weakref.WeakSet()
         self._idle_seconds_override = idle_seconds
         #: Profile id -> (restore, discard) pairs remembered while that profile's session locked.
         self._restore: dict[str | None, list[tuple[Callable[[], object], Callable[[], object] | None]]] = {}
@@ -186,14 +196,31 @@ class SessionLock(QObject):
 
     def _watch_window(self, window: QWindow | None) -> None:
         if window is not None:
-            window.installEventFilter(self)  # Qt installs a filter only once per object
+            self._install_on(window)  # Qt installs a filter only once per object
             # The top-level widget too: a repaint is asked of it (UpdateRequest), not of its QWindow,
             # and after a long pause that first repaint must not happen before the lock.
             from PySide6.QtWidgets import QApplication
 
             widget = QApplication.activeWindow()
             if widget is not None and widget.windowHandle() is window:
-                widget.installEventFilter(self)
+                self._install_on(widget)
+
+    def _install_on(self, watched: QObject) -> None:
+        watched.installEventFilter(self)
+        self._watched.add(watched)
+
+    def _stop_watching_input(self) -> None:
+        """No more input watching: off every window it was put on, and none for windows to come."""
+        if not self._watching:
+            return
+        self._watching = False
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch_window)
+        for watched in list(self._watched):
+            with contextlib.suppress(RuntimeError):  # its Qt object is already gone, the filter with it
+                watched.removeEventFilter(self)
+        self._watched.clear()
 
     def remember(self, restore: Callable[[], object], *, discard: Callable[[], object] | None = None) -> None:
         """Called by a window during ``locking``: how to bring it back after the same profile unlocks.
@@ -253,11 +280,13 @@ class SessionLock(QObject):
         self.unlocked.emit()
 
     def stop(self) -> None:
-        """The app is quitting: no more idle locking, forget restore callbacks, let the OS watchers go."""
+        """The app is quitting: no more idle locking or input watching, forget restore callbacks, let the OS
+        watchers go."""
         self._idle.stop()
         self._heartbeat.stop()
         self._active = False
         self._restore.clear()
+        self._stop_watching_input()
         stop = getattr(self._watchers, "stop", None)
         if callable(stop):
             stop()

@@ -105,7 +105,7 @@ def build_stage(folder: Path, language: str) -> Stage:
     return stage
 
 
-def _finalise(stage: Stage, answers: dict[str, Any]) -> str:
+def _finalise(stage: Stage, answers: dict[str, Any], finalised_at: datetime) -> str:
     from desktop.outbox.finalise import finalise_and_queue
 
     services = stage.services
@@ -113,7 +113,7 @@ def _finalise(stage: Stage, answers: dict[str, Any]) -> str:
     draft_id = vault.notifications.create_draft(answers, "review", child_initials(answers))
     draft = vault.notifications.get_draft(draft_id)
     document = build_document(load_form(), services.pack(), answers, notification_id=draft_id,
-                              created_at=draft.created_at, finalised_at=datetime.now(UTC), language="da")
+                              created_at=draft.created_at, finalised_at=finalised_at, language="da")
     finalise_and_queue(services.open_reader, services.pack(), services.policy, draft_id, document)
     return draft_id
 
@@ -127,10 +127,15 @@ def _seed(stage: Stage) -> None:
     stage.ids["draft_new"] = vault.notifications.create_draft({"acute.in_danger": False}, "child", "")
     people = [("Emma Louise Hansen", "waiting"), ("Oskar Jensen", "sending"), ("Ali Hassan", "refused"),
               ("Sofie Nielsen", "mailed"), ("William Larsen", "received"), ("Freja Pedersen", "overdue")]
-    for name, key in people:
-        stage.ids[key] = _finalise(stage, answers | {"child.name": name})
-    outbox = vault.outbox
     now = datetime.now(UTC)
+    # Finished some minutes before it was sent or received, so the document's "Afsluttet" never comes
+    # after the receipt shown beside it.
+    finished = {"mailed": now - timedelta(days=1, minutes=10),
+                "received": now - timedelta(hours=3, minutes=10),
+                "overdue": now - timedelta(days=14, minutes=10)}
+    for name, key in people:
+        stage.ids[key] = _finalise(stage, answers | {"child.name": name}, finished.get(key, now))
+    outbox = vault.outbox
     outbox.mark_sending(stage.ids["waiting"])
     outbox.record_failure(stage.ids["waiting"], "delivery.no_connection",
                           next_attempt_at=now + timedelta(minutes=4), permanent=False)

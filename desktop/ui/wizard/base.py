@@ -24,6 +24,17 @@ translate = QCoreApplication.translate
 #: The red of problem messages (the same as the acute button's).
 
 
+def as_sentences(*parts: str) -> str:
+    """``parts`` as one spoken text (an accessible description): each part once, in order, each ending as
+    a sentence - a full stop only where the part has no end of its own ("Hvor bekymret er du? Barnet …",
+    never "du?. Barnet")."""
+    said: list[str] = []
+    for part in (p.strip() for p in parts):
+        if part and part not in said:
+            said.append(part)
+    return " ".join(p if p[-1] in ".?!:…" else p + "." for p in said)
+
+
 @dataclass(frozen=True)
 class EditorContext:
     """What every editor may need: the language of the texts, the pack, today's date, and where a
@@ -166,4 +177,4 @@ class FieldEditor(QWidget):
         """What a screen reader says after the name: the problem, the live note, the help."""
         parts = [self.problem_label.text() if not self.problem_label.isHidden() else "", self.live_note(),
                  localise(self.field.help, self.context.language)]
-        self.focus_target().setAccessibleDescription(" ".join(p for p in parts if p))
+        self.focus_target().setAccessibleDescription(as_sentences(*parts))

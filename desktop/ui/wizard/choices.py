@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QFrame, QLabel, QRadioBut
 
 from desktop.domain.text import localise
 from desktop.domain.validation import UNKNOWN
-from desktop.ui.wizard.base import FieldEditor, PlainTextEdit
+from desktop.ui.wizard.base import FieldEditor, PlainTextEdit, as_sentences
 
 translate = QCoreApplication.translate
 
@@ -90,7 +90,7 @@ class ChoiceEditor(FieldEditor):
         problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
         for button in self.buttons.values():
             parts = [getattr(self, "question", self.title()), problem, button.toolTip()]
-            button.setAccessibleDescription(". ".join(p for p in parts if p))
+            button.setAccessibleDescription(as_sentences(*parts))
 
 
 class YesNoEditor(ChoiceEditor):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from desktop.domain.document import ChildIdentity, NotificationDocument
 from desktop.domain.packs import GuidelinePack
 from desktop.ui import theme
+from desktop.ui.wizard.base import as_sentences
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -117,7 +118,7 @@ class FinaliseConfirmation(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setAccessibleName(self.windowTitle())
-        self.setAccessibleDescription(". ".join(spoken))
+        self.setAccessibleDescription(as_sentences(*spoken))
         metrics = self.fontMetrics()
         self.setMinimumWidth(metrics.averageCharWidth() * 70)
         self.send_button.setFocus()

@@ -215,7 +215,8 @@ class CprEditor(FieldEditor):
     def build(self) -> None:
         self.edit = QLineEdit()
         self.edit.setMaxLength(11)
-        self.edit.setPlaceholderText(localise(self.field.placeholder, self.context.language) or "DDMMYY-XXXX")
+        self.edit.setPlaceholderText(localise(self.field.placeholder, self.context.language)
+                                    or translate("Wizard", "DDMMYY-XXXX"))
         self.edit.textEdited.connect(lambda _text: self._changed())
         self.note = QLabel()
         self.note.setObjectName("cprNote")

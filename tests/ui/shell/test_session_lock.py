@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
@@ -16,6 +16,7 @@ from desktop.store.profiles import ProfileInfo
 from desktop.ui.main_window import MainWindow
 from desktop.ui.notification_table_model import Group
 from desktop.ui.placeholder_window import PlaceholderWizardWindow
+from desktop.ui.session import SessionLock
 from desktop.ui.shell import Shell
 
 ProfileFactory = Callable[..., tuple[ProfileInfo, list[str]]]
@@ -222,3 +223,63 @@ def test_another_profile_unlocking_never_sees_the_first_profiles_windows_and_the
     _open(qtbot, services, shell, passphrase)
     assert [w.draft_id for w in _notification_windows()] == [draft]
     assert not careless.isVisible()  # closed for good when Jonas unlocked: nothing of Mette's showed
+
+
+class _CountingLock(SessionLock):
+    """A session lock that counts how often Qt asks it about an event (to see where it still watches)."""
+
+    asked = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        _CountingLock.asked += 1
+        return super().eventFilter(watched, event)
+
+
+def _focus(qtbot: QtBot, window: QWidget) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+
+
+def test_a_stopped_session_lock_stops_watching_every_window_and_new_ones(qtbot: QtBot) -> None:
+    """The app quitting (or a test's services ending) stops the lock; its input watching must end with it,
+    or every later window keeps calling into an object whose owner is gone (in a long test run, the
+    filters of every earlier session piled up on each new window)."""
+    lock = _CountingLock(5, watchers=None)
+    first = QLineEdit()
+    qtbot.addWidget(first)
+    lock.start()
+    _focus(qtbot, first)
+    QTest.keyClicks(first, "ab")
+    assert _CountingLock.asked > 0  # it watches while the session runs
+
+    lock.stop()
+    _CountingLock.asked = 0
+    QTest.keyClicks(first, "cd")
+    second = QLineEdit()
+    qtbot.addWidget(second)
+    _focus(qtbot, second)
+    QTest.keyClicks(second, "ef")
+    assert _CountingLock.asked == 0
+
+    lock.start()  # a new unlock watches again
+    _focus(qtbot, first)
+    QTest.keyClicks(first, "gh")
+    assert _CountingLock.asked > 0
+    lock.stop()
+
+
+def test_a_session_lock_torn_down_by_the_garbage_collector_lets_windows_work_on(qtbot: QtBot) -> None:
+    """Python's cycle collector empties an object's attributes before Qt deletes the object (tp_clear), and
+    a window may get events in between: the lock must then say 'not mine' instead of raising
+    (AttributeError: 'SessionLock' object has no attribute '_active', seen in full test runs)."""
+    lock = SessionLock(5, watchers=None)
+    window = QLineEdit()
+    qtbot.addWidget(window)
+    lock.start()
+    _focus(qtbot, window)
+    vars(lock).clear()  # what tp_clear does to a lock in a reference cycle with its services
+
+    QTest.keyClicks(window, "still typing")  # pytest-qt fails the test on an exception inside eventFilter
+    window.repaint()
+    assert window.text() == "still typing"

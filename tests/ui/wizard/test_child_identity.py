@@ -123,3 +123,19 @@ def test_a_cpr_number_or_birth_date_in_the_future_is_said_at_once_in_danish(
     assert birth.problem_label.text().startswith("Med denne fødselsdato er barnet ikke født endnu.")
     wizard.next_page()
     assert wizard.window.page_id == "child"
+
+
+def test_a_siblings_cpr_field_shows_its_format_in_danish(open_wizard: Callable[..., Any]) -> None:
+    """The sibling's CPR field has no placeholder of its own in the form; its default is the format in the
+    UI's language (Danish: dag, måned, år = DDMMÅÅ), not the English 'DDMMYY'."""
+    from PySide6.QtCore import Qt
+
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    group = wizard.editor("child.siblings")
+    wizard.tab_to(group.add_button)
+    wizard.press(Qt.Key.Key_Space)
+    sibling_cpr = wizard.editor("child.siblings[0].cpr")
+    assert isinstance(sibling_cpr, CprEditor)
+    assert sibling_cpr.edit.placeholderText() == "DDMMÅÅ-XXXX"

@@ -1,0 +1,53 @@
+"""What a screen reader says after a field's name (its accessible description) reads as Danish sentences:
+each message once, and no "?." where the question and the answer's help meet (screen-reader review,
+/work/shared/reviews/screen-reader.md, findings 5 and 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.services import Services
+from desktop.ui.wizard.choices import ScaleEditor
+from desktop.ui.wizard.fields import DateEditor
+from desktop.ui.wizard.review import ReviewPage
+
+
+def test_a_scale_answers_description_has_the_question_then_the_levels_meaning_without_a_stray_full_stop(
+    open_wizard: Callable[..., Any]
+) -> None:
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("events")
+    scale = wizard.editor("events.worry_level")
+    assert isinstance(scale, ScaleEditor)
+    descriptions = [button.accessibleDescription() for button in scale.buttons.values()]
+    assert descriptions
+    for description in descriptions:
+        assert description.startswith("Hvor bekymret er du? ")
+        assert "?." not in description and ".." not in description
+
+
+def test_a_date_problem_met_again_from_the_review_is_said_once(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    answers = complete_answers | {"child.siblings": [{"name": "Oskar Hansen", "birth_date": "31-02-2018"}]}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "review", "EH"))
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "review")
+    review = window.current_page()
+    assert isinstance(review, ReviewPage)
+    [problem] = [b for b in review.problem_buttons if "Søskende" in b.text()]
+    wizard.tab_to(problem)
+    wizard.press(Qt.Key.Key_Space)
+
+    birth = wizard.editor("child.siblings[0].birth_date")
+    assert isinstance(birth, DateEditor)
+    assert QApplication.focusWidget() is birth.focus_target()
+    message = "Skriv datoen som dag-måned-år, fx 24-12-2019."
+    assert birth.problem_label.isVisibleTo(window) and birth.problem_label.text() == message
+    assert birth.focus_target().accessibleDescription().count(message) == 1
