@@ -12,6 +12,7 @@ It also hands every folder the one complete, fictitious notification
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,29 @@ def complete_answers() -> dict[str, Any]:
 def answers_for() -> Callable[[ChildIdentity], dict[str, Any]]:
     """``answers_for("cpr" | "birth_date" | "unborn")``: complete answers for that kind of child."""
     return complete_answers_for
+
+
+@pytest.fixture(autouse=True)
+def no_translator_outlives_its_test() -> Iterator[None]:
+    """Take down every Qt translator a test installed on the application and left behind.
+
+    A translator left installed (e.g. Qt's own Danish one, by a ``Translations``
+    a test built and never uninstalled) turns the next test's "Cancel" into
+    "Annuller": a test answering a modal dialog by its button's text then finds
+    no button, and the dialog waits for ever (the suite hung in CI that way).
+    Translators are made children of the application, so they can be found.
+    """
+    before = _application_translators()
+    yield
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is None:
+        return
+    app = qt_core.QCoreApplication.instance()
+    for translator in _application_translators() - before:
+        app.removeTranslator(translator)  # removing one already removed is a harmless no-op
+
+
+def _application_translators() -> set[Any]:
+    qt_core = sys.modules.get("PySide6.QtCore")  # no Qt imported yet: none can be installed
+    app = qt_core.QCoreApplication.instance() if qt_core is not None else None
+    return set(app.findChildren(qt_core.QTranslator)) if app is not None and qt_core is not None else set()

@@ -29,6 +29,7 @@ class DialogAnswerer:
     def __init__(self) -> None:
         self.answers: list[Callable[[QDialog], None]] = []
         self.seen: list[QDialog] = []
+        self.errors: list[BaseException] = []
         self._timer = QTimer()
         self._timer.setInterval(20)
         self._timer.timeout.connect(self._poll)
@@ -43,7 +44,11 @@ class DialogAnswerer:
             return
         self.seen.append(dialog)
         if self.answers:
-            self.answers.pop(0)(dialog)
+            try:
+                self.answers.pop(0)(dialog)
+            except BaseException as exc:  # an unanswered modal dialog would wait for ever: close it
+                self.errors.append(exc)
+                dialog.reject()
         else:
             dialog.reject()
 
@@ -76,3 +81,5 @@ def dialogs(qapp: QApplication) -> Iterator[DialogAnswerer]:
     answerer = DialogAnswerer()
     yield answerer
     answerer.stop()
+    if answerer.errors:
+        raise answerer.errors[0]
