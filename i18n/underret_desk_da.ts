@@ -117,7 +117,7 @@
   <context>
     <name>DeskCounts</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/wording.py" line="23" />
+      <location filename="../desktop/ui/desk/wording.py" line="24" />
       <source>%n month(s)</source>
       <translation>
         <numerusform>%n måned</numerusform>
@@ -125,7 +125,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/wording.py" line="26" />
+      <location filename="../desktop/ui/desk/wording.py" line="27" />
       <source>%n year(s)</source>
       <translation>
         <numerusform>%n år</numerusform>
@@ -133,7 +133,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/wording.py" line="29" />
+      <location filename="../desktop/ui/desk/wording.py" line="30" />
       <source>%n day(s)</source>
       <translation>
         <numerusform>%n dag</numerusform>
@@ -259,340 +259,350 @@
   <context>
     <name>DeskWording</name>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="45" />
+      <location filename="../desktop/ui/desk/wording.py" line="46" />
       <source>May need special support</source>
       <translation>Kan have brug for særlig støtte</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="46" />
+      <location filename="../desktop/ui/desk/wording.py" line="47" />
       <source>Unborn child</source>
       <translation>Ufødt barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="47" />
+      <location filename="../desktop/ui/desk/wording.py" line="48" />
       <source>Unlawful school absence</source>
       <translation>Ulovligt skolefravær</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="48" />
+      <location filename="../desktop/ui/desk/wording.py" line="49" />
       <source>Abuse</source>
       <translation>Overgreb</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="56" />
+      <location filename="../desktop/ui/desk/wording.py" line="57" />
       <source>Support (no. 1)</source>
       <translation>Støtte (nr. 1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="57" />
+      <location filename="../desktop/ui/desk/wording.py" line="58" />
       <source>Unborn (no. 2)</source>
       <translation>Ufødt (nr. 2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="58" />
+      <location filename="../desktop/ui/desk/wording.py" line="59" />
       <source>Absence (no. 3)</source>
       <translation>Fravær (nr. 3)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="59" />
+      <location filename="../desktop/ui/desk/wording.py" line="60" />
       <source>Abuse (no. 4)</source>
       <translation>Overgreb (nr. 4)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="73" />
-      <location filename="../desktop/ui/desk/wording.py" line="84" />
+      <location filename="../desktop/ui/desk/wording.py" line="74" />
+      <location filename="../desktop/ui/desk/wording.py" line="85" />
       <source>unborn</source>
       <translation>ufødt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="78" />
+      <location filename="../desktop/ui/desk/wording.py" line="79" />
       <source>age unknown</source>
       <translation>alder ukendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <location filename="../desktop/ui/desk/wording.py" line="126" />
       <source>%1 h</source>
       <translation>%1 t</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="127" />
+      <location filename="../desktop/ui/desk/wording.py" line="128" />
       <source>%1 h %2 min</source>
       <translation>%1 t %2 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="129" />
+      <location filename="../desktop/ui/desk/wording.py" line="130" />
       <source>%1 min</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="131" />
+      <location filename="../desktop/ui/desk/wording.py" line="132" />
       <source>overdue by %1</source>
       <translation>overskredet med %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="132" />
+      <location filename="../desktop/ui/desk/wording.py" line="133" />
       <source>in %1</source>
       <translation>om %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="150" />
+      <location filename="../desktop/ui/desk/wording.py" line="151" />
       <source>Opened</source>
       <translation>Åbnet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="151" />
+      <location filename="../desktop/ui/desk/wording.py" line="152" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="152" />
+      <location filename="../desktop/ui/desk/wording.py" line="153" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="153" />
+      <location filename="../desktop/ui/desk/wording.py" line="154" />
       <source>Told of the outcome</source>
       <translation>Orienteret om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="154" />
+      <location filename="../desktop/ui/desk/wording.py" line="155" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="161" />
+      <location filename="../desktop/ui/desk/wording.py" line="162" />
       <source>Teacher</source>
       <translation>Lærer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="162" />
+      <location filename="../desktop/ui/desk/wording.py" line="163" />
       <source>Educator</source>
       <translation>Pædagog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="163" />
+      <location filename="../desktop/ui/desk/wording.py" line="164" />
       <source>Health staff</source>
       <translation>Sundhedspersonale</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="164" />
+      <location filename="../desktop/ui/desk/wording.py" line="165" />
       <source>Social worker / PPR</source>
       <translation>Socialrådgiver / PPR</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="165" />
+      <location filename="../desktop/ui/desk/wording.py" line="166" />
       <source>Leader</source>
       <translation>Leder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="166" />
+      <location filename="../desktop/ui/desk/wording.py" line="167" />
       <source>Other</source>
       <translation>Anden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="173" />
+      <location filename="../desktop/ui/desk/wording.py" line="176" />
+      <source>Notification no. %1 about this child (no. %2 in 12 months)</source>
+      <translation>%1. underretning om dette barn (den %2. på 12 måneder)</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="178" />
       <source>Notification no. %1 about this child in 12 months</source>
       <translation>%1. underretning om dette barn på 12 måneder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="180" />
+      <location filename="../desktop/ui/desk/wording.py" line="188" />
+      <source>Not assessed</source>
+      <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="194" />
       <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
       <translation>Modtagesystemet kan ikke nås lige nu. Intet er gået tabt; prøv igen om lidt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="182" />
+      <location filename="../desktop/ui/desk/wording.py" line="196" />
       <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
       <translation>Modtagesystemet godkender ikke denne modtagelse. Bed it-afdelingen om en ny tilmeldingskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="184" />
+      <location filename="../desktop/ui/desk/wording.py" line="198" />
       <source>This desk is not set up yet: choose Set up desk.</source>
       <translation>Modtagelsen er ikke sat op endnu: vælg Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="185" />
+      <location filename="../desktop/ui/desk/wording.py" line="199" />
       <source>Enter your initials under Set up desk first.</source>
       <translation>Skriv først dine initialer under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="186" />
+      <location filename="../desktop/ui/desk/wording.py" line="200" />
       <source>Initials are one to six letters.</source>
       <translation>Initialer er et til seks bogstaver.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="187" />
+      <location filename="../desktop/ui/desk/wording.py" line="201" />
       <source>Another caseworker did this first.</source>
       <translation>En anden sagsbehandler har allerede gjort det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="188" />
+      <location filename="../desktop/ui/desk/wording.py" line="202" />
       <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
       <translation>Underretningen er sendt fra en ældre udgave af Underret, som ikke kan modtage en kvittering. Send kvitteringen med brev eller sikker mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="191" />
+      <location filename="../desktop/ui/desk/wording.py" line="205" />
       <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
       <translation>Nøglen, der underskriver kvitteringer, er ikke hentet ind. Hent den ind under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="193" />
+      <location filename="../desktop/ui/desk/wording.py" line="207" />
       <source>Enter the unit's name under Set up desk first.</source>
       <translation>Skriv først enhedens navn under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="194" />
+      <location filename="../desktop/ui/desk/wording.py" line="208" />
       <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
       <translation>Send kvitteringen først. Besked om, hvad underretningen har ført til (§ 137), kan sendes bagefter.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="196" />
+      <location filename="../desktop/ui/desk/wording.py" line="210" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>Denne udgave af modtagelsen kan endnu ikke sende beskeder til underrettere.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="198" />
+      <location filename="../desktop/ui/desk/wording.py" line="212" />
       <source>This file is not a key the desk can use.</source>
       <translation>Filen er ikke en nøgle, modtagelsen kan bruge.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="199" />
+      <location filename="../desktop/ui/desk/wording.py" line="213" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>Det er en offentlig nøgle. Modtagelsen skal bruge den private nøglefil fra it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="201" />
+      <location filename="../desktop/ui/desk/wording.py" line="215" />
       <source>The desk already holds another key with this id.</source>
       <translation>Modtagelsen har allerede en anden nøgle med dette id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <location filename="../desktop/ui/desk/wording.py" line="216" />
       <source>Choose a new or empty folder.</source>
       <translation>Vælg en ny eller tom mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="203" />
+      <location filename="../desktop/ui/desk/wording.py" line="217" />
       <source>Choose a folder.</source>
       <translation>Vælg en mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="204" />
+      <location filename="../desktop/ui/desk/wording.py" line="218" />
       <source>Choose a folder of your own.</source>
       <translation>Vælg en mappe, der er din egen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="205" />
+      <location filename="../desktop/ui/desk/wording.py" line="219" />
       <source>The folder cannot be written to.</source>
       <translation>Der kan ikke skrives i mappen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="206" />
+      <location filename="../desktop/ui/desk/wording.py" line="220" />
       <source>The hand-over could not be written; what was written has been removed again.</source>
       <translation>Overdragelsen kunne ikke skrives; det, der blev skrevet, er fjernet igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="208" />
-      <location filename="../desktop/ui/desk/wording.py" line="210" />
+      <location filename="../desktop/ui/desk/wording.py" line="222" />
+      <location filename="../desktop/ui/desk/wording.py" line="224" />
       <source>This notification cannot be exported for the case system. Print it instead.</source>
       <translation>Underretningen kan ikke eksporteres til sagssystemet. Udskriv den i stedet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <location filename="../desktop/ui/desk/wording.py" line="226" />
       <source>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</source>
       <translation>Underretningen indeholder en fil, som Underret aldrig sender, så den bliver ikke overdraget. Bed it-afdelingen om at se på den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="215" />
+      <location filename="../desktop/ui/desk/wording.py" line="229" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>Filerne er ikke et certifikat til modtagelsen og dets private nøgle.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="217" />
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="219" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="226" />
+      <location filename="../desktop/ui/desk/wording.py" line="240" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>Ingen af modtagelsens nøgler passer: hent kommunens nyere nøgle ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="228" />
+      <location filename="../desktop/ui/desk/wording.py" line="242" />
       <source>The key with this id does not open it.</source>
       <translation>Nøglen med dette id kan ikke åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="243" />
       <source>A key in this desk is damaged.</source>
       <translation>En af modtagelsens nøgler er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="230" />
+      <location filename="../desktop/ui/desk/wording.py" line="244" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="232" />
-      <location filename="../desktop/ui/desk/wording.py" line="233" />
+      <location filename="../desktop/ui/desk/wording.py" line="246" />
+      <location filename="../desktop/ui/desk/wording.py" line="247" />
       <source>The envelope is damaged.</source>
       <translation>Underretningen er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="234" />
+      <location filename="../desktop/ui/desk/wording.py" line="248" />
       <source>The envelope's files do not match its list.</source>
       <translation>Underretningens filer passer ikke med dens indholdsliste.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="235" />
+      <location filename="../desktop/ui/desk/wording.py" line="249" />
       <source>A file in the envelope was changed.</source>
       <translation>En fil i underretningen er ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="236" />
+      <location filename="../desktop/ui/desk/wording.py" line="250" />
       <source>This is not an envelope Underret can read.</source>
       <translation>Det er ikke en underretning, Underret kan læse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <location filename="../desktop/ui/desk/wording.py" line="251" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="239" />
+      <location filename="../desktop/ui/desk/wording.py" line="253" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="241" />
+      <location filename="../desktop/ui/desk/wording.py" line="255" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="242" />
+      <location filename="../desktop/ui/desk/wording.py" line="256" />
       <source>The intake's receipt is damaged.</source>
       <translation>Modtagesystemets kvittering er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="243" />
+      <location filename="../desktop/ui/desk/wording.py" line="257" />
       <source>The envelope holds another notification.</source>
       <translation>Kuverten indeholder en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="244" />
+      <location filename="../desktop/ui/desk/wording.py" line="258" />
       <source>The notification inside cannot be read.</source>
       <translation>Underretningen indeni kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="245" />
+      <location filename="../desktop/ui/desk/wording.py" line="259" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>Den indeholder en fil, som Underret aldrig sender (det kan være et program). Bed it-afdelingen om at se på den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="248" />
+      <location filename="../desktop/ui/desk/wording.py" line="263" />
       <source>It cannot be opened (%1).</source>
       <translation>Den kan ikke åbnes (%1).</translation>
     </message>
@@ -771,157 +781,163 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="91" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="121" />
+      <source>Earlier notifications</source>
+      <extracomment>Lines of earlier notifications shown before the list scrolls.</extracomment>
+      <translation>Tidligere underretninger</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="135" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="92" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="136" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Vurdér (24 timer) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="93" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="94" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>&amp;Orientér om udfaldet (§ 137) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="95" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
       <source>&amp;Hand over to the case system…</source>
       <translation>Over&amp;dra til sagssystemet …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="96" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="97" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
       <source>Record the 24-hour assessment</source>
       <translation>Registrér vurderingen inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="98" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="99" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
       <source>Tell the notifier the outcome</source>
       <translation>Orientér underretteren om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="100" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
       <source>Hand over to the case system</source>
       <translation>Overdrag til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="101" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="113" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="157" />
       <source>The notification</source>
       <translation>Underretningen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="126" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="170" />
       <source>Notification</source>
       <translation>Underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="191" />
       <source>Siblings have been notified about before</source>
       <translation>Der er underrettet om søskende før</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="150" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
       <source>About siblings:</source>
       <translation>Om søskende:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
       <source>no CPR number</source>
       <translation>intet CPR-nummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="162" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="163" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="208" />
       <source>Received %1 (reference %2)</source>
       <translation>Modtaget %1 (referencenummer %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="165" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Underretter: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="167" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="212" />
       <source>Grounds: %1</source>
       <translation>Grundlag: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="168" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
       <source>Assessment within 24 hours</source>
       <translation>Vurdering inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="170" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering inden for seks hverdage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="178" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="223" />
       <source>Your assessment note: %1</source>
       <translation>Din note om vurderingen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="190" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
       <source>done (%1)</source>
       <translation>gjort (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="243" />
       <source>(later)</source>
       <translation>(senere)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="205" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="252" />
       <source>Working…</source>
       <translation>Arbejder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="229" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="276" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="237" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="284" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="295" />
       <source>The notifier will be told the outcome.</source>
       <translation>Underretteren får besked om udfaldet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="255" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="302" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="260" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
       <source>Handed over: the files are in %1.</source>
       <translation>Overdraget: filerne ligger i %1.</translation>
     </message>

@@ -113,6 +113,11 @@ class History:
         return tuple(link for link in self.same_child if link.earlier)
 
     @property
+    def ordinal(self) -> int:
+        """This notification's number among all about the same child, at any time (1 = first)."""
+        return len(self.earlier_same_child) + 1
+
+    @property
     def is_repeat(self) -> bool:
         """An earlier notification about the same child exists (at any time)."""
         return bool(self.earlier_same_child)

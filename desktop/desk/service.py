@@ -16,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -76,6 +76,8 @@ class NotificationDetail:
     history: History
     document_html: str
     file_names: tuple[str, ...]
+    #: The shared steps of every linked notification (what became of each earlier one), by id.
+    linked_handling: Mapping[str, Handling] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -202,8 +204,10 @@ class DeskService(Syncing, Enrolling):
             related = vault.received.related_to(facts)
             files = vault.received.files(notification_id)
             handling = vault.handling.get(notification_id)
+            linked = {other.notification_id: vault.handling.get(other.notification_id) for other in related}
         return NotificationDetail(facts, handling, history(facts, related),
-                                  _document_html(files.get("notification.json"), style), tuple(sorted(files)))
+                                  _document_html(files.get("notification.json"), style), tuple(sorted(files)),
+                                  linked)
 
     def file(self, notification_id: str, name: str) -> bytes | None:
         with self._locked() as vault:

@@ -22,7 +22,7 @@ from desktop.ui.desk.context import DeskContext
 from desktop.ui.session import SessionLock
 from tests.gallery.scenes import register
 from tests.gallery.stage import Stage
-from tests.support.desk import seed_desk
+from tests.support.desk import seed_desk, seed_repeated
 
 _CHEAP = ScryptParams(n=2**10)
 
@@ -66,6 +66,19 @@ def _notification(stage: Stage) -> QWidget:
 
     context, ids = _desk(stage)
     return NotificationWindow(context, ids["third_about_child"])
+
+
+def _repeated(stage: Stage) -> QWidget:
+    """The twelfth notification about a child, eleven earlier ones over four years (a vault of its own)."""
+    from desktop.ui.desk.notification_window import NotificationWindow
+
+    profiles = ProfileDirectory(stage.folder / "desk-repeated", scrypt=_CHEAP, vault_type=DeskVault)
+    info, key = profiles.create("Modtagelsen", KeyProtection.PASSPHRASE, "modtagelsen på Ærø")
+    vault = DeskVault.open(info.vault_path, key)
+    zero(key)
+    twelfth = seed_repeated(vault, datetime.now(UTC))
+    stage.closers.append(vault.close)
+    return NotificationWindow(DeskContext(DeskService(vault), SessionLock(5)), twelfth)
 
 
 def _assessment(stage: Stage) -> QWidget:
@@ -137,6 +150,7 @@ def _kvittering(stage: Stage) -> Iterator[tuple[str, QWidget]]:
 register("desk-unlock", _unlock)
 register("desk-inbox", _inbox)
 register("desk-notification", _notification)
+register("desk-notification-repeated", _repeated)
 register("desk-assessment", _assessment)
 register("desk-orientation", _orientation)
 register("desk-daily-summary", _summary)

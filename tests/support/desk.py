@@ -106,3 +106,25 @@ def seed_desk(vault: DeskVault, now: datetime) -> dict[str, str]:
     vault.settings.set("unit", "Ærø Kommune, Børn og Familie")
     return {"acute_new": items[4].facts.notification_id, "overdue": items[3].facts.notification_id,
             "third_about_child": items[2].facts.notification_id, "assessed": items[0].facts.notification_id}
+
+
+def seed_repeated(vault: DeskVault, now: datetime) -> str:
+    """The "eleven unheeded" case (FOB 2014-19): eleven earlier notifications about one child over four
+    years (three in the last 12 months), then a twelfth at ``now``; its id. The oldest eight were assessed
+    and receipted and the first two handed over; nothing was done with the three since."""
+    from desktop.desk.store.handling import Assessment, Step
+
+    birth = date(2016, 9, 12)
+    cpr = fictitious_cpr(birth, 3)
+    days_ago = [1400, 1300, 1150, 1000, 900, 800, 650, 500, 300, 200, 100, 0]
+    items = [incoming(100 + n, name="Storm Ærø", cpr=cpr, birth=birth, role=f"Lærer {n + 1}",
+                      received=now - timedelta(days=ago, hours=1)) for n, ago in enumerate(days_ago)]
+    vault.received.add_many(items)
+    for n, item in enumerate(items[:8]):
+        nid, at = item.facts.notification_id, item.facts.received_at
+        vault.handling.record_assessment(nid, Assessment.NO_IMMEDIATE_DANGER, "")
+        vault.handling.mirror(nid, Step.ASSESSED, at + timedelta(hours=5), "KL")
+        vault.handling.mirror(nid, Step.ACKNOWLEDGED, at + timedelta(days=3), "KL")
+        if n < 2:
+            vault.handling.mirror(nid, Step.HANDED_OVER, at + timedelta(days=9), "KL")
+    return items[-1].facts.notification_id

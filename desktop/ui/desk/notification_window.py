@@ -14,13 +14,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,7 @@ from desktop.ui.desk.wording import (
     cpr_text,
     done_text,
     ground_text,
+    handling_state,
     local_time,
     repeat_headline,
     step_text,
@@ -45,9 +48,47 @@ from desktop.ui.desk.wording import (
 )
 from desktop.ui.operations import run_in_background
 
+#: Lines of earlier notifications shown before the list scrolls.
+HISTORY_LINES = 5
+
 if TYPE_CHECKING:
     from desktop.desk.service import NotificationDetail
     from desktop.ui.desk.context import DeskContext
+
+
+class _HistoryScroll(QScrollArea):
+    """The earlier notifications: as tall as their lines, at most :data:`HISTORY_LINES`, then it scrolls."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self._label = label
+        self.setObjectName("historyScroll")
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        label.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)  # the box's notice colour shows through
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys / Page Down read the rest
+
+    def sizeHint(self) -> QSize:
+        label = self._label
+        width = max(self.viewport().width(), 200)
+        wanted = label.heightForWidth(width) if label.hasHeightForWidth() else label.sizeHint().height()
+        most = label.fontMetrics().lineSpacing() * HISTORY_LINES + 2 * self.frameWidth()
+        return QSize(super().sizeHint().width(), max(1, min(wanted + 2 * self.frameWidth(), most)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._label.fontMetrics().lineSpacing() * 2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Home and End too (a scroll area knows only the arrows and Page Up/Down)."""
+        bar = self.verticalScrollBar()
+        if event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) and not event.modifiers():
+            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+            return
+        super().keyPressEvent(event)
 
 
 class NotificationWindow(QWidget):
@@ -75,9 +116,13 @@ class NotificationWindow(QWidget):
         self.history_list.setObjectName("historyList")
         self.history_list.setTextFormat(Qt.TextFormat.PlainText)
         self.history_list.setWordWrap(True)
+        # Eleven earlier notifications at 150 % font would push the notification itself off a laptop's
+        # screen: the list scrolls beyond a few lines.
+        self.history_scroll = _HistoryScroll(self.history_list)
+        self.history_scroll.setAccessibleName(self.tr("Earlier notifications"))
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history_headline)
-        history_layout.addWidget(self.history_list)
+        history_layout.addWidget(self.history_scroll)
         self.history_box.hide()
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -143,13 +188,15 @@ class NotificationWindow(QWidget):
         today = now.astimezone(DANISH_TIME).date()
         facts, handling, history = detail.facts, detail.handling, detail.history
         if history.same_child or history.siblings:
-            headline = repeat_headline(history.ordinal_in_window) if history.is_repeat else ""
+            headline = (repeat_headline(history.ordinal_in_window, history.ordinal) if history.is_repeat
+                        else "")
             self.history_headline.setText(headline or self.tr("Siblings have been notified about before"))
-            lines = [self._link_line(link) for link in history.same_child]
+            lines = [self._link_line(link, detail) for link in history.same_child]
             if history.siblings:
                 lines.append(self.tr("About siblings:"))
-                lines += [self._link_line(link) for link in history.siblings]
+                lines += [self._link_line(link, detail) for link in history.siblings]
             self.history_list.setText("\n".join(lines))
+            self.history_scroll.updateGeometry()
             self.history_box.show()
         else:
             self.history_box.hide()
@@ -191,11 +238,13 @@ class NotificationWindow(QWidget):
         assert left is not None
         return f"{what}: {local_time(due)} ({time_left(left)})"
 
-    def _link_line(self, link: Linked) -> str:
+    def _link_line(self, link: Linked, detail: NotificationDetail) -> str:
+        """When, on which grounds, from whom, and what became of it (eleven unheeded must show as such)."""
         grounds = ", ".join(ground_text(g) for g in link.grounds)
         when = local_time(link.received_at)
         later = "" if link.earlier else " " + self.tr("(later)")
-        return f"• {when}{later} · {grounds} · {link.notifier_role}, {link.workplace}"
+        state = handling_state(detail.linked_handling.get(link.notification_id))
+        return f"• {when}{later} · {grounds} · {link.notifier_role}, {link.workplace} · {state}"
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(error_text(error))

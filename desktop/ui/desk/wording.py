@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.desk.received import ReceivedNotification, age_text_parts
+from desktop.desk.store.handling import Handling, Step
 from desktop.desk.store.received import split_list
 from desktop.domain.deadlines import DANISH_TIME
 
@@ -168,10 +169,23 @@ def profession_text(code: str) -> str:
     return texts.get(code, code)
 
 
-def repeat_headline(ordinal: int) -> str:
-    """"3. underretning om dette barn på 12 måneder"."""
+def repeat_headline(ordinal_in_window: int, ordinal: int | None = None) -> str:
+    """"3. underretning om dette barn på 12 måneder"; with older ones too, the number in all first:
+    "12. underretning om dette barn (den 4. på 12 måneder)" (eleven earlier must never read as three)."""
+    if ordinal is not None and ordinal > ordinal_in_window:
+        text = translate("DeskWording", "Notification no. %1 about this child (no. %2 in 12 months)")
+        return text.replace("%1", str(ordinal)).replace("%2", str(ordinal_in_window))
     text = translate("DeskWording", "Notification no. %1 about this child in 12 months")
-    return text.replace("%1", str(ordinal))
+    return text.replace("%1", str(ordinal_in_window))
+
+
+def handling_state(handling: Handling | None) -> str:
+    """What became of a linked notification, from its shared steps: the furthest of handed over, told of
+    the outcome, receipt sent, assessed; or not assessed (every desk shows the same)."""
+    for step in (Step.HANDED_OVER, Step.ORIENTED, Step.ACKNOWLEDGED, Step.ASSESSED):
+        if handling is not None and handling.done(step) is not None:
+            return step_text(step.value)
+    return translate("DeskWording", "Not assessed")
 
 
 def reason_text(message_id: str) -> str:

@@ -22,6 +22,7 @@ def test_the_third_notification_in_twelve_months_says_so_with_dates_grounds_and_
     unrelated = received(when=T0, cpr=OTHER)
     shown = history(third, [first, unrelated, old, second, third])
     assert shown.ordinal_in_window == 3
+    assert shown.ordinal == 4  # in all: the one 500 days back counts here, not in the 12 months
     assert [link.notification_id for link in shown.same_child] == [
         second.notification_id, first.notification_id, old.notification_id]
     assert shown.same_child[0].grounds == ("abuse",)
