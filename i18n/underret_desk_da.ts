@@ -310,299 +310,339 @@
       <translation>alder ukendt</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <source>Monday</source>
+      <translation>mandag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <source>Tuesday</source>
+      <translation>tirsdag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <source>Wednesday</source>
+      <translation>onsdag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <source>Thursday</source>
+      <translation>torsdag</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/desk/wording.py" line="126" />
+      <source>Friday</source>
+      <translation>fredag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="126" />
+      <source>Saturday</source>
+      <translation>lørdag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="127" />
+      <source>Sunday</source>
+      <translation>søndag</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="128" />
+      <source>by %1 %2</source>
+      <translation>senest %1 %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="141" />
       <source>%1 h</source>
       <translation>%1 t</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="128" />
+      <location filename="../desktop/ui/desk/wording.py" line="143" />
       <source>%1 h %2 min</source>
       <translation>%1 t %2 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="130" />
+      <location filename="../desktop/ui/desk/wording.py" line="145" />
       <source>%1 min</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="132" />
+      <location filename="../desktop/ui/desk/wording.py" line="147" />
       <source>overdue by %1</source>
       <translation>overskredet med %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="133" />
+      <location filename="../desktop/ui/desk/wording.py" line="148" />
       <source>in %1</source>
       <translation>om %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="151" />
+      <location filename="../desktop/ui/desk/wording.py" line="166" />
       <source>Opened</source>
       <translation>Åbnet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="152" />
+      <location filename="../desktop/ui/desk/wording.py" line="167" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="153" />
+      <location filename="../desktop/ui/desk/wording.py" line="168" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="154" />
+      <location filename="../desktop/ui/desk/wording.py" line="169" />
       <source>Told of the outcome</source>
       <translation>Orienteret om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="155" />
+      <location filename="../desktop/ui/desk/wording.py" line="170" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="162" />
+      <location filename="../desktop/ui/desk/wording.py" line="177" />
       <source>Teacher</source>
       <translation>Lærer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="163" />
+      <location filename="../desktop/ui/desk/wording.py" line="178" />
       <source>Educator</source>
       <translation>Pædagog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="164" />
+      <location filename="../desktop/ui/desk/wording.py" line="179" />
       <source>Health staff</source>
       <translation>Sundhedspersonale</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="165" />
+      <location filename="../desktop/ui/desk/wording.py" line="180" />
       <source>Social worker / PPR</source>
       <translation>Socialrådgiver / PPR</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="166" />
+      <location filename="../desktop/ui/desk/wording.py" line="181" />
       <source>Leader</source>
       <translation>Leder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="167" />
+      <location filename="../desktop/ui/desk/wording.py" line="182" />
       <source>Other</source>
       <translation>Anden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="176" />
+      <location filename="../desktop/ui/desk/wording.py" line="191" />
       <source>Notification no. %1 about this child (no. %2 in 12 months)</source>
       <translation>%1. underretning om dette barn (den %2. på 12 måneder)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="178" />
+      <location filename="../desktop/ui/desk/wording.py" line="193" />
       <source>Notification no. %1 about this child in 12 months</source>
       <translation>%1. underretning om dette barn på 12 måneder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="188" />
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="194" />
+      <location filename="../desktop/ui/desk/wording.py" line="209" />
       <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
       <translation>Modtagesystemet kan ikke nås lige nu. Intet er gået tabt; prøv igen om lidt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="196" />
+      <location filename="../desktop/ui/desk/wording.py" line="211" />
       <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
       <translation>Modtagesystemet godkender ikke denne modtagelse. Bed it-afdelingen om en ny tilmeldingskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="198" />
+      <location filename="../desktop/ui/desk/wording.py" line="213" />
       <source>This desk is not set up yet: choose Set up desk.</source>
       <translation>Modtagelsen er ikke sat op endnu: vælg Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="199" />
+      <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>Enter your initials under Set up desk first.</source>
       <translation>Skriv først dine initialer under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="200" />
+      <location filename="../desktop/ui/desk/wording.py" line="215" />
       <source>Initials are one to six letters.</source>
       <translation>Initialer er et til seks bogstaver.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="201" />
+      <location filename="../desktop/ui/desk/wording.py" line="216" />
       <source>Another caseworker did this first.</source>
       <translation>En anden sagsbehandler har allerede gjort det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <location filename="../desktop/ui/desk/wording.py" line="217" />
       <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
       <translation>Underretningen er sendt fra en ældre udgave af Underret, som ikke kan modtage en kvittering. Send kvitteringen med brev eller sikker mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="205" />
+      <location filename="../desktop/ui/desk/wording.py" line="220" />
       <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
       <translation>Nøglen, der underskriver kvitteringer, er ikke hentet ind. Hent den ind under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="207" />
+      <location filename="../desktop/ui/desk/wording.py" line="222" />
       <source>Enter the unit's name under Set up desk first.</source>
       <translation>Skriv først enhedens navn under Opsæt modtagelse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <location filename="../desktop/ui/desk/wording.py" line="223" />
       <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
       <translation>Send kvitteringen først. Besked om, hvad underretningen har ført til (§ 137), kan sendes bagefter.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="210" />
+      <location filename="../desktop/ui/desk/wording.py" line="225" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>Denne udgave af modtagelsen kan endnu ikke sende beskeder til underrettere.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <location filename="../desktop/ui/desk/wording.py" line="227" />
       <source>This file is not a key the desk can use.</source>
       <translation>Filen er ikke en nøgle, modtagelsen kan bruge.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="213" />
+      <location filename="../desktop/ui/desk/wording.py" line="228" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>Det er en offentlig nøgle. Modtagelsen skal bruge den private nøglefil fra it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="215" />
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
       <source>The desk already holds another key with this id.</source>
       <translation>Modtagelsen har allerede en anden nøgle med dette id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="216" />
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
       <source>Choose a new or empty folder.</source>
       <translation>Vælg en ny eller tom mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="217" />
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
       <source>Choose a folder.</source>
       <translation>Vælg en mappe.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="218" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>Choose a folder of your own.</source>
       <translation>Vælg en mappe, der er din egen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="219" />
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
       <source>The folder cannot be written to.</source>
       <translation>Der kan ikke skrives i mappen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="220" />
+      <location filename="../desktop/ui/desk/wording.py" line="235" />
       <source>The hand-over could not be written; what was written has been removed again.</source>
       <translation>Overdragelsen kunne ikke skrives; det, der blev skrevet, er fjernet igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="222" />
-      <location filename="../desktop/ui/desk/wording.py" line="224" />
+      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
       <source>This notification cannot be exported for the case system. Print it instead.</source>
       <translation>Underretningen kan ikke eksporteres til sagssystemet. Udskriv den i stedet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="226" />
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
       <source>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</source>
       <translation>Underretningen indeholder en fil, som Underret aldrig sender, så den bliver ikke overdraget. Bed it-afdelingen om at se på den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="244" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>Filerne er ikke et certifikat til modtagelsen og dets private nøgle.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <location filename="../desktop/ui/desk/wording.py" line="246" />
       <source>The intake address must start with https://.</source>
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="233" />
+      <location filename="../desktop/ui/desk/wording.py" line="248" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="240" />
+      <location filename="../desktop/ui/desk/wording.py" line="255" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>Ingen af modtagelsens nøgler passer: hent kommunens nyere nøgle ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="242" />
+      <location filename="../desktop/ui/desk/wording.py" line="257" />
       <source>The key with this id does not open it.</source>
       <translation>Nøglen med dette id kan ikke åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="243" />
+      <location filename="../desktop/ui/desk/wording.py" line="258" />
       <source>A key in this desk is damaged.</source>
       <translation>En af modtagelsens nøgler er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="244" />
+      <location filename="../desktop/ui/desk/wording.py" line="259" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="246" />
-      <location filename="../desktop/ui/desk/wording.py" line="247" />
+      <location filename="../desktop/ui/desk/wording.py" line="261" />
+      <location filename="../desktop/ui/desk/wording.py" line="262" />
       <source>The envelope is damaged.</source>
       <translation>Underretningen er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="248" />
+      <location filename="../desktop/ui/desk/wording.py" line="263" />
       <source>The envelope's files do not match its list.</source>
       <translation>Underretningens filer passer ikke med dens indholdsliste.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="249" />
+      <location filename="../desktop/ui/desk/wording.py" line="264" />
       <source>A file in the envelope was changed.</source>
       <translation>En fil i underretningen er ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="250" />
+      <location filename="../desktop/ui/desk/wording.py" line="265" />
       <source>This is not an envelope Underret can read.</source>
       <translation>Det er ikke en underretning, Underret kan læse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="251" />
+      <location filename="../desktop/ui/desk/wording.py" line="266" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="253" />
+      <location filename="../desktop/ui/desk/wording.py" line="268" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="255" />
+      <location filename="../desktop/ui/desk/wording.py" line="270" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="256" />
+      <location filename="../desktop/ui/desk/wording.py" line="271" />
       <source>The intake's receipt is damaged.</source>
       <translation>Modtagesystemets kvittering er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="257" />
+      <location filename="../desktop/ui/desk/wording.py" line="272" />
       <source>The envelope holds another notification.</source>
       <translation>Kuverten indeholder en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="258" />
+      <location filename="../desktop/ui/desk/wording.py" line="273" />
       <source>The notification inside cannot be read.</source>
       <translation>Underretningen indeni kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="259" />
+      <location filename="../desktop/ui/desk/wording.py" line="274" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>Den indeholder en fil, som Underret aldrig sender (det kan være et program). Bed it-afdelingen om at se på den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="263" />
+      <location filename="../desktop/ui/desk/wording.py" line="278" />
       <source>It cannot be opened (%1).</source>
       <translation>Den kan ikke åbnes (%1).</translation>
     </message>
@@ -610,78 +650,78 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Received</source>
       <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
       <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Notifier</source>
       <translation>Underretter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Grounds</source>
       <translation>Grundlag</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="159" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
       <source>ACUTE – %1</source>
       <translation>AKUT – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="168" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
       <source>Done %1 (%2)</source>
       <translation>Gjort %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
       <source>Sent %1 (%2)</source>
       <translation>Sendt %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Assess by</source>
       <translation>Vurderes senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
       <source>Receipt by</source>
       <translation>Kvittering senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="180" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
       <source>Opened by %1</source>
       <translation>Åbnet af %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="187" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
       <source>New</source>
       <translation>Ny</translation>
     </message>
@@ -781,163 +821,163 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="121" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="123" />
       <source>Earlier notifications</source>
       <extracomment>Lines of earlier notifications shown before the list scrolls.</extracomment>
       <translation>Tidligere underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="135" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="136" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Vurdér (24 timer) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>&amp;Orientér om udfaldet (§ 137) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
       <source>&amp;Hand over to the case system…</source>
       <translation>Over&amp;dra til sagssystemet …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
       <source>Record the 24-hour assessment</source>
       <translation>Registrér vurderingen inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
       <source>Tell the notifier the outcome</source>
       <translation>Orientér underretteren om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
       <source>Hand over to the case system</source>
       <translation>Overdrag til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="157" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
       <source>The notification</source>
       <translation>Underretningen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="170" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="172" />
       <source>Notification</source>
       <translation>Underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="191" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
       <source>Siblings have been notified about before</source>
       <translation>Der er underrettet om søskende før</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
       <source>About siblings:</source>
       <translation>Om søskende:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
       <source>no CPR number</source>
       <translation>intet CPR-nummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="208" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="211" />
       <source>Received %1 (reference %2)</source>
       <translation>Modtaget %1 (referencenummer %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Underretter: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="212" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
       <source>Grounds: %1</source>
       <translation>Grundlag: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="216" />
       <source>Assessment within 24 hours</source>
       <translation>Vurdering inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="218" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering inden for seks hverdage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="223" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
       <source>Your assessment note: %1</source>
       <translation>Din note om vurderingen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="240" />
       <source>done (%1)</source>
       <translation>gjort (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="243" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
       <source>(later)</source>
       <translation>(senere)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="252" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
       <source>Working…</source>
       <translation>Arbejder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="276" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="281" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="284" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="289" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="295" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="300" />
       <source>The notifier will be told the outcome.</source>
       <translation>Underretteren får besked om udfaldet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="302" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="312" />
       <source>Handed over: the files are in %1.</source>
       <translation>Overdraget: filerne ligger i %1.</translation>
     </message>

@@ -310,299 +310,339 @@
       <translation>age unknown</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <source>Monday</source>
+      <translation>Monday</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="124" />
+      <source>Tuesday</source>
+      <translation>Tuesday</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <source>Wednesday</source>
+      <translation>Wednesday</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="125" />
+      <source>Thursday</source>
+      <translation>Thursday</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/desk/wording.py" line="126" />
+      <source>Friday</source>
+      <translation>Friday</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="126" />
+      <source>Saturday</source>
+      <translation>Saturday</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="127" />
+      <source>Sunday</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="128" />
+      <source>by %1 %2</source>
+      <translation>by %1 %2</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="141" />
       <source>%1 h</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="128" />
+      <location filename="../desktop/ui/desk/wording.py" line="143" />
       <source>%1 h %2 min</source>
       <translation>%1 h %2 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="130" />
+      <location filename="../desktop/ui/desk/wording.py" line="145" />
       <source>%1 min</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="132" />
+      <location filename="../desktop/ui/desk/wording.py" line="147" />
       <source>overdue by %1</source>
       <translation>overdue by %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="133" />
+      <location filename="../desktop/ui/desk/wording.py" line="148" />
       <source>in %1</source>
       <translation>in %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="151" />
+      <location filename="../desktop/ui/desk/wording.py" line="166" />
       <source>Opened</source>
       <translation>Opened</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="152" />
+      <location filename="../desktop/ui/desk/wording.py" line="167" />
       <source>Assessed</source>
       <translation>Assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="153" />
+      <location filename="../desktop/ui/desk/wording.py" line="168" />
       <source>Receipt sent</source>
       <translation>Receipt sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="154" />
+      <location filename="../desktop/ui/desk/wording.py" line="169" />
       <source>Told of the outcome</source>
       <translation>Told of the outcome</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="155" />
+      <location filename="../desktop/ui/desk/wording.py" line="170" />
       <source>Handed over</source>
       <translation>Handed over</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="162" />
+      <location filename="../desktop/ui/desk/wording.py" line="177" />
       <source>Teacher</source>
       <translation>Teacher</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="163" />
+      <location filename="../desktop/ui/desk/wording.py" line="178" />
       <source>Educator</source>
       <translation>Educator</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="164" />
+      <location filename="../desktop/ui/desk/wording.py" line="179" />
       <source>Health staff</source>
       <translation>Health staff</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="165" />
+      <location filename="../desktop/ui/desk/wording.py" line="180" />
       <source>Social worker / PPR</source>
       <translation>Social worker / PPR</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="166" />
+      <location filename="../desktop/ui/desk/wording.py" line="181" />
       <source>Leader</source>
       <translation>Leader</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="167" />
+      <location filename="../desktop/ui/desk/wording.py" line="182" />
       <source>Other</source>
       <translation>Other</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="176" />
+      <location filename="../desktop/ui/desk/wording.py" line="191" />
       <source>Notification no. %1 about this child (no. %2 in 12 months)</source>
       <translation>Notification no. %1 about this child (no. %2 in 12 months)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="178" />
+      <location filename="../desktop/ui/desk/wording.py" line="193" />
       <source>Notification no. %1 about this child in 12 months</source>
       <translation>Notification no. %1 about this child in 12 months</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="188" />
+      <location filename="../desktop/ui/desk/wording.py" line="203" />
       <source>Not assessed</source>
       <translation>Not assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="194" />
+      <location filename="../desktop/ui/desk/wording.py" line="209" />
       <source>The intake cannot be reached just now. Nothing was lost; try again in a moment.</source>
       <translation>The intake cannot be reached just now. Nothing was lost; try again in a moment.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="196" />
+      <location filename="../desktop/ui/desk/wording.py" line="211" />
       <source>The intake does not accept this desk. Ask IT for a new enrolment token.</source>
       <translation>The intake does not accept this desk. Ask IT for a new enrolment token.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="198" />
+      <location filename="../desktop/ui/desk/wording.py" line="213" />
       <source>This desk is not set up yet: choose Set up desk.</source>
       <translation>This desk is not set up yet: choose Set up desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="199" />
+      <location filename="../desktop/ui/desk/wording.py" line="214" />
       <source>Enter your initials under Set up desk first.</source>
       <translation>Enter your initials under Set up desk first.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="200" />
+      <location filename="../desktop/ui/desk/wording.py" line="215" />
       <source>Initials are one to six letters.</source>
       <translation>Initials are one to six letters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="201" />
+      <location filename="../desktop/ui/desk/wording.py" line="216" />
       <source>Another caseworker did this first.</source>
       <translation>Another caseworker did this first.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="202" />
+      <location filename="../desktop/ui/desk/wording.py" line="217" />
       <source>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</source>
       <translation>This notification was sent by an older version of Underret that cannot receive a receipt. Send the receipt by letter or secure mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="205" />
+      <location filename="../desktop/ui/desk/wording.py" line="220" />
       <source>The key that signs receipts has not been imported. Import it under Set up desk.</source>
       <translation>The key that signs receipts has not been imported. Import it under Set up desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="207" />
+      <location filename="../desktop/ui/desk/wording.py" line="222" />
       <source>Enter the unit's name under Set up desk first.</source>
       <translation>Enter the unit's name under Set up desk first.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="208" />
+      <location filename="../desktop/ui/desk/wording.py" line="223" />
       <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
       <translation>Send the kvittering first; the outcome (§ 137) can be told after it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="210" />
+      <location filename="../desktop/ui/desk/wording.py" line="225" />
       <source>This version of the desk cannot send messages to notifiers yet.</source>
       <translation>This version of the desk cannot send messages to notifiers yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="212" />
+      <location filename="../desktop/ui/desk/wording.py" line="227" />
       <source>This file is not a key the desk can use.</source>
       <translation>This file is not a key the desk can use.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="213" />
+      <location filename="../desktop/ui/desk/wording.py" line="228" />
       <source>This is a public key. The desk needs the private key file from IT.</source>
       <translation>This is a public key. The desk needs the private key file from IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="215" />
+      <location filename="../desktop/ui/desk/wording.py" line="230" />
       <source>The desk already holds another key with this id.</source>
       <translation>The desk already holds another key with this id.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="216" />
+      <location filename="../desktop/ui/desk/wording.py" line="231" />
       <source>Choose a new or empty folder.</source>
       <translation>Choose a new or empty folder.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="217" />
+      <location filename="../desktop/ui/desk/wording.py" line="232" />
       <source>Choose a folder.</source>
       <translation>Choose a folder.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="218" />
+      <location filename="../desktop/ui/desk/wording.py" line="233" />
       <source>Choose a folder of your own.</source>
       <translation>Choose a folder of your own.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="219" />
+      <location filename="../desktop/ui/desk/wording.py" line="234" />
       <source>The folder cannot be written to.</source>
       <translation>The folder cannot be written to.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="220" />
+      <location filename="../desktop/ui/desk/wording.py" line="235" />
       <source>The hand-over could not be written; what was written has been removed again.</source>
       <translation>The hand-over could not be written; what was written has been removed again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="222" />
-      <location filename="../desktop/ui/desk/wording.py" line="224" />
+      <location filename="../desktop/ui/desk/wording.py" line="237" />
+      <location filename="../desktop/ui/desk/wording.py" line="239" />
       <source>This notification cannot be exported for the case system. Print it instead.</source>
       <translation>This notification cannot be exported for the case system. Print it instead.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="226" />
+      <location filename="../desktop/ui/desk/wording.py" line="241" />
       <source>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</source>
       <translation>This notification holds a file Underret never sends, so it is not handed over. Ask IT to look at it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="229" />
+      <location filename="../desktop/ui/desk/wording.py" line="244" />
       <source>The files are not a desk certificate and its private key.</source>
       <translation>The files are not a desk certificate and its private key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="231" />
+      <location filename="../desktop/ui/desk/wording.py" line="246" />
       <source>The intake address must start with https://.</source>
       <translation>The intake address must start with https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="233" />
+      <location filename="../desktop/ui/desk/wording.py" line="248" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="240" />
+      <location filename="../desktop/ui/desk/wording.py" line="255" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>None of this desk's keys fits: import the municipality's newer key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="242" />
+      <location filename="../desktop/ui/desk/wording.py" line="257" />
       <source>The key with this id does not open it.</source>
       <translation>The key with this id does not open it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="243" />
+      <location filename="../desktop/ui/desk/wording.py" line="258" />
       <source>A key in this desk is damaged.</source>
       <translation>A key in this desk is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="244" />
+      <location filename="../desktop/ui/desk/wording.py" line="259" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>The sender's signature does not match: the envelope was changed on the way.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="246" />
-      <location filename="../desktop/ui/desk/wording.py" line="247" />
+      <location filename="../desktop/ui/desk/wording.py" line="261" />
+      <location filename="../desktop/ui/desk/wording.py" line="262" />
       <source>The envelope is damaged.</source>
       <translation>The envelope is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="248" />
+      <location filename="../desktop/ui/desk/wording.py" line="263" />
       <source>The envelope's files do not match its list.</source>
       <translation>The envelope's files do not match its list.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="249" />
+      <location filename="../desktop/ui/desk/wording.py" line="264" />
       <source>A file in the envelope was changed.</source>
       <translation>A file in the envelope was changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="250" />
+      <location filename="../desktop/ui/desk/wording.py" line="265" />
       <source>This is not an envelope Underret can read.</source>
       <translation>This is not an envelope Underret can read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="251" />
+      <location filename="../desktop/ui/desk/wording.py" line="266" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>The envelope is from a newer version of Underret: update the desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="253" />
+      <location filename="../desktop/ui/desk/wording.py" line="268" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>The intake's receipt does not verify: ask IT to check the intake.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="255" />
+      <location filename="../desktop/ui/desk/wording.py" line="270" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>The intake's receipt is for another envelope.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="256" />
+      <location filename="../desktop/ui/desk/wording.py" line="271" />
       <source>The intake's receipt is damaged.</source>
       <translation>The intake's receipt is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="257" />
+      <location filename="../desktop/ui/desk/wording.py" line="272" />
       <source>The envelope holds another notification.</source>
       <translation>The envelope holds another notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="258" />
+      <location filename="../desktop/ui/desk/wording.py" line="273" />
       <source>The notification inside cannot be read.</source>
       <translation>The notification inside cannot be read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="259" />
+      <location filename="../desktop/ui/desk/wording.py" line="274" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>It holds a file Underret never sends (it may be a program): ask IT to look at it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="263" />
+      <location filename="../desktop/ui/desk/wording.py" line="278" />
       <source>It cannot be opened (%1).</source>
       <translation>It cannot be opened (%1).</translation>
     </message>
@@ -610,78 +650,78 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Received</source>
       <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="63" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
       <source>Child</source>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Notifier</source>
       <translation>Notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Grounds</source>
       <translation>Grounds</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="159" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
       <source>ACUTE – %1</source>
       <translation>ACUTE – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="168" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
       <source>Done %1 (%2)</source>
       <translation>Done %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="173" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
       <source>Sent %1 (%2)</source>
       <translation>Sent %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
       <source>Assess by</source>
       <translation>Assess by</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
       <source>Receipt by</source>
       <translation>Receipt by</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="180" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
       <source>Handed over</source>
       <translation>Handed over</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
       <source>Receipt sent</source>
       <translation>Receipt sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
       <source>Assessed</source>
       <translation>Assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
       <source>Opened by %1</source>
       <translation>Opened by %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="187" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
       <source>New</source>
       <translation>New</translation>
     </message>
@@ -781,163 +821,163 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="121" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="123" />
       <source>Earlier notifications</source>
       <extracomment>Lines of earlier notifications shown before the list scrolls.</extracomment>
       <translation>Earlier notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="135" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="136" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Assess (24 hours)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>Tell the &amp;outcome (§ 137)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
       <source>&amp;Hand over to the case system…</source>
       <translation>&amp;Hand over to the case system…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
       <source>Record the 24-hour assessment</source>
       <translation>Record the 24-hour assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
       <source>Tell the notifier the outcome</source>
       <translation>Tell the notifier the outcome</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
       <source>Hand over to the case system</source>
       <translation>Hand over to the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="157" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
       <source>The notification</source>
       <translation>The notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="170" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="172" />
       <source>Notification</source>
       <translation>Notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="191" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
       <source>Siblings have been notified about before</source>
       <translation>Siblings have been notified about before</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
       <source>About siblings:</source>
       <translation>About siblings:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="204" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
       <source>no CPR number</source>
       <translation>no CPR number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="208" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="211" />
       <source>Received %1 (reference %2)</source>
       <translation>Received %1 (reference %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Notifier: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="212" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
       <source>Grounds: %1</source>
       <translation>Grounds: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="216" />
       <source>Assessment within 24 hours</source>
       <translation>Assessment within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="218" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering within 6 working days</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="223" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
       <source>Your assessment note: %1</source>
       <translation>Your assessment note: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="235" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="240" />
       <source>done (%1)</source>
       <translation>done (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="243" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
       <source>(later)</source>
       <translation>(later)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="252" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
       <source>Working…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="276" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="281" />
       <source>The assessment is recorded.</source>
       <translation>The assessment is recorded.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="284" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="289" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>The kvittering is sent to the notifier.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="295" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="300" />
       <source>The notifier will be told the outcome.</source>
       <translation>The notifier will be told the outcome.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="302" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Choose a new or empty folder for the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="312" />
       <source>Handed over: the files are in %1.</source>
       <translation>Handed over: the files are in %1.</translation>
     </message>

@@ -20,6 +20,7 @@ from desktop.store.clock import to_text
 from desktop.ui.desk.wording import (
     age_from_row,
     cpr_text,
+    due_day_text,
     grounds_text,
     local_time,
     short_date,
@@ -147,7 +148,8 @@ class InboxModel(QAbstractTableModel):
         if column == Column.ASSESSMENT:
             return local_time(row.assessed_at or row.assessment_due)
         if column == Column.ACKNOWLEDGEMENT:
-            return local_time(row.acknowledged_at or row.acknowledgement_due)
+            return local_time(row.acknowledged_at) if row.acknowledged_at else due_day_text(
+                row.acknowledgement_due)
         return None
 
     def _text(self, row: InboxRow, column: int) -> str:

@@ -39,6 +39,7 @@ from desktop.ui.desk.wording import (
     age_text,
     cpr_text,
     done_text,
+    due_day_text,
     ground_text,
     handling_state,
     local_time,
@@ -215,7 +216,7 @@ class NotificationWindow(QWidget):
             self._deadline_line(self.tr("Assessment within 24 hours"), deadlines.assessment_due,
                                 deadlines.assessment_left(now), assessed),
             self._deadline_line(self.tr("Kvittering within 6 working days"), deadlines.acknowledgement_due,
-                                deadlines.acknowledgement_left(now), acknowledged),
+                                deadlines.acknowledgement_left(now), acknowledged, day=True),
         ]
         for step in (Step.OPENED, Step.ORIENTED, Step.HANDED_OVER):
             done = handling.done(step)
@@ -232,11 +233,13 @@ class NotificationWindow(QWidget):
         self.orient_button.setEnabled(handling.done(Step.ORIENTED) is None and acknowledged is not None)
         self.hand_over_button.setEnabled(handling.done(Step.HANDED_OVER) is None)
 
-    def _deadline_line(self, what: str, due: datetime, left: timedelta | None, done: StepDone | None) -> str:
+    def _deadline_line(self, what: str, due: datetime, left: timedelta | None, done: StepDone | None, *,
+                       day: bool = False) -> str:
+        """A deadline and the time left; ``day``: one that runs to the end of a day, shown as that day."""
         if done is not None:
             return f"{what}: " + self.tr("done (%1)").replace("%1", done_text(done.by, done.at))
         assert left is not None
-        return f"{what}: {local_time(due)} ({time_left(left)})"
+        return f"{what}: {due_day_text(due) if day else local_time(due)} ({time_left(left)})"
 
     def _link_line(self, link: Linked, detail: NotificationDetail) -> str:
         """When, on which grounds, from whom, and what became of it (eleven unheeded must show as such)."""

@@ -5,7 +5,7 @@ Every text goes through Qt's translation (context ``DeskWording``); Danish is th
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -112,6 +112,21 @@ def local_time(moment: datetime | str | None) -> str:
     if moment is None or moment == "":
         return ""
     return _danish(moment).strftime("%d.%m.%Y %H:%M")
+
+
+def due_day_text(moment: datetime | str) -> str:
+    """A deadline that runs to the end of a day, as that day: "by Thursday 26.11.2026" (its end is
+    midnight after it, which as "27.11.2026 00:00" reads as a day more than there is)."""
+    local = _danish(moment)
+    if local.time() != time(0):
+        return local_time(moment)
+    day = local.date() - timedelta(days=1)
+    names = (translate("DeskWording", "Monday"), translate("DeskWording", "Tuesday"),
+             translate("DeskWording", "Wednesday"), translate("DeskWording", "Thursday"),
+             translate("DeskWording", "Friday"), translate("DeskWording", "Saturday"),
+             translate("DeskWording", "Sunday"))
+    return (translate("DeskWording", "by %1 %2").replace("%1", names[day.weekday()])
+            .replace("%2", day.strftime("%d.%m.%Y")))
 
 
 def time_left(left: timedelta) -> str:

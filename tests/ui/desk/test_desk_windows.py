@@ -281,3 +281,18 @@ def test_a_notification_holding_a_file_the_app_never_sends_is_not_handed_over(
     assert opened.message.text().startswith("Underretningen indeholder en fil, som Underret aldrig sender")
     assert chosen.folder is not None and not chosen.folder.exists()
     assert context.service.vault.handling.get(item.facts.notification_id).done(Step.HANDED_OVER) is None
+
+
+def test_the_kvittering_deadline_is_shown_as_its_day_not_as_midnight_after_it(
+        context: DeskContext, seeded: Seeded, qtbot: QtBot) -> None:
+    """Received Wednesday 18.11.2026: six working days from the day after end on Thursday 26.11 (the
+    notifier's app says the same day). "27.11.2026 00:00" reads as a day more than there is."""
+    window = _inbox(context, qtbot)
+    row = next(r for r in range(window.model.rowCount())
+               if window.model.row_at(r).notification_id == seeded.third_about_child)
+    tooltip = window.model.data(window.model.index(row, Column.ACKNOWLEDGEMENT), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "senest torsdag 26.11.2026"
+    opened = window.open_notification(seeded.third_about_child)
+    qtbot.waitUntil(lambda: opened.detail is not None, timeout=10000)
+    [line] = [x for x in opened.summary.text().splitlines() if x.startswith("Kvittering inden for")]
+    assert line == "Kvittering inden for seks hverdage: senest torsdag 26.11.2026 (om 8 dage)"
