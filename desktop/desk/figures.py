@@ -11,8 +11,9 @@ Nothing here holds a name, a CPR number, a date of birth or a free text: the inp
 municipality, so every count from 1 to 4 is *shown* as "<5" (:func:`shown`); a share whose count
 or complement is 1-4 is shown without the exact number (:func:`share_parts`). A count of 0 is
 shown as 0: it says nothing about anybody. In a table that counts each notification once (month,
-profession, age band) a single "<5" could be worked out from the total and the other counts, so
-the smallest other count is then shown as "≥5" (:func:`table_texts`). Pure Python.
+profession, age band) the hidden counts add up to the total less the printed ones, which can give
+them away (a single "<5", two adding up to 2); the smallest printed counts are then shown as "≥5"
+until none can be worked out (:func:`table_texts`). Pure Python.
 """
 
 from __future__ import annotations
@@ -60,17 +61,38 @@ def table_texts(rows: Sequence[tuple[str, int]], *, once_each: bool) -> list[str
     """The counts of one table as printed, in order.
 
     ``once_each``: every notification is counted in exactly one row, so the rows add up to the total
-    the report prints. A single "<5" among them would then be the total less the others; the smallest
-    other count (the first of equals) is printed as "≥5" too. With two or more "<5" no one of them can
-    be worked out. Tables that count a notification under several codes (grounds, categories) do not
-    add up to the total and need nothing more.
+    the report prints, and the hidden counts add up to the total less the printed ones. A single "<5"
+    would then be that remainder; two "<5" adding up to 2 are both 1, adding up to 8 both 4; a "<5" and a
+    "≥5" adding up to 6 are 1 and 5. While some "<5" can be worked out so (:func:`_worked_out`), the
+    smallest count still printed (the first of equals) is printed as "≥5" too. Tables that count a
+    notification under several codes (grounds, categories) do not add up to the total and need nothing
+    more.
     """
     texts = [shown(count) for _, count in rows]
-    if once_each and sum(1 for _, count in rows if is_small(count)) == 1:
-        others = [(count, index) for index, (_, count) in enumerate(rows) if count >= SMALL]
-        if others:
-            texts[min(others)[1]] = HIDDEN_TEXT
+    if not once_each:
+        return texts
+    counts = [count for _, count in rows]
+    hidden = {index for index, count in enumerate(counts) if is_small(count)}
+    while hidden and _worked_out(counts, hidden):
+        printed = [(count, index) for index, count in enumerate(counts)
+                   if count >= SMALL and index not in hidden]
+        if not printed:
+            break  # nothing left to hide (e.g. 5 and 1): the total would have to go too
+        index = min(printed)[1]
+        hidden.add(index)
+        texts[index] = HIDDEN_TEXT
     return texts
+
+
+def _worked_out(counts: Sequence[int], hidden: set[int]) -> bool:
+    """Whether some hidden count from 1 to 4 has one possible value, knowing only the hidden counts' sum
+    (each "<5" is 1-4, each "≥5" 5 or more)."""
+    small = sum(1 for index in hidden if is_small(counts[index]))
+    large = len(hidden) - small
+    remainder = sum(counts[index] for index in hidden)
+    if large == 0:  # each "<5" lies in [max(1, S - 4(k-1)), min(4, S - (k-1))]
+        return small == 1 or remainder in (small, 4 * small)
+    return remainder == small + SMALL * large  # every "<5" is 1 and every "≥5" is 5
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,33 @@ def test_a_share_of_a_tiny_total_shows_no_number() -> None:
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(ValueError, match="ends before"):
         yearly_report([], date(2026, 2, 1), date(2026, 1, 1))
+
+
+def test_hidden_counts_that_the_total_still_gives_away_hide_one_more() -> None:
+    """The total less the counts printed is what the hidden ones add up to. Two "<5" adding up to 2 are
+    both 1; two adding up to 8 are both 4; a "<5" beside a "≥5" adding up to 6 are 1 and 5. Each time one
+    more count (the smallest printed) is hidden too, until no hidden count can be worked out."""
+
+    def worked_out(counts: list[int], texts: list[str]) -> bool:
+        """Whether some "<5" has only one possible value, given the total and the printed counts."""
+        hidden = [i for i, text in enumerate(texts) if text in ("<5", "≥5")]
+        rest = sum(counts) - sum(int(t) for t in texts if t not in ("<5", "≥5"))
+        ranges = [range(1, 5) if texts[i] == "<5" else range(5, rest + 1) for i in hidden]
+        from itertools import product
+
+        possible = [combo for combo in product(*ranges) if sum(combo) == rest]
+        return any(texts[i] == "<5" and len({combo[n] for combo in possible}) == 1
+                   for n, i in enumerate(hidden))
+
+    cases = {
+        (10, 1, 1, 9): ["10", "<5", "<5", "≥5"],    # two 1s: the smallest printed (9) hidden too
+        (10, 4, 4, 7): ["10", "<5", "<5", "≥5"],    # two 4s
+        (12, 5, 1): ["≥5", "≥5", "<5"],             # 1 beside a 5 add up to 6: the 12 as well
+        (30, 20, 3): ["30", "≥5", "<5"],            # unchanged: 3 + 20 could be 1 + 22 ... 4 + 19
+        (30, 3, 1, 9): ["30", "<5", "<5", "9"],     # unchanged: 3 + 1 could be 2 + 2
+    }
+    for counts, expected in cases.items():
+        rows = [(f"r{n}", count) for n, count in enumerate(counts)]
+        texts = table_texts(rows, once_each=True)
+        assert texts == expected, counts
+        assert not worked_out(list(counts), texts), counts
