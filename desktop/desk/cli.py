@@ -30,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``underret-desk``."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if not args.smoke_test:
+        # The content-free log file IT reads (``underret doctor`` shows its last problems), the app's own:
+        # the desk's refusals (policy, lock reasons, damaged vault) are there too, not only on a console
+        # a windowed program does not have. A smoke test in a throwaway folder writes none.
+        from desktop import eventlog
+
+        eventlog.install()
     from desktop.ui.pyside_startup import import_pyside
 
     import_pyside()
