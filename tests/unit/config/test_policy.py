@@ -230,3 +230,31 @@ def test_a_mistyped_group_policy_value_is_reported_with_the_registry_location() 
         policy_from_mapping(mapping, r"HKLM\SOFTWARE\Policies\Underret")
     assert caught.value.message_id == "policy.wrong_type"
     assert caught.value.details["setting"] == "retention_days"
+
+
+# --- a municipality the app cannot use is an invalid policy (issue 16: a misspelt one used to fall back
+# to the national pack without a word) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("municipality", "problem_part"), [
+    ("demo-komune", "no guideline pack \"demo-komune\" ships with Underret"),  # misspelt pack id
+    ("100", "is not a municipality code in the code list"),  # three digits, but no municipality's
+])
+def test_a_municipality_the_app_cannot_use_makes_the_policy_invalid(
+        write_policy: Callable[..., Path], municipality: str, problem_part: str) -> None:
+    path = write_policy({"municipality": municipality})
+    with pytest.raises(PolicyInvalid) as caught:
+        load_policy(environ={}, platform_file=path)
+    assert caught.value.message_id == "policy.bad_value"
+    assert caught.value.details["setting"] == "municipality"
+    assert problem_part in caught.value.details["problem"]
+
+
+@pytest.mark.parametrize("values", [
+    {"municipality": "101"},  # Københavns Kommune's code
+    {"municipality": "demo-kommune"},  # a shipped pack
+    {"municipality": "nabo-kommune", "pack_source": "https://packs.kommune.example/underret/",
+     "trusted_pack_keys": [{"id": "kommune-2026", "public_key": KEY}]},  # published by its own source
+])
+def test_a_municipality_the_app_can_use_is_accepted(values: dict[str, object]) -> None:
+    assert policy_from_mapping(values, "test").municipality == values["municipality"]
