@@ -3,7 +3,8 @@
 Prints (in English) the policy in force and where it came from, every setting and its source, the
 data and log folders, the keyring backend and whether it works, the guideline pack and its updates,
 delivery, every profile (damaged ones included: their vault, whether its files are private, its key,
-and for keyring profiles whether every page of the vault is intact) and the last problems written to
+for keyring profiles whether every page of the vault is intact, for passphrase profiles whether the
+app refused the vault as damaged at unlock and it is still that file) and the last problems written to
 the event log. It only reads: nothing is created, changed or tightened (the app does that at start).
 
 Exit codes, for scripts:

@@ -124,7 +124,8 @@ def _report_profile(profile: ProfileInfo, keystore: KeyringKeyStore, out: Printe
         findings.error(f"profile {profile.id}: folder {profile.folder} is not writable ({state})")
     report_privacy(profile.folder, "files", out, findings)
     if profile.protection != KeyProtection.KEYRING:
-        out("  opens: not checked (needs the person's passphrase)")
+        if not _report_refused_at_unlock(profile, out, findings):
+            out("  opens: not checked (needs the person's passphrase)")
         return
     if profile.has_recovery_passphrase:
         out("  recovery passphrase: yes (opens the vault if the keyring fails)")
@@ -187,3 +188,37 @@ def _report_pages(profile: ProfileInfo, key: bytearray, out: Printer, findings: 
         out(f"  pages: not checked ({error.message_id})")
     else:
         out("  pages: all intact (SQLCipher's check)")
+
+
+def _report_refused_at_unlock(profile: ProfileInfo, out: Printer, findings: Findings) -> bool:
+    """A vault doctor cannot check itself (it needs the person's passphrase) that the app refused as
+    damaged when the person unlocked it (the event log says so): an error while the vault is still the
+    file that was refused, a note once it has changed since (a copy put back). False: no such refusal."""
+    from datetime import datetime
+
+    from desktop import eventlog
+
+    marker = f"profile={profile.id}"
+    refusals = eventlog.entries(
+        accept=lambda entry: entry.message_id == "vault.corrupt" and marker in entry.text)
+    if not refusals:
+        return False
+    last = refusals[-1]
+    try:
+        refused_at = datetime.strptime(last.at, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    except ValueError:
+        return False
+    files = [profile.vault_path, Path(f"{profile.vault_path}-wal")]
+    # ctime too: a copy put back with its old modification time (cp -p) is still a change.
+    changed = max((max(path.stat().st_mtime, path.stat().st_ctime) for path in files if path.exists()),
+                  default=0.0)
+    # The log's time has whole seconds: a file written within the second of the refusal is the one refused.
+    if changed < refused_at + 1:
+        out(f"  opens: REFUSED as damaged when the person unlocked it ({last.at}, event log); the file is "
+            "unchanged since; nothing has been deleted")
+        findings.error(f"profile {profile.id}: its vault was refused as damaged at unlock ({last.at}); the "
+                       "person cannot open it; nothing has been deleted")
+    else:
+        out(f"  opens: not checked (needs the person's passphrase); refused as damaged at {last.at}, but "
+            "the file has changed since")
+    return True

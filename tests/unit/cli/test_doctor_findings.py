@@ -251,3 +251,42 @@ def test_doctor_never_prints_the_enrolment_token_or_a_proxy_password_in_full(
     assert f"intake_enrolment_token = 'ut1-…' (secret, {len(token)} characters) (policy)" in out
     assert "Hemmelig" not in out
     assert "proxy = 'http://skole-svc:***@proxy.kommune.example:3128' (policy)" in out
+
+
+def _refused_at_unlock(profile: ProfileInfo) -> None:
+    """The person tries to unlock, as the app does it (the app's own unlock path writes the event log)."""
+    from desktop.store.errors import VaultCorrupt
+    from desktop.ui.services import Services
+
+    eventlog.install()
+    try:
+        with pytest.raises(VaultCorrupt):
+            Services.unlock_and_open(ProfileDirectory(scrypt=CHEAP), profile, "korrekt hest batteri")
+    finally:
+        eventlog.uninstall()
+
+
+def test_a_passphrase_vault_refused_as_damaged_at_unlock_is_an_error_while_the_file_is_unchanged(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Doctor cannot check a passphrase vault's pages itself (no key); the app's refusal in the event log
+    # is how IT learns of it, and it is this PC's state for as long as the file is the one refused.
+    profile = _profile("Mette", drafts=12)
+    data = bytearray(profile.vault_path.read_bytes())
+    data[len(data) - 100] ^= 1
+    profile.vault_path.write_bytes(bytes(data))
+    _refused_at_unlock(profile)
+    before = {p.name: p.read_bytes() for p in profile.folder.iterdir()}
+
+    code, out = _doctor(capsys)
+
+    assert code == EXIT_ERRORS, out
+    assert "opens: REFUSED as damaged when the person unlocked it" in out
+    assert f"profile {profile.id}: its vault was refused as damaged at unlock" in out
+    assert {p.name: p.read_bytes() for p in profile.folder.iterdir()} == before  # doctor only reads
+
+    # IT puts back a good copy: the file has changed since, so it is no longer an error.
+    later = profile.vault_path.stat().st_mtime + 5
+    os.utime(profile.vault_path, (later, later))
+    code, out = _doctor(capsys)
+    assert code == EXIT_OK, out
+    assert "refused as damaged" in out and "changed since" in out
