@@ -86,8 +86,8 @@
       <location filename="../desktop/ui/desk/summary_dialog.py" line="79" />
       <source>%n envelope(s) could not be opened:</source>
       <translation>
-        <numerusform>%n envelope(s) could not be opened:</numerusform>
-        <numerusform>%n envelope(s) could not be opened:</numerusform>
+        <numerusform>%n envelope could not be opened:</numerusform>
+        <numerusform>%n envelopes could not be opened:</numerusform>
       </translation>
     </message>
     <message>
@@ -99,8 +99,8 @@
       <location filename="../desktop/ui/desk/summary_dialog.py" line="86" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
-        <numerusform>%n notification(s) not assessed within 24 hours:</numerusform>
-        <numerusform>%n notification(s) not assessed within 24 hours:</numerusform>
+        <numerusform>%n notification not assessed within 24 hours:</numerusform>
+        <numerusform>%n notifications not assessed within 24 hours:</numerusform>
       </translation>
     </message>
     <message>
@@ -120,24 +120,24 @@
       <location filename="../desktop/ui/desk/wording.py" line="24" />
       <source>%n month(s)</source>
       <translation>
-        <numerusform>%n month(s)</numerusform>
-        <numerusform>%n month(s)</numerusform>
+        <numerusform>%n month</numerusform>
+        <numerusform>%n months</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../desktop/ui/desk/wording.py" line="27" />
       <source>%n year(s)</source>
       <translation>
-        <numerusform>%n year(s)</numerusform>
-        <numerusform>%n year(s)</numerusform>
+        <numerusform>%n year</numerusform>
+        <numerusform>%n years</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../desktop/ui/desk/wording.py" line="30" />
       <source>%n day(s)</source>
       <translation>
-        <numerusform>%n day(s)</numerusform>
-        <numerusform>%n day(s)</numerusform>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
       </translation>
     </message>
   </context>
@@ -792,16 +792,16 @@
       <location filename="../desktop/ui/desk/inbox_window.py" line="184" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
-        <numerusform>%n notification(s) not assessed within 24 hours.</numerusform>
-        <numerusform>%n notification(s) not assessed within 24 hours.</numerusform>
+        <numerusform>%n notification not assessed within 24 hours.</numerusform>
+        <numerusform>%n notifications not assessed within 24 hours.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../desktop/ui/desk/inbox_window.py" line="191" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
-        <numerusform>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
-        <numerusform>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
+        <numerusform>%n envelope could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
+        <numerusform>%n envelopes could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
       </translation>
     </message>
     <message>
