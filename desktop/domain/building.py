@@ -26,6 +26,7 @@ from desktop.domain.context import (
 )
 from desktop.domain.cpr import CprInvalid, parse_cpr
 from desktop.domain.document import (
+    PREVIEW,
     AgeBand,
     Child,
     ChildIdentity,
@@ -192,6 +193,7 @@ def assemble_document(
     finalised_at: datetime,
     language: str,
     corrects: str | None = None,
+    preview: bool = False,
 ) -> NotificationDocument:
     """The document the answers make, without checking the rules first.
 
@@ -203,7 +205,7 @@ def assemble_document(
     lang = "en" if language == "en" else "da"
     ctx = build_context(form, pack, answers, finalised_at.date())
     v = _Visible(form, answers, ctx)
-    return NotificationDocument(
+    fields = dict(
         notification_id=notification_id,
         language=lang,
         created_at=created_at,
@@ -224,6 +226,8 @@ def assemble_document(
         earlier_notifications=_earlier(v),
         attachments=build_attachments(v.value("observations.attachments")),
     )
+    # A preview may lack what validation guarantees before finalising (a ground, the mother, ...).
+    return NotificationDocument.model_validate(fields, context=PREVIEW if preview else None)
 
 
 _GROUNDS = frozenset(g.value for g in Ground)

@@ -16,11 +16,12 @@ text is kept as written; the child's own words exactly.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from desktop.domain.age_bands import AgeBand
 from desktop.domain.observations import AttachmentRef, BodyMap
@@ -40,6 +41,14 @@ MUNICIPALITY_PATTERN = r"^[0-9]{3}$"
 CODE_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 #: The version of the form definition the notification was written with.
 FORM_VERSION_PATTERN = r"^[0-9]+\.[0-9]+(\.[0-9]+)?$"
+#: The form version a schema v2 document written by Underret carries: the form's own three parts
+#: (the envelope's ``form_version`` is the same string). Only an upgraded v1 document may have "1.0".
+FORM_VERSION_V2_PATTERN = r"^[0-9]+\.[0-9]+\.[0-9]+$"
+#: The national pack's municipality code: a pack for the whole country, never where a child lives.
+NO_MUNICIPALITY = "000"
+#: Validation context for the lenient preview of a notification still being written
+#: (``model_validate(..., context=PREVIEW)``): the rules of a finished document are not applied.
+PREVIEW = {"preview": True}
 
 
 class _Strict(BaseModel):
@@ -191,7 +200,8 @@ class Concern(_Strict):
 
     signals: list[SignalMark] = Field(default_factory=list)
     observations: str
-    sources: list[Code] = Field(default_factory=list, description="Code list observation_source")
+    sources: list[Annotated[Code, Field(pattern=CODE_PATTERN)]] = Field(
+        default_factory=list, description="Code list observation_source")
     observed_when: str | None = None
     observed_where: str | None = None
     frequency: Code | None = Field(default=None, pattern=CODE_PATTERN, description="Code list frequency")
@@ -250,9 +260,60 @@ class NotificationDocument(_Strict):
         description="Set by a reader that converted a schema v1 document; its grounds are then derived, "
         "not confirmed by the notifier")
 
+    @model_validator(mode="after")
+    def _finished(self, info: ValidationInfo) -> NotificationDocument:
+        """What a case system relies on in a finished document, beyond each field's own form."""
+        if isinstance(info.context, dict) and info.context.get("preview"):
+            return self
+        problem = finished_document_problem(self)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
+
     def to_json_bytes(self) -> bytes:
         """The canonical bytes that go into the envelope (UTF-8, stable key order)."""
         return self.model_dump_json(indent=2).encode("utf-8")
+
+
+def finished_document_problem(document: NotificationDocument) -> str | None:
+    """Why ``document`` is not a whole notification (the rules :func:`json_schema` publishes too), or None."""
+    child = document.child
+    if not document.grounds:
+        return "grounds: at least one ground of § 133"
+    if (child.identity is ChildIdentity.CPR) != (child.cpr is not None):
+        return "child.cpr: given exactly when the child is identified by CPR number"
+    if child.identity is not ChildIdentity.UNBORN and child.expectant_mother is not None:
+        return "child.expectant_mother: only for an unborn child"
+    if document.upgraded_from is None:
+        if child.identity is ChildIdentity.UNBORN and child.expectant_mother is None:
+            return "child.expectant_mother: an unborn child is identified by the expectant mother"
+        if not re.fullmatch(FORM_VERSION_V2_PATTERN, document.form.version):
+            return "form.version: the form's version in three parts, e.g. 2.0.0"
+        if child.municipality_code == NO_MUNICIPALITY:
+            return "child.municipality_code: the municipality the child lives in"
+    return None
+
+
+def _child_is(identity: ChildIdentity) -> dict[str, object]:
+    return {"properties": {"child": {"properties": {"identity": {"const": identity.value}}}}}
+
+
+def _child_has(**properties: object) -> dict[str, object]:
+    return {"properties": {"child": {"properties": properties}}}
+
+
+#: The rules of :func:`finished_document_problem`, as JSON Schema conditions.
+_FINISHED_RULES: list[dict[str, object]] = [
+    {"if": _child_is(ChildIdentity.CPR), "then": _child_has(cpr={"type": "string"}),
+     "else": _child_has(cpr={"type": "null"})},
+    {"if": _child_is(ChildIdentity.UNBORN), "else": _child_has(expectant_mother={"type": "null"})},
+    {"if": {"allOf": [_child_is(ChildIdentity.UNBORN), {"properties": {"upgraded_from": {"type": "null"}}}]},
+     "then": _child_has(expectant_mother={"type": "object"})},
+    {"if": {"properties": {"upgraded_from": {"type": "null"}}},
+     "then": {"properties": {
+         "form": {"properties": {"version": {"pattern": FORM_VERSION_V2_PATTERN}}},
+         "child": {"properties": {"municipality_code": {"not": {"const": NO_MUNICIPALITY}}}}}}},
+]
 
 
 def json_schema() -> dict[str, object]:
@@ -266,4 +327,10 @@ def json_schema() -> dict[str, object]:
     assert isinstance(required, list)
     if "schema_version" not in required:
         required.insert(0, "schema_version")
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    properties["grounds"]["minItems"] = 1
+    # Rules across fields (written by Underret, not by an upgrade of a v1 document): see
+    # finished_document_problem, which the model applies.
+    schema["allOf"] = _FINISHED_RULES
     return schema

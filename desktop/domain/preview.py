@@ -124,7 +124,7 @@ def build_preview(
     today = now.date()
     problems = [p for p in validate(form, pack, answers, today=today) if p.blocking]
     document = assemble_document(form, pack, answers, notification_id=notification_id, created_at=created_at,
-                                 finalised_at=now, language=lang, corrects=corrects)
+                                 finalised_at=now, language=lang, corrects=corrects, preview=True)
     gaps = [_gap(form, problem, lang) for problem in problems]
     if build_context(form, pack, answers, today).age_band is None:
         gaps.append(_age_band_gap(form, problems, lang))

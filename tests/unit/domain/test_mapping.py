@@ -18,7 +18,7 @@ def _leaves(schema: dict[str, Any], defs: dict[str, Any], prefix: str = "") -> I
     for key in ("anyOf", "oneOf", "allOf"):
         if key in schema:
             for sub in schema[key]:
-                if sub.get("type") != "null":
+                if sub.get("type") != "null" and "if" not in sub:  # an if/then rule is no field
                     yield from _leaves(sub, defs, prefix)
                     return
     if schema.get("type") == "object" and "properties" in schema:

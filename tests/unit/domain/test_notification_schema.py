@@ -70,6 +70,18 @@ def test_the_version_is_in_the_schema_id_and_in_every_document(
         (lambda d: d["concern"].update(frequency="Nogle gange"), "frequency"),
         (lambda d: d["child"].update(shoe_size=31), "shoe_size"),
         (lambda d: d.update(schema_version=1), "schema_version"),
+        # Found checking issue 14 from outside: a label in a list of codes, a form version the
+        # envelope would not name, no ground, the national pack's "000" as where a child lives, a
+        # child identified by CPR without one, a CPR number beside a birth date, an expectant mother
+        # of a born child.
+        (lambda d: d["concern"].update(sources=["Jeg har selv set det"]), "sources"),
+        (lambda d: d["form"].update(version="2.0"), "version"),
+        (lambda d: d.update(grounds=[]), "grounds"),
+        (lambda d: d["child"].update(municipality_code="000"), "municipality_code"),
+        (lambda d: d["child"].update(cpr=None), "cpr"),
+        (lambda d: d["child"].update(identity="birth_date"), "cpr"),
+        (lambda d: d["child"].update(expectant_mother={"name": "Karin Hansen", "cpr": None, "address": None}),
+         "expectant_mother"),
     ],
 )
 def test_the_schema_and_the_model_refuse_what_a_case_system_could_not_trust(
@@ -163,3 +175,32 @@ def test_a_v1_label_no_code_list_knows_is_refused_not_dropped() -> None:
     v1["concern"]["frequency"] = "Hver anden tirsdag"
     with pytest.raises(NotificationUnreadable):
         upgrade_v1(v1)
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d["child"].update(expectant_mother=None), "expectant_mother"),
+        (lambda d: d["child"].update(cpr="010190-4002"), "cpr"),
+        (lambda d: d["child"]["expectant_mother"].update(cpr="0101904002"), "cpr"),
+    ],
+)
+def test_an_unborn_child_is_identified_by_the_expectant_mother(
+    change: Callable[[dict[str, Any]], object], where: str
+) -> None:
+    data = json.loads((SCHEMAS / "examples" / "notification-v2-unborn.json").read_text("utf-8"))
+    _validator(V2).validate(data)
+    change(data)
+    errors = list(_validator(V2).iter_errors(data))
+    assert errors, "the published schema accepted it"
+    assert any(where in json.dumps([*list(e.absolute_path), e.message]) for e in errors)
+    with pytest.raises(ValidationError):
+        NotificationDocument.model_validate(data)
+
+
+def test_an_upgraded_v1_unborn_notification_needs_no_expectant_mother_it_never_had() -> None:
+    v1 = json.loads((FIXTURES / "notification-v1-unborn-en.json").read_text("utf-8"))
+    v2 = upgrade_v1(v1)
+    assert v2["child"]["expectant_mother"] is None
+    _validator(V2).validate(v2)
+    NotificationDocument.model_validate(v2)
