@@ -9,6 +9,7 @@ than its own contents need. On a 1366×768 office screen that is most of the scr
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize
@@ -38,9 +39,24 @@ def stop_remembering() -> None:
     _remembering = False
 
 
-def _store() -> QSettings:
+def _store(*, writing: bool = False) -> QSettings:
     folder = _folder if _folder is not None else paths.user_data_dir()
+    if writing:
+        _private_file(folder / _FILE)
     return QSettings(str(folder / _FILE), QSettings.Format.IniFormat)
+
+
+def _private_file(path: Path) -> None:
+    """The file made 0600 (its folder 0700 when made here) before QSettings writes it: QSettings keeps an
+    existing file's permissions, a new one would get the umask's 0644 like nothing else Underret writes."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix":
+        return  # Windows: the user's own app-data folder, as the profiles
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)  # one left by an older version may be 0644
+    finally:
+        os.close(descriptor)
 
 
 def _remembered(key: str) -> QSize | None:
@@ -80,7 +96,7 @@ class _Remember(QObject):
                     and not watched.isMinimized()):
                 # A size not remembered is no reason to stop closing.
                 with contextlib.suppress(OSError, RuntimeError):
-                    _store().setValue(f"size/{self._key}", size)
+                    _store(writing=True).setValue(f"size/{self._key}", size)
         return False
 
 

@@ -32,3 +32,25 @@ def test_starting_the_app_closes_profile_files_left_open_by_an_older_version(
         services.session.stop()
         if services.translations is not None:
             services.translations.uninstall()
+
+
+def test_the_remembered_window_sizes_are_private_too_even_when_they_are_the_first_file_written(
+        qtbot: QtBot, isolated_user_folders: Path) -> None:
+    import os
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui import geometry
+
+    previous = os.umask(0o022)  # an ordinary desktop session's
+    try:
+        window = QWidget()
+        qtbot.addWidget(window)
+        geometry.place(window, "first-run")
+        window.show()
+        window.close()
+    finally:
+        os.umask(previous)
+    sizes = isolated_user_folders / "window-sizes.ini"
+    assert sizes.is_file()
+    assert stat.S_IMODE(sizes.stat().st_mode) == 0o600
