@@ -80,10 +80,13 @@ class DeskShell:
         assert self.inbox is not None
         self.inbox.show()
         self.inbox.activateWindow()
+        # What a window remembered at a lock comes back only to the desk profile that had it open:
+        # another caseworker unlocking their own desk on this PC never gets it.
         if first:
+            self.session.owner = opened.profile.id
             self.session.start()
         else:
-            self.session.finish_unlock()
+            self.session.finish_unlock(opened.profile.id)
             self.context.changed.emit()
 
     def _on_locked(self) -> None:

@@ -137,3 +137,56 @@ def test_it_policy_sets_the_idle_minutes_and_how_a_new_desk_keeps_its_key(tmp_pa
     finally:
         other.shutdown()
         wait_for_all()
+
+
+def test_a_notification_open_at_a_lock_comes_back_only_to_the_desk_profile_that_had_it(
+        tmp_path: Path, qtbot: QtBot, danish: Translations) -> None:
+    """Two caseworkers with a desk profile each on one PC: Mette locks with a notification open, Lars
+    unlocks his own desk and sees his own inbox only; Mette's notification returns when she unlocks."""
+    from datetime import UTC, datetime
+
+    from desktop.desk.store.vault import DeskVault
+    from desktop.store.keys import KeyProtection, zero
+    from desktop.store.profiles import ProfileDirectory
+    from tests.support.desk import seed_desk
+
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=ScryptParams(n=2**10), vault_type=DeskVault)
+    mette, key = profiles.create("Modtagelsen Mette", KeyProtection.KEYRING, None)
+    with DeskVault.open(mette.vault_path, key) as vault:
+        opened_id = seed_desk(vault, datetime.now(UTC))["third_about_child"]
+    zero(key)
+    zero(profiles.create("Modtagelsen Lars", KeyProtection.KEYRING, None)[1])
+    shell = DeskShell(profiles)
+
+    def unlock_as(name: str) -> None:
+        unlock = shell.unlock
+        qtbot.waitUntil(unlock.isVisible, timeout=10000)
+        unlock.profile_combo.setCurrentIndex(unlock.profile_combo.findText(name))
+        unlock.activateWindow()
+        QTest.keyClick(unlock.button, Qt.Key.Key_Space)  # a keyring desk opens without a passphrase
+        qtbot.waitUntil(lambda: shell.inbox is not None and shell.inbox.isVisible(), timeout=20000)
+
+    def shown() -> list[str]:
+        assert shell.inbox is not None
+        return [w.notification_id for w in shell.inbox.open_windows() if w.isVisible()]
+
+    try:
+        shell.start()
+        unlock_as("Modtagelsen Mette")
+        assert shell.inbox is not None
+        shell.inbox.open_notification(opened_id)
+        qtbot.waitUntil(lambda: shown() == [opened_id], timeout=10000)
+        shell.session.lock()
+        qtbot.waitUntil(lambda: shell.unlock.isVisible() and shown() == [], timeout=10000)
+        unlock_as("Modtagelsen Lars")
+        qtbot.wait(200)  # anything remembered at the lock is restored at once when it is
+        assert shown() == []
+        assert shell.context is not None and shell.context.service.inbox() == []
+        shell.session.lock()
+        unlock_as("Modtagelsen Mette")
+        qtbot.waitUntil(lambda: shown() == [opened_id], timeout=10000)
+    finally:
+        shell.shutdown()
+        wait_for_all()
+        for window in QApplication.topLevelWidgets():
+            window.close()
