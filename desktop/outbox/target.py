@@ -36,6 +36,7 @@ import base64
 import binascii
 import contextlib
 import dataclasses
+import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -354,14 +355,27 @@ class RoutingTransport:
         self._aborted = False
 
     def target_for(self, envelope: bytes) -> IntakeTarget | None:
-        """The intake an envelope was sealed for (by its recipient key ids), or None."""
+        """The intake an envelope was sealed for, or None when no intake (or more than one) fits.
+
+        Format 2 names the SHA-256 of each recipient key beside its id: the intake must hold those very
+        keys (two municipalities may well both call their key "kommune-2026"). A format 1 envelope names
+        ids only; it goes where exactly one intake holds them all, and is never guessed between two.
+        """
         from protocol.envelope import inspect
 
-        key_ids = set(inspect(envelope).key_ids)
-        for target in self._targets:
-            if key_ids and key_ids <= {key.key_id for key in target.recipients}:
-                return target
-        return None
+        header = inspect(envelope)
+        if not header.key_ids:
+            return None
+        if header.recipient_key_sha256:
+            wanted = set(zip(header.key_ids, header.recipient_key_sha256, strict=True))
+            fits = [t for t in self._targets
+                    if wanted <= {(k.key_id, hashlib.sha256(k.public_key).hexdigest()) for k in t.recipients}]
+        else:
+            ids = set(header.key_ids)
+            fits = [t for t in self._targets if ids <= {k.key_id for k in t.recipients}]
+        # Two directory entries may share one intake (municipalities served together): the same place.
+        places = {(t.transport, t.endpoint, t.recipients) for t in fits}
+        return fits[0] if len(places) == 1 else None
 
     def _transport(self, index: int) -> Any:
         with self._lock:

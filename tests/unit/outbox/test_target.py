@@ -12,7 +12,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from desktop.config.policy import IntakeKey as PolicyIntakeKey
 from desktop.config.policy import Policy, Transport
 from desktop.domain.packs import GuidelinePack, Intake, IntakeKey, load_pack, shipped_packs
-from desktop.outbox.target import IntakeNotConfigured, intake_target, make_transport
+from desktop.outbox.target import (
+    IntakeNotConfigured,
+    IntakeTarget,
+    RoutingTransport,
+    intake_target,
+    make_transport,
+)
 from desktop.outbox.transport import DeliveryConfigError
 from intake.tls import CertificateAuthority
 from protocol.envelope import RecipientKey, RecipientPrivateKey, open_envelope, seal
@@ -150,3 +156,36 @@ def test_seal_to_the_target_opens_with_either_key_alone() -> None:
     )
     assert open_envelope(sealed, {"kommune-2027": new_private}).key_id == "kommune-2027"
     assert open_envelope(sealed, {"kommune-2026": old_private}).key_id == "kommune-2026"
+
+
+def _target(recipient: RecipientKey, endpoint: str) -> IntakeTarget:
+    return IntakeTarget(endpoint=endpoint, recipients=(recipient,), receipt_key=RECEIPT, ca_pem=None,
+                        pin_sha256="0" * 64)
+
+
+def _sealed_to(recipient: RecipientKey, format_version: int = 2) -> bytes:
+    return seal(notification_id="5f0c6a3e-4c1b-4a57-9f5e-0d6f1f1b8a11", form_version="2.0.0",
+                files={"notification.json": b"{}"}, recipients=[recipient], sender_seed=bytes(32),
+                format_version=format_version)
+
+
+def test_two_municipalities_whose_keys_share_an_id_each_get_only_their_own_notifications() -> None:
+    # Found checking issue 14 from outside: routing compared key ids only, so a notification about a
+    # child in the neighbour municipality went to the PC's own intake when both IT departments named
+    # their key "kommune-2026" (the pack's example id) - the wrong municipality.
+    own = RecipientPrivateKey.generate("kommune-2026").public()
+    neighbour = RecipientPrivateKey.generate("kommune-2026").public()
+    routing = RoutingTransport([_target(own, "https://own.example"),
+                                _target(neighbour, "https://neighbour.example")], make_transport)
+    target = routing.target_for(_sealed_to(neighbour))
+    assert target is not None and target.endpoint == "https://neighbour.example"
+    target = routing.target_for(_sealed_to(own))
+    assert target is not None and target.endpoint == "https://own.example"
+    # An old envelope names key ids only: with two intakes under that id it is not guessed, it waits.
+    assert routing.target_for(_sealed_to(neighbour, format_version=1)) is None
+    # Two entries for one shared intake are one place, not a choice.
+    shared = RoutingTransport([_target(own, "https://own.example"), _target(own, "https://own.example")],
+                              make_transport)
+    assert shared.target_for(_sealed_to(own)) is not None
+    # A key no intake holds any more (rotated away, municipality left the directory): it waits too.
+    assert routing.target_for(_sealed_to(RecipientPrivateKey.generate("kommune-2026").public())) is None
