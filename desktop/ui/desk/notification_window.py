@@ -43,6 +43,7 @@ from desktop.ui.desk.wording import (
     ground_text,
     handling_state,
     local_time,
+    reason_text,
     repeat_headline,
     step_text,
     time_left,
@@ -231,6 +232,9 @@ class NotificationWindow(QWidget):
         self.acknowledge_button.setEnabled(acknowledged is None)
         # The outcome only after the kvittering (the notifier's app stops reading after the outcome).
         self.orient_button.setEnabled(handling.done(Step.ORIENTED) is None and acknowledged is not None)
+        why = reason_text("desk.acknowledge_first") if acknowledged is None else ""
+        self.orient_button.setToolTip(why)  # a greyed button says why it is grey
+        self.orient_button.setAccessibleDescription(why)
         self.hand_over_button.setEnabled(handling.done(Step.HANDED_OVER) is None)
 
     def _deadline_line(self, what: str, due: datetime, left: timedelta | None, done: StepDone | None, *,

@@ -94,6 +94,9 @@ def test_enter_opens_the_notification_with_the_earlier_ones_about_the_child_at_t
     assert "Kan have brug for særlig støtte" in lines[0]
     assert "Ida Ærø" in opened.summary.text()
     assert "Ida Ærø" not in opened.windowTitle()  # a child's name never goes into a title bar
+    # The outcome (§ 137) only after the kvittering; the greyed button says so.
+    assert not opened.orient_button.isEnabled()
+    assert opened.orient_button.toolTip().startswith("Send kvitteringen først.")
     qtbot.waitUntil(lambda: "Ida Ærø" in opened.document.toPlainText(), timeout=10000)
     # Opening told the other desks (shared status, first opener stays).
     qtbot.waitUntil(lambda: context.service.vault.handling.get(seeded.third_about_child)
