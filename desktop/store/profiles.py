@@ -43,6 +43,7 @@ from desktop.store.errors import (
     WrongPassphrase,
 )
 from desktop.store.keys import (
+    CHECKSUM_FIELD,
     KeyProtection,
     KeyringKeyStore,
     ScryptParams,
@@ -423,7 +424,20 @@ class ProfileDirectory:
         except OSError as exc:
             zero(key)
             raise store_error(exc, ATTEMPTS_FILE) from exc
+        self._add_checksum(folder, data, wrapped)
         return key
+
+    def _add_checksum(self, folder: Path, data: dict[str, Any], wrapped: WrappedKey) -> None:
+        """A profile written before the wrapped key had its checksum gets it once it is known good (just
+        unwrapped), so later damage is said as damage. Best effort: a full disk only postpones it."""
+        stored = data.get(WRAPPED_KEY_FIELD)
+        if not isinstance(stored, dict) or CHECKSUM_FIELD in stored:
+            return
+        try:
+            text = json.dumps(data | {WRAPPED_KEY_FIELD: wrapped.to_dict()}, indent=2, ensure_ascii=False)
+            write_atomically(folder / PROFILE_FILE, text)
+        except VaultError as exc:
+            _log.info("checksum not added to profile %s (%s)", folder.name, exc.message_id)
 
     def _put_back_into_keyring(self, profile_id: str, key: bytearray) -> None:
         """After a recovery-passphrase unlock: keep the key in the keyring again, if it works now.

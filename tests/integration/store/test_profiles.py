@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from collections.abc import Callable
@@ -270,3 +271,42 @@ def test_moving_to_a_locked_keyring_keeps_the_passphrase(cheap_scrypt: ScryptPar
         locked.set_protection(info.id, key, KeyProtection.KEYRING)
     assert locked.get(info.id).protection is KeyProtection.PASSPHRASE
     assert locked.unlock(info.id, "frase") == key
+
+
+@pytest.mark.parametrize("part", ["salt", "nonce", "ciphertext"])
+def test_a_bit_flipped_in_the_wrapped_key_is_a_damaged_profile_file_not_a_wrong_passphrase(
+        profiles: ProfileDirectory, file_hash: Callable[[Path], str], part: str) -> None:
+    # Before: the unwrapping failed as it does for a wrong passphrase, so the person was told to try
+    # again, waited longer after every try, and never heard that the file was damaged.
+    good, _ = profiles.create("Anna", KeyProtection.PASSPHRASE, "a")
+    bad, _ = profiles.create("Bo", KeyProtection.PASSPHRASE, "b")
+    path = bad.folder / PROFILE_FILE
+    data = json.loads(path.read_text("utf-8"))
+    raw = bytearray(base64.b64decode(data["wrapped_key"][part]))
+    raw[len(raw) // 2] ^= 0x04
+    data["wrapped_key"][part] = base64.b64encode(bytes(raw)).decode("ascii")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = file_hash(path)
+
+    assert [p.id for p in profiles.list()] == [good.id]
+    assert profiles.damaged() == [bad.id]
+    with pytest.raises(ProfileCorrupt):
+        profiles.unlock(bad.id, "b")
+    assert profiles.failed_attempts(bad.id) == 0  # no waiting for a passphrase that was right
+    assert file_hash(path) == before
+
+
+def test_a_profile_from_before_the_check_gets_it_at_its_next_unlock_and_still_opens(
+        profiles: ProfileDirectory) -> None:
+    profile, key = profiles.create("Anna", KeyProtection.PASSPHRASE, "a")
+    path = profile.folder / PROFILE_FILE
+    data = json.loads(path.read_text("utf-8"))
+    del data["wrapped_key"]["sha256"]  # as an older version wrote it
+    path.write_text(json.dumps(data), encoding="utf-8")
+    path.chmod(0o600)
+
+    assert profiles.unlock(profile.id, "a") == key
+    written = json.loads(path.read_text("utf-8"))
+    assert "sha256" in written["wrapped_key"]
+    assert profiles.unlock(profile.id, "a") == key
+    assert os.stat(path).st_mode & 0o777 == 0o600

@@ -72,6 +72,12 @@ def test_wrapped_key_file_keeps_its_parameters_beside_the_key(cheap_scrypt: Scry
 def test_tampered_parameters_are_detected(cheap_scrypt: ScryptParams) -> None:
     data = json.loads(wrap_key(new_vault_key(), "pw", cheap_scrypt).to_json())
     data["scrypt"]["r"] = 4
+    with pytest.raises(KeyMissing, match="unreadable"):  # the checksum: said as damage
+        WrappedKey.from_dict(data)
+    # The checksum is no secret: whoever tampers can write a matching one. The parameters are still
+    # bound to the ciphertext (associated data), so unwrapping fails all the same.
+    forged = WrappedKey.from_dict({key: value for key, value in data.items() if key != "sha256"})
+    data["sha256"] = forged.checksum()
     with pytest.raises(WrongPassphrase):
         unwrap_key(WrappedKey.from_dict(data), "pw")
 
