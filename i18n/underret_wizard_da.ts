@@ -258,7 +258,7 @@
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="139" />
+      <location filename="../desktop/ui/wizard/base.py" line="155" />
       <source>%1 (required)</source>
       <translation>%1 (skal udfyldes)</translation>
     </message>
@@ -291,7 +291,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="101" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="58" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="59" />
       <source>No</source>
       <translation>Nej</translation>
     </message>
@@ -457,87 +457,87 @@
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="272" />
+      <location filename="../desktop/ui/wizard/window.py" line="275" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="274" />
+      <location filename="../desktop/ui/wizard/window.py" line="277" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="275" />
+      <location filename="../desktop/ui/wizard/window.py" line="278" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="276" />
+      <location filename="../desktop/ui/wizard/window.py" line="279" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="277" />
+      <location filename="../desktop/ui/wizard/window.py" line="280" />
       <source>Discard this draft</source>
       <translation>Kassér denne kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="278" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="279" />
+      <location filename="../desktop/ui/wizard/window.py" line="282" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="280" />
+      <location filename="../desktop/ui/wizard/window.py" line="283" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="281" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="282" />
+      <location filename="../desktop/ui/wizard/window.py" line="285" />
       <source>Back to re&amp;view</source>
       <translation>Tilbage til &amp;gennemsyn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="283" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>Back to the review page</source>
       <translation>Tilbage til siden Gennemse og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Tilbage til siden Gennemse og send (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="271" />
+      <location filename="../desktop/ui/wizard/window.py" line="274" />
       <source>Underret – notification of concern</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A correction's note of what it corrects (see :mod:`.finalised_view`). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Underret – underretning</translation>
@@ -548,17 +548,17 @@
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="360" />
+      <location filename="../desktop/ui/wizard/window.py" line="363" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="420" />
+      <location filename="../desktop/ui/wizard/window.py" line="423" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="432" />
+      <location filename="../desktop/ui/wizard/window.py" line="435" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -620,99 +620,109 @@
       <translation>&amp;Behold den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="34" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="35" />
       <source>An unborn child (due %1)</source>
       <translation>Et ufødt barn (termin %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="35" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="36" />
       <source>(no name given)</source>
       <translation>(intet navn angivet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="37" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="38" />
       <source>%1, born %2</source>
       <translation>%1, født %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="47" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="48" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="48" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="49" />
       <source>Sent to</source>
       <translation>Sendes til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="55" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="58" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="90" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="59" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="91" />
       <source>Child in danger right now</source>
       <translation>Barnet er i fare lige nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Ja. Det er ikke nok at skrive: Ring også nu. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="55" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
       <source>Don't know. If you are in doubt, phone as well. %1</source>
       <translation>Ved ikke. Er du i tvivl, så ring også. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="61" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <source>Corrects</source>
       <translation>Retter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="63" />
       <source>What happens now</source>
       <translation>Det sker nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="63" />
       <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
       <translation>Underretningen låses og kan ikke ændres bagefter (en rettelse sendes som en ny underretning). Den sendes sikkert til kommunen, så snart pc'en er på nettet. Kommunen skal sende dig en kvittering inden for seks hverdage.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="77" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="78" />
       <source>Finish and send?</source>
       <translation>Gør færdig og send?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="80" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="81" />
       <source>Finish and send the notification?</source>
       <translation>Vil du gøre underretningen færdig og sende den?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="107" />
-      <location filename="../desktop/ui/wizard/window.py" line="285" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="108" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="110" />
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="111" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="111" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="112" />
       <source>&amp;Go back</source>
       <translation>Gå &amp;tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="114" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="115" />
       <source>Go back to the review</source>
       <translation>Gå tilbage til gennemsynet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/municipality_picker.py" line="35" />
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="45" />
       <source>Choose the municipality</source>
       <translation>Vælg kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="70" />
+      <source>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 on %2 today and tell them about your concern.</source>
+      <translation>%1 kan endnu ikke modtage underretninger gennem Underret. Du kan skrive underretningen her, men den kan ikke sendes herfra. Ring til %1 på %2 i dag, og fortæl om din bekymring.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="75" />
+      <source>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 today (the number is on the municipality's website) and tell them about your concern.</source>
+      <translation>%1 kan endnu ikke modtage underretninger gennem Underret. Du kan skrive underretningen her, men den kan ikke sendes herfra. Ring til %1 i dag (nummeret står på kommunens hjemmeside), og fortæl om din bekymring.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/page.py" line="76" />
@@ -755,21 +765,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="56" />
-      <source>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} on {number} today and tell them about your concern.</source>
-      <translation>{name} kan endnu ikke modtage underretninger gennem Underret. Din underretning er gemt her og venter – intet går tabt. Ring til {name} på {number} i dag, og fortæl om din bekymring.</translation>
+      <source>{name} cannot receive notifications through Underret yet, so this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} on {number} today and tell them about your concern.</source>
+      <translation>{name} kan endnu ikke modtage underretninger gennem Underret, så underretningen kan ikke sendes herfra. Den er gemt her som kladde og bliver ikke sendt af sig selv – intet går tabt. Ring til {name} på {number} i dag, og fortæl om din bekymring.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="60" />
-      <source>{name} cannot receive notifications through Underret yet. Your notification is kept here and waits; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</source>
-      <translation>{name} kan endnu ikke modtage underretninger gennem Underret. Din underretning er gemt her og venter – intet går tabt. Ring til {name} i dag (nummeret står på kommunens hjemmeside), og fortæl om din bekymring.</translation>
+      <source>{name} cannot receive notifications through Underret yet, so this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</source>
+      <translation>{name} kan endnu ikke modtage underretninger gennem Underret, så underretningen kan ikke sendes herfra. Den er gemt her som kladde og bliver ikke sendt af sig selv – intet går tabt. Ring til {name} i dag (nummeret står på kommunens hjemmeside), og fortæl om din bekymring.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="64" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="65" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Der mangler stadig noget i underretningen. Se på det markerede felt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="66" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="67" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Dine seneste ændringer kunne ikke gemmes. Lad vinduet være åbent, og prøv igen.</translation>
     </message>

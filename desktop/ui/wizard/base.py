@@ -7,6 +7,7 @@ sentences and hands them over.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from desktop.domain.forms import FormField
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.text import localise
+from desktop.errors import UnderretError
 from desktop.ui.wizard.attachment_store import AttachmentStore
 
 translate = QCoreApplication.translate
@@ -38,12 +40,15 @@ def as_sentences(*parts: str) -> str:
 @dataclass(frozen=True)
 class EditorContext:
     """What every editor may need: the language of the texts, the pack, today's date, and where a
-    draft's attachments are kept (None where no draft can hold any, e.g. a read-only view)."""
+    draft's attachments are kept (None where no draft can hold any, e.g. a read-only view).
+    ``unreachable(code)`` says why a notification about a child living in that municipality cannot be
+    sent from this PC (None when it can, or where nothing is sent, e.g. a read-only view)."""
 
     language: str
     pack: GuidelinePack
     today: date
     attachments: AttachmentStore | None = None
+    unreachable: Callable[[str], UnderretError | None] | None = None
 
 
 class PlainTextEdit(QPlainTextEdit):

@@ -54,13 +54,14 @@ messages.register("wizard.finalise_unavailable", lambda: QCoreApplication.transl
     "WizardMessages", "This PC is not set up to send notifications yet. What you wrote is kept as a "
                       "draft. Please contact IT, and phone the municipality if the matter is urgent."))
 messages.register("delivery.municipality_not_reachable", lambda: QCoreApplication.translate(
-    "WizardMessages", "{name} cannot receive notifications through Underret yet. Your notification is kept "
-                      "here and waits; nothing is lost. Phone {name} on {number} today and tell them about "
-                      "your concern."))
+    "WizardMessages", "{name} cannot receive notifications through Underret yet, so this notification "
+                      "cannot be sent from here. It is kept here as a draft and is not sent by itself; "
+                      "nothing is lost. Phone {name} on {number} today and tell them about your concern."))
 messages.register("delivery.municipality_not_reachable_no_phone", lambda: QCoreApplication.translate(
-    "WizardMessages", "{name} cannot receive notifications through Underret yet. Your notification is kept "
-                      "here and waits; nothing is lost. Phone {name} today (the number is on the "
-                      "municipality's website) and tell them about your concern."))
+    "WizardMessages", "{name} cannot receive notifications through Underret yet, so this notification "
+                      "cannot be sent from here. It is kept here as a draft and is not sent by itself; "
+                      "nothing is lost. Phone {name} today (the number is on the municipality's website) and "
+                      "tell them about your concern."))
 messages.register("notification.incomplete", lambda: QCoreApplication.translate(
     "WizardMessages", "Something is still missing in the notification. Please look at the marked field."))
 messages.register("wizard.save_failed", lambda: QCoreApplication.translate(

@@ -107,7 +107,10 @@ class WizardWindow(QMainWindow):
         self.document: NotificationDocument | None = opened.document
         self.unavailable = opened.unavailable
         attachments = DraftAttachments(services.open_reader, self.keeper)
-        self._editor_context = EditorContext(self.language, self.pack, self.today(), attachments=attachments)
+        from desktop.ui.wizard.municipality_picker import unreachable_from
+
+        self._editor_context = EditorContext(self.language, self.pack, self.today(), attachments=attachments,
+                                             unreachable=unreachable_from(services, self.pack))
         self._build()
         self.pages = PageSet(self.stack, self.form.sections, self._make_page, self._page_built)
         self.sending = Sending(self)

@@ -37,7 +37,7 @@ def test_without_a_receiving_municipality_the_draft_is_kept_and_the_person_is_to
     assert wizard.window.finalise_button.isEnabled()
 
 
-def test_a_child_in_a_municipality_that_cannot_receive_yet_waits_and_the_person_is_told_whom_to_phone(
+def test_a_child_in_a_municipality_that_cannot_receive_yet_stays_a_draft_and_the_person_is_told_whom_to_phone(
     open_wizard: Callable[..., Any], services: Services, qtbot: QtBot
 ) -> None:
     wizard_package.install(services)  # the app's own finaliser, routing through the shipped directory
@@ -56,7 +56,7 @@ def test_a_child_in_a_municipality_that_cannot_receive_yet_waits_and_the_person_
     text = box.text()
     assert "Københavns Kommune kan endnu ikke modtage underretninger gennem Underret" in text
     assert "Ring til Københavns Kommune på 33 17 42 24 i dag" in text
-    assert "gemt her og venter" in text
+    assert "gemt her som kladde og bliver ikke sendt af sig selv" in text  # not "waits": it is not queued
     box.close()
     draft_id = wizard.window.draft_id
     assert services.require_vault().notifications.get_summary(draft_id).state is NotificationState.DRAFT
