@@ -9,191 +9,191 @@
       <translation>Sender key fingerprint</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/panel.py" line="64" />
+      <location filename="../desktop/ui/delivery/panel.py" line="65" />
       <source>Delivery of the selected notification</source>
       <translation>Delivery of the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/panel.py" line="65" />
+      <location filename="../desktop/ui/delivery/panel.py" line="66" />
       <source>Send &amp;again</source>
       <translation>Send &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/panel.py" line="66" />
+      <location filename="../desktop/ui/delivery/panel.py" line="67" />
       <source>Send the refused notification again</source>
       <translation>Send the refused notification again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/panel.py" line="67" />
-      <location filename="../desktop/ui/delivery/window.py" line="194" />
+      <location filename="../desktop/ui/delivery/panel.py" line="68" />
+      <location filename="../desktop/ui/delivery/window.py" line="184" />
       <source>I have received the municipality's &amp;acknowledgement</source>
-      <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log. The municipality's kvitteringer have been read from the vault since the last unlock.</extracomment>
+      <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>I have received the municipality's &amp;acknowledgement</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/panel.py" line="69" />
-      <location filename="../desktop/ui/delivery/window.py" line="196" />
+      <location filename="../desktop/ui/delivery/panel.py" line="70" />
+      <location filename="../desktop/ui/delivery/window.py" line="186" />
       <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
       <translation>Note that the municipality has sent an acknowledgement for the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="200" />
+      <location filename="../desktop/ui/delivery/window.py" line="190" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="201" />
+      <location filename="../desktop/ui/delivery/window.py" line="191" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="204" />
+      <location filename="../desktop/ui/delivery/window.py" line="194" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="207" />
+      <location filename="../desktop/ui/delivery/window.py" line="197" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="209" />
+      <location filename="../desktop/ui/delivery/window.py" line="199" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="211" />
+      <location filename="../desktop/ui/delivery/window.py" line="201" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="199" />
+      <location filename="../desktop/ui/delivery/window.py" line="189" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send the refused notification &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="203" />
+      <location filename="../desktop/ui/delivery/window.py" line="193" />
       <source>Send now (F9)</source>
       <translation>Send now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="261" />
+      <location filename="../desktop/ui/delivery/window.py" line="253" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: a notification needs you</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="427" />
+      <location filename="../desktop/ui/delivery/window.py" line="421" />
       <source>The notification is being sent again.</source>
       <translation>The notification is being sent again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="435" />
+      <location filename="../desktop/ui/delivery/window.py" line="429" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="526" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="57" />
       <source>Notifications are waiting to be sent</source>
       <translation>Notifications are waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="528" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="59" />
       <source>1 notification has not been sent yet.</source>
       <translation>1 notification has not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="530" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="61" />
       <source>%1 notifications have not been sent yet.</source>
       <translation>%1 notifications have not been sent yet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="532" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="63" />
       <source>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</source>
       <translation>They are kept safely on this PC and are sent the next time you open Underret while the PC is online. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="539" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="70" />
       <source>&amp;Quit anyway</source>
       <translation>&amp;Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="541" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="72" />
       <source>Quit anyway</source>
       <translation>Quit anyway</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="542" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="73" />
       <source>&amp;Keep Underret open</source>
       <translation>&amp;Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="545" />
+      <location filename="../desktop/ui/delivery/quitting.py" line="76" />
       <source>Keep Underret open</source>
       <translation>Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="122" />
+      <location filename="../desktop/ui/delivery/wording.py" line="125" />
       <source>Phone %1 on %2 and give the reference number.</source>
       <extracomment>States that count as "waiting to be sent" (the Waiting tab and the count above the lists). Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail). The colours the panel takes (a refusal or a late acknowledgement is a danger; waiting a notice). Refused: the person can put it back in the queue once the cause is fixed. Received or sent: the person can note that the municipality's acknowledgement came.</extracomment>
       <translation>Phone %1 on %2 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="125" />
+      <location filename="../desktop/ui/delivery/wording.py" line="128" />
       <source>Phone children's services in %1 and give the reference number.</source>
       <translation>Phone children's services in %1 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="127" />
+      <location filename="../desktop/ui/delivery/wording.py" line="130" />
       <source>Phone the municipality's children's services and give the reference number.</source>
       <translation>Phone the municipality's children's services and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="134" />
+      <location filename="../desktop/ui/delivery/wording.py" line="137" />
       <source>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
       <translation>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="137" />
+      <location filename="../desktop/ui/delivery/wording.py" line="140" />
       <source>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
       <translation>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="151" />
+      <location filename="../desktop/ui/delivery/wording.py" line="154" />
       <source>today %1</source>
       <translation>today %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="160" />
+      <location filename="../desktop/ui/delivery/wording.py" line="169" />
       <source>Waiting – not sent yet</source>
       <translation>Waiting – not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="161" />
+      <location filename="../desktop/ui/delivery/wording.py" line="170" />
       <source>Waiting to be sent</source>
       <translation>Waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="163" />
+      <location filename="../desktop/ui/delivery/wording.py" line="171" />
       <source>Being sent now</source>
       <translation>Being sent now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="165" />
+      <location filename="../desktop/ui/delivery/wording.py" line="172" />
       <source>Refused – phone the municipality</source>
       <translation>Refused – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="169" />
+      <location filename="../desktop/ui/delivery/wording.py" line="173" />
       <source>No acknowledgement – phone the municipality</source>
       <translation>No acknowledgement – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="171" />
+      <location filename="../desktop/ui/delivery/wording.py" line="174" />
       <source>Acknowledgement received</source>
       <translation>Acknowledgement received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="174" />
+      <location filename="../desktop/ui/delivery/wording.py" line="175" />
       <source>Sent by secure e-mail – content removed</source>
       <translation>Sent by secure e-mail – content removed</translation>
     </message>
@@ -208,185 +208,185 @@
       <translation>Sent by secure e-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="179" />
+      <location filename="../desktop/ui/delivery/wording.py" line="178" />
       <source>Received – content removed</source>
       <translation>Received – content removed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="180" />
+      <location filename="../desktop/ui/delivery/wording.py" line="179" />
       <source>Received by the municipality</source>
       <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="195" />
-      <location filename="../desktop/ui/delivery/wording.py" line="306" />
-      <location filename="../desktop/ui/delivery/wording.py" line="311" />
+      <location filename="../desktop/ui/delivery/wording.py" line="222" />
+      <location filename="../desktop/ui/delivery/wording.py" line="333" />
+      <location filename="../desktop/ui/delivery/wording.py" line="338" />
       <source>the municipality</source>
       <translation>the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="199" />
-      <location filename="../desktop/ui/delivery/wording.py" line="216" />
+      <location filename="../desktop/ui/delivery/wording.py" line="226" />
+      <location filename="../desktop/ui/delivery/wording.py" line="243" />
       <source>Why: %1.</source>
       <translation>Why: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="201" />
+      <location filename="../desktop/ui/delivery/wording.py" line="228" />
       <source>Next try: %1 (or choose “Send now”).</source>
       <translation>Next try: %1 (or choose “Send now”).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="203" />
+      <location filename="../desktop/ui/delivery/wording.py" line="230" />
       <source>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</source>
       <translation>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="207" />
+      <location filename="../desktop/ui/delivery/wording.py" line="234" />
       <source>Not sent yet – waiting to be sent to %1.</source>
       <translation>Not sent yet – waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="209" />
+      <location filename="../desktop/ui/delivery/wording.py" line="236" />
       <source>Waiting to be sent to %1.</source>
       <translation>Waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="213" />
+      <location filename="../desktop/ui/delivery/wording.py" line="240" />
       <source>Being sent to %1 now.</source>
       <translation>Being sent to %1 now.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="217" />
+      <location filename="../desktop/ui/delivery/wording.py" line="244" />
       <source>What to do: %1</source>
       <translation>What to do: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="219" />
+      <location filename="../desktop/ui/delivery/wording.py" line="246" />
       <source>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</source>
       <translation>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="222" />
+      <location filename="../desktop/ui/delivery/wording.py" line="249" />
       <source>%1 did not accept the notification. It has not been delivered.</source>
       <translation>%1 did not accept the notification. It has not been delivered.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="237" />
+      <location filename="../desktop/ui/delivery/wording.py" line="264" />
       <source>The municipality has sent a kvittering on %1 (%2).</source>
       <translation>The municipality has sent a kvittering on %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="240" />
+      <location filename="../desktop/ui/delivery/wording.py" line="267" />
       <source>The municipality has told you on %1 (%2): %3</source>
       <translation>The municipality has told you on %1 (%2): %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="248" />
+      <location filename="../desktop/ui/delivery/wording.py" line="275" />
       <source>the notification has led to an investigation of the child's situation.</source>
       <translation>the notification has led to an investigation of the child's situation.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="251" />
+      <location filename="../desktop/ui/delivery/wording.py" line="278" />
       <source>the notification has led to support for the child or the family.</source>
       <translation>the notification has led to support for the child or the family.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="252" />
+      <location filename="../desktop/ui/delivery/wording.py" line="279" />
       <source>the notification has led to no measures.</source>
       <translation>the notification has led to no measures.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="260" />
+      <location filename="../desktop/ui/delivery/wording.py" line="287" />
       <source>Reference number: %1.</source>
       <translation>Reference number: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="264" />
+      <location filename="../desktop/ui/delivery/wording.py" line="291" />
       <source>The municipality should have sent you an acknowledgement by %1.</source>
       <translation>The municipality should have sent you an acknowledgement by %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="267" />
+      <location filename="../desktop/ui/delivery/wording.py" line="294" />
       <source>%1 has not sent an acknowledgement within six working days.</source>
       <translation>%1 has not sent an acknowledgement within six working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="272" />
+      <location filename="../desktop/ui/delivery/wording.py" line="299" />
       <source>Sent to %1 by secure e-mail.</source>
       <translation>Sent to %1 by secure e-mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="274" />
+      <location filename="../desktop/ui/delivery/wording.py" line="301" />
       <source>Sent: %1.</source>
       <translation>Sent: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="275" />
+      <location filename="../desktop/ui/delivery/wording.py" line="302" />
       <source>Secure e-mail gives no automatic message of receipt.</source>
       <translation>Secure e-mail gives no automatic message of receipt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="277" />
+      <location filename="../desktop/ui/delivery/wording.py" line="304" />
       <source>Received by %1.</source>
       <translation>Received by %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="279" />
+      <location filename="../desktop/ui/delivery/wording.py" line="306" />
       <source>Received: %1.</source>
       <translation>Received: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="282" />
+      <location filename="../desktop/ui/delivery/wording.py" line="309" />
       <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
       <translation>The content was removed from this PC after the retention period; the receipt is kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="290" />
+      <location filename="../desktop/ui/delivery/wording.py" line="317" />
       <source>You have noted that the municipality sent you an acknowledgement.</source>
       <translation>You have noted that the municipality sent you an acknowledgement.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="294" />
+      <location filename="../desktop/ui/delivery/wording.py" line="321" />
       <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
       <translation>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="305" />
+      <location filename="../desktop/ui/delivery/wording.py" line="332" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>The notification about %1 was not accepted by %2: %3.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="309" />
+      <location filename="../desktop/ui/delivery/wording.py" line="336" />
       <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
       <translation>No acknowledgement from %1 for the notification about %2 (reference number %3).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="316" />
+      <location filename="../desktop/ui/delivery/wording.py" line="343" />
       <source>Phone %1.</source>
       <translation>Phone %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/alerts.py" line="71" />
+      <location filename="../desktop/ui/delivery/alerts.py" line="72" />
       <source>A notification needs you</source>
       <translation>A notification needs you</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/alerts.py" line="72" />
+      <location filename="../desktop/ui/delivery/alerts.py" line="73" />
       <source>S&amp;how it</source>
       <translation>S&amp;how it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/alerts.py" line="73" />
+      <location filename="../desktop/ui/delivery/alerts.py" line="74" />
       <source>Show the notification in the list</source>
       <translation>Show the notification in the list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/alerts.py" line="74" />
+      <location filename="../desktop/ui/delivery/alerts.py" line="75" />
       <source>I have s&amp;een it</source>
       <translation>I have s&amp;een it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/alerts.py" line="75" />
+      <location filename="../desktop/ui/delivery/alerts.py" line="76" />
       <source>I have seen it: hide this message</source>
       <translation>I have seen it: hide this message</translation>
     </message>

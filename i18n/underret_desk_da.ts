@@ -144,114 +144,109 @@
   <context>
     <name>DeskUnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="75" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="76" />
       <source>Underret – receiving desk</source>
       <extracomment>How a new desk's key is kept when IT's policy says (``key_protection``); None: the person chooses.</extracomment>
       <translation>Underret – modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="83" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="84" />
       <source>Desk</source>
       <translation>Modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="86" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="87" />
       <source>Name of this desk</source>
       <translation>Navn på denne modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="90" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="91" />
       <source>Passphrase</source>
       <translation>Adgangssætning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="94" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="95" />
       <source>Passphrase again</source>
       <translation>Adgangssætning igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="95" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="96" />
       <source>&amp;Keep the key in this PC's saved passwords instead</source>
       <translation>&amp;Gem i stedet nøglen i pc'ens gemte adgangskoder</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="96" />
-      <source>Keep the key in this PC's saved passwords</source>
-      <translation>Gem nøglen i pc'ens gemte adgangskoder</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="125" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="126" />
       <source>Set up the receiving desk on this PC</source>
       <translation>Opret modtagelsen på denne pc</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="126" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="127" />
       <source>&amp;Name of this desk</source>
       <translation>&amp;Navn på denne modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="127" />
-      <location filename="../desktop/ui/desk/unlock_window.py" line="146" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="128" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="147" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Adgangssætning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="128" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="129" />
       <source>Passphrase &amp;again</source>
       <translation>Adgangssætning &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="136" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
       <source>&amp;Create the desk</source>
       <translation>&amp;Opret modtagelsen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="139" />
       <source>Create the desk</source>
       <translation>Opret modtagelsen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="141" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="142" />
       <source>Unlock the receiving desk</source>
       <translation>Lås modtagelsen op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="145" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="146" />
       <source>&amp;Desk</source>
       <translation>&amp;Modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="148" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="149" />
       <source>&amp;Unlock</source>
       <translation>&amp;Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="149" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="150" />
       <source>Unlock</source>
       <translation>Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="179" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="180" />
       <source>Give the desk a name.</source>
       <translation>Giv modtagelsen et navn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="186" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="187" />
       <source>The passphrase must be at least %1 characters.</source>
       <translation>Adgangssætningen skal være mindst %1 tegn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="191" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="192" />
       <source>The two passphrases are not the same.</source>
       <translation>De to adgangssætninger er ikke ens.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="198" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="199" />
       <source>Opening…</source>
       <translation>Åbner …</translation>
     </message>
@@ -821,163 +816,158 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="123" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="125" />
       <source>Earlier notifications</source>
       <extracomment>Lines of earlier notifications shown before the list scrolls.</extracomment>
       <translation>Tidligere underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Vurdér (24 timer) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>&amp;Orientér om udfaldet (§ 137) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
       <source>&amp;Hand over to the case system…</source>
       <translation>Over&amp;dra til sagssystemet …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
       <source>Record the 24-hour assessment</source>
       <translation>Registrér vurderingen inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
       <source>Tell the notifier the outcome</source>
       <translation>Orientér underretteren om udfaldet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="148" />
       <source>Hand over to the case system</source>
       <translation>Overdrag til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
-      <source>Close</source>
-      <translation>Luk</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
       <source>The notification</source>
       <translation>Underretningen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="172" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="174" />
       <source>Notification</source>
       <translation>Underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="196" />
       <source>Siblings have been notified about before</source>
       <translation>Der er underrettet om søskende før</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="199" />
       <source>About siblings:</source>
       <translation>Om søskende:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="209" />
       <source>no CPR number</source>
       <translation>intet CPR-nummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="212" />
       <source>ACUTE</source>
       <translation>AKUT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="211" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
       <source>Received %1 (reference %2)</source>
       <translation>Modtaget %1 (referencenummer %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Underretter: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="217" />
       <source>Grounds: %1</source>
       <translation>Grundlag: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="216" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="218" />
       <source>Assessment within 24 hours</source>
       <translation>Vurdering inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="218" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="220" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering inden for seks hverdage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="228" />
       <source>Your assessment note: %1</source>
       <translation>Din note om vurderingen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="240" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="245" />
       <source>done (%1)</source>
       <translation>gjort (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="253" />
       <source>(later)</source>
       <translation>(senere)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="262" />
       <source>Working…</source>
       <translation>Arbejder …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="281" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="286" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="289" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="294" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="300" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="305" />
       <source>The notifier will be told the outcome.</source>
       <translation>Underretteren får besked om udfaldet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="312" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Vælg en ny eller tom mappe til sagssystemet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="312" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="317" />
       <source>Handed over: the files are in %1.</source>
       <translation>Overdraget: filerne ligger i %1.</translation>
     </message>

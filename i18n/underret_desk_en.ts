@@ -144,114 +144,109 @@
   <context>
     <name>DeskUnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="75" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="76" />
       <source>Underret – receiving desk</source>
       <extracomment>How a new desk's key is kept when IT's policy says (``key_protection``); None: the person chooses.</extracomment>
       <translation>Underret – receiving desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="83" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="84" />
       <source>Desk</source>
       <translation>Desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="86" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="87" />
       <source>Name of this desk</source>
       <translation>Name of this desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="90" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="91" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="94" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="95" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="95" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="96" />
       <source>&amp;Keep the key in this PC's saved passwords instead</source>
       <translation>&amp;Keep the key in this PC's saved passwords instead</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="96" />
-      <source>Keep the key in this PC's saved passwords</source>
-      <translation>Keep the key in this PC's saved passwords</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="125" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="126" />
       <source>Set up the receiving desk on this PC</source>
       <translation>Set up the receiving desk on this PC</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="126" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="127" />
       <source>&amp;Name of this desk</source>
       <translation>&amp;Name of this desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="127" />
-      <location filename="../desktop/ui/desk/unlock_window.py" line="146" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="128" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="147" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="128" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="129" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="136" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
       <source>&amp;Create the desk</source>
       <translation>&amp;Create the desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="138" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="139" />
       <source>Create the desk</source>
       <translation>Create the desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="141" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="142" />
       <source>Unlock the receiving desk</source>
       <translation>Unlock the receiving desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="145" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="146" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="148" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="149" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="149" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="150" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="179" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="180" />
       <source>Give the desk a name.</source>
       <translation>Give the desk a name.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="186" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="187" />
       <source>The passphrase must be at least %1 characters.</source>
       <translation>The passphrase must be at least %1 characters.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="191" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="192" />
       <source>The two passphrases are not the same.</source>
       <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/unlock_window.py" line="198" />
+      <location filename="../desktop/ui/desk/unlock_window.py" line="199" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
@@ -821,163 +816,158 @@
   <context>
     <name>NotificationWindow</name>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="123" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="125" />
       <source>Earlier notifications</source>
       <extracomment>Lines of earlier notifications shown before the list scrolls.</extracomment>
       <translation>Earlier notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="137" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="138" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
       <source>&amp;Assess (24 hours)…</source>
       <translation>&amp;Assess (24 hours)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="139" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
       <source>Send &amp;kvittering</source>
       <translation>Send &amp;kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="140" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>Tell the &amp;outcome (§ 137)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
       <source>&amp;Hand over to the case system…</source>
       <translation>&amp;Hand over to the case system…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="142" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="143" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
       <source>Record the 24-hour assessment</source>
       <translation>Record the 24-hour assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="144" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
       <source>Send kvittering to the notifier</source>
       <translation>Send kvittering to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="145" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
       <source>Tell the notifier the outcome</source>
       <translation>Tell the notifier the outcome</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="146" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="148" />
       <source>Hand over to the case system</source>
       <translation>Hand over to the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="147" />
-      <source>Close</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="159" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="161" />
       <source>The notification</source>
       <translation>The notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="172" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="174" />
       <source>Notification</source>
       <translation>Notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="194" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="196" />
       <source>Siblings have been notified about before</source>
       <translation>Siblings have been notified about before</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="197" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="199" />
       <source>About siblings:</source>
       <translation>About siblings:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="207" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="209" />
       <source>no CPR number</source>
       <translation>no CPR number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="210" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="212" />
       <source>ACUTE</source>
       <translation>ACUTE</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="211" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
       <source>Received %1 (reference %2)</source>
       <translation>Received %1 (reference %2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="213" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
       <source>Notifier: %1, %2, %3</source>
       <translation>Notifier: %1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="215" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="217" />
       <source>Grounds: %1</source>
       <translation>Grounds: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="216" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="218" />
       <source>Assessment within 24 hours</source>
       <translation>Assessment within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="218" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="220" />
       <source>Kvittering within 6 working days</source>
       <translation>Kvittering within 6 working days</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="226" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="228" />
       <source>Your assessment note: %1</source>
       <translation>Your assessment note: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="240" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="245" />
       <source>done (%1)</source>
       <translation>done (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="248" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="253" />
       <source>(later)</source>
       <translation>(later)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="257" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="262" />
       <source>Working…</source>
       <translation>Working…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="281" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="286" />
       <source>The assessment is recorded.</source>
       <translation>The assessment is recorded.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="289" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="294" />
       <source>The kvittering is sent to the notifier.</source>
       <translation>The kvittering is sent to the notifier.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="300" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="305" />
       <source>The notifier will be told the outcome.</source>
       <translation>The notifier will be told the outcome.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="307" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="312" />
       <source>Choose a new or empty folder for the case system</source>
       <translation>Choose a new or empty folder for the case system</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="312" />
+      <location filename="../desktop/ui/desk/notification_window.py" line="317" />
       <source>Handed over: the files are in %1.</source>
       <translation>Handed over: the files are in %1.</translation>
     </message>

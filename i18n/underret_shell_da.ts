@@ -62,144 +62,134 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="266" />
+      <location filename="../desktop/ui/first_run_window.py" line="267" />
       <source>Underret – create your profile</source>
       <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – opret din profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="267" />
+      <location filename="../desktop/ui/first_run_window.py" line="268" />
       <source>Welcome to Underret</source>
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="269" />
+      <location filename="../desktop/ui/first_run_window.py" line="270" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="271" />
+      <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="272" />
+      <location filename="../desktop/ui/first_run_window.py" line="273" />
       <source>Your name</source>
       <translation>Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="273" />
+      <location filename="../desktop/ui/first_run_window.py" line="274" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="274" />
-      <source>Remember on this PC</source>
-      <translation>Husk på denne pc</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/first_run_window.py" line="275" />
+      <location filename="../desktop/ui/first_run_window.py" line="276" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="276" />
-      <source>Use a personal passphrase</source>
-      <translation>Brug en personlig adgangskode</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/first_run_window.py" line="277" />
+      <location filename="../desktop/ui/first_run_window.py" line="278" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="279" />
+      <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
       <translation>Denne pc kan ikke gemme nøglen for dig (Windows' gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="45" />
+      <location filename="../desktop/ui/first_run_window.py" line="46" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>En adgangskode skal have mindst %1 tegn. Et par ord, du kan huske, er lettere end ét svært ord, fx »blå cykel ved havet«. Ingen kan finde den frem for dig, hvis du glemmer den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="283" />
+      <location filename="../desktop/ui/first_run_window.py" line="284" />
       <source>Pass&amp;phrase</source>
       <translation>Adgangs&amp;kode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="284" />
+      <location filename="../desktop/ui/first_run_window.py" line="285" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="285" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Passphrase &amp;again</source>
       <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="286" />
+      <location filename="../desktop/ui/first_run_window.py" line="287" />
       <source>Passphrase again</source>
       <translation>Adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="288" />
+      <location filename="../desktop/ui/first_run_window.py" line="289" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="290" />
+      <location filename="../desktop/ui/first_run_window.py" line="291" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>&amp;Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="291" />
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Recovery passphrase (optional)</source>
       <translation>Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="293" />
+      <location filename="../desktop/ui/first_run_window.py" line="294" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="294" />
+      <location filename="../desktop/ui/first_run_window.py" line="295" />
       <source>Recovery passphrase again</source>
       <translation>Reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="295" />
+      <location filename="../desktop/ui/first_run_window.py" line="296" />
       <source>&amp;Create profile</source>
       <translation>&amp;Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="296" />
+      <location filename="../desktop/ui/first_run_window.py" line="297" />
       <source>Create profile</source>
       <translation>Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="297" />
+      <location filename="../desktop/ui/first_run_window.py" line="298" />
       <source>Try the &amp;demo</source>
       <translation>Prøv &amp;demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="298" />
+      <location filename="../desktop/ui/first_run_window.py" line="299" />
       <source>Try the demo</source>
       <translation>Prøv demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="299" />
       <location filename="../desktop/ui/first_run_window.py" line="300" />
+      <location filename="../desktop/ui/first_run_window.py" line="301" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="301" />
+      <location filename="../desktop/ui/first_run_window.py" line="302" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="342" />
+      <location filename="../desktop/ui/first_run_window.py" line="343" />
       <source>Creating your profile…</source>
       <translation>Opretter din profil …</translation>
     </message>
@@ -281,7 +271,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/notification_lists.py" line="87" />
       <source>Notifications by state</source>
-      <extracomment>How many rows of each list are measured for the column widths.</extracomment>
+      <extracomment>What each column was last fitted to (group, column) -&gt; key: unchanged texts are not measured.</extracomment>
       <translation>Underretninger efter status</translation>
     </message>
     <message>
@@ -534,88 +524,89 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>NotificationTableModel</name>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="185" />
+      <location filename="../desktop/ui/notification_table_model.py" line="195" />
       <source>Child</source>
       <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default. The UI language: dates are written its way (in Danish time, whatever the PC's locale).</extracomment>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="186" />
+      <location filename="../desktop/ui/notification_table_model.py" line="196" />
       <source>State</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="187" />
+      <location filename="../desktop/ui/notification_table_model.py" line="197" />
       <source>Last change</source>
       <translation>Senest ændret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="188" />
+      <location filename="../desktop/ui/notification_table_model.py" line="198" />
       <source>Finalised</source>
       <translation>Færdig</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="189" />
+      <location filename="../desktop/ui/notification_table_model.py" line="199" />
       <source>Sent</source>
       <translation>Sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="190" />
+      <location filename="../desktop/ui/notification_table_model.py" line="200" />
       <source>Received</source>
       <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="191" />
+      <location filename="../desktop/ui/notification_table_model.py" line="201" />
       <source>Reference number</source>
       <translation>Referencenummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <location filename="../desktop/ui/notification_table_model.py" line="202" />
       <source>Municipality</source>
       <translation>Kommune</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <location filename="../desktop/ui/notification_table_model.py" line="203" />
       <source>Acknowledgement due</source>
       <translation>Kvittering senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="230" />
+      <location filename="../desktop/ui/notification_table_model.py" line="236" />
+      <location filename="../desktop/ui/notification_table_model.py" line="258" />
       <source>(not yet given)</source>
       <translation>(ikke angivet endnu)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="243" />
+      <location filename="../desktop/ui/notification_table_model.py" line="271" />
       <source>Draft</source>
       <translation>Kladde</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="244" />
+      <location filename="../desktop/ui/notification_table_model.py" line="272" />
       <source>Waiting to send</source>
       <translation>Venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="245" />
+      <location filename="../desktop/ui/notification_table_model.py" line="273" />
       <source>Sending</source>
       <translation>Sender</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="246" />
+      <location filename="../desktop/ui/notification_table_model.py" line="274" />
       <source>Sent, waiting for receipt</source>
       <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="247" />
+      <location filename="../desktop/ui/notification_table_model.py" line="275" />
       <source>Received by the municipality</source>
       <translation>Modtaget af kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="248" />
+      <location filename="../desktop/ui/notification_table_model.py" line="276" />
       <source>Refused – phone the municipality</source>
       <translation>Afvist – ring til kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="249" />
+      <location filename="../desktop/ui/notification_table_model.py" line="277" />
       <source>Received – content removed</source>
       <translation>Modtaget – indholdet er slettet</translation>
     </message>
@@ -680,165 +671,165 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="229" />
+      <location filename="../desktop/ui/settings_dialog.py" line="254" />
       <source>Settings</source>
       <extracomment>The rules for a new passphrase, shown before the first try (the first-run screen's words).</extracomment>
       <translation>Indstillinger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="230" />
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
       <source>&amp;Language</source>
       <translation>&amp;Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="231" />
+      <location filename="../desktop/ui/settings_dialog.py" line="256" />
       <source>Language</source>
       <translation>Sprog</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
+      <location filename="../desktop/ui/settings_dialog.py" line="257" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="235" />
+      <location filename="../desktop/ui/settings_dialog.py" line="260" />
       <source>Lock after &amp;idle time</source>
       <translation>Lås efter &amp;inaktiv tid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="236" />
+      <location filename="../desktop/ui/settings_dialog.py" line="261" />
       <source> min</source>
       <translation> min.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="237" />
+      <location filename="../desktop/ui/settings_dialog.py" line="262" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutter uden brug, før Underret låser</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="238" />
-      <location filename="../desktop/ui/settings_dialog.py" line="246" />
+      <location filename="../desktop/ui/settings_dialog.py" line="263" />
+      <location filename="../desktop/ui/settings_dialog.py" line="271" />
       <source>Change passphrase</source>
       <translation>Skift adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="264" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="240" />
+      <location filename="../desktop/ui/settings_dialog.py" line="265" />
       <source>Current passphrase</source>
       <translation>Nuværende adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="241" />
+      <location filename="../desktop/ui/settings_dialog.py" line="266" />
       <source>&amp;New passphrase</source>
       <translation>N&amp;y adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="267" />
       <source>New passphrase</source>
       <translation>Ny adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="243" />
+      <location filename="../desktop/ui/settings_dialog.py" line="268" />
       <source>New passphrase &amp;again</source>
       <translation>Ny adgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="244" />
+      <location filename="../desktop/ui/settings_dialog.py" line="269" />
       <source>New passphrase again</source>
       <translation>Ny adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="270" />
       <source>Change &amp;passphrase</source>
       <translation>Skift &amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="251" />
-      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <location filename="../desktop/ui/settings_dialog.py" line="276" />
+      <location filename="../desktop/ui/settings_dialog.py" line="277" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <location filename="../desktop/ui/settings_dialog.py" line="280" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <location filename="../desktop/ui/settings_dialog.py" line="283" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
       <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke. Du kan vælge en ny her.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="260" />
+      <location filename="../desktop/ui/settings_dialog.py" line="285" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Skift &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="261" />
+      <location filename="../desktop/ui/settings_dialog.py" line="286" />
       <source>Change recovery passphrase</source>
       <translation>Skift reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="264" />
+      <location filename="../desktop/ui/settings_dialog.py" line="289" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
       <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="266" />
+      <location filename="../desktop/ui/settings_dialog.py" line="291" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Gem &amp;reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="267" />
+      <location filename="../desktop/ui/settings_dialog.py" line="292" />
       <source>Set recovery passphrase</source>
       <translation>Gem reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="268" />
+      <location filename="../desktop/ui/settings_dialog.py" line="293" />
       <source>&amp;New recovery passphrase</source>
       <translation>N&amp;y reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="269" />
+      <location filename="../desktop/ui/settings_dialog.py" line="294" />
       <source>New recovery passphrase</source>
       <translation>Ny reserveadgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="270" />
+      <location filename="../desktop/ui/settings_dialog.py" line="295" />
       <source>New recovery passphrase &amp;again</source>
       <translation>Ny reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="271" />
+      <location filename="../desktop/ui/settings_dialog.py" line="296" />
       <source>New recovery passphrase again</source>
       <translation>Ny reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="272" />
+      <location filename="../desktop/ui/settings_dialog.py" line="297" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="305" />
+      <location filename="../desktop/ui/settings_dialog.py" line="330" />
       <source>Changing the passphrase…</source>
       <translation>Skifter adgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="315" />
+      <location filename="../desktop/ui/settings_dialog.py" line="340" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Din adgangskode er skiftet. Brug den nye næste gang.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="345" />
+      <location filename="../desktop/ui/settings_dialog.py" line="370" />
       <source>Saving the recovery passphrase…</source>
       <translation>Gemmer reserveadgangskoden …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="359" />
+      <location filename="../desktop/ui/settings_dialog.py" line="384" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Din reserveadgangskode er gemt. Opbevar den et sikkert sted, ikke sammen med pc'en.</translation>
     </message>
@@ -846,7 +837,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="289" />
+      <location filename="../desktop/ui/shell.py" line="290" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret kan ikke starte</translation>
@@ -855,78 +846,78 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="218" />
+      <location filename="../desktop/ui/unlock_window.py" line="225" />
       <source>Underret – unlock</source>
       <translation>Underret – lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="219" />
+      <location filename="../desktop/ui/unlock_window.py" line="226" />
       <source>Unlock Underret</source>
       <translation>Lås Underret op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="220" />
+      <location filename="../desktop/ui/unlock_window.py" line="227" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="221" />
+      <location filename="../desktop/ui/unlock_window.py" line="228" />
       <source>Profile</source>
       <translation>Profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="236" />
+      <location filename="../desktop/ui/unlock_window.py" line="243" />
       <source>Recovery &amp;passphrase</source>
       <translation>Reserve&amp;adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="241" />
+      <location filename="../desktop/ui/unlock_window.py" line="248" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="242" />
+      <location filename="../desktop/ui/unlock_window.py" line="249" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="244" />
+      <location filename="../desktop/ui/unlock_window.py" line="251" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="227" />
+      <location filename="../desktop/ui/unlock_window.py" line="234" />
       <source>&amp;New profile…</source>
       <translation>&amp;Ny profil …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="152" />
+      <location filename="../desktop/ui/unlock_window.py" line="159" />
       <source>Damaged profile (%1)</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
       <translation>Beskadiget profil (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="228" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>New profile</source>
       <translation>Ny profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="229" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="230" />
+      <location filename="../desktop/ui/unlock_window.py" line="237" />
       <source>Unlock</source>
       <translation>Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="237" />
+      <location filename="../desktop/ui/unlock_window.py" line="244" />
       <source>Recovery passphrase</source>
       <translation>Reserveadgangskode</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="249" />
+      <location filename="../desktop/ui/unlock_window.py" line="256" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Lås op (vent %n sekund)</numerusform>
@@ -934,17 +925,17 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="251" />
+      <location filename="../desktop/ui/unlock_window.py" line="258" />
       <source>&amp;Unlock</source>
       <translation>&amp;Lås op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="269" />
+      <location filename="../desktop/ui/unlock_window.py" line="276" />
       <source>Opening…</source>
       <translation>Åbner …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="338" />
+      <location filename="../desktop/ui/unlock_window.py" line="345" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>Du kan lade filen ligge til it-afdelingen og oprette en ny profil med »Ny profil …«.</translation>
     </message>

@@ -62,144 +62,134 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="266" />
+      <location filename="../desktop/ui/first_run_window.py" line="267" />
       <source>Underret – create your profile</source>
       <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – create your profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="267" />
+      <location filename="../desktop/ui/first_run_window.py" line="268" />
       <source>Welcome to Underret</source>
       <translation>Welcome to Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="269" />
+      <location filename="../desktop/ui/first_run_window.py" line="270" />
       <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
       <translation>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="271" />
+      <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="272" />
+      <location filename="../desktop/ui/first_run_window.py" line="273" />
       <source>Your name</source>
       <translation>Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="273" />
+      <location filename="../desktop/ui/first_run_window.py" line="274" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Remember on this PC (a PC only you use)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="274" />
-      <source>Remember on this PC</source>
-      <translation>Remember on this PC</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/first_run_window.py" line="275" />
+      <location filename="../desktop/ui/first_run_window.py" line="276" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Use a personal &amp;passphrase (a shared PC)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="276" />
-      <source>Use a personal passphrase</source>
-      <translation>Use a personal passphrase</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/first_run_window.py" line="277" />
+      <location filename="../desktop/ui/first_run_window.py" line="278" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="279" />
+      <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
       <translation>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="45" />
+      <location filename="../desktop/ui/first_run_window.py" line="46" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="283" />
+      <location filename="../desktop/ui/first_run_window.py" line="284" />
       <source>Pass&amp;phrase</source>
       <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="284" />
+      <location filename="../desktop/ui/first_run_window.py" line="285" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="285" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="286" />
+      <location filename="../desktop/ui/first_run_window.py" line="287" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="288" />
+      <location filename="../desktop/ui/first_run_window.py" line="289" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="290" />
+      <location filename="../desktop/ui/first_run_window.py" line="291" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>Reco&amp;very passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="291" />
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Recovery passphrase (optional)</source>
       <translation>Recovery passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="293" />
+      <location filename="../desktop/ui/first_run_window.py" line="294" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Recovery passphrase a&amp;gain</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="294" />
+      <location filename="../desktop/ui/first_run_window.py" line="295" />
       <source>Recovery passphrase again</source>
       <translation>Recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="295" />
+      <location filename="../desktop/ui/first_run_window.py" line="296" />
       <source>&amp;Create profile</source>
       <translation>&amp;Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="296" />
+      <location filename="../desktop/ui/first_run_window.py" line="297" />
       <source>Create profile</source>
       <translation>Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="297" />
+      <location filename="../desktop/ui/first_run_window.py" line="298" />
       <source>Try the &amp;demo</source>
       <translation>Try the &amp;demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="298" />
+      <location filename="../desktop/ui/first_run_window.py" line="299" />
       <source>Try the demo</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="299" />
       <location filename="../desktop/ui/first_run_window.py" line="300" />
+      <location filename="../desktop/ui/first_run_window.py" line="301" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="301" />
+      <location filename="../desktop/ui/first_run_window.py" line="302" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="342" />
+      <location filename="../desktop/ui/first_run_window.py" line="343" />
       <source>Creating your profile…</source>
       <translation>Creating your profile…</translation>
     </message>
@@ -281,7 +271,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
     <message>
       <location filename="../desktop/ui/notification_lists.py" line="87" />
       <source>Notifications by state</source>
-      <extracomment>How many rows of each list are measured for the column widths.</extracomment>
+      <extracomment>What each column was last fitted to (group, column) -&gt; key: unchanged texts are not measured.</extracomment>
       <translation>Notifications by state</translation>
     </message>
     <message>
@@ -534,88 +524,89 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>NotificationTableModel</name>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="185" />
+      <location filename="../desktop/ui/notification_table_model.py" line="195" />
       <source>Child</source>
       <extracomment>Role carrying the notification id of a row. Role carrying the state value ("draft", "queued", ...) of a row. Words a row's state another way (delivery: reason, reference, overdue); ``None`` keeps the default. The UI language: dates are written its way (in Danish time, whatever the PC's locale).</extracomment>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="186" />
+      <location filename="../desktop/ui/notification_table_model.py" line="196" />
       <source>State</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="187" />
+      <location filename="../desktop/ui/notification_table_model.py" line="197" />
       <source>Last change</source>
       <translation>Last change</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="188" />
+      <location filename="../desktop/ui/notification_table_model.py" line="198" />
       <source>Finalised</source>
       <translation>Finalised</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="189" />
+      <location filename="../desktop/ui/notification_table_model.py" line="199" />
       <source>Sent</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="190" />
+      <location filename="../desktop/ui/notification_table_model.py" line="200" />
       <source>Received</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="191" />
+      <location filename="../desktop/ui/notification_table_model.py" line="201" />
       <source>Reference number</source>
       <translation>Reference number</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="192" />
+      <location filename="../desktop/ui/notification_table_model.py" line="202" />
       <source>Municipality</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="193" />
+      <location filename="../desktop/ui/notification_table_model.py" line="203" />
       <source>Acknowledgement due</source>
       <translation>Acknowledgement due</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="230" />
+      <location filename="../desktop/ui/notification_table_model.py" line="236" />
+      <location filename="../desktop/ui/notification_table_model.py" line="258" />
       <source>(not yet given)</source>
       <translation>(not yet given)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="243" />
+      <location filename="../desktop/ui/notification_table_model.py" line="271" />
       <source>Draft</source>
       <translation>Draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="244" />
+      <location filename="../desktop/ui/notification_table_model.py" line="272" />
       <source>Waiting to send</source>
       <translation>Waiting to send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="245" />
+      <location filename="../desktop/ui/notification_table_model.py" line="273" />
       <source>Sending</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="246" />
+      <location filename="../desktop/ui/notification_table_model.py" line="274" />
       <source>Sent, waiting for receipt</source>
       <translation>Sent, waiting for receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="247" />
+      <location filename="../desktop/ui/notification_table_model.py" line="275" />
       <source>Received by the municipality</source>
       <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="248" />
+      <location filename="../desktop/ui/notification_table_model.py" line="276" />
       <source>Refused – phone the municipality</source>
       <translation>Refused – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="249" />
+      <location filename="../desktop/ui/notification_table_model.py" line="277" />
       <source>Received – content removed</source>
       <translation>Received – content removed</translation>
     </message>
@@ -680,165 +671,165 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="229" />
+      <location filename="../desktop/ui/settings_dialog.py" line="254" />
       <source>Settings</source>
       <extracomment>The rules for a new passphrase, shown before the first try (the first-run screen's words).</extracomment>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="230" />
+      <location filename="../desktop/ui/settings_dialog.py" line="255" />
       <source>&amp;Language</source>
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="231" />
+      <location filename="../desktop/ui/settings_dialog.py" line="256" />
       <source>Language</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="232" />
+      <location filename="../desktop/ui/settings_dialog.py" line="257" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="235" />
+      <location filename="../desktop/ui/settings_dialog.py" line="260" />
       <source>Lock after &amp;idle time</source>
       <translation>Lock after &amp;idle time</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="236" />
+      <location filename="../desktop/ui/settings_dialog.py" line="261" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="237" />
+      <location filename="../desktop/ui/settings_dialog.py" line="262" />
       <source>Minutes without use before Underret locks</source>
       <translation>Minutes without use before Underret locks</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="238" />
-      <location filename="../desktop/ui/settings_dialog.py" line="246" />
+      <location filename="../desktop/ui/settings_dialog.py" line="263" />
+      <location filename="../desktop/ui/settings_dialog.py" line="271" />
       <source>Change passphrase</source>
       <translation>Change passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="239" />
+      <location filename="../desktop/ui/settings_dialog.py" line="264" />
       <source>&amp;Current passphrase</source>
       <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="240" />
+      <location filename="../desktop/ui/settings_dialog.py" line="265" />
       <source>Current passphrase</source>
       <translation>Current passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="241" />
+      <location filename="../desktop/ui/settings_dialog.py" line="266" />
       <source>&amp;New passphrase</source>
       <translation>&amp;New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="242" />
+      <location filename="../desktop/ui/settings_dialog.py" line="267" />
       <source>New passphrase</source>
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="243" />
+      <location filename="../desktop/ui/settings_dialog.py" line="268" />
       <source>New passphrase &amp;again</source>
       <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="244" />
+      <location filename="../desktop/ui/settings_dialog.py" line="269" />
       <source>New passphrase again</source>
       <translation>New passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="245" />
+      <location filename="../desktop/ui/settings_dialog.py" line="270" />
       <source>Change &amp;passphrase</source>
       <translation>Change &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="251" />
-      <location filename="../desktop/ui/settings_dialog.py" line="252" />
+      <location filename="../desktop/ui/settings_dialog.py" line="276" />
+      <location filename="../desktop/ui/settings_dialog.py" line="277" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="255" />
+      <location filename="../desktop/ui/settings_dialog.py" line="280" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="258" />
+      <location filename="../desktop/ui/settings_dialog.py" line="283" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
       <translation>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="260" />
+      <location filename="../desktop/ui/settings_dialog.py" line="285" />
       <source>Change &amp;recovery passphrase</source>
       <translation>Change &amp;recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="261" />
+      <location filename="../desktop/ui/settings_dialog.py" line="286" />
       <source>Change recovery passphrase</source>
       <translation>Change recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="264" />
+      <location filename="../desktop/ui/settings_dialog.py" line="289" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
       <translation>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="266" />
+      <location filename="../desktop/ui/settings_dialog.py" line="291" />
       <source>Set &amp;recovery passphrase</source>
       <translation>Set &amp;recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="267" />
+      <location filename="../desktop/ui/settings_dialog.py" line="292" />
       <source>Set recovery passphrase</source>
       <translation>Set recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="268" />
+      <location filename="../desktop/ui/settings_dialog.py" line="293" />
       <source>&amp;New recovery passphrase</source>
       <translation>&amp;New recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="269" />
+      <location filename="../desktop/ui/settings_dialog.py" line="294" />
       <source>New recovery passphrase</source>
       <translation>New recovery passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="270" />
+      <location filename="../desktop/ui/settings_dialog.py" line="295" />
       <source>New recovery passphrase &amp;again</source>
       <translation>New recovery passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="271" />
+      <location filename="../desktop/ui/settings_dialog.py" line="296" />
       <source>New recovery passphrase again</source>
       <translation>New recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="272" />
+      <location filename="../desktop/ui/settings_dialog.py" line="297" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="305" />
+      <location filename="../desktop/ui/settings_dialog.py" line="330" />
       <source>Changing the passphrase…</source>
       <translation>Changing the passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="315" />
+      <location filename="../desktop/ui/settings_dialog.py" line="340" />
       <source>Your passphrase has been changed. Use the new one next time.</source>
       <translation>Your passphrase has been changed. Use the new one next time.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="345" />
+      <location filename="../desktop/ui/settings_dialog.py" line="370" />
       <source>Saving the recovery passphrase…</source>
       <translation>Saving the recovery passphrase…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/settings_dialog.py" line="359" />
+      <location filename="../desktop/ui/settings_dialog.py" line="384" />
       <source>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</source>
       <translation>Your recovery passphrase has been saved. Keep it somewhere safe, away from this PC.</translation>
     </message>
@@ -846,7 +837,7 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="289" />
+      <location filename="../desktop/ui/shell.py" line="290" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret cannot start</translation>
@@ -855,78 +846,78 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>UnlockWindow</name>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="218" />
+      <location filename="../desktop/ui/unlock_window.py" line="225" />
       <source>Underret – unlock</source>
       <translation>Underret – unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="219" />
+      <location filename="../desktop/ui/unlock_window.py" line="226" />
       <source>Unlock Underret</source>
       <translation>Unlock Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="220" />
+      <location filename="../desktop/ui/unlock_window.py" line="227" />
       <source>P&amp;rofile</source>
       <translation>P&amp;rofile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="221" />
+      <location filename="../desktop/ui/unlock_window.py" line="228" />
       <source>Profile</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="236" />
+      <location filename="../desktop/ui/unlock_window.py" line="243" />
       <source>Recovery &amp;passphrase</source>
       <translation>Recovery &amp;passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="241" />
+      <location filename="../desktop/ui/unlock_window.py" line="248" />
       <source>&amp;Passphrase</source>
       <translation>&amp;Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="242" />
+      <location filename="../desktop/ui/unlock_window.py" line="249" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="244" />
+      <location filename="../desktop/ui/unlock_window.py" line="251" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
       <translation>This profile's key is kept on this PC. No passphrase is needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="227" />
+      <location filename="../desktop/ui/unlock_window.py" line="234" />
       <source>&amp;New profile…</source>
       <translation>&amp;New profile…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="152" />
+      <location filename="../desktop/ui/unlock_window.py" line="159" />
       <source>Damaged profile (%1)</source>
       <extracomment>Faults where the vault file is kept and a new profile is the way forward. Keyring profiles whose keyring failed and that have a recovery passphrase: asked for it. Profile folders whose profile.json cannot be read: listed (never hidden), never opened.</extracomment>
       <translation>Damaged profile (%1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="228" />
+      <location filename="../desktop/ui/unlock_window.py" line="235" />
       <source>New profile</source>
       <translation>New profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="229" />
+      <location filename="../desktop/ui/unlock_window.py" line="236" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="230" />
+      <location filename="../desktop/ui/unlock_window.py" line="237" />
       <source>Unlock</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="237" />
+      <location filename="../desktop/ui/unlock_window.py" line="244" />
       <source>Recovery passphrase</source>
       <translation>Recovery passphrase</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/unlock_window.py" line="249" />
+      <location filename="../desktop/ui/unlock_window.py" line="256" />
       <source>Unlock (wait %n s)</source>
       <translation>
         <numerusform>Unlock (wait %n s)</numerusform>
@@ -934,17 +925,17 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="251" />
+      <location filename="../desktop/ui/unlock_window.py" line="258" />
       <source>&amp;Unlock</source>
       <translation>&amp;Unlock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="269" />
+      <location filename="../desktop/ui/unlock_window.py" line="276" />
       <source>Opening…</source>
       <translation>Opening…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/unlock_window.py" line="338" />
+      <location filename="../desktop/ui/unlock_window.py" line="345" />
       <source>You can keep this file for IT and start a new profile with "New profile…".</source>
       <translation>You can keep this file for IT and start a new profile with "New profile…".</translation>
     </message>

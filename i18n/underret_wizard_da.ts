@@ -4,114 +4,114 @@
   <context>
     <name>Attachments</name>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="46" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="47" />
       <source>The file is too large: all attachments together may be at most 10 MB.</source>
       <translation>Filen er for stor: Bilagene må tilsammen fylde højst 10 MB.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="48" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="49" />
       <source>At most 20 files can be attached.</source>
       <translation>Der kan højst vedhæftes 20 filer.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="49" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="50" />
       <source>Only PDF, PNG and JPEG files can be attached, and this file is none of them.</source>
       <translation>Der kan kun vedhæftes PDF-, PNG- og JPEG-filer, og denne fil er ingen af dem.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="51" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="52" />
       <source>The picture is damaged and cannot be read. Save it again, or take a new picture of the document.</source>
       <translation>Billedet er beskadiget og kan ikke læses. Gem det igen, eller tag et nyt billede af dokumentet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="54" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="55" />
       <source>The picture has too many pixels. Make it smaller and try again.</source>
       <translation>Billedet har for mange pixels. Gør det mindre, og prøv igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="56" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="57" />
       <source>The PDF file is damaged or incomplete and cannot be attached.</source>
       <translation>PDF-filen er beskadiget eller ufuldstændig og kan ikke vedhæftes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="58" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="59" />
       <source>The file cannot be read. Check that it still exists and that you may open it.</source>
       <translation>Filen kan ikke læses. Tjek, at den stadig findes, og at du har lov til at åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="60" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="61" />
       <source>The notification could not be saved, so the file was not attached. Try again.</source>
       <translation>Underretningen kunne ikke gemmes, så filen blev ikke vedhæftet. Prøv igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="62" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="63" />
       <source>An attachment is missing from the notification. Remove it and add it again.</source>
       <translation>Et bilag mangler i underretningen. Fjern det, og vedhæft det igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="76" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="77" />
       <source>PDF, PNG and JPEG files</source>
       <translation>PDF-, PNG- og JPEG-filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="77" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="78" />
       <source>All files</source>
       <translation>Alle filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="79" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="80" />
       <source>Choose files to attach</source>
       <translation>Vælg filer, der skal vedhæftes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="138" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="139" />
       <source>&amp;Attach files…</source>
       <extracomment>How files are chosen (tests hand in their own; the person gets the file dialog).</extracomment>
       <translation>&amp;Vedhæft filer …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="139" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="170" />
       <source>Attach files: PDF, PNG or JPEG</source>
       <translation>Vedhæft filer: PDF, PNG eller JPEG</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="140" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="142" />
       <source>Remo&amp;ve file</source>
       <translation>&amp;Fjern fil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="141" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="143" />
       <source>Remove the chosen file</source>
       <translation>Fjern den valgte fil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="142" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="144" />
       <source>Attached files</source>
       <translation>Vedhæftede filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="190" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="198" />
       <source>Reading and cleaning the file…</source>
       <translation>Læser filen og fjerner skjulte oplysninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="202" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="210" />
       <source>Attached. The picture was saved without hidden information such as where and with what it was taken.</source>
       <translation>Vedhæftet. Billedet er gemt uden skjulte oplysninger, fx om hvor og med hvad det er taget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="204" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="212" />
       <source>Attached.</source>
       <translation>Vedhæftet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="227" />
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="239" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="235" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="247" />
       <source>Removed.</source>
       <translation>Fjernet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/attachments_editor.py" line="270" />
+      <location filename="../desktop/ui/wizard/attachments_editor.py" line="278" />
       <source>%1 of 10 MB in all</source>
       <translation>%1 af i alt 10 MB</translation>
     </message>
@@ -174,72 +174,72 @@
       <translation>Mærke %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="107" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="108" />
       <source>Click on the body where you saw the mark, or choose the place in the list and press Add mark. Describe each mark below.</source>
       <translation>Klik på kroppen, hvor du så mærket, eller vælg stedet på listen, og tryk på Tilføj mærke. Beskriv hvert mærke nedenfor.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="111" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
       <source>Body map, front</source>
       <translation>Kropskort forfra</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="112" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
       <source>Body map, back</source>
       <translation>Kropskort bagfra</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="113" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
       <source>&amp;Place on the body</source>
       <translation>Sted på kr&amp;oppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="114" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
       <source>Place on the body for a new mark</source>
       <translation>Sted på kroppen for et nyt mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="115" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
       <source>&amp;Add mark</source>
       <translation>Tilføj &amp;mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="116" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="117" />
       <source>Add a mark at the chosen place</source>
       <translation>Tilføj et mærke på det valgte sted</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="117" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="118" />
       <source>&amp;Marks</source>
       <translation>Mærk&amp;er</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="118" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="119" />
       <source>Marks on the body</source>
       <translation>Mærker på kroppen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="119" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="120" />
       <source>&amp;Remove mark</source>
       <translation>F&amp;jern mærket</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="120" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="121" />
       <source>Remove the chosen mark</source>
       <translation>Fjern det valgte mærke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="266" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="267" />
       <source>%1 (kind not chosen yet)</source>
       <translation>%1 (slags ikke valgt endnu)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="282" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="283" />
       <source>Click on the body to place a mark. Page Up and Page Down choose a mark, the arrow keys move it, Delete removes it.</source>
       <translation>Klik på kroppen for at sætte et mærke. Page Up og Page Down vælger et mærke, piletasterne flytter det, og Delete fjerner det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="287" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="288" />
       <source>No marks yet.</source>
       <translation>Ingen mærker endnu.</translation>
     </message>
@@ -247,7 +247,7 @@
   <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="201" />
+      <location filename="../desktop/ui/wizard/review.py" line="203" />
       <source>%n thing(s) to look at before you can send it.</source>
       <translation>
         <numerusform>%n ting at se på, før du kan sende den.</numerusform>
@@ -457,7 +457,7 @@
       <translation>Tegn for aldersgruppen: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="275" />
+      <location filename="../desktop/ui/wizard/window.py" line="276" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
@@ -475,11 +475,6 @@
       <location filename="../desktop/ui/wizard/window.py" line="279" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/window.py" line="280" />
-      <source>Discard this draft</source>
-      <translation>Kassér denne kladde</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/window.py" line="281" />
@@ -537,7 +532,7 @@
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="274" />
+      <location filename="../desktop/ui/wizard/window.py" line="275" />
       <source>Underret – notification of concern</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A correction's note of what it corrects (see :mod:`.finalised_view`). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Underret – underretning</translation>
@@ -877,7 +872,7 @@
       <translation>Du har svaret, at du har mistanke om vold eller overgreb i hjemmet, og at en forælder kender til underretningen. Skriv under »Hvad er der sket?«, hvornår og hvordan forælderen fik det at vide.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="177" />
+      <location filename="../desktop/ui/wizard/bodymap_editor.py" line="178" />
       <location filename="../desktop/ui/wizard/problems.py" line="37" />
       <source>At most {max} can be added here.</source>
       <translation>Du kan højst tilføje {max} her.</translation>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UnderretError
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
 
@@ -271,9 +272,9 @@ class FirstRunWindow(QWidget):
         self._name_label.setText(self.tr("&Your name"))
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.keyring_radio.setText(self.tr("&Remember on this PC (a PC only you use)"))
-        self.keyring_radio.setAccessibleName(self.tr("Remember on this PC"))
+        name_as_shown(self.keyring_radio)
         self.passphrase_radio.setText(self.tr("Use a personal &passphrase (a shared PC)"))
-        self.passphrase_radio.setAccessibleName(self.tr("Use a personal passphrase"))
+        name_as_shown(self.passphrase_radio)
         self._managed_label.setText(self.tr("Set by your municipality's IT"))
         self.keyring_note.setText(self.tr(
             "This PC cannot keep the key for you (its saved passwords cannot be used), so a personal "

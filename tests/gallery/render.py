@@ -110,6 +110,7 @@ def render_combo(out: Path, combo: Combo, only: set[str] | None = None) -> dict[
     from PySide6.QtWidgets import QApplication
 
     from tests.gallery.elision import findings_in
+    from tests.gallery.naming import name_findings_in
     from tests.gallery.scenes import all_scenes
     from tests.gallery.stage import build_stage, close_stage
 
@@ -119,6 +120,7 @@ def render_combo(out: Path, combo: Combo, only: set[str] | None = None) -> dict[
     apply_combo(combo, app.font().pointSizeF())
     shots: dict[str, str] = {}
     findings: list[dict[str, str]] = []
+    names: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="underret-gallery-") as folder:
         os.environ["UNDERRET_DATA_DIR"] = folder
         stage = build_stage(Path(folder), combo.language)
@@ -136,13 +138,14 @@ def render_combo(out: Path, combo: Combo, only: set[str] | None = None) -> dict[
                         raise OSError(f"could not write {file}")
                     shots[name] = file
                     findings += [{"shot": name, "combo": combo.key} | f for f in findings_in(window)]
+                    names += [{"shot": name, "combo": combo.key} | f for f in name_findings_in(window)]
                 for window in QApplication.topLevelWidgets():
                     if window.isVisible():
                         window.close()
                 settle()
         finally:
             close_stage(stage)
-    return {"combo": combo.key, "shots": shots, "findings": findings,
+    return {"combo": combo.key, "shots": shots, "findings": findings, "names": names,
             "seconds": round(time.monotonic() - started, 2)}
 
 
@@ -173,6 +176,7 @@ def render(out: Path, combos: list[Combo], only: set[str] | None = None) -> dict
         results = list(pool.map(one, combos))
     shots: dict[str, dict[str, str]] = {}
     findings: list[dict[str, str]] = []
+    names: list[dict[str, str]] = []
     timings: dict[str, float] = {}
     for combo, result in zip(combos, results, strict=True):
         combo_shots = result["shots"]
@@ -182,9 +186,12 @@ def render(out: Path, combos: list[Combo], only: set[str] | None = None) -> dict
         combo_findings = result["findings"]
         assert isinstance(combo_findings, list)
         findings += combo_findings
+        combo_names = result["names"]
+        assert isinstance(combo_names, list)
+        names += combo_names
         timings[combo.key] = float(str(result["seconds"]))
     report: dict[str, object] = {"screen": list(SCREEN), "combos": [c.key for c in combos], "shots": shots,
-                                 "findings": findings, "seconds": timings}
+                                 "findings": findings, "names": names, "seconds": timings}
     (out / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     _write_index(out, combos, shots, findings)
     return report
@@ -241,8 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     count = sum(len(files) for files in shots.values())
     findings = report["findings"]
     assert isinstance(findings, list)
+    names = report["names"]
+    assert isinstance(names, list)
     print(f"gallery: {count} pictures in {args.out} ({time.monotonic() - started:.1f} s), "
-          f"{len(findings)} elided or clipped texts")
+          f"{len(findings)} elided or clipped texts, {len(names)} buttons whose name leaves out their text")
     return 0
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui import theme
+from desktop.ui.accessible import name_as_shown
 
 translate = QCoreApplication.translate
 
@@ -70,9 +71,9 @@ class AlertBanner(QFrame):
     def retranslate(self) -> None:
         self.heading.setText(translate("Delivery", "A notification needs you"))
         self.show_button.setText(translate("Delivery", "S&how it"))
-        self.show_button.setAccessibleName(translate("Delivery", "Show the notification in the list"))
+        name_as_shown(self.show_button, translate("Delivery", "Show the notification in the list"))
         self.seen_button.setText(translate("Delivery", "I have s&een it"))
-        self.seen_button.setAccessibleName(translate("Delivery", "I have seen it: hide this message"))
+        name_as_shown(self.seen_button, translate("Delivery", "I have seen it: hide this message"))
 
     def set_alerts(self, alerts: list[tuple[str, str]]) -> None:
         """``(notification id, sentence)`` for each alert not seen yet; none hides the banner."""

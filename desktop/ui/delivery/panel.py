@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui import theme
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.delivery.wording import StateDetails
 
 translate = QCoreApplication.translate
@@ -63,10 +64,10 @@ class DeliveryPanel(QFrame):
     def retranslate(self) -> None:
         self.setAccessibleName(translate("Delivery", "Delivery of the selected notification"))
         self.send_again_button.setText(translate("Delivery", "Send &again"))
-        self.send_again_button.setAccessibleName(translate("Delivery", "Send the refused notification again"))
+        name_as_shown(self.send_again_button, translate("Delivery", "Send the refused notification again"))
         self.acknowledgement_button.setText(translate("Delivery", "I have received the municipality's "
                                                                   "&acknowledgement"))
-        self.acknowledgement_button.setAccessibleName(translate(
+        name_as_shown(self.acknowledgement_button, translate(
             "Delivery", "Note that the municipality has sent an acknowledgement for the selected "
                         "notification"))
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.errors import UnderretError
 from desktop.ui import theme
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.announce import announce
 from desktop.ui.delivery.alerts import ALERT_SEEN_EVENT, AlertBanner, DesktopNotifier
 from desktop.ui.delivery.copies import PRINTABLE_STATES, StoredCopies
@@ -190,7 +191,7 @@ class MainWindowDelivery(QObject):
         self.send_now_action.setToolTip(translate("Delivery",
                                                   "Try to send every waiting notification now (F9)"))
         self.send_now_button.setText(translate("Delivery", "Send now (F9)"))
-        self.send_now_button.setAccessibleName(translate("Delivery", "Send waiting notifications now"))
+        name_as_shown(self.send_now_button, translate("Delivery", "Send waiting notifications now"))
         self.send_now_button.setToolTip(self.send_now_action.toolTip())
         if self.waiting == 0:
             text = translate("Delivery", "Nothing waiting to be sent")

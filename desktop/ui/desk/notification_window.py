@@ -33,6 +33,7 @@ from desktop.desk.linking import Linked
 from desktop.desk.store.handling import Step, StepDone
 from desktop.domain.deadlines import DANISH_TIME
 from desktop.ui import geometry, theme
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.desk.context import error_text
 from desktop.ui.desk.dialogs import AssessmentDialog, OrientationDialog
 from desktop.ui.desk.wording import (
@@ -145,8 +146,8 @@ class NotificationWindow(QWidget):
                              (self.acknowledge_button, self.tr("Send kvittering to the notifier")),
                              (self.orient_button, self.tr("Tell the notifier the outcome")),
                              (self.hand_over_button, self.tr("Hand over to the case system")),
-                             (self.close_button, self.tr("Close"))):
-            button.setAccessibleName(name)
+                             (self.close_button, "")):
+            name_as_shown(button, name)  # the words on the button; what it does is said after them
             button.setEnabled(False)
         self.close_button.setEnabled(True)
         self.assess_button.clicked.connect(self.assess)

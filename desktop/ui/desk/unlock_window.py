@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.keys import KeyProtection, zero
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.desk.context import error_text
 from desktop.ui.operations import run_in_background
 
@@ -93,7 +94,7 @@ class DeskUnlockWindow(QWidget):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Passphrase again"))
         self.use_keyring = QCheckBox(self.tr("&Keep the key in this PC's saved passwords instead"))
-        self.use_keyring.setAccessibleName(self.tr("Keep the key in this PC's saved passwords"))
+        name_as_shown(self.use_keyring)
         self.use_keyring.toggled.connect(self._keyring_toggled)
         self.button = QPushButton()
         self.button.setObjectName("unlockButton")

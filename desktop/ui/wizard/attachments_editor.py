@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.attachments import MAX_FILES, MAX_TOTAL_BYTES, format_size
 from desktop.errors import UnderretError
 from desktop.ui import theme
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.messages import message_for
 from desktop.ui.theme import Tone
 from desktop.ui.wizard.attachment_store import AttachmentStore
-from desktop.ui.wizard.base import FieldEditor
+from desktop.ui.wizard.base import FieldEditor, as_sentences
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -136,9 +137,10 @@ class AttachmentsEditor(FieldEditor):
 
     def retranslate(self) -> None:
         self.add_button.setText(translate("Attachments", "&Attach files…"))
-        self.add_button.setAccessibleName(translate("Attachments", "Attach files: PDF, PNG or JPEG"))
+        name_as_shown(self.add_button)
+        self._describe_add_button()
         self.remove_button.setText(translate("Attachments", "Remo&ve file"))
-        self.remove_button.setAccessibleName(translate("Attachments", "Remove the chosen file"))
+        name_as_shown(self.remove_button, translate("Attachments", "Remove the chosen file"))
         self.list.setAccessibleName(translate("Attachments", "Attached files"))
         self._show_entries()
 
@@ -158,8 +160,14 @@ class AttachmentsEditor(FieldEditor):
 
     def apply_accessible_name(self, name: str) -> None:
         self.list.setAccessibleDescription(name)
-        self.add_button.setAccessibleDescription(name)
+        self._field_name = name
+        self._describe_add_button()
         self.label.setBuddy(self.add_button)
+
+    def _describe_add_button(self) -> None:
+        """After the button's own words: which question it answers and what may be attached."""
+        self.add_button.setAccessibleDescription(as_sentences(
+            getattr(self, "_field_name", ""), translate("Attachments", "Attach files: PDF, PNG or JPEG")))
 
     # --- adding and removing ---------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:

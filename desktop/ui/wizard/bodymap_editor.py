@@ -28,6 +28,7 @@ from desktop.domain.answers import parse_path
 from desktop.domain.bodymap import BodyView, Figure, figure_for, geometry, place
 from desktop.domain.document import AgeBand
 from desktop.domain.observations import MAX_MARKS, code_lists, describe_mark
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.wizard.base import FieldEditor
 from desktop.ui.wizard.bodymap_canvas import BodyMapCanvas
 from desktop.ui.wizard.bodymap_details import MarkDetails, narrow_combo
@@ -113,11 +114,11 @@ class BodyMapEditor(FieldEditor):
         self.place_label.setText(translate("BodyMap", "&Place on the body"))
         self.place.setAccessibleName(translate("BodyMap", "Place on the body for a new mark"))
         self.add_button.setText(translate("BodyMap", "&Add mark"))
-        self.add_button.setAccessibleName(translate("BodyMap", "Add a mark at the chosen place"))
+        name_as_shown(self.add_button, translate("BodyMap", "Add a mark at the chosen place"))
         self.list_label.setText(translate("BodyMap", "&Marks"))
         self.list.setAccessibleName(translate("BodyMap", "Marks on the body"))
         self.remove_button.setText(translate("BodyMap", "&Remove mark"))
-        self.remove_button.setAccessibleName(translate("BodyMap", "Remove the chosen mark"))
+        name_as_shown(self.remove_button, translate("BodyMap", "Remove the chosen mark"))
         self.details.retranslate()
         self._describe_canvases()
 

@@ -186,7 +186,9 @@ class ReviewPage(QScrollArea):
             question = question_of(flow.form, problem.field_path, self.lang)
             parts = [titles.get(problem.section_id, ""), *question]
             where = " › ".join(part for part in parts if part)
-            text = f"{where}: {problem_text(problem)}"
+            # "Barnet › CPR-nummer: Udfyld …", but a question keeps its mark: "… underretningen? Udfyld …".
+            joint = " " if where.endswith(("?", "!")) else ": "
+            text = f"{where}{joint}{problem_text(problem)}"
             button = QPushButton(text)
             button.setObjectName(f"problem:{problem.field_path}")
             button.setAccessibleName(text)

@@ -41,6 +41,7 @@ from desktop.domain.help import wizard_topic
 from desktop.domain.packs import GuidelinePack
 from desktop.domain.validation import UNKNOWN, Problem
 from desktop.ui import theme
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.help.actions import add_help_menu
 from desktop.ui.messages import message_for
 from desktop.ui.wizard import checks, discarding, finalised_view
@@ -273,11 +274,10 @@ class WizardWindow(QMainWindow):
         language the notification is being written in)."""
         self.setWindowTitle(translate("Wizard", "Underret – notification of concern"))
         self.acute_button.setText(translate("Wizard", "Child in danger? &Whom to call"))
-        self.acute_button.setAccessibleName(
-            translate("Wizard", "Child in danger right now? Show whom to call"))
+        name_as_shown(self.acute_button, translate("Wizard", "Child in danger right now? Show whom to call"))
         self.document_view.setAccessibleName(translate("Wizard", "The finalised notification"))
         self.discard_button.setText(translate("Wizard", "&Discard draft"))
-        self.discard_button.setAccessibleName(translate("Wizard", "Discard this draft"))
+        name_as_shown(self.discard_button)
         self.back_button.setText(translate("Wizard", "&Back"))
         self.back_button.setAccessibleName(translate("Wizard", "Back to the previous page"))
         self.next_button.setText(translate("Wizard", "&Next"))
@@ -286,9 +286,9 @@ class WizardWindow(QMainWindow):
         self.review_button.setAccessibleName(translate("Wizard", "Back to the review page"))
         self.review_button.setToolTip(translate("Wizard", "Back to the review page (Ctrl+R)"))
         self.finalise_button.setText(translate("Wizard", "&Finish and send"))
-        self.finalise_button.setAccessibleName(translate("Wizard", "Finish and send the notification"))
+        name_as_shown(self.finalise_button, translate("Wizard", "Finish and send the notification"))
         self.correct_button.setText(translate("Wizard", "&Correct it"))
-        self.correct_button.setAccessibleName(translate(
+        name_as_shown(self.correct_button, translate(
             "Wizard", "Write a correction: a new notification that refers to this one"))
         self.close_button.setText(translate("Wizard", "C&lose"))
         self.close_button.setAccessibleName(translate("Wizard", "Close the window"))

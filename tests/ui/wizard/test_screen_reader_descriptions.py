@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.services import Services
@@ -51,3 +51,34 @@ def test_a_date_problem_met_again_from_the_review_is_said_once(
     message = "Skriv datoen som dag-måned-år, fx 24-12-2019."
     assert birth.problem_label.isVisibleTo(window) and birth.problem_label.text() == message
     assert birth.focus_target().accessibleDescription().count(message) == 1
+
+
+def test_next_moves_the_focus_once_straight_to_the_new_pages_first_field(
+    open_wizard: Callable[..., Any], qtbot: QtBot
+) -> None:
+    """A screen reader speaks every focus change: on the way to the next page, the focus must not stop on
+    "Tilbage" (or anything else) first, or the person hears "Tilbage til forrige side" cut off."""
+    wizard = open_wizard()
+    wizard.choose("acute.in_danger", "no")
+    window = wizard.window
+    for _ in range(4):
+        wizard.tab_to(window.next_button)
+        before = window.page_id
+        stops: list[QWidget] = []
+
+        def note(_old: QWidget | None, new: QWidget | None, stops: list[QWidget] = stops) -> None:
+            if new is not None:
+                stops.append(new)
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(note)
+        try:
+            wizard.press(Qt.Key.Key_Space)
+            qtbot.waitUntil(lambda b=before: window.page_id != b)  # type: ignore[misc]
+            qtbot.wait(50)
+        finally:
+            app.focusChanged.disconnect(note)
+        assert len(stops) == 1, (window.page_id, [w.accessibleName() or w.objectName() for w in stops])
+        assert stops[0] is QApplication.focusWidget()
+        assert stops[0] is not window.back_button
