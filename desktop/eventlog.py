@@ -173,12 +173,26 @@ class RotatingLogFile(logging.FileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+            if self.stream is not None and not self._still_the_file(self.stream.fileno()):
+                # Another program writing this log (the app and underret-desk share it) has rotated it:
+                # follow into the new file instead of writing on into the old one.
+                self.stream.close()
+                self.stream = None  # type: ignore[assignment]
+            if self.stream is not None and os.fstat(self.stream.fileno()).st_size >= self.max_bytes:
                 self._rotate()
         except (OSError, ValueError):
             self.handleError(record)
             return
         super().emit(record)
+
+    def _still_the_file(self, descriptor: int) -> bool:
+        """True while the open file (``descriptor``) is still the one named ``underret.log``."""
+        try:
+            named = os.stat(self.baseFilename)
+        except FileNotFoundError:
+            return False
+        opened = os.fstat(descriptor)
+        return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
 
     def _rotate(self) -> None:
         if self.stream is not None:

@@ -110,6 +110,32 @@ def test_the_log_rotates_and_keeps_a_bounded_number_of_old_files(tmp_path: Path)
     assert numbers == sorted(numbers)
 
 
+def test_two_programs_writing_one_log_both_follow_a_rotation_and_keep_it_in_order(tmp_path: Path) -> None:
+    # The app and underret-desk (or two app windows' processes) append to the same file, each with its
+    # own handle. After one rotates, the other must write into the new file, not on into the old one
+    # (where doctor would read its lines out of order, and it would rotate that file again too early).
+    path = tmp_path / "logs" / "underret.log"
+    app, desk = (eventlog.RotatingLogFile(path, max_bytes=600, backups=5) for _ in range(2))
+    loggers = []
+    for name, handler in (("app", app), ("desk", desk)):
+        logger = logging.getLogger(f"desktop.test_two_{name}")
+        logger.addHandler(handler)
+        logger.propagate = False
+        loggers.append(logger)
+    try:
+        for index in range(40):
+            loggers[index % 2].warning("line %d", index, extra={eventlog.MESSAGE_ID: "test.rotation"})
+    finally:
+        for logger, handler in zip(loggers, (app, desk), strict=True):
+            logger.removeHandler(handler)
+            logger.propagate = True
+            handler.close()
+    found = eventlog.recent_problems(tmp_path / "logs", limit=500)
+    numbers = [int(entry.text.split()[1]) for entry in found]
+    assert numbers == list(range(40))  # every line once, oldest first, across the rotated files
+    assert all(p.stat().st_size < 800 for p in path.parent.iterdir())
+
+
 def test_recent_problems_lists_refusals_and_problems_not_notices(log_folder: Path) -> None:
     eventlog.notice("session.locked", reason="idle")
     eventlog.refusal("policy.bad_value", setting="municipality")
