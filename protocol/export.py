@@ -169,6 +169,13 @@ def _join(values: Iterable[Any]) -> str:
     return "; ".join(str(v) for v in values if v not in (None, ""))
 
 
+def _aligned(values: Iterable[Any]) -> str:
+    """One value per person, in the same places as the names beside it ("" where one has none);
+    empty when nobody has one. Never shifted: a CPR number must stay with its person."""
+    texts = ["" if v is None else str(v) for v in values]
+    return "; ".join(texts) if any(texts) else ""
+
+
 def _yes_no(value: Any) -> str:
     return "" if value is None else ("ja" if value else "nej")
 
@@ -226,10 +233,10 @@ def csv_row(document: Mapping[str, Any], files: Sequence[str], lists: Mapping[st
         "child_not_informed_reason": child.get("not_informed_reason") or "",
         "child_own_view": child.get("own_view") or "",
         "parent_names": _join(h.get("name") for h in holders),
-        "parent_cprs": _join(h.get("cpr") for h in holders),
+        "parent_cprs": _aligned(h.get("cpr") for h in holders),
         "parents_json": json.dumps(holders, ensure_ascii=False) if holders else "",
         "sibling_names": _join(s.get("name") for s in document.get("siblings", [])),
-        "sibling_cprs": _join(s.get("cpr") for s in document.get("siblings", [])),
+        "sibling_cprs": _aligned(s.get("cpr") for s in document.get("siblings", [])),
         "siblings_json": json.dumps(document.get("siblings", []), ensure_ascii=False)
         if document.get("siblings") else "",
         "knowledge_role": knowledge.get("role") or "",

@@ -177,3 +177,25 @@ def test_a_notification_that_is_not_schema_v2_stops_the_export_before_anything_i
     err = capsys.readouterr().err
     assert "export.not_schema_v2" in err and "child/cpr" in err and "abc" not in err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_parent_s_cpr_number_stays_beside_that_parent_s_name_in_the_csv() -> None:
+    # Found checking issue 14 from outside: the CPR columns left out parents without a number, so with
+    # the first parent's number unknown the second parent's number stood first - beside the first
+    # parent's name. A case system matching by position would file it under the wrong person.
+    from protocol.codes import code_lists
+    from protocol.export import csv_row
+
+    document = json.loads((ROOT / "forms" / "schema" / "examples" / "notification-v2-cpr.json").read_bytes())
+    document["custody_holders"] = [dict(document["custody_holders"][0], name="Karin Hansen", cpr=None),
+                                   dict(document["custody_holders"][0], name="Ole Hansen", cpr="020285-4005")]
+    document["siblings"] = [{"name": "Oskar", "birth_date": None, "cpr": None, "notes": None},
+                            {"name": "Ida", "birth_date": None, "cpr": "010120-4000", "notes": None}]
+    row = csv_row(document, [], code_lists(), {})
+    assert row["parent_names"].split("; ") == ["Karin Hansen", "Ole Hansen"]
+    assert row["parent_cprs"].split("; ") == ["", "020285-4005"]
+    assert row["sibling_names"].split("; ") == ["Oskar", "Ida"]
+    assert row["sibling_cprs"].split("; ") == ["", "010120-4000"]
+    # No CPR number for anyone: the column is empty, not a row of separators.
+    document["custody_holders"] = [dict(h, cpr=None) for h in document["custody_holders"]]
+    assert csv_row(document, [], code_lists(), {})["parent_cprs"] == ""

@@ -36,7 +36,7 @@ def test_every_field_of_schema_v2_has_a_row_in_the_mapping_with_a_national_headi
     fields = list(_leaves(schema, schema["$defs"]))  # type: ignore[arg-type]
     assert len(fields) > 90
     text = (forms_dir() / "schema" / "mapping.md").read_text("utf-8")
-    row = re.compile(r"^\| `([^`]+)` \|[^|]*\|[^|]*\| ([^|]+) \|", re.M)
+    row = re.compile(r"^\| `([^`]+)` \|[^|\n]*\|[^|\n]*\| ([^|\n]+) \|", re.M)  # one line each
     rows = {m.group(1): m.group(2) for m in row.finditer(text)}
     missing = [f for f in fields if f not in rows]
     assert missing == [], "add these to forms/schema/mapping.md"
@@ -48,3 +48,17 @@ def test_every_field_of_schema_v2_has_a_row_in_the_mapping_with_a_national_headi
     assert extra == [], "the mapping names fields schema v2 does not have"
     published = json.loads((forms_dir() / "schema" / "notification.schema.json").read_text("utf-8"))
     assert published == schema  # the mapping follows the published schema
+
+
+def test_every_csv_column_of_the_export_is_documented_in_order_with_the_v2_field_it_holds() -> None:
+    from protocol.export import _EMPTY, csv_row
+
+    columns = list(csv_row(_EMPTY, [], {}, {}))
+    text = (forms_dir() / "schema" / "mapping.md").read_text("utf-8")
+    section = text.split("## The CSV columns", 1)[1]
+    documented = re.findall(r"^\| `([a-z_]+)` \| (.+) \|$", section, re.M)
+    assert [column for column, _field in documented] == columns
+    fields = set(_leaves(json_schema(), json_schema()["$defs"]))  # type: ignore[arg-type]
+    for column, field in documented:
+        named = re.findall(r"`([a-z_.\[\]]+)`", field)
+        assert any(name in fields or any(f.startswith(name) for f in fields) for name in named), column
