@@ -28,6 +28,7 @@ for before its first window.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -179,7 +180,10 @@ class RotatingLogFile(logging.FileHandler):
                 self.stream.close()
                 self.stream = None  # type: ignore[assignment]
             if self.stream is not None and os.fstat(self.stream.fileno()).st_size >= self.max_bytes:
-                self._rotate()
+                # Windows: another program (the app, underret-desk) holding the file open refuses the
+                # rename. The line is written all the same; a later one rotates.
+                with contextlib.suppress(PermissionError):
+                    self._rotate()
         except (OSError, ValueError):
             self.handleError(record)
             return

@@ -136,6 +136,38 @@ def test_two_programs_writing_one_log_both_follow_a_rotation_and_keep_it_in_orde
     assert all(p.stat().st_size < 800 for p in path.parent.iterdir())
 
 
+def test_a_rotation_another_program_blocks_loses_no_line(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # On Windows a file another program holds open cannot be renamed (the app and underret-desk share the
+    # log): the rename is refused there. A fake at that boundary, which cannot run here: os.replace
+    # refusing as Windows does. The line is written all the same; the rotation waits for a later line.
+    import os
+
+    path = tmp_path / "logs" / "underret.log"
+    handler = eventlog.RotatingLogFile(path, max_bytes=300, backups=2)
+    logger = logging.getLogger("desktop.test_blocked_rotation")
+    logger.addHandler(handler)
+    logger.propagate = False
+
+    def refused(source: object, target: object) -> None:
+        raise PermissionError(13, "The process cannot access the file because it is being used")
+
+    try:
+        for index in range(10):
+            logger.warning("line %d", index, extra={eventlog.MESSAGE_ID: "test.rotation"})
+        monkeypatch.setattr(os, "replace", refused)
+        for index in range(10, 20):
+            logger.warning("line %d", index, extra={eventlog.MESSAGE_ID: "test.rotation"})
+        monkeypatch.undo()
+        logger.warning("line %d", 20, extra={eventlog.MESSAGE_ID: "test.rotation"})
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+        handler.close()
+    numbers = [int(entry.text.split()[1]) for entry in eventlog.recent_problems(path.parent, limit=500)]
+    assert numbers[-11:] == list(range(10, 21))  # nothing dropped while the rename was refused
+
+
 def test_recent_problems_lists_refusals_and_problems_not_notices(log_folder: Path) -> None:
     eventlog.notice("session.locked", reason="idle")
     eventlog.refusal("policy.bad_value", setting="municipality")
