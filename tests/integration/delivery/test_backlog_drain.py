@@ -78,3 +78,53 @@ def test_beyond_the_limit_the_whole_queue_waits_what_the_intake_says_and_then_go
     finally:
         transport.close()
         intake.stop()
+
+
+def _answers(intake: BackgroundIntake, status: int) -> int:
+    """How many envelope posts the intake answered with ``status`` (its own Prometheus counter)."""
+    value = intake.app.state.metrics.registry.get_sample_value(
+        "underret_intake_requests_total", {"route": "/v1/envelopes", "status": str(status)})
+    return int(value or 0)
+
+
+def test_hundreds_waiting_drain_each_once_and_every_429_holds_the_whole_queue(
+    vault: Vault, queue_notification: Callable[..., str], intake_keys: IntakeKeys, tls: TlsMaterial,
+    tmp_path: Path,
+) -> None:
+    """A PC back with hundreds waiting, on two lanes as the app sends: each notification is posted until
+    its one receipt and never again (no 200 'already have it' answers, i.e. nothing resent), each 429
+    ends the pass for the whole queue (at most one per lane per pass, not one per waiting item), and
+    nothing goes before the moment the intake named."""
+    ids = [queue_notification() for _ in range(200)]
+    settings = IntakeSettings(reference_prefix="KOM", min_free_bytes=0, rate_per_minute=900, rate_burst=60)
+    intake, transport = _start(tmp_path, intake_keys, tls, settings)
+    lanes = 2  # desktop.ui.delivery.service.SENDING_LANES
+    try:
+        sender = OutboxSender(lambda: vault, transport, intake_keys.receipt_public, lanes=lanes)
+        passes = backed_off = 0
+        while vault.outbox.waiting_count() and passes < 200:
+            passes += 1
+            report = sender.run_once()
+            if report.backed_off is None:
+                continue
+            backed_off += 1
+            assert report.backed_off == "delivery.server_busy"
+            waiting = [i for i in ids if vault.outbox.next_attempt_for(i) is not None]
+            until = {vault.outbox.next_attempt_for(i) for i in waiting}
+            assert len(until) == 1, "the whole queue waits the same moment"
+            # Before that moment nothing is tried, however often the timer or a window asks.
+            early = sender.run_once()
+            assert early.attempted == 0 and early.receipted == []
+            [due] = until
+            # what the intake said (a second or two here), not the growing back-off of a broken network
+            assert due is not None and due <= datetime.now(UTC) + timedelta(seconds=5)
+            time.sleep(max(0.0, (due - datetime.now(UTC)).total_seconds()) + 0.05)
+        assert {vault.notifications.get_summary(i).state for i in ids} == {NotificationState.RECEIPTED}
+        assert backed_off >= 2, "the test must cross the limit more than once"
+        assert _answers(intake, 201) == len(ids)
+        assert _answers(intake, 200) == 0, "a receipted notification was posted again"
+        assert _answers(intake, 429) <= lanes * backed_off
+        assert all(intake.store.count(i) == 1 for i in ids)
+    finally:
+        transport.close()
+        intake.stop()
