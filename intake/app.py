@@ -47,9 +47,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from intake.inbox import inbox_routes
-from intake.limits import MemoryBudget, SenderRate, UploadSlots, free_bytes
+from intake.limits import InMemoryReceiving, MemoryBudget, SenderRate, UploadSlots, free_bytes
 from intake.observability import Metrics, guarded
-from intake.receiving import Refusal, receive_body
+from intake.receiving import ReceivedBody, Refusal, receive_body
 from intake.settings import DEFAULT_MAX_BODY, IntakeSettings
 from intake.storage import IntakeStore, StoreBusy, StoreUnavailable, open_store
 from intake.storage.base import to_text
@@ -59,7 +59,12 @@ from protocol.receivable import unexpected_names
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DEFAULT_MAX_BODY", "create_app"]
+__all__ = ["DEFAULT_MAX_BODY", "IN_MEMORY_BODY", "create_app"]
+
+#: Envelopes up to this declared size are received into memory while ``IN_MEMORY_RECEIVING`` has room.
+IN_MEMORY_BODY = 4 * 1024 * 1024
+#: Bytes of such envelopes being received at once (the rest wait on disk, whatever slow clients do).
+IN_MEMORY_RECEIVING = 32 * 1024 * 1024
 
 
 def _error(status: int, error: str, reason: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
@@ -105,6 +110,7 @@ def create_app(
     enrolments = SenderRate(settings.enrol_per_hour / 60.0, settings.enrol_burst)  # per token
     slots = UploadSlots(settings.max_uploads)
     budget = MemoryBudget(settings.memory_budget)
+    receiving = InMemoryReceiving(IN_MEMORY_RECEIVING)
     watched = [Path(settings.spool_dir or tempfile.gettempdir())]
     if store.dialect == "sqlite":
         watched.append(Path(store.target).resolve().parent)
@@ -161,8 +167,9 @@ def create_app(
                 raise ValueError(key)
         except ValueError:
             return refuse(400, "intake.idempotency_key_invalid", "The Idempotency-Key must be a UUID.")
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > settings.max_body:
+        declared_text = request.headers.get("content-length", "")
+        declared = int(declared_text) if declared_text.isdigit() else None
+        if declared is not None and declared > settings.max_body:
             return refuse(413, "intake.too_large", f"The envelope is larger than {settings.max_body} bytes.")
         if settings.min_free_bytes and free_bytes(watched) - settings.max_body < settings.min_free_bytes:
             log.warning("intake: refusing envelopes, the disk is nearly full (watermark %d bytes)",
@@ -174,7 +181,7 @@ def create_app(
                 return busy("The intake is receiving many envelopes just now; send again later.")
             metrics.uploads.set(slots.in_use)
             try:
-                return await _receive_and_store(request, key)
+                return await _receive_and_store(request, key, declared)
             except Refusal as refusal:
                 return refuse(refusal.status, refusal.error, refusal.reason, refusal.headers)
             except StoreBusy:
@@ -186,8 +193,16 @@ def create_app(
             finally:
                 metrics.uploads.set(slots.in_use - 1)
 
-    async def _receive_and_store(request: Request, key: str) -> Response:
-        body = await receive_body(request.receive, settings, check_sender)  # type: ignore[arg-type]
+    async def _receive_and_store(request: Request, key: str, declared: int | None) -> Response:
+        # An envelope of modest declared size is received into memory while the share has room for it
+        # now (no spool file written and read back on the event loop); others wait on disk as before.
+        small = declared is not None and declared <= IN_MEMORY_BODY
+        with receiving.hold(declared or 0) if small else contextlib.nullcontext(False) as held:
+            body = await receive_body(request.receive, settings, check_sender,  # type: ignore[arg-type]
+                                      in_memory=held)
+            return await _check_and_store(key, body)
+
+    async def _check_and_store(key: str, body: ReceivedBody) -> Response:
         try:
             existing = await db(store.receipt_of, key)
             if existing is not None:
@@ -233,10 +248,10 @@ def create_app(
                     receipt = Receipt(key, received_at, reference, header.envelope_sha256)
                     return sign_receipt(receipt, receipt_signing_key)
 
-                del envelope  # stored from the spool: SQLite writes it in pieces
+                del envelope  # a spooled one is stored from the spool: SQLite writes it in pieces
                 stored, created = await db(
                     store.insert, idempotency_key=key, notification_id=header.notification_id,
-                    envelope=body.file, envelope_sha256=header.envelope_sha256,
+                    envelope=body.stored_form(), envelope_sha256=header.envelope_sha256,
                     form_version=header.form_version,
                     sender_fingerprint=fingerprint(header.sender_public_key), received_at=received_at,
                     reference_prefix=settings.reference_prefix, make_receipt=make_receipt,

@@ -76,6 +76,31 @@ class UploadSlots:
             self.in_use -= 1
 
 
+class InMemoryReceiving:
+    """Bytes of modest envelopes being received straight into memory at once (by declared size).
+
+    Taking a share never waits: when the share is used up (many uploads, or slow clients holding
+    theirs), an upload waits on disk as large ones do. So slow clients can cost at most ``total``
+    bytes of memory this way, and never hold up anyone else.
+    """
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.free = total
+
+    @contextlib.contextmanager
+    def hold(self, size: int) -> Iterator[bool]:
+        """``with receiving.hold(n) as got:`` got is False when ``n`` bytes are not free now."""
+        if size > self.free:
+            yield False
+            return
+        self.free -= size
+        try:
+            yield True
+        finally:
+            self.free += size
+
+
 class MemoryBudget:
     """Bytes of envelopes held in memory for checking at once; a larger envelope waits its turn.
 

@@ -2,7 +2,10 @@
 
 Memory stays bounded however large or many the uploads: a body above 128 KiB waits in a temporary
 file (0600, unlinked at once, so nothing is left after a crash; it is ciphertext anyway) until it is
-its turn to be checked. A client that stops sending for ``body_idle_timeout`` seconds, or sends
+its turn to be checked. A body of known, modest size is kept in memory instead while a fixed share
+of memory allows (``in_memory``, :class:`intake.limits.InMemoryReceiving`): writing 1 MB to a file
+on the event loop and reading it back twice cost about a third of the loop's time at 50 posts a
+second. A client that stops sending for ``body_idle_timeout`` seconds, or sends
 slower than ``body_min_bytes_per_second`` on average after the first 10 seconds, is answered 408
 and its connection closed. As soon as the envelope's clear header has arrived, the sender key in it
 is handed to ``on_sender`` so an unenrolled or flooding sender is refused before the rest is read.
@@ -61,15 +64,24 @@ def peek_sender(head: bytes) -> bytes | None:
 
 @dataclass
 class ReceivedBody:
-    """A body as received: where it waits, and its size."""
+    """A body as received: where it waits (a spool file, or ``data`` in memory), and its size."""
 
-    file: IO[bytes]
+    file: IO[bytes] | None
     size: int
     sender: bytes | None
+    data: bytes | None = None
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether the body is held in memory (its memory already reserved by the caller)."""
+        return self.data is not None
 
     def sha256(self) -> str:
         """SHA-256 of the body (hex), read from the spool in pieces: only a retry needs it before the
         envelope check, which computes the same hash anyway (one pass fewer over every envelope)."""
+        if self.data is not None:
+            return hashlib.sha256(self.data).hexdigest()
+        assert self.file is not None
         digest = hashlib.sha256()
         self.file.seek(0)
         while chunk := self.file.read(1024 * 1024):
@@ -78,12 +90,24 @@ class ReceivedBody:
 
     def read_all(self) -> bytes:
         """The whole body (call under the memory budget)."""
+        if self.data is not None:
+            return self.data
+        assert self.file is not None
         self.file.seek(0)
         return self.file.read(self.size)  # one allocation of the known size (read() would grow and join)
 
+    def stored_form(self) -> bytes | IO[bytes]:
+        """What the store writes: the bytes in memory, or the spool (SQLite writes it in pieces)."""
+        if self.data is not None:
+            return self.data
+        assert self.file is not None
+        return self.file
+
     def close(self) -> None:
-        """Remove the spooled copy."""
-        self.file.close()
+        """Remove the spooled copy (or let go of the bytes)."""
+        if self.file is not None:
+            self.file.close()
+        self.data = None
 
 
 async def receive_body(
@@ -91,11 +115,20 @@ async def receive_body(
     settings: IntakeSettings,
     on_sender: Callable[[bytes], Awaitable[None]],
     clock: Callable[[], float] = time.monotonic,
+    *,
+    in_memory: bool = False,
 ) -> ReceivedBody:
-    """Read the request body into a spool; raises :class:`Refusal` (408, 413) or from ``on_sender``."""
-    spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - handed to the caller, who closes it
-        max_size=_SPOOL_IN_MEMORY, dir=None if settings.spool_dir is None else str(settings.spool_dir),
-        prefix="underret-upload-")
+    """Read the request body into a spool; raises :class:`Refusal` (408, 413) or from ``on_sender``.
+
+    ``in_memory``: keep the body in memory (the caller reserved memory for its declared size);
+    more than ``settings.max_body`` is still refused with 413 as it arrives.
+    """
+    chunks: list[bytes] = []
+    spool: IO[bytes] | None = None
+    if not in_memory:
+        spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - handed to the caller, who closes it
+            max_size=_SPOOL_IN_MEMORY, dir=None if settings.spool_dir is None else str(settings.spool_dir),
+            prefix="underret-upload-")
     head = bytearray()
     sender: bytes | None = None
     peeked = False
@@ -122,7 +155,10 @@ async def receive_body(
             if size > settings.max_body:
                 raise Refusal(413, "intake.too_large",
                               f"The envelope is larger than {settings.max_body} bytes.")
-            spool.write(chunk)
+            if spool is None:
+                chunks.append(chunk)
+            else:
+                spool.write(chunk)
             if not peeked:
                 head += chunk[: _PREFIX.size + _MAX_MANIFEST - len(head)]
                 sender = peek_sender(bytes(head))
@@ -133,6 +169,9 @@ async def receive_body(
             if not message.get("more_body", False):
                 break
     except BaseException:
-        spool.close()
+        if spool is not None:
+            spool.close()
         raise
-    return ReceivedBody(spool, size, sender)  # type: ignore[arg-type]
+    if spool is None:
+        return ReceivedBody(None, size, sender, b"".join(chunks))
+    return ReceivedBody(spool, size, sender)

@@ -232,6 +232,14 @@ class IntakeStore(ABC):
         """A read transaction (one consistent view)."""
         return self._transaction(write=False)
 
+    def statement(self) -> contextlib.AbstractContextManager[Tx]:
+        """For one read-only statement (every statement sees a consistent view on its own).
+
+        The server's per-envelope look-ups use it: PostgreSQL then skips BEGIN and COMMIT, two of
+        the three round trips each look-up took.
+        """
+        return self.read()
+
     def schema_version(self) -> int:
         """The highest migration applied to this database."""
         with self.read() as tx:
@@ -251,7 +259,7 @@ class IntakeStore(ABC):
 
     def receipt_of(self, idempotency_key: str) -> tuple[str, bytes, bytes] | None:
         """``(envelope_sha256, receipt_json, receipt_signature)`` under this key (no envelope bytes)."""
-        with self.read() as tx:
+        with self.statement() as tx:
             row = tx.execute(
                 "SELECT envelope_sha256, receipt_json, receipt_signature FROM envelopes"
                 " WHERE idempotency_key = ?",
@@ -367,7 +375,7 @@ class IntakeStore(ABC):
 
     def received_since(self, sender_key: bytes, since: datetime) -> tuple[int, int]:
         """``(envelopes, bytes)`` stored from this sender key since ``since`` (the quota)."""
-        with self.read() as tx:
+        with self.statement() as tx:
             row = tx.execute(
                 "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM envelopes"
                 " WHERE sender_key = ? AND received_at >= ?",
@@ -438,7 +446,7 @@ class IntakeStore(ABC):
 
     def sender(self, public_key: bytes) -> Sender | None:
         """The enrolment of a sender key (full key compared), or None."""
-        with self.read() as tx:
+        with self.statement() as tx:
             row = tx.execute(f"SELECT {_SENDER} FROM senders WHERE public_key = ?", (public_key,)).fetchone()  # noqa: S608
         return None if row is None else _sender(row)
 

@@ -134,6 +134,19 @@ class PostgresStore(IntakeStore):
                 raise
             raise translated from exc
 
+    @contextlib.contextmanager
+    def statement(self) -> Iterator[Tx]:
+        try:
+            with self._pool.connection() as connection:  # autocommit: no BEGIN/COMMIT round trips
+                yield Tx(connection.cursor(), pyformat=True)
+        except (StoreBusy, StoreUnavailable, IntakeDatabaseUnavailable):
+            raise
+        except Exception as exc:
+            translated = self._translate(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Sequence[Any]]:
         sql = sql.replace("%", "%%").replace("?", "%s")
         try:

@@ -15,11 +15,13 @@ import ssl
 import subprocess
 import sys
 import time
+import uuid
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
+from intake.app import IN_MEMORY_BODY, IN_MEMORY_RECEIVING
 from intake.settings import IntakeSettings
 
 if TYPE_CHECKING:
@@ -132,6 +134,32 @@ def test_a_normal_post_is_answered_while_many_idle_connections_are_open(municipa
         assert answer.status_code == 201
     finally:
         for sock in idle:
+            sock.close()
+        client.close()
+        server.stop()
+
+
+def test_slow_uploads_held_in_memory_hold_up_nobody(municipality: Municipality, db_target: str) -> None:
+    """Envelopes of modest size are received into memory (no spool file on the event loop), from a fixed
+    share: slow clients that declared 4 MiB each and stopped can use it up, but a normal post then
+    waits on disk as a large one does and is answered at once; a large one too."""
+    settings = IntakeSettings.for_demo(reference_prefix="KOM", body_idle_timeout=30.0)
+    server, client = municipality.start(db_target, settings)
+    share, largest = IN_MEMORY_RECEIVING, IN_MEMORY_BODY
+    slow = [_tls(municipality, server.port) for _ in range(share // largest + 2)]
+    try:
+        for n, sock in enumerate(slow):
+            head = (f"POST /v1/envelopes HTTP/1.1\r\nHost: 127.0.0.1\r\nIdempotency-Key: {uuid.uuid4()}\r\n"
+                    f"Content-Length: {largest - n}\r\n\r\n")
+            sock.sendall(head.encode() + b"UNDERRET" + b"\0" * 92)
+        time.sleep(0.5)  # the server has read their headers and holds their share
+        for size in (1024 * 1024, largest + 1024 * 1024):
+            nid, body = municipality.seal(os.urandom(32), size)
+            answer = client.post("/v1/envelopes", content=body, headers={"Idempotency-Key": nid})
+            assert answer.status_code == 201, answer.text
+            assert server.store.count(nid) == 1
+    finally:
+        for sock in slow:
             sock.close()
         client.close()
         server.stop()
