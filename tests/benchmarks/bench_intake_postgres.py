@@ -3,6 +3,9 @@
 A real PostgreSQL server (a throwaway cluster in a temporary folder, durable settings: fsync on)
 and ``underret-intake serve`` over TLS in processes of their own. The envelopes (distinct
 notifications from 50 sender keys, 1 MB each) are sealed before the clock starts and kept on disk.
+The intake runs as a municipality runs it: the 50 sender keys enrolled (each post looks its sender
+up), the default per-sender rate limit and daily quota (each post counts the sender's last 24 hours);
+only the free-disk watermark is off (a temporary folder on a full machine must not refuse).
 An open-loop sender starts one post every 1/50 s whatever the answers do; each latency runs from
 the moment its post was due to its receipt, so a server that falls behind is seen. Afterwards the
 database must hold every envelope once.
@@ -23,14 +26,16 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 from rows import Row
 
 from intake import keys
+from intake.storage import open_store
 from intake.tls import CertificateAuthority
-from protocol.envelope import seal
+from protocol.envelope import fingerprint, seal, sender_public_key
 from tests.intake.conftest import PostgresCluster
 
 SECONDS = int(os.environ.get("UNDERRET_BENCH_PG_SECONDS", "60"))
@@ -39,9 +44,24 @@ SIZE = 1024 * 1024
 WORKERS = 32
 
 
-def _seal_all(folder: Path, recipient_file: Path, count: int) -> list[tuple[str, Path]]:
+SENDERS = 50
+
+
+def _enrol(conninfo: str, seeds: list[bytes]) -> None:
+    """Enrol the PCs' sender keys as ``POST /v1/senders`` would (the server is not running yet)."""
+    store = open_store(conninfo)
+    try:
+        now = datetime.now(UTC)
+        _, token = store.create_token("bench", now)
+        for seed in seeds:
+            public = sender_public_key(seed)
+            store.enrol(public, fingerprint(public), token.id, now)
+    finally:
+        store.close()
+
+
+def _seal_all(folder: Path, recipient_file: Path, count: int, seeds: list[bytes]) -> list[tuple[str, Path]]:
     recipient = keys.load_recipient_private(recipient_file).public()
-    seeds = [os.urandom(32) for _ in range(50)]
     payload = os.urandom(SIZE)
     made = []
     for n in range(count):
@@ -62,14 +82,15 @@ def run() -> list[Row]:
         ca = CertificateAuthority("bench CA")
         cert, key = ca.issue_server("127.0.0.1").write(folder / "tls", "server")
         (folder / "envelopes").mkdir()
-        envelopes = _seal_all(folder / "envelopes", key_files.recipient_private, SECONDS * RATE)
+        seeds = [os.urandom(32) for _ in range(SENDERS)]
+        _enrol(conninfo, seeds)
+        envelopes = _seal_all(folder / "envelopes", key_files.recipient_private, SECONDS * RATE, seeds)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         server = subprocess.Popen(
             [sys.executable, "-m", "intake.cli", "serve", "--port", str(port), "--db", conninfo,
              "--receipt-key", str(key_files.receipt_private), "--cert", str(cert), "--key", str(key),
-             "--open", "--rate-per-minute", "0", "--quota-count", "0", "--quota-bytes", "0",
              "--min-free-bytes", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         context = ssl.create_default_context(cadata=ca.cert_pem.decode())
         url = f"https://127.0.0.1:{port}"
