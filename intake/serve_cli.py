@@ -33,15 +33,19 @@ _DEFAULTS = IntakeSettings()
 def add_serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``serve`` subcommand and its options."""
     serve = sub.add_parser("serve", help="run the HTTPS intake")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default %(default)s; 0.0.0.0 for every address)")
+    serve.add_argument("--port", type=int, default=8443, help="port to listen on (default %(default)s)")
     serve.add_argument("--db", required=True, help="an SQLite file, or a PostgreSQL connection string "
                        "(postgresql://... or 'host=... dbname=...')")
-    serve.add_argument("--receipt-key", type=Path, required=True)
-    serve.add_argument("--cert", type=Path)
-    serve.add_argument("--key", type=Path)
-    serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY)
-    serve.add_argument("--reference-prefix", default="DEMO")
+    serve.add_argument("--receipt-key", type=Path, required=True,
+                       help="the receipt signing key (receipt-signing.key.json from keygen)")
+    serve.add_argument("--cert", type=Path, help="the TLS certificate (PEM, with its chain)")
+    serve.add_argument("--key", type=Path, help="the TLS certificate's private key (PEM)")
+    serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY,
+                       help="largest envelope in bytes (default %(default)s); larger: 413")
+    serve.add_argument("--reference-prefix", default="DEMO",
+                       help="what references start with, e.g. KBH (default %(default)s; checked at start)")
     serve.add_argument("--loopback-http", action="store_true",
                        help="plain HTTP on 127.0.0.1 only (demo fallback, or behind a reverse proxy)")
     serve.add_argument(
@@ -51,23 +55,37 @@ def add_serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     serve.add_argument("--open", action="store_true",
                        help="accept envelopes from any sender key, enrolled or not (demo and tests only)")
     limits = serve.add_argument_group("limits")
-    limits.add_argument("--rate-per-minute", type=float, default=_DEFAULTS.rate_per_minute)
-    limits.add_argument("--rate-burst", type=int, default=_DEFAULTS.rate_burst)
+    limits.add_argument("--rate-per-minute", type=float, default=_DEFAULTS.rate_per_minute,
+                        help="new envelopes per sender key per minute after --rate-burst (default "
+                        "%(default)s; 0: no limit); beyond: 429 with Retry-After")
+    limits.add_argument("--rate-burst", type=int, default=_DEFAULTS.rate_burst,
+                        help="new envelopes one sender key may send at once (default %(default)s)")
     limits.add_argument("--enrol-per-hour", type=float, default=_DEFAULTS.enrol_per_hour,
                         help="new PCs one enrolment token may enrol per hour (after --enrol-burst)")
-    limits.add_argument("--enrol-burst", type=int, default=_DEFAULTS.enrol_burst)
+    limits.add_argument("--enrol-burst", type=int, default=_DEFAULTS.enrol_burst,
+                        help="new PCs one enrolment token may enrol at once (default %(default)s)")
     limits.add_argument("--quota-count", type=int, default=_DEFAULTS.quota_count,
                         help="envelopes per sender key in any 24 hours (0: no limit)")
-    limits.add_argument("--quota-bytes", type=int, default=_DEFAULTS.quota_bytes)
+    limits.add_argument("--quota-bytes", type=int, default=_DEFAULTS.quota_bytes,
+                        help="bytes per sender key in any 24 hours (default %(default)s; 0: no limit)")
     limits.add_argument("--min-free-bytes", type=int, default=_DEFAULTS.min_free_bytes,
                         help="below this much free disk, envelopes are refused with 507")
-    limits.add_argument("--max-uploads", type=int, default=_DEFAULTS.max_uploads)
-    limits.add_argument("--memory-budget", type=int, default=_DEFAULTS.memory_budget)
-    limits.add_argument("--header-timeout", type=float, default=_DEFAULTS.header_timeout)
-    limits.add_argument("--body-idle-timeout", type=float, default=_DEFAULTS.body_idle_timeout)
-    limits.add_argument("--body-min-bytes-per-second", type=int, default=_DEFAULTS.body_min_bytes_per_second)
-    limits.add_argument("--keep-alive-timeout", type=float, default=_DEFAULTS.keep_alive_timeout)
-    limits.add_argument("--spool-dir", type=Path, default=None)
+    limits.add_argument("--max-uploads", type=int, default=_DEFAULTS.max_uploads,
+                        help="uploads in progress at once (default %(default)s); more: 503 with Retry-After")
+    limits.add_argument("--memory-budget", type=int, default=_DEFAULTS.memory_budget,
+                        help="bytes of envelopes checked in memory at once (default %(default)s); the "
+                        "rest wait on disk")
+    limits.add_argument("--header-timeout", type=float, default=_DEFAULTS.header_timeout,
+                        help="seconds for a TLS handshake and a request's headers (default %(default)s)")
+    limits.add_argument("--body-idle-timeout", type=float, default=_DEFAULTS.body_idle_timeout,
+                        help="seconds without a byte of an envelope before 408 (default %(default)s)")
+    limits.add_argument("--body-min-bytes-per-second", type=int, default=_DEFAULTS.body_min_bytes_per_second,
+                        help="slowest average upload after its first 10 s before 408 (default %(default)s)")
+    limits.add_argument("--keep-alive-timeout", type=float, default=_DEFAULTS.keep_alive_timeout,
+                        help="seconds an idle connection stays open (default %(default)s)")
+    limits.add_argument("--spool-dir", type=Path, default=None,
+                        help="where envelopes wait on disk while they arrive (default: the system's "
+                        "temporary folder; owner-only files)")
     limits.add_argument("--delete-fetched-after-days", type=int, default=None,
                         help="delete envelopes this many days after every desk has fetched them")
     limits.add_argument("--no-metrics", action="store_true", help="do not serve /metrics")

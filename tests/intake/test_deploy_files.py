@@ -46,3 +46,26 @@ def test_the_nginx_example_passes_only_the_api_and_logs_no_client_address() -> N
     assert "location /v1/ {" in text and "proxy_request_buffering off;" in text
     assert "ssl_protocols TLSv1.2 TLSv1.3;" in text
     assert "$remote_addr" not in text and "combined_noip" in text
+
+
+def _serve_options() -> dict[str, str | None]:
+    """Every ``serve`` option and its help text."""
+    import argparse
+
+    parser = _parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    serve = sub.choices["serve"]
+    return {option: action.help for action in serve._actions for option in action.option_strings
+            if option.startswith("--") and option != "--help"}
+
+
+def test_every_serve_option_is_explained_in_help_readme_and_unit() -> None:
+    """IT sets the intake up from `serve --help`, the README and the unit example: an option missing from
+    any of them (a new limit nobody can find) fails here."""
+    readme = (DEPLOY.parent / "README.md").read_text("utf-8")
+    unit = (DEPLOY / "underret-intake.service").read_text("utf-8")
+    options = _serve_options()
+    assert "--rate-per-minute" in options and "--enrol-per-hour" in options
+    assert [o for o, text in options.items() if not text] == [], "options without --help text"
+    assert [o for o in options if f"`{o}" not in readme and f"{o} " not in readme] == [], "not in README"
+    assert [o for o in options if o not in unit] == [], "not in the systemd unit example"
