@@ -261,11 +261,24 @@ class DeskService(Syncing, Enrolling):
         return facts, reply_key, signing_key, unit
 
     def _send(self, notification_id: str, step: Step, kind: str, sealed: SealedMessage) -> None:
-        """Claim the step (one desk sends it), keep the sealed message, then hand it to the intake."""
-        self._claim(notification_id, step)
+        """Keep the sealed message, claim the step (one desk sends it), then hand it to the intake.
+
+        Kept first: claimed first, a vault that could not be written (disk full, the PC off between the
+        two) left every desk saying "sent" about a message that exists nowhere. A refused claim discards
+        it; one that failed on the way leaves it waiting, relayed only once the step is this desk's
+        (:meth:`Syncing.relay_waiting`), replaced when the caseworker sends again.
+        """
         with self._locked() as vault:
             vault.outgoing.add(OutgoingMessage(sealed.message_id, notification_id, sealed.mailbox_id, kind,
                                                sealed.body))
+        try:
+            self._claim(notification_id, step)
+        except StepTaken:
+            with self._locked() as vault:
+                vault.outgoing.discard(sealed.message_id)
+            raise
+        with self._locked() as vault:
+            vault.outgoing.mark_claimed(sealed.message_id)
         try:
             self.relay_waiting()
         except InboxUnavailable:

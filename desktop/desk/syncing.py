@@ -24,6 +24,19 @@ from protocol.inbox import EnvelopeItem, StatusRecord
 
 log = logging.getLogger(__name__)
 
+#: The shared step a message to the notifier stands for.
+MESSAGE_STEPS = {"acknowledgement": Step.ACKNOWLEDGED, "orientation": Step.ORIENTED}
+
+
+def _claimed_here(vault: DeskVault, notification_id: str, kind: str, initials: str) -> bool:
+    """Whether the step of a kept but unclaimed message is, by the shared status, this desk's: its claim
+    reached the intake but the answer did not reach the desk (lost, the PC switched off)."""
+    step = MESSAGE_STEPS.get(kind)
+    if step is None:
+        return False
+    done = vault.handling.get(notification_id).done(step)
+    return done is not None and done.by == initials
+
 FETCH_PAGE = 100
 #: How far below the highest number held the desk asks the intake again (see ``_fetch``).
 RESCAN = 1000
@@ -176,7 +189,14 @@ class Syncing(DeskCore):
         if client is None:
             return 0
         with self._locked() as vault:
-            waiting = vault.outgoing.waiting()
+            initials = str(vault.settings.get("initials", "") or "")
+            waiting = []
+            for message in vault.outgoing.waiting():
+                if not message.claimed:
+                    if not _claimed_here(vault, message.notification_id, message.kind, initials):
+                        continue  # not (yet) this desk's: the caseworker sends again, or another desk did
+                    vault.outgoing.mark_claimed(message.message_id)  # claimed; the answer was lost
+                waiting.append(message)
         for message in waiting:
             client.relay_message(message.message_id, message.mailbox_id, message.body)
             with self._locked() as vault:

@@ -125,7 +125,14 @@ _V2 = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# v3: a message to a notifier is kept before its step is claimed at the intake, and relayed only once
+# claimed (``claimed_at``). Before v3 a message was kept only after its claim: every one is claimed.
+_V3 = (
+    "ALTER TABLE outgoing_message ADD COLUMN claimed_at TEXT",
+    "UPDATE outgoing_message SET claimed_at = created_at",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 
 
 def latest_version() -> int:
