@@ -91,23 +91,35 @@ class _Remember(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Close, QEvent.Type.Hide) and isinstance(watched, QWidget):
-            size = watched.size()
-            if (_remembering and size.isValid() and not watched.isMaximized()
-                    and not watched.isMinimized()):
-                # A size not remembered is no reason to stop closing.
-                with contextlib.suppress(OSError, RuntimeError):
-                    _store(writing=True).setValue(f"size/{self._key}", size)
+            remember_size(watched, self._key)
         return False
 
 
-def place(window: QWidget, key: str, *, share: float = 0.9, cap: tuple[int, int] = (1500, 1000)) -> None:
-    """Give ``window`` its remembered size or one that suits the screen, and remember it on close."""
+def remember_size(window: QWidget, key: str) -> None:
+    """Remember ``window``'s size under ``key`` now (it is being hidden or closed)."""
+    size = window.size()
+    if _remembering and size.isValid() and not window.isMaximized() and not window.isMinimized():
+        # A size not remembered is no reason to stop closing.
+        with contextlib.suppress(OSError, RuntimeError):
+            _store(writing=True).setValue(f"size/{key}", size)
+
+
+def place(window: QWidget, key: str, *, share: float = 0.9, cap: tuple[int, int] = (1500, 1000),
+          watch: bool = True) -> None:
+    """Give ``window`` its remembered size or one that suits the screen, and remember it on close.
+
+    ``watch=False``: the window calls :func:`remember_size` from its own ``hideEvent`` (closing hides
+    too). Watching is a Python event filter, and each kind of event it is handed for the first time
+    makes PySide build that event's Python class: ~6 M instructions for the events around the main
+    window's first paint, where start-up is measured.
+    """
     free = available_size(window)
     size = _remembered(key)
     if size is None:
         size = suited_size(window, share, QSize(*cap))
     window.resize(size.boundedTo(free))
-    window.installEventFilter(_Remember(window, key))
+    if watch:
+        window.installEventFilter(_Remember(window, key))
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:

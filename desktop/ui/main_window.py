@@ -33,7 +33,7 @@ from desktop.errors import UnderretError
 from desktop.ui.messages import message_for
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QPaintEvent
     from PySide6.QtWidgets import QTableView
 
     from desktop.store.notifications import NotificationSummary
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             services.translations.changed.connect(self.retranslate)
         from desktop.ui.geometry import place
 
-        place(self, "main", share=SCREEN_SHARE, cap=(1400, 950))
+        place(self, "main", share=SCREEN_SHARE, cap=(1400, 950), watch=False)  # see hideEvent
         if lists_later:
             self.retranslate()
         else:
@@ -394,6 +394,13 @@ class MainWindow(QMainWindow):
             self._services.session.locking.disconnect(slot)
         except (RuntimeError, TypeError):  # already gone with the dialog
             log.debug("locking slot already disconnected")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The size the person gave the window, for the next start (hidden at a lock, closed at quit).
+        from desktop.ui.geometry import remember_size
+
+        remember_size(self, "main")
+        super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         shell = self._services.shell

@@ -178,3 +178,26 @@ def test_a_keyring_profile_shows_the_main_window_at_once_and_its_list_when_opene
     assert not window._empty_label.isVisible()
     assert window.new_button.isEnabled() and window.new_action.isEnabled()
     assert services.session.is_active  # idle locking watches from now on
+
+
+def test_the_main_window_opens_at_the_size_the_person_gave_it_last_time(
+        qtbot: QtBot, make_services: Callable[..., Services]) -> None:
+    services = make_services(language="en")
+    first = MainWindow(services, lists_later=True)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(640, 480)  # as a person drags the window's corner
+    qtbot.waitUntil(lambda: first.size().width() == 640 and first.size().height() == 480)
+    first.close()
+    again = MainWindow(services, lists_later=True)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (640, 480)
+    again.show()
+    qtbot.waitExposed(again)
+    again.resize(600, 450)
+    qtbot.waitUntil(lambda: again.size().width() == 600)
+    again.hide()  # hidden at a lock: remembered as well
+    last = MainWindow(services, lists_later=True)
+    qtbot.addWidget(last)
+    assert (last.width(), last.height()) == (600, 450)
