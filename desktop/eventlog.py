@@ -35,7 +35,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from desktop import paths
 
@@ -333,14 +333,34 @@ def uninstall() -> None:
 # --- reading it back (doctor) ------------------------------------------------------------------
 
 
-class LogEntry(NamedTuple):
-    """One line of the log with a message id."""
+class LogEntry:
+    """One line of the log with a message id.
 
-    at: str
-    level: str
-    message_id: str
-    logger: str
-    text: str
+    A plain class, not a ``NamedTuple``: making a named tuple class compiles its methods from source
+    text, and this module is imported before the app's first window, where that cost ~1 ms.
+    """
+
+    __slots__ = ("at", "level", "logger", "message_id", "text")
+
+    def __init__(self, at: str, level: str, message_id: str, logger: str, text: str) -> None:
+        self.at = at
+        self.level = level
+        self.message_id = message_id
+        self.logger = logger
+        self.text = text
+
+    def _values(self) -> tuple[str, str, str, str, str]:
+        return self.at, self.level, self.message_id, self.logger, self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LogEntry) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (f"LogEntry(at={self.at!r}, level={self.level!r}, message_id={self.message_id!r}, "
+                f"logger={self.logger!r}, text={self.text!r})")
 
 
 def _lines(folder: Path | None) -> Iterator[str]:
