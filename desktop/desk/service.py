@@ -98,7 +98,8 @@ class SetupState:
     intake_url: str
 
 
-def _document_html(data: bytes | None, style: tuple[object, float] | None = None) -> str:
+def _document_html(data: bytes | None, style: tuple[object, float] | None = None,
+                   files: Mapping[str, bytes] | None = None) -> str:
     """The notification laid out as its printed copy, in the screen's ``style`` (colours and base size,
     ``desktop.ui.theme.document_style``; paper's when not given); the JSON itself when the layout cannot
     read it."""
@@ -113,7 +114,16 @@ def _document_html(data: bytes | None, style: tuple[object, float] | None = None
         colours, base_pt = style if style is not None else (PAPER, PAPER_PT)
         assert isinstance(colours, Colours)
         # A v1 document is read as v2 (codes shown as labels).
-        return render_html(read_document(data), colours, base_pt)
+        document = read_document(data)
+        copy = render_html(document, colours, base_pt)
+        if not document.attachments:
+            return copy
+        # What came with it, each checked against the checksum in notification.json; pictures shown.
+        from desktop.documents.attachment_listing import received_html
+
+        received = received_html(document.attachments, files or {}, document.language, muted=colours.muted,
+                                 acute=colours.acute)
+        return copy.replace("</body>", received + "</body>", 1)
     except (ValueError, UnderretError):
         try:
             pretty = json.dumps(json.loads(data), indent=2, ensure_ascii=False)
@@ -206,8 +216,8 @@ class DeskService(Syncing, Enrolling):
             handling = vault.handling.get(notification_id)
             linked = {other.notification_id: vault.handling.get(other.notification_id) for other in related}
         return NotificationDetail(facts, handling, history(facts, related),
-                                  _document_html(files.get("notification.json"), style), tuple(sorted(files)),
-                                  linked)
+                                  _document_html(files.get("notification.json"), style, files),
+                                  tuple(sorted(files)), linked)
 
     def file(self, notification_id: str, name: str) -> bytes | None:
         with self._locked() as vault:

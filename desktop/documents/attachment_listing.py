@@ -56,8 +56,11 @@ def kind_and_size(ref: AttachmentRef, language: str) -> str:
     return f"{_label(language, 'type.' + ref.media_type)}, {format_size(ref.size, language)}"
 
 
-def received_html(refs: Sequence[AttachmentRef], files: Mapping[str, bytes], language: str) -> str:
-    """The attachments as they arrived: each checked against its hash; pictures shown, PDFs named."""
+def received_html(refs: Sequence[AttachmentRef], files: Mapping[str, bytes], language: str, *,
+                  muted: str = MUTED, acute: str = ACUTE) -> str:
+    """The attachments as they arrived: each checked against its hash; pictures shown, PDFs named.
+    ``muted``/``acute``: the screen's colours for the small and the warning text (a dark theme's)."""
+    MUTED, ACUTE = muted, acute  # noqa: N806 - the module's defaults, replaced for this call
     parts = [f'<h2 style="font-size:13pt;">{escape(_label(language, "received.heading"))}</h2>']
     if not refs:
         parts.append(f'<p style="color:{MUTED};">{escape(_label(language, "received.none"))}</p>')

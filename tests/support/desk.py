@@ -61,6 +61,7 @@ def document_about(*, name: str, cpr: str, birth: date, acute: bool = False,
     # The sample's parents' CPR would make every child here a sibling of every other: none given.
     document["custody_holders"] = [holder | {"cpr": None} for holder in document["custody_holders"]]
     document["siblings"] = []
+    document["attachments"] = []  # the sample lists a PDF these notifications do not carry
     document["concern"]["signals"] = [{"id": "neglect.hunger", "category_id": category, "acute": acute}]
     if observations:
         document["concern"]["observations"] = observations
