@@ -25,69 +25,69 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="68" />
-      <location filename="../desktop/ui/delivery/window.py" line="184" />
+      <location filename="../desktop/ui/delivery/window.py" line="193" />
       <source>I have received the municipality's &amp;acknowledgement</source>
       <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>I have received the municipality's &amp;acknowledgement</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="70" />
-      <location filename="../desktop/ui/delivery/window.py" line="186" />
+      <location filename="../desktop/ui/delivery/window.py" line="195" />
       <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
       <translation>Note that the municipality has sent an acknowledgement for the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="190" />
+      <location filename="../desktop/ui/delivery/window.py" line="199" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="191" />
+      <location filename="../desktop/ui/delivery/window.py" line="200" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="194" />
+      <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="197" />
+      <location filename="../desktop/ui/delivery/window.py" line="206" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="199" />
+      <location filename="../desktop/ui/delivery/window.py" line="208" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="201" />
+      <location filename="../desktop/ui/delivery/window.py" line="210" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="189" />
+      <location filename="../desktop/ui/delivery/window.py" line="198" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send the refused notification &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="193" />
+      <location filename="../desktop/ui/delivery/window.py" line="202" />
       <source>Send now (F9)</source>
       <translation>Send now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="253" />
+      <location filename="../desktop/ui/delivery/window.py" line="263" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: a notification needs you</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="421" />
+      <location filename="../desktop/ui/delivery/window.py" line="431" />
       <source>The notification is being sent again.</source>
       <translation>The notification is being sent again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="429" />
+      <location filename="../desktop/ui/delivery/window.py" line="439" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>

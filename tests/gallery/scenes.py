@@ -97,6 +97,11 @@ def _main_window(stage: Stage) -> Iterator[tuple[str, QWidget]]:
     yield "main-window-waiting", _after_load(window, Group.WAITING)
     yield "main-window-sent", _select(window, Group.SENT)
     yield "main-window-drafts", _select(window, Group.DRAFTS)
+    # Sending not set up on this PC (no intake for the municipality): said in full beside the count.
+    stage.delivery.configuration_problem = "delivery.not_configured"
+    stage.delivery.problem.emit("delivery.not_configured")
+    yield "main-window-not-set-up", _select(window, Group.WAITING)
+    stage.delivery.configuration_problem = None
 
 
 def _after_load(window: QWidget, group: object) -> QWidget:

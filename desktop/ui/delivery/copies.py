@@ -31,10 +31,11 @@ PRINTABLE_STATES = frozenset({"queued", "sending", "sent", "receipted", "failed"
 class StoredCopies(QObject):
     """The main window's Print and Export actions, over the stored copy of the selected notification."""
 
-    def __init__(self, window: MainWindow, services: Services) -> None:
+    def __init__(self, window: MainWindow, services: Services, say_problem: Callable[[str], None]) -> None:
         super().__init__(window)
         self.window = window
         self._services = services
+        self._say_problem = say_problem  # in full above the list (the status bar would cut it)
         self._copy: PrintableCopy | None = None
         self._copy_id: str | None = None
         self.documents = DocumentActions(window, lambda: self._copy)
@@ -95,14 +96,14 @@ class StoredCopies(QObject):
         run_in_background(self, load, on_success=loaded, on_failure=failed)
 
     def failed(self, error: Exception) -> None:
-        """Say in the status bar why something could not be read (a lock is no problem)."""
+        """Say above the list why something could not be read (a lock is no problem)."""
         from desktop.store.errors import VaultLocked
 
         if isinstance(error, VaultLocked):
             return
         if not isinstance(error, UnderretError):
             log.error("loading the stored copy failed", exc_info=error)
-        self.window.statusBar().showMessage(message_for(error), 15000)
+        self._say_problem(message_for(error))
 
     def forget(self) -> None:
         self._copy = None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+#: How long a passing problem stays said above the list (as long as a status-bar message used to).
+PASSING_PROBLEM_MS = 15_000
 
 
 
@@ -112,6 +114,13 @@ class MainWindowDelivery(QObject):
         self.problem_label.setContentsMargins(6, 4, 6, 4)
         theme.paint(self.problem_label, theme.Tone.NOTICE)
         self.problem_label.hide()
+        # A problem that passes (a pass that could not run, a record not written) is said there too, in
+        # full, for a while: the status bar would cut a sentence off at the window's edge.
+        self._passing_problem = ""
+        self._passing_timer = QTimer(self)
+        self._passing_timer.setSingleShot(True)
+        self._passing_timer.setInterval(PASSING_PROBLEM_MS)
+        self._passing_timer.timeout.connect(lambda: self.say_problem(""))
         self.send_now_action = QAction(self)
         self.send_now_action.setObjectName("sendNow")
         self.send_now_action.setShortcut(QKeySequence("F9"))
@@ -151,7 +160,7 @@ class MainWindowDelivery(QObject):
         window.addAction(self.send_again_action)
 
         # Print and Export of the selected notification's stored copy (read only when asked for).
-        self.copies = StoredCopies(window, services)
+        self.copies = StoredCopies(window, services, self.say_problem)
         self.documents = self.copies.documents
 
         window.loaded.connect(self._on_loaded)
@@ -205,8 +214,9 @@ class MainWindowDelivery(QObject):
         # Until the list is read (the window shows while the vault opens) the count is not known yet.
         self.badge.setVisible(self.window.has_loaded)
         problem = self._delivery.configuration_problem if self._delivery is not None else None
-        self.problem_label.setText(text_for(problem) if problem else "")
-        self.problem_label.setVisible(bool(problem) and self.window.has_loaded)
+        said = text_for(problem) if problem else self._passing_problem
+        self.problem_label.setText(said)
+        self.problem_label.setVisible(bool(said) and self.window.has_loaded)
         self.send_now_action.setEnabled(self._delivery is not None
                                         and (self._delivery.running or self._delivery.start_pending))
         self.send_now_button.setEnabled(self.send_now_action.isEnabled())
@@ -269,7 +279,7 @@ class MainWindowDelivery(QObject):
                 vault.audit.record(ALERT_SEEN_EVENT, notification_id, key)
                 self.seen_alerts.add((notification_id, key))
         except UnderretError as error:
-            self.window.statusBar().showMessage(message_for(error), 15000)
+            self.say_problem(message_for(error))
         self._update_alerts()
 
     def show_notification(self, notification_id: str) -> None:
@@ -397,7 +407,7 @@ class MainWindowDelivery(QObject):
         try:
             vault.audit.record(ACKNOWLEDGED_EVENT, summary.id)
         except UnderretError as error:
-            self.window.statusBar().showMessage(message_for(error), 15000)
+            self.say_problem(message_for(error))
             return
         self._audit_generation += 1
         self.acknowledged.add(summary.id)
@@ -429,7 +439,17 @@ class MainWindowDelivery(QObject):
         self.window.statusBar().showMessage(translate("Delivery", "Sending…"), 5000)
 
     def _show_problem(self, message_id: str) -> None:
-        self.window.statusBar().showMessage(text_for(message_id), 15000)
+        configuration = self._delivery.configuration_problem if self._delivery is not None else None
+        if message_id != configuration:  # the set-up problem is said above the list for as long as it lasts
+            self.say_problem(text_for(message_id))
+        else:
+            self.retranslate()
+
+    def say_problem(self, text: str) -> None:
+        """Say a passing problem in full above the list for a while (``""``: it is over)."""
+        self._passing_problem = text
+        if text:
+            self._passing_timer.start()
         self.retranslate()
 
     # --- language --------------------------------------------------------------------------------

@@ -118,6 +118,7 @@ class MunicipalityView(QDialog):
         self.list.blockSignals(False)
         if not self._items:
             self.receipt.clear()
+            self.receipt.setAccessibleDescription("")
             self.content.setPlainText(self.tr("Nothing has arrived yet. File a notification in the demo, "
                                               "and it appears here once it has been delivered."))
             return
@@ -153,6 +154,9 @@ class MunicipalityView(QDialog):
         table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
                         for k, v in rows)
         self.receipt.setText(f"<h3>{html.escape(receipt_heading)}</h3><table cellpadding='3'>{table}</table>")
+        # A screen reader hears the label's name ("Kvittering") and its description: what it shows, in words.
+        spoken = [f"{receipt_heading}.", *(f"{k}: {v}." for k, v in rows)]
+        self.receipt.setAccessibleDescription(" ".join(spoken))
         if item.document is not None:
             # The copy, then what was carried beside it: each attachment checked, pictures shown.
             received = received_html(item.document.attachments, item.attachments, item.document.language)

@@ -57,3 +57,16 @@ def test_an_attachment_that_did_not_arrive_intact_is_flagged(qtbot: QtBot) -> No
     view = MunicipalityView(lambda: [arrived], "da")
     qtbot.addWidget(view)
     assert "Mangler eller stemmer IKKE med kontrolsummen" in view.shown_text()
+
+
+def test_the_receipt_is_readable_by_a_screen_reader_not_only_its_heading(qtbot: QtBot) -> None:
+    """The receipt block is a label named 'Kvittering'; a screen reader reads its name and description,
+    so the description holds what the block shows (screen-reader review, finding 9)."""
+    arrived = ReceivedNotification(1, NOTIFICATION_ID, "DEMO-2026-000003", RECEIVED, "F467 3F8A", True,
+                                   sample_document(), None, attachments={})
+    view = MunicipalityView(lambda: [arrived], "da")
+    qtbot.addWidget(view)
+    said = view.receipt.accessibleDescription()
+    assert said.startswith("Receipt sent to the notifier.")  # (no translations installed here)
+    assert "DEMO-2026-000003" in said and "F467 3F8A" in said and "signature: valid" in said
+    assert "<" not in said  # words, not markup

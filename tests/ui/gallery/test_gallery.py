@@ -38,7 +38,8 @@ def test_every_window_is_rendered_in_every_language_theme_and_font_size(
     out, report = gallery
     combos = {f"{lang}-{theme}-{scale}" for lang in LANGUAGES for theme in THEMES for scale in SCALES}
     shots: dict[str, dict[str, str]] = report["shots"]
-    expected = {"main-window-waiting", "main-window-sent", "unlock", "first-run", "settings", "about",
+    expected = {"main-window-waiting", "main-window-sent", "main-window-not-set-up", "unlock", "first-run",
+                "settings", "about",
                 "wizard-child", "wizard-review", "wizard-review-ready", "wizard-finalised-received",
                 "demo-picker", "demo-feedback", "demo-municipality"}
     assert expected <= set(shots)

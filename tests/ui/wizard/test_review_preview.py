@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.services import Services
 from desktop.ui.wizard.review import ReviewPage
 
 MISSING_ON_ABOUT_YOU = "Ikke udfyldt endnu – gå til siden »Om dig«"
@@ -116,3 +117,32 @@ def test_a_complete_notification_is_shown_from_the_finalised_document(
     assert "Ikke udfyldt endnu" not in text
     assert "Ikke gjort færdig endnu" not in text
     assert review.preview_note.isHidden()
+
+
+def test_the_review_document_follows_a_150_percent_system_font(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    """The copy on the review page is laid out at the system font's size, so a person who set 150 % reads
+    it at 150 % too (issue 15: the preview ignored the system font size)."""
+    from PySide6.QtWidgets import QApplication
+
+    def body_text_height() -> float:
+        draft = services.require_vault().notifications.create_draft(complete_answers, "review", "EH")
+        wizard = open_wizard(draft)
+        qtbot.waitUntil(lambda: wizard.window.page_id == "review")
+        document = _review(wizard).document_view.document()
+        block = document.findBlock(document.toPlainText().index("Emma Louise Hansen"))
+        height = document.documentLayout().blockBoundingRect(block).height()
+        wizard.window.close()
+        return float(height)
+
+    normal = QApplication.font()
+    before = body_text_height()
+    bigger = QApplication.font()
+    bigger.setPointSizeF(normal.pointSizeF() * 1.5)
+    QApplication.setFont(bigger)
+    try:
+        after = body_text_height()
+    finally:
+        QApplication.setFont(normal)
+    assert after >= before * 1.35
