@@ -73,15 +73,21 @@ def test_same_notification_with_other_bytes_is_a_conflict_and_the_first_is_kept(
         ("own", "garbage", 400, "intake.malformed"),
         ("other", "valid", 400, "intake.key_mismatch"),
         ("own", "huge", 413, "intake.too_large"),
+        ("own", "huge_unannounced", 413, "intake.too_large"),  # chunked: no Content-Length to refuse by
     ],
 )
 def test_bad_requests_are_refused_with_a_reason(
     running_intake: RunningIntake, key: str | None, body_kind: str, status: int, error: str
 ) -> None:
     nid, body = running_intake.seal()
-    body = {"valid": body, "garbage": b"UNDRTENV\x01garbage", "huge": os.urandom(65 * 1024)}[body_kind]
     header = {"own": nid, "other": str(uuid.uuid4())}.get(key or "", key)
-    answer = _post(running_intake, header, body)
+    if body_kind == "huge_unannounced":
+        pieces = iter([body] + [os.urandom(32 * 1024)] * 3)  # a generator: httpx sends it chunked
+        answer = running_intake.client.post("/v1/envelopes", content=pieces,
+                                            headers={"Idempotency-Key": nid})
+    else:
+        body = {"valid": body, "garbage": b"UNDRTENV\x01garbage", "huge": os.urandom(65 * 1024)}[body_kind]
+        answer = _post(running_intake, header, body)
     assert answer.status_code == status
     assert answer.json()["error"] == error
     assert running_intake.server.store.count() == 0
