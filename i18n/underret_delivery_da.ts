@@ -536,117 +536,123 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="87" />
+      <location filename="../desktop/ui/delivery/messages.py" line="90" />
+      <source>this PC may not send to the child's municipality the way it receives notifications; phone the municipality</source>
+      <translation>denne pc må ikke sende til barnets kommune på den måde, kommunen modtager underretninger; ring til kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/messages.py" line="93" />
       <source>the receiving address is not secure (https is required)</source>
       <translation>modtageradressen er ikke sikker (https er påkrævet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="89" />
+      <location filename="../desktop/ui/delivery/messages.py" line="95" />
       <source>this PC has no certificate to check the municipality's receiving service</source>
       <translation>pc'en har intet certifikat til at kontrollere kommunens modtagesystem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="92" />
+      <location filename="../desktop/ui/delivery/messages.py" line="98" />
       <source>the mail server does not offer an encrypted connection, so nothing was sent</source>
       <translation>mailserveren tilbyder ikke en sikker forbindelse, så intet blev sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="95" />
+      <location filename="../desktop/ui/delivery/messages.py" line="101" />
       <source>the mail server asked to try again later</source>
       <translation>mailserveren bad om at prøve igen senere</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="97" />
+      <location filename="../desktop/ui/delivery/messages.py" line="103" />
       <source>the mail server refused the municipality's secure e-mail address (ask IT to check it)</source>
       <translation>mailserveren afviste kommunens sikre mailadresse (bed it-afdelingen om at tjekke den)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="100" />
+      <location filename="../desktop/ui/delivery/messages.py" line="106" />
       <source>the mail server refused the sender address IT has set up</source>
       <translation>mailserveren afviste den afsenderadresse, it-afdelingen har sat op</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="102" />
+      <location filename="../desktop/ui/delivery/messages.py" line="108" />
       <source>the mail server did not accept mail from this PC (ask IT)</source>
       <translation>mailserveren tog ikke imod mail fra denne pc (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="104" />
+      <location filename="../desktop/ui/delivery/messages.py" line="110" />
       <source>IT must set up the mail login on this PC; the notification waits and goes as soon as that is done</source>
       <translation>it-afdelingen skal sætte login til mailserveren op på denne pc; underretningen venter og bliver sendt, så snart det er gjort</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="107" />
+      <location filename="../desktop/ui/delivery/messages.py" line="113" />
       <source>the certificate for the municipality's secure mailbox is not from an issuer IT has approved, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er ikke udstedt af en udsteder, som it-afdelingen har godkendt, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="110" />
+      <location filename="../desktop/ui/delivery/messages.py" line="116" />
       <source>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er ikke beregnet til krypteret mail, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="113" />
+      <location filename="../desktop/ui/delivery/messages.py" line="119" />
       <source>the certificate for the municipality's secure mailbox belongs to another address, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse hører til en anden adresse, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="116" />
+      <location filename="../desktop/ui/delivery/messages.py" line="122" />
       <source>the certificate for the municipality's secure mailbox is not valid yet, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er ikke gyldigt endnu, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="119" />
+      <location filename="../desktop/ui/delivery/messages.py" line="125" />
       <source>the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er spærret, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="122" />
+      <location filename="../desktop/ui/delivery/messages.py" line="128" />
       <source>it could not be checked whether the certificate for the municipality's secure mailbox has been revoked, so nothing was sent (ask IT)</source>
       <translation>det kunne ikke kontrolleres, om certifikatet til kommunens sikre postkasse er spærret, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="125" />
+      <location filename="../desktop/ui/delivery/messages.py" line="131" />
       <source>it was sent, but it could not be checked whether the certificate for the municipality's secure mailbox has been revoked (IT has been told)</source>
       <translation>den er sendt, men det kunne ikke kontrolleres, om certifikatet til kommunens sikre postkasse er spærret (it-afdelingen kan se det)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="128" />
+      <location filename="../desktop/ui/delivery/messages.py" line="134" />
       <source>the organisation certificate IT has set up for signing mail cannot be used (ask IT)</source>
       <translation>organisationscertifikatet, som it-afdelingen har sat op til at signere mail, kan ikke bruges (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="131" />
+      <location filename="../desktop/ui/delivery/messages.py" line="137" />
       <source>the notification is larger than the mail server accepts</source>
       <translation>underretningen er større, end mailserveren tager imod</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="133" />
+      <location filename="../desktop/ui/delivery/messages.py" line="139" />
       <source>the mail server refused the secure e-mail</source>
       <translation>mailserveren afviste den sikre mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="135" />
+      <location filename="../desktop/ui/delivery/messages.py" line="141" />
       <source>the certificate for the municipality's secure mailbox cannot be used (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse kan ikke bruges (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="138" />
+      <location filename="../desktop/ui/delivery/messages.py" line="144" />
       <source>the certificate for the municipality's secure mailbox has expired, so nothing was sent (ask IT)</source>
       <translation>certifikatet til kommunens sikre postkasse er udløbet, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="159" />
+      <location filename="../desktop/ui/delivery/messages.py" line="165" />
       <source>an unexpected problem</source>
       <extracomment>Reasons after which the item is refused for good (FAILED): the person must act. (A PC not accepted, a mail login or certificate problem: IT fixes those on this PC, and the notification waits in the queue meanwhile; those are not refusals.)</extracomment>
       <translation>et uventet problem</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="171" />
+      <location filename="../desktop/ui/delivery/messages.py" line="177" />
       <source>Not sent yet: %1.</source>
       <translation>Ikke sendt endnu: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/messages.py" line="187" />
+      <location filename="../desktop/ui/delivery/messages.py" line="195" />
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <extracomment>Reasons whose whole sentence another module registers, with details only it has.</extracomment>
       <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke sendes sikkert til kommunen. Det, du har skrevet, er gemt. Kontakt it-afdelingen, og ring til kommunen, hvis sagen er akut.</translation>

@@ -711,11 +711,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/municipality_picker.py" line="70" />
+      <source>%1 receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). You can write the notification here, but it cannot be sent from here. Phone %1 today and tell them about your concern.</source>
+      <translation>%1 modtager underretninger gennem Underret over internettet, og denne pc må kun sende dem med sikker mail (det har it-afdelingen bestemt). Du kan skrive underretningen her, men den kan ikke sendes herfra. Ring til %1 i dag, og fortæl om din bekymring.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="76" />
+      <source>Their number: %1.</source>
+      <translation>Nummeret er %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="78" />
       <source>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 on %2 today and tell them about your concern.</source>
       <translation>%1 kan endnu ikke modtage underretninger gennem Underret. Du kan skrive underretningen her, men den kan ikke sendes herfra. Ring til %1 på %2 i dag, og fortæl om din bekymring.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/municipality_picker.py" line="75" />
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="83" />
       <source>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 today (the number is on the municipality's website) and tell them about your concern.</source>
       <translation>%1 kan endnu ikke modtage underretninger gennem Underret. Du kan skrive underretningen her, men den kan ikke sendes herfra. Ring til %1 i dag (nummeret står på kommunens hjemmeside), og fortæl om din bekymring.</translation>
     </message>
@@ -770,11 +780,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="65" />
+      <source>{name} receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). So this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} on {number} today and tell them about your concern.</source>
+      <translation>{name} modtager underretninger gennem Underret over internettet, og denne pc må kun sende dem med sikker mail (det har it-afdelingen bestemt). Derfor kan underretningen ikke sendes herfra. Den er gemt her som kladde og bliver ikke sendt af sig selv – intet går tabt. Ring til {name} på {number} i dag, og fortæl om din bekymring.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="71" />
+      <source>{name} receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). So this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</source>
+      <translation>{name} modtager underretninger gennem Underret over internettet, og denne pc må kun sende dem med sikker mail (det har it-afdelingen bestemt). Derfor kan underretningen ikke sendes herfra. Den er gemt her som kladde og bliver ikke sendt af sig selv – intet går tabt. Ring til {name} i dag (nummeret står på kommunens hjemmeside), og fortæl om din bekymring.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="77" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Der mangler stadig noget i underretningen. Se på det markerede felt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="67" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="79" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Dine seneste ændringer kunne ikke gemmes. Lad vinduet være åbent, og prøv igen.</translation>
     </message>

@@ -711,11 +711,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/municipality_picker.py" line="70" />
+      <source>%1 receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). You can write the notification here, but it cannot be sent from here. Phone %1 today and tell them about your concern.</source>
+      <translation>%1 receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). You can write the notification here, but it cannot be sent from here. Phone %1 today and tell them about your concern.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="76" />
+      <source>Their number: %1.</source>
+      <translation>Their number: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="78" />
       <source>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 on %2 today and tell them about your concern.</source>
       <translation>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 on %2 today and tell them about your concern.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/municipality_picker.py" line="75" />
+      <location filename="../desktop/ui/wizard/municipality_picker.py" line="83" />
       <source>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 today (the number is on the municipality's website) and tell them about your concern.</source>
       <translation>%1 cannot receive notifications through Underret yet. You can write the notification here, but it cannot be sent from here. Phone %1 today (the number is on the municipality's website) and tell them about your concern.</translation>
     </message>
@@ -770,11 +780,21 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/finalising.py" line="65" />
+      <source>{name} receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). So this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} on {number} today and tell them about your concern.</source>
+      <translation>{name} receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). So this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} on {number} today and tell them about your concern.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="71" />
+      <source>{name} receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). So this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</source>
+      <translation>{name} receives notifications through Underret over the internet, and this PC may only send them by secure e-mail (set by the IT department). So this notification cannot be sent from here. It is kept here as a draft and is not sent by itself; nothing is lost. Phone {name} today (the number is on the municipality's website) and tell them about your concern.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/finalising.py" line="77" />
       <source>Something is still missing in the notification. Please look at the marked field.</source>
       <translation>Something is still missing in the notification. Please look at the marked field.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/finalising.py" line="67" />
+      <location filename="../desktop/ui/wizard/finalising.py" line="79" />
       <source>Your latest changes could not be saved. Keep this window open and try again.</source>
       <translation>Your latest changes could not be saved. Keep this window open and try again.</translation>
     </message>

@@ -265,12 +265,15 @@ def make_transport(
 
 class MunicipalityNotReachable(UnderretError):  # noqa: N818 - reads as the situation the user is in
     """The child's municipality cannot receive notifications through Underret (no directory entry, or
-    no intake in it). Details: ``code``, ``name`` and the ``phone`` / ``on_call`` numbers ("" if unknown)."""
+    no intake in it), or not from this PC (its intake takes HTTPS, which the policy does not allow here:
+    message id ``delivery.municipality_not_reachable_by_policy``). Details: ``code``, ``name`` and the
+    ``phone`` / ``on_call`` numbers ("" if unknown)."""
 
     message_id = "delivery.municipality_not_reachable"
 
 
-def _not_reachable(code: str, entry: DirectoryEntry | None) -> MunicipalityNotReachable:
+def _not_reachable(code: str, entry: DirectoryEntry | None, *,
+                   by_policy: bool = False) -> MunicipalityNotReachable:
     from desktop.domain.codes import municipality_name
 
     office = entry.phones.office_hours if entry is not None else None
@@ -278,17 +281,21 @@ def _not_reachable(code: str, entry: DirectoryEntry | None) -> MunicipalityNotRe
     phone = office.number if office is not None else ""
     after_hours = on_call.number if on_call is not None else ""
     # Two sentences: with the number to phone when the directory has one, else where to find it.
-    message_id = MunicipalityNotReachable.message_id if phone or after_hours else \
-        "delivery.municipality_not_reachable_no_phone"
+    message_id = MunicipalityNotReachable.message_id + ("_by_policy" if by_policy else "") + (
+        "" if phone or after_hours else "_no_phone")
+    why = "this PC may not use HTTPS (policy)" if by_policy else "it has no intake in the directory"
     return MunicipalityNotReachable(
-        f"municipality {code} has no intake in the directory", message_id=message_id, code=code,
+        f"municipality {code}: {why}", message_id=message_id, code=code,
         name=municipality_name(code), phone=phone, on_call=after_hours, number=phone or after_hours)
 
 
-def directory_target(code: str, entry: DirectoryEntry | None) -> IntakeTarget:
-    """The HTTPS intake a directory entry names; MunicipalityNotReachable when it has none."""
+def directory_target(code: str, entry: DirectoryEntry | None, policy: Policy | None = None) -> IntakeTarget:
+    """The HTTPS intake a directory entry names; MunicipalityNotReachable when it has none, or when the
+    policy does not let this PC send over HTTPS (nothing goes a way IT has closed)."""
     if entry is None or entry.intake is None:
         raise _not_reachable(code, entry)
+    if HTTPS not in allowed_transports(policy):
+        raise _not_reachable(code, entry, by_policy=True)
     return _section_target(entry.intake, f"directory.{code}")
 
 
@@ -319,7 +326,7 @@ def route(code: str, pack: GuidelinePack, policy: Policy | None,
     """
     if code == pack.municipality.code:
         return intake_target(pack, policy)
-    return directory_target(code, directory.entry(code) if directory is not None else None)
+    return directory_target(code, directory.entry(code) if directory is not None else None, policy)
 
 
 def reachable_targets(pack: GuidelinePack, policy: Policy | None,
@@ -331,9 +338,9 @@ def reachable_targets(pack: GuidelinePack, policy: Policy | None,
     for entry in directory.municipalities if directory is not None else []:
         if entry.intake is not None and entry.code != pack.municipality.code:
             try:
-                targets.append(directory_target(entry.code, entry))
-            except IntakeNotConfigured:
-                continue  # an entry the directory's checks let through but that cannot be used: skipped
+                targets.append(directory_target(entry.code, entry, policy))
+            except (IntakeNotConfigured, MunicipalityNotReachable):
+                continue  # unusable (or not allowed from this PC): its notifications wait, said per item
     return targets
 
 

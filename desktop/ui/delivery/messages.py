@@ -84,6 +84,12 @@ def _table() -> dict[str, Callable[[], str]]:
         "delivery.municipality_not_reachable_no_phone": lambda: translate(
             "DeliveryMessages", "the child's municipality cannot receive notifications through Underret "
                                 "yet; phone the municipality"),
+        "delivery.municipality_not_reachable_by_policy": lambda: translate(
+            "DeliveryMessages", "this PC may not send to the child's municipality the way it receives "
+                                "notifications; phone the municipality"),
+        "delivery.municipality_not_reachable_by_policy_no_phone": lambda: translate(
+            "DeliveryMessages", "this PC may not send to the child's municipality the way it receives "
+                                "notifications; phone the municipality"),
         "delivery.plain_http_refused": lambda: translate(
             "DeliveryMessages", "the receiving address is not secure (https is required)"),
         "delivery.no_trust_anchor": lambda: translate(
@@ -175,7 +181,9 @@ def _sentence(reason_id: str) -> Callable[[], str]:
 
 #: Reasons whose whole sentence another module registers, with details only it has.
 _SENTENCES_OF_THEIR_OWN = frozenset({"delivery.municipality_not_reachable",
-                                     "delivery.municipality_not_reachable_no_phone"})
+                                     "delivery.municipality_not_reachable_no_phone",
+                                     "delivery.municipality_not_reachable_by_policy",
+                                     "delivery.municipality_not_reachable_by_policy_no_phone"})
 
 
 def register() -> None:

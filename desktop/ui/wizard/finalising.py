@@ -62,6 +62,18 @@ messages.register("delivery.municipality_not_reachable_no_phone", lambda: QCoreA
                       "cannot be sent from here. It is kept here as a draft and is not sent by itself; "
                       "nothing is lost. Phone {name} today (the number is on the municipality's website) and "
                       "tell them about your concern."))
+messages.register("delivery.municipality_not_reachable_by_policy", lambda: QCoreApplication.translate(
+    "WizardMessages", "{name} receives notifications through Underret over the internet, and this PC may "
+                      "only send them by secure e-mail (set by the IT department). So this notification "
+                      "cannot be sent from here. It is kept here as a draft and is not sent by itself; "
+                      "nothing is lost. Phone {name} on {number} today and tell them about your concern."))
+messages.register("delivery.municipality_not_reachable_by_policy_no_phone",
+                  lambda: QCoreApplication.translate(
+    "WizardMessages", "{name} receives notifications through Underret over the internet, and this PC may "
+                      "only send them by secure e-mail (set by the IT department). So this notification "
+                      "cannot be sent from here. It is kept here as a draft and is not sent by itself; "
+                      "nothing is lost. Phone {name} today (the number is on the municipality's website) "
+                      "and tell them about your concern."))
 messages.register("notification.incomplete", lambda: QCoreApplication.translate(
     "WizardMessages", "Something is still missing in the notification. Please look at the marked field."))
 messages.register("wizard.save_failed", lambda: QCoreApplication.translate(

@@ -66,7 +66,15 @@ class MunicipalityEditor(FieldEditor):
             return
         details = problem.details
         name, number = str(details.get("name", code)), str(details.get("number", ""))
-        if number:
+        if problem.message_id.startswith("delivery.municipality_not_reachable_by_policy"):
+            text = translate(
+                "Wizard", "%1 receives notifications through Underret over the internet, and this PC may "
+                          "only send them by secure e-mail (set by the IT department). You can write the "
+                          "notification here, but it cannot be sent from here. Phone %1 today and tell them "
+                          "about your concern.").replace("%1", name)
+            if number:
+                text += " " + translate("Wizard", "Their number: %1.").replace("%1", number)
+        elif number:
             text = translate(
                 "Wizard", "%1 cannot receive notifications through Underret yet. You can write the "
                           "notification here, but it cannot be sent from here. Phone %1 on %2 today and "

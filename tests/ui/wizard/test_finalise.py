@@ -142,7 +142,8 @@ def test_from_a_finished_notification_a_sibling_is_notified_about_with_the_famil
     first_id = wizard.window.draft_id
 
     button = wizard.window.findChild(SiblingButton)
-    assert button is not None and button.isVisible()
+    assert button is not None
+    qtbot.waitUntil(button.isVisible)  # a widget put into a shown layout is shown a turn later (queued)
     assert button.text() == "Underret også om en &søskende"
     wizard.tab_to(button)
     wizard.press(Qt.Key.Key_Space)  # opens the menu: the named sibling, then "another child"

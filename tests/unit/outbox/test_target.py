@@ -189,3 +189,24 @@ def test_two_municipalities_whose_keys_share_an_id_each_get_only_their_own_notif
     assert shared.target_for(_sealed_to(own)) is not None
     # A key no intake holds any more (rotated away, municipality left the directory): it waits too.
     assert routing.target_for(_sealed_to(RecipientPrivateKey.generate("kommune-2026").public())) is None
+
+
+def test_a_pc_that_may_only_send_by_secure_email_sends_nothing_over_https_to_another_municipality() -> None:
+    # Found checking issue 14 from outside: the directory's intakes were used over HTTPS whatever the
+    # policy allowed, so a PC IT had limited to secure e-mail sent a neighbour's notifications over HTTPS.
+    from desktop.domain.directory import load_directory, shipped_directory_path
+    from desktop.outbox.target import HTTPS, MunicipalityNotReachable, reachable_targets, route
+
+    neighbour_intake = _pack(endpoint="https://nabolund.example", pin_sha256="ab" * 32).intake
+    directory = load_directory(shipped_directory_path(demo=True))
+    directory = directory.model_copy(update={"municipalities": [
+        e.model_copy(update={"intake": neighbour_intake}) if e.code == "998" else e
+        for e in directory.municipalities]})
+    pack = _pack(endpoint="https://intake.kommune.dk", pin_sha256="ab" * 32)
+    assert route("998", pack, None, directory).endpoint == "https://nabolund.example"  # HTTPS allowed
+    mail_only = Policy(allowed_transports=[Transport.SECURE_EMAIL])
+    with pytest.raises(MunicipalityNotReachable) as caught:
+        route("998", pack, mail_only, directory)
+    assert caught.value.message_id == "delivery.municipality_not_reachable_by_policy"
+    assert caught.value.details["name"] == "Nabolund Kommune" and caught.value.details["number"]
+    assert [t for t in reachable_targets(pack, mail_only, directory) if t.transport == HTTPS] == []
