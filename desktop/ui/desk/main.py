@@ -8,9 +8,11 @@ unlock window comes back and, once unlocked, the windows that were open come bac
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import paths
@@ -31,6 +33,8 @@ log = logging.getLogger(__name__)
 DESK_FOLDER = "desk"
 #: Minutes without input before the desk locks, unless IT's policy says (``idle_lock_minutes``).
 DEFAULT_IDLE_MINUTES = 5
+#: Windows: making the desk's files private waits this long after the first window (as the app's).
+PRIVATE_FILES_DELAY_MS = 1000
 
 
 def desk_profiles(root: Path | None = None) -> ProfileDirectory:
@@ -64,6 +68,13 @@ class DeskShell:
         self._vault: object | None = None
 
     def start(self) -> None:
+        # Desk files an older version (or a copy put back) left readable by other users of the PC are
+        # made private first, as the app does: at once on Linux and macOS, on Windows (an access list per
+        # file) once the window is up.
+        if sys.platform == "win32":
+            QTimer.singleShot(PRIVATE_FILES_DELAY_MS, self.unlock, self.profiles.make_private)
+        else:
+            self.profiles.make_private()
         self.unlock.show()
 
     def _on_opened(self, opened: OpenedDesk) -> None:

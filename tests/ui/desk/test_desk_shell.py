@@ -190,3 +190,31 @@ def test_a_notification_open_at_a_lock_comes_back_only_to_the_desk_profile_that_
         wait_for_all()
         for window in QApplication.topLevelWidgets():
             window.close()
+
+
+def test_starting_the_desk_closes_desk_files_left_open_to_other_users_of_the_pc(tmp_path: Path,
+                                                                              qtbot: QtBot) -> None:
+    # The app does this at every start (issue 16); the desk keeps the municipality's decrypted
+    # notifications and its private keys, so it must too (a folder copied back by IT, an older version).
+    import stat
+
+    from desktop.desk.store.vault import DeskVault
+    from desktop.store.keys import KeyProtection, zero
+    from desktop.store.profiles import ProfileDirectory
+
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=ScryptParams(n=2**10), vault_type=DeskVault)
+    info, key = profiles.create("Modtagelsen", KeyProtection.PASSPHRASE, PASSPHRASE)
+    zero(key)
+    for folder in (profiles.root, profiles.folder, info.folder):
+        folder.chmod(0o755)
+    for path in info.folder.iterdir():
+        path.chmod(0o644)
+    shell = DeskShell(profiles)
+    try:
+        shell.start()
+        modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in info.folder.iterdir()}
+        assert modes == dict.fromkeys(modes, 0o600)
+        for folder in (profiles.root, profiles.folder, info.folder):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        shell.shutdown()
