@@ -169,12 +169,14 @@ def outline_html(outline: Outline, colours: Colours = PAPER, base_pt: float = PA
     )
 
 
-def render_html(document: NotificationDocument, colours: Colours = PAPER, base_pt: float = PAPER_PT) -> str:
-    """The printable copy of ``document`` as escaped HTML, in the document's language."""
-    return outline_html(build_outline(document), colours, base_pt)
+def render_html(document: NotificationDocument, colours: Colours = PAPER, base_pt: float = PAPER_PT, *,
+                finalised: bool = True) -> str:
+    """The printable copy of ``document`` as escaped HTML, in the document's language (``finalised=False``:
+    shown before it is finished, without a finishing time)."""
+    return outline_html(build_outline(document, finalised=finalised), colours, base_pt)
 
 
 def render_preview_html(preview: NotificationPreview, colours: Colours = PAPER,
                         base_pt: float = PAPER_PT) -> str:
     """A notification still being written, laid out like its copy, each gap a ``gap:<n>`` link."""
-    return outline_html(build_outline(preview.document, preview.gaps), colours, base_pt)
+    return outline_html(build_outline(preview.document, preview.gaps, finalised=False), colours, base_pt)

@@ -201,11 +201,13 @@ def _person(title: str, pairs: Sequence[tuple[str, Value]],
 
 
 def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = (),
-                  vocabulary: Vocabulary | None = None) -> Outline:
+                  vocabulary: Vocabulary | None = None, *, finalised: bool = True) -> Outline:
     """Lay out ``document`` as an outline in the language it was written in.
 
     ``gaps`` (a preview's, never a finalised notification's) mark the answers still
     missing: each shows in its place as "not filled in yet" with a ``gap:<n>`` link.
+    ``finalised=False``: a copy shown before the person finishes it (the review page), which says
+    "not finalised yet" instead of the time it was laid out.
     Codes are shown by their labels from ``vocabulary`` (by default the code lists and
     the guideline pack the document names).
     """
@@ -225,9 +227,9 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = (),
         "doc.municipality", name=voc.municipality(code), code=code)))])
     heading_rows += [
         Row(t("doc.reference"), ref),
-        # A preview with gaps is not finalised: its "now" would read as a finalising time.
-        Row(t("doc.finalised"),
-            t("doc.not_finalised") if gaps else format_datetime(document.finalised_at, lang)),
+        # A preview (or the review's copy) is not finalised: its "now" would read as a finalising time.
+        Row(t("doc.finalised"), t("doc.not_finalised") if gaps or not finalised
+            else format_datetime(document.finalised_at, lang)),
     ]
     # While the role is missing the heading names the notifier alone; the role's gap shows below.
     who = notifier.name if m.has("notifier.role") else f"{notifier.name}, {notifier.role}"

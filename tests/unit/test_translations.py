@@ -72,3 +72,19 @@ def test_message_ids_of_the_store_and_config_have_a_sentence() -> None:
     assert policy.PolicyInvalid.message_id in ids
     ids.discard("error.unknown")
     assert ids - known_ids() == set()
+
+
+def test_danish_names_it_afdelingen_never_it() -> None:
+    """The wording review's glossary: a pædagog reads "it-afdelingen", not the abbreviation "IT"
+    (/work/shared/reviews/danish-wording.md)."""
+    import re
+
+    found = []
+    for ts in sorted((ROOT / "i18n").glob("*_da.ts")):
+        for message in ET.parse(ts).getroot().iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in {"vanished", "obsolete"}:
+                continue
+            texts = [translation.text or ""] + [n.text or "" for n in translation.iter("numerusform")]
+            found += [f"{ts.name}: {text}" for text in texts if re.search(r"\bIT\b", text)]
+    assert found == []

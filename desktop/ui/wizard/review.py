@@ -66,14 +66,16 @@ def question_of(form: FormDefinition, path: str, lang: str) -> list[str]:
     return [who, localise(sub_field.label, lang)]
 
 
-def document_html(document: NotificationDocument, style: tuple[object, float] | None = None) -> str:
+def document_html(document: NotificationDocument, style: tuple[object, float] | None = None, *,
+                  finalised: bool = True) -> str:
     """The finalised layout, from the documents area (the same outline as the PDF), in the screen's
-    ``style`` (:func:`desktop.ui.theme.document_style`; taken now when not given: GUI thread only)."""
+    ``style`` (:func:`desktop.ui.theme.document_style`; taken now when not given: GUI thread only).
+    ``finalised=False``: the review's copy of a complete notification not finished yet."""
     from desktop.documents.html import Colours, render_html
 
     colours, base_pt = style if style is not None else theme.document_style()
     assert isinstance(colours, Colours)
-    return render_html(document, colours, base_pt)
+    return render_html(document, colours, base_pt, finalised=finalised)
 
 
 def preview_html(preview: NotificationPreview, style: tuple[object, float]) -> str:

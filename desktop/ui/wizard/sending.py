@@ -70,7 +70,7 @@ class _LayoutRequest:
             except NotificationIncomplete:
                 pass  # a rule that depends on the day changed its answer: show the gaps instead
             else:
-                return document_html(document, self.style), ()
+                return document_html(document, self.style, finalised=False), ()  # not finished yet
         preview = build_preview(self.form, self.pack, self.answers, notification_id=self.notification_id,
                                 created_at=created, now=now, language=self.language, corrects=self.corrects)
         return preview_html(preview, self.style), preview.gaps

@@ -115,7 +115,8 @@ def test_a_complete_notification_is_shown_from_the_finalised_document(
     assert "Emma Louise Hansen" in text
     assert "Mette Jensen, Pædagog" in text
     assert "Ikke udfyldt endnu" not in text
-    assert "Ikke gjort færdig endnu" not in text
+    # Not finished before "Gør færdig og send": the copy must not claim a time it was finished.
+    assert "Gjort færdig\ufdd0Ikke gjort færdig endnu" in text.replace("\n", "\ufdd0")
     assert review.preview_note.isHidden()
 
 
