@@ -7,6 +7,7 @@ replaced. The texts are read from the shipped form and code lists, as the wizard
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -133,4 +134,5 @@ def test_glossary_terms_in_the_form_and_its_code_lists() -> None:
     odd_marks = [text for text in texts if '"' in text or "“" in text or "—" in text]
     assert not odd_marks, "quotes are »…«, dashes –"
     assert not [text for text in texts if "Tegn på bekymring" in text]
+    assert not [text for text in texts if re.search(r"\bman\b", text)], "du, not man (finding 40)"
     assert all(code.label["da"] for codes in code_lists().values() for code in codes)
