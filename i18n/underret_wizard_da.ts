@@ -247,7 +247,7 @@
   <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="203" />
+      <location filename="../desktop/ui/wizard/review.py" line="205" />
       <source>%n thing(s) to look at before you can send it.</source>
       <translation>
         <numerusform>%n ting at se på, før du kan sende den.</numerusform>
@@ -401,60 +401,66 @@
       <translation>&amp;Senere</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="125" />
+      <location filename="../desktop/ui/wizard/review.py" line="127" />
       <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
       <translation>Hvor der står »Ikke udfyldt endnu«, mangler der stadig et svar. Gå til det med Tab i teksten, og tryk Enter for at komme derhen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="134" />
+      <location filename="../desktop/ui/wizard/review.py" line="136" />
       <source>The notification as the municipality will read it</source>
       <translation>Underretningen, sådan som kommunen vil læse den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="147" />
       <location filename="../desktop/ui/wizard/review.py" line="149" />
+      <location filename="../desktop/ui/wizard/review.py" line="151" />
       <source>Edit: %1</source>
       <translation>Ret: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="159" />
+      <location filename="../desktop/ui/wizard/review.py" line="161" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Når underretningen er sendt, kan den ikke ændres – en rettelse sendes som en ny underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="180" />
+      <location filename="../desktop/ui/wizard/review.py" line="182" />
       <source>Before you can send it, please look at these:</source>
       <translation>Før du kan sende den, skal du lige se på dette:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="50" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="52" />
       <source>Search, e.g. bruise, hunger, absence</source>
+      <extracomment>How long after the last keystroke in the search the number of signs found is said.</extracomment>
       <translation>Søg, fx blå mærker, sult, fravær</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="51" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="53" />
       <source>Search the signs</source>
       <translation>Søg i tegnene</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="64" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="73" />
       <source>No signs match the search.</source>
       <translation>Ingen tegn passer til søgningen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="95" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="104" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Brug piletasterne til at flytte og mellemrum til at sætte kryds.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="104" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="113" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>Barnets alder kendes ikke endnu, så alle tegn vises.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="106" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="115" />
       <source>Signs for the age group: %1</source>
       <translation>Tegn for aldersgruppen: %1</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="176" />
+      <source>Signs that match the search: %1.</source>
+      <translation>Tegn, der passer til søgningen: %1.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/window.py" line="276" />

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +30,8 @@ from desktop.ui.wrapping import wrap_items
 translate = QCoreApplication.translate
 
 SIGNAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: How long after the last keystroke in the search the number of signs found is said.
+SAY_FOUND_MS = 600
 
 
 def _hidden(item: QTreeWidgetItem | None) -> bool:
@@ -50,6 +52,13 @@ class SignalChecklistEditor(FieldEditor):
         self.search.setPlaceholderText(translate("Wizard", "Search, e.g. bruise, hunger, absence"))
         self.search.setAccessibleName(translate("Wizard", "Search the signs"))
         self.search.textChanged.connect(lambda _text: self.apply_filter())
+        # What the search found is said a moment after the typing stops (the focus stays in the field,
+        # so a screen reader would not notice the list change).
+        self._say_found = QTimer(self)
+        self._say_found.setSingleShot(True)
+        self._say_found.setInterval(SAY_FOUND_MS)
+        self._say_found.timeout.connect(self._announce_found)
+        self.search.textEdited.connect(lambda _text: self._say_found.start())
         self.tree = QTreeWidget()
         self.tree.setObjectName("signalTree")
         self.tree.setHeaderHidden(True)
@@ -157,6 +166,15 @@ class SignalChecklistEditor(FieldEditor):
                 # The keyboard cursor only: not highlighted as if chosen.
                 self.tree.selectionModel().setCurrentIndex(
                     self.tree.indexFromItem(first), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _announce_found(self) -> None:
+        from desktop.ui.announce import announce
+
+        if not self.search.text().strip():
+            return
+        found = len(self.shown_ids())
+        said = translate("Wizard", "Signs that match the search: %1.").replace("%1", str(found))
+        announce(self.search, said if found else self.empty_label.text())
 
     def is_shown(self, signal_id: str) -> bool:
         """Whether the signal is in the list right now (tests and the review use this)."""

@@ -66,3 +66,21 @@ def test_everyday_words_typed_in_the_search_find_the_sign(
     # Ticking a found sign by keyboard still works after the search.
     wizard.tick_signal("selfharm.wants_to_die", "forsvinde")
     assert "selfharm.wants_to_die" in wizard.window.answers["signals.checked"]
+
+
+def test_a_search_says_how_many_signs_it_found_to_a_screen_reader(
+        qtbot: QtBot, services: Services, open_wizard: Callable[..., Wizard]) -> None:
+    """The list changes while the focus stays in the search field: the result is announced (how many
+    signs fit, or none), a moment after the typing stops (screen-reader review, finding 7)."""
+    wizard = open_wizard()
+    editor = _signs_page(wizard, BABY_CPR)
+    wizard.tab_to(editor.search)
+    QTest.keyClicks(editor.search, "blå")
+    found = len(editor.shown_ids())
+    assert found > 0
+    said = f"Tegn, der passer til søgningen: {found}."
+    qtbot.waitUntil(lambda: editor.search.property("announced") == said)
+    editor.search.selectAll()
+    QTest.keyClicks(editor.search, "blåxq")
+    qtbot.waitUntil(lambda: editor.search.property("announced") == "Ingen tegn passer til søgningen.")
+    assert editor.empty_label.isVisibleTo(wizard.window)
