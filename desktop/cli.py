@@ -16,8 +16,12 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+
+if TYPE_CHECKING:
+    import logging
 
 #: Set to "1": start, print "window" and "idle" as the main window gets there, quit (benchmarks).
 BENCHMARK_ENV = "UNDERRET_BENCHMARK_STARTUP"
@@ -58,10 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.app import run_smoke_test
 
         return run_smoke_test()
+    _import_pyside()  # logs nothing: the event log is in place before anything that may log
     if not args.demo:
         # A course's demo run leaves nothing in the trainee's own folders, the log included.
         _install_event_log()
-    _import_pyside()
     if args.demo:
         return _run_demo(args.lang)
     from desktop.app import run_gui
@@ -71,10 +75,55 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _install_event_log() -> None:
-    """The content-free log file IT reads (``underret doctor`` shows its last problems)."""
-    from desktop import eventlog
+    """The content-free log file IT reads (``underret doctor`` shows its last problems), in place from
+    here on: the root logger gets :func:`event_log_stand_in`, and our own INFO records reach it."""
+    import logging
 
-    eventlog.install()
+    root = logging.getLogger()
+    root.addHandler(event_log_stand_in())
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)  # as desktop.eventlog.install() does
+
+
+def event_log_stand_in() -> logging.Handler:
+    """A handler that hands every record to :func:`desktop.eventlog.handlers`, made with the first one.
+
+    Nothing is lost (the first record is the first the log file gets), but ``desktop.eventlog`` is not
+    imported on the way to the first window, which most starts reach without logging anything
+    (~2 M instructions: its formatter, file, Windows and console handlers).
+    """
+    import logging
+    import threading
+
+    class EventLogStandIn(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__()
+            self._handlers: list[logging.Handler] | None = None
+            self._making = threading.Lock()
+
+        def handle(self, record: logging.LogRecord) -> bool:
+            handlers = self._handlers
+            if handlers is None:
+                with self._making:  # two threads' first records: the handlers are made once
+                    if self._handlers is None:
+                        from desktop import eventlog
+
+                        self._handlers = eventlog.handlers()
+                    handlers = self._handlers
+            for handler in handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)
+            return True
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.handle(record)
+
+        def close(self) -> None:
+            for handler in self._handlers or ():
+                handler.close()
+            super().close()
+
+    return EventLogStandIn()
 
 
 def _import_pyside() -> None:

@@ -284,12 +284,26 @@ def install(folder: Path | None = None, *, windows_api: Any = None) -> Path:
     """Send the app's log records to the log file (and the Windows event log); idempotent.
 
     Returns the log file's path. Nothing is written (no folder or file made) until the first record.
+    (The ``underret`` command puts a stand-in on the root logger instead, which makes :func:`handlers`
+    with the first record: ``desktop.cli.event_log_stand_in``.)
     """
     path = log_file(folder)
     if _installed:
         return path
     root = logging.getLogger()
-    handlers: list[logging.Handler] = [RotatingLogFile(path)]
+    for handler in handlers(folder, windows_api=windows_api):
+        root.addHandler(handler)
+        _installed.append(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+def handlers(folder: Path | None = None, *, windows_api: Any = None) -> list[logging.Handler]:
+    """The handlers :func:`install` puts on the root logger: the log file, the Windows event log (on
+    Windows), warnings on stderr; each lets through our own records from INFO, others' from WARNING."""
+    path = log_file(folder)
+    made: list[logging.Handler] = [RotatingLogFile(path)]
     if windows_api is None and sys.platform == "win32":
         import ctypes
         from ctypes import wintypes
@@ -304,21 +318,17 @@ def install(folder: Path | None = None, *, windows_api: Any = None) -> Path:
         windows_api.DeregisterEventSource.argtypes = [wintypes.HANDLE]
     if windows_api is not None:
         try:
-            handlers.append(WindowsEventLog(windows_api))
+            made.append(WindowsEventLog(windows_api))
         except OSError:  # no event log for this user: the file still has everything
             windows_api = None
     if sys.stderr is not None:  # a windowed Windows program has none
         console = logging.StreamHandler(sys.stderr)
         console.setLevel(logging.WARNING)
         console.setFormatter(ContentFreeFormatter())
-        handlers.append(console)
-    for handler in handlers:
+        made.append(console)
+    for handler in made:
         handler.addFilter(_Scope())
-        root.addHandler(handler)
-        _installed.append(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path
+    return made
 
 
 def uninstall() -> None:

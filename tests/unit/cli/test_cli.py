@@ -175,3 +175,39 @@ def test_doctor_fails_with_a_reason_when_the_data_folder_is_not_writable(
     out = capsys.readouterr().out
     assert code == EXIT_ERRORS
     assert f"the data folder {isolated_user_folders} is not writable" in out
+
+
+def test_the_event_log_started_by_the_command_writes_every_record_once_from_the_first(
+        isolated_user_folders: Path) -> None:
+    import logging
+    import threading
+
+    from desktop import eventlog
+    from desktop.cli import event_log_stand_in
+
+    root = logging.getLogger()
+    level = root.level
+    stand_in = event_log_stand_in()  # what `underret` puts on the root logger before anything may log
+    root.addHandler(stand_in)
+    root.setLevel(logging.INFO)
+    try:
+        logging.getLogger("desktop.ui.shell").info("profile %s unlocked", "p1")  # the very first record
+        # Two threads' records at once (the outbox worker and the window): each written once.
+        threads = [threading.Thread(target=eventlog.refusal, args=("pack.older_version",),
+                                    kwargs={"pack": f"pack-{n}"}) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        logging.getLogger("httpx").info("a library's own chatter")  # not ours and not a warning: left out
+        eventlog.problem("vault.corrupt", file="vault.db")
+    finally:
+        root.removeHandler(stand_in)
+        stand_in.close()
+        root.setLevel(level)
+    lines = eventlog.log_file().read_text("utf-8").splitlines()
+    assert len(lines) == 4, lines
+    assert "profile p1 unlocked" in lines[0]
+    assert sorted(line.split("pack=")[1] for line in lines[1:3]) == ["pack-0", "pack-1"]
+    assert [entry.message_id for entry in eventlog.recent_problems()] == [
+        "pack.older_version", "pack.older_version", "vault.corrupt"]
