@@ -456,8 +456,26 @@ def _csv_bytes(rows: list[dict[str, str]]) -> bytes:
     columns = list(rows[0]) if rows else list(csv_row(_EMPTY, [], {}, {}))
     writer = csv.DictWriter(text, fieldnames=columns, quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_safe(value) for column, value in row.items()} for row in rows)
     return b"\xef\xbb\xbf" + text.getvalue().encode("utf-8")
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = frozenset("0123456789 +-()/.:")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """``value``, with an apostrophe in front when a spreadsheet would run it as a formula.
+
+    The notifier's free text reaches a caseworker who may open the CSV by
+    double-click: ``=HYPERLINK(...)`` or ``+cmd|...`` would run there. A
+    spreadsheet shows a leading apostrophe as text. A phone number or a date
+    ("+45 12 34 56 78", "-") is left as it is: it cannot call anything.
+    """
+    if value.startswith(_FORMULA_STARTS) and not set(value) <= _PLAIN_NUMBER:
+        return "'" + value
+    return value
 
 
 #: A minimal document, only to name the CSV's columns when there is nothing to export.

