@@ -337,10 +337,17 @@ class WizardWindow(QMainWindow):
         is_review = page.section.kind is SectionKind.REVIEW
         if is_review:
             self.from_review = False
-        self.back_button.setEnabled(self.flow.previous(page_id) is not None)
-        self.next_button.setVisible(not is_review)
-        self.review_button.setVisible(self.from_review and not is_review and not self.read_only)
-        self.finalise_button.setVisible(is_review)
+        has_back = self.flow.previous(page_id) is not None
+        has_review_button = self.from_review and not is_review and not self.read_only
+        # Show what this page needs, move the focus there, and only then hide or grey out what it does not:
+        # hiding the focused Next (on the way to the review) or greying the focused Back (on the first page)
+        # would first move the focus on by itself, and a screen reader would say that button too.
+        for button, wanted in ((self.next_button, not is_review), (self.review_button, has_review_button),
+                               (self.finalise_button, is_review)):
+            if wanted:
+                button.setVisible(True)
+        if has_back:
+            self.back_button.setEnabled(True)
         if save:
             # Unsaved typing is written now; a page change alone (the page is stored with the
             # draft) rides on the autosave timer, so clicking through pages waits for no disk.
@@ -355,6 +362,10 @@ class WizardWindow(QMainWindow):
                 target = page.problem_buttons[0] if page.problem_buttons else self.finalise_button
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
+        self.next_button.setVisible(not is_review)
+        self.review_button.setVisible(has_review_button)
+        self.finalise_button.setVisible(is_review)
+        self.back_button.setEnabled(has_back)
 
     def _show_step(self) -> None:
         section = self.form.section(self.page_id)

@@ -82,3 +82,35 @@ def test_next_moves_the_focus_once_straight_to_the_new_pages_first_field(
         assert len(stops) == 1, (window.page_id, [w.accessibleName() or w.objectName() for w in stops])
         assert stops[0] is QApplication.focusWidget()
         assert stops[0] is not window.back_button
+
+
+def test_coming_to_the_review_moves_the_focus_once(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    """Entering the review page (the last Next) is one focus change, not 'Tilbage' → the document →
+    'Gør færdig og send' within a few milliseconds (screen-reader review, step 2g)."""
+    answers = {k: v for k, v in complete_answers.items() if not k.startswith("notifier.")}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "notifier", "EH"))
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "notifier")
+    wizard.fill_notifier()
+    wizard.tab_to(window.next_button)
+    stops: list[QWidget] = []
+
+    def note(_old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            stops.append(new)
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(note)
+    try:
+        wizard.press(Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: window.page_id == "review")
+        review = window.current_page()
+        assert isinstance(review, ReviewPage)
+        qtbot.waitUntil(lambda: "Emma Louise Hansen" in review.document_view.toPlainText(), timeout=10_000)
+        qtbot.wait(100)
+    finally:
+        app.focusChanged.disconnect(note)
+    assert len(stops) == 1, [w.accessibleName() or w.objectName() for w in stops]
