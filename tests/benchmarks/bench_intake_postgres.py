@@ -134,16 +134,18 @@ def run() -> list[Row]:
             threads = [threading.Thread(target=worker) for _ in range(WORKERS)]
             for thread in threads:
                 thread.start()
-            cpu_before = _cpu_seconds(server.pid)
-            started = time.perf_counter()
-            for n, (nid, path) in enumerate(envelopes):
-                due = started + n / RATE
-                time.sleep(max(0.0, due - time.perf_counter()))
-                jobs.put((due, nid, path))
-            for _ in threads:
-                jobs.put(None)
-            for thread in threads:
-                thread.join()
+            try:
+                cpu_before = _cpu_seconds(server.pid)
+                started = time.perf_counter()
+                for n, (nid, path) in enumerate(envelopes):
+                    due = started + n / RATE
+                    time.sleep(max(0.0, due - time.perf_counter()))
+                    jobs.put((due, nid, path))
+            finally:  # the workers end whatever happened here (else the benchmark would hang for ever)
+                for _ in threads:
+                    jobs.put(None)
+                for thread in threads:
+                    thread.join()
             elapsed = time.perf_counter() - started
             cpu_after = _cpu_seconds(server.pid)
         finally:
