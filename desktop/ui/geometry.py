@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 _FILE = "window-sizes.ini"
 
@@ -39,11 +44,17 @@ def stop_remembering() -> None:
     _remembering = False
 
 
+def _path() -> Path:
+    return (_folder if _folder is not None else paths.user_data_dir()) / _FILE
+
+
 def _store(*, writing: bool = False) -> QSettings:
-    folder = _folder if _folder is not None else paths.user_data_dir()
+    from PySide6.QtCore import QSettings  # its Python class is made at first use: ~2.5 M instructions
+
+    path = _path()
     if writing:
-        _private_file(folder / _FILE)
-    return QSettings(str(folder / _FILE), QSettings.Format.IniFormat)
+        _private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _private_file(path: Path) -> None:
@@ -61,12 +72,37 @@ def _private_file(path: Path) -> None:
 
 def _remembered(key: str) -> QSize | None:
     try:
+        text = _path().read_text("utf-8", errors="replace")
+    except OSError:  # none yet (nothing remembered), or unreadable: the suited size
+        return None
+    quick = _read_size(text, key)
+    if quick is not None:
+        return quick if quick.isValid() else None
+    try:
         value = _store().value(f"size/{key}")
     except (OSError, RuntimeError):
         return None
     if isinstance(value, QSize) and value.isValid():
         return value
     return None
+
+
+def _read_size(text: str, key: str) -> QSize | None:
+    """``key``'s size as QSettings writes it (``[size]`` then ``key=@Size(w h)``), read without
+    QSettings: the main window is sized before its first paint, where making QSettings' Python class
+    costs more than the rest of the sizing. ``QSize()`` (invalid) when ``key`` is not there; None
+    when the file holds it in a way this does not know (QSettings reads it then)."""
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+        return None
+    section = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section == "size" and line.partition("=")[0].strip() == key:
+            found = re.fullmatch(r"[^=]*=\s*@Size\((\d+) (\d+)\)", line)
+            return QSize(int(found[1]), int(found[2])) if found else None
+    return QSize()
 
 
 def available_size(window: QWidget) -> QSize:

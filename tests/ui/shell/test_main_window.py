@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -201,3 +202,27 @@ def test_the_main_window_opens_at_the_size_the_person_gave_it_last_time(
     last = MainWindow(services, lists_later=True)
     qtbot.addWidget(last)
     assert (last.width(), last.height()) == (600, 450)
+
+
+def test_remembered_sizes_are_read_back_as_qsettings_wrote_them(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings, QSize
+
+    from desktop.ui import geometry
+
+    geometry.remember_in(tmp_path)
+    try:
+        written = {"main": QSize(1200, 700), "first-run": QSize(900, 640), "desk-inbox": QSize(1700, 1000)}
+        store = QSettings(str(tmp_path / "window-sizes.ini"), QSettings.Format.IniFormat)
+        for key, size in written.items():
+            store.setValue(f"size/{key}", size)
+        store.setValue("size/help", "not a size")  # written by something else: not taken for one
+        store.sync()
+        del store
+        assert {key: geometry._remembered(key) for key in written} == written
+        # ... without QSettings (made before the main window's first paint, it costs more than the rest)
+        text = (tmp_path / "window-sizes.ini").read_text("utf-8")
+        assert {key: geometry._read_size(text, key) for key in written} == written
+        assert geometry._remembered("help") is None
+        assert geometry._remembered("notification") is None  # never remembered
+    finally:
+        geometry.remember_in(None)
