@@ -208,16 +208,30 @@ def _policy_from_checked(values: dict[str, Any]) -> Policy:
     return Policy(**converted)
 
 
-class PolicySource(NamedTuple):
+class PolicySource:
     """Where the policy in force came from.
 
     ``kind`` is ``"env"``, ``"registry"``, ``"file"`` or ``"none"``; ``location``
     is the file path or registry key read (for ``"none"``: the platform file
-    that was looked for and not found).
+    that was looked for and not found). (A plain class, not a NamedTuple: read before the first window,
+    and making a NamedTuple class compiles its methods from source.)
     """
 
-    kind: Literal["env", "registry", "file", "none"]
-    location: str
+    __slots__ = ("kind", "location")
+
+    def __init__(self, kind: Literal["env", "registry", "file", "none"], location: str) -> None:
+        self.kind = kind
+        self.location = location
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, PolicySource) and self.kind == other.kind
+                and self.location == other.location)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.location))
+
+    def __repr__(self) -> str:
+        return f"PolicySource({self.kind!r}, {self.location!r})"
 
 
 def platform_policy_file() -> Path:

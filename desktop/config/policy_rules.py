@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 #: (message id, setting path, problem) — the shape every problem is reported in.
@@ -112,36 +112,54 @@ def _unique_ids(value: list[Mapping[str, Any]]) -> str | None:
     return None if len(ids) == len(set(ids)) else "key ids must be unique"
 
 
-class Rule(NamedTuple):
+class Rule:
     """One setting: JSON type, limits, an extra check returning a problem (or None), its help text.
 
-    (Records here are NamedTuples, not dataclasses: made at start-up, several times cheaper.)
+    (Records here are plain classes, not NamedTuples or dataclasses: this module is imported before the
+    first window, and making a NamedTuple class compiles its methods from source, ~0.7 M instructions.)
     """
 
-    name: str
-    type: Literal["string", "integer", "boolean", "array", "object"]
-    description: str
-    pattern: str | None = None
-    minimum: int | None = None
-    maximum: int | None = None
-    choices: tuple[str, ...] | None = None
-    min_items: int | None = None
-    max_items: int | None = None
-    #: For an array: the rule every item follows (its ``name`` is the $defs entry of the schema).
-    items: Entry | Rule | None = None
-    check: Callable[[Any], str | None] | None = None
+    __slots__ = ("check", "choices", "description", "items", "max_items", "maximum", "min_items", "minimum",
+                 "name", "pattern", "type")
+
+    def __init__(self, name: str, type: Literal["string", "integer", "boolean", "array", "object"],
+                 description: str, pattern: str | None = None, minimum: int | None = None,
+                 maximum: int | None = None, choices: tuple[str, ...] | None = None,
+                 min_items: int | None = None, max_items: int | None = None,
+                 items: Entry | Rule | None = None, check: Callable[[Any], str | None] | None = None) -> None:
+        self.name = name
+        self.type = type
+        self.description = description
+        self.pattern = pattern
+        self.minimum = minimum
+        self.maximum = maximum
+        self.choices = choices
+        self.min_items = min_items
+        self.max_items = max_items
+        #: For an array: the rule every item follows (its ``name`` is the $defs entry of the schema).
+        self.items = items
+        self.check = check
 
     @property
     def title(self) -> str:
         return " ".join(part.capitalize() for part in self.name.split("_"))
 
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r}, {self.type!r})"
 
-class Entry(NamedTuple):
+
+class Entry:
     """A JSON object inside a list (a key): its fields and a description for the schema."""
 
-    name: str
-    description: str
-    fields: tuple[Rule, ...]
+    __slots__ = ("description", "fields", "name")
+
+    def __init__(self, name: str, description: str, fields: tuple[Rule, ...]) -> None:
+        self.name = name
+        self.description = description
+        self.fields = fields
+
+    def __repr__(self) -> str:
+        return f"Entry({self.name!r})"
 
 
 def _key_entry(name: str, description: str, id_help: str, key_help: str,

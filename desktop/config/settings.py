@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from desktop import paths
 from desktop.config.policy import Policy, Transport
@@ -112,22 +112,32 @@ def _check_transports(value: Any) -> list[str]:
     return [Transport(item).value for item in value]
 
 
-class SettingSpec(NamedTuple):
+class SettingSpec:
     """One setting, declared once.
 
     ``policy_field`` names the :class:`Policy` field that manages it (``None``:
     no policy control). ``policy_fixes`` is ``False`` for a setting where the
     policy only supplies the default and the user may still choose
     (``language``: IT picks the default language, staff may switch).
+
+    (A plain class, not a NamedTuple: this module is imported before the first window, and making a
+    NamedTuple class compiles its methods from source.)
     """
 
-    name: str
-    default: Any
-    check: Callable[[Any], Any]
-    user_changeable: bool
-    policy_field: str | None
-    description: str
-    policy_fixes: bool = True
+    __slots__ = ("check", "default", "description", "name", "policy_field", "policy_fixes", "user_changeable")
+
+    def __init__(self, name: str, default: Any, check: Callable[[Any], Any], user_changeable: bool,
+                 policy_field: str | None, description: str, policy_fixes: bool = True) -> None:
+        self.name = name
+        self.default = default
+        self.check = check
+        self.user_changeable = user_changeable
+        self.policy_field = policy_field
+        self.description = description
+        self.policy_fixes = policy_fixes
+
+    def __repr__(self) -> str:
+        return f"SettingSpec({self.name!r})"
 
 
 SETTINGS: tuple[SettingSpec, ...] = (

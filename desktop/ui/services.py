@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QWidget
@@ -102,12 +102,19 @@ class Translations(QObject):
         self.changed.emit()
 
 
-class OpenedVault(NamedTuple):
-    """A vault opened on a worker thread, with its key and (optionally) its list of notifications."""
+class OpenedVault:
+    """A vault opened on a worker thread, with its key and (optionally) its list of notifications.
 
-    key: bytearray
-    vault: Vault
-    summaries: list[NotificationSummary] | None
+    (A plain class, not a NamedTuple: this module is imported before the first window, and making a
+    NamedTuple class compiles its methods from source.)
+    """
+
+    __slots__ = ("key", "summaries", "vault")
+
+    def __init__(self, key: bytearray, vault: Vault, summaries: list[NotificationSummary] | None) -> None:
+        self.key = key
+        self.vault = vault
+        self.summaries = summaries
 
 
 def _placeholder_wizard(services: Services, draft_id: str | None) -> QWidget:
