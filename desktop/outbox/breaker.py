@@ -33,6 +33,8 @@ class Breaker:
         #: Failures in a row that end the pass: 1 while probing, BREAKER_FAILURES once the probe went.
         self.limit = 1
         self.tripped: TransientDeliveryError | None = None
+        #: The notification whose attempt ended the pass (its way to the municipality is the broken one).
+        self.tripped_by: str | None = None
         self.open = threading.Event()  # set: the pass ends
 
     def went(self) -> None:
@@ -40,7 +42,7 @@ class Breaker:
         with self._lock:
             self._in_a_row = 0
 
-    def failed(self, error: TransientDeliveryError) -> None:
+    def failed(self, error: TransientDeliveryError, notification_id: str | None = None) -> None:
         """An attempt failed; a cause that is not the item's own counts towards ending the pass."""
         if error.scope != "queue":
             self.went()  # the intake answered about this one item: the way is open
@@ -51,4 +53,5 @@ class Breaker:
             if error.retry_after is not None or error.setup or self._in_a_row >= self.limit:
                 if self.tripped is None:
                     self.tripped = error
+                    self.tripped_by = notification_id
                 self.open.set()

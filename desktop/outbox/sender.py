@@ -202,7 +202,7 @@ class OutboxSender:
                 breaker.limit = BREAKER_FAILURES
                 self._send_rest(entries, report, breaker)
         if breaker.tripped is not None and not self._stop.is_set():
-            self._back_off(breaker.tripped, report)
+            self._back_off(breaker.tripped, report, breaker.tripped_by)
         elif report.receipted or report.sent or report.failed:
             self._queue_failures = 0
         with self._lock:
@@ -234,8 +234,14 @@ class OutboxSender:
             for other in others:
                 other.result()  # a lane's error is the pass's error
 
-    def _back_off(self, cause: TransientDeliveryError, report: SendReport) -> None:
-        """The way to the municipality is broken: every waiting item waits the same time, with the reason."""
+    def _back_off(self, cause: TransientDeliveryError, report: SendReport, tripped_by: str | None = None,
+                  ) -> None:
+        """The way to the municipality is broken: what goes that way waits the same time, with the reason.
+
+        With one way (one intake, or secure e-mail) that is the whole queue. When the transport sends to
+        several intakes (``way_of``: the routing transport), only the notifications going the way that
+        failed wait; the others stay due, so the next pass (at once) sends them.
+        """
         self._queue_failures += 1
         if cause.retry_after is not None:
             wait = cause.retry_after  # the server's own word (already capped)
@@ -245,9 +251,38 @@ class OutboxSender:
             wait = max(wait, SETUP_BACKOFF_S)
         until = self._clock() + timedelta(seconds=wait)
         with self._lock:
-            waiting = self.vault.outbox.back_off_waiting(until, cause.message_id)
+            only = self._same_way_as(tripped_by) if tripped_by is not None else None
+            waiting = self.vault.outbox.back_off_waiting(until, cause.message_id, only=only)
         report.backed_off = cause.message_id
         log.info("outbox: the queue waits %.0f s (%s; %d waiting)", wait, cause.message_id, waiting)
+
+    def _same_way_as(self, notification_id: str) -> list[str] | None:
+        """The waiting notifications that go the same way as ``notification_id``; None when that is all of
+        them (or the transport has one way only). Reads each waiting envelope's clear header."""
+        way_of = getattr(self._transport, "way_of", None)
+        if way_of is None:
+            return None
+        from protocol.errors import EnvelopeError
+
+        outbox = self.vault.outbox
+        try:
+            way = way_of(outbox.envelope(notification_id))
+        except (UnderretError, EnvelopeError):
+            return None
+        if way is None:
+            return None
+        same: list[str] = []
+        others = False
+        for entry in outbox.due_entries(self._clock() + timedelta(days=365 * 100)):  # every waiting one
+            try:
+                theirs = way_of(outbox.envelope(entry.notification_id))
+            except (UnderretError, EnvelopeError):  # no way (its municipality is gone): it waits too
+                theirs = way
+            if theirs == way:
+                same.append(entry.notification_id)
+            else:
+                others = True
+        return same if others else None
 
     def _lane(self, entries: Iterator[DueEntry], report: SendReport, breaker: Breaker) -> None:
         """Send items from ``entries`` one after the other until none is left (or a stop is requested).
@@ -400,7 +435,7 @@ class OutboxSender:
     def _retry(self, notification_id: str, exc: TransientDeliveryError, attempt: int, report: SendReport,
                breaker: Breaker) -> _Outcome:
         """Not delivered this time: QUEUED again after a backed-off wait, with the reason."""
-        breaker.failed(exc)
+        breaker.failed(exc, notification_id)
         outbox = self.vault.outbox
         wait = backoff_seconds(attempt, self._rng)
         log.info("outbox: %s not delivered (%s); retry in %.0f s", notification_id, exc.message_id, wait)

@@ -384,6 +384,15 @@ class RoutingTransport:
         places = {(t.transport, t.endpoint, t.recipients) for t in fits}
         return fits[0] if len(places) == 1 else None
 
+    def way_of(self, envelope: bytes) -> tuple[object, ...] | None:
+        """Which way an envelope goes (its intake's transport and address), None when none fits.
+
+        The sender backs off only the notifications going the way that failed: one municipality's
+        intake being down, or asking to wait, must not hold up notifications to the others.
+        """
+        target = self.target_for(envelope)
+        return None if target is None else (target.transport, target.endpoint)
+
     def _transport(self, index: int) -> Any:
         with self._lock:
             transport = self._transports.get(index)

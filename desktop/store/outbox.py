@@ -12,7 +12,7 @@ When the intake cannot be reached, the whole queue waits together
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -270,14 +270,20 @@ class OutboxRepository:
             self._audit.record("delivery.send_again", id, row[0] or "")
         return True
 
-    def back_off_waiting(self, until: datetime, reason_id: str) -> int:
+    def back_off_waiting(self, until: datetime, reason_id: str, *,
+                         only: Collection[str] | None = None) -> int:
         """The whole queue waits until ``until`` because of ``reason_id`` (the intake cannot be reached).
 
         Every waiting notification (QUEUED, or SENDING left by an attempt that did not
         end) becomes QUEUED, due at ``until``, with ``reason_id`` as the reason shown;
         attempts are not counted for the ones that were not tried. One audit entry for
         the queue. Returns how many wait.
+
+        ``only``: just these notifications wait (those going to the intake that failed); the other
+        waiting ones become QUEUED and stay due as they were.
         """
+        if only is not None:
+            return self._back_off_some(until, reason_id, only)
         with self._db.transaction() as connection:
             changed = connection.execute(
                 "UPDATE notification SET state = ?, last_error = ?, updated_at = ? WHERE state IN (?, ?)",
@@ -290,6 +296,23 @@ class OutboxRepository:
             )
             self._audit.record("delivery.backed_off", None, f"{reason_id} waiting={changed}")
         return int(changed)
+
+    def _back_off_some(self, until: datetime, reason_id: str, only: Collection[str]) -> int:
+        now = to_text(self._db.now())
+        waiting = 0
+        with self._db.transaction() as connection:
+            connection.execute("UPDATE notification SET state = ?, updated_at = ? WHERE state = ?",
+                               (NotificationState.QUEUED.value, now, NotificationState.SENDING.value))
+            for notification_id in only:
+                changed = connection.execute(
+                    "UPDATE notification SET last_error = ?, updated_at = ? WHERE id = ? AND state = ?",
+                    (reason_id, now, notification_id, NotificationState.QUEUED.value)).rowcount
+                if changed:
+                    connection.execute("UPDATE outbox SET next_attempt_at = ? WHERE notification_id = ?",
+                                       (to_text(until), notification_id))
+                    waiting += changed
+            self._audit.record("delivery.backed_off", None, f"{reason_id} waiting={waiting}")
+        return waiting
 
     def next_attempt_for(self, id: str) -> datetime | None:
         """When a waiting notification is tried next (None when it is not waiting)."""

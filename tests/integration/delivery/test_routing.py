@@ -171,3 +171,39 @@ def test_a_notification_whose_municipality_left_the_directory_waits_and_the_othe
     assert (summary.state, summary.last_error) == (NotificationState.QUEUED,
                                                    "delivery.municipality_not_reachable")
     assert neighbour.server.store.find(next_door) is None
+
+
+def test_a_neighbour_s_intake_that_is_down_holds_up_only_the_notifications_for_it(
+    vault: Vault, vault_key: bytes, tmp_path: Path, two_municipalities: tuple[Municipality, Municipality],
+) -> None:
+    """Found checking issue 17 from outside: one pass, one circuit breaker and one back-off for the whole
+    queue, whatever intake each notification goes to. A neighbour's intake that was down (first in the
+    queue, so the probe) made the notifications to the PC's own, working municipality wait too, pass
+    after pass. Only the way that failed waits; the others go on."""
+    own, neighbour = two_municipalities
+    pack, directory = _world(own, neighbour)
+
+    def open_vault() -> Vault:
+        return Vault.open(tmp_path / "profile" / "vault.db", vault_key)
+
+    next_door = _finalised(vault, open_vault, pack, directory, "998")  # first in the queue: the probe
+    at_home = [_finalised(vault, open_vault, pack, directory, "999") for _ in range(3)]
+    neighbour.server.stop()  # Nabolund's intake is down
+    transport = RoutingTransport(reachable_targets(pack, None, directory), make_transport)
+    sender = OutboxSender(open_vault, transport, b"\0" * 32)
+    try:
+        for _ in range(3):  # the passes the worker runs while anything is due
+            due = vault.outbox.next_attempt_at()
+            if due is None or due > datetime.now(UTC):
+                break
+            sender.run_once()
+    finally:
+        sender.close()
+
+    for notification_id in at_home:
+        assert vault.notifications.get_summary(notification_id).state is NotificationState.RECEIPTED
+        assert own.server.store.count(notification_id) == 1
+    summary = vault.notifications.get_summary(next_door)
+    assert summary.state is NotificationState.QUEUED and summary.last_error == "delivery.connection_refused"
+    waits_until = vault.outbox.next_attempt_for(next_door)
+    assert waits_until is not None and waits_until > datetime.now(UTC)
