@@ -96,7 +96,8 @@ class MainWindowDelivery(QObject):
         from desktop.ui.dates import today_in_denmark
 
         self.wording = StateWording(self._pack, delivery.today if delivery else today_in_denmark,
-                                    lambda: services.language, self.acknowledged.__contains__)
+                                    lambda: services.language, self.acknowledged.__contains__,
+                                    lambda: delivery is None or delivery.configuration_problem is None)
         for model in _models(window):
             model.set_state_wording(self.wording.text, self.wording.tooltip, self.wording.phrases)
 
@@ -443,7 +444,7 @@ class MainWindowDelivery(QObject):
         if message_id != configuration:  # the set-up problem is said above the list for as long as it lasts
             self.say_problem(text_for(message_id))
         else:
-            self.retranslate()
+            self._words_changed()  # a notification left "being sent" now reads as waiting
 
     def say_problem(self, text: str) -> None:
         """Say a passing problem in full above the list for a while (``""``: it is over)."""

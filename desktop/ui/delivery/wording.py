@@ -81,8 +81,12 @@ class StateWording:
 
     def __init__(self, pack: Callable[[], GuidelinePack | None], today: Callable[[], date],
                  language: Callable[[], str],
-                 acknowledged: Callable[[str], bool] = lambda _id: False) -> None:
+                 acknowledged: Callable[[str], bool] = lambda _id: False,
+                 sending_runs: Callable[[], bool] = lambda: True) -> None:
         self._pack = pack
+        #: Whether sending can run on this PC now (False: not set up): a notification a crash left "being
+        #: sent" then waits, and is called waiting.
+        self.sending_runs = sending_runs
         self._today = today
         self._language = language
         self.acknowledged = acknowledged
@@ -192,8 +196,10 @@ class StateWording:
         state = str(summary.state)
         if state == "queued":
             return "waiting_why" if summary.last_error else "waiting"
-        if state in ("sending", "failed"):
-            return "sending" if state == "sending" else "refused"
+        if state == "sending":
+            return "sending" if self.sending_runs() else "waiting"
+        if state == "failed":
+            return "refused"
         if state not in TRACKED_STATES:
             return None
         if self.overdue(summary):
@@ -219,6 +225,8 @@ class StateWording:
         ``messages`` are the municipality's verified messages about it (``vault.reply_keys.messages``):
         its kvittering and its § 137 orientation, said in the panel with date and unit."""
         state = str(summary.state)
+        if state == "sending" and not self.sending_runs():
+            state = "queued"  # left "being sent" by a crash, and nothing sends now: it waits
         municipality = summary.municipality or translate("Delivery", "the municipality")
         if state == "queued":
             lines = []

@@ -33,3 +33,26 @@ def test_sending_not_set_up_is_said_in_full_above_the_list_and_not_in_the_status
     assert not label.geometry().intersects(app.part.badge.geometry())  # not drawn over the count
     # Said once, where it stays: the status bar (which cuts long sentences) does not repeat it.
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_notification_left_being_sent_reads_as_waiting_while_sending_cannot_run() -> None:
+    """A notification a crash left 'being sent' must not say 'Being sent now' beside 'Sending is not set
+    up on this PC': it waits, and says so (every sentence agrees with the others)."""
+    from datetime import UTC, date, datetime
+
+    from desktop.store.notifications import NotificationState, NotificationSummary
+    from desktop.ui.delivery.wording import StateWording
+
+    at = datetime(2026, 12, 6, 8, tzinfo=UTC)
+    left = NotificationSummary(
+        id="a" * 32, state=NotificationState.SENDING, child_initials="OJ", created_at=at, updated_at=at,
+        finalised_at=at, sent_at=None, receipted_at=None, reference=None, last_error=None, attempts=1,
+        municipality="Demo Kommune", acute=False, acknowledgement_due=None, corrects=None)
+    runs = [True]
+    wording = StateWording(lambda: None, lambda: date(2026, 12, 6), lambda: "en",
+                           sending_runs=lambda: runs[0])
+    assert wording.text(left) == "Being sent now"
+    runs[0] = False
+    assert wording.text(left) == "Waiting to be sent"
+    details = wording.details(left)
+    assert details is not None and details.headline == "Waiting to be sent to Demo Kommune."
