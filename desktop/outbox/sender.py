@@ -127,6 +127,8 @@ class OutboxSender:
             raise ValueError("at least one lane")
         self._open_vault = open_vault
         self._lanes = lanes
+        #: The way (intake) each waiting envelope goes, once known (see _same_way_as).
+        self._ways: dict[str, object] = {}
         # Guards the vault connection (and the queue of due items) when lanes > 1.
         self._lock = threading.RLock()
         self._vault: Vault | None = None
@@ -265,18 +267,24 @@ class OutboxSender:
         from protocol.errors import EnvelopeError
 
         outbox = self.vault.outbox
-        try:
-            way = way_of(outbox.envelope(notification_id))
-        except (UnderretError, EnvelopeError):
-            return None
+
+        def way_for(waiting_id: str) -> object:
+            # An envelope's way never changes: each is read once per sender, not at every back-off.
+            if waiting_id not in self._ways:
+                try:
+                    self._ways[waiting_id] = way_of(outbox.envelope(waiting_id))
+                except (UnderretError, EnvelopeError):
+                    self._ways[waiting_id] = None
+            return self._ways[waiting_id]
+
+        way = way_for(notification_id)
         if way is None:
             return None
         same: list[str] = []
         others = False
         for entry in outbox.due_entries(self._clock() + timedelta(days=365 * 100)):  # every waiting one
-            try:
-                theirs = way_of(outbox.envelope(entry.notification_id))
-            except (UnderretError, EnvelopeError):  # no way (its municipality is gone): it waits too
+            theirs = way_for(entry.notification_id)
+            if theirs is None:  # no way (its municipality is gone): it waits too
                 theirs = way
             if theirs == way:
                 same.append(entry.notification_id)
