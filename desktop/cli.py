@@ -106,9 +106,13 @@ def event_log_stand_in() -> logging.Handler:
             if handlers is None:
                 with self._making:  # two threads' first records: the handlers are made once
                     if self._handlers is None:
-                        from desktop import eventlog
+                        try:
+                            from desktop import eventlog
 
-                        self._handlers = eventlog.handlers()
+                            self._handlers = eventlog.handlers()
+                        except Exception:  # logging must never take the app down: said once on stderr
+                            self._handlers = []
+                            self.handleError(record)
                     handlers = self._handlers
             for handler in handlers:
                 if record.levelno >= handler.level:

@@ -211,3 +211,31 @@ def test_the_event_log_started_by_the_command_writes_every_record_once_from_the_
     assert sorted(line.split("pack=")[1] for line in lines[1:3]) == ["pack-0", "pack-1"]
     assert [entry.message_id for entry in eventlog.recent_problems()] == [
         "pack.older_version", "pack.older_version", "vault.corrupt"]
+
+
+def test_a_log_that_cannot_be_made_never_stops_the_work_that_logs(
+        isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from desktop import eventlog
+    from desktop.cli import event_log_stand_in
+
+    made: list[int] = []
+
+    def broken(*_args: object, **_kwargs: object) -> list[logging.Handler]:
+        made.append(1)
+        raise OSError("the log folder cannot be made")
+
+    monkeypatch.setattr(eventlog, "handlers", broken)
+    stand_in = event_log_stand_in()
+    logger = logging.getLogger("desktop.ui.shell")
+    try:
+        logger.addHandler(stand_in)
+        logger.warning("first")  # the caller goes on
+        logger.warning("second")
+    finally:
+        logger.removeHandler(stand_in)
+        stand_in.close()
+    assert made == [1], "tried once, not at every record"
+    assert "Logging error" in capsys.readouterr().err  # said once on stderr
