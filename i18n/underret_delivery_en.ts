@@ -25,69 +25,69 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="68" />
-      <location filename="../desktop/ui/delivery/window.py" line="193" />
+      <location filename="../desktop/ui/delivery/window.py" line="194" />
       <source>I have received the municipality's &amp;acknowledgement</source>
       <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>I have received the municipality's &amp;acknowledgement</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="70" />
-      <location filename="../desktop/ui/delivery/window.py" line="195" />
+      <location filename="../desktop/ui/delivery/window.py" line="196" />
       <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
       <translation>Note that the municipality has sent an acknowledgement for the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="199" />
+      <location filename="../desktop/ui/delivery/window.py" line="200" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="200" />
+      <location filename="../desktop/ui/delivery/window.py" line="201" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="203" />
+      <location filename="../desktop/ui/delivery/window.py" line="204" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="206" />
+      <location filename="../desktop/ui/delivery/window.py" line="207" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="208" />
+      <location filename="../desktop/ui/delivery/window.py" line="209" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="210" />
+      <location filename="../desktop/ui/delivery/window.py" line="211" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="198" />
+      <location filename="../desktop/ui/delivery/window.py" line="199" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send the refused notification &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="202" />
+      <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>Send now (F9)</source>
       <translation>Send now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="263" />
+      <location filename="../desktop/ui/delivery/window.py" line="264" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: a notification needs you</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="431" />
+      <location filename="../desktop/ui/delivery/window.py" line="432" />
       <source>The notification is being sent again.</source>
       <translation>The notification is being sent again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="439" />
+      <location filename="../desktop/ui/delivery/window.py" line="440" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
@@ -132,236 +132,241 @@
       <translation>Keep Underret open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="125" />
+      <location filename="../desktop/ui/delivery/wording.py" line="129" />
       <source>Phone %1 on %2 and give the reference number.</source>
-      <extracomment>States that count as "waiting to be sent" (the Waiting tab and the count above the lists). Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail). The colours the panel takes (a refusal or a late acknowledgement is a danger; waiting a notice). Refused: the person can put it back in the queue once the cause is fixed. Received or sent: the person can note that the municipality's acknowledgement came.</extracomment>
+      <extracomment>States that count as "waiting to be sent" (the Waiting tab and the count above the lists). Audit event the person records when the municipality's acknowledgement has arrived (by letter or mail). The colours the panel takes (a refusal or a late acknowledgement is a danger; waiting a notice). Refused: the person can put it back in the queue once the cause is fixed. Received or sent: the person can note that the municipality's acknowledgement came. Whether sending can run on this PC now (False: not set up): a notification a crash left "being sent" then waits, and is called waiting.</extracomment>
       <translation>Phone %1 on %2 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="128" />
+      <location filename="../desktop/ui/delivery/wording.py" line="132" />
       <source>Phone children's services in %1 and give the reference number.</source>
       <translation>Phone children's services in %1 and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="130" />
+      <location filename="../desktop/ui/delivery/wording.py" line="134" />
       <source>Phone the municipality's children's services and give the reference number.</source>
       <translation>Phone the municipality's children's services and give the reference number.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="137" />
+      <location filename="../desktop/ui/delivery/wording.py" line="141" />
       <source>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
       <translation>Phone %1 on %2 today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="140" />
+      <location filename="../desktop/ui/delivery/wording.py" line="144" />
       <source>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</source>
       <translation>Phone the municipality's children's services today and say that the notification could not be delivered; give them the facts by phone if the matter is urgent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="154" />
+      <location filename="../desktop/ui/delivery/wording.py" line="158" />
       <source>today %1</source>
       <translation>today %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="169" />
+      <location filename="../desktop/ui/delivery/wording.py" line="173" />
       <source>Waiting – not sent yet</source>
       <translation>Waiting – not sent yet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="170" />
+      <location filename="../desktop/ui/delivery/wording.py" line="174" />
       <source>Waiting to be sent</source>
       <translation>Waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="171" />
+      <location filename="../desktop/ui/delivery/wording.py" line="175" />
       <source>Being sent now</source>
       <translation>Being sent now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="172" />
+      <location filename="../desktop/ui/delivery/wording.py" line="176" />
       <source>Refused – phone the municipality</source>
       <translation>Refused – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="173" />
+      <location filename="../desktop/ui/delivery/wording.py" line="177" />
       <source>No acknowledgement – phone the municipality</source>
       <translation>No acknowledgement – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="174" />
+      <location filename="../desktop/ui/delivery/wording.py" line="178" />
       <source>Acknowledgement received</source>
       <translation>Acknowledgement received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="175" />
+      <location filename="../desktop/ui/delivery/wording.py" line="179" />
       <source>Sent by secure e-mail – content removed</source>
       <translation>Sent by secure e-mail – content removed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="176" />
+      <location filename="../desktop/ui/delivery/wording.py" line="180" />
       <source>Sent, waiting for the receipt</source>
       <translation>Sent, waiting for the receipt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="177" />
+      <location filename="../desktop/ui/delivery/wording.py" line="181" />
       <source>Sent by secure e-mail</source>
       <translation>Sent by secure e-mail</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="178" />
+      <location filename="../desktop/ui/delivery/wording.py" line="182" />
       <source>Received – content removed</source>
       <translation>Received – content removed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="179" />
+      <location filename="../desktop/ui/delivery/wording.py" line="183" />
       <source>Received by the municipality</source>
       <translation>Received by the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="222" />
-      <location filename="../desktop/ui/delivery/wording.py" line="333" />
-      <location filename="../desktop/ui/delivery/wording.py" line="338" />
+      <location filename="../desktop/ui/delivery/wording.py" line="230" />
+      <location filename="../desktop/ui/delivery/wording.py" line="356" />
+      <location filename="../desktop/ui/delivery/wording.py" line="361" />
       <source>the municipality</source>
       <translation>the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="226" />
-      <location filename="../desktop/ui/delivery/wording.py" line="243" />
+      <location filename="../desktop/ui/delivery/wording.py" line="234" />
+      <location filename="../desktop/ui/delivery/wording.py" line="251" />
       <source>Why: %1.</source>
       <translation>Why: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="228" />
+      <location filename="../desktop/ui/delivery/wording.py" line="236" />
       <source>Next try: %1 (or choose “Send now”).</source>
       <translation>Next try: %1 (or choose “Send now”).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="230" />
+      <location filename="../desktop/ui/delivery/wording.py" line="238" />
       <source>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</source>
       <translation>It is kept safely on this PC and is sent by itself as soon as it can be. If the matter is urgent, phone the municipality.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="234" />
+      <location filename="../desktop/ui/delivery/wording.py" line="242" />
       <source>Not sent yet – waiting to be sent to %1.</source>
       <translation>Not sent yet – waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="236" />
+      <location filename="../desktop/ui/delivery/wording.py" line="244" />
       <source>Waiting to be sent to %1.</source>
       <translation>Waiting to be sent to %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="240" />
+      <location filename="../desktop/ui/delivery/wording.py" line="248" />
       <source>Being sent to %1 now.</source>
       <translation>Being sent to %1 now.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="244" />
+      <location filename="../desktop/ui/delivery/wording.py" line="252" />
       <source>What to do: %1</source>
       <translation>What to do: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="246" />
+      <location filename="../desktop/ui/delivery/wording.py" line="254" />
       <source>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</source>
       <translation>When IT has fixed the cause, choose “Send again”. It is kept safely on this PC until then.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="249" />
+      <location filename="../desktop/ui/delivery/wording.py" line="257" />
       <source>%1 did not accept the notification. It has not been delivered.</source>
       <translation>%1 did not accept the notification. It has not been delivered.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="264" />
+      <location filename="../desktop/ui/delivery/wording.py" line="272" />
       <source>The municipality has sent a kvittering on %1 (%2).</source>
       <translation>The municipality has sent a kvittering on %1 (%2).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="267" />
+      <location filename="../desktop/ui/delivery/wording.py" line="275" />
       <source>The municipality has told you on %1 (%2): %3</source>
       <translation>The municipality has told you on %1 (%2): %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="275" />
+      <location filename="../desktop/ui/delivery/wording.py" line="283" />
       <source>the notification has led to an investigation of the child's situation.</source>
       <translation>the notification has led to an investigation of the child's situation.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="278" />
+      <location filename="../desktop/ui/delivery/wording.py" line="286" />
       <source>the notification has led to support for the child or the family.</source>
       <translation>the notification has led to support for the child or the family.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="279" />
+      <location filename="../desktop/ui/delivery/wording.py" line="287" />
       <source>the notification has led to no measures.</source>
       <translation>the notification has led to no measures.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="287" />
+      <location filename="../desktop/ui/delivery/wording.py" line="301" />
       <source>Reference number: %1.</source>
       <translation>Reference number: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="291" />
+      <location filename="../desktop/ui/delivery/wording.py" line="302" />
+      <source>The municipality's reference number: %1.</source>
+      <translation>The municipality's reference number: %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="314" />
       <source>The municipality should have sent you an acknowledgement by %1.</source>
       <translation>The municipality should have sent you an acknowledgement by %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="294" />
+      <location filename="../desktop/ui/delivery/wording.py" line="317" />
       <source>%1 has not sent an acknowledgement within six working days.</source>
       <translation>%1 has not sent an acknowledgement within six working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="299" />
+      <location filename="../desktop/ui/delivery/wording.py" line="322" />
       <source>Sent to %1 by secure e-mail.</source>
       <translation>Sent to %1 by secure e-mail.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="301" />
+      <location filename="../desktop/ui/delivery/wording.py" line="324" />
       <source>Sent: %1.</source>
       <translation>Sent: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="302" />
+      <location filename="../desktop/ui/delivery/wording.py" line="325" />
       <source>Secure e-mail gives no automatic message of receipt.</source>
       <translation>Secure e-mail gives no automatic message of receipt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="304" />
+      <location filename="../desktop/ui/delivery/wording.py" line="327" />
       <source>Received by %1.</source>
       <translation>Received by %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="306" />
+      <location filename="../desktop/ui/delivery/wording.py" line="329" />
       <source>Received: %1.</source>
       <translation>Received: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="309" />
+      <location filename="../desktop/ui/delivery/wording.py" line="332" />
       <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
       <translation>The content was removed from this PC after the retention period; the receipt is kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="317" />
+      <location filename="../desktop/ui/delivery/wording.py" line="340" />
       <source>You have noted that the municipality sent you an acknowledgement.</source>
       <translation>You have noted that the municipality sent you an acknowledgement.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="321" />
+      <location filename="../desktop/ui/delivery/wording.py" line="344" />
       <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
       <translation>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="332" />
+      <location filename="../desktop/ui/delivery/wording.py" line="355" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>The notification about %1 was not accepted by %2: %3.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="336" />
+      <location filename="../desktop/ui/delivery/wording.py" line="359" />
       <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
       <translation>No acknowledgement from %1 for the notification about %2 (reference number %3).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="343" />
+      <location filename="../desktop/ui/delivery/wording.py" line="366" />
       <source>Phone %1.</source>
       <translation>Phone %1.</translation>
     </message>

@@ -286,13 +286,28 @@ class StateWording:
             return translate("Delivery", "the notification has led to support for the child or the family.")
         return translate("Delivery", "the notification has led to no measures.")
 
+    @staticmethod
+    def _reference_line(summary: NotificationSummary) -> str:
+        """The reference to quote; the municipality's own number is named as theirs.
+
+        The copy calls its own number "Referencenummer" (the one a secure mail
+        carries too); the number an intake gives back is a different one, and two
+        numbers under one name in the same window would contradict each other.
+        """
+        from protocol.references import reference_of
+
+        reference = summary.reference or ""
+        if reference == reference_of(summary.id):
+            return translate("Delivery", "Reference number: %1.").replace("%1", reference)
+        return translate("Delivery", "The municipality's reference number: %1.").replace("%1", reference)
+
     def _delivered(self, summary: NotificationSummary, municipality: str,
                    messages: list[ReplyMessage]) -> StateDetails:
         lines = []
         said = self._message_lines(messages)
         kvittering = any(m.kind == "acknowledgement" for m in messages)
         if summary.reference:
-            lines.append(translate("Delivery", "Reference number: %1.").replace("%1", summary.reference))
+            lines.append(self._reference_line(summary))
         due = summary.acknowledgement_due
         if self.overdue(summary) and not kvittering:
             assert due is not None

@@ -37,7 +37,7 @@ def test_finalised_notification_is_sent_in_the_background_and_listed_as_received
     qtbot.waitUntil(lambda: app.state_text(notification_id) == RECEIVED, timeout=WAIT_MS)
     panel = app.panel_text(notification_id)
     assert panel.startswith("Received by Demo Kommune.")
-    assert f"Reference number: {summary.reference}." in panel
+    assert f"The municipality's reference number: {summary.reference}." in panel
     assert "Received: today " in panel
     assert summary.acknowledgement_due is not None
     due = summary.acknowledgement_due

@@ -49,7 +49,7 @@ def test_pressing_finalise_in_the_wizard_seals_queues_and_delivers_the_notificat
     qtbot.waitUntil(lambda: app.summary_state(draft_id) == "receipted", timeout=WAIT_MS)
     assert intake.store.count(draft_id) == 1
     qtbot.waitUntil(lambda: app.state_text(draft_id) == "Received by the municipality", timeout=WAIT_MS)
-    assert "Reference number: KOM" in app.panel_text(draft_id)
+    assert "The municipality's reference number: KOM" in app.panel_text(draft_id)
 
 
 def test_locking_stops_sending_and_unlocking_starts_it_again_with_nothing_lost(
@@ -143,7 +143,7 @@ def test_content_is_purged_after_the_policys_retention_period_and_the_receipt_is
     reference = vault.notifications.get_summary(notification_id).reference
     qtbot.waitUntil(lambda: app.state_text(notification_id) == "Received – content removed", timeout=WAIT_MS)
     panel = app.panel_text(notification_id)
-    assert f"Reference number: {reference}." in panel and "the receipt is kept" in panel
+    assert f"The municipality's reference number: {reference}." in panel and "the receipt is kept" in panel
 
 
 def test_export_of_a_sent_notification_writes_exactly_the_copy_that_was_sent(

@@ -187,4 +187,4 @@ def test_finish_and_send_asks_once_with_a_summary_and_the_finalised_window_follo
                     and live.panel.details.headline == "Received by Demo Kommune.", timeout=WAIT_MS)
     reference = vault.notifications.get_summary(draft_id).reference
     received = live.panel.details
-    assert received is not None and f"Reference number: {reference}." in received.lines
+    assert received is not None and f"The municipality's reference number: {reference}." in received.lines
