@@ -65,8 +65,12 @@ def report_delivery(policy: Policy, pack: GuidelinePack, out: Printer, findings:
         _report_secure_email(target, out, findings)
         _report_mail_checks(target, policy.proxy, out, findings)
         return
+    from desktop.outbox.transport import ENVELOPE_PATH, intake_base
+
     trust = "pinned certificate key" if target.pin_sha256 else "CA certificate"
-    out(f"  delivery: HTTPS to {target.endpoint} (TLS verified against the {trust})")
+    # The address posts really go to, so IT can compare it with the intake's (or nginx's) routes.
+    posted_to = intake_base(target.endpoint) + ENVELOPE_PATH
+    out(f"  delivery: HTTPS to {posted_to} (TLS verified against the {trust})")
 
 
 def _report_secure_email(target: IntakeTarget, out: Printer, findings: Findings) -> None:

@@ -61,15 +61,17 @@ def add_serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     limits.add_argument("--rate-burst", type=int, default=_DEFAULTS.rate_burst,
                         help="new envelopes one sender key may send at once (default %(default)s)")
     limits.add_argument("--enrol-per-hour", type=float, default=_DEFAULTS.enrol_per_hour,
-                        help="new PCs one enrolment token may enrol per hour (after --enrol-burst)")
+                        help="new PCs one enrolment token may enrol per hour after --enrol-burst (default "
+                        "%(default)s; 0: no limit)")
     limits.add_argument("--enrol-burst", type=int, default=_DEFAULTS.enrol_burst,
                         help="new PCs one enrolment token may enrol at once (default %(default)s)")
     limits.add_argument("--quota-count", type=int, default=_DEFAULTS.quota_count,
-                        help="envelopes per sender key in any 24 hours (0: no limit)")
+                        help="envelopes per sender key in any 24 hours (default %(default)s; 0: no limit)")
     limits.add_argument("--quota-bytes", type=int, default=_DEFAULTS.quota_bytes,
                         help="bytes per sender key in any 24 hours (default %(default)s; 0: no limit)")
     limits.add_argument("--min-free-bytes", type=int, default=_DEFAULTS.min_free_bytes,
-                        help="below this much free disk, envelopes are refused with 507")
+                        help="below this much free disk, envelopes are refused with 507 "
+                        "(default %(default)s)")
     limits.add_argument("--max-uploads", type=int, default=_DEFAULTS.max_uploads,
                         help="uploads in progress at once (default %(default)s); more: 503 with Retry-After")
     limits.add_argument("--memory-budget", type=int, default=_DEFAULTS.memory_budget,

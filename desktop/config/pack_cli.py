@@ -38,8 +38,9 @@ from desktop.errors import UnderretError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="underret-pack",
-                                     description="Sign and verify Underret guideline packs.")
+    parser = argparse.ArgumentParser(
+        prog="underret-pack",
+        description="Sign and verify Underret guideline packs and the municipality directory.")
     commands = parser.add_subparsers(dest="command", required=True)
     keygen = commands.add_parser("keygen", help="create a new Ed25519 pack signing key pair")
     keygen.add_argument("--out", type=Path, required=True, help="folder for <id>.key and <id>.pub")

@@ -49,7 +49,7 @@ from protocol.receipts import ReceiptInvalid, decode_response
 
 __all__ = ["CONTENT_TYPE", "ENVELOPE_PATH", "AttemptInterrupted", "DeliveryConfigError", "DeliveryRejected",
            "DeliveryResult", "HttpsIntakeTransport", "TransientDeliveryError", "attempt_deadline",
-           "certificate_pins"]
+           "certificate_pins", "intake_base"]
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,20 @@ def _ssl_context(ca_pem: bytes | None) -> ssl.SSLContext:
     return context
 
 
+def intake_base(endpoint: str) -> str:
+    """The intake's base address: ``endpoint`` without a trailing ``/``, ``/v1/envelopes`` or ``/v1``.
+
+    IT may copy the whole API address (``https://host/v1/envelopes``, the path the intake's README names)
+    into ``intake_endpoint``; posting to ``<that>/v1/envelopes`` would find nothing (404) and every
+    notification would wait. Replies are read from the same base (:mod:`desktop.outbox.replies`).
+    """
+    base = endpoint.rstrip("/")
+    for suffix in (ENVELOPE_PATH, "/v1"):
+        if base.endswith(suffix):
+            return base[: -len(suffix)]
+    return base
+
+
 class HttpsIntakeTransport:
     """Posts envelopes to ``<endpoint>/v1/envelopes`` and returns the signed receipt.
 
@@ -150,7 +164,7 @@ class HttpsIntakeTransport:
             raise DeliveryConfigError(
                 "the intake address must be https", message_id="delivery.plain_http_refused"
             )
-        self.endpoint = endpoint.rstrip("/")
+        self.endpoint = intake_base(endpoint)
         # Without its own deadline, a transport made with a (test's) short timeout keeps that as the whole.
         self.deadline = deadline if deadline is not None else (timeout or ATTEMPT_DEADLINE_S)
         self.proxy = proxy
@@ -291,6 +305,11 @@ def _interpret(notification_id: str, response: httpx.Response) -> DeliveryResult
         # Sending again with the same bytes will work once it is, so the notification stays queued.
         reason = "delivery.proxy_failed" if status == 407 else "delivery.not_authorised"
         raise TransientDeliveryError(f"this PC is not accepted ({status})", message_id=reason, setup=True)
+    if status in (404, 405):
+        # No intake answers at this address (the reference intake never says 404/405 to an envelope):
+        # the PC's intake address is wrong, which IT fixes; refusing would stop the notification for good.
+        raise TransientDeliveryError(f"no intake at this address ({status})",
+                                     message_id="delivery.misconfigured", setup=True)
     if status == 409:
         raise DeliveryRejected(
             "the intake already holds a different envelope for this notification",

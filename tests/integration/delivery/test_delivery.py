@@ -188,6 +188,39 @@ def test_intake_refusal_marks_the_notification_failed_with_the_reason(
     assert intake.store.count() == 0
 
 
+@pytest.mark.parametrize("path", ["/", "/v1", "/v1/", "/v1/envelopes"])
+def test_an_intake_address_given_with_the_api_path_delivers(
+    path: str,
+    vault: Vault,
+    intake: BackgroundIntake,
+    queue_notification: Any,
+    make_sender: Any,
+) -> None:
+    # IT may copy the whole API address (intake/README.md: POST /v1/envelopes) into intake_endpoint.
+    notification_id = queue_notification()
+    report = make_sender(intake.url + path).run_once()
+    assert report.receipted == [notification_id]
+    assert intake.store.count() == 1
+
+
+def test_a_wrong_intake_address_keeps_the_notification_waiting_until_it_is_fixed(
+    vault: Vault,
+    intake: BackgroundIntake,
+    queue_notification: Any,
+    make_sender: Any,
+) -> None:
+    # A path where no intake answers (404) is this PC's set-up, not the municipality refusing it: the
+    # notification waits with "the settings for sending are not right" and goes once IT fixes the address.
+    notification_id = queue_notification()
+    make_sender(intake.url + "/api/v1/notifications").run_once()
+    summary = _state(vault, notification_id)
+    assert (summary.state, summary.last_error) == (NotificationState.QUEUED, "delivery.misconfigured")
+    assert intake.store.count() == 0
+    vault.outbox.retry_now()
+    report = make_sender(intake.url).run_once()
+    assert report.receipted == [notification_id]
+
+
 def test_same_notification_with_other_bytes_is_refused_as_a_conflict_and_the_reason_is_kept(
     vault: Vault,
     intake: BackgroundIntake,
@@ -322,7 +355,10 @@ def test_no_plaintext_reaches_the_outbox_the_intake_database_or_temp_files(
         # Not accepting this PC (not enrolled) is this PC's set-up: it waits for IT, it is not refused.
         (401, NotificationState.QUEUED, "delivery.not_authorised"),
         (403, NotificationState.QUEUED, "delivery.not_authorised"),
-        (404, NotificationState.FAILED, "delivery.rejected"),
+        # No intake at that address (a wrong intake_endpoint path): IT fixes the address, nothing is refused.
+        (404, NotificationState.QUEUED, "delivery.misconfigured"),
+        (405, NotificationState.QUEUED, "delivery.misconfigured"),
+        (400, NotificationState.FAILED, "delivery.rejected"),
     ],
 )
 def test_each_server_answer_becomes_a_plain_reason_and_only_refusals_stop_retrying(

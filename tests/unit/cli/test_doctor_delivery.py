@@ -41,3 +41,24 @@ def test_a_policy_intake_without_its_keys_fails_with_the_setting_to_fix(
     _policy(tmp_path, monkeypatch, {"intake_endpoint": "https://intake.kommune.example/"})
     assert main(["doctor"]) == EXIT_ERRORS
     assert "setting intake.keys" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("endpoint", ["https://intake.kommune.example",
+                                      "https://intake.kommune.example/v1/envelopes"])
+def test_doctor_names_the_address_notifications_are_posted_to(
+        endpoint: str, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # IT compares this with the intake's (or nginx's) routes: the base address, or the whole API address
+    # copied from intake/README.md, both post to <base>/v1/envelopes.
+    import base64
+
+    _policy(tmp_path, monkeypatch, {
+        "intake_endpoint": endpoint,
+        "intake_keys": [{"id": "kommune-2026", "public_key": base64.b64encode(bytes(1216)).decode()}],
+        "receipt_public_key": base64.b64encode(bytes(range(32))).decode(),
+        "intake_pin_sha256": "ab" * 32,
+    })
+    main(["doctor"])
+    out = capsys.readouterr().out
+    assert ("delivery: HTTPS to https://intake.kommune.example/v1/envelopes "
+            "(TLS verified against the pinned certificate key)") in out
