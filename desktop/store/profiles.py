@@ -25,7 +25,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from desktop.paths import user_data_dir
 from desktop.store.errors import (
@@ -124,16 +124,38 @@ def write_atomically(target: Path, text: str) -> None:
             os.close(folder)
 
 
-class ProfileInfo(NamedTuple):
-    """One person's profile on this PC."""
+class ProfileInfo:
+    """One person's profile on this PC.
 
-    id: str
-    display_name: str
-    protection: KeyProtection
-    folder: Path
-    vault_path: Path
-    #: A keyring profile whose key is also wrapped with a recovery passphrase (False for the others).
-    has_recovery_passphrase: bool = False
+    (A plain class, not a NamedTuple: profiles are listed before the first window, and making a
+    NamedTuple class compiles its methods from source, ~0.7 M instructions.)
+    """
+
+    __slots__ = ("display_name", "folder", "has_recovery_passphrase", "id", "protection", "vault_path")
+
+    def __init__(self, id: str, display_name: str, protection: KeyProtection, folder: Path,
+                 vault_path: Path, has_recovery_passphrase: bool = False) -> None:
+        self.id = id
+        self.display_name = display_name
+        self.protection = protection
+        self.folder = folder
+        self.vault_path = vault_path
+        #: A keyring profile whose key is also wrapped with a recovery passphrase (False for the others).
+        self.has_recovery_passphrase = has_recovery_passphrase
+
+    def _values(self) -> tuple[str, str, KeyProtection, Path, Path, bool]:
+        return (self.id, self.display_name, self.protection, self.folder, self.vault_path,
+                self.has_recovery_passphrase)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ProfileInfo) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        # Without the display name (a person's name): whatever logs a profile stays content-free.
+        return f"ProfileInfo(id={self.id!r}, protection={self.protection!r})"
 
 
 class ProfileDirectory:
