@@ -556,88 +556,98 @@
       <translation>Modtagesystemets adresse skal begynde med https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="248" />
+      <location filename="../desktop/ui/desk/wording.py" line="247" />
+      <source>The intake's certificate could not be checked. If the municipality uses its own CA, give its CA certificate file from IT.</source>
+      <translation>Modtagesystemets certifikat kunne ikke kontrolleres. Bruger kommunen sit eget CA, så udfyld CA-certifikat med kommunens CA-certifikatfil fra it-afdelingen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="250" />
+      <source>No intake answers at this address. Check the address with IT.</source>
+      <translation>Der svarer ikke noget modtagesystem på denne adresse. Tjek adressen med it-afdelingen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="253" />
       <source>Something went wrong (%1).</source>
       <translation>Noget gik galt (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="255" />
+      <location filename="../desktop/ui/desk/wording.py" line="260" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>Ingen af modtagelsens nøgler passer: hent kommunens nyere nøgle ind.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="257" />
+      <location filename="../desktop/ui/desk/wording.py" line="262" />
       <source>The key with this id does not open it.</source>
       <translation>Nøglen med dette id kan ikke åbne den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="258" />
+      <location filename="../desktop/ui/desk/wording.py" line="263" />
       <source>A key in this desk is damaged.</source>
       <translation>En af modtagelsens nøgler er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="259" />
+      <location filename="../desktop/ui/desk/wording.py" line="264" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="261" />
-      <location filename="../desktop/ui/desk/wording.py" line="262" />
+      <location filename="../desktop/ui/desk/wording.py" line="266" />
+      <location filename="../desktop/ui/desk/wording.py" line="267" />
       <source>The envelope is damaged.</source>
       <translation>Underretningen er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="263" />
+      <location filename="../desktop/ui/desk/wording.py" line="268" />
       <source>The envelope's files do not match its list.</source>
       <translation>Underretningens filer passer ikke med dens indholdsliste.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="264" />
+      <location filename="../desktop/ui/desk/wording.py" line="269" />
       <source>A file in the envelope was changed.</source>
       <translation>En fil i underretningen er ændret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="265" />
+      <location filename="../desktop/ui/desk/wording.py" line="270" />
       <source>This is not an envelope Underret can read.</source>
       <translation>Det er ikke en underretning, Underret kan læse.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="266" />
+      <location filename="../desktop/ui/desk/wording.py" line="271" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="268" />
+      <location filename="../desktop/ui/desk/wording.py" line="273" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="270" />
+      <location filename="../desktop/ui/desk/wording.py" line="275" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="271" />
+      <location filename="../desktop/ui/desk/wording.py" line="276" />
       <source>The intake's receipt is damaged.</source>
       <translation>Modtagesystemets kvittering er beskadiget.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="272" />
+      <location filename="../desktop/ui/desk/wording.py" line="277" />
       <source>The envelope holds another notification.</source>
       <translation>Kuverten indeholder en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="273" />
+      <location filename="../desktop/ui/desk/wording.py" line="278" />
       <source>The notification inside cannot be read.</source>
       <translation>Underretningen indeni kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="274" />
+      <location filename="../desktop/ui/desk/wording.py" line="279" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>Den indeholder en fil, som Underret aldrig sender (det kan være et program). Bed it-afdelingen om at se på den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="278" />
+      <location filename="../desktop/ui/desk/wording.py" line="283" />
       <source>It cannot be opened (%1).</source>
       <translation>Den kan ikke åbnes (%1).</translation>
     </message>

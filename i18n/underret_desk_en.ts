@@ -556,88 +556,98 @@
       <translation>The intake address must start with https://.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="248" />
+      <location filename="../desktop/ui/desk/wording.py" line="247" />
+      <source>The intake's certificate could not be checked. If the municipality uses its own CA, give its CA certificate file from IT.</source>
+      <translation>The intake's certificate could not be checked. If the municipality uses its own CA, give its CA certificate file from IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="250" />
+      <source>No intake answers at this address. Check the address with IT.</source>
+      <translation>No intake answers at this address. Check the address with IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="253" />
       <source>Something went wrong (%1).</source>
       <translation>Something went wrong (%1).</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="255" />
+      <location filename="../desktop/ui/desk/wording.py" line="260" />
       <source>None of this desk's keys fits: import the municipality's newer key.</source>
       <translation>None of this desk's keys fits: import the municipality's newer key.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="257" />
+      <location filename="../desktop/ui/desk/wording.py" line="262" />
       <source>The key with this id does not open it.</source>
       <translation>The key with this id does not open it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="258" />
+      <location filename="../desktop/ui/desk/wording.py" line="263" />
       <source>A key in this desk is damaged.</source>
       <translation>A key in this desk is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="259" />
+      <location filename="../desktop/ui/desk/wording.py" line="264" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
       <translation>The sender's signature does not match: the envelope was changed on the way.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="261" />
-      <location filename="../desktop/ui/desk/wording.py" line="262" />
+      <location filename="../desktop/ui/desk/wording.py" line="266" />
+      <location filename="../desktop/ui/desk/wording.py" line="267" />
       <source>The envelope is damaged.</source>
       <translation>The envelope is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="263" />
+      <location filename="../desktop/ui/desk/wording.py" line="268" />
       <source>The envelope's files do not match its list.</source>
       <translation>The envelope's files do not match its list.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="264" />
+      <location filename="../desktop/ui/desk/wording.py" line="269" />
       <source>A file in the envelope was changed.</source>
       <translation>A file in the envelope was changed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="265" />
+      <location filename="../desktop/ui/desk/wording.py" line="270" />
       <source>This is not an envelope Underret can read.</source>
       <translation>This is not an envelope Underret can read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="266" />
+      <location filename="../desktop/ui/desk/wording.py" line="271" />
       <source>The envelope is from a newer version of Underret: update the desk.</source>
       <translation>The envelope is from a newer version of Underret: update the desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="268" />
+      <location filename="../desktop/ui/desk/wording.py" line="273" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
       <translation>The intake's receipt does not verify: ask IT to check the intake.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="270" />
+      <location filename="../desktop/ui/desk/wording.py" line="275" />
       <source>The intake's receipt is for another envelope.</source>
       <translation>The intake's receipt is for another envelope.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="271" />
+      <location filename="../desktop/ui/desk/wording.py" line="276" />
       <source>The intake's receipt is damaged.</source>
       <translation>The intake's receipt is damaged.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="272" />
+      <location filename="../desktop/ui/desk/wording.py" line="277" />
       <source>The envelope holds another notification.</source>
       <translation>The envelope holds another notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="273" />
+      <location filename="../desktop/ui/desk/wording.py" line="278" />
       <source>The notification inside cannot be read.</source>
       <translation>The notification inside cannot be read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="274" />
+      <location filename="../desktop/ui/desk/wording.py" line="279" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>It holds a file Underret never sends (it may be a program): ask IT to look at it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="278" />
+      <location filename="../desktop/ui/desk/wording.py" line="283" />
       <source>It cannot be opened (%1).</source>
       <translation>It cannot be opened (%1).</translation>
     </message>

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from desktop.errors import UnderretError
+from desktop.outbox.transport import intake_base
 from protocol.inbox import EnvelopeItem, InboxMessageInvalid, StatusRecord
 
 _TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -58,6 +59,16 @@ def ssl_context(ca_pem: str | None) -> ssl.SSLContext:
     return context
 
 
+def _certificate_not_trusted(error: BaseException) -> bool:
+    """Whether a connection failed because the intake's certificate did not verify."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(error)
+
+
 class InboxClient:
     """One desk's connection to its intake."""
 
@@ -67,7 +78,8 @@ class InboxClient:
             raise InboxUnavailable("the intake address must start with https://",
                                    message_id="desk.intake_not_https")
         headers = {"Authorization": f"Bearer {credential}"} if credential else {}
-        self._client = httpx.Client(base_url=base_url.rstrip("/"), verify=ssl_context(ca_pem),
+        # The same address as the PCs' intake_endpoint works: a trailing /v1 or /v1/envelopes is dropped.
+        self._client = httpx.Client(base_url=intake_base(base_url), verify=ssl_context(ca_pem),
                                     timeout=_TIMEOUT, headers=headers, transport=transport,
                                     follow_redirects=False)
 
@@ -78,9 +90,17 @@ class InboxClient:
         try:
             response = self._client.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
+            if _certificate_not_trusted(exc):
+                # Trying again cannot help: the intake's certificate is from a CA this desk was not given.
+                raise InboxUnavailable("the intake's certificate could not be verified",
+                                       message_id="desk.intake_certificate_untrusted") from exc
             raise InboxUnavailable(f"the intake cannot be reached ({type(exc).__name__})") from exc
         if response.status_code in (401, 403):
             raise InboxRefused("the intake refuses this desk", status=str(response.status_code))
+        if response.status_code in (404, 405):
+            # No intake answers at this address (a wrong path): IT's address is to be checked, not retried.
+            raise InboxUnavailable(f"no intake at this address ({response.status_code})",
+                                   message_id="desk.intake_wrong_address", status=str(response.status_code))
         return response
 
     @staticmethod

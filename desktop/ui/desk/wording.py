@@ -244,6 +244,11 @@ def reason_text(message_id: str) -> str:
         "desk.certificate_invalid": translate(
             "DeskWording", "The files are not a desk certificate and its private key."),
         "desk.intake_not_https": translate("DeskWording", "The intake address must start with https://."),
+        "desk.intake_certificate_untrusted": translate(
+            "DeskWording", "The intake's certificate could not be checked. If the municipality uses its own "
+                           "CA, give its CA certificate file from IT."),
+        "desk.intake_wrong_address": translate(
+            "DeskWording", "No intake answers at this address. Check the address with IT."),
     }
     fallback = translate("DeskWording", "Something went wrong (%1).").replace("%1", message_id)
     return texts.get(message_id, fallback)
