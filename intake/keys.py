@@ -145,9 +145,23 @@ def load_recipient_private(path: Path) -> RecipientPrivateKey:
         raise KeyFileInvalid(f"key file {path.name} is incomplete", file=path.name) from exc
 
 
+def _kind(value: dict[str, str]) -> str | None:
+    """What another key file of keygen's is, by its fields (to name a file given in the wrong place)."""
+    if "private_key" in value:
+        return "the recipient's private key (recipient.key.json)"
+    if "seed" in value and "key_id" in value:  # receipt-signing.key.json holds the seed alone
+        return "the desks' message-signing key (message-signing.key.json)"
+    if "public_key" in value:
+        return "a public key"
+    return None
+
+
 def load_receipt_signing_key(path: Path) -> Ed25519PrivateKey:
     """The municipality's receipt signing key from ``receipt-signing.key.json``."""
     value = _read(path)
+    if (kind := _kind(value)) is not None:
+        raise KeyFileInvalid(f"key file {path.name} is {kind}, not the receipt signing key: give "
+                             f"{RECEIPT_PRIVATE} from the keygen folder", file=path.name)
     try:
         return Ed25519PrivateKey.from_private_bytes(base64.b64decode(value["seed"], validate=True))
     except (KeyError, ValueError) as exc:
@@ -166,6 +180,9 @@ def load_recipient_key_id(path: Path) -> str:
 def load_public(path: Path) -> bytes:
     """The raw public key from a ``*.pub.json`` file."""
     value = _read(path)
+    if "public_key" not in value and ("private_key" in value or "seed" in value):
+        raise KeyFileInvalid(f"key file {path.name} is a private key; give the public one (*.pub.json)",
+                             file=path.name)
     try:
         return base64.b64decode(value["public_key"], validate=True)
     except (KeyError, ValueError) as exc:

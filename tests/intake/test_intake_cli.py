@@ -114,6 +114,25 @@ def test_plain_http_serving_is_refused_unless_loopback_demo(tmp_path: Path) -> N
     assert "--cert" in done.stderr
 
 
+def test_serve_names_a_key_file_given_in_the_wrong_place(tmp_path: Path) -> None:
+    """IT mixes up keygen's files: serve says which file it got and which one it needs, not "incomplete"."""
+    folder = tmp_path / "keys"
+    keys.generate(folder, "kommune-2026")
+    assert _cli("message-keygen", "--out", str(tmp_path / "msg"), "--key-id", "msg-2026").returncode == 0
+    for wrong, named in ((folder / keys.RECIPIENT_PRIVATE, "recipient's private key"),
+                         (folder / keys.RECIPIENT_PUBLIC, "a public key"),
+                         (tmp_path / "msg" / "message-signing.key.json", "message-signing key")):
+        done = _cli("serve", "--host", "127.0.0.1", "--port", "9", "--loopback-http",
+                    "--db", str(tmp_path / "db.sqlite"), "--receipt-key", str(wrong))
+        assert done.returncode != 0
+        assert named in done.stderr and keys.RECEIPT_PRIVATE in done.stderr, done.stderr
+    done = _cli("serve", "--host", "127.0.0.1", "--port", "9", "--loopback-http",
+                "--db", str(tmp_path / "db.sqlite"), "--receipt-key", str(folder / keys.RECEIPT_PRIVATE),
+                "--accept-key", str(folder / keys.RECIPIENT_PRIVATE))
+    assert done.returncode != 0
+    assert "is a private key; give the public one" in done.stderr, done.stderr
+
+
 def test_a_listing_read_only_in_part_ends_quietly(tmp_path: Path) -> None:
     """IT pipes a long listing into ``head`` (or quits ``less``): it ended in a BrokenPipeError traceback."""
     from datetime import UTC, datetime
