@@ -16,7 +16,11 @@ missing_system_packages() {
   # under pipefail fails whenever grep stops reading early and ldconfig dies of SIGPIPE, and then
   # apt ran for nothing (about 1 start in 15).
   local listing lib
-  listing=$(ldconfig -p 2>/dev/null || true)
+  # ldconfig lives in /sbin, which a normal user's PATH on Debian does not include: without it every
+  # library looked missing and each start ran `sudo apt-get install` again.
+  local ldconfig
+  ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+  listing=$("$ldconfig" -p 2>/dev/null || true)
   # Qt's xcb/offscreen plugins load these at run time; a minimal Debian lacks them.
   for lib in libEGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libglib-2.0.so.0 libdbus-1.so.3 libGL.so.1; do
     if [[ "$listing" != *"$lib"* ]]; then

@@ -69,3 +69,17 @@ def test_a_missing_qt_library_asks_for_the_qt_packages(tmp_path: Path) -> None:
 def test_a_missing_dbus_run_session_asks_for_dbus_daemon(tmp_path: Path) -> None:
     done = _decide(_stand_ins(tmp_path, QT_LIBS, with_dbus=False))
     assert done.stdout.split() == ["dbus-daemon"]
+
+
+def test_a_users_path_without_sbin_decides_as_roots_does() -> None:
+    """Debian's PATH for a normal user has no /sbin (where ldconfig lives): every library then looked
+    missing and each `scripts/start.sh` ran `sudo apt-get install`. The decision must not depend on it."""
+    def decide(path: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["/bin/bash", str(ROOT / "scripts" / "setup.sh"), "--print-system-packages"],
+                              env={"PATH": path, "HOME": os.environ.get("HOME", "/tmp")},
+                              capture_output=True, text=True, timeout=120)
+
+    as_root = decide("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+    as_user = decide("/usr/local/bin:/usr/bin:/bin")
+    assert as_root.returncode == as_user.returncode == 0, as_user.stderr
+    assert as_user.stdout == as_root.stdout
