@@ -65,6 +65,8 @@ def report_privacy(folder: Path, label: str, out: Printer, findings: Findings, *
     """Whether others may open ``folder`` (or, with ``contents``, what is in it): 0700/0600 wanted."""
     too_open = exposed(folder, contents=contents)
     if not too_open:
+        if contents:  # packaging/README.md promises doctor says so either way
+            out(f"  {label}: private (only this user can open them)")
         return
     out(f"  {label}: OPEN TO OTHER USERS: {', '.join(too_open)} (made private at the next start)")
     findings.warning(f"{label} {folder} can be opened by other users of this PC ({', '.join(too_open)}); "
