@@ -48,6 +48,18 @@ class Column(IntEnum):
     STATUS = 6
 
 
+# The roles and columns as plain ints: comparing with Qt's enum members costs an attribute lookup each.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ID = int(ID_ROLE)
+_URGENT = int(URGENT_ROLE)
+#: Every role :meth:`InboxModel.data` answers.
+_ANSWERED = frozenset((_DISPLAY, _FOREGROUND, _ACCESSIBLE_TEXT, _TOOLTIP, _ID, _URGENT))
+_CHILD, _ASSESSMENT, _ACKNOWLEDGEMENT = int(Column.CHILD), int(Column.ASSESSMENT), int(Column.ACKNOWLEDGEMENT)
+
+
 class InboxModel(QAbstractTableModel):
     """The received notifications, in the order given."""
 
@@ -115,29 +127,30 @@ class InboxModel(QAbstractTableModel):
                 or self._acknowledgement_late(row))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks ~10 roles of every cell it paints (font, alignment, decoration, …) and this model
+        # answers six: the others return at once, before any lookup (about a third of a repaint of the
+        # 10,000-row inbox was spent here).
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(row, column)
-        if role == ID_ROLE:
+        if role == _ID:
             return row.notification_id
-        if role == URGENT_ROLE:
+        if role == _URGENT:
             return self._late(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.CHILD, Column.ASSESSMENT,
-                                                                Column.ACKNOWLEDGEMENT):
-            if column == Column.CHILD and row.acute and row.assessed_at is None:
-                return self._late_brush
-            if column == Column.ASSESSMENT and self._assessment_late(row):
-                return self._late_brush
-            if column == Column.ACKNOWLEDGEMENT and self._acknowledgement_late(row):
-                return self._late_brush
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _FOREGROUND:
+            if column == _CHILD:
+                return self._late_brush if row.acute and row.assessed_at is None else None
+            if column == _ASSESSMENT:
+                return self._late_brush if self._assessment_late(row) else None
+            if column == _ACKNOWLEDGEMENT:
+                return self._late_brush if self._acknowledgement_late(row) else None
+            return None
+        if role == _ACCESSIBLE_TEXT:
             return f"{self._headers[column]}: {self._text(row, column)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
+        return self._tooltip(row, column)  # ToolTipRole
 
     def _tooltip(self, row: InboxRow, column: int) -> str | None:
         """The long form of a cell the column shows short."""
