@@ -404,35 +404,55 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="79" />
-      <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
-      <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen "{setting}" forkert: {problem}</translation>
+      <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen "{setting}" forkert. Kontakt it-afdelingen.
+
+Til it-afdelingen: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="82" />
       <location filename="../desktop/ui/messages.py" line="85" />
-      <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
-      <translation>Indstillingsfilen fra kommunens it-afdeling ({file}) kan ikke læses: {problem}. Kontakt it-afdelingen.</translation>
+      <source>The settings file from your municipality's IT ({file}) cannot be read. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>Indstillingsfilen fra kommunens it-afdeling ({file}) kan ikke læses. Kontakt it-afdelingen.
+
+Til it-afdelingen: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="88" />
-      <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
-      <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen "{setting}"): {problem}. Kontakt it-afdelingen.</translation>
+      <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"). Please contact IT.
+
+For IT: {problem}</source>
+      <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen "{setting}"). Kontakt it-afdelingen.
+
+Til it-afdelingen: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="94" />
+      <location filename="../desktop/ui/messages.py" line="100" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen "{setting}" forkert. Kontakt it-afdelingen.
+
+Til it-afdelingen: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="97" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen "{setting}" en ugyldig værdi. Kontakt it-afdelingen.
+
+Til it-afdelingen: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, "{setting}". Kontakt it-afdelingen.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/messages.py" line="94" />
-      <location filename="../desktop/ui/messages.py" line="100" />
-      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
-      <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen "{setting}" forkert: {problem}. Kontakt it-afdelingen.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/messages.py" line="97" />
-      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
-      <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen "{setting}" en ugyldig værdi: {problem}. Kontakt it-afdelingen.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="103" />

@@ -404,35 +404,55 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="79" />
-      <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</source>
-      <translation>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong: {problem}</translation>
+      <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong. Please contact IT.
+
+For IT: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="82" />
       <location filename="../desktop/ui/messages.py" line="85" />
-      <source>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</source>
-      <translation>The settings file from your municipality's IT ({file}) cannot be read: {problem}. Please contact IT.</translation>
+      <source>The settings file from your municipality's IT ({file}) cannot be read. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>The settings file from your municipality's IT ({file}) cannot be read. Please contact IT.
+
+For IT: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="88" />
-      <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</source>
-      <translation>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"): {problem}. Please contact IT.</translation>
+      <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"). Please contact IT.
+
+For IT: {problem}</source>
+      <translation>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"). Please contact IT.
+
+For IT: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="94" />
+      <location filename="../desktop/ui/messages.py" line="100" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong. Please contact IT.
+
+For IT: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="97" />
+      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range. Please contact IT.
+
+For IT: {problem}</source>
+      <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range. Please contact IT.
+
+For IT: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/messages.py" line="94" />
-      <location filename="../desktop/ui/messages.py" line="100" />
-      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</source>
-      <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong: {problem}. Please contact IT.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/messages.py" line="97" />
-      <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</source>
-      <translation>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range: {problem}. Please contact IT.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="103" />

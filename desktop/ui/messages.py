@@ -78,28 +78,28 @@ def _table() -> dict[str, Callable[[], str]]:
             "Messages", "This notification has already been finalised and can no longer be changed."),
         "policy.invalid": lambda: translate(
             "Messages", "The settings from your municipality's IT cannot be used: in {file}, "
-                        "the setting \"{setting}\" is wrong: {problem}"),
+                        "the setting \"{setting}\" is wrong. Please contact IT.\n\nFor IT: {problem}"),
         "policy.bad_json": lambda: translate(
-            "Messages", "The settings file from your municipality's IT ({file}) cannot be read: "
-                        "{problem}. Please contact IT."),
+            "Messages", "The settings file from your municipality's IT ({file}) cannot be read. "
+                        "Please contact IT.\n\nFor IT: {problem}"),
         "policy.unreadable": lambda: translate(
-            "Messages", "The settings file from your municipality's IT ({file}) cannot be read: "
-                        "{problem}. Please contact IT."),
+            "Messages", "The settings file from your municipality's IT ({file}) cannot be read. "
+                        "Please contact IT.\n\nFor IT: {problem}"),
         "policy.missing_file": lambda: translate(
             "Messages", "A file named in the settings from your municipality's IT is missing "
-                        "({file}, setting \"{setting}\"): {problem}. Please contact IT."),
+                        "({file}, setting \"{setting}\"). Please contact IT.\n\nFor IT: {problem}"),
         "policy.unknown_setting": lambda: translate(
             "Messages", "The settings from your municipality's IT ({file}) contain an unknown "
                         "setting \"{setting}\". Please contact IT."),
         "policy.wrong_type": lambda: translate(
             "Messages", "In the settings from your municipality's IT ({file}), the setting "
-                        "\"{setting}\" is wrong: {problem}. Please contact IT."),
+                        "\"{setting}\" is wrong. Please contact IT.\n\nFor IT: {problem}"),
         "policy.out_of_range": lambda: translate(
             "Messages", "In the settings from your municipality's IT ({file}), the setting "
-                        "\"{setting}\" is out of range: {problem}. Please contact IT."),
+                        "\"{setting}\" is out of range. Please contact IT.\n\nFor IT: {problem}"),
         "policy.bad_value": lambda: translate(
             "Messages", "In the settings from your municipality's IT ({file}), the setting "
-                        "\"{setting}\" is wrong: {problem}. Please contact IT."),
+                        "\"{setting}\" is wrong. Please contact IT.\n\nFor IT: {problem}"),
         "vault.error": lambda: translate(
             "Messages", "This profile's data cannot be opened. The file has been left as it is."),
         "vault.missing": lambda: translate(

@@ -43,3 +43,9 @@ def test_invalid_policy_shows_file_setting_and_problem_and_the_app_exits_non_zer
     assert str(policy) in shown[0]
     assert "idle_lock_minutes" in shown[0]
     assert "240" in shown[0]  # the problem: the allowed maximum
+    # The person reads Danish and is told whom to ask; the technical detail is marked as IT's (it is
+    # English, as doctor prints it), not mixed into the Danish sentence.
+    person, _, for_it = shown[0].partition("\n\nTil it-afdelingen: ")
+    assert person.endswith("har indstillingen \"idle_lock_minutes\" en ugyldig værdi. Kontakt it-afdelingen.")
+    assert "must be" not in person
+    assert for_it == "must be at most 240, got 999"
