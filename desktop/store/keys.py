@@ -25,7 +25,7 @@ import json
 import os
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from desktop.store.errors import KeyMissing, KeyringUnavailable, WrongPassphrase
 
@@ -79,18 +79,31 @@ def zero(key: bytearray | None) -> None:
             key[i] = 0
 
 
-class ScryptParams(NamedTuple):
+class ScryptParams:
     """scrypt cost parameters.
 
     The default n=2**17, r=8, p=1 needs 128 MiB of memory and takes about
     0.4 s on the reference machine (2 shared cores): slow enough to make
     guessing expensive, fast enough that unlocking feels immediate. Tests pass
-    cheaper parameters.
+    cheaper parameters. (This and :class:`WrappedKey` are plain classes, not NamedTuples: the module is
+    imported before the first window, and making a NamedTuple class compiles its methods from source.)
     """
 
-    n: int = 2**17
-    r: int = 8
-    p: int = 1
+    __slots__ = ("n", "p", "r")
+
+    def __init__(self, n: int = 2**17, r: int = 8, p: int = 1) -> None:
+        self.n = n
+        self.r = r
+        self.p = p
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ScryptParams) and (self.n, self.r, self.p) == (other.n, other.r, other.p)
+
+    def __hash__(self) -> int:
+        return hash((self.n, self.r, self.p))
+
+    def __repr__(self) -> str:
+        return f"ScryptParams(n={self.n}, r={self.r}, p={self.p})"
 
     def validate(self) -> None:
         """Refuse parameters that are not a power of two or absurdly expensive."""
@@ -100,15 +113,32 @@ class ScryptParams(NamedTuple):
             raise ValueError("scrypt r or p out of range")
 
 
-class WrappedKey(NamedTuple):
+class WrappedKey:
     """A vault key encrypted under a passphrase-derived key, with everything needed to unwrap it."""
 
-    params: ScryptParams
-    salt: bytes
-    nonce: bytes
-    ciphertext: bytes
-    version: int = WRAPPED_KEY_VERSION
-    kdf: str = "scrypt"
+    __slots__ = ("ciphertext", "kdf", "nonce", "params", "salt", "version")
+
+    def __init__(self, params: ScryptParams, salt: bytes, nonce: bytes, ciphertext: bytes,
+                 version: int = WRAPPED_KEY_VERSION, kdf: str = "scrypt") -> None:
+        self.params = params
+        self.salt = salt
+        self.nonce = nonce
+        self.ciphertext = ciphertext
+        self.version = version
+        self.kdf = kdf
+
+    def _values(self) -> tuple[ScryptParams, bytes, bytes, bytes, int, str]:
+        return self.params, self.salt, self.nonce, self.ciphertext, self.version, self.kdf
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WrappedKey) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        # Without salt, nonce or ciphertext: whatever logs a wrapped key shows no key material.
+        return f"WrappedKey(params={self.params!r}, version={self.version}, kdf={self.kdf!r})"
 
     def associated_data(self) -> bytes:
         """The header bound to the ciphertext, so parameters cannot be swapped unnoticed."""
