@@ -32,12 +32,14 @@ def local(when: datetime) -> str:
 def add_admin_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The administration subcommands."""
     token = sub.add_parser("token", help="enrolment tokens for the PCs' policy (create, list, revoke)")
-    token.add_argument("action", choices=["create", "list", "revoke"])
+    token.add_argument("action", choices=["create", "list", "revoke"],
+                       help="create (prints the token once), list, or revoke ID")
     token.add_argument("id", nargs="?", type=int, help="the token's number (revoke)")
     token.add_argument("--db", required=True, help=_DB_HELP)
     token.add_argument("--label", default="", help="what the token is for, e.g. 'skoler 2026' (create)")
     senders = sub.add_parser("senders", help="enrolled sender keys (list, revoke)")
-    senders.add_argument("action", choices=["list", "revoke"])
+    senders.add_argument("action", choices=["list", "revoke"],
+                         help="list, or revoke FINGERPRINT (8 or more characters of it)")
     senders.add_argument("fingerprint", nargs="?",
                          help="the key's fingerprint or a unique start of it (revoke)")
     senders.add_argument("--db", required=True, help=_DB_HELP)
@@ -49,7 +51,7 @@ def add_admin_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     back.add_argument("--db", required=True, help=_DB_HELP)
     back.add_argument("--out", type=Path, required=True, help="a new file (owner-only)")
     rest = sub.add_parser("restore", help="restore a backup into a new SQLite file or an empty PostgreSQL db")
-    rest.add_argument("file", type=Path)
+    rest.add_argument("file", type=Path, help="a backup made by `backup`")
     rest.add_argument("--db", required=True, help=_DB_HELP)
 
 

@@ -77,8 +77,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     keygen = sub.add_parser("keygen", help="create the recipient key pair and the receipt signing key")
-    keygen.add_argument("--out", type=Path, required=True)
-    keygen.add_argument("--key-id", default="intake-1")
+    keygen.add_argument("--out", type=Path, required=True,
+                        help="folder for the key files (made if missing; key files are never overwritten)")
+    keygen.add_argument("--key-id", default="intake-1",
+                        help="the key's name in the pack or policy, e.g. kommune-2026 (default %(default)s)")
     keygen.add_argument(
         "--recipient-only",
         action="store_true",
@@ -86,8 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     demo_tls = sub.add_parser("demo-tls", help="make a throwaway CA and loopback server certificate")
-    demo_tls.add_argument("--out", type=Path, required=True)
-    demo_tls.add_argument("--host", default="127.0.0.1")
+    demo_tls.add_argument("--out", type=Path, required=True,
+                          help="folder for ca.crt, server.crt and server.key (files there are replaced)")
+    demo_tls.add_argument("--host", default="127.0.0.1",
+                          help="the IP address the server certificate is for (default %(default)s)")
 
     add_serve_parser(sub)
     add_admin_parsers(sub)

@@ -28,12 +28,13 @@ _DB_HELP = "the intake's SQLite file or PostgreSQL connection string"
 def add_desk_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The desks' administration subcommands."""
     token = sub.add_parser("desk-token", help="one-time tokens that let a receiving desk enrol")
-    token.add_argument("action", choices=["create", "list", "revoke"])
+    token.add_argument("action", choices=["create", "list", "revoke"],
+                       help="create (prints the one-time token once), list, or revoke ID")
     token.add_argument("id", nargs="?", type=int, help="the token's number (revoke)")
     token.add_argument("--db", required=True, help=_DB_HELP)
     token.add_argument("--label", default="", help="which desk it is for, e.g. 'modtagelsen 2' (create)")
     desks = sub.add_parser("desks", help="enrolled receiving desks (list, revoke)")
-    desks.add_argument("action", choices=["list", "revoke"])
+    desks.add_argument("action", choices=["list", "revoke"], help="list, or revoke DESK_ID")
     desks.add_argument("desk_id", nargs="?", help="the desk's id (revoke)")
     desks.add_argument("--db", required=True, help=_DB_HELP)
     keygen = sub.add_parser("message-keygen",

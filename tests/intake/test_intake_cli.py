@@ -151,3 +151,15 @@ def test_a_listing_read_only_in_part_ends_quietly(tmp_path: Path) -> None:
         text=True, timeout=60, check=False)
     assert done.stdout.startswith("id") or done.stdout.count("\n") == 1, done.stdout
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_every_argument_of_every_subcommand_says_what_it_is_in_help() -> None:
+    """IT learns the commands from `underret-intake SUBCOMMAND --help`: no bare `--out OUT` or `action`."""
+    import argparse
+
+    from intake.cli import _parser
+
+    [sub] = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    bare = [f"{name} {action.option_strings or action.dest}" for name, parser in sub.choices.items()
+            for action in parser._actions if not action.help and action.dest != "help"]
+    assert bare == []
