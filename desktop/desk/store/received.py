@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -94,8 +94,13 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(text.split(_LIST_SEPARATOR)) if text else ()
 
 
+#: The facts' field names, in their order (``asdict`` deep-copied every value: a third of keeping one).
+_FACT_FIELDS = tuple(f.name for f in fields(ReceivedNotification))
+
+
 def _facts_json(facts: ReceivedNotification) -> str:
-    data = asdict(facts)
+    # Flat fields only (text, numbers, dates, tuples of text): read directly, as asdict would give them.
+    data: dict[str, Any] = {name: getattr(facts, name) for name in _FACT_FIELDS}
     for name, value in data.items():
         if isinstance(value, datetime):
             data[name] = to_text(value)
