@@ -192,7 +192,9 @@ RULES: tuple[Rule, ...] = (
          "https:// URL of the folder holding <municipality>.yaml and .yaml.sig", check=_folder_or_https),
     Rule("trusted_pack_keys", "array", "Ed25519 public keys whose signatures on guideline packs are accepted",
          items=TRUSTED_PACK_KEY, check=_unique_ids),
-    Rule("intake_endpoint", "string", "https:// URL of the municipality's intake service", check=_https_url),
+    Rule("intake_endpoint", "string",
+         "https:// base address of the municipality's intake, e.g. https://underret.kommune.dk "
+         "(notifications are posted to <address>/v1/envelopes)", check=_https_url),
     Rule("intake_keys", "array",
          "The intake's recipient public keys (1-2; two while rotating); replaces the pack's keys",
          min_items=1, max_items=2, items=INTAKE_KEY, check=_unique_ids),
