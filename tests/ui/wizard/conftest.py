@@ -123,7 +123,10 @@ def open_wizard(qtbot: QtBot, services: Services) -> Callable[..., Wizard]:
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        # Its own focus, not one a window an earlier test closed still holds (Qt keeps a closed
+        # window active until another is activated): keys typed would go nowhere.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window
+                        and QApplication.focusWidget() is not None)
         return Wizard(qtbot, window)
 
     return open_

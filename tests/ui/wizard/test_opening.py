@@ -39,7 +39,7 @@ def _open_building_nothing_in_idle_time(services: Services, qtbot: QtBot) -> Wiz
     window = _open_without_waiting(services)
     window.pages.stop_building()
     window.go_to(window.page_id, save=False)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
     return WizardKeys(qtbot, window)
 
 
