@@ -282,14 +282,27 @@ def _has_type(value: Any, kind: str) -> bool:
     return isinstance(value, python)
 
 
-def _wrong_type(path: str, kind: str, value: Any) -> Problem:
+def _wrong_type(path: str, kind: str, value: Any, name: str = "") -> Problem:
     return ("policy.wrong_type", path,
-            f"has the wrong type: expected {_TYPE_WORDS[kind]}, got {json.dumps(value)}")
+            f"has the wrong type: expected {_TYPE_WORDS[kind]}, got {_shown(name, value)}")
+
+
+def _shown(name: str, value: Any) -> str:
+    """``value`` as a problem repeats it: a secret by its start and length, a URL without its password.
+
+    The problem reaches the screen, the event log and support tickets; whoever reads an
+    enrolment token can enrol PCs at the intake.
+    """
+    from desktop.config.settings import SECRET_SETTINGS, masked_secret, without_password
+
+    if name in SECRET_SETTINGS:
+        return masked_secret(value) if isinstance(value, str) else "another type (secret, not shown)"
+    return without_password(json.dumps(value))
 
 
 def _check_value(rule: Rule, value: Any, path: str) -> list[Problem]:
     if not _has_type(value, rule.type):
-        return [_wrong_type(path, rule.type, value)]
+        return [_wrong_type(path, rule.type, value, rule.name)]
     if rule.type == "integer":
         if rule.minimum is not None and value < rule.minimum:
             return [("policy.out_of_range", path, f"must be at least {rule.minimum}, got {value!r}")]
@@ -297,10 +310,10 @@ def _check_value(rule: Rule, value: Any, path: str) -> list[Problem]:
             return [("policy.out_of_range", path, f"must be at most {rule.maximum}, got {value!r}")]
     if rule.choices is not None and value not in rule.choices:
         allowed = " or ".join(f"'{choice}'" for choice in rule.choices)
-        return [("policy.bad_value", path, f"must be {allowed}, got {json.dumps(value)}")]
+        return [("policy.bad_value", path, f"must be {allowed}, got {_shown(rule.name, value)}")]
     if rule.pattern is not None and not re.match(rule.pattern, value):
         hint = _PATTERN_HINTS.get(rule.name, f"the pattern {rule.pattern}")
-        return [("policy.bad_value", path, f"must be {hint}, got {json.dumps(value)}")]
+        return [("policy.bad_value", path, f"must be {hint}, got {_shown(rule.name, value)}")]
     if rule.type == "array":
         problems = _check_items(rule, value, path)
         if problems:

@@ -258,3 +258,24 @@ def test_a_municipality_the_app_cannot_use_makes_the_policy_invalid(
 ])
 def test_a_municipality_the_app_can_use_is_accepted(values: dict[str, object]) -> None:
     assert policy_from_mapping(values, "test").municipality == values["municipality"]
+
+
+@pytest.mark.parametrize("token", ["ut1-short", "wrong-kind-0123456789abcdefghij",
+                                   ["ut1-0123456789abcdefghij"]])
+def test_a_refused_enrolment_token_is_never_repeated_in_the_message(token: object) -> None:
+    # The message goes to the screen, the event log and support tickets; whoever reads the token
+    # can enrol PCs at the intake. IT sees which setting and what is wrong, and the token's start.
+    with pytest.raises(PolicyInvalid) as refused:
+        policy_from_mapping({"intake_enrolment_token": token}, "policy.json")
+    said = str(refused.value) + " ".join(problem for _, problem in refused.value.problems)
+    assert "intake_enrolment_token" in said
+    secret = token if isinstance(token, str) else token[0]  # type: ignore[index]
+    assert secret not in said and secret[5:] not in said
+    if isinstance(token, str):
+        assert f"secret, {len(token)} characters" in said
+
+
+def test_a_refused_proxy_setting_is_repeated_without_its_password() -> None:
+    with pytest.raises(PolicyInvalid) as refused:
+        policy_from_mapping({"proxy": "socks5://kontor:Hemmelig-42@proxy.kommune.dk:1080"}, "p.json")
+    assert "Hemmelig-42" not in str(refused.value)
