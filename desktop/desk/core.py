@@ -56,6 +56,16 @@ class DeskCore:
                 self._client.close()
                 self._client = None
 
+    def close_vault(self) -> None:
+        """Lock: the intake's client and the vault closed under the lock every vault use holds.
+
+        A background job (inbox load, summary, sync) may be in a query: the vault goes
+        after it, never from under it; a later job meets VaultLocked.
+        """
+        with self._lock:
+            self.close()
+            self.vault.close()
+
     def _intake(self) -> InboxClient | None:
         if self._client is None:
             self._client = self._client_factory(self.vault)

@@ -102,8 +102,7 @@ class DeskShell:
 
     def _on_locked(self) -> None:
         if self.context is not None:
-            self.context.service.close()
-            self.context.service.vault.close()
+            self.context.service.close_vault()
         if self.inbox is not None:
             self.inbox.hide()
         for window in QApplication.topLevelWidgets():
@@ -125,8 +124,7 @@ class DeskShell:
         self.unlock.close()
         self.unlock.deleteLater()
         if self.context is not None:
-            self.context.service.close()
-            self.context.service.vault.close()
+            self.context.service.close_vault()
 
 
 def shell_settings(policy: Policy) -> tuple[float, KeyProtection | None]:
