@@ -2,9 +2,9 @@
 
 Whatever the PC's own locale (``LANG=C``, ``en_US``) and time zone (``TZ=UTC``), a moment
 is shown in Europe/Copenhagen, as the documents and the municipality show it, and written
-the way the chosen language writes it: Danish ``24-12-2026 kl. 8.15``, English
+the way the chosen language writes it: Danish ``24-12-2026 kl. 08.15``, English
 ``24 Dec 2026, 08:15``. Lists use the short forms; sentences use the long ones
-(``24. december 2026 kl. 8.15``), the same words as the printed copy.
+(``24. december 2026 kl. 08.15``), the same words as the printed copy.
 """
 
 from __future__ import annotations
@@ -46,15 +46,19 @@ def short_date(value: date, language: str) -> str:
 
 
 def clock(moment: datetime, language: str) -> str:
-    """The time of day in Danish time: ``kl. 8.15`` (Danish) or ``08:15`` (English)."""
+    """The time of day in Danish time: ``kl. 08.15`` (Danish) or ``08:15`` (English).
+
+    Two digits for the hour, as the printed copy writes it: the list and the copy beside it
+    in the same window must not show one moment in two ways.
+    """
     local = danish_time(moment)
     if language == "da":
-        return f"kl. {local.hour}.{local.minute:02d}"
+        return f"kl. {local.hour:02d}.{local.minute:02d}"
     return f"{local.hour:02d}:{local.minute:02d}"
 
 
 def short_datetime(moment: datetime, language: str) -> str:
-    """``24-12-2026 kl. 8.15`` (Danish) or ``24 Dec 2026, 08:15`` (English), in Danish time."""
+    """``24-12-2026 kl. 08.15`` (Danish) or ``24 Dec 2026, 08:15`` (English), in Danish time."""
     local = danish_time(moment)
     separator = " " if language == "da" else ", "
     return f"{short_date(local.date(), language)}{separator}{clock(moment, language)}"

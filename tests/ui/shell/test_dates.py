@@ -60,8 +60,8 @@ def test_the_list_shows_danish_time_in_the_ui_languages_format_whatever_the_pcs_
                           check=True, timeout=120)
     shown = json.loads(done.stdout.strip().splitlines()[-1])
 
-    assert shown["da"]["finalised"] == "07-12-2026 kl. 0.30"
-    assert shown["da"]["sent"] == "01-07-2026 kl. 0.05"
+    assert shown["da"]["finalised"] == "07-12-2026 kl. 00.30"
+    assert shown["da"]["sent"] == "01-07-2026 kl. 00.05"
     assert shown["da"]["due"] == "15-12-2026"
     assert shown["en"]["finalised"] == "7 Dec 2026, 00:30"
     assert shown["en"]["sent"] == "1 Jul 2026, 00:05"
