@@ -51,8 +51,8 @@ Installed-Size: $SIZE_KB
 Section: misc
 Priority: optional
 Depends: libc6 (>= 2.31), libstdc++6 (>= 12), libssl3 | libssl3t64, libglib2.0-0 | libglib2.0-0t64,
- libfontconfig1, libfreetype6, libdbus-1-3
-Recommends: libegl1, libgl1, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0,
+ libfontconfig1, libfreetype6, libdbus-1-3, libxcb1
+Recommends: libegl1, libgl1, libx11-6, libx11-xcb1, libxkbcommon0, libxkbcommon-x11-0,
  libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-xinerama0, libxcb-randr0, libxcb-render-util0,
  libxcb-image0, libxcb-xfixes0, libxcb-sync1, libxcb-shm0, libxcb-render0, libxcb-util1,
  libwayland-client0, libwayland-cursor0, libcups2 | libcups2t64

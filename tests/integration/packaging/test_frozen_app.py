@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,5 +84,23 @@ def test_bundle_holds_the_shipped_data_and_leaves_out_what_the_app_does_not_use(
     assert {p.name for p in (data / "i18n").glob("*.qm")} >= {"underret_shell_da.qm", "underret_shell_en.qm"}
     names = {p.name for p in internal.rglob("*")}
     unwanted = [n for n in names if re.match(r"(libQt6(Qml|Quick|Pdf|WebEngine|OpenGL|Designer)|QtQml|QtQuick"
-                                             r"|_pytest|hypothesis|libqgtk3|libgtk-3|libcairo)", n)]
+                                             r"|_pytest|hypothesis|libqgtk3|libgtk-3|libcairo"
+                                             # wheels' private copies of system libraries (system_libs.py)
+                                             r"|libcrypto-[0-9a-f]{8}|libxcb-[0-9a-f]{8}|libXau-[0-9a-f]{8}"
+                                             # server-side and test-only packages
+                                             r"|psycopg|uvicorn|starlette|aiosmtpd|prometheus_client"
+                                             r"|qt_help_)", n)]
     assert unwanted == []
+    assert not (internal / "jsonschema" / "benchmarks").exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux bundle's shared libraries")
+def test_bundled_extensions_load_the_system_s_libcrypto_and_libxcb_and_find_every_library(
+        frozen_build: Build) -> None:
+    internal = frozen_build.bundle / "_internal"
+    sqlcipher = next((internal / "sqlcipher3").glob("_sqlite3*.so"))
+    imaging = next((internal / "PIL").glob("_imaging.*.so"))
+    for extension, system in ((sqlcipher, "libcrypto.so.3"), (imaging, "libxcb.so.1")):
+        linked = subprocess.run(["ldd", str(extension)], capture_output=True, text=True, check=True).stdout
+        assert "not found" not in linked, linked
+        assert re.search(rf"^\s*{re.escape(system)} => /", linked, re.MULTILINE), linked
