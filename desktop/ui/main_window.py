@@ -15,7 +15,6 @@ first use builds its ~100 enum types, 30-40 ms) or call ``QAction.setShortcut``
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -384,16 +383,10 @@ class MainWindow(QMainWindow):
 
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._services.adopt_window(dialog)  # kept alive, and decorated as every window (the demo banner)
-        close: Callable[[], bool] = dialog.close
-        self._services.session.locking.connect(close)
-        dialog.destroyed.connect(lambda *_: self._disconnect_quietly(close))
+        # The dialog's own close slot: Qt drops the connection when the dialog is destroyed
+        # (a manual disconnect then found nothing and warned).
+        self._services.session.locking.connect(dialog.close)
         dialog.show()
-
-    def _disconnect_quietly(self, slot: Callable[[], bool]) -> None:
-        try:
-            self._services.session.locking.disconnect(slot)
-        except (RuntimeError, TypeError):  # already gone with the dialog
-            log.debug("locking slot already disconnected")
 
     def hideEvent(self, event: QHideEvent) -> None:
         # The size the person gave the window, for the next start (hidden at a lock, closed at quit).

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
 from desktop.config.policy import Policy
 from desktop.config.settings import SettingSource
 from desktop.store.profiles import ProfileInfo
+from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.shell import Shell
 
@@ -132,3 +135,25 @@ def test_the_passphrase_rules_show_in_the_settings_before_the_first_try(
     assert dialog.passphrase_rules.text().startswith("En adgangskode skal have mindst 8 tegn.")
     assert dialog.passphrase_message.text() == ""
     dialog.close()
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # a failed disconnect warned at each closing
+def test_locking_closes_the_settings_and_about_dialogs_every_time(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    # A dialog left open at a lock would show the profile's settings to whoever comes to the PC next.
+    services = make_services(language="en")
+    profile_factory(services, "Mette")
+    shell = start_shell(services)
+    for _ in range(2):  # the second time, after the first dialogs are gone, again without a warning
+        _unlocked(qtbot, services, shell, passphrase)
+        main = shell.main_window
+        assert main is not None
+        main.open_settings()
+        main.open_about()
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, (SettingsDialog, AboutDialog)) and w.isVisible()]
+        assert len(dialogs) == 2
+        services.session.lock()
+        qtbot.waitUntil(lambda: not any(isinstance(w, (SettingsDialog, AboutDialog)) and w.isVisible()
+                                        for w in QApplication.topLevelWidgets()))
