@@ -128,10 +128,10 @@ class PostgresStore(IntakeStore):
         return None
 
     @contextlib.contextmanager
-    def _transaction(self, *, write: bool) -> Iterator[Tx]:
+    def _translated_errors(self) -> Iterator[None]:
+        """psycopg's and the pool's errors as the store's own (busy, unavailable); others unchanged."""
         try:
-            with self._pool.connection() as connection, connection.transaction():
-                yield Tx(connection.cursor(), pyformat=True)
+            yield
         except (StoreBusy, StoreUnavailable, IntakeDatabaseUnavailable):
             raise
         except Exception as exc:
@@ -141,32 +141,24 @@ class PostgresStore(IntakeStore):
             raise translated from exc
 
     @contextlib.contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[Tx]:
+        with self._translated_errors(), self._pool.connection() as connection, connection.transaction():
+            yield Tx(connection.cursor(), pyformat=True)
+
+    @contextlib.contextmanager
     def statement(self) -> Iterator[Tx]:
-        try:
-            with self._pool.connection() as connection:  # autocommit: no BEGIN/COMMIT round trips
-                yield Tx(connection.cursor(), pyformat=True)
-        except (StoreBusy, StoreUnavailable, IntakeDatabaseUnavailable):
-            raise
-        except Exception as exc:
-            translated = self._translate(exc)
-            if translated is None:
-                raise
-            raise translated from exc
+        # autocommit: no BEGIN/COMMIT round trips
+        with self._translated_errors(), self._pool.connection() as connection:
+            yield Tx(connection.cursor(), pyformat=True)
 
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Sequence[Any]]:
         sql = sql.replace("%", "%%").replace("?", "%s")
-        try:
-            # A server-side cursor: rows come 256 at a time, however many there are.
-            with self._pool.connection() as connection, connection.transaction(), \
-                    connection.cursor(name=f"stream_{uuid.uuid4().hex}") as cursor:
-                cursor.itersize = 256
-                cursor.execute(sql, tuple(params))
-                yield from cursor
-        except Exception as exc:
-            translated = self._translate(exc)
-            if translated is None:
-                raise
-            raise translated from exc
+        # A server-side cursor: rows come 256 at a time, however many there are.
+        with self._translated_errors(), self._pool.connection() as connection, connection.transaction(), \
+                connection.cursor(name=f"stream_{uuid.uuid4().hex}") as cursor:
+            cursor.itersize = 256
+            cursor.execute(sql, tuple(params))
+            yield from cursor
 
     def _next_seq(self, tx: Tx) -> int:
         # A sequence (migration 4): concurrent writers never wait for each other's 1 MB rows and commits.
