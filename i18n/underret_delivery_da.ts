@@ -26,14 +26,14 @@
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="68" />
       <location filename="../desktop/ui/delivery/window.py" line="194" />
-      <source>I have received the municipality's &amp;acknowledgement</source>
+      <source>I have received the municipality's &amp;receipt</source>
       <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>Jeg har fået kommunens &amp;kvittering</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="70" />
       <location filename="../desktop/ui/delivery/window.py" line="196" />
-      <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
+      <source>Note that the municipality has sent a receipt for the selected notification</source>
       <translation>Notér, at kommunen har sendt kvittering for den valgte underretning</translation>
     </message>
     <message>
@@ -183,24 +183,24 @@
       <translation>Afvist – ring til kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="177" />
-      <source>No acknowledgement – phone the municipality</source>
-      <translation>Ingen kvittering – ring til kommunen</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="178" />
-      <source>Acknowledgement received</source>
-      <translation>Kvittering modtaget</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="179" />
       <source>Sent by secure e-mail – content removed</source>
       <translation>Sendt med sikker mail – indholdet er slettet</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="177" />
+      <source>No receipt – phone the municipality</source>
+      <translation>Ingen kvittering – ring til kommunen</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="178" />
+      <source>Receipt received</source>
+      <translation>Kvittering modtaget</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="180" />
-      <source>Sent, waiting for the receipt</source>
-      <translation>Sendt, venter på kvittering</translation>
+      <source>Sent, not yet confirmed as received</source>
+      <translation>Sendt, venter på besked om modtagelse</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="181" />
@@ -307,13 +307,28 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="314" />
-      <source>The municipality should have sent you an acknowledgement by %1.</source>
+      <source>The municipality should have sent you a receipt by %1.</source>
       <translation>Kommunen skulle have sendt dig en kvittering senest %1.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="317" />
-      <source>%1 has not sent an acknowledgement within six working days.</source>
+      <source>%1 has not sent a receipt within six working days.</source>
       <translation>%1 har ikke sendt kvittering inden for seks hverdage.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="340" />
+      <source>You have noted that the municipality sent you a receipt.</source>
+      <translation>Du har noteret, at kommunen har sendt dig en kvittering.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="344" />
+      <source>The municipality must send you a receipt by %1 (six working days). If none comes, phone them.</source>
+      <translation>Kommunen skal sende dig en kvittering senest %1 (seks hverdage). Får du ingen, så ring til kommunen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="359" />
+      <source>No receipt from %1 for the notification about %2 (reference number %3).</source>
+      <translation>Ingen kvittering fra %1 for underretningen om %2 (referencenummer %3).</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="322" />
@@ -346,24 +361,9 @@
       <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; kvitteringen er gemt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="340" />
-      <source>You have noted that the municipality sent you an acknowledgement.</source>
-      <translation>Du har noteret, at kommunen har sendt dig en kvittering.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="344" />
-      <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
-      <translation>Kommunen skal sende dig en kvittering senest %1 (seks hverdage). Får du ingen, så ring til kommunen.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="355" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>%2 tog ikke imod underretningen om %1: %3.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="359" />
-      <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
-      <translation>Ingen kvittering fra %1 for underretningen om %2 (referencenummer %3).</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="366" />
@@ -486,7 +486,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="58" />
       <source>the municipality's receiving service cannot open it with the keys it holds now (ask IT to check the intake keys)</source>
-      <translation>kommunens modtagesystem kan ikke åbne den med de nøgler, det har nu (bed it-afdelingen om at tjekke nøglerne)</translation>
+      <translation>kommunens modtagesystem er ikke sat op til at åbne den (bed it-afdelingen om at tjekke modtagesystemet)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="61" />
@@ -593,7 +593,7 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="116" />
       <source>the certificate for the municipality's secure mailbox is not meant for encrypted e-mail, so nothing was sent (ask IT)</source>
-      <translation>certifikatet til kommunens sikre postkasse er ikke beregnet til krypteret mail, så intet blev sendt (kontakt it-afdelingen)</translation>
+      <translation>certifikatet til kommunens sikre postkasse er ikke beregnet til sikker mail, så intet blev sendt (kontakt it-afdelingen)</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="119" />

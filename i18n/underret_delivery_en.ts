@@ -26,15 +26,15 @@
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="68" />
       <location filename="../desktop/ui/delivery/window.py" line="194" />
-      <source>I have received the municipality's &amp;acknowledgement</source>
+      <source>I have received the municipality's &amp;receipt</source>
       <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
-      <translation>I have received the municipality's &amp;acknowledgement</translation>
+      <translation>I have received the municipality's &amp;receipt</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="70" />
       <location filename="../desktop/ui/delivery/window.py" line="196" />
-      <source>Note that the municipality has sent an acknowledgement for the selected notification</source>
-      <translation>Note that the municipality has sent an acknowledgement for the selected notification</translation>
+      <source>Note that the municipality has sent a receipt for the selected notification</source>
+      <translation>Note that the municipality has sent a receipt for the selected notification</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/window.py" line="200" />
@@ -183,24 +183,24 @@
       <translation>Refused – phone the municipality</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="177" />
-      <source>No acknowledgement – phone the municipality</source>
-      <translation>No acknowledgement – phone the municipality</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="178" />
-      <source>Acknowledgement received</source>
-      <translation>Acknowledgement received</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="179" />
       <source>Sent by secure e-mail – content removed</source>
       <translation>Sent by secure e-mail – content removed</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="177" />
+      <source>No receipt – phone the municipality</source>
+      <translation>No receipt – phone the municipality</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="178" />
+      <source>Receipt received</source>
+      <translation>Receipt received</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="180" />
-      <source>Sent, waiting for the receipt</source>
-      <translation>Sent, waiting for the receipt</translation>
+      <source>Sent, not yet confirmed as received</source>
+      <translation>Sent, not yet confirmed as received</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="181" />
@@ -307,13 +307,28 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="314" />
-      <source>The municipality should have sent you an acknowledgement by %1.</source>
-      <translation>The municipality should have sent you an acknowledgement by %1.</translation>
+      <source>The municipality should have sent you a receipt by %1.</source>
+      <translation>The municipality should have sent you a receipt by %1.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="317" />
-      <source>%1 has not sent an acknowledgement within six working days.</source>
-      <translation>%1 has not sent an acknowledgement within six working days.</translation>
+      <source>%1 has not sent a receipt within six working days.</source>
+      <translation>%1 has not sent a receipt within six working days.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="340" />
+      <source>You have noted that the municipality sent you a receipt.</source>
+      <translation>You have noted that the municipality sent you a receipt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="344" />
+      <source>The municipality must send you a receipt by %1 (six working days). If none comes, phone them.</source>
+      <translation>The municipality must send you a receipt by %1 (six working days). If none comes, phone them.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="359" />
+      <source>No receipt from %1 for the notification about %2 (reference number %3).</source>
+      <translation>No receipt from %1 for the notification about %2 (reference number %3).</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="322" />
@@ -346,24 +361,9 @@
       <translation>The content was removed from this PC after the retention period; the receipt is kept.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="340" />
-      <source>You have noted that the municipality sent you an acknowledgement.</source>
-      <translation>You have noted that the municipality sent you an acknowledgement.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="344" />
-      <source>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</source>
-      <translation>The municipality must send you an acknowledgement by %1 (six working days). If none comes, phone them.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="355" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>The notification about %1 was not accepted by %2: %3.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="359" />
-      <source>No acknowledgement from %1 for the notification about %2 (reference number %3).</source>
-      <translation>No acknowledgement from %1 for the notification about %2 (reference number %3).</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="366" />

@@ -101,7 +101,7 @@
     <message>
       <location filename="../desktop/ui/demo/feedback.py" line="82" />
       <source>You found %1 of %2 signals in “%3”.</source>
-      <translation>Du fandt %1 af %2 tegn i “%3”.</translation>
+      <translation>Du fandt %1 af %2 tegn i »%3«.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/feedback.py" line="85" />
@@ -194,7 +194,7 @@
     <message>
       <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
       <source>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</source>
-      <translation>Her ser du, hvad Børne- og Familieafdelingen i Demo Kommune modtog, åbnet med kommunens nøgle. I virkeligheden er det kun kommunen, der kan læse det.</translation>
+      <translation>Her ser du, hvad børne- og familieafdelingen i Demo Kommune modtog, åbnet med kommunens nøgle. I virkeligheden er det kun kommunen, der kan læse det.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/municipality_view.py" line="93" />

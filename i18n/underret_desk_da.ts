@@ -619,7 +619,7 @@
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="273" />
       <source>The intake's receipt does not verify: ask IT to check the intake.</source>
-      <translation>Modtagesystemets kvittering kan ikke bekræftes: bed it-afdelingen tjekke modtagesystemet.</translation>
+      <translation>Modtagesystemets kvittering kan ikke kontrolleres: bed it-afdelingen om at tjekke modtagesystemet.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="275" />

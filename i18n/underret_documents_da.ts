@@ -6,7 +6,7 @@
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="40" />
       <source>&amp;Print…</source>
-      <translation>&amp;Udskriv…</translation>
+      <translation>&amp;Udskriv …</translation>
     </message>
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="42" />
@@ -22,7 +22,7 @@
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="45" />
       <source>&amp;Export as PDF…</source>
-      <translation>&amp;Gem som PDF…</translation>
+      <translation>&amp;Gem som PDF …</translation>
     </message>
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="47" />
@@ -33,12 +33,12 @@
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="85" />
       <source>Print…</source>
-      <translation>Udskriv…</translation>
+      <translation>Udskriv …</translation>
     </message>
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="88" />
       <source>Export as PDF…</source>
-      <translation>Gem som PDF…</translation>
+      <translation>Gem som PDF …</translation>
     </message>
     <message>
       <location filename="../desktop/ui/documents/actions.py" line="89" />

@@ -105,7 +105,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
-      <translation>Denne pc kan ikke gemme nøglen for dig (Windows' gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
+      <translation>Denne pc kan ikke huske adgangen til din profil for dig (Windows' gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="46" />
@@ -197,74 +197,74 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="244" />
+      <location filename="../desktop/ui/main_window.py" line="243" />
       <source>Underret</source>
       <extracomment>The share of the screen's free area the window takes the first time (capped on large screens). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start. Where other areas put what stands above the lists (the delivery alert and summary). ... and below them (the delivery panel of the selected notification).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="246" />
+      <location filename="../desktop/ui/main_window.py" line="245" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="248" />
-      <location filename="../desktop/ui/main_window.py" line="254" />
+      <location filename="../desktop/ui/main_window.py" line="247" />
+      <location filename="../desktop/ui/main_window.py" line="253" />
       <source>&amp;New notification</source>
       <translation>&amp;Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="249" />
+      <location filename="../desktop/ui/main_window.py" line="248" />
       <source>New notification</source>
       <translation>Ny underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="250" />
+      <location filename="../desktop/ui/main_window.py" line="249" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start en ny underretning (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="251" />
+      <location filename="../desktop/ui/main_window.py" line="250" />
       <source>&amp;Open</source>
       <translation>&amp;Åbn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="252" />
+      <location filename="../desktop/ui/main_window.py" line="251" />
       <source>Open the selected notification</source>
       <translation>Åbn den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="255" />
+      <location filename="../desktop/ui/main_window.py" line="254" />
       <source>&amp;Lock</source>
       <translation>&amp;Lås</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="256" />
+      <location filename="../desktop/ui/main_window.py" line="255" />
       <source>&amp;Settings…</source>
       <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="257" />
+      <location filename="../desktop/ui/main_window.py" line="256" />
       <source>&amp;About Underret</source>
       <translation>&amp;Om Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="258" />
+      <location filename="../desktop/ui/main_window.py" line="257" />
       <source>&amp;Quit</source>
       <translation>&amp;Afslut</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="259" />
+      <location filename="../desktop/ui/main_window.py" line="258" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Opdater listen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="260" />
+      <location filename="../desktop/ui/main_window.py" line="259" />
       <source>&amp;File</source>
       <translation>&amp;Filer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="261" />
+      <location filename="../desktop/ui/main_window.py" line="260" />
       <source>&amp;Help</source>
       <translation>&amp;Hjælp</translation>
     </message>
@@ -300,12 +300,12 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="265" />
+      <location filename="../desktop/ui/main_window.py" line="264" />
       <source>Opening your notifications…</source>
       <translation>Åbner dine underretninger …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="268" />
+      <location filename="../desktop/ui/main_window.py" line="267" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>Du har ingen underretninger endnu. Vælg »Ny underretning« for at begynde.</translation>
     </message>
@@ -320,7 +320,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/messages.py" line="31" />
       <source>The saved key does not open this profile's data. Your data is untouched.</source>
-      <translation>Den gemte nøgle kan ikke åbne profilens data. Dine data er ikke ændret.</translation>
+      <translation>Profilen kan ikke åbnes med det, der er gemt på denne pc. Dine data er ikke ændret.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="33" />
@@ -345,7 +345,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/messages.py" line="46" />
       <source>The key for this profile is no longer on this PC, so its data cannot be opened. The file has been kept.</source>
-      <translation>Nøglen til profilen findes ikke længere på denne pc, så dens data kan ikke åbnes. Filen er bevaret.</translation>
+      <translation>Det, der åbner profilen, findes ikke længere på denne pc, så dens data kan ikke åbnes. Filen er bevaret.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="49" />
@@ -375,22 +375,22 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/messages.py" line="62" />
       <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
-      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke huske nøglen for dig. Vælg i stedet en adgangskode.</translation>
+      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke huske adgangen til din profil for dig. Vælg i stedet en adgangskode.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="65" />
       <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
-      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke hente nøglen til dine underretninger. Er de låst, så lås dem op og prøv igen. It-afdelingen kan hjælpe med at få dem til at virke igen. Din datafil bliver ikke rørt.</translation>
+      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke åbne dine underretninger. Er de låst, så lås dem op og prøv igen. It-afdelingen kan hjælpe med at få dem til at virke igen. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="69" />
       <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
-      <translation>It-afdelingen kan måske lægge nøglen tilbage i Windows' gemte adgangskoder, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
+      <translation>It-afdelingen kan måske lægge det, der åbner din profil, tilbage i Windows' gemte adgangskoder, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="72" />
       <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
-      <translation>Windows' gemte adgangskoder kan ikke give Underret nøglen lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
+      <translation>Windows' gemte adgangskoder kan ikke åbne din profil lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="75" />
@@ -407,7 +407,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <source>The settings from your municipality's IT cannot be used: in {file}, the setting "{setting}" is wrong. Please contact IT.
 
 For IT: {problem}</source>
-      <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen "{setting}" forkert. Kontakt it-afdelingen.
+      <translation>Indstillingerne fra kommunens it-afdeling kan ikke bruges: I {file} er indstillingen »{setting}« forkert. Kontakt it-afdelingen.
 
 Til it-afdelingen: {problem}</translation>
     </message>
@@ -426,7 +426,7 @@ Til it-afdelingen: {problem}</translation>
       <source>A file named in the settings from your municipality's IT is missing ({file}, setting "{setting}"). Please contact IT.
 
 For IT: {problem}</source>
-      <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen "{setting}"). Kontakt it-afdelingen.
+      <translation>En fil, som kommunens it-indstillinger henviser til, mangler ({file}, indstillingen »{setting}«). Kontakt it-afdelingen.
 
 Til it-afdelingen: {problem}</translation>
     </message>
@@ -436,7 +436,7 @@ Til it-afdelingen: {problem}</translation>
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is wrong. Please contact IT.
 
 For IT: {problem}</source>
-      <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen "{setting}" forkert. Kontakt it-afdelingen.
+      <translation>I indstillingerne fra kommunens it-afdeling ({file}) er indstillingen »{setting}« forkert. Kontakt it-afdelingen.
 
 Til it-afdelingen: {problem}</translation>
     </message>
@@ -445,14 +445,14 @@ Til it-afdelingen: {problem}</translation>
       <source>In the settings from your municipality's IT ({file}), the setting "{setting}" is out of range. Please contact IT.
 
 For IT: {problem}</source>
-      <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen "{setting}" en ugyldig værdi. Kontakt it-afdelingen.
+      <translation>I indstillingerne fra kommunens it-afdeling ({file}) har indstillingen »{setting}« en ugyldig værdi. Kontakt it-afdelingen.
 
 Til it-afdelingen: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
-      <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, "{setting}". Kontakt it-afdelingen.</translation>
+      <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, »{setting}«. Kontakt it-afdelingen.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="103" />
@@ -518,7 +518,7 @@ Til it-afdelingen: {problem}</translation>
     <message>
       <location filename="../desktop/ui/messages.py" line="131" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
-      <translation>Vejledningspakken {file} kan ikke bruges ({path}: {problem}). Den seneste gode pakke bruges fortsat.</translation>
+      <translation>Retningslinjerne i {file} kan ikke bruges ({path}: {problem}). De seneste brugbare retningslinjer bruges fortsat.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="134" />
@@ -586,8 +586,13 @@ Til it-afdelingen: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/notification_table_model.py" line="203" />
-      <source>Acknowledgement due</source>
+      <source>Receipt due</source>
       <translation>Kvittering senest</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="274" />
+      <source>Sent, not yet confirmed as received</source>
+      <translation>Sendt, venter på besked om modtagelse</translation>
     </message>
     <message>
       <location filename="../desktop/ui/notification_table_model.py" line="236" />
@@ -609,11 +614,6 @@ Til it-afdelingen: {problem}</translation>
       <location filename="../desktop/ui/notification_table_model.py" line="273" />
       <source>Sending</source>
       <translation>Sender</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="274" />
-      <source>Sent, waiting for receipt</source>
-      <translation>Sendt, venter på kvittering</translation>
     </message>
     <message>
       <location filename="../desktop/ui/notification_table_model.py" line="275" />
@@ -675,7 +675,7 @@ Til it-afdelingen: {problem}</translation>
     <message>
       <location filename="../desktop/ui/placeholder_window.py" line="60" />
       <source>The guided notification form will open here.</source>
-      <translation>Den guidede underretning åbner her.</translation>
+      <translation>Underretningen åbner her.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/placeholder_window.py" line="61" />
@@ -903,7 +903,7 @@ Til it-afdelingen: {problem}</translation>
     <message>
       <location filename="../desktop/ui/unlock_window.py" line="251" />
       <source>This profile's key is kept on this PC. No passphrase is needed.</source>
-      <translation>Profilens nøgle er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
+      <translation>Profilen åbnes med det, der er gemt på denne pc. Der skal ikke bruges adgangskode.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/unlock_window.py" line="234" />

@@ -197,74 +197,74 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="244" />
+      <location filename="../desktop/ui/main_window.py" line="243" />
       <source>Underret</source>
       <extracomment>The share of the screen's free area the window takes the first time (capped on large screens). Emitted once, right after the window has painted for the first time (connect only quick slots: schedule real work with a timer). True once a list has been shown since the last unlock. True while the first list after unlocking is on its way (the window says so); a window made with its lists to come is opening from the start. Where other areas put what stands above the lists (the delivery alert and summary). ... and below them (the delivery panel of the selected notification).</extracomment>
       <translation>Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="246" />
+      <location filename="../desktop/ui/main_window.py" line="245" />
       <source>Underret – %1</source>
       <translation>Underret – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="248" />
-      <location filename="../desktop/ui/main_window.py" line="254" />
+      <location filename="../desktop/ui/main_window.py" line="247" />
+      <location filename="../desktop/ui/main_window.py" line="253" />
       <source>&amp;New notification</source>
       <translation>&amp;New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="249" />
+      <location filename="../desktop/ui/main_window.py" line="248" />
       <source>New notification</source>
       <translation>New notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="250" />
+      <location filename="../desktop/ui/main_window.py" line="249" />
       <source>Start a new notification of concern (Ctrl+N)</source>
       <translation>Start a new notification of concern (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="251" />
+      <location filename="../desktop/ui/main_window.py" line="250" />
       <source>&amp;Open</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="252" />
+      <location filename="../desktop/ui/main_window.py" line="251" />
       <source>Open the selected notification</source>
       <translation>Open the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="255" />
+      <location filename="../desktop/ui/main_window.py" line="254" />
       <source>&amp;Lock</source>
       <translation>&amp;Lock</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="256" />
+      <location filename="../desktop/ui/main_window.py" line="255" />
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="257" />
+      <location filename="../desktop/ui/main_window.py" line="256" />
       <source>&amp;About Underret</source>
       <translation>&amp;About Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="258" />
+      <location filename="../desktop/ui/main_window.py" line="257" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="259" />
+      <location filename="../desktop/ui/main_window.py" line="258" />
       <source>&amp;Refresh list</source>
       <translation>&amp;Refresh list</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="260" />
+      <location filename="../desktop/ui/main_window.py" line="259" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="261" />
+      <location filename="../desktop/ui/main_window.py" line="260" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
@@ -300,12 +300,12 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="265" />
+      <location filename="../desktop/ui/main_window.py" line="264" />
       <source>Opening your notifications…</source>
       <translation>Opening your notifications…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/main_window.py" line="268" />
+      <location filename="../desktop/ui/main_window.py" line="267" />
       <source>You have no notifications yet. Choose "New notification" to start one.</source>
       <translation>You have no notifications yet. Choose "New notification" to start one.</translation>
     </message>
@@ -586,8 +586,13 @@ For IT: {problem}</translation>
     </message>
     <message>
       <location filename="../desktop/ui/notification_table_model.py" line="203" />
-      <source>Acknowledgement due</source>
-      <translation>Acknowledgement due</translation>
+      <source>Receipt due</source>
+      <translation>Receipt due</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/notification_table_model.py" line="274" />
+      <source>Sent, not yet confirmed as received</source>
+      <translation>Sent, not yet confirmed as received</translation>
     </message>
     <message>
       <location filename="../desktop/ui/notification_table_model.py" line="236" />
@@ -609,11 +614,6 @@ For IT: {problem}</translation>
       <location filename="../desktop/ui/notification_table_model.py" line="273" />
       <source>Sending</source>
       <translation>Sending</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/notification_table_model.py" line="274" />
-      <source>Sent, waiting for receipt</source>
-      <translation>Sent, waiting for receipt</translation>
     </message>
     <message>
       <location filename="../desktop/ui/notification_table_model.py" line="275" />

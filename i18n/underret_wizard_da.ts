@@ -549,17 +549,17 @@
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="363" />
+      <location filename="../desktop/ui/wizard/window.py" line="374" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="423" />
+      <location filename="../desktop/ui/wizard/window.py" line="434" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="435" />
+      <location filename="../desktop/ui/wizard/window.py" line="446" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -675,7 +675,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="63" />
-      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
+      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you a receipt within six working days.</source>
       <translation>Underretningen låses og kan ikke ændres bagefter (en rettelse sendes som en ny underretning). Den sendes sikkert til kommunen, så snart pc'en er på nettet. Kommunen skal sende dig en kvittering inden for seks hverdage.</translation>
     </message>
     <message>

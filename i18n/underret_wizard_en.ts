@@ -549,17 +549,17 @@
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="363" />
+      <location filename="../desktop/ui/wizard/window.py" line="374" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="423" />
+      <location filename="../desktop/ui/wizard/window.py" line="434" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="435" />
+      <location filename="../desktop/ui/wizard/window.py" line="446" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
@@ -675,8 +675,8 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="63" />
-      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</source>
-      <translation>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you an acknowledgement within six working days.</translation>
+      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you a receipt within six working days.</source>
+      <translation>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you a receipt within six working days.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="78" />

@@ -200,7 +200,7 @@ class NotificationTableModel(QAbstractTableModel):
             Column.RECEIPTED: self.tr("Received"),
             Column.REFERENCE: self.tr("Reference number"),
             Column.MUNICIPALITY: self.tr("Municipality"),
-            Column.ACKNOWLEDGEMENT_DUE: self.tr("Acknowledgement due"),
+            Column.ACKNOWLEDGEMENT_DUE: self.tr("Receipt due"),
         }
         return headers.get(Column(section)) if 0 <= section < len(Column) else None
 
@@ -271,7 +271,7 @@ class NotificationTableModel(QAbstractTableModel):
             "draft": self.tr("Draft"),
             "queued": self.tr("Waiting to send"),
             "sending": self.tr("Sending"),
-            "sent": self.tr("Sent, waiting for receipt"),
+            "sent": self.tr("Sent, not yet confirmed as received"),
             "receipted": self.tr("Received by the municipality"),
             "failed": self.tr("Refused – phone the municipality"),
             "purged": self.tr("Received – content removed"),

@@ -66,9 +66,9 @@ class DeliveryPanel(QFrame):
         self.send_again_button.setText(translate("Delivery", "Send &again"))
         name_as_shown(self.send_again_button, translate("Delivery", "Send the refused notification again"))
         self.acknowledgement_button.setText(translate("Delivery", "I have received the municipality's "
-                                                                  "&acknowledgement"))
+                                                                  "&receipt"))
         name_as_shown(self.acknowledgement_button, translate(
-            "Delivery", "Note that the municipality has sent an acknowledgement for the selected "
+            "Delivery", "Note that the municipality has sent a receipt for the selected "
                         "notification"))
 
     def show_details(self, notification_id: str | None, details: StateDetails | None) -> None:

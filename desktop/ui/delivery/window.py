@@ -192,9 +192,9 @@ class MainWindowDelivery(QObject):
     # --- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.acknowledged_action.setText(translate("Delivery", "I have received the municipality's "
-                                                               "&acknowledgement"))
-        self.acknowledged_action.setToolTip(translate("Delivery", "Note that the municipality has sent an "
-                                                                  "acknowledgement for the selected "
+                                                               "&receipt"))
+        self.acknowledged_action.setToolTip(translate("Delivery", "Note that the municipality has sent a "
+                                                                  "receipt for the selected "
                                                                   "notification"))
         self.send_again_action.setText(translate("Delivery", "Send the refused notification &again"))
         self.send_now_action.setText(translate("Delivery", "Send &now"))

@@ -174,10 +174,10 @@ class StateWording:
             "waiting": translate("Delivery", "Waiting to be sent"),
             "sending": translate("Delivery", "Being sent now"),
             "refused": translate("Delivery", "Refused – phone the municipality"),
-            "overdue": translate("Delivery", "No acknowledgement – phone the municipality"),
-            "acknowledged": translate("Delivery", "Acknowledgement received"),
+            "overdue": translate("Delivery", "No receipt – phone the municipality"),
+            "acknowledged": translate("Delivery", "Receipt received"),
             "mailed_purged": translate("Delivery", "Sent by secure e-mail – content removed"),
-            "sent": translate("Delivery", "Sent, waiting for the receipt"),
+            "sent": translate("Delivery", "Sent, not yet confirmed as received"),
             "mailed": translate("Delivery", "Sent by secure e-mail"),
             "purged": translate("Delivery", "Received – content removed"),
             "received": translate("Delivery", "Received by the municipality"),
@@ -311,10 +311,10 @@ class StateWording:
         due = summary.acknowledgement_due
         if self.overdue(summary) and not kvittering:
             assert due is not None
-            lines.append(translate("Delivery", "The municipality should have sent you an acknowledgement by "
+            lines.append(translate("Delivery", "The municipality should have sent you a receipt by "
                                                "%1.").replace("%1", self._date(due)))
             lines.append(self.call_advice(summary.municipality))
-            headline = translate("Delivery", "%1 has not sent an acknowledgement within six working days.") \
+            headline = translate("Delivery", "%1 has not sent a receipt within six working days.") \
                 .replace("%1", municipality)
             return StateDetails(headline, lines, Tone.DANGER, note_acknowledgement=True)
         if _mailed(summary):
@@ -337,11 +337,11 @@ class StateWording:
             if kvittering:
                 return StateDetails(headline, lines, Tone.GOOD)
         if self.acknowledged(summary.id):
-            lines.append(translate("Delivery", "You have noted that the municipality sent you an "
-                                               "acknowledgement."))
+            lines.append(translate("Delivery", "You have noted that the municipality sent you a "
+                                               "receipt."))
             return StateDetails(headline, lines, Tone.GOOD)
         if due is not None:
-            lines.append(translate("Delivery", "The municipality must send you an acknowledgement by %1 (six "
+            lines.append(translate("Delivery", "The municipality must send you a receipt by %1 (six "
                                                "working days). If none comes, phone them.")
                          .replace("%1", self._date(due)))
         return StateDetails(headline, lines, Tone.GOOD, note_acknowledgement=due is not None)
@@ -356,7 +356,7 @@ class StateWording:
                 "%1", who).replace("%2", summary.municipality or translate("Delivery", "the municipality")) \
                 .replace("%3", reason_text(summary.last_error))
         elif self.overdue(summary):
-            text = translate("Delivery", "No acknowledgement from %1 for the notification about %2 "
+            text = translate("Delivery", "No receipt from %1 for the notification about %2 "
                                          "(reference number %3).").replace(
                 "%1", summary.municipality or translate("Delivery", "the municipality")).replace(
                 "%2", who).replace("%3", summary.reference or "?")

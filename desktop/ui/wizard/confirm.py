@@ -63,7 +63,7 @@ def summary_lines(document: NotificationDocument, pack: GuidelinePack, language:
     rows.append((translate("Wizard", "What happens now"), translate(
         "Wizard", "The notification is locked and can no longer be changed (a correction is sent as a new "
                   "notification). It is sent securely to the municipality as soon as this PC is online. The "
-                  "municipality must send you an acknowledgement within six working days.")))
+                  "municipality must send you a receipt within six working days.")))
     return rows
 
 

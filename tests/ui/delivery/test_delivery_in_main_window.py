@@ -41,7 +41,7 @@ def test_finalised_notification_is_sent_in_the_background_and_listed_as_received
     assert "Received: today " in panel
     assert summary.acknowledgement_due is not None
     due = summary.acknowledgement_due
-    assert f"acknowledgement by {due.day} " in panel and str(due.year) in panel
+    assert f"receipt by {due.day} " in panel and str(due.year) in panel
     assert intake.store.count(notification_id) == 1
     assert app.part.badge.text() == "Nothing waiting to be sent"
     assert not app.part.alert.isVisible()
@@ -115,7 +115,7 @@ def test_an_overdue_acknowledgement_is_shown_with_the_municipalitys_phone_number
     qtbot.waitUntil(lambda: app.part.alert.isVisible(), timeout=WAIT_MS)
     summary = app.services.require_vault().notifications.get_summary(notification_id)
     assert summary.acknowledgement_due is not None and summary.acknowledgement_due < three_weeks_later
-    assert app.state_text(notification_id) == "No acknowledgement – phone the municipality"
+    assert app.state_text(notification_id) == "No receipt – phone the municipality"
     assert summary.reference is not None and summary.reference in app.part.alert.lines.text()
     assert "Phone 00 00 01 01." in app.part.alert.lines.text()
     advice = "Phone Demo Kommune, children's services on 00 00 01 01 and give the reference number."
@@ -138,11 +138,11 @@ def test_noting_the_acknowledgement_ends_the_reminder_also_after_the_next_unlock
     app.part.acknowledged_action.trigger()
 
     assert not app.part.alert.isVisible()
-    assert app.state_text(notification_id) == "Acknowledgement received"
+    assert app.state_text(notification_id) == "Receipt received"
     app.services.session.lock()
     app.unlock()
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Acknowledgement received", timeout=WAIT_MS)
-    noted = "You have noted that the municipality sent you an acknowledgement."
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Receipt received", timeout=WAIT_MS)
+    noted = "You have noted that the municipality sent you a receipt."
     assert noted in app.panel_text(notification_id)
     assert not app.part.alert.isVisible()
 

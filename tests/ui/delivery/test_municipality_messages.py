@@ -3,7 +3,7 @@
 The delivery worker reads and verifies them on its pass (``desktop.outbox.replies``, tested with a real
 intake and desk in tests/integration/desk) and keeps them in the vault; here they are kept as the
 worker keeps them and the worker's ``messagesReceived`` is given, as after a pass. The list then says
-"Acknowledgement received", the panel names the date and the unit, an overdue reminder ends at once,
+"Receipt received", the panel names the date and the unit, an overdue reminder ends at once,
 and after the next unlock the list still knows (read from the vault's messages).
 """
 
@@ -60,7 +60,7 @@ def test_the_kvittering_and_the_orientation_show_with_date_and_unit_also_after_t
     at = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
     _keep(app, notification_id, "acknowledgement", at)
 
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Acknowledgement received", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Receipt received", timeout=WAIT_MS)
     said = f"The municipality has sent a kvittering on {long_date(date(2026, 3, 2), 'en')} ({UNIT})."
     assert said in app.panel_text(notification_id)
     assert not app.part.panel.acknowledgement_button.isVisible()  # nothing left to note by hand
@@ -72,7 +72,7 @@ def test_the_kvittering_and_the_orientation_show_with_date_and_unit_also_after_t
 
     app.services.session.lock()
     app.unlock()
-    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Acknowledgement received", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.state_text(notification_id) == "Receipt received", timeout=WAIT_MS)
     text = app.panel_text(notification_id)
     assert said in text and oriented in text
 
@@ -87,12 +87,12 @@ def test_a_kvittering_ends_an_overdue_reminder_at_once(
     app.unlock()
     notification_id = _received(app, qtbot, answers)
     qtbot.waitUntil(lambda: app.part.alert.isVisible(), timeout=WAIT_MS)
-    assert app.state_text(notification_id) == "No acknowledgement – phone the municipality"
+    assert app.state_text(notification_id) == "No receipt – phone the municipality"
 
     _keep(app, notification_id, "acknowledgement", datetime.now(UTC))
 
     qtbot.waitUntil(lambda: not app.part.alert.isVisible(), timeout=WAIT_MS)
-    assert app.state_text(notification_id) == "Acknowledgement received"
+    assert app.state_text(notification_id) == "Receipt received"
     text = app.panel_text(notification_id)
-    assert "has not sent an acknowledgement" not in text
+    assert "has not sent a receipt" not in text
     assert f"({UNIT})" in text

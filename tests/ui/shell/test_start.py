@@ -46,6 +46,6 @@ def test_invalid_policy_shows_file_setting_and_problem_and_the_app_exits_non_zer
     # The person reads Danish and is told whom to ask; the technical detail is marked as IT's (it is
     # English, as doctor prints it), not mixed into the Danish sentence.
     person, _, for_it = shown[0].partition("\n\nTil it-afdelingen: ")
-    assert person.endswith("har indstillingen \"idle_lock_minutes\" en ugyldig værdi. Kontakt it-afdelingen.")
+    assert person.endswith("har indstillingen »idle_lock_minutes« en ugyldig værdi. Kontakt it-afdelingen.")
     assert "must be" not in person
     assert for_it == "must be at most 240, got 999"

@@ -98,16 +98,16 @@ def test_a_notification_sent_by_secure_email_reads_as_sent_and_is_chased_when_ov
     assert details is not None
     assert "Reference number: 5F0C6A3E." in details.lines
     assert "Secure e-mail gives no automatic message of receipt." in details.lines
-    assert any(line.startswith("The municipality must send you an acknowledgement by 10 November 2026")
+    assert any(line.startswith("The municipality must send you a receipt by 10 November 2026")
                for line in details.lines)
     assert not wording.overdue(waiting)
 
     late = _summary(NotificationState.SENT, date(2026, 11, 5))
     assert wording.overdue(late)
-    assert wording.text(late) == "No acknowledgement – phone the municipality"
+    assert wording.text(late) == "No receipt – phone the municipality"
     late_details = wording.details(late)
     assert late_details is not None and late_details.headline == (
-        "Demo Kommune has not sent an acknowledgement within six working days.")
+        "Demo Kommune has not sent a receipt within six working days.")
     assert wording.overdue_among([waiting, late]) == [late]
     # Noted as acknowledged by the person: no longer chased.
     wording.acknowledged = lambda _id: True
@@ -120,13 +120,13 @@ def test_a_mailed_notification_whose_content_was_removed_still_reads_as_sent_by_
     wording = StateWording(lambda: None, lambda: date(2026, 12, 20), lambda: "en",
                            lambda _id: True)  # acknowledged: not chased
     purged = _summary(NotificationState.PURGED, date(2026, 11, 10))
-    assert wording.text(purged) == "Acknowledgement received"
+    assert wording.text(purged) == "Receipt received"
     purged_details = wording.details(purged)
     assert purged_details is not None and purged_details.headline == "Sent to Demo Kommune by secure e-mail."
     unacknowledged = StateWording(lambda: None, lambda: date(2026, 11, 6), lambda: "en")
     assert unacknowledged.text(purged) == "Sent by secure e-mail – content removed"
     # Never acknowledged: chased, with the e-mail wording.
     chased = StateWording(lambda: None, lambda: date(2026, 12, 20), lambda: "en")
-    assert chased.text(purged) == "No acknowledgement – phone the municipality"
+    assert chased.text(purged) == "No receipt – phone the municipality"
     received = purged._replace(receipted_at=datetime(2026, 11, 2, 10, 1, tzinfo=UTC))
     assert unacknowledged.text(received) == "Received – content removed"
