@@ -356,9 +356,10 @@ def _knowledge(document: NotificationDocument, t: Translate, m: _Gaps, voc: Voca
 
 def _signals(document: NotificationDocument, t: Translate, voc: Vocabulary) -> Section:
     groups: dict[str, list[tuple[str, str, bool]]] = {}
+    band = document.child.age_band  # the pack may word a sign for the child's age (»Barnet …« / »Den unge …«)
     for signal in document.concern.signals:
         groups.setdefault(clean_text(voc.category(signal.category_id)), []).append(
-            (clean_text(voc.signal(signal.id)), clean_text(signal.id), signal.acute))
+            (clean_text(voc.signal(signal.id, band)), clean_text(signal.id), signal.acute))
     if not groups:
         return Section(t("concern.section"), [Note(t("concern.none"))])
     blocks: list[Block] = [Note(t("concern.intro"))]

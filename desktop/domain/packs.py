@@ -148,6 +148,14 @@ class AgeHelp(_Model):
     help: Localised
 
 
+class AgeLabel(_Model):
+    """A signal's label for some of its age bands (instead of its ``label`` for those bands), e.g.
+    »Barnet …« for 6–12 and »Den unge …« for 13–17."""
+
+    age_bands: list[AgeBand] = PField(min_length=1)
+    label: Localised
+
+
 class Signal(_Model):
     """One concern signal: what to look for, for which ages, and how much it weighs."""
 
@@ -157,6 +165,10 @@ class Signal(_Model):
     weight: int = PField(ge=1, le=3, description="1 worth noting, 2 clear concern, 3 serious")
     label: Localised
     help: Localised
+    label_by_age: list[AgeLabel] = PField(
+        default_factory=list,
+        description="Labels that fit only some of the signal's age bands; they replace label there",
+    )
     help_by_age: list[AgeHelp] = PField(
         default_factory=list,
         description="Examples that fit only some of the signal's age bands; they replace help there",
@@ -168,6 +180,14 @@ class Signal(_Model):
         description="Search words: the everyday words a worried person may type (space-separated; "
                     "a word also matches the start or middle of a longer one)",
     )
+
+    def label_for(self, band: AgeBand | None) -> Localised:
+        """The label to show for ``band`` (the general ``label`` while the band is unknown)."""
+        if band is not None:
+            for variant in self.label_by_age:
+                if band in variant.age_bands:
+                    return variant.label
+        return self.label
 
     def help_for(self, band: AgeBand | None) -> Localised:
         """The examples to show for ``band`` (the general ``help`` while the band is unknown)."""
@@ -352,8 +372,8 @@ class GuidelinePack(_Model):
             labels = {c.id: c.label.get(lang) or c.label.da for c in self.categories}
             cached = []
             for s in self.signals_for(band):
-                examples = s.help_for(band)
-                parts = [s.label.get(lang) or s.label.da, examples.get(lang) or examples.da,
+                label, examples = s.label_for(band), s.help_for(band)
+                parts = [label.get(lang) or label.da, examples.get(lang) or examples.da,
                          labels[s.category]]
                 if s.keywords is not None:
                     parts.append(s.keywords.get(lang) or s.keywords.da)
@@ -519,16 +539,19 @@ def _check_references(pack: GuidelinePack, name: str, root: yaml.Node | None) ->
                 fail(("signals", i, "age_bands", j), f"age band {band.value!r} is not in age_bands",
                      "unknown_reference")
     for i, s in enumerate(pack.signals):
-        covered: set[AgeBand] = set()
-        for j, variant in enumerate(s.help_by_age):
-            for k, band in enumerate(variant.age_bands):
-                loc: tuple[int | str, ...] = ("signals", i, "help_by_age", j, "age_bands", k)
-                if band not in s.age_bands:
-                    fail(loc, f"age band {band.value!r} is not one of the signal's age_bands",
-                         "unknown_reference")
-                if band in covered:
-                    fail(loc, f"age band {band.value!r} has examples twice", "duplicate_id")
-                covered.add(band)
+        variants: tuple[tuple[str, Sequence[AgeHelp | AgeLabel], str], ...] = (
+            ("help_by_age", s.help_by_age, "examples"), ("label_by_age", s.label_by_age, "a label"))
+        for key, entries, what in variants:
+            covered: set[AgeBand] = set()
+            for j, variant in enumerate(entries):
+                for k, band in enumerate(variant.age_bands):
+                    loc: tuple[int | str, ...] = ("signals", i, key, j, "age_bands", k)
+                    if band not in s.age_bands:
+                        fail(loc, f"age band {band.value!r} is not one of the signal's age_bands",
+                             "unknown_reference")
+                    if band in covered:
+                        fail(loc, f"age band {band.value!r} has {what} twice", "duplicate_id")
+                    covered.add(band)
     if not any(c.phone for c in pack.acute_contacts()):
         fail(("contacts",), "no acute contact has a phone number (the acute path needs one)", "missing_key")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.domain.age_bands import AgeBand
 from desktop.domain.codes import shipped_code_lists
 from desktop.domain.packs import GuidelinePack, known_pack
 from desktop.domain.text import localise
@@ -39,10 +40,11 @@ class Vocabulary:
         """A municipality's name from its code."""
         return self.code("municipality", code)
 
-    def signal(self, signal_id: str) -> str:
-        """A signal's label in the pack."""
+    def signal(self, signal_id: str, band: AgeBand | None = None) -> str:
+        """A signal's label in the pack, in the words the pack uses for the child's age ``band``
+        (»Barnet …« for a 7-year-old, »Den unge …« for a 15-year-old; the general label if unknown)."""
         if self.pack is not None and self.pack.has_signal(signal_id):
-            return localise(self.pack.signal(signal_id).label, self.language)
+            return localise(self.pack.signal(signal_id).label_for(band), self.language)
         return signal_id
 
     def category(self, category_id: str) -> str:

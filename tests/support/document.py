@@ -209,7 +209,7 @@ def every_value(document: NotificationDocument) -> list[str]:
             return
         if isinstance(owner, SignalMark):
             if name == "id":
-                values.extend([voc.signal(str(value)), str(value)])
+                values.extend([voc.signal(str(value), document.child.age_band), str(value)])
             elif name == "category_id":
                 values.append(voc.category(str(value)))
             return

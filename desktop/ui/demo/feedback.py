@@ -64,9 +64,9 @@ class FeedbackWindow(QDialog):
         fit_to_screen(self, metrics.averageCharWidth() * 90, metrics.height() * 30)
 
     def _label(self, signal_id: str) -> str:
-        for signal in self._pack.signals:
-            if signal.id == signal_id:
-                return signal.label[self._language]
+        # In the words the pack uses for the case's child (»Barnet …« for a 7-year-old).
+        if self._pack.has_signal(signal_id):
+            return self._pack.signal(signal_id).label_for(self.scenario.age_band)[self._language]
         return signal_id
 
     def _list(self, ids: tuple[str, ...], empty: str) -> str:

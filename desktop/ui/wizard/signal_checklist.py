@@ -4,7 +4,8 @@ Every signal of the pack gets its tree item once; the age band and the search
 only hide and show items, so a pack with hundreds of signals filters within a
 frame. Which signals fit the band and which match the search is the domain's
 answer (``GuidelinePack.signals_for`` / ``search``); a signal whose examples differ by
-age (``help_by_age``) gets the band's examples when the band changes.
+age (``help_by_age``) gets the band's examples when the band changes, and one whose label differs
+by age (``label_by_age``: »Barnet …« / »Den unge …«) the band's label.
 """
 
 from __future__ import annotations
@@ -119,13 +120,14 @@ class SignalChecklistEditor(FieldEditor):
         self.apply_filter()
 
     def _show_examples_for(self, band: AgeBand | None) -> None:
-        """The examples the pack gives for this age band (no nappy rash for a teenager's hygiene)."""
+        """The label and examples the pack gives for this age band (no nappy rash for a teenager's
+        hygiene, »Barnet …« for a 7-year-old where a 15-year-old reads »Den unge …«)."""
         lang = self.context.language
         self.tree.blockSignals(True)  # a text change is not a tick: no autosave, no problems redrawn
         try:
             for signal in self.context.pack.signals:
-                if signal.help_by_age:
-                    self._set_item_text(self.items[signal.id], localise(signal.label, lang),
+                if signal.help_by_age or signal.label_by_age:
+                    self._set_item_text(self.items[signal.id], localise(signal.label_for(band), lang),
                                         localise(signal.help_for(band), lang))
         finally:
             self.tree.blockSignals(False)

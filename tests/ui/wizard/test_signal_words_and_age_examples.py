@@ -1,20 +1,24 @@
-"""The signs page in the wizard: everyday words find the sign a worried person means, and the examples
-under each sign fit the child's age (a teenager's list never talks about nappies)."""
+"""The signs page in the wizard: everyday words find the sign a worried person means, and the words and
+examples of each sign fit the child's age (a teenager's list never talks about nappies, a 7-year-old's
+says »Barnet …« where a teenager's says »Den unge …«)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
 from desktop.domain.packs import load_pack, packs_dir
+from desktop.ui.wizard.review import ReviewPage
 from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
 from tests.ui.wizard.conftest import Wizard
 
 TEEN_CPR = "120511-4003"  # 15 years old on the tests' day (23 November 2026)
 BABY_CPR = "120126-4007"  # 10 months old
+CHILD_CPR = "120519-4001"  # 7 years old
 
 
 def _signs_page(wizard: Wizard, cpr: str) -> SignalChecklistEditor:
@@ -84,3 +88,32 @@ def test_a_search_says_how_many_signs_it_found_to_a_screen_reader(
     QTest.keyClicks(editor.search, "blåxq")
     qtbot.waitUntil(lambda: editor.search.property("announced") == "Ingen tegn passer til søgningen.")
     assert editor.empty_label.isVisibleTo(wizard.window)
+
+
+def test_a_seven_year_olds_signs_and_copy_say_barnet_and_a_teenagers_den_unge(
+        qtbot: QtBot, services: Services, open_wizard: Callable[..., Wizard]) -> None:
+    """The pack words a sign for the child's age (``label_by_age``): the list and the review page's copy
+    (the layout the PDF has) say »Barnet …« for a 7-year-old; a school child's list has no boyfriend."""
+    services.set_pack(load_pack(packs_dir() / "demo-kommune.yaml"))
+    first = open_wizard()
+    child = _signs_page(first, CHILD_CPR)
+    assert child.band is not None and child.band.value == "6-12"
+    drugs = child.items["risk.drugs_alcohol"]
+    assert drugs.text(0).startswith("Barnet bruger alkohol eller stoffer\n")
+    assert drugs.data(0, Qt.ItemDataRole.AccessibleTextRole) == "Barnet bruger alkohol eller stoffer"
+    assert child.items["honour.threats"].text(0).startswith("Barnet bliver truet af familien\n")
+    shown = _shown_text(child).casefold()
+    assert "den unge" not in shown and "kæreste" not in shown
+    first.tick_signal("risk.drugs_alcohol", "alkohol")
+    first.go_on_to("review")
+    review = first.window.current_page()
+    assert isinstance(review, ReviewPage)
+    qtbot.waitUntil(lambda: "Barnet bruger alkohol eller stoffer" in review.document_view.toPlainText(),
+                    timeout=10000)
+    assert "Den unge" not in review.document_view.toPlainText()
+
+    first.window.close()
+    qtbot.waitUntil(lambda: not first.window.isVisible())
+    teen = _signs_page(open_wizard(), TEEN_CPR)
+    assert teen.items["risk.drugs_alcohol"].text(0).startswith("Den unge bruger alkohol eller stoffer\n")
+    assert teen.items["honour.threats"].text(0).startswith("Den unge bliver truet af familien\n")
