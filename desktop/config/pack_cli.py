@@ -13,7 +13,9 @@ the policy's ``trusted_pack_keys``), the pack schema, that the pack's id is its 
 asks the source for ``<municipality>.yaml``), and that it is not older than the copy shipped with
 this version of Underret nor than ``--in-force`` (the version PCs use now; ``underret doctor``
 shows it). ``--kind directory`` checks a municipality directory the same way. Exit status 0 means
-the app would accept it, 1 that it would refuse it, 2 that the keys or options are wrong.
+the app would accept it, 1 that it would refuse it, 2 that the keys or options are wrong. A pack's
+Danish texts are also held to the glossary (``i18n/GLOSSARY.md``): a term it rules out is a
+``WARNING`` line on an accepted pack, never a refusal.
 """
 
 from __future__ import annotations
@@ -150,4 +152,21 @@ def _verify(pack: Path, kind_name: str, trusted_files: list[Path] | None, policy
         print(f"REFUSED {pack.name}: {exc} ({exc.message_id})", file=sys.stderr)
         return 1
     print(f"OK {pack.name}: {kind.kind} {loaded.id} version {loaded.version}, signed by {key_id}")
+    if kind.kind == "pack":
+        _wording_warnings(pack.name, data)
     return 0
+
+
+def _wording_warnings(name: str, data: bytes) -> None:
+    """Warn (never refuse) about Danish terms the glossary rules out (i18n/GLOSSARY.md): the national
+    texts are held to it by a test; a municipality's own pack hears about it here, before PCs show it."""
+    import yaml
+
+    from desktop.domain.glossary import check_yaml
+
+    hits = check_yaml(yaml.safe_load(data), name)
+    for hit in hits:
+        print(f"WARNING {hit}")
+    if hits:
+        print(f"{len(hits)} wording warning(s) in {name}: the pack is accepted, but its Danish should "
+              f"use the terms in Underret's glossary (i18n/GLOSSARY.md)")

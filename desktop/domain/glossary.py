@@ -101,6 +101,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("vejledningspakke", _W + r"(vejledningspakke\w*|standardpakke\w*|pakke|pakken|pakker|pakkerne)"
          + _E, "»retningslinjer« (kommunens retningslinjer)",
          "Samme ting har ét navn: retningslinjer."),
+    Rule("kommunens-vejledning", _W + r"(kommunens|kommunernes) vejledning\w*",
+         "»kommunens retningslinjer«", "Samme ting har ét navn: retningslinjer."),
     Rule("indberetning", _W + r"(indberetning\w*|bekymringsmelding\w*)", "»underretning«",
          "Loven og Underret siger underretning."),
     Rule("IT", _W + r"IT" + _E, "»it-afdelingen«", "Dansk retskrivning: it med små bogstaver.",

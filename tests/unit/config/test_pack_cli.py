@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -155,3 +157,41 @@ def test_verify_and_the_app_agree_on_every_case(
         verdict = main(["verify", str(pack), "--trusted", str(keys / "kommune-2026.pub")])
         status = PackUpdater(policy, folder=tmp_path / f"pc-{index}").check(datetime.now(UTC))
         assert (verdict == 0) == (status.outcome is UpdateOutcome.UPDATED), (index, status)
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed ``underret-pack`` command, as a municipality's IT runs it."""
+    tool = Path(sys.executable).parent / "underret-pack"
+    return subprocess.run([str(tool), *args], capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_verify_warns_about_danish_the_glossary_rules_out_but_accepts_the_pack(
+        tmp_path: Path, pack_yaml: Callable[..., bytes]) -> None:
+    assert _run("keygen", "--out", str(tmp_path), "--id", "k1").returncode == 0
+    pack = tmp_path / "demo-kommune.yaml"
+    pack.write_bytes(pack_yaml(note='"standardpakke" – svar inden for 6 arbejdsdage'))
+    assert _run("sign", str(pack), "--key", str(tmp_path / "k1.key")).returncode == 0
+
+    result = _run("verify", str(pack), "--trusted", str(tmp_path / "k1.pub"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("OK demo-kommune.yaml: pack demo-kommune")
+    warnings = [line for line in lines if line.startswith("WARNING ")]
+    # Each names the place in the pack, the term, what to write instead, and the whole text.
+    assert any(w.startswith("WARNING demo-kommune.yaml:name.da: »arbejdsdage«") and "hverdage" in w
+               and "Vejledning demo-kommune" in w for w in warnings)
+    assert any("»standardpakke«" in w and "retningslinjer" in w for w in warnings)
+    assert any("(straight-quote)" in w and "»…«" in w for w in warnings)
+    assert f"{len(warnings)} wording warning(s) in demo-kommune.yaml" in lines[-1]
+    assert "GLOSSARY.md" in lines[-1]
+
+
+def test_verify_is_quiet_about_a_pack_in_the_glossary_s_words(
+        tmp_path: Path, pack_yaml: Callable[..., bytes]) -> None:
+    assert _run("keygen", "--out", str(tmp_path), "--id", "k1").returncode == 0
+    pack = tmp_path / "demo-kommune.yaml"
+    pack.write_bytes(pack_yaml(note="»retningslinjer« – kvittering inden for seks hverdage"))
+    assert _run("sign", str(pack), "--key", str(tmp_path / "k1.key")).returncode == 0
+    result = _run("verify", str(pack), "--trusted", str(tmp_path / "k1.pub"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK demo-kommune.yaml") and "WARNING" not in result.stdout

@@ -92,6 +92,7 @@ def test_no_danish_text_uses_a_term_the_glossary_rules_out() -> None:
     ("Brug aldrig standardpakken.", "vejledningspakke"),
     ("Den seneste gode pakke bruges fortsat.", "vejledningspakke"),
     ("Kontakt IT.", "IT"),
+    ("Se kommunens vejledning.", "kommunens-vejledning"),
     ("Udskriv…", "ellipsis-space"),
     ("Profilens nøgle er gemt på denne pc.", "noegle"),
     ("Du får svar inden for 6 hverdage.", "tal-hverdage"),
