@@ -247,18 +247,34 @@
   <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="205" />
-      <source>%n thing(s) to look at before you can send it.</source>
+      <location filename="../desktop/ui/wizard/review.py" line="218" />
+      <source>%n thing(s) to put right before you can send it:</source>
       <translation>
-        <numerusform>%n thing to look at before you can send it.</numerusform>
-        <numerusform>%n things to look at before you can send it.</numerusform>
+        <numerusform>%n thing to put right before you can send it:</numerusform>
+        <numerusform>%n things to put right before you can send it:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/wizard/review.py" line="222" />
+      <source>and %n more.</source>
+      <translation>
+        <numerusform>and %n more.</numerusform>
+        <numerusform>and %n more.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/wizard/review.py" line="227" />
+      <source>Not sent: %n thing(s) to put right first.</source>
+      <translation>
+        <numerusform>Not sent: %n thing to put right first.</numerusform>
+        <numerusform>Not sent: %n things to put right first.</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>Wizard</name>
     <message>
-      <location filename="../desktop/ui/wizard/base.py" line="155" />
+      <location filename="../desktop/ui/wizard/base.py" line="159" />
       <source>%1 (required)</source>
       <translation>%1 (required)</translation>
     </message>
@@ -370,7 +386,7 @@
       <translation>Call now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/guidance.py" line="75" />
+      <location filename="../desktop/ui/wizard/guidance.py" line="86" />
       <source>Whom to call now</source>
       <translation>Whom to call now</translation>
     </message>
@@ -401,144 +417,144 @@
       <translation>&amp;Later</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="127" />
+      <location filename="../desktop/ui/wizard/review.py" line="140" />
       <source>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</source>
       <translation>Where it says “Not filled in yet”, an answer is still missing. Tab to it in the text and press Enter to go there.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="136" />
+      <location filename="../desktop/ui/wizard/review.py" line="149" />
       <source>The notification as the municipality will read it</source>
       <translation>The notification as the municipality will read it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="149" />
-      <location filename="../desktop/ui/wizard/review.py" line="151" />
+      <location filename="../desktop/ui/wizard/review.py" line="162" />
+      <location filename="../desktop/ui/wizard/review.py" line="164" />
       <source>Edit: %1</source>
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="161" />
+      <location filename="../desktop/ui/wizard/review.py" line="174" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="182" />
+      <location filename="../desktop/ui/wizard/review.py" line="195" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="52" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="53" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <extracomment>How long after the last keystroke in the search the number of signs found is said.</extracomment>
       <translation>Search, e.g. bruise, hunger, absence</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="53" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="54" />
       <source>Search the signs</source>
       <translation>Search the signs</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="73" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="74" />
       <source>No signs match the search.</source>
       <translation>No signs match the search.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="104" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Use the arrow keys to move and Space to tick a sign.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="113" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="114" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>The child's age is not known yet, so all signs are shown.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="115" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="116" />
       <source>Signs for the age group: %1</source>
       <translation>Signs for the age group: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="176" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="178" />
       <source>Signs that match the search: %1.</source>
       <translation>Signs that match the search: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="276" />
+      <location filename="../desktop/ui/wizard/window.py" line="278" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="277" />
+      <location filename="../desktop/ui/wizard/window.py" line="279" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="278" />
+      <location filename="../desktop/ui/wizard/window.py" line="280" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="279" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="281" />
+      <location filename="../desktop/ui/wizard/window.py" line="283" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="282" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="283" />
+      <location filename="../desktop/ui/wizard/window.py" line="285" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="285" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Back to re&amp;view</source>
       <translation>Back to re&amp;view</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>Back to the review page</source>
       <translation>Back to the review page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Back to the review page (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="294" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="275" />
+      <location filename="../desktop/ui/wizard/window.py" line="277" />
       <source>Underret – notification of concern</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A correction's note of what it corrects (see :mod:`.finalised_view`). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Underret – notification of concern</translation>
@@ -549,17 +565,17 @@
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="374" />
+      <location filename="../desktop/ui/wizard/window.py" line="400" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="434" />
+      <location filename="../desktop/ui/wizard/window.py" line="460" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="446" />
+      <location filename="../desktop/ui/wizard/window.py" line="472" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
@@ -574,13 +590,13 @@
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="246" />
+      <location filename="../desktop/ui/wizard/sending.py" line="259" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="272" />
+      <location filename="../desktop/ui/wizard/sending.py" line="285" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -690,13 +706,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="108" />
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="111" />
-      <location filename="../desktop/ui/wizard/window.py" line="289" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>

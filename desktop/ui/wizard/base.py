@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.forms import FormField
 from desktop.domain.packs import GuidelinePack
@@ -23,7 +23,8 @@ from desktop.ui.wizard.attachment_store import AttachmentStore
 
 translate = QCoreApplication.translate
 
-#: The red of problem messages (the same as the acute button's).
+#: How long after the last keystroke a message that appeared in a field is said aloud.
+SAY_NOTE_MS = 600
 
 
 def as_sentences(*parts: str) -> str:
@@ -72,6 +73,9 @@ class FieldEditor(QWidget):
         self.context = context
         self.required = False
         self._loading = False
+        # The message last said aloud, and the pause after typing before a new one is said.
+        self._note_said = ""
+        self._note_timer: QTimer | None = None
         self.setObjectName(f"field:{path}")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 4, 0, 4)
@@ -158,9 +162,9 @@ class FieldEditor(QWidget):
     def apply_accessible_name(self, name: str) -> None:
         target = self.focus_target()
         target.setAccessibleName(name)
-        description = localise(self.field.help, self.context.language)
-        if description:
-            target.setAccessibleDescription(description)
+        # The whole description again (a problem or a live note shown now stays in it, e.g. the CPR
+        # note when the page marks the field required).
+        self.describe()
         self.label.setBuddy(target)
 
     def show_problem(self, text: str | None) -> None:
@@ -180,6 +184,35 @@ class FieldEditor(QWidget):
 
     def describe(self) -> None:
         """What a screen reader says after the name: the problem, the live note, the help."""
-        parts = [self.problem_label.text() if not self.problem_label.isHidden() else "", self.live_note(),
-                 localise(self.field.help, self.context.language)]
+        problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
+        parts = [problem, self.live_note(), localise(self.field.help, self.context.language)]
         self.focus_target().setAccessibleDescription(as_sentences(*parts))
+        self._note_changed(as_sentences(problem, self.live_note()))
+
+    def _note_changed(self, note: str) -> None:
+        """A message that appears while the person types in the field is said once, when the typing
+        pauses: a changed description alone is not spoken while the focus stays in the field."""
+        if note == self._note_said:
+            if self._note_timer is not None:
+                self._note_timer.stop()  # back to what was said already: nothing new to say
+            return
+        if not note:
+            self._note_said = ""
+            return
+        if self._note_timer is None:
+            self._note_timer = QTimer(self)
+            self._note_timer.setSingleShot(True)
+            self._note_timer.setInterval(SAY_NOTE_MS)
+            self._note_timer.timeout.connect(self._say_note)
+        self._note_timer.start()
+
+    def _say_note(self) -> None:
+        problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
+        note = as_sentences(problem, self.live_note())
+        focused = QApplication.focusWidget()
+        if not note or focused is None or not self.isAncestorOf(focused):
+            return  # gone again, or the focus left: the field's description says it when it is reached
+        self._note_said = note
+        from desktop.ui.announce import announce
+
+        announce(self.focus_target(), note)

@@ -67,10 +67,21 @@ class AcuteContacts(QFrame):
         contacts = sorted(pack.acute_contacts(), key=lambda c: (c.phone is None, c.kind != "police"))
         self.lines = contact_lines(contacts, lang)
         spoken = []
+        # The numbers, each a Tab stop right after what showed them (the answer, the button, the sign):
+        # a person who cannot see the box reaches every number with Tab and hears whose it is.
+        self.numbers: list[QLabel] = []
         for name, detail in self.lines:
             layout.addWidget(_scaled_label(name, 1.15, bold=True))
             if detail:
-                layout.addWidget(_scaled_label(detail, 1.15, selectable=True))
+                number = _scaled_label(detail, 1.15, selectable=True)
+                number.setObjectName("acuteNumber")
+                number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                number.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                number.setAccessibleName(detail)
+                number.setAccessibleDescription(name)
+                self.numbers.append(number)
+                layout.addWidget(number)
             spoken.append(f"{name}: {detail}" if detail else name)
         self.setAccessibleName(translate("Wizard", "Whom to call now"))
         self.setAccessibleDescription("; ".join(spoken))

@@ -128,12 +128,14 @@ class SectionPage(QScrollArea):
         any_required = False
         for block in self.guidance.values():
             shown = field_visible(block.field, answers, ctx)
-            if shown and block.isHidden() and block.contacts is not None and self.isVisible():
-                # Whom to call appears while the focus stays on the answer: said aloud at once.
+            appears = shown and block.isHidden() and block.contacts is not None and self.isVisible()
+            _show(block, shown)
+            if appears and block.contacts is not None:
+                # Whom to call appears while the focus stays on the answer: said aloud at once (the
+                # numbers come next in the Tab order, see AcuteContacts.numbers).
                 from desktop.ui.announce import announce
 
                 announce(block, f"{block.accessibleName()}: {block.contacts.text()}", urgent=True)
-            _show(block, shown)
         for path, editor in self.editors.items():
             visible = field_visible(editor.field, answers, ctx)
             _show(editor, visible)

@@ -46,6 +46,8 @@ translate = QCoreApplication.translate
 
 #: How a gap's link in the preview starts (``gap:<n>``, see :mod:`desktop.documents.outline`).
 GAP_LINK = "gap:"
+# How many problems are named aloud when the review opens (the rest are counted; Tab reaches them all).
+SAID_PROBLEMS = 3
 
 
 def question_of(form: FormDefinition, path: str, lang: str) -> list[str]:
@@ -64,6 +66,17 @@ def question_of(form: FormDefinition, path: str, lang: str) -> list[str]:
     if sub_field is None:
         return [localise(field.label, lang), who]
     return [who, localise(sub_field.label, lang)]
+
+
+def problem_line(form: FormDefinition, problem: Problem, lang: str) -> str:
+    """A problem where the person meets it: "Barnet › CPR-nummer: Udfyld …" (page, question, message)."""
+    section = next((s for s in form.sections if s.id == problem.section_id), None)
+    parts = [localise(section.title, lang) if section is not None else "",
+             *question_of(form, problem.field_path, lang)]
+    where = " › ".join(part for part in parts if part)
+    # A question keeps its mark: "… underretningen? Udfyld …".
+    joint = " " if where.endswith(("?", "!")) else ": "
+    return f"{where}{joint}{problem_text(problem)}"
 
 
 def document_html(document: NotificationDocument, style: tuple[object, float] | None = None, *,
@@ -183,14 +196,8 @@ class ReviewPage(QScrollArea):
             heading.setWordWrap(True)
             self.problems_layout.addWidget(heading)
             self.problems_box.setAccessibleName(heading.text())
-        titles = {s.id: localise(s.title, self.lang) for s in sections}
         for problem in blocking:
-            question = question_of(flow.form, problem.field_path, self.lang)
-            parts = [titles.get(problem.section_id, ""), *question]
-            where = " › ".join(part for part in parts if part)
-            # "Barnet › CPR-nummer: Udfyld …", but a question keeps its mark: "… underretningen? Udfyld …".
-            joint = " " if where.endswith(("?", "!")) else ": "
-            text = f"{where}{joint}{problem_text(problem)}"
+            text = problem_line(flow.form, problem, self.lang)
             button = QPushButton(text)
             button.setObjectName(f"problem:{problem.field_path}")
             button.setAccessibleName(text)
@@ -198,15 +205,27 @@ class ReviewPage(QScrollArea):
             self.problems_layout.addWidget(button)
             self.problem_buttons.append(button)
         self.problems_box.setVisible(bool(blocking))
-        if blocking:
-            from desktop.ui.announce import announce
-
-            # self.tr: lupdate finds plural forms only there.
-            said = self.tr("%n thing(s) to look at before you can send it.", "", len(blocking))
-            announce(self.problems_box, f"{said} {self.problem_buttons[0].text()}")
         visible = set(flow.pages())
         for section_id, button in self.edit_buttons.items():
             button.setVisible(section_id in visible)
+
+    def problems_said(self) -> str:
+        """What a screen reader is told when the page opens with problems ("" without any): how many,
+        then the first few, as their buttons say them (the focus is on the first)."""
+        if not self.problem_buttons:
+            return ""
+        # self.tr: lupdate finds plural forms only there.
+        said = self.tr("%n thing(s) to put right before you can send it:", "", len(self.problem_buttons))
+        named = [button.text() for button in self.problem_buttons[:SAID_PROBLEMS]]
+        more = len(self.problem_buttons) - len(named)
+        if more:
+            named.append(self.tr("and %n more.", "", more))
+        return f"{said} {' '.join(t if t.endswith(('.', '?', '!')) else t + '.' for t in named)}"
+
+    def refused_said(self, form: FormDefinition, problem: Problem, count: int) -> str:
+        """Why "Finish and send" did not send: how many things to put right, and the first one."""
+        said = self.tr("Not sent: %n thing(s) to put right first.", "", count)
+        return f"{said} {problem_line(form, problem, self.lang)}"
 
     def show_document(self, html: str, gaps: Sequence[Gap] = ()) -> None:
         """Show the notification laid out as ``html``; ``gaps`` are what its ``gap:<n>`` links lead to."""

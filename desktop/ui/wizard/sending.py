@@ -193,9 +193,11 @@ class Sending:
         window.keeper.changed()
         if not window.keeper.save_now() or window.draft_id is None:
             return
-        problem = first_blocking(self.problems())
+        problems = self.problems()
+        problem = first_blocking(problems)
         if problem is not None:
             self.show_problem(problem)
+            self._say_refused(problem, sum(1 for p in problems if p.blocking))
             return
         try:
             document = self.build_document()
@@ -206,6 +208,17 @@ class Sending:
             self._failed(FinaliseUnavailable())
             return
         self.ask_to_finalise(window.draft_id, document)
+
+    def _say_refused(self, problem: Problem, count: int) -> None:
+        """Why "Finish and send" took the person to a field instead: said at once, naming the field (the
+        focus has just moved there, so a screen reader would otherwise say only the field)."""
+        from desktop.ui.announce import announce
+
+        window = self._window
+        review_id = window.review_page_id()
+        review = window.pages[review_id] if review_id is not None else None
+        if isinstance(review, ReviewPage):
+            announce(window.step_label, review.refused_said(window.form, problem, count), urgent=True)
 
     def ask_to_finalise(self, draft_id: str, document: NotificationDocument) -> None:
         """"Finish and send?" with the summary; on yes the notification is locked and queued."""

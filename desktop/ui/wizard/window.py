@@ -202,6 +202,8 @@ class WizardWindow(QMainWindow):
         self.review_button.hide()
         #: Came here from the review page (a problem, a gap or "Edit"): the way back is offered.
         self.from_review = False
+        # The page whose heading was last said aloud (a page is announced once when it opens).
+        self._said_page: str | None = None
         self.finalise_button = self._button("finaliseButton", self.finalise)
         self.correct_button = self._button("correctButton", self.start_correction)
         self.correct_button.hide()
@@ -316,8 +318,15 @@ class WizardWindow(QMainWindow):
         if on:
             from desktop.ui.announce import announce
 
+            # Tab goes from the button to the numbers, then on to the page (the panel is built after
+            # the page, so Qt would put it at the end of the chain).
+            previous: QWidget = self.acute_button
+            for number in self.acute_panel.numbers:
+                QWidget.setTabOrder(previous, number)
+                previous = number
             # The focus stays on the button; a screen reader hears the numbers at once.
-            announce(self.acute_panel, f"{self.acute_panel.accessibleName()}: {self.acute_panel.text()}")
+            announce(self.acute_panel, f"{self.acute_panel.accessibleName()}: {self.acute_panel.text()}",
+                     urgent=True)
 
     # --- navigation ----------------------------------------------------------------------------
     def current_page(self) -> Page:
@@ -366,6 +375,23 @@ class WizardWindow(QMainWindow):
         self.review_button.setVisible(has_review_button)
         self.finalise_button.setVisible(is_review)
         self.back_button.setEnabled(has_back)
+        if focus:
+            self._say_page(page)
+
+    def _say_page(self, page: Page) -> None:
+        """A new page is said once, after the focus has moved to its first field: the step and title,
+        and on the review page what must be put right (a screen reader hears the focused field too)."""
+        said = self.step_label.text()
+        if isinstance(page, ReviewPage):
+            from desktop.ui.wizard.base import as_sentences
+
+            said = as_sentences(said, page.problems_said())
+        elif self._said_page == page.section.id:
+            return  # the same page again (re-opened, or the review's "Edit" on the page shown)
+        self._said_page = page.section.id
+        from desktop.ui.announce import announce
+
+        announce(self.step_label, said)
 
     def _show_step(self) -> None:
         section = self.form.section(self.page_id)
