@@ -209,13 +209,18 @@ def _write_index(out: Path, combos: list[Combo], shots: dict[str, dict[str, str]
                          f'alt="{html.escape(name)} {combo.key}"></a></td>' if file else "<td>–</td>")
         rows.append(f"<tr><th>{html.escape(name)}</th>{''.join(cells)}</tr>")
     problems = "".join(f"<li>{html.escape(json.dumps(f, ensure_ascii=False))}</li>" for f in findings)
+    # scripts/gallery.sh --screen-reader: the AT-SPI trees of the demo walk, one text file per window or page.
+    trees = sorted((out / "screen-reader").glob("*.txt"))
+    tree_links = "".join(f'<li><a href="screen-reader/{html.escape(tree.name)}">{html.escape(tree.stem)}'
+                         "</a></li>" for tree in trees)
+    tree_section = f"<h2>Screen-reader trees (AT-SPI)</h2><ul>{tree_links}</ul>" if trees else ""
     page = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Underret gallery</title>'
         "<style>body{font-family:sans-serif} img{max-width:340px;border:1px solid #888} "
         "td,th{vertical-align:top;padding:4px} th{text-align:left}</style></head><body>"
         f"<h1>Underret gallery</h1><p>Every window, dialog and wizard page on a {SCREEN[0]}×{SCREEN[1]} "
         "screen. Click a picture for full size.</p>"
-        f"<h2>Elided or clipped text ({len(findings)})</h2><ul>{problems}</ul>"
+        f"<h2>Elided or clipped text ({len(findings)})</h2><ul>{problems}</ul>{tree_section}"
         f"<table><tr><th>window</th>{head}</tr>{''.join(rows)}</table></body></html>"
     )
     (out / "index.html").write_text(page, encoding="utf-8")
