@@ -4,11 +4,6 @@
   <context>
     <name>Delivery</name>
     <message>
-      <location filename="../desktop/ui/delivery/__init__.py" line="65" />
-      <source>Sender key fingerprint</source>
-      <translation>Kode til it-afdelingen</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/panel.py" line="65" />
       <source>Delivery of the selected notification</source>
       <translation>Afsendelse af den valgte underretning</translation>
@@ -394,6 +389,11 @@
       <location filename="../desktop/ui/delivery/alerts.py" line="76" />
       <source>I have seen it: hide this message</source>
       <translation>Jeg har set det: skjul beskeden</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/__init__.py" line="65" />
+      <source>Code for IT (sender key fingerprint)</source>
+      <translation>Kode til it-afdelingen</translation>
     </message>
   </context>
   <context>

@@ -4,11 +4,6 @@
   <context>
     <name>Delivery</name>
     <message>
-      <location filename="../desktop/ui/delivery/__init__.py" line="65" />
-      <source>Sender key fingerprint</source>
-      <translation>Sender key fingerprint</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/panel.py" line="65" />
       <source>Delivery of the selected notification</source>
       <translation>Delivery of the selected notification</translation>
@@ -394,6 +389,11 @@
       <location filename="../desktop/ui/delivery/alerts.py" line="76" />
       <source>I have seen it: hide this message</source>
       <translation>I have seen it: hide this message</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/__init__.py" line="65" />
+      <source>Code for IT (sender key fingerprint)</source>
+      <translation>Code for IT (sender key fingerprint)</translation>
     </message>
   </context>
   <context>

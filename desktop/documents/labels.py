@@ -173,9 +173,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "about.form": "Skema",
         "about.pack": "Retningslinjer",
         "about.schema": "Dataformat",
-        "about.hash": "Teknisk kontrol (til kommunen): SHA-256 af notification.json",
-        "about.hash_note": "Værdien står forkortet nederst på hver side ved »Teknisk kontrol«. "
+        # The municipality's technical check (last section: out of the notifier's way)
+        "technical.section": "Teknisk kontrol (til kommunen)",
+        "technical.intro": "Dette afsnit er til kommunen. Med oplysningerne her kan kommunen kontrollere, at "
+        "underretningen og bilagene er kommet frem uændret. Som underretter behøver du ikke gøre noget "
+        "med dem.",
+        "technical.hash": "SHA-256 af notification.json",
+        "technical.hash_note": "Værdien står forkortet nederst på hver side ved »Teknisk kontrol«. "
         "Den fulde værdi er den, der står her.",
+        "technical.attachment": "Bilag »{name}«",
     },
     "en": {
         "doc.title": "Notification of concern",
@@ -320,9 +326,14 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "about.form": "Form",
         "about.pack": "Guidelines",
         "about.schema": "Data format",
-        "about.hash": "Technical check (for the municipality): SHA-256 of notification.json",
-        "about.hash_note": "The value is shown shortened at the foot of every page under “Technical check”. "
-        "The full value is the one given here.",
+        "technical.section": "Technical check (for the municipality)",
+        "technical.intro": "This section is for the municipality. With these details the municipality can "
+        "check that the notification and its attachments arrived unchanged. As the notifier, you need not "
+        "do anything with them.",
+        "technical.hash": "SHA-256 of notification.json",
+        "technical.hash_note": "The value is shown shortened at the foot of every page under "
+        "“Technical check”. The full value is the one given here.",
+        "technical.attachment": "Attachment “{name}”",
     },
 }
 

@@ -254,7 +254,8 @@ def build_outline(document: NotificationDocument, gaps: Sequence[Gap] = (),
         _earlier(document, t, m, voc),
         _notifier(document, t, m),
         _attachments(document, t),
-        _about(document, t, full_hash),
+        _about(document, t),
+        _technical(document, t, full_hash),
     ]
     unplaced = m.unplaced()
     if unplaced:
@@ -516,23 +517,37 @@ def _attachments(document: NotificationDocument, t: Translate) -> Section:
     for attachment in document.attachments:
         blocks.append(Rows(_rows([
             (t("attachment.type"), kind_and_size(attachment, document.language)),
-            (t("attachment.file"), attachment.file),
-            (t("attachment.sha256"), group_hash(attachment.sha256)),
         ]), title=clean_text(attachment.name)))
     return Section(t("attachments.section"), blocks or [Note(t("attachments.none"))])
 
 
-def _about(document: NotificationDocument, t: Translate, full_hash: str) -> Section:
+def _about(document: NotificationDocument, t: Translate) -> Section:
     lang = document.language
     return Section(t("about.section"), [
         Rows(_rows([
-            (t("about.notification_id"), document.notification_id),
             (t("about.created"), format_datetime(document.created_at, lang)),
             (t("about.finalised"), format_datetime(document.finalised_at, lang)),
             (t("about.form"), f"{document.form.id} {document.form.version}"),
             (t("about.pack"), f"{document.pack.id} {document.pack.version}"),
-            (t("about.schema"), f"notification.json v{document.schema_version}"),
-            (t("about.hash"), group_hash(full_hash)),
         ])),
-        Note(t("about.hash_note")),
     ])
+
+
+def _technical(document: NotificationDocument, t: Translate, full_hash: str) -> Section:
+    """What the municipality checks (the id, the data format, the hashes of notification.json and of each
+    attachment) in one last section marked as the municipality's: out of the notifier's way, kept whole."""
+    blocks: list[Block] = [
+        Note(t("technical.intro")),
+        Rows(_rows([
+            (t("about.notification_id"), document.notification_id),
+            (t("about.schema"), f"notification.json v{document.schema_version}"),
+            (t("technical.hash"), group_hash(full_hash)),
+        ])),
+        Note(t("technical.hash_note")),
+    ]
+    for attachment in document.attachments:
+        blocks.append(Rows(_rows([
+            (t("attachment.file"), attachment.file),
+            (t("attachment.sha256"), group_hash(attachment.sha256)),
+        ]), title=t("technical.attachment", name=clean_text(attachment.name))))
+    return Section(t("technical.section"), blocks)

@@ -62,5 +62,5 @@ def sender_key_rows(services: Services) -> list[tuple[str, str]]:
         return []
     from desktop.outbox.doctor import sender_fingerprint
 
-    label = QCoreApplication.translate("Delivery", "Sender key fingerprint")
+    label = QCoreApplication.translate("Delivery", "Code for IT (sender key fingerprint)")
     return [(label, sender_fingerprint(services.vault))]

@@ -182,7 +182,7 @@ def test_about_shows_the_sender_key_fingerprint_the_municipality_enrols(
 
     rows = dict(dialog.rows())
 
-    assert rows["Sender key fingerprint"] == sender_fingerprint(app.services.require_vault())
+    assert rows["Code for IT (sender key fingerprint)"] == sender_fingerprint(app.services.require_vault())
 
 
 def test_locking_while_an_attempt_waits_for_a_silent_intake_does_not_wait_for_it(

@@ -40,3 +40,17 @@ def test_printable_html_is_in_the_notifications_language(rich_document: Notifica
     assert "The child's own words" in english and "Barnets egne ord" not in english
     danish = _visible_text(render_html(rich_document))
     assert "Barnets egne ord" in danish
+
+
+def test_the_review_page_s_copy_puts_the_hashes_in_the_municipality_s_section_last(
+        rich_document: NotificationDocument) -> None:
+    from desktop.documents.pdf import content_hash
+
+    text = _squeeze(_visible_text(render_html(rich_document)))
+    heading = _squeeze("Teknisk kontrol (til kommunen)")
+    before, after = text.split(heading, 1)
+    full = content_hash(rich_document)
+    assert full in after and rich_document.attachments[0].sha256 in after
+    assert full not in before and "SHA-256" not in before
+    assert rich_document.attachments[0].sha256 not in before
+    assert "Dette afsnit er til kommunen." in _visible_text(render_html(rich_document))

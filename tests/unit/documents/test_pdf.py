@@ -269,3 +269,28 @@ def test_a_very_long_answer_in_every_field_at_once_still_renders(
     pages = _pages(pdf)
     assert len(pages) > 30
     assert f"Side {len(pages)} af {len(pages)}" in pages[-1]
+
+
+@pytest.mark.parametrize(("language", "heading", "plain_words"), [
+    ("da", "Teknisk kontrol (til kommunen)", "Som underretter behøver du ikke gøre noget med dem."),
+    ("en", "Technical check (for the municipality)", "As the notifier, you need not do anything with them."),
+])
+def test_the_technical_facts_stand_together_in_the_municipality_s_section_at_the_end(
+        rich_document: NotificationDocument, language: str, heading: str, plain_words: str) -> None:
+    # Wording review 21 / issue 19 pt 5: the hashes the municipality checks, out of the notifier's way.
+    document = rich_document.model_copy(update={"language": language})
+    text = _squeeze("\n".join(_pages(render_pdf(document))))
+    full = content_hash(document)
+    attachment = document.attachments[0]
+    assert _squeeze(heading) in text
+    before, after = text.split(_squeeze(heading), 1)
+    # Kept whole for the municipality: the full hash, the attachment's hash and its file in the envelope.
+    for fact in (full, attachment.sha256, attachment.file, document.notification_id, "SHA-256",
+                 _squeeze(plain_words)):
+        assert fact in after, fact
+    # ... and none of it before, where the notifier reads (the footer's short hash is only a prefix).
+    for fact in (full, attachment.sha256, "SHA-256", document.notification_id):
+        assert fact not in before, fact
+    assert (_squeeze("Kontrolsum") not in text) and "kontrolsum" not in text.lower()
+    # The attachment itself is still listed with the notifier's words: its name, type and size.
+    assert _squeeze(attachment.name) in before
