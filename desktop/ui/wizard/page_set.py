@@ -16,8 +16,8 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QStackedWidget
 
 from desktop.domain.forms import Section
 from desktop.ui.wizard.page import SectionPage
@@ -150,24 +150,3 @@ class PageSet(Mapping[str, Page]):
         self._on_built(page)
         return page
 
-
-def keep_last_in_tab_chain(window: QWidget, widgets: Sequence[QWidget]) -> None:
-    """Put ``widgets``, in this order, at the end of ``window``'s Tab chain.
-
-    Qt appends the widgets of a page built later to the end of the chain, behind the
-    window's buttons; this moves the buttons back behind it, so Tab still goes from
-    the last field to Back and Next.
-    """
-    tail = {id(widget) for widget in widgets}
-    last: QWidget | None = None
-    current = window.nextInFocusChain()
-    while current is not None and current is not window:
-        # setTabOrder ignores widgets that never take the focus; the last one that can is the anchor.
-        if id(current) not in tail and current.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            last = current
-        current = current.nextInFocusChain()
-    previous = last
-    for widget in widgets:
-        if previous is not None:
-            QWidget.setTabOrder(previous, widget)
-        previous = widget

@@ -172,6 +172,7 @@ class Sending:
         page = window.current_page()
         if not isinstance(page, SectionPage):
             return
+        fallback = page.first_focus() or window.next_button  # the review page let go of the focus
         for other in self.problems():
             if other.section_id == problem.section_id and other.blocking:
                 editor = page.editor_for(other.field_path)
@@ -179,6 +180,7 @@ class Sending:
                     editor.show_problem(problem_text(other))
         editor = page.editor_for(problem.field_path)
         if editor is None:
+            fallback.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         editor.show_problem(problem_text(problem))
         target = editor.problem_target_for(problem.field_path, problem.message_id)

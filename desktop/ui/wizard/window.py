@@ -44,6 +44,7 @@ from desktop.ui import theme
 from desktop.ui.accessible import name_as_shown
 from desktop.ui.help.actions import add_help_menu
 from desktop.ui.messages import message_for
+from desktop.ui.tab_order import follow_reading_order
 from desktop.ui.wizard import checks, discarding, finalised_view
 from desktop.ui.wizard.attachment_store import DraftAttachments
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY, open_notification, shipped_form
@@ -52,7 +53,7 @@ from desktop.ui.wizard.fields import EditorContext, FieldEditor
 from desktop.ui.wizard.guidance import AcuteContacts
 from desktop.ui.wizard.lock_handling import LockHandling, take_unsaved
 from desktop.ui.wizard.page import SectionPage
-from desktop.ui.wizard.page_set import Page, PageSet, keep_last_in_tab_chain
+from desktop.ui.wizard.page_set import Page, PageSet
 from desktop.ui.wizard.review import ReviewPage
 from desktop.ui.wizard.sending import Sending
 
@@ -239,10 +240,9 @@ class WizardWindow(QMainWindow):
         return button
 
     def _tab_order_buttons(self) -> None:
-        # From the last field, Tab reaches Back and Next first; discarding comes last.
-        keep_last_in_tab_chain(self, [self.back_button, self.next_button, self.review_button,
-                                      self.finalise_button, self.correct_button, self.close_button,
-                                      self.discard_button])
+        # Tab goes the way the window reads: the acute button, what shows under it, the page top to
+        # bottom, then the bottom row left to right (a page built later would otherwise come last).
+        follow_reading_order(self)
 
     def _make_page(self, section: Section, build_now: bool) -> Page:
         if section.kind is SectionKind.REVIEW:
@@ -341,6 +341,14 @@ class WizardWindow(QMainWindow):
             page.refresh(self.flow, self.answers)
         else:
             self.sending.refresh_review(page)
+            follow_reading_order(self)  # the problems' buttons are new: Tab meets them under the heading
+        leaving = self.stack.currentWidget()
+        focused = QApplication.focusWidget()
+        if focused is not None and leaving not in (None, page) and leaving.isAncestorOf(focused):
+            # The focus is on the page being left (a review problem or "Edit"): hiding that page would
+            # pass the focus along the Tab chain, then to the new page's last focused widget, before it
+            # reaches its target - each a focus change a screen reader starts to say. Nowhere meanwhile.
+            focused.clearFocus()
         self.stack.setCurrentWidget(page)
         self._show_step()
         is_review = page.section.kind is SectionKind.REVIEW
@@ -366,11 +374,20 @@ class WizardWindow(QMainWindow):
                 self.keeper.page_changed()
         if focus:
             if isinstance(page, SectionPage):
-                target = page.first_focus()
+                target = page.first_focus() or self.next_button  # never nowhere: the old page let go of it
             else:  # the review: the first thing to look at, when there is one, else "Finish and send"
                 target = page.problem_buttons[0] if page.problem_buttons else self.finalise_button
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
+        unwanted = [button for button, wanted in (
+            (self.next_button, not is_review), (self.review_button, has_review_button),
+            (self.finalise_button, is_review), (self.back_button, has_back)) if not wanted]
+        if QApplication.focusWidget() in unwanted:
+            # Still on the button pressed (the focus goes to a problem's field next): hiding it would pass
+            # the focus on along the Tab chain first.
+            focused = QApplication.focusWidget()
+            assert focused is not None
+            focused.clearFocus()
         self.next_button.setVisible(not is_review)
         self.review_button.setVisible(has_review_button)
         self.finalise_button.setVisible(is_review)

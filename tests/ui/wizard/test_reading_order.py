@@ -1,0 +1,241 @@
+"""Tab goes the way the window reads, and moving between pages moves the focus once.
+
+A keyboard or screen-reader user meets the window in Tab order; when it jumps (the bottom row's "Kassér"
+after "Luk", the review's problems after the buttons at the bottom) the page makes no sense. And each
+focus change is spoken: a page change that stops on "Tilbage" or on the review's top button on its way
+to the field makes the screen reader start saying the wrong thing (screen-reader review, steps 2c, 2g).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.services import Services
+from desktop.ui.tab_order import takes_tab
+from desktop.ui.wizard.review import ReviewPage
+
+from .conftest import Wizard
+
+
+def _tab_walk(wizard: Wizard, start: QWidget, limit: int = 200) -> list[QWidget]:
+    """Tab from ``start`` round the window back to it: every stop once, in the order met (Tab moving
+    between the links inside a document stays on the document: one stop)."""
+    wizard.tab_to(start)
+    stops = [start]
+    for _ in range(limit):
+        wizard.press(Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None and focused.window() is wizard.window
+        if focused is start:
+            return stops
+        if focused is not stops[-1]:
+            stops.append(focused)
+    raise AssertionError("Tab never came back round")
+
+
+def _visual_order(frame: QWidget, widgets: list[QWidget]) -> list[QWidget]:
+    """``widgets`` as they are read on screen: top to bottom; widgets side by side (their heights
+    overlap) left to right. A scrolling page is read as one block, from its own top to its bottom,
+    wherever it is scrolled to."""
+    blocks: dict[int, tuple[QWidget, list[QWidget]]] = {}
+    for widget in widgets:
+        outer: QWidget = widget
+        ancestor = widget.parentWidget()
+        while ancestor is not None and ancestor is not frame:
+            if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None:
+                outer = ancestor
+            ancestor = ancestor.parentWidget()
+        blocks.setdefault(id(outer), (outer, []))[1].append(widget)
+
+    def box(widget: QWidget) -> tuple[int, int, int]:
+        top_left = widget.mapTo(frame, QPoint(0, 0))
+        return top_left.y(), top_left.y() + widget.height(), top_left.x()
+
+    rows: list[list[QWidget]] = []
+    row_bottom = -1
+    for outer, _inner in sorted(blocks.values(), key=lambda block: box(block[0])[0]):
+        top, bottom, _left = box(outer)
+        if rows and (top + bottom) // 2 < row_bottom:
+            rows[-1].append(outer)
+            row_bottom = max(row_bottom, bottom)
+        else:
+            rows.append([outer])
+            row_bottom = bottom
+    read: list[QWidget] = []
+    for row in rows:
+        for outer in sorted(row, key=lambda w: box(w)[2]):
+            inner = blocks[id(outer)][1]
+            if isinstance(outer, QScrollArea) and outer not in inner:
+                content = outer.widget()
+                assert content is not None
+                read.extend(_visual_order(content, inner))
+            else:
+                read.append(outer)
+    return read
+
+
+def _named(widgets: list[QWidget]) -> list[str]:
+    return [w.accessibleName() or w.objectName() or type(w).__name__ for w in widgets]
+
+
+def _assert_tab_follows_reading_order(wizard: Wizard) -> list[QWidget]:
+    window = wizard.window
+    stops = _tab_walk(wizard, window.acute_button)
+    assert _named(stops) == _named(_visual_order(window, stops))
+    # Nothing on show is left out (of a radio group Tab stops on one button, as everywhere in Qt).
+    shown = [w for w in window.findChildren(QWidget)
+             if takes_tab(w) and w.isVisible() and w.isEnabled() and not isinstance(w, QRadioButton)]
+    assert not [w for w in shown if w not in stops], _named([w for w in shown if w not in stops])
+    return stops
+
+
+def test_tab_on_the_first_page_goes_down_the_page_then_along_the_bottom_row_left_to_right(
+    open_wizard: Callable[..., Any]
+) -> None:
+    wizard = open_wizard()
+    window = wizard.window
+    stops = _assert_tab_follows_reading_order(wizard)
+    danger = wizard.editor("acute.in_danger").focus_target()
+    bottom_row = [window.discard_button, window.next_button, window.close_button]  # Back is greyed out here
+    assert stops == [window.acute_button, danger, *bottom_row]
+
+
+def test_tab_on_a_middle_page_goes_down_the_page_then_along_the_bottom_row(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any]
+) -> None:
+    draft = services.require_vault().notifications.create_draft(complete_answers, "child", "EH")
+    wizard = open_wizard(draft)
+    window = wizard.window
+    wizard.qtbot.waitUntil(lambda: window.page_id == "child" and window.pages.complete)
+    stops = _assert_tab_follows_reading_order(wizard)
+    assert stops[-4:] == [window.discard_button, window.back_button, window.next_button, window.close_button]
+    assert stops[1] is wizard.editor("child.identity").focus_target()
+    siblings = wizard.editor("child.siblings[0].name").focus_target()
+    assert stops.index(wizard.editor("child.languages").focus_target()) < stops.index(siblings)
+
+
+def test_tab_on_the_review_page_goes_from_the_problems_through_the_document_to_the_buttons(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any]
+) -> None:
+    answers = complete_answers | {"family.custody_holders": [
+        {"name": "Karin Hansen", "relation": "mor", "has_custody": True},
+        {"name": "Jens Hansen", "relation": "far", "has_custody": True},
+    ]}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "review", "EH"))
+    window = wizard.window
+    wizard.qtbot.waitUntil(lambda: window.page_id == "review" and window.pages.complete)
+    review = window.current_page()
+    assert isinstance(review, ReviewPage)
+    assert len(review.problem_buttons) == 2
+    stops = _assert_tab_follows_reading_order(wizard)
+    edits = [b for b in review.edit_buttons.values() if b.isVisible()]
+    assert stops == [window.acute_button, *review.problem_buttons, review.document_view, *edits,
+                     window.discard_button, window.back_button, window.finalise_button, window.close_button]
+
+
+@contextmanager
+def _focus_moves() -> Iterator[list[QWidget]]:
+    """Every widget the focus goes to meanwhile (the focus going nowhere is not a stop)."""
+    stops: list[QWidget] = []
+
+    def note(_old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            stops.append(new)
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(note)
+    try:
+        yield stops
+    finally:
+        app.focusChanged.disconnect(note)
+
+
+def test_back_moves_the_focus_once_to_the_first_field_of_the_page_before(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    draft = services.require_vault().notifications.create_draft(complete_answers, "notifier", "EH")
+    wizard = open_wizard(draft)
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "notifier" and window.pages.complete)
+    for _ in range(3):
+        before = window.page_id
+        wizard.tab_to(window.back_button)
+        with _focus_moves() as stops:
+            wizard.press(Qt.Key.Key_Space)
+            qtbot.waitUntil(lambda b=before: window.page_id != b)  # type: ignore[misc]
+            qtbot.wait(50)
+        page = window.current_page()
+        assert not isinstance(page, ReviewPage)
+        assert stops == [page.first_focus()], (window.page_id, _named(stops))
+
+
+@pytest.mark.parametrize("how", ["problem", "edit"])
+def test_leaving_the_review_for_a_field_moves_the_focus_once_and_so_does_coming_back(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot,
+    how: str
+) -> None:
+    """A problem's button (or a part's "Ret" button) on the review page: the focus goes straight to the
+    field, not first to the top button and the page's last focused button (review, step 2g)."""
+    answers = complete_answers | {"family.custody_holders": [
+        {"name": "Karin Hansen", "relation": "mor", "has_custody": True},
+        {"name": "Jens Hansen", "relation": "far", "has_custody": True},
+    ]}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "review", "EH"))
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "review" and window.pages.complete)
+    review = window.current_page()
+    assert isinstance(review, ReviewPage)
+    # Been on the family page before, with the focus on its "Add" button (the page remembers it).
+    wizard.tab_to(review.edit_buttons["family"])
+    wizard.press(Qt.Key.Key_Space)
+    wizard.tab_to(wizard.editor("family.custody_holders").add_button)  # type: ignore[attr-defined]
+    wizard.tab_to(window.review_button)
+    wizard.press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.page_id == "review")
+
+    button = review.problem_buttons[1] if how == "problem" else review.edit_buttons["family"]
+    wizard.tab_to(button)
+    with _focus_moves() as stops:
+        wizard.press(Qt.Key.Key_Space)
+        qtbot.wait(50)
+    assert window.page_id == "family"
+    if how == "problem":
+        wanted = wizard.editor("family.custody_holders[1].informed").focus_target()
+    else:
+        page = window.current_page()
+        assert not isinstance(page, ReviewPage)
+        wanted = page.first_focus()
+    assert stops == [wanted], _named(stops)
+
+    wizard.tab_to(window.review_button)
+    with _focus_moves() as stops:
+        QTest.keyClick(window.review_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: window.page_id == "review")
+        qtbot.wait(50)
+    assert len(stops) == 1, _named(stops)
+    assert stops[0] is QApplication.focusWidget()
+
+
+def test_a_refused_finish_moves_the_focus_once_to_the_first_missing_field(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    """'Gør færdig og send' with a question unanswered: straight to that question, not 'Luk' first."""
+    answers = {k: v for k, v in complete_answers.items() if k != "notifier.phone"}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "review", "EH"))
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "review" and window.pages.complete)
+    wizard.tab_to(window.finalise_button)
+    with _focus_moves() as stops:
+        wizard.press(Qt.Key.Key_Space)
+        qtbot.wait(50)
+    assert window.page_id == "notifier"
+    assert stops == [wizard.editor("notifier.phone").focus_target()], _named(stops)
