@@ -84,6 +84,13 @@ class PackWords:
     signals: Mapping[str, str] = field(default_factory=dict)
     categories: Mapping[str, str] = field(default_factory=dict)
     levels: Mapping[str, str] = field(default_factory=dict)
+    #: A signal's words for some age bands (the pack's ``label_by_age``): signal id -> band -> label.
+    signals_by_band: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def signal(self, signal_id: str, band: str | None) -> str:
+        """A signal's Danish label for the child's age band, as the copy shows it (empty if unknown)."""
+        by_band = self.signals_by_band.get(signal_id, {})
+        return by_band.get(band or "") or self.signals.get(signal_id, "")
 
     @classmethod
     def read(cls, path: Path) -> tuple[str, PackWords]:
@@ -100,10 +107,22 @@ class PackWords:
                     out[str(item.get("id"))] = str(item["label"].get("da", ""))
             return out
 
+        def by_band(items: Any) -> dict[str, dict[str, str]]:
+            out: dict[str, dict[str, str]] = {}
+            for item in items if isinstance(items, list) else []:
+                variants = item.get("label_by_age") if isinstance(item, Mapping) else None
+                for variant in variants if isinstance(variants, list) else []:
+                    label = variant.get("label") if isinstance(variant, Mapping) else None
+                    bands = variant.get("age_bands") if isinstance(variant, Mapping) else None
+                    if isinstance(label, Mapping) and isinstance(bands, list):
+                        for band in bands:
+                            out.setdefault(str(item.get("id")), {})[str(band)] = str(label.get("da", ""))
+            return out
+
         scale = data.get("scale") if isinstance(data.get("scale"), Mapping) else {}
         assert isinstance(scale, Mapping)
         return str(data.get("id", "")), cls(words(data.get("signals")), words(data.get("categories")),
-                                            words(scale.get("levels")))
+                                            words(scale.get("levels")), by_band(data.get("signals")))
 
 
 def shipped_pack_words(extra: Sequence[Path] = ()) -> dict[str, PackWords]:
@@ -246,7 +265,7 @@ def csv_row(document: Mapping[str, Any], files: Sequence[str], lists: Mapping[st
         "knowledge_wellbeing": knowledge.get("wellbeing") or "",
         "knowledge_earlier_support": knowledge.get("earlier_support") or "",
         "signals": _join(s["id"] for s in signals),
-        "signals_label": _join(words.signals.get(s["id"], "") for s in signals),
+        "signals_label": _join(words.signal(s["id"], child.get("age_band")) for s in signals),
         "signal_categories": _join(dict.fromkeys(s["category_id"] for s in signals)),
         "signal_categories_label": _join(dict.fromkeys(words.categories.get(s["category_id"], "")
                                                        for s in signals)),

@@ -234,3 +234,22 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(desk: De
 
 def _plain_number(value: str) -> bool:
     return all(ch.isdigit() or ch in " +-()/.:" for ch in value)
+
+
+def test_the_csv_words_a_sign_for_the_child_s_age_as_the_copy_does() -> None:
+    # The pack words some signs per age band (label_by_age): the case system reads what the PDF says,
+    # »Barnet …« about a 9-year-old, »Den unge …« about a 15-year-old.
+    from protocol.codes import code_lists
+    from protocol.export import csv_row, shipped_pack_words
+
+    document = json.loads((ROOT / "forms" / "schema" / "examples" / "notification-v2-cpr.json").read_bytes())
+    document["pack"] = dict(document["pack"], id="demo-kommune")
+    document["concern"] = dict(document["concern"], signals=[
+        {"id": "risk.drugs_alcohol", "category_id": "risk_behaviour", "acute": False},
+        {"id": "neglect.hunger", "category_id": "neglect", "acute": False}])
+    words = shipped_pack_words()
+    for band, label in [("6-12", "Barnet bruger alkohol eller stoffer"),
+                        ("13-17", "Den unge bruger alkohol eller stoffer")]:
+        document["child"] = dict(document["child"], age_band=band)
+        row = csv_row(document, [], code_lists(), words)
+        assert row["signals_label"] == f"{label}; Barnet er ofte sultent"
