@@ -42,6 +42,8 @@ PICKER = "[DEMO] Vælg en øvelsescase"
 MAIN_WINDOW = "[DEMO] Underret – Demo"
 WIZARD = "[DEMO] Underret – underretning"
 REVIEW_STEP = "Gennemse og send"
+#: The steps of the walk before Alt+N turns the first page.
+BEFORE_THE_PAGES = ("øvelsescases", "side 1", "side 1 – ja")
 #: How AT-SPI calls a button (a push button that stays pressed is a check box).
 BUTTON_ROLES = ("push button", "check box", "radio button", "toggle button")
 #: Most pages a notification can have; the walk stops with a failure if the review never comes.
@@ -99,11 +101,14 @@ def _record(session: AtspiSession, name: str | None, since: int, titles: tuple[s
         windows[title] = window
     if name is None:
         name = _step_label(windows[WIZARD]).partition(": ")[2] or "?"
+    step = Step(name, session.events[since:], windows, session.visible_buttons())
+    heard = "".join(f"# heard: {describe_event(event)}\n" for event in step.events
+                    if not event["type"].startswith("object:property-change"))
     for title, window in windows.items():
         shown_as = name if title == WIZARD else title.removeprefix("[DEMO] ")
         (trees / f"{len(list(trees.glob('*.txt'))):02d}-{_file_name(shown_as)}.txt").write_text(
-            f"# {title} – {name}\n" + as_text(window), encoding="utf-8")
-    return Step(name, session.events[since:], windows, session.visible_buttons())
+            f"# {title} – {name}\n{heard}" + as_text(window), encoding="utf-8")
+    return step
 
 
 def _file_name(name: str) -> str:
@@ -140,6 +145,8 @@ def screen_reader_walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wal
 
         for _ in range(MAX_PAGES):
             since = session.key("alt+n")  # Næste
+            # A loaded machine may pause longer than settle()'s quiet time before the new page takes focus.
+            session.wait_for(lambda event: event["type"] == "focus:", "focus on the next page", since=since)
             step = _record(session, None, since, (WIZARD,), trees)
             steps.append(step)
             if step.name == REVIEW_STEP:
@@ -218,3 +225,4 @@ def test_the_walk_writes_a_tree_of_every_window_it_visits(screen_reader_walk: Wa
     assert len(dumps) == sum(len(step.windows) for step in screen_reader_walk.steps)
     review = next(path for path in sorted(screen_reader_walk.trees.glob("*.txt")) if "gennemse" in path.name)
     assert "[push button] 'Gør færdig og send'" in review.read_text(encoding="utf-8")
+
