@@ -293,12 +293,12 @@
     <message>
       <location filename="../desktop/ui/wizard/fields.py" line="143" />
       <source>DD-MM-YYYY HH:MM</source>
-      <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
+      <translation>DD-MM-ÅÅÅÅ TT.MM</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/fields.py" line="148" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
-      <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
+      <translation>Skriv dato og klokkeslæt som dag-måned-år time.minut, fx 24-12-2019 08.15.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="101" />
@@ -856,7 +856,7 @@
     <message>
       <location filename="../desktop/ui/wizard/problems.py" line="24" />
       <source>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</source>
-      <translation>Skriv dato og klokkeslæt som dag-måned-år timer:minutter, fx 24-12-2019 08:15.</translation>
+      <translation>Skriv dato og klokkeslæt som dag-måned-år time.minut, fx 24-12-2019 08.15.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/problems.py" line="27" />

@@ -98,8 +98,9 @@ RULES: Final[tuple[Rule, ...]] = (
          "»Tegn på bekymring« betyder tegn på, at nogen er bekymret."),
     Rule("seksuelle-kraenkelser", _W + r"seksuel\w*\s+krænkel\w*|" + _W + r"krænkelse\w*",
          "»seksuelle overgreb«", "Barnets lov § 133 og kategorien siger overgreb."),
-    Rule("vejledningspakke", _W + r"(vejledningspakke\w*|standardpakke\w*|pakke|pakken|pakker|pakkerne)"
-         + _E, "»retningslinjer« (kommunens retningslinjer)",
+    Rule("vejledningspakke",
+         _W + r"(vejledningspakke\w*|standardpakke\w*|pakke|pakken|pakkens|pakker|pakkerne)" + _E,
+         "»retningslinjer« (kommunens retningslinjer)",
          "Samme ting har ét navn: retningslinjer."),
     Rule("kommunens-vejledning", _W + r"(kommunens|kommunernes) vejledning\w*",
          "»kommunens retningslinjer«", "Samme ting har ét navn: retningslinjer."),
@@ -115,6 +116,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("gymnastik", _W + r"gymnastik\w*", "»idræt«", "Skolefaget hedder idræt."),
     Rule("guidede", _W + r"guidede? underretning", "»underretningen«", "Oversat fra engelsk."),
     Rule("tal-hverdage", _W + r"\d+ hverdage", "»seks hverdage«", "Tal under tretten skrives med bogstaver."),
+    Rule("klokkeslaet", _W + r"\d{1,2}:\d{2}" + _E, "»kl. 8.15« / »08.15«",
+         "Danske klokkeslæt skrives med punktum, ens overalt."),
     Rule("grund-til-at-tro", _W + r"grund til at tro", "»grund til at antage«", "Lovens ord."),
 )
 

@@ -54,9 +54,11 @@ def format_date(value: str) -> str:
         return value
 
 
-def format_datetime(value: str) -> str:
-    """An ISO date-time answer as ``DD-MM-YYYY HH:MM``; anything else unchanged."""
+def format_datetime(value: str, language: str = "en") -> str:
+    """An ISO date-time answer as ``DD-MM-YYYY HH:MM`` (Danish: ``HH.MM``, as Danes write the time);
+    anything else unchanged."""
     try:
-        return datetime.fromisoformat(value).strftime("%d-%m-%Y %H:%M")
+        moment = datetime.fromisoformat(value)
+        return moment.strftime("%d-%m-%Y %H.%M" if language == "da" else "%d-%m-%Y %H:%M")
     except ValueError:
         return value

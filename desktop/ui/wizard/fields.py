@@ -159,7 +159,7 @@ class DateTimeEditor(DateEditor):
         return parsed.isoformat(timespec="minutes") if parsed is not None else text
 
     def load(self, value: Any) -> None:
-        self.edit.setText(format_datetime(value) if isinstance(value, str) else "")
+        self.edit.setText(format_datetime(value, self.context.language) if isinstance(value, str) else "")
 
 
 class PersonEditor(FieldEditor):

@@ -92,6 +92,7 @@ def test_no_danish_text_uses_a_term_the_glossary_rules_out() -> None:
     ("Brug aldrig standardpakken.", "vejledningspakke"),
     ("Den seneste gode pakke bruges fortsat.", "vejledningspakke"),
     ("Kontakt IT.", "IT"),
+    ("fx 24-12-2019 08:15", "klokkeslaet"),
     ("Se kommunens vejledning.", "kommunens-vejledning"),
     ("Udskriv…", "ellipsis-space"),
     ("Profilens nøgle er gemt på denne pc.", "noegle"),
@@ -107,6 +108,7 @@ def test_each_rule_catches_what_the_review_found(text: str, rule: str) -> None:
     "Vælg »Send nu«.", "DEMO – fiktive data", "Indstillinger …", "Bekymringstegn",
     "Barnet fortæller om seksuelle overgreb.", "Kommunens retningslinjer",
     '<a href="https://example.org/">Læs mere</a>', "Kontakt it-afdelingen.", "&Afslut",
+    "fx 24-12-2019 08.15", "kl. 8.15",
     "Forældrene kan kræve at få underretningen at se – det må de som regel.",
     "Grundene i barnets lov § 133, som underretteren har valgt.",
 ])
