@@ -65,3 +65,20 @@ def test_the_honour_category_says_who_contacts_the_family(pack_id: str) -> None:
     assert honour.description is not None
     assert "Kontakt ikke selv familien – kommunen beslutter" in honour.description.da
     assert "Do not contact the family yourself" in honour.description.en
+
+
+@pytest.mark.parametrize("pack_id", PACKS)
+def test_f1_help_is_titled_as_the_page_it_helps_with(pack_id: str) -> None:
+    # One name per place: F1 on »Barnets egen stemme« opens »Barnets egen stemme«, not »Barnets eget syn«.
+    # The signs page is named after its one question, »Bekymringstegn« (the glossary's term).
+    from desktop.domain.forms import load_form
+    from desktop.domain.help import wizard_topic
+
+    pack = load_pack(packs_dir() / f"{pack_id}.yaml")
+    for section in load_form().sections:
+        page = pack.help_page(wizard_topic(section.id))
+        assert page is not None, section.id
+        if section.id == "signals":
+            assert (page.title.da, page.title.en) == ("Bekymringstegn", "Signs of concern")
+        else:
+            assert (page.title.da, page.title.en) == (section.title.da, section.title.en), section.id
