@@ -76,6 +76,14 @@ def test_no_danish_text_uses_a_term_the_glossary_rules_out() -> None:
     ("Du får en bekræftelse fra kommunen.", "bekraeftelse"),
     ("Svar senest", "svar-senest"),
     ("Journalnummer", "journalnummer"),
+    ("Journalnr. 12", "journalnummer"),
+    ("Den sendes ukrypteret.", "krypteret"),
+    ("Fingeraftrykket står under afsendernøglen.", "noegle"),
+    ("Kontrollér SHA-256-værdien.", "kontrolsum"),
+    ("Afslut underretningen", "afsluttet"),
+    ("Vælg bekymringssignaler.", "signaler"),
+    ("Den nye retningslinjepakke", "vejledningspakke"),
+    ("IT-afdelingen", "IT"),
     ("Dine underretninger gemmes krypteret på denne pc.", "krypteret"),
     ("Gem den i pc'ens adgangskodelager", "adgangskodelager"),
     ("Fingeraftryk af afsendernøglen", "fingeraftryk"),
@@ -111,6 +119,7 @@ def test_each_rule_catches_what_the_review_found(text: str, rule: str) -> None:
     "fx 24-12-2019 08.15", "kl. 8.15",
     "Forældrene kan kræve at få underretningen at se – det må de som regel.",
     "Grundene i barnets lov § 133, som underretteren har valgt.",
+    "Barnet er nøglebarn og har madpakke med.", "Afsenderens signatur", "Afslut Underret",
 ])
 def test_the_glossary_words_pass(text: str) -> None:
     assert glossary.find("i18n/underret_x_da.ts:X", text) == []
