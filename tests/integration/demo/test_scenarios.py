@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -138,8 +139,9 @@ def test_a_case_with_a_sign_that_may_mean_danger_now_teaches_to_phone(scenarios:
         if not any(pack.signal(s).acute for s in scenario.expected_signals):
             continue
         assert scenario.debrief is not None, scenario.id
-        assert "ring" in scenario.debrief.da.casefold(), scenario.id
-        assert any(w in scenario.debrief.en.casefold() for w in ("phone", "call")), scenario.id
+        # »Ring til …« / »ringe til …« as words: »vurdering« and »bringe« hold the letters »ring« too.
+        assert re.search(r"\bringe? til\b", scenario.debrief.da, re.IGNORECASE), scenario.id
+        assert re.search(r"\b(phone|call)\b", scenario.debrief.en, re.IGNORECASE), scenario.id
 
 
 def test_the_danish_of_the_cases_quotes_with_guillemets_and_says_du(scenarios: list[Scenario]) -> None:
