@@ -1,8 +1,9 @@
 """Choice editors: radio buttons (single choice, yes/no, the pack's scale), check boxes, yes/no-why.
 
 Arrow keys move between the radio buttons of one question and Space chooses,
-as everywhere in Qt; each button carries its own text as its accessible name
-and the question as its description.
+as everywhere in Qt; each button carries its own text as its accessible name,
+sits in a group named by the question (which labels every button, see
+:mod:`.question_group`) and has the question in its description.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from desktop.domain.text import localise
 from desktop.domain.validation import UNKNOWN
 from desktop.ui.wizard.base import FieldEditor, PlainTextEdit, as_sentences
+from desktop.ui.wizard.question_group import QuestionGroup
 
 translate = QCoreApplication.translate
 
@@ -31,7 +33,7 @@ class ChoiceEditor(FieldEditor):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
-        box = QFrame()
+        box = QuestionGroup()
         self.box = box
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -82,9 +84,8 @@ class ChoiceEditor(FieldEditor):
         # Each radio button carries its own text; the group's question goes in the description
         # so a screen reader says "Yes, radio button, Is the child in danger right now?".
         self.question = name
-        self.box.setAccessibleName(name)  # the group says which question its buttons answer
+        self.box.set_question(name)  # the group says which question its buttons answer, and labels each
         self.describe()
-        self.label.setBuddy(self.focus_target())
 
     def describe(self) -> None:
         problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
@@ -131,6 +132,10 @@ class MultiChoiceEditor(FieldEditor):
     def build(self) -> None:
         self.boxes: dict[str, QCheckBox] = {}
         lang = self.context.language
+        self.group_box = QuestionGroup()
+        group_layout = QVBoxLayout(self.group_box)
+        group_layout.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.group_box)
         for option in self.field.options:
             box = QCheckBox(localise(option.label, lang))
             box.setObjectName(f"option:{option.id}")
@@ -139,7 +144,7 @@ class MultiChoiceEditor(FieldEditor):
                 box.setToolTip(localise(option.help, lang))
             box.toggled.connect(lambda _on: self._emit())
             self.boxes[option.id] = box
-            self.layout_.addWidget(box)
+            group_layout.addWidget(box)
 
     def value(self) -> Any:
         return [key for key, box in self.boxes.items() if box.isChecked()]
@@ -156,9 +161,9 @@ class MultiChoiceEditor(FieldEditor):
         return list(self.boxes.values())
 
     def apply_accessible_name(self, name: str) -> None:
+        self.group_box.set_question(name)  # names the group and labels every box, as for radio buttons
         for box in self.boxes.values():
             box.setAccessibleDescription(name)
-        self.label.setBuddy(self.focus_target())
 
 
 class YesNoWhyEditor(YesNoEditor):
