@@ -302,17 +302,20 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="101" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="42" />
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="101" />
       <location filename="../desktop/ui/wizard/confirm.py" line="59" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="44" />
       <source>No</source>
       <translation>Nej</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="103" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="46" />
       <source>Don't know</source>
       <translation>Ved ikke</translation>
     </message>
@@ -479,82 +482,82 @@
       <translation>Tegn, der passer til søgningen: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="278" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Barn i fare? &amp;Hvem skal jeg ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="279" />
+      <location filename="../desktop/ui/wizard/window.py" line="282" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Er barnet i fare lige nu? Vis, hvem du skal ringe til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="280" />
+      <location filename="../desktop/ui/wizard/window.py" line="283" />
       <source>The finalised notification</source>
       <translation>Den færdige underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="281" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Kassér kladden</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="283" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>&amp;Back</source>
       <translation>&amp;Tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Back to the previous page</source>
       <translation>Tilbage til forrige side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="285" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>&amp;Next</source>
       <translation>&amp;Næste</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Next page</source>
       <translation>Næste side</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>Back to re&amp;view</source>
       <translation>Tilbage til &amp;gennemsyn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Back to the review page</source>
       <translation>Tilbage til siden Gennemse og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="289" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Tilbage til siden Gennemse og send (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>&amp;Correct it</source>
       <translation>&amp;Ret den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Skriv en rettelse: en ny underretning, der henviser til denne</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>C&amp;lose</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="296" />
+      <location filename="../desktop/ui/wizard/window.py" line="299" />
       <source>Close the window</source>
       <translation>Luk vinduet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="277" />
+      <location filename="../desktop/ui/wizard/window.py" line="280" />
       <source>Underret – notification of concern</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A correction's note of what it corrects (see :mod:`.finalised_view`). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Underret – underretning</translation>
@@ -565,17 +568,17 @@
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="400" />
+      <location filename="../desktop/ui/wizard/window.py" line="405" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="460" />
+      <location filename="../desktop/ui/wizard/window.py" line="476" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="472" />
+      <location filename="../desktop/ui/wizard/window.py" line="488" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -706,13 +709,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="108" />
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="111" />
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
@@ -781,6 +784,32 @@
       <location filename="../desktop/ui/wizard/sibling.py" line="93" />
       <source>Another child in the family</source>
       <translation>Et andet barn i familien</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="100" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="102" />
+      <source>Put these answers back as they were</source>
+      <translation>Sæt svarene tilbage, som de var</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="117" />
+      <source>From your answer we have also filled in:</source>
+      <extracomment>(path, the answer before) of each change shown, and the field the person was changing.</extracomment>
+      <translation>Ud fra dit svar har vi også udfyldt:</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="129" />
+      <source>Press Tab, then Space on Undo, to put them back.</source>
+      <translation>Tryk på Tab og derefter mellemrum på Fortryd for at sætte dem tilbage.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="153" />
+      <source>The answers are back as they were.</source>
+      <translation>Svarene er sat tilbage, som de var.</translation>
     </message>
   </context>
   <context>

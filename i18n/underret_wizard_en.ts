@@ -302,17 +302,20 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="101" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="42" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="101" />
       <location filename="../desktop/ui/wizard/confirm.py" line="59" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="44" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="103" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="46" />
       <source>Don't know</source>
       <translation>Don't know</translation>
     </message>
@@ -479,82 +482,82 @@
       <translation>Signs that match the search: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="278" />
+      <location filename="../desktop/ui/wizard/window.py" line="281" />
       <source>Child in danger? &amp;Whom to call</source>
       <translation>Child in danger? &amp;Whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="279" />
+      <location filename="../desktop/ui/wizard/window.py" line="282" />
       <source>Child in danger right now? Show whom to call</source>
       <translation>Child in danger right now? Show whom to call</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="280" />
+      <location filename="../desktop/ui/wizard/window.py" line="283" />
       <source>The finalised notification</source>
       <translation>The finalised notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="281" />
+      <location filename="../desktop/ui/wizard/window.py" line="284" />
       <source>&amp;Discard draft</source>
       <translation>&amp;Discard draft</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="283" />
+      <location filename="../desktop/ui/wizard/window.py" line="286" />
       <source>&amp;Back</source>
       <translation>&amp;Back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="284" />
+      <location filename="../desktop/ui/wizard/window.py" line="287" />
       <source>Back to the previous page</source>
       <translation>Back to the previous page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="285" />
+      <location filename="../desktop/ui/wizard/window.py" line="288" />
       <source>&amp;Next</source>
       <translation>&amp;Next</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="286" />
+      <location filename="../desktop/ui/wizard/window.py" line="289" />
       <source>Next page</source>
       <translation>Next page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="287" />
+      <location filename="../desktop/ui/wizard/window.py" line="290" />
       <source>Back to re&amp;view</source>
       <translation>Back to re&amp;view</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="288" />
+      <location filename="../desktop/ui/wizard/window.py" line="291" />
       <source>Back to the review page</source>
       <translation>Back to the review page</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="289" />
+      <location filename="../desktop/ui/wizard/window.py" line="292" />
       <source>Back to the review page (Ctrl+R)</source>
       <translation>Back to the review page (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="292" />
+      <location filename="../desktop/ui/wizard/window.py" line="295" />
       <source>&amp;Correct it</source>
       <translation>&amp;Correct it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="293" />
+      <location filename="../desktop/ui/wizard/window.py" line="296" />
       <source>Write a correction: a new notification that refers to this one</source>
       <translation>Write a correction: a new notification that refers to this one</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="295" />
+      <location filename="../desktop/ui/wizard/window.py" line="298" />
       <source>C&amp;lose</source>
       <translation>C&amp;lose</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="296" />
+      <location filename="../desktop/ui/wizard/window.py" line="299" />
       <source>Close the window</source>
       <translation>Close the window</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="277" />
+      <location filename="../desktop/ui/wizard/window.py" line="280" />
       <source>Underret – notification of concern</source>
       <extracomment>Set when the window closes without the usual save (lock, discard, another window took over). The page to show once it is built (the window opens before its first page is complete). A correction's note of what it corrects (see :mod:`.finalised_view`). A finalised notification's delivery, kept up to date (see :mod:`.finalised_view`). Came here from the review page (a problem, a gap or "Edit"): the way back is offered.</extracomment>
       <translation>Underret – notification of concern</translation>
@@ -565,17 +568,17 @@
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="400" />
+      <location filename="../desktop/ui/wizard/window.py" line="405" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="460" />
+      <location filename="../desktop/ui/wizard/window.py" line="476" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="472" />
+      <location filename="../desktop/ui/wizard/window.py" line="488" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
@@ -706,13 +709,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="108" />
-      <location filename="../desktop/ui/wizard/window.py" line="290" />
+      <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/confirm.py" line="111" />
-      <location filename="../desktop/ui/wizard/window.py" line="291" />
+      <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>
@@ -781,6 +784,32 @@
       <location filename="../desktop/ui/wizard/sibling.py" line="93" />
       <source>Another child in the family</source>
       <translation>Another child in the family</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="100" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="102" />
+      <source>Put these answers back as they were</source>
+      <translation>Put these answers back as they were</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="117" />
+      <source>From your answer we have also filled in:</source>
+      <extracomment>(path, the answer before) of each change shown, and the field the person was changing.</extracomment>
+      <translation>From your answer we have also filled in:</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="129" />
+      <source>Press Tab, then Space on Undo, to put them back.</source>
+      <translation>Press Tab, then Space on Undo, to put them back.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="153" />
+      <source>The answers are back as they were.</source>
+      <translation>The answers are back as they were.</translation>
     </message>
   </context>
   <context>

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, MutableMapping
 from datetime import date
 from typing import Any
 
-from desktop.domain.answers import get_answer, is_answered, parse_path, set_answer
+from desktop.domain.answers import FieldPathInvalid, get_answer, is_answered, parse_path, set_answer
 from desktop.domain.conditions import ConditionContext, evaluate
 from desktop.domain.context import build_context
 from desktop.domain.document import AgeBand
@@ -162,6 +162,40 @@ class WizardFlow:
 #: While the answer still equals it, the suggestion follows the other answers; once the person
 #: changes it, it is theirs.
 SUGGESTED_KEY = "meta.suggested"
+#: Reserved answers key: the paths whose preset the person undid ("Fortryd"); they are not filled again.
+DECLINED_KEY = "meta.presets_declined"
+
+
+def declined_presets(answers: Mapping[str, Any]) -> frozenset[str]:
+    """The paths whose preset the person undid."""
+    declined = answers.get(DECLINED_KEY)
+    return frozenset(p for p in declined if isinstance(p, str)) if isinstance(declined, list) else frozenset()
+
+
+def decline_presets(answers: MutableMapping[str, Any], paths: list[str]) -> None:
+    """Remember that the person undid the presets at ``paths``: :func:`apply_presets` leaves them alone."""
+    answers[DECLINED_KEY] = sorted(declined_presets(answers) | set(paths))
+
+
+def derived_presets(form: FormDefinition, paths: list[str]) -> list[str]:
+    """Those of ``paths`` (as :func:`apply_presets` returns them) that a preset filled because of other
+    answers, e.g. "suspected violence at home" after a sign of violence: the person must be told, since
+    the answer changed elsewhere. A default filled whatever was answered (the pack's municipality) and a
+    suggestion (its page says it was suggested) are not among them."""
+    derived = []
+    for path in paths:
+        try:
+            parsed = parse_path(path)
+            field: FormField | None = form.field(parsed.field)
+        except (KeyError, FieldPathInvalid):
+            continue
+        if parsed.sub is not None and field is not None:
+            field = next((f for f in field.fields if f.id == parsed.sub), None)
+        preset = field.preset if field is not None else None
+        item: dict[str, Any] | None = {} if parsed.sub is not None else None
+        if preset is not None and not evaluate(preset.when, {}, ConditionContext(), item=item):
+            derived.append(path)  # filled because of other answers, not whatever they are
+    return derived
 
 
 def apply_presets(
@@ -177,10 +211,12 @@ def apply_presets(
     user has given is never overwritten.
     """
     filled: list[str] = []
+    declined = declined_presets(answers)
     ctx = build_context(form, pack, answers, today)
     for _section, f in form.iter_fields():
         preset = f.preset
-        if preset is not None and not is_answered(answers.get(f.id)) and evaluate(preset.when, answers, ctx):
+        if (preset is not None and f.id not in declined and not is_answered(answers.get(f.id))
+                and evaluate(preset.when, answers, ctx)):
             value = _preset_value(preset, pack)
             if value is not None:
                 set_answer(answers, f.id, _copy(value))
@@ -198,6 +234,7 @@ def apply_presets(
                 path = f"{f.id}[{index}].{sub.id}"
                 if (
                     sub.preset is not None
+                    and path not in declined
                     and not is_answered(get_answer(answers, path))
                     and evaluate(sub.preset.when, answers, ctx, item=item)
                 ):

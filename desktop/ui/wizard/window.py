@@ -12,6 +12,7 @@ The parts live beside it: :mod:`.page_set` (pages built when needed),
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.answers import get_answer, parse_path, set_answer
 from desktop.domain.building import child_initials
 from desktop.domain.context import ACUTE_FIELD
-from desktop.domain.flow import WizardFlow, apply_presets
+from desktop.domain.flow import WizardFlow, apply_presets, derived_presets
 from desktop.domain.forms import FormDefinition, Section, SectionKind
 from desktop.domain.help import wizard_topic
 from desktop.domain.packs import GuidelinePack
@@ -47,6 +48,7 @@ from desktop.ui.messages import message_for
 from desktop.ui.tab_order import follow_reading_order
 from desktop.ui.wizard import checks, discarding, finalised_view
 from desktop.ui.wizard.attachment_store import DraftAttachments
+from desktop.ui.wizard.derived_notice import DerivedNotice
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY, open_notification, shipped_form
 from desktop.ui.wizard.drafts import DraftKeeper
 from desktop.ui.wizard.fields import EditorContext, FieldEditor
@@ -203,6 +205,7 @@ class WizardWindow(QMainWindow):
         self.review_button.hide()
         #: Came here from the review page (a problem, a gap or "Edit"): the way back is offered.
         self.from_review = False
+        self._derived_notice: DerivedNotice | None = None
         # The page whose heading was last said aloud (a page is announced once when it opens).
         self._said_page: str | None = None
         self.finalise_button = self._button("finaliseButton", self.finalise)
@@ -335,6 +338,8 @@ class WizardWindow(QMainWindow):
     def go_to(self, page_id: str, *, save: bool = True, focus: bool = True) -> None:
         """Show a page (built now if it is not yet); what was typed is saved first."""
         self._opening = None
+        if self._derived_notice is not None and page_id != self.page_id:
+            self._derived_notice.dismiss()  # it belongs to the page it was shown on
         self.page_id = page_id
         page = self.pages[page_id]
         if isinstance(page, SectionPage):
@@ -454,6 +459,7 @@ class WizardWindow(QMainWindow):
         top = parse_path(editor.path).field
         value = editor.value()
         set_answer(self.answers, top, value)
+        before = copy.deepcopy(self.answers)  # what a preset changes is named, and can be undone
         filled = apply_presets(self.form, self.pack, self.answers, self.today())
         for path in filled:
             field_id = parse_path(path).field
@@ -468,7 +474,17 @@ class WizardWindow(QMainWindow):
                 checks.show_at_once(self, page)  # an adult's or an unborn's CPR number: said now
         if top == ACUTE_FIELD and value in (True, UNKNOWN):
             self.acute_button.setChecked(False)  # the page itself now shows whom to call
+        derived = derived_presets(self.form, filled)
+        if derived and isinstance(page, SectionPage) and not editor.isHidden():
+            self.derived_notice.tell(editor, derived, before)
         self.keeper.changed()
+
+    @property
+    def derived_notice(self) -> DerivedNotice:
+        """The notice naming answers the wizard changed by itself (made the first time one changes)."""
+        if self._derived_notice is None:
+            self._derived_notice = DerivedNotice(self)
+        return self._derived_notice
 
     def _on_saved(self, draft_id: str) -> None:
         from desktop.ui.dates import clock

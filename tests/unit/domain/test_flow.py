@@ -8,9 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.answers import set_answer
 from desktop.domain.conditions import All, evaluate
 from desktop.domain.document import AgeBand
-from desktop.domain.flow import WizardFlow, apply_presets
+from desktop.domain.flow import WizardFlow, apply_presets, decline_presets, declined_presets, derived_presets
 from desktop.domain.forms import FormDefinition, load_form
 from desktop.domain.packs import GuidelinePack, national_pack
 
@@ -107,6 +108,25 @@ def test_ticking_violence_presets_parents_not_told_first(
     # What the user already answered is never overwritten.
     assert answers["family.custody_holders"][1]["informed"]["value"] is True
     assert apply_presets(form, national, answers, TODAY) == []
+
+
+def test_presets_that_follow_other_answers_are_told_apart_and_an_undone_one_is_not_filled_again(
+    form: FormDefinition, national: GuidelinePack
+) -> None:
+    answers: dict[str, Any] = {"signals.checked": ["violence.patterned_marks"],
+                               "family.custody_holders": [{"name": "A"}]}
+    filled = apply_presets(form, national, answers, TODAY)
+    # The municipality is a default (filled whatever the answers) and the grounds a suggestion its page
+    # announces; the other two follow the sign of violence and must be told where the person is.
+    assert derived_presets(form, [*filled, "child.municipality"]) == [
+        "family.abuse_in_household", "family.custody_holders[0].informed"]
+    for path in ("family.abuse_in_household", "family.custody_holders[0].informed"):
+        set_answer(answers, path, None)
+    decline_presets(answers, ["family.abuse_in_household", "family.custody_holders[0].informed"])
+    assert declined_presets(answers) == {"family.abuse_in_household", "family.custody_holders[0].informed"}
+    assert "family.abuse_in_household" not in apply_presets(form, national, answers, TODAY)
+    assert answers["family.abuse_in_household"] is None
+    assert answers["family.custody_holders"][0]["informed"] is None
 
 
 def test_a_reaction_is_asked_only_of_a_parent_who_was_told(
