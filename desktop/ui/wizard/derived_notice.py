@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QVBoxLayout
 
 from desktop.domain.answers import get_answer, parse_path, set_answer
 from desktop.domain.flow import decline_presets
@@ -24,6 +24,7 @@ from desktop.domain.validation import UNKNOWN
 from desktop.ui import theme
 from desktop.ui.accessible import name_as_shown
 from desktop.ui.announce import announce
+from desktop.ui.tab_order import follow_reading_order
 from desktop.ui.wizard.fields import FieldEditor
 from desktop.ui.wizard.page import SectionPage
 from desktop.ui.wizard.review import question_of
@@ -72,17 +73,6 @@ def change_line(form: FormDefinition, path: str, value: Any, lang: str) -> str:
     return f"{where}{joint}{answer_words(field, value, lang)}"
 
 
-def _last_tab_stop(widget: QWidget) -> QWidget:
-    """The last widget inside ``widget`` that Tab reaches (``widget`` itself when none)."""
-    last = widget
-    current = widget.nextInFocusChain()
-    while current is not None and current is not widget and widget.isAncestorOf(current):
-        if current.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            last = current
-        current = current.nextInFocusChain()
-    return last
-
-
 class DerivedNotice(QFrame):
     """The notice under the field just changed: which other answers changed with it, and "Fortryd"."""
 
@@ -122,8 +112,8 @@ class DerivedNotice(QFrame):
         if not isinstance(layout, QBoxLayout):
             return  # not on a page (never so in the wizard); a parentless frame would show as a window
         layout.insertWidget(layout.indexOf(editor) + 1, self)
-        # Tab goes from what was changed straight to "Fortryd".
-        QWidget.setTabOrder(_last_tab_stop(editor), self.undo_button)
+        # Tab goes from what was changed straight to "Fortryd" (the notice sits right under it).
+        follow_reading_order(window)
         self.show()
         said = " ".join([heading, *(line if line.endswith((".", "?", "!")) else f"{line}." for line in lines),
                          translate("Wizard", "Press Tab, then Space on Undo, to put them back.")])

@@ -323,10 +323,7 @@ class WizardWindow(QMainWindow):
 
             # Tab goes from the button to the numbers, then on to the page (the panel is built after
             # the page, so Qt would put it at the end of the chain).
-            previous: QWidget = self.acute_button
-            for number in self.acute_panel.numbers:
-                QWidget.setTabOrder(previous, number)
-                previous = number
+            follow_reading_order(self)
             # The focus stays on the button; a screen reader hears the numbers at once.
             announce(self.acute_panel, f"{self.acute_panel.accessibleName()}: {self.acute_panel.text()}",
                      urgent=True)
