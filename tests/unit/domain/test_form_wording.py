@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from typing import Any
 
 import yaml
@@ -136,3 +137,29 @@ def test_glossary_terms_in_the_form_and_its_code_lists() -> None:
     assert not [text for text in texts if "Tegn på bekymring" in text]
     assert not [text for text in texts if re.search(r"\bman\b", text)], "du, not man (finding 40)"
     assert all(code.label["da"] for codes in code_lists().values() for code in codes)
+
+
+def test_a_notification_answered_as_a_private_person_still_builds_and_prints(
+        complete_answers: dict[str, Any]) -> None:
+    # Finding 8 kept the code "general" (rephrased, with help on both options, not removed): drafts and
+    # notifications written with it still validate, build and print.
+    import io
+
+    import pypdf
+
+    from desktop.documents.pdf import render_pdf
+    from desktop.domain.building import build_document
+    from desktop.domain.document import DutyType
+    from desktop.domain.packs import national_pack
+    from desktop.domain.validation import validate
+
+    answers = {**complete_answers, "notifier.duty": "general"}
+    assert [p for p in validate(FORM, national_pack(), answers, today=date(2026, 11, 23)) if p.blocking] == []
+    document = build_document(FORM, national_pack(), answers,
+                              notification_id="0b7f1f2e-3c1a-4d1e-9a51-5e3b0a4f9c11",
+                              created_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+                              finalised_at=datetime(2026, 11, 23, 10, 30, tzinfo=UTC), language="da")
+    assert document.notifier.duty is DutyType.GENERAL
+    pdf = render_pdf(document)
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Underretningspligt Almindelig underretningspligt" in text  # the municipality's legal term
