@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.demo.scenarios import Feedback, Scenario
 from desktop.domain.packs import GuidelinePack
+from desktop.ui.document_view import DocumentView
 from desktop.ui.geometry import fit_to_screen
 
 
@@ -39,7 +40,7 @@ class FeedbackWindow(QDialog):
         self._failed_reason: str | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.body = QTextBrowser()
+        self.body = DocumentView()
         self.body.setObjectName("feedbackText")
         self.delivery_label = QLabel()
         self.delivery_label.setObjectName("deliveryStatus")
@@ -99,6 +100,8 @@ class FeedbackWindow(QDialog):
             parts.append(_heading(debrief_heading) + f"<p>{debrief}</p>")
         self.body.setHtml("".join(parts))
         self.body.setAccessibleName(self.tr("Feedback on the signals"))
+        # The score is said with the document, which has the focus when the window opens.
+        self.body.setAccessibleDescription(self.heading.text())
         self.municipality_button.setText(self.tr("&What the municipality received"))
         self.municipality_button.setAccessibleName(self.tr("What the municipality received"))
         self.close_button.setText(self.tr("&Close"))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from desktop.documents.attachment_listing import received_html
 from desktop.documents.formatting import format_datetime
 from desktop.documents.html import Colours, render_html
 from desktop.ui import theme
+from desktop.ui.document_view import DocumentBody, DocumentView
 from desktop.ui.geometry import fit_to_screen
 from desktop.ui.messages import text_for
 from desktop.ui.wrapping import wrap_items
@@ -52,12 +52,10 @@ class MunicipalityView(QDialog):
         self.list.setObjectName("receivedList")
         wrap_items(self.list)
         self.list_label.setBuddy(self.list)
-        self.receipt = QLabel()
+        # Its heading a heading, each value a line of its own named "Referencenummer: DEMO-…".
+        self.receipt = DocumentBody()
         self.receipt.setObjectName("receiptDetails")
-        self.receipt.setTextFormat(Qt.TextFormat.RichText)
-        self.receipt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.content = QTextBrowser()
+        self.content = DocumentView()
         self.content.setObjectName("receivedContent")
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
@@ -118,7 +116,6 @@ class MunicipalityView(QDialog):
         self.list.blockSignals(False)
         if not self._items:
             self.receipt.clear()
-            self.receipt.setAccessibleDescription("")
             self.content.setPlainText(self.tr("Nothing has arrived yet. File a notification in the demo, "
                                               "and it appears here once it has been delivered."))
             return
@@ -151,12 +148,10 @@ class MunicipalityView(QDialog):
             (self.tr("Sender's signature"), signature),
         ]
         receipt_heading = self.tr("Receipt sent to the notifier")
-        table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+        table = "".join(f"<tr><td width='30%'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
                         for k, v in rows)
-        self.receipt.setText(f"<h3>{html.escape(receipt_heading)}</h3><table cellpadding='3'>{table}</table>")
-        # A screen reader hears the label's name ("Kvittering") and its description: what it shows, in words.
-        spoken = [f"{receipt_heading}.", *(f"{k}: {v}." for k, v in rows)]
-        self.receipt.setAccessibleDescription(" ".join(spoken))
+        self.receipt.setHtml(f"<h3>{html.escape(receipt_heading)}</h3>"
+                             f"<table width='100%' cellpadding='3'>{table}</table>")
         if item.document is not None:
             # The copy, then what was carried beside it: each attachment checked, pictures shown.
             received = received_html(item.document.attachments, item.attachments, item.document.language)
@@ -171,4 +166,4 @@ class MunicipalityView(QDialog):
 
     def shown_text(self) -> str:
         """Receipt and notification as plain text (what a screen reader reads; tests)."""
-        return self.receipt.text() + "\n" + self.content.toPlainText()
+        return self.receipt.toPlainText() + "\n" + self.content.toPlainText()

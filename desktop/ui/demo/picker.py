@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.demo.scenarios import Scenario
 from desktop.domain.document import AgeBand
+from desktop.ui.document_view import DocumentView
 from desktop.ui.geometry import fit_to_screen
 from desktop.ui.wrapping import wrap_items
 
@@ -34,7 +34,7 @@ class ScenarioPicker(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("scenarioList")
         wrap_items(self.list)  # whole titles, wrapped
-        self.story = QTextBrowser()
+        self.story = DocumentView()
         self.story.setObjectName("scenarioStory")
         self.story_label = QLabel()
         self.story_label.setBuddy(self.story)

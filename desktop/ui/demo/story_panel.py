@@ -13,9 +13,10 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from desktop.demo.scenarios import Scenario
+from desktop.ui.document_view import DocumentView
 
 translate = QCoreApplication.translate
 
@@ -31,7 +32,7 @@ class StoryPanel(QDockWidget):
         self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.scenario = scenario
         self._language = language
-        self.story = QTextBrowser()
+        self.story = DocumentView()
         self.story.setObjectName("demoStory")
         self.setWidget(self.story)
         self.retranslate()

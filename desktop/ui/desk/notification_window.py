@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from desktop.ui.desk.wording import (
     step_text,
     time_left,
 )
+from desktop.ui.document_view import DocumentView
 from desktop.ui.operations import run_in_background
 
 #: Lines of earlier notifications shown before the list scrolls.
@@ -156,7 +156,7 @@ class NotificationWindow(QWidget):
         self.hand_over_button.clicked.connect(self.hand_over)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
-        self.document = QTextBrowser()
+        self.document = DocumentView()
         self.document.setObjectName("document")
         self.document.setAccessibleName(self.tr("The notification"))
         buttons = QHBoxLayout()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from desktop.domain.text import Localised, localise
 from desktop.domain.validation import Problem
 from desktop.errors import UnderretError
 from desktop.ui import theme
+from desktop.ui.document_view import DocumentView
 from desktop.ui.wizard.guidance import GuidanceBlock
 from desktop.ui.wizard.problems import problem_text
 
@@ -143,12 +143,11 @@ class ReviewPage(QScrollArea):
         self.preview_note.setObjectName("previewNote")
         self.preview_note.setWordWrap(True)
         layout.addWidget(self.preview_note)
-        self.document_view = QTextBrowser()
+        self.document_view = DocumentView()
         self.document_view.setObjectName("documentView")
         self.document_view.setAccessibleName(
             translate("Wizard", "The notification as the municipality will read it"))
         self.document_view.setMinimumHeight(self.document_view.fontMetrics().lineSpacing() * 20)
-        self.document_view.setOpenLinks(False)
         self.document_view.anchorClicked.connect(self._follow_gap)
         self._gaps: tuple[Gap, ...] = ()
         layout.addWidget(self.document_view)

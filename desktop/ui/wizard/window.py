@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from desktop.domain.packs import GuidelinePack
 from desktop.domain.validation import UNKNOWN, Problem
 from desktop.ui import theme
 from desktop.ui.accessible import name_as_shown
+from desktop.ui.document_view import DocumentView
 from desktop.ui.help.actions import add_help_menu
 from desktop.ui.messages import message_for
 from desktop.ui.tab_order import follow_reading_order
@@ -191,7 +191,7 @@ class WizardWindow(QMainWindow):
         self.live_delivery: finalised_view.LiveDelivery | None = None
 
         self.stack = QStackedWidget()
-        self.document_view = QTextBrowser()
+        self.document_view = DocumentView()
         self.document_view.setObjectName("finalisedDocument")
         self.stack.addWidget(self.document_view)
         outer.addWidget(self.stack, 1)

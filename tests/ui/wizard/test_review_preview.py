@@ -73,9 +73,11 @@ def test_a_gap_in_the_review_leads_by_keyboard_to_the_field_it_names(
 
     wizard.tab_to(review.document_view)
     wizard.press(Qt.Key.Key_Tab)  # inside the document, Tab goes from link to link
-    assert wizard.focused() is review.document_view
-    assert review.document_view.textCursor().selectedText() == MISSING_ON_ABOUT_YOU
-    QTest.keyClick(review.document_view, Qt.Key.Key_Return)
+    link = wizard.focused()
+    assert link is review.document_view.links[0]
+    # A link of its own (a screen reader hears "link" and its words, then the answer it is about).
+    assert link.accessibleName() == MISSING_ON_ABOUT_YOU
+    QTest.keyClick(link, Qt.Key.Key_Return)
 
     assert wizard.window.page_id == "notifier"
     address = wizard.editor("notifier.work_address")
@@ -116,7 +118,7 @@ def test_a_complete_notification_is_shown_from_the_finalised_document(
     assert "Mette Jensen, Pædagog" in text
     assert "Ikke udfyldt endnu" not in text
     # Not finished before "Gør færdig og send": the copy must not claim a time it was finished.
-    assert "Gjort færdig\ufdd0Ikke gjort færdig endnu" in text.replace("\n", "\ufdd0")
+    assert "Gjort færdig: Ikke gjort færdig endnu" in text.splitlines()
     assert review.preview_note.isHidden()
 
 
@@ -131,9 +133,9 @@ def test_the_review_document_follows_a_150_percent_system_font(
         draft = services.require_vault().notifications.create_draft(complete_answers, "review", "EH")
         wizard = open_wizard(draft)
         qtbot.waitUntil(lambda: wizard.window.page_id == "review")
-        document = _review(wizard).document_view.document()
-        block = document.findBlock(document.toPlainText().index("Emma Louise Hansen"))
-        height = document.documentLayout().blockBoundingRect(block).height()
+        view = _review(wizard).document_view
+        [row] = [part for part in view.body.part_widgets if "Emma Louise Hansen" in part.accessibleName()]
+        height = row.heightForWidth(900)  # one line at this width, at either size
         wizard.window.close()
         return float(height)
 
@@ -147,3 +149,30 @@ def test_the_review_document_follows_a_150_percent_system_font(
     finally:
         QApplication.setFont(normal)
     assert after >= before * 1.35
+
+
+def test_the_review_document_is_read_as_headings_lines_and_links_without_separator_characters(
+    open_wizard: Callable[..., Any], qtbot: QtBot
+) -> None:
+    """Screen-reader review, findings 3 and 4: the document was one label full of U+FDD0, its
+    "Ikke udfyldt endnu" links silent and not exposed."""
+    from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+
+    from tests.support.accessibility import assert_no_private_separators, interface, names, with_role
+
+    wizard = open_wizard()
+    _half_filled(wizard)
+    review = _review(wizard)
+
+    view = review.document_view
+    assert interface(view).role() is QAccessible.Role.Document
+    assert_no_private_separators(wizard.window)
+    headings = names(view, QAccessible.Role.Heading)
+    assert headings[0] == "Underretning" and "Barnet" in headings and "Underretter" in headings
+    links = with_role(view, QAccessible.Role.Link)
+    assert [link.text(QAccessible.Text.Name) for link in links].count(MISSING_ON_ABOUT_YOU) == 3
+    # A screen reader's "press" (or Enter) on a link goes to the missing answer.
+    action = links[0].actionInterface()
+    assert action is not None
+    action.doAction(QAccessibleActionInterface.pressAction())
+    assert wizard.window.page_id == "notifier"

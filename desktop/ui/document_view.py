@@ -1,0 +1,311 @@
+"""A document on screen that a screen reader can walk: headings, paragraphs, list items, labelled
+values and links, each a widget of its own.
+
+Qt shows rich text in one ``QTextBrowser``, which AT-SPI reports as a single label whose text holds
+private separator characters for every table and frame, with its headings and lists flattened and
+its links neither exposed nor announced. :class:`DocumentView` shows the same HTML (the same look:
+each part is laid out from its own piece of it, :mod:`desktop.ui.document_parts`) as a column of
+parts: headings have the role *heading*, list items *list item*, a table row is one label read as
+"Label: value", and each link is a focusable *link* that Tab reaches and Enter, Space or a click
+follows (``anchorClicked``, as ``QTextBrowser`` had it). The view itself has the role *document* and
+is a Tab stop; while it (or a part in it) has the focus, the Up and Down arrows move from part to
+part, so a screen reader reads the document one part at a time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.ui.accessible_roles import give_role
+from desktop.ui.document_parts import Kind, Part, split_html, split_plain_text
+
+#: The share of a row's width its label takes (the printed copy's tables: 32 %).
+LABEL_SHARE = 32
+
+
+class _PartLabel(QLabel):
+    """A part's label, as tall as its text at the width it has (not at the width Qt guesses)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.width() if self.width() > 0 else hint.width()
+        return QSize(hint.width(), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped at the new width: another height
+
+
+def _page(body_style: str, html: str) -> str:
+    return f'<html><body style="{body_style}">{html}</body></html>' if body_style else html
+
+
+class DocumentLink(_PartLabel):
+    """A link in a document: a Tab stop that Enter, Space or a click follows (``activated(href)``)."""
+
+    activated = Signal(str)
+
+    def __init__(self, href: str, html: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.href = href
+        self.setObjectName("documentLink")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(html)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+        give_role(self, QAccessible.Role.Link)
+
+    def activate(self) -> None:
+        """Follow the link (also the accessible "press" action)."""
+        self.activated.emit(self.href)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if event.key() in keys and not event.modifiers() & chord:
+            self.activate()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activate()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class DocumentBody(QWidget):
+    """The parts of one document, top to bottom, without scrolling of its own (a receipt, a box)."""
+
+    anchorClicked = Signal(QUrl)  # noqa: N815 - QTextBrowser's name, kept for the views that used one
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setSpacing(0)
+        self._html = ""
+        self._parts: list[Part] = []
+        self.part_widgets: list[QWidget] = []
+        self.links: list[DocumentLink] = []
+
+    # --- what it shows --------------------------------------------------------------------------
+    def setHtml(self, html: str) -> None:
+        """Show ``html`` (the subset of HTML the documents use), part by part."""
+        self._html = html
+        parts, body_style = split_html(html)
+        self._show(parts, body_style)
+
+    def setPlainText(self, text: str) -> None:
+        """Show plain text, one paragraph per blank-line-separated block."""
+        self._html = ""
+        self._show(split_plain_text(text), "")
+
+    def clear(self) -> None:
+        self._html = ""
+        self._show([], "")
+
+    def toPlainText(self) -> str:
+        """What the document says, part by part (what a screen reader reads)."""
+        return "\n".join(part.text for part in self._parts)
+
+    def toHtml(self) -> str:
+        """The HTML last shown."""
+        return self._html
+
+    def headings(self) -> list[QLabel]:
+        """The heading parts, in order."""
+        return [widget for widget in self.part_widgets
+                if isinstance(widget, QLabel) and widget.property("documentPart") == "heading"]
+
+    # --- laying out ----------------------------------------------------------------------------
+    def _show(self, parts: list[Part], body_style: str) -> None:
+        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() is not None else False
+        for widget in self.part_widgets:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        while self._layout.count():
+            self._layout.takeAt(0)
+        self.part_widgets = []
+        self.links = []
+        self._parts = parts
+        bottom = 0
+        previous_group = -1
+        for part in parts:
+            top, next_bottom = part.margins
+            same_group = part.group and part.group == previous_group
+            space = 0 if same_group else max(bottom, top)
+            if space and self.part_widgets:
+                self._layout.addSpacing(space)
+            bottom = next_bottom
+            previous_group = part.group
+            widget = self._widget(part, body_style)
+            self._layout.addWidget(widget)
+            widget.show()  # now, not when the event loop next runs: a Tab right after must find the links
+            self.part_widgets.append(widget)
+        self._layout.addStretch(1)
+        if had_focus and isinstance(self.parentWidget(), QWidget):
+            # The part that had the focus is gone: keep it in the document (the view holds it).
+            holder = self._holder()
+            if holder is not None:
+                holder.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _holder(self) -> QWidget | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, DocumentView):
+            parent = parent.parentWidget()
+        return parent
+
+    def _label(self, html: str, body_style: str, text: str) -> QLabel:
+        label = _PartLabel(_page(body_style, html))
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setWordWrap(True)
+        label.setForegroundRole(QPalette.ColorRole.Text)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reachable by the arrow keys while reading (see DocumentView), not a Tab stop.
+        label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        label.setAccessibleName(text)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        return label
+
+    def _widget(self, part: Part, body_style: str) -> QWidget:
+        if part.kind is Kind.LINK_ROW and part.link is not None:
+            return self._link_row(part, body_style)
+        label = self._label(part.html, body_style, part.text)
+        label.setProperty("documentPart", part.kind.value)
+        if part.kind is Kind.HEADING:
+            label.setProperty("headingLevel", part.level)
+            give_role(label, QAccessible.Role.Heading)
+        elif part.kind is Kind.ITEM:
+            give_role(label, QAccessible.Role.ListItem)
+        return label
+
+    def _link_row(self, part: Part, body_style: str) -> QWidget:
+        assert part.link is not None
+        row = QWidget()
+        row.setProperty("documentPart", part.kind.value)
+        if part.background:
+            row.setAutoFillBackground(True)
+            palette = row.palette()
+            palette.setColor(QPalette.ColorRole.Window, part.background)
+            row.setPalette(palette)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        label = self._label(f"<table width=\"100%\" cellpadding=\"3\" cellspacing=\"0\"><tr>{part.label_html}"
+                            "</tr></table>", body_style, part.label)
+        link = DocumentLink(part.link.href, _page(body_style, part.link.html), part.link.text)
+        link.setContentsMargins(3, 3, 3, 3)
+        # Said after the link's own words: which answer it leads to.
+        link.setAccessibleDescription(part.label)
+        link.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        link.activated.connect(lambda href: self.anchorClicked.emit(QUrl(href)))
+        layout.addWidget(label, LABEL_SHARE)
+        layout.addWidget(link, 100 - LABEL_SHARE)
+        self.links.append(link)
+        return row
+
+
+class DocumentView(QScrollArea):
+    """A scrolling :class:`DocumentBody` with the role *document*: a Tab stop, its links the next ones."""
+
+    anchorClicked = Signal(QUrl)  # noqa: N815 - QTextBrowser's name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.body = DocumentBody()
+        self.body.setObjectName("documentBody")
+        self.body.setBackgroundRole(QPalette.ColorRole.Base)
+        self.body.setAutoFillBackground(True)
+        self.body.anchorClicked.connect(self.anchorClicked)
+        self.body.installEventFilter(self)
+        self.setWidget(self.body)
+        give_role(self, QAccessible.Role.Document)
+
+    def setHtml(self, html: str) -> None:
+        self.body.setHtml(html)
+        self._watch_parts()
+
+    def setPlainText(self, text: str) -> None:
+        self.body.setPlainText(text)
+        self._watch_parts()
+
+    def clear(self) -> None:
+        self.body.clear()
+
+    def toPlainText(self) -> str:
+        return self.body.toPlainText()
+
+    def toHtml(self) -> str:
+        return self.body.toHtml()
+
+    @property
+    def links(self) -> list[DocumentLink]:
+        return self.body.links
+
+    def headings(self) -> list[QLabel]:
+        return self.body.headings()
+
+    def _watch_parts(self) -> None:
+        """Arrow keys on every part; the parts (and so the links) in the Tab chain right after the view,
+        in reading order (widgets made later would otherwise join the window's chain at its end)."""
+        previous: QWidget = self
+        for widget in self.body.part_widgets:
+            for reachable in (widget, *widget.findChildren(QLabel)):
+                reachable.installEventFilter(self)
+                if reachable.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    QWidget.setTabOrder(previous, reachable)
+                    previous = reachable
+
+    def _readable(self) -> list[QWidget]:
+        """The parts the arrow keys move through (a link row's link stands for its row)."""
+        readable: list[QWidget] = []
+        for widget in self.body.part_widgets:
+            links = widget.findChildren(DocumentLink)
+            readable.append(links[0] if links else widget)
+        return readable
+
+    def _step(self, current: QWidget | None, forward: bool) -> bool:
+        """Move the focus to the next (or previous) part; False when there is none that way."""
+        readable = self._readable()
+        if not readable:
+            return False
+        if current is None or current not in readable:
+            target = readable[0] if forward else None
+        else:
+            index = readable.index(current) + (1 if forward else -1)
+            target = readable[index] if 0 <= index < len(readable) else None
+        if target is None:
+            return False
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(target)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and not event.modifiers() and self._step(None, True):
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget) and watched is not self.body:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not event.modifiers():
+                if not self._step(watched, event.key() == Qt.Key.Key_Down) and event.key() == Qt.Key.Key_Up:
+                    self.setFocus(Qt.FocusReason.OtherFocusReason)  # above the first part: the document
+                return True
+        return super().eventFilter(watched, event)
+
+
+__all__ = ["DocumentBody", "DocumentLink", "DocumentView"]
