@@ -64,7 +64,7 @@ def _window(qtbot: QtBot, html: str) -> tuple[QWidget, QLineEdit, DocumentView, 
 def test_a_notification_is_a_document_with_headings_lines_and_items_without_separator_characters(
     qtbot: QtBot, rich_document: NotificationDocument
 ) -> None:
-    _, _, view, _ = _window(qtbot, render_html(rich_document))
+    _win, _, view, _ = _window(qtbot, render_html(rich_document))
 
     document = interface(view)
     assert document.role() is QAccessible.Role.Document
@@ -88,7 +88,7 @@ def test_a_notification_is_a_document_with_headings_lines_and_items_without_sepa
 
 
 def test_links_are_links_that_tab_reaches_in_reading_order_and_enter_follows(qtbot: QtBot) -> None:
-    _, _, view, after = _window(qtbot, GAPPED)
+    _win, _, view, after = _window(qtbot, GAPPED)
     followed: list[str] = []
     view.anchorClicked.connect(lambda url: followed.append(QUrl(url).toString()))
 
@@ -115,7 +115,7 @@ def test_links_are_links_that_tab_reaches_in_reading_order_and_enter_follows(qtb
 
 
 def test_the_arrow_keys_read_the_document_part_by_part(qtbot: QtBot) -> None:
-    _, _, view, _ = _window(qtbot, GAPPED)
+    _win, _, view, _ = _window(qtbot, GAPPED)
     view.setFocus()
     read = []
     for _ in range(5):
@@ -128,7 +128,7 @@ def test_the_arrow_keys_read_the_document_part_by_part(qtbot: QtBot) -> None:
 
 
 def test_plain_text_is_paragraphs(qtbot: QtBot) -> None:
-    _, _, view, _ = _window(qtbot, "")
+    _win, _, view, _ = _window(qtbot, "")
     view.setPlainText("Titel\n\nFørste afsnit,\nanden linje.\n\nSidste.")
     shown = names(view, QAccessible.Role.StaticText)
     assert shown == ["Titel", "Første afsnit,\nanden linje.", "Sidste."]

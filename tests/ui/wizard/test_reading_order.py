@@ -73,10 +73,12 @@ def _visual_order(frame: QWidget, widgets: list[QWidget]) -> list[QWidget]:
     for row in rows:
         for outer in sorted(row, key=lambda w: box(w)[2]):
             inner = blocks[id(outer)][1]
-            if isinstance(outer, QScrollArea) and outer not in inner:
+            if isinstance(outer, QScrollArea) and inner != [outer]:
+                # Read from its top (itself first when it is a stop: a document, then its links).
                 content = outer.widget()
                 assert content is not None
-                read.extend(_visual_order(content, inner))
+                read.extend([outer] if outer in inner else [])
+                read.extend(_visual_order(content, [w for w in inner if w is not outer]))
             else:
                 read.append(outer)
     return read
@@ -137,7 +139,10 @@ def test_tab_on_the_review_page_goes_from_the_problems_through_the_document_to_t
     assert len(review.problem_buttons) == 2
     stops = _assert_tab_follows_reading_order(wizard)
     edits = [b for b in review.edit_buttons.values() if b.isVisible()]
-    assert stops == [window.acute_button, *review.problem_buttons, review.document_view, *edits,
+    # The document, then its links to the missing answers (screen-reader review, finding 3).
+    assert len(review.document_view.links) == 2
+    assert stops == [window.acute_button, *review.problem_buttons, review.document_view,
+                     *review.document_view.links, *edits,
                      window.discard_button, window.back_button, window.finalise_button, window.close_button]
 
 
