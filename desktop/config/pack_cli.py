@@ -150,6 +150,8 @@ def _verify(pack: Path, kind_name: str, trusted_files: list[Path] | None, policy
         key_id, loaded = verify_document(kind, data, signature, trusted, name, floors)
     except UnderretError as exc:
         print(f"REFUSED {pack.name}: {exc} ({exc.message_id})", file=sys.stderr)
+        if kind.kind == "pack":  # the wording too, so one round of fixes before signing again
+            _wording_warnings(pack.name, data)
         return 1
     print(f"OK {pack.name}: {kind.kind} {loaded.id} version {loaded.version}, signed by {key_id}")
     if kind.kind == "pack":
@@ -164,7 +166,11 @@ def _wording_warnings(name: str, data: bytes) -> None:
 
     from desktop.domain.glossary import check_yaml
 
-    hits = check_yaml(yaml.safe_load(data), name)
+    try:
+        parsed = yaml.safe_load(data)
+    except yaml.YAMLError:
+        return  # not YAML at all: the refusal says so
+    hits = check_yaml(parsed, name)
     for hit in hits:
         print(f"WARNING {hit}")
     if hits:

@@ -195,3 +195,15 @@ def test_verify_is_quiet_about_a_pack_in_the_glossary_s_words(
     result = _run("verify", str(pack), "--trusted", str(tmp_path / "k1.pub"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK demo-kommune.yaml") and "WARNING" not in result.stdout
+
+
+def test_an_unsigned_draft_hears_about_its_wording_with_the_refusal(
+        tmp_path: Path, pack_yaml: Callable[..., bytes]) -> None:
+    # A municipality checking a draft before signing gets both lists at once.
+    assert _run("keygen", "--out", str(tmp_path), "--id", "k1").returncode == 0
+    pack = tmp_path / "demo-kommune.yaml"
+    pack.write_bytes(pack_yaml(note="Journalnummer"))
+    result = _run("verify", str(pack), "--trusted", str(tmp_path / "k1.pub"))
+    assert result.returncode == 1 and "REFUSED demo-kommune.yaml" in result.stderr
+    assert "pack.unsigned" in result.stderr
+    assert "WARNING demo-kommune.yaml:name.da: »Journalnummer«" in result.stdout
