@@ -353,7 +353,7 @@
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="332" />
       <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
-      <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; kvitteringen er gemt.</translation>
+      <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; oplysningen om, at kommunen har modtaget den, er gemt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="355" />
@@ -461,17 +461,17 @@
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="47" />
       <source>the receipt could not be checked as the municipality's</source>
-      <translation>kvitteringen kunne ikke kontrolleres som kommunens</translation>
+      <translation>modtagesystemets besked om modtagelse kunne ikke kontrolleres som kommunens</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="49" />
       <source>the receipt did not match this notification</source>
-      <translation>kvitteringen passede ikke til denne underretning</translation>
+      <translation>modtagesystemets besked om modtagelse passede ikke til denne underretning</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="51" />
       <source>the receipt was damaged</source>
-      <translation>kvitteringen var beskadiget</translation>
+      <translation>modtagesystemets besked om modtagelse var beskadiget</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="53" />

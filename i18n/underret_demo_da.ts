@@ -40,17 +40,17 @@
       <translation>&amp;Behold den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="47" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="48" />
       <source>The case</source>
       <translation>Casen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="48" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="49" />
       <source>The case story</source>
       <translation>Historien i casen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="51" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="52" />
       <source>Your role: %1, %2.</source>
       <translation>Din rolle: %1, %2.</translation>
     </message>
@@ -94,92 +94,92 @@
   <context>
     <name>FeedbackWindow</name>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="79" />
+      <location filename="../desktop/ui/demo/feedback.py" line="80" />
       <source>How did it go?</source>
       <translation>Hvordan gik det?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="82" />
+      <location filename="../desktop/ui/demo/feedback.py" line="83" />
       <source>You found %1 of %2 signals in “%3”.</source>
       <translation>Du fandt %1 af %2 tegn i »%3«.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="85" />
+      <location filename="../desktop/ui/demo/feedback.py" line="86" />
       <source>Signals you marked</source>
       <translation>Tegn, du markerede</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="86" />
+      <location filename="../desktop/ui/demo/feedback.py" line="87" />
       <source>Signals you missed</source>
       <translation>Tegn, du ikke fik med</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="87" />
+      <location filename="../desktop/ui/demo/feedback.py" line="88" />
       <source>Other signals you marked</source>
       <translation>Andre tegn, du markerede</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="88" />
+      <location filename="../desktop/ui/demo/feedback.py" line="89" />
       <source>Other signals are not wrong: talk about why you saw them.</source>
       <translation>Andre tegn er ikke forkerte: tal om, hvorfor du så dem.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="89" />
+      <location filename="../desktop/ui/demo/feedback.py" line="90" />
       <source>To talk about</source>
       <translation>Til snak bagefter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="91" />
+      <location filename="../desktop/ui/demo/feedback.py" line="92" />
       <source>None of the expected signals.</source>
       <translation>Ingen af de forventede tegn.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="92" />
+      <location filename="../desktop/ui/demo/feedback.py" line="93" />
       <source>None – well done.</source>
       <translation>Ingen – godt gået.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="93" />
+      <location filename="../desktop/ui/demo/feedback.py" line="94" />
       <source>None.</source>
       <translation>Ingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="101" />
+      <location filename="../desktop/ui/demo/feedback.py" line="102" />
       <source>Feedback on the signals</source>
       <translation>Tilbagemelding om tegnene</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="102" />
+      <location filename="../desktop/ui/demo/feedback.py" line="105" />
       <source>&amp;What the municipality received</source>
       <translation>&amp;Det modtog kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="103" />
+      <location filename="../desktop/ui/demo/feedback.py" line="106" />
       <source>What the municipality received</source>
       <translation>Det modtog kommunen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="104" />
+      <location filename="../desktop/ui/demo/feedback.py" line="107" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="105" />
+      <location filename="../desktop/ui/demo/feedback.py" line="108" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="115" />
-      <source>Delivered to Demo Kommune. Receipt: reference %1, received %2.</source>
-      <translation>Afleveret til Demo Kommune. Kvittering: referencenummer %1, modtaget %2.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="118" />
+      <source>Delivered to Demo Kommune: reference %1, received %2.</source>
+      <translation>Afleveret til Demo Kommune: referencenummer %1, modtaget %2.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="118" />
+      <location filename="../desktop/ui/demo/feedback.py" line="121" />
       <source>The demo delivery did not go through: %1</source>
       <translation>Demoafsendelsen gik ikke igennem: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="120" />
+      <location filename="../desktop/ui/demo/feedback.py" line="123" />
       <source>Sending to Demo Kommune…</source>
       <translation>Sender til Demo Kommune …</translation>
     </message>
@@ -187,97 +187,97 @@
   <context>
     <name>MunicipalityView</name>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="90" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="88" />
       <source>Municipality view – Demo Kommune</source>
       <translation>Kommunens side – Demo Kommune</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="89" />
       <source>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</source>
       <translation>Her ser du, hvad børne- og familieafdelingen i Demo Kommune modtog, åbnet med kommunens nøgle. I virkeligheden er det kun kommunen, der kan læse det.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
       <source>&amp;Received notifications</source>
       <translation>&amp;Modtagne underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="92" />
       <source>Received notifications</source>
       <translation>Modtagne underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
       <source>The notification as the municipality reads it</source>
       <translation>Underretningen, som kommunen læser den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="96" />
-      <source>Receipt</source>
-      <translation>Kvittering</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
+      <source>Confirmation of delivery</source>
+      <translation>Besked om modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="97" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
       <source>&amp;Refresh</source>
       <translation>&amp;Opdater</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="98" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="96" />
       <source>Refresh</source>
       <translation>Opdater</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="99" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="97" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="100" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="98" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="121" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="119" />
       <source>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</source>
       <translation>Der er ikke kommet noget endnu. Send en underretning i demoen, så vises den her, når den er afleveret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="143" />
       <source>valid</source>
       <translation>gyldig</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="143" />
       <source>NOT valid</source>
       <translation>IKKE gyldig</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
       <source>Reference</source>
       <translation>Referencenummer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="148" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="146" />
       <source>Received at</source>
       <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="149" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
       <source>Sender's key</source>
       <translation>Afsenderens nøgle</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="150" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="148" />
       <source>Sender's signature</source>
       <translation>Afsenderens signatur</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="152" />
-      <source>Receipt sent to the notifier</source>
-      <translation>Kvittering sendt til underretteren</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="150" />
+      <source>Confirmation of delivery sent to the notifier</source>
+      <translation>Besked om modtagelse sendt til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="165" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="164" />
       <source>This envelope could not be opened with the demo key:</source>
       <translation>Denne forsendelse kunne ikke åbnes med demonøglen:</translation>
     </message>

@@ -40,17 +40,17 @@
       <translation>&amp;Keep it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="47" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="48" />
       <source>The case</source>
       <translation>The case</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="48" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="49" />
       <source>The case story</source>
       <translation>The case story</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/story_panel.py" line="51" />
+      <location filename="../desktop/ui/demo/story_panel.py" line="52" />
       <source>Your role: %1, %2.</source>
       <translation>Your role: %1, %2.</translation>
     </message>
@@ -94,92 +94,92 @@
   <context>
     <name>FeedbackWindow</name>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="79" />
+      <location filename="../desktop/ui/demo/feedback.py" line="80" />
       <source>How did it go?</source>
       <translation>How did it go?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="82" />
+      <location filename="../desktop/ui/demo/feedback.py" line="83" />
       <source>You found %1 of %2 signals in “%3”.</source>
       <translation>You found %1 of %2 signals in “%3”.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="85" />
+      <location filename="../desktop/ui/demo/feedback.py" line="86" />
       <source>Signals you marked</source>
       <translation>Signals you marked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="86" />
+      <location filename="../desktop/ui/demo/feedback.py" line="87" />
       <source>Signals you missed</source>
       <translation>Signals you missed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="87" />
+      <location filename="../desktop/ui/demo/feedback.py" line="88" />
       <source>Other signals you marked</source>
       <translation>Other signals you marked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="88" />
+      <location filename="../desktop/ui/demo/feedback.py" line="89" />
       <source>Other signals are not wrong: talk about why you saw them.</source>
       <translation>Other signals are not wrong: talk about why you saw them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="89" />
+      <location filename="../desktop/ui/demo/feedback.py" line="90" />
       <source>To talk about</source>
       <translation>To talk about</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="91" />
+      <location filename="../desktop/ui/demo/feedback.py" line="92" />
       <source>None of the expected signals.</source>
       <translation>None of the expected signals.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="92" />
+      <location filename="../desktop/ui/demo/feedback.py" line="93" />
       <source>None – well done.</source>
       <translation>None – well done.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="93" />
+      <location filename="../desktop/ui/demo/feedback.py" line="94" />
       <source>None.</source>
       <translation>None.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="101" />
+      <location filename="../desktop/ui/demo/feedback.py" line="102" />
       <source>Feedback on the signals</source>
       <translation>Feedback on the signals</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="102" />
+      <location filename="../desktop/ui/demo/feedback.py" line="105" />
       <source>&amp;What the municipality received</source>
       <translation>&amp;What the municipality received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="103" />
+      <location filename="../desktop/ui/demo/feedback.py" line="106" />
       <source>What the municipality received</source>
       <translation>What the municipality received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="104" />
+      <location filename="../desktop/ui/demo/feedback.py" line="107" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="105" />
+      <location filename="../desktop/ui/demo/feedback.py" line="108" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="115" />
-      <source>Delivered to Demo Kommune. Receipt: reference %1, received %2.</source>
-      <translation>Delivered to Demo Kommune. Receipt: reference %1, received %2.</translation>
+      <location filename="../desktop/ui/demo/feedback.py" line="118" />
+      <source>Delivered to Demo Kommune: reference %1, received %2.</source>
+      <translation>Delivered to Demo Kommune: reference %1, received %2.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="118" />
+      <location filename="../desktop/ui/demo/feedback.py" line="121" />
       <source>The demo delivery did not go through: %1</source>
       <translation>The demo delivery did not go through: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="120" />
+      <location filename="../desktop/ui/demo/feedback.py" line="123" />
       <source>Sending to Demo Kommune…</source>
       <translation>Sending to Demo Kommune…</translation>
     </message>
@@ -187,97 +187,97 @@
   <context>
     <name>MunicipalityView</name>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="90" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="88" />
       <source>Municipality view – Demo Kommune</source>
       <translation>Municipality view – Demo Kommune</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="89" />
       <source>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</source>
       <translation>This is what Demo Kommune's children's services received, opened with the municipality's key. In real life only the municipality can read it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="91" />
       <source>&amp;Received notifications</source>
       <translation>&amp;Received notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="92" />
       <source>Received notifications</source>
       <translation>Received notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="93" />
       <source>The notification as the municipality reads it</source>
       <translation>The notification as the municipality reads it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="96" />
-      <source>Receipt</source>
-      <translation>Receipt</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="94" />
+      <source>Confirmation of delivery</source>
+      <translation>Confirmation of delivery</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="97" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="95" />
       <source>&amp;Refresh</source>
       <translation>&amp;Refresh</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="98" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="96" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="99" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="97" />
       <source>&amp;Close</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="100" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="98" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="121" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="119" />
       <source>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</source>
       <translation>Nothing has arrived yet. File a notification in the demo, and it appears here once it has been delivered.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="143" />
       <source>valid</source>
       <translation>valid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="143" />
       <source>NOT valid</source>
       <translation>NOT valid</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="145" />
       <source>Reference</source>
       <translation>Reference</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="148" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="146" />
       <source>Received at</source>
       <translation>Received at</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="149" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="147" />
       <source>Sender's key</source>
       <translation>Sender's key</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="150" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="148" />
       <source>Sender's signature</source>
       <translation>Sender's signature</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="152" />
-      <source>Receipt sent to the notifier</source>
-      <translation>Receipt sent to the notifier</translation>
+      <location filename="../desktop/ui/demo/municipality_view.py" line="150" />
+      <source>Confirmation of delivery sent to the notifier</source>
+      <translation>Confirmation of delivery sent to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/municipality_view.py" line="165" />
+      <location filename="../desktop/ui/demo/municipality_view.py" line="164" />
       <source>This envelope could not be opened with the demo key:</source>
       <translation>This envelope could not be opened with the demo key:</translation>
     </message>

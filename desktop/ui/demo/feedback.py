@@ -115,7 +115,7 @@ class FeedbackWindow(QDialog):
 
     def _show_delivery(self) -> None:
         if self._reference is not None:
-            text = self.tr("Delivered to Demo Kommune. Receipt: reference %1, received %2.")
+            text = self.tr("Delivered to Demo Kommune: reference %1, received %2.")
             text = text.replace("%1", self._reference).replace("%2", self._received_at or "")
         elif self._failed_reason is not None:
             text = self.tr("The demo delivery did not go through: %1").replace("%1", self._failed_reason)

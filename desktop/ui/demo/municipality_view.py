@@ -91,7 +91,7 @@ class MunicipalityView(QDialog):
         self.list_label.setText(self.tr("&Received notifications"))
         self.list.setAccessibleName(self.tr("Received notifications"))
         self.content.setAccessibleName(self.tr("The notification as the municipality reads it"))
-        self.receipt.setAccessibleName(self.tr("Receipt"))
+        self.receipt.setAccessibleName(self.tr("Confirmation of delivery"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.close_button.setText(self.tr("&Close"))
@@ -147,7 +147,7 @@ class MunicipalityView(QDialog):
             (self.tr("Sender's key"), item.sender_fingerprint),
             (self.tr("Sender's signature"), signature),
         ]
-        receipt_heading = self.tr("Receipt sent to the notifier")
+        receipt_heading = self.tr("Confirmation of delivery sent to the notifier")
         table = "".join(f"<tr><td width='30%'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
                         for k, v in rows)
         self.receipt.setHtml(f"<h3>{html.escape(receipt_heading)}</h3>"

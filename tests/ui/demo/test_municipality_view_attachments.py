@@ -71,7 +71,8 @@ def test_the_receipt_is_readable_by_a_screen_reader_not_only_its_heading(qtbot: 
     said = [receipt.child(n) for n in range(receipt.childCount())]
     names = [part.text(QAccessible.Text.Name) for part in said]
     # (no translations installed here)
-    assert said[0].role() is QAccessible.Role.Heading and names[0] == "Receipt sent to the notifier"
+    assert said[0].role() is QAccessible.Role.Heading
+    assert names[0] == "Confirmation of delivery sent to the notifier"
     assert "Reference: DEMO-2026-000003" in names and "Sender's key: F467 3F8A" in names
     assert "Sender's signature: valid" in names
     assert all("<" not in name for name in names)  # words, not markup

@@ -136,3 +136,22 @@ def test_every_allowance_is_narrow_and_says_why() -> None:
     for allowance in glossary.ALLOWANCES:
         assert allowance.rule in rule_ids
         assert allowance.where not in {"", "*"} and len(allowance.reason) > 40
+
+
+def test_the_receiving_system_s_automatic_answer_is_never_called_a_kvittering() -> None:
+    # The kvittering is what the municipality must send within six hverdage; a trainee who sees
+    # "Kvittering" the moment a demo notification is delivered learns that it comes by itself.
+    automatic = {
+        "Delivered to Demo Kommune: reference %1, received %2.",
+        "Confirmation of delivery sent to the notifier",
+        "Sent, not yet confirmed as received",
+        "the receipt could not be checked as the municipality's",
+        "the receipt did not match this notification",
+        "the receipt was damaged",
+    }
+    found = {where.split(": ", 1)[1][1:-1]: text for where, text in danish_texts()
+             if where.startswith("i18n/") and where.split(": ", 1)[1][1:-1] in automatic}
+    assert set(found) == automatic
+    assert not [text for text in found.values() if "kvittering" in text.lower()], found
+    assert all("besked om modtagelse" in text.lower() for source, text in found.items()
+               if not source.startswith("Delivered")), found
