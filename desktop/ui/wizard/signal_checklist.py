@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
 
 from desktop.domain.document import AgeBand
 from desktop.domain.text import localise
+from desktop.ui.wizard.base import as_sentences
 from desktop.ui.wizard.fields import FieldEditor
+from desktop.ui.wizard.signal_tree import SignalTree
 from desktop.ui.wrapping import wrap_items
 
 translate = QCoreApplication.translate
@@ -60,7 +61,7 @@ class SignalChecklistEditor(FieldEditor):
         self._say_found.setInterval(SAY_FOUND_MS)
         self._say_found.timeout.connect(self._announce_found)
         self.search.textEdited.connect(lambda _text: self._say_found.start())
-        self.tree = QTreeWidget()
+        self.tree = SignalTree()
         self.tree.setObjectName("signalTree")
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
@@ -89,14 +90,16 @@ class SignalChecklistEditor(FieldEditor):
             label = localise(signal.label, lang)
             help_text = localise(signal.help, lang)
             item = QTreeWidgetItem()
+            self.category_items[signal.category].addChild(item)
             self._set_item_text(item, label, help_text)
             item.setData(0, SIGNAL_ID_ROLE, signal.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
-            self.category_items[signal.category].addChild(item)
             self.items[signal.id] = item
-        self.tree.expandAll()
+        # The categories open; a sign has nothing to open (expandAll marked every sign "expanded" too).
+        for parent in self.category_items.values():
+            parent.setExpanded(True)
         self.tree.itemChanged.connect(lambda _item, _column: self._emit())
         self.layout_.addWidget(self.band_label)
         self.layout_.addWidget(self.search)
@@ -136,7 +139,10 @@ class SignalChecklistEditor(FieldEditor):
     def _set_item_text(item: QTreeWidgetItem, label: str, help_text: str) -> None:
         item.setText(0, f"{label}\n{help_text}")
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, label)
-        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, help_text)
+        # Qt tells a screen reader no tree level: the sign's category is said with its examples.
+        category = item.parent()
+        said = as_sentences(category.text(0) if category is not None else "", help_text)
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, said)
         item.setToolTip(0, help_text)
 
     def apply_filter(self) -> None:
@@ -160,14 +166,12 @@ class SignalChecklistEditor(FieldEditor):
         finally:
             self.tree.setUpdatesEnabled(True)
         self.empty_label.setVisible(not shown)
-        current = self.tree.currentItem()
+        current = self.tree.cursor_item()
         if current is None or current.isHidden() or current.parent() is None:
             # Tabbing into the list lands on the first sign, ready for Space.
             first = next((self.items[sid] for sid in self.items if sid in shown), None)
             if first is not None:
-                # The keyboard cursor only: not highlighted as if chosen.
-                self.tree.selectionModel().setCurrentIndex(
-                    self.tree.indexFromItem(first), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.tree.set_cursor(first)
 
     def _announce_found(self) -> None:
         from desktop.ui.announce import announce
@@ -206,4 +210,5 @@ class SignalChecklistEditor(FieldEditor):
 
     def apply_accessible_name(self, name: str) -> None:
         self.tree.setAccessibleName(name)
+        self.tree.setHeaderLabels([name])  # its hidden column header is still read out ("1" before)
         self.label.setBuddy(self.search)
