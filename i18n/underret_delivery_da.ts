@@ -20,69 +20,79 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="68" />
-      <location filename="../desktop/ui/delivery/window.py" line="194" />
+      <location filename="../desktop/ui/delivery/window.py" line="198" />
       <source>I have received the municipality's &amp;receipt</source>
       <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>Jeg har fået kommunens &amp;kvittering</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="70" />
-      <location filename="../desktop/ui/delivery/window.py" line="196" />
+      <location filename="../desktop/ui/delivery/window.py" line="200" />
       <source>Note that the municipality has sent a receipt for the selected notification</source>
       <translation>Notér, at kommunen har sendt kvittering for den valgte underretning</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="200" />
+      <location filename="../desktop/ui/delivery/window.py" line="204" />
       <source>Send &amp;now</source>
       <translation>Send &amp;nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="201" />
+      <location filename="../desktop/ui/delivery/window.py" line="205" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Prøv at sende alle ventende underretninger nu (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="204" />
+      <location filename="../desktop/ui/delivery/window.py" line="208" />
       <source>Send waiting notifications now</source>
       <translation>Send ventende underretninger nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="207" />
+      <location filename="../desktop/ui/delivery/window.py" line="211" />
       <source>Nothing waiting to be sent</source>
       <translation>Intet venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="209" />
+      <location filename="../desktop/ui/delivery/window.py" line="213" />
       <source>1 notification waiting to be sent</source>
       <translation>1 underretning venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="211" />
+      <location filename="../desktop/ui/delivery/window.py" line="215" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 underretninger venter på at blive sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="199" />
+      <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send den afviste underretning &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="203" />
+      <location filename="../desktop/ui/delivery/window.py" line="207" />
       <source>Send now (F9)</source>
       <translation>Send nu (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <location filename="../desktop/ui/delivery/window.py" line="261" />
+      <source>The notification about %1 has been sent.</source>
+      <translation>Underretningen om %1 er sendt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="266" />
+      <source>The municipality has received the notification about %1. Reference number: %2.</source>
+      <translation>Kommunen har modtaget underretningen om %1. Referencenummer: %2.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="297" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: En underretning kræver din opmærksomhed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="432" />
+      <location filename="../desktop/ui/delivery/window.py" line="466" />
       <source>The notification is being sent again.</source>
       <translation>Underretningen bliver sendt igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="440" />
+      <location filename="../desktop/ui/delivery/window.py" line="474" />
       <source>Sending…</source>
       <translation>Sender …</translation>
     </message>
@@ -661,6 +671,25 @@
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <extracomment>Reasons whose whole sentence another module registers, with details only it has.</extracomment>
       <translation>Afsendelse er ikke sat op på denne pc endnu, så underretningen kan ikke sendes sikkert til kommunen. Det, du har skrevet, er gemt. Kontakt it-afdelingen, og ring til kommunen, hvis sagen er akut.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindowDelivery</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <source>%n notifications have been sent.</source>
+      <translation>
+        <numerusform>%n underretning er sendt.</numerusform>
+        <numerusform>%n underretninger er sendt.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/delivery/window.py" line="270" />
+      <source>The municipality has received %n notifications.</source>
+      <translation>
+        <numerusform>Kommunen har modtaget %n underretning.</numerusform>
+        <numerusform>Kommunen har modtaget %n underretninger.</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

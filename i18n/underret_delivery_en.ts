@@ -20,69 +20,79 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="68" />
-      <location filename="../desktop/ui/delivery/window.py" line="194" />
+      <location filename="../desktop/ui/delivery/window.py" line="198" />
       <source>I have received the municipality's &amp;receipt</source>
       <extracomment>Waiting to be sent, as the list shows it (the Waiting tab's count). The listed notifications that raise an alert, worked out once per reload of the list. Notifications whose acknowledgement the person has noted (from the vault's audit log). Alerts the person has seen: (notification id, alert key), from the audit log.</extracomment>
       <translation>I have received the municipality's &amp;receipt</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/panel.py" line="70" />
-      <location filename="../desktop/ui/delivery/window.py" line="196" />
+      <location filename="../desktop/ui/delivery/window.py" line="200" />
       <source>Note that the municipality has sent a receipt for the selected notification</source>
       <translation>Note that the municipality has sent a receipt for the selected notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="200" />
+      <location filename="../desktop/ui/delivery/window.py" line="204" />
       <source>Send &amp;now</source>
       <translation>Send &amp;now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="201" />
+      <location filename="../desktop/ui/delivery/window.py" line="205" />
       <source>Try to send every waiting notification now (F9)</source>
       <translation>Try to send every waiting notification now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="204" />
+      <location filename="../desktop/ui/delivery/window.py" line="208" />
       <source>Send waiting notifications now</source>
       <translation>Send waiting notifications now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="207" />
+      <location filename="../desktop/ui/delivery/window.py" line="211" />
       <source>Nothing waiting to be sent</source>
       <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="209" />
+      <location filename="../desktop/ui/delivery/window.py" line="213" />
       <source>1 notification waiting to be sent</source>
       <translation>1 notification waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="211" />
+      <location filename="../desktop/ui/delivery/window.py" line="215" />
       <source>%1 notifications waiting to be sent</source>
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="199" />
+      <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send the refused notification &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="203" />
+      <location filename="../desktop/ui/delivery/window.py" line="207" />
       <source>Send now (F9)</source>
       <translation>Send now (F9)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <location filename="../desktop/ui/delivery/window.py" line="261" />
+      <source>The notification about %1 has been sent.</source>
+      <translation>The notification about %1 has been sent.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="266" />
+      <source>The municipality has received the notification about %1. Reference number: %2.</source>
+      <translation>The municipality has received the notification about %1. Reference number: %2.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="297" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: a notification needs you</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="432" />
+      <location filename="../desktop/ui/delivery/window.py" line="466" />
       <source>The notification is being sent again.</source>
       <translation>The notification is being sent again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="440" />
+      <location filename="../desktop/ui/delivery/window.py" line="474" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
@@ -661,6 +671,25 @@
       <source>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</source>
       <extracomment>Reasons whose whole sentence another module registers, with details only it has.</extracomment>
       <translation>Sending is not set up on this PC yet, so the notification cannot be sealed for the municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is urgent.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindowDelivery</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <source>%n notifications have been sent.</source>
+      <translation>
+        <numerusform>%n notification has been sent.</numerusform>
+        <numerusform>%n notifications have been sent.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../desktop/ui/delivery/window.py" line="270" />
+      <source>The municipality has received %n notifications.</source>
+      <translation>
+        <numerusform>The municipality has received %n notification.</numerusform>
+        <numerusform>The municipality has received %n notifications.</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

@@ -64,6 +64,9 @@ PASSING_PROBLEM_MS = 15_000
 
 
 
+_NOT_SENT_YET = WAITING_STATES | {"new"}
+
+
 def _models(window: MainWindow) -> list[NotificationTableModel]:
     """The window's list models, one per tab."""
     return list(window.models.values())
@@ -93,6 +96,7 @@ class MainWindowDelivery(QObject):
         self._audit_checked: set[str] = set()
         self._audit_generation = 0  # a read started before a lock or a new note is out of date
         self._locks = 0  # a read of the municipality's kvitteringer started before a lock is out of date
+        self._states: dict[str, str] | None = None  # each listed notification's state, as last read
         from desktop.ui.dates import today_in_denmark
 
         self.wording = StateWording(self._pack, delivery.today if delivery else today_in_denmark,
@@ -237,6 +241,35 @@ class MainWindowDelivery(QObject):
         self._alerting_rows = self._alerting_among(rows)
         self.retranslate()
         self._check_audit([s.id for s in self._alerting_rows])
+        self._say_deliveries(rows)
+
+    # --- what changed, said aloud --------------------------------------------------------------
+    def _say_deliveries(self, rows: list[NotificationSummary]) -> None:
+        """A notification sent, or received by the municipality, since the list was last read is said to a
+        screen reader (the State column changes where the focus is not). A refusal and a late receipt are
+        the alert's (said at once, see :meth:`_update_alerts`)."""
+        states = {s.id: str(s.state) for s in rows}
+        before, self._states = self._states, states
+        if before is None:
+            return  # the first reading after the window opened: nothing changed in front of the person
+        # A notification finalised since (not listed before) may be sent before the list is read again.
+        sent = [s for s in rows if states[s.id] == "sent" and before.get(s.id, "new") in _NOT_SENT_YET]
+        received = [s for s in rows if states[s.id] == "receipted"
+                    and before.get(s.id, "new") in _NOT_SENT_YET | {"sent"}]
+        said = []
+        if len(sent) == 1:
+            said.append(translate("Delivery", "The notification about %1 has been sent.").replace(
+                "%1", sent[0].child_initials or "?"))
+        elif sent:
+            said.append(self.tr("%n notifications have been sent.", "", len(sent)))
+        if len(received) == 1:
+            said.append(translate("Delivery", "The municipality has received the notification about %1. "
+                                              "Reference number: %2.").replace(
+                "%1", received[0].child_initials or "?").replace("%2", received[0].reference or "–"))
+        elif received:
+            said.append(self.tr("The municipality has received %n notifications.", "", len(received)))
+        if said:
+            announce(self.badge, " ".join(said))
 
     # --- alerts --------------------------------------------------------------------------------
     def _alerting_among(self, rows: list[NotificationSummary]) -> list[NotificationSummary]:
@@ -349,6 +382,7 @@ class MainWindowDelivery(QObject):
         self._locks += 1
         self._audit_generation += 1
         self._alerting_rows = []
+        self._states = None  # the list read after the next unlock is where changes are counted from
         self.alert.set_alerts([])
 
     def _words_changed(self) -> None:

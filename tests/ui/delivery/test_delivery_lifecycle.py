@@ -205,3 +205,29 @@ def test_locking_while_an_attempt_waits_for_a_silent_intake_does_not_wait_for_it
         assert app.delivery._retired == []
     finally:
         hole.close()
+
+
+def test_a_screen_reader_hears_when_the_municipality_has_received_a_notification(
+    qtbot: QtBot, delivery_app: Callable[..., DeliveryApp], start_intake: Callable[[], BackgroundIntake],
+    answers: dict[str, object],
+) -> None:
+    """The State column changes where the focus is not: what changed is said (issue 21 point 1)."""
+    from desktop.ui.announce import announcements
+
+    intake = start_intake()
+    app = delivery_app()
+    app.unlock()
+    qtbot.waitUntil(lambda: app.window.has_loaded, timeout=WAIT_MS)
+    heard = announcements()
+    heard.clear()
+    try:
+        notification_id = app.finalise_draft(answers | {"child.name": "Ali Hassan"})
+        qtbot.waitUntil(lambda: app.state_text(notification_id) == "Received by the municipality",
+                        timeout=WAIT_MS)
+        reference = app.services.require_vault().notifications.get_summary(notification_id).reference
+        assert reference is not None and intake.store.count(notification_id) == 1
+        said = [t for t in heard.texts() if "received" in t]
+        assert said == ["The municipality has received the notification about AH. "
+                        f"Reference number: {reference}."]
+    finally:
+        heard.clear()
