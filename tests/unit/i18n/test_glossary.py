@@ -40,7 +40,7 @@ def _ts_texts(path: Path) -> Iterator[tuple[str, str]]:
 def _python_texts() -> Iterator[tuple[str, str]]:
     tables = {"desktop/documents/labels.py": labels.LABELS,
               "desktop/documents/attachment_listing.py": attachment_listing.LABELS,
-              "desktop/desk/report_labels.py": getattr(report_labels, "LABELS", {})}
+              "desktop/desk/report_labels.py": report_labels.LABELS}
     for name, table in tables.items():
         for key, text in table.get("da", {}).items():
             yield f"{name}:da:{key}", text
