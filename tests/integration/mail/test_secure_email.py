@@ -8,12 +8,14 @@ server received and what the vault recorded.
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
+import pytest
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from desktop.config.policy import Policy
@@ -252,21 +254,46 @@ def test_nothing_leaves_when_nothing_listens_and_the_item_stays_queued(
     assert vault.notifications.get_summary(notification_id).state is NotificationState.QUEUED
 
 
-def test_the_mailbox_certificate_is_what_the_mail_is_encrypted_to(
+def test_the_mail_on_the_server_is_encrypted_to_the_mailbox_certificate_alone(
         vault: Vault, queue_notification: Callable[[], str], smtp_server: SmtpStarter,
         mail_policy: PolicyFor, mailbox: Mailbox) -> None:
+    """What reached the real SMTP server is S/MIME enveloped-data (AES-256) for exactly one recipient,
+    the mailbox certificate the policy names; the sealed envelope it carries is not in it in clear, in
+    any encoding; the mailbox's key opens it and another key does not."""
+    from asn1crypto import cms
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     server = smtp_server("starttls")
-    queue_notification()
+    notification_id = queue_notification()
+    sealed = vault.outbox.envelope(notification_id)
     _send(vault, mail_policy(server))
+    raw = server.received[0].content
+
+    outer = email.message_from_bytes(raw, policy=email.policy.default)
+    assert isinstance(outer, EmailMessage)
+    assert outer.get_content_type() == "application/pkcs7-mime"
+    assert outer.get_param("smime-type") == "enveloped-data"
+    info = cms.ContentInfo.load(outer.get_payload(decode=True))
+    assert info["content_type"].native == "enveloped_data"
+    enveloped = info["content"]
+    recipients = [recipient.chosen for recipient in enveloped["recipient_infos"]]
+    assert len(recipients) == 1
+    named = recipients[0]["rid"].chosen
+    assert named["serial_number"].native == mailbox.certificate.serial_number
+    assert named["issuer"].dump() == mailbox.certificate.issuer.public_bytes()
+    content = enveloped["encrypted_content_info"]
+    assert content["content_encryption_algorithm"]["algorithm"].native == "aes256_cbc"
+
+    # The envelope's bytes are nowhere in the mail as sent: not raw, not as the lines of base64 the
+    # inner message attaches them in.
+    assert sealed[:64] not in raw
+    encoded = base64.b64encode(sealed)
+    for line in range(0, 76 * 4, 76):
+        assert encoded[line:line + 76] not in raw
+    assert _decrypt(raw, mailbox).get_body() is not None  # the mailbox's key opens it
     other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    try:
-        pkcs7.pkcs7_decrypt_smime(server.received[0].content, mailbox.certificate, other_key, [])
-    except ValueError:
-        pass
-    else:
-        raise AssertionError("a key other than the mailbox's opened the mail")
+    with pytest.raises(ValueError):
+        pkcs7.pkcs7_decrypt_smime(raw, mailbox.certificate, other_key, [])
 
 
 def test_a_notification_finalised_under_a_secure_email_policy_arrives_readable_and_nothing_in_clear(
