@@ -253,6 +253,14 @@ class AtspiSession:
             time.sleep(0.15)
         return start
 
+    def type_text(self, text: str) -> int:
+        """Type ``text`` key by key (xdotool type); returns the index of its first event."""
+        self.new_events()
+        start = len(self.events)
+        subprocess.run(["xdotool", "type", "--delay", "30", text], env=self.env, check=True, timeout=60,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return start
+
 
 def _read_line(stream: IO[str] | None, timeout: float, what: str) -> str:
     assert stream is not None

@@ -10,6 +10,7 @@ Commands (``{"cmd": ...}``):
 - ``wait_app`` ``name``, ``timeout``: until application ``name`` is on the desktop.
 - ``windows``: the application's top-level windows (role, name, states).
 - ``dump`` ``window`` (a window name, or none for the active one): the showing tree of that window.
+- ``press`` ``role``, ``name``: do the "Press" action of that object in the active window.
 - ``events``: the events recorded since the last ``events`` command (then forgotten).
 - ``quit``: stop.
 """
@@ -152,6 +153,18 @@ def _node(accessible: Any, depth: int = 0) -> dict[str, Any]:
     return node
 
 
+def _find(accessible: Any, role: str, name: str, depth: int = 0) -> Any:
+    if _safe(accessible.getRoleName) == role and _safe(lambda: accessible.name) == name:
+        return accessible
+    for index in range(_safe(lambda: accessible.childCount, 0) if depth < MAX_DEPTH else 0):
+        child = _safe(lambda index=index: accessible.getChildAtIndex(index))
+        if child is not None and "showing" in _states(child):
+            found = _find(child, role, name, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
 def _windows() -> list[Any]:
     if _app is None:
         return []
@@ -179,6 +192,17 @@ def handle(command: dict[str, Any]) -> Any:
                     wanted is not None and _safe(lambda w=window: w.name) == wanted):
                 return _node(window)
         return None
+    if name == "press":
+        # Activate a button as an assistive tool does (its "Press" action), without a key.
+        for window in _windows():
+            if "active" in _states(window):
+                found = _find(window, command["role"], command["name"])
+                if found is None:
+                    return False
+                action = found.queryAction()
+                names = [action.getName(i) for i in range(action.nActions)]
+                return bool(action.doAction(names.index("Press")))
+        return False
     if name == "events":
         _turn(0)
         taken = list(_events)
