@@ -224,8 +224,8 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="230" />
-      <location filename="../desktop/ui/delivery/wording.py" line="356" />
-      <location filename="../desktop/ui/delivery/wording.py" line="361" />
+      <location filename="../desktop/ui/delivery/wording.py" line="357" />
+      <location filename="../desktop/ui/delivery/wording.py" line="362" />
       <source>the municipality</source>
       <translation>kommunen</translation>
     </message>
@@ -321,17 +321,22 @@
       <translation>%1 har ikke sendt kvittering inden for seks hverdage.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="340" />
+      <location filename="../desktop/ui/delivery/wording.py" line="332" />
+      <source>The content was removed from this PC after the retention period; the record that the municipality received it is kept.</source>
+      <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; oplysningen om, at kommunen har modtaget den, er gemt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="341" />
       <source>You have noted that the municipality sent you a receipt.</source>
       <translation>Du har noteret, at kommunen har sendt dig en kvittering.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="344" />
+      <location filename="../desktop/ui/delivery/wording.py" line="345" />
       <source>The municipality must send you a receipt by %1 (six working days). If none comes, phone them.</source>
       <translation>Kommunen skal sende dig en kvittering senest %1 (seks hverdage). Får du ingen, så ring til kommunen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="359" />
+      <location filename="../desktop/ui/delivery/wording.py" line="360" />
       <source>No receipt from %1 for the notification about %2 (reference number %3).</source>
       <translation>Ingen kvittering fra %1 for underretningen om %2 (referencenummer %3).</translation>
     </message>
@@ -361,17 +366,12 @@
       <translation>Modtaget: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="332" />
-      <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
-      <translation>Indholdet er slettet fra denne pc efter opbevaringsperioden; oplysningen om, at kommunen har modtaget den, er gemt.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="355" />
+      <location filename="../desktop/ui/delivery/wording.py" line="356" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>%2 tog ikke imod underretningen om %1: %3.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="366" />
+      <location filename="../desktop/ui/delivery/wording.py" line="367" />
       <source>Phone %1.</source>
       <translation>Ring på %1.</translation>
     </message>
@@ -470,17 +470,17 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="47" />
-      <source>the receipt could not be checked as the municipality's</source>
+      <source>the confirmation of delivery could not be checked as the municipality's</source>
       <translation>modtagesystemets besked om modtagelse kunne ikke kontrolleres som kommunens</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="49" />
-      <source>the receipt did not match this notification</source>
+      <source>the confirmation of delivery did not match this notification</source>
       <translation>modtagesystemets besked om modtagelse passede ikke til denne underretning</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="51" />
-      <source>the receipt was damaged</source>
+      <source>the confirmation of delivery was damaged</source>
       <translation>modtagesystemets besked om modtagelse var beskadiget</translation>
     </message>
     <message>

@@ -224,8 +224,8 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="230" />
-      <location filename="../desktop/ui/delivery/wording.py" line="356" />
-      <location filename="../desktop/ui/delivery/wording.py" line="361" />
+      <location filename="../desktop/ui/delivery/wording.py" line="357" />
+      <location filename="../desktop/ui/delivery/wording.py" line="362" />
       <source>the municipality</source>
       <translation>the municipality</translation>
     </message>
@@ -321,17 +321,22 @@
       <translation>%1 has not sent a receipt within six working days.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="340" />
+      <location filename="../desktop/ui/delivery/wording.py" line="332" />
+      <source>The content was removed from this PC after the retention period; the record that the municipality received it is kept.</source>
+      <translation>The content was removed from this PC after the retention period; the record that the municipality received it is kept.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="341" />
       <source>You have noted that the municipality sent you a receipt.</source>
       <translation>You have noted that the municipality sent you a receipt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="344" />
+      <location filename="../desktop/ui/delivery/wording.py" line="345" />
       <source>The municipality must send you a receipt by %1 (six working days). If none comes, phone them.</source>
       <translation>The municipality must send you a receipt by %1 (six working days). If none comes, phone them.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="359" />
+      <location filename="../desktop/ui/delivery/wording.py" line="360" />
       <source>No receipt from %1 for the notification about %2 (reference number %3).</source>
       <translation>No receipt from %1 for the notification about %2 (reference number %3).</translation>
     </message>
@@ -361,17 +366,12 @@
       <translation>Received: %1.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="332" />
-      <source>The content was removed from this PC after the retention period; the receipt is kept.</source>
-      <translation>The content was removed from this PC after the retention period; the receipt is kept.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="355" />
+      <location filename="../desktop/ui/delivery/wording.py" line="356" />
       <source>The notification about %1 was not accepted by %2: %3.</source>
       <translation>The notification about %1 was not accepted by %2: %3.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="366" />
+      <location filename="../desktop/ui/delivery/wording.py" line="367" />
       <source>Phone %1.</source>
       <translation>Phone %1.</translation>
     </message>
@@ -470,18 +470,18 @@
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="47" />
-      <source>the receipt could not be checked as the municipality's</source>
-      <translation>the receipt could not be checked as the municipality's</translation>
+      <source>the confirmation of delivery could not be checked as the municipality's</source>
+      <translation>the confirmation of delivery could not be checked as the municipality's</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="49" />
-      <source>the receipt did not match this notification</source>
-      <translation>the receipt did not match this notification</translation>
+      <source>the confirmation of delivery did not match this notification</source>
+      <translation>the confirmation of delivery did not match this notification</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="51" />
-      <source>the receipt was damaged</source>
-      <translation>the receipt was damaged</translation>
+      <source>the confirmation of delivery was damaged</source>
+      <translation>the confirmation of delivery was damaged</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/messages.py" line="53" />

@@ -45,11 +45,11 @@ def _table() -> dict[str, Callable[[], str]]:
         "delivery.unexpected_answer": lambda: translate(
             "DeliveryMessages", "the receiving service gave an answer Underret does not understand"),
         "receipt.invalid_signature": lambda: translate(
-            "DeliveryMessages", "the receipt could not be checked as the municipality's"),
+            "DeliveryMessages", "the confirmation of delivery could not be checked as the municipality's"),
         "receipt.mismatch": lambda: translate(
-            "DeliveryMessages", "the receipt did not match this notification"),
+            "DeliveryMessages", "the confirmation of delivery did not match this notification"),
         "receipt.malformed": lambda: translate(
-            "DeliveryMessages", "the receipt was damaged"),
+            "DeliveryMessages", "the confirmation of delivery was damaged"),
         "intake.conflict": lambda: translate(
             "DeliveryMessages", "the municipality already has a different notification with the same "
                                 "number"),

@@ -329,8 +329,9 @@ class StateWording:
                 lines.insert(0, translate("Delivery", "Received: %1.").replace(
                     "%1", self._moment(summary.receipted_at)))
         if str(summary.state) == "purged":
-            lines.append(translate("Delivery", "The content was removed from this PC after the retention "
-                                               "period; the receipt is kept."))
+            lines.append(translate("Delivery", "The content was removed from this PC after the "
+                                               "retention period; the record that the municipality "
+                                               "received it is kept."))
         if said:
             # The municipality's own (verified) messages: nothing to note by hand once the kvittering came.
             lines.extend(said)

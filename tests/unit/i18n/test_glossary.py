@@ -145,9 +145,9 @@ def test_the_receiving_system_s_automatic_answer_is_never_called_a_kvittering() 
         "Delivered to Demo Kommune: reference %1, received %2.",
         "Confirmation of delivery sent to the notifier",
         "Sent, not yet confirmed as received",
-        "the receipt could not be checked as the municipality's",
-        "the receipt did not match this notification",
-        "the receipt was damaged",
+        "the confirmation of delivery could not be checked as the municipality's",
+        "the confirmation of delivery did not match this notification",
+        "the confirmation of delivery was damaged",
     }
     found = {where.split(": ", 1)[1][1:-1]: text for where, text in danish_texts()
              if where.startswith("i18n/") and where.split(": ", 1)[1][1:-1] in automatic}
