@@ -1,0 +1,153 @@
+"""Every window of a training run, in Danish: each button is named starting with the words it shows, and
+nothing that takes the focus is nameless (voice control: "klik Tilbage"; screen-reader review, finding 10).
+
+The walk is the keyboard's: the main window, its settings and about dialogs, the training cases, each page of
+the notification and the review, then the feedback and the municipality's side after sending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.app import build_services
+from desktop.ui.demo.app import start_demo
+from desktop.ui.demo.controller import DemoController
+from desktop.ui.demo.feedback import FeedbackWindow
+from desktop.ui.demo.municipality_view import MunicipalityView
+from desktop.ui.demo.picker import ScenarioPicker
+from desktop.ui.operations import wait_for_all
+from desktop.ui.wizard.window import WizardWindow
+from tests.support.keyboard import WizardKeys
+from tests.support.naming import naming_findings
+
+
+@pytest.fixture
+def danish_demo(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> Iterator[DemoController]:
+    """A running demo in Danish (as most people use it), its main window shown; removed afterwards."""
+    controller = start_demo(build_services, language="da", temp_root=temp_root)
+    assert controller.main_window is not None
+    qtbot.waitExposed(controller.main_window)
+    yield controller
+    controller.shutdown()
+    wait_for_all()
+    for window in list(controller.services._windows):
+        window.close()
+    if controller.services.translations is not None:
+        controller.services.translations.uninstall()
+
+
+def _dialog_opened(before: set[int]) -> QDialog | None:
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QDialog) and w.isVisible() and id(w) not in before), None)
+
+
+def test_every_window_names_its_buttons_by_what_they_show(danish_demo: DemoController, qtbot: QtBot) -> None:
+    demo = danish_demo
+    main = demo.main_window
+    assert main is not None
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    findings: dict[str, list[str]] = {}
+
+    def check(where: str, window: QWidget) -> None:
+        found = naming_findings(window)
+        if found:
+            findings[where] = found
+
+    check("main window", main)
+    for where, opener in (("settings", main.open_settings), ("about", main.open_about)):
+        before = {id(w) for w in QApplication.topLevelWidgets()}
+        opener()
+        qtbot.waitUntil(lambda b=before: _dialog_opened(b) is not None)  # type: ignore[misc]
+        dialog = _dialog_opened(before)
+        assert dialog is not None
+        check(where, dialog)
+        dialog.reject()
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible())  # type: ignore[misc]
+
+    QTest.keyClick(main, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(demo.picker, ScenarioPicker) and demo.picker.isVisible())
+    picker = demo.picker
+    assert picker is not None
+    check("training cases", picker)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.list)
+    QTest.keyClick(picker.list, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: any(isinstance(w, WizardWindow) and w.isVisible() for w in demo._wizards))
+    window = next(w for w in demo._wizards if isinstance(w, WizardWindow))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keys = WizardKeys(qtbot, window)
+    keys.choose("acute.in_danger", "yes")  # whom to call shows too
+    for _ in range(12):
+        check(f"notification, page {window.page_id}", window)
+        if window.page_id == "review":
+            break
+        keys.next_page()
+    assert window.page_id == "review"
+    check("main window with a draft", main)
+
+    assert not findings, findings
+
+
+def test_after_sending_the_feedback_and_the_municipality_side_name_their_buttons_by_what_they_show(
+    danish_demo: DemoController, qtbot: QtBot
+) -> None:
+    demo = danish_demo
+    main = demo.main_window
+    assert main is not None
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    QTest.keyClick(main, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(demo.picker, ScenarioPicker) and demo.picker.isVisible())
+    picker = demo.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.list)
+    QTest.keyClick(picker.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(isinstance(w, WizardWindow) and w.isVisible() for w in demo._wizards))
+    window = next(w for w in demo._wizards if isinstance(w, WizardWindow))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keys = WizardKeys(qtbot, window)
+    keys.choose("acute.in_danger", "no")
+    keys.go_on_to("events")
+    keys.type_into("events.observations", "Ali bad om mad kl. 8 mandag og tirsdag.")
+    keys.go_on_to("family")
+    keys.choose("family.custody_holders[0].informed", "no")
+    keys.explain_why_not("family.custody_holders[0].informed", "Vi kunne ikke få fat i hende.")
+    keys.go_on_to("review")
+    keys.finish_and_send()
+    qtbot.waitUntil(lambda: window.read_only, timeout=30000)
+    notification_id = window.draft_id
+    assert notification_id is not None
+    findings: dict[str, list[str]] = {}
+
+    def check(where: str, shown: QWidget) -> None:
+        found = naming_findings(shown)
+        if found:
+            findings[where] = found
+
+    check("finished notification", window)
+    qtbot.waitUntil(lambda: notification_id in demo.feedback_windows, timeout=10000)
+    feedback = demo.feedback_windows[notification_id]
+    assert isinstance(feedback, FeedbackWindow)
+    check("feedback", feedback)
+    feedback.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is feedback)
+    feedback.municipality_button.setFocus()
+    QTest.keyClick(feedback.municipality_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(demo.municipality_view, MunicipalityView)
+                    and demo.municipality_view.isVisible())
+    view = demo.municipality_view
+    assert view is not None
+    check("municipality's side", view)
+    check("main window after sending", main)
+
+    assert not findings, findings
