@@ -99,39 +99,9 @@
       <translation>Hvordan gik det?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="83" />
-      <source>You found %1 of %2 signals in “%3”.</source>
-      <translation>Du fandt %1 af %2 tegn i »%3«.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="86" />
-      <source>Signals you marked</source>
-      <translation>Tegn, du markerede</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="87" />
-      <source>Signals you missed</source>
-      <translation>Tegn, du ikke fik med</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="88" />
-      <source>Other signals you marked</source>
-      <translation>Andre tegn, du markerede</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="89" />
-      <source>Other signals are not wrong: talk about why you saw them.</source>
-      <translation>Andre tegn er ikke forkerte: tal om, hvorfor du så dem.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/demo/feedback.py" line="90" />
       <source>To talk about</source>
       <translation>Til snak bagefter</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="92" />
-      <source>None of the expected signals.</source>
-      <translation>Ingen af de forventede tegn.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/feedback.py" line="93" />
@@ -144,8 +114,38 @@
       <translation>Ingen.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="83" />
+      <source>You found %1 of %2 signs in “%3”.</source>
+      <translation>Du fandt %1 af %2 tegn i »%3«.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="86" />
+      <source>Signs you marked</source>
+      <translation>Tegn, du markerede</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="87" />
+      <source>Signs you missed</source>
+      <translation>Tegn, du ikke fik med</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="88" />
+      <source>Other signs you marked</source>
+      <translation>Andre tegn, du markerede</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="89" />
+      <source>Other signs are not wrong: talk about why you saw them.</source>
+      <translation>Andre tegn er ikke forkerte: tal om, hvorfor du så dem.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="92" />
+      <source>None of the expected signs.</source>
+      <translation>Ingen af de forventede tegn.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/demo/feedback.py" line="102" />
-      <source>Feedback on the signals</source>
+      <source>Feedback on the signs</source>
       <translation>Tilbagemelding om tegnene</translation>
     </message>
     <message>
@@ -316,7 +316,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/demo/picker.py" line="85" />
-      <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</source>
+      <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signs you found.</source>
       <translation>Vælg en case, læs historien, og lav en underretning, som du ville gøre på arbejdet. Bagefter kan du se, hvilke tegn du fandt.</translation>
     </message>
     <message>

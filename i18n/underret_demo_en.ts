@@ -99,39 +99,9 @@
       <translation>How did it go?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="83" />
-      <source>You found %1 of %2 signals in “%3”.</source>
-      <translation>You found %1 of %2 signals in “%3”.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="86" />
-      <source>Signals you marked</source>
-      <translation>Signals you marked</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="87" />
-      <source>Signals you missed</source>
-      <translation>Signals you missed</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="88" />
-      <source>Other signals you marked</source>
-      <translation>Other signals you marked</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="89" />
-      <source>Other signals are not wrong: talk about why you saw them.</source>
-      <translation>Other signals are not wrong: talk about why you saw them.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/demo/feedback.py" line="90" />
       <source>To talk about</source>
       <translation>To talk about</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/demo/feedback.py" line="92" />
-      <source>None of the expected signals.</source>
-      <translation>None of the expected signals.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/feedback.py" line="93" />
@@ -144,9 +114,39 @@
       <translation>None.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="83" />
+      <source>You found %1 of %2 signs in “%3”.</source>
+      <translation>You found %1 of %2 signs in “%3”.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="86" />
+      <source>Signs you marked</source>
+      <translation>Signs you marked</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="87" />
+      <source>Signs you missed</source>
+      <translation>Signs you missed</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="88" />
+      <source>Other signs you marked</source>
+      <translation>Other signs you marked</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="89" />
+      <source>Other signs are not wrong: talk about why you saw them.</source>
+      <translation>Other signs are not wrong: talk about why you saw them.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/demo/feedback.py" line="92" />
+      <source>None of the expected signs.</source>
+      <translation>None of the expected signs.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/demo/feedback.py" line="102" />
-      <source>Feedback on the signals</source>
-      <translation>Feedback on the signals</translation>
+      <source>Feedback on the signs</source>
+      <translation>Feedback on the signs</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/feedback.py" line="105" />
@@ -316,8 +316,8 @@
     </message>
     <message>
       <location filename="../desktop/ui/demo/picker.py" line="85" />
-      <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</source>
-      <translation>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signals you found.</translation>
+      <source>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signs you found.</source>
+      <translation>Pick a case, read the story, and file a notification as you would at work. Afterwards you see which signs you found.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/picker.py" line="87" />

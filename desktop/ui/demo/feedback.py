@@ -80,16 +80,16 @@ class FeedbackWindow(QDialog):
         self.setWindowTitle(self.tr("How did it go?"))
         feedback = self.feedback
         total = len(feedback.marked) + len(feedback.missed)
-        self.heading.setText(self.tr("You found %1 of %2 signals in “%3”.")
+        self.heading.setText(self.tr("You found %1 of %2 signs in “%3”.")
                              .replace("%1", str(len(feedback.marked))).replace("%2", str(total))
                              .replace("%3", self.scenario.title[self._language]))
-        marked_heading = self.tr("Signals you marked")
-        missed_heading = self.tr("Signals you missed")
-        extra_heading = self.tr("Other signals you marked")
-        extra_note = self.tr("Other signals are not wrong: talk about why you saw them.")
+        marked_heading = self.tr("Signs you marked")
+        missed_heading = self.tr("Signs you missed")
+        extra_heading = self.tr("Other signs you marked")
+        extra_note = self.tr("Other signs are not wrong: talk about why you saw them.")
         debrief_heading = self.tr("To talk about")
         parts = [
-            _heading(marked_heading), self._list(feedback.marked, self.tr("None of the expected signals.")),
+            _heading(marked_heading), self._list(feedback.marked, self.tr("None of the expected signs.")),
             _heading(missed_heading), self._list(feedback.missed, self.tr("None – well done.")),
             _heading(extra_heading), self._list(feedback.extra, self.tr("None.")),
         ]
@@ -99,7 +99,7 @@ class FeedbackWindow(QDialog):
             debrief = html.escape(self.scenario.debrief[self._language])
             parts.append(_heading(debrief_heading) + f"<p>{debrief}</p>")
         self.body.setHtml("".join(parts))
-        self.body.setAccessibleName(self.tr("Feedback on the signals"))
+        self.body.setAccessibleName(self.tr("Feedback on the signs"))
         # The score is said with the document, which has the focus when the window opens.
         self.body.setAccessibleDescription(self.heading.text())
         self.municipality_button.setText(self.tr("&What the municipality received"))

@@ -83,7 +83,7 @@ class ScenarioPicker(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Choose a training case"))
         self.intro.setText(self.tr("Pick a case, read the story, and file a notification as you would at "
-                                   "work. Afterwards you see which signals you found."))
+                                   "work. Afterwards you see which signs you found."))
         self.list_label.setText(self.tr("&Training cases"))
         self.story_label.setText(self.tr("The &case"))
         self.list.setAccessibleName(self.tr("Training cases"))

@@ -34,7 +34,7 @@ def test_the_feedback_has_headings_list_items_and_the_score_with_the_focused_tex
     # The score line is said with it (it is not a Tab stop of its own).
     assert document.text(QAccessible.Text.Description).startswith("You found 1 of ")
     headings = names(window.body, QAccessible.Role.Heading)
-    assert headings[:3] == ["Signals you marked", "Signals you missed", "Other signals you marked"]
+    assert headings[:3] == ["Signs you marked", "Signs you missed", "Other signs you marked"]
     items = names(window.body, QAccessible.Role.ListItem)
     marked = next(s.label["en"] for s in pack.signals if s.id == checked[0])
     assert marked in items and len(items) >= len(scenario.expected_signals)
