@@ -16,7 +16,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.accessible_roles import give_role
 from desktop.ui.document_parts import Kind, Part, split_html, split_plain_text
@@ -26,19 +36,39 @@ LABEL_SHARE = 32
 
 
 class _PartLabel(QLabel):
-    """A part's label, as tall as its text at the width it has (not at the width Qt guesses)."""
+    """A part's label, as tall as its text at the width it has (not at the width Qt guesses); the
+    height for a width is remembered, a document lays out a hundred of them at each resize."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        width = self.width() if self.width() > 0 else hint.width()
-        return QSize(hint.width(), self.heightForWidth(width))
+        width = self.width() if self.width() > 0 else 400
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        old, new = event.oldSize().width(), event.size().width()
+        if old != new and self.heightForWidth(old) != self.heightForWidth(new):
             self.updateGeometry()  # wrapped at the new width: another height
 
 
@@ -51,8 +81,8 @@ class DocumentLink(_PartLabel):
 
     activated = Signal(str)
 
-    def __init__(self, href: str, html: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, href: str, html: str, text: str) -> None:
+        super().__init__()
         self.href = href
         self.setObjectName("documentLink")
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -89,8 +119,10 @@ class DocumentBody(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setSpacing(0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._outer = outer
+        self._content: QWidget | None = None
         self._html = ""
         self._parts: list[Part] = []
         self.part_widgets: list[QWidget] = []
@@ -127,13 +159,16 @@ class DocumentBody(QWidget):
 
     # --- laying out ----------------------------------------------------------------------------
     def _show(self, parts: list[Part], body_style: str) -> None:
-        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() is not None else False
-        for widget in self.part_widgets:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        while self._layout.count():
-            self._layout.takeAt(0)
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
+        if self._content is not None:
+            self._content.hide()
+            self._content.deleteLater()
+        # The parts are laid out in a new, not yet shown widget, which is shown once at the end: showing
+        # each part in a shown document would lay the whole document out again for every part.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(0)
         self.part_widgets = []
         self.links = []
         self._parts = parts
@@ -144,16 +179,18 @@ class DocumentBody(QWidget):
             same_group = part.group and part.group == previous_group
             space = 0 if same_group else max(bottom, top)
             if space and self.part_widgets:
-                self._layout.addSpacing(space)
+                layout.addSpacing(space)
             bottom = next_bottom
             previous_group = part.group
             widget = self._widget(part, body_style)
-            self._layout.addWidget(widget)
-            widget.show()  # now, not when the event loop next runs: a Tab right after must find the links
+            layout.addWidget(widget)
             self.part_widgets.append(widget)
-        self._layout.addStretch(1)
-        if had_focus and isinstance(self.parentWidget(), QWidget):
-            # The part that had the focus is gone: keep it in the document (the view holds it).
+        layout.addStretch(1)
+        self._content = content
+        self._outer.addWidget(content)
+        content.show()  # now, not when the event loop next runs: a Tab right after must find the links
+        if had_focus:
+            # The part that had the focus is gone: keep the focus in the document (the view holds it).
             holder = self._holder()
             if holder is not None:
                 holder.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -166,6 +203,9 @@ class DocumentBody(QWidget):
 
     def _label(self, html: str, body_style: str, text: str) -> QLabel:
         label = _PartLabel(_page(body_style, html))
+        # Laid out first at about the width it will have (not at Qt's default widget width).
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        label.resize(max(self.width() - 2 * margin, 100), label.height())
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setWordWrap(True)
