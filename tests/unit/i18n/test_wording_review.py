@@ -1,0 +1,90 @@
+"""The Danish UI says what the wording review (issue 19) asked for, finding by finding.
+
+Read straight from the committed translations (i18n/*_da.ts), so a later edit that brings an old
+wording back fails here with the finding's number. The receipt texts are also checked on screen, in
+Danish and English (tests/ui/shell/test_receipt_wording.py); the copy's labels in
+tests/unit/documents/test_labels.py.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@cache
+def danish(area: str) -> dict[str, str]:
+    """Source text -> Danish translation for one UI area."""
+    tree = ET.parse(ROOT / "i18n" / f"underret_{area}_da.ts")
+    return {m.findtext("source") or "": "".join(m.find("translation").itertext())  # type: ignore[union-attr]
+            for m in tree.getroot().iter("message")}
+
+
+@pytest.mark.parametrize(("finding", "area", "source", "expected"), [
+    (1, "delivery", "%1 has not sent a receipt within six working days.",
+     "%1 har ikke sendt kvittering inden for seks hverdage."),
+    (1, "delivery", "I have received the municipality's &receipt", "Jeg har fået kommunens &kvittering"),
+    (2, "shell", "Receipt due", "Kvittering senest"),
+    (3, "delivery", "Secure e-mail gives no automatic message of receipt.",
+     "Sikker mail giver ingen automatisk besked om modtagelse."),
+    (7, "wizard", "&Finish and send", "&Gør færdig og send"),
+    (7, "shell", "Finalised", "Færdig"),
+    (7, "shell", "&Quit", "&Afslut"),
+    (16, "wizard", "With this birth date the child is 18 or older. A notification must be about a "
+     "child under 18. Please check that it is typed correctly.",
+     "Med denne fødselsdato er barnet 18 år eller ældre. En underretning skal handle om et barn "
+     "under 18 år. Tjek, at det er skrevet rigtigt."),
+    (17, "wizard", "You have answered that you suspect violence or abuse at home, and that a parent "
+     "knows about the notification. Please write under “What happened?” when and how the parent "
+     "came to know.",
+     "Du har svaret, at du har mistanke om vold eller overgreb i hjemmet, og at en forælder kender til "
+     "underretningen. Skriv under »Hvad er der sket?«, hvornår og hvordan forælderen fik det at vide."),
+    (18, "demo", "Reference", "Referencenummer"),
+    (18, "shell", "Reference number", "Referencenummer"),
+    (20, "delivery", "Code for IT (sender key fingerprint)", "Kode til it-afdelingen"),
+    (22, "shell", "The guideline pack {file} cannot be used ({path}: {problem}). "
+     "The last good pack stays in use.",
+     "Retningslinjerne i {file} kan ikke bruges ({path}: {problem}). "
+     "De seneste brugbare retningslinjer bruges fortsat."),
+    (39, "shell", "The guided notification form will open here.", "Underretningen åbner her."),
+    (40, "documents", "Print…", "Udskriv …"),
+    (40, "wizard", "Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.",
+     "Skriv dato og klokkeslæt som dag-måned-år time.minut, fx 24-12-2019 08.15."),
+])
+def test_the_finding_is_worded_as_the_review_asked(finding: int, area: str, source: str,
+                                                   expected: str) -> None:
+    assert danish(area)[source] == expected, f"wording review finding {finding}"
+
+
+@pytest.mark.parametrize(("finding", "area", "source", "contains"), [
+    (7, "wizard", "This notification is finished and locked; it can no longer be changed. "
+     "To correct it, write a correction: a new notification that refers to this one.",
+     "Underretningen er færdig og låst"),
+    (14, "delivery", "the receiving service could not prove it is the municipality's (wrong certificate), so "
+     "nothing was sent", "at det er kommunens"),
+    (19, "shell", "Your notifications are kept encrypted on this PC in your own profile. "
+     "Choose a name for the profile and how it is protected.",
+     "gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem"),
+    (19, "delivery", "Sending is not set up on this PC yet, so the notification cannot be sealed for the "
+     "municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is "
+     "urgent.", "kan ikke sendes sikkert til kommunen"),
+    (20, "shell", "This PC's password storage cannot give Underret the key right now. Type your recovery "
+     "passphrase to open your notifications.", "Windows' gemte adgangskoder"),
+])
+def test_the_finding_s_words_are_in_the_sentence(finding: int, area: str, source: str, contains: str) -> None:
+    assert contains in danish(area)[source], f"wording review finding {finding}"
+
+
+def test_quit_and_finalise_are_never_the_same_word() -> None:
+    # Finding 7: "Afslut" is Quit; finalising is "gøre færdig" everywhere.
+    for area in ("shell", "wizard", "delivery"):
+        for source, text in danish(area).items():
+            if "quit" in source.lower():
+                assert "afslut" in text.lower(), source
+            elif "finalis" in source.lower() or "finish" in source.lower():
+                assert "afslut" not in text.lower() and "færdig" in text.lower(), source
