@@ -247,7 +247,7 @@
   <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="218" />
+      <location filename="../desktop/ui/wizard/review.py" line="217" />
       <source>%n thing(s) to put right before you can send it:</source>
       <translation>
         <numerusform>%n ting skal rettes, før du kan sende den:</numerusform>
@@ -255,7 +255,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="222" />
+      <location filename="../desktop/ui/wizard/review.py" line="221" />
       <source>and %n more.</source>
       <translation>
         <numerusform>og %n mere.</numerusform>
@@ -263,11 +263,22 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="227" />
+      <location filename="../desktop/ui/wizard/review.py" line="226" />
       <source>Not sent: %n thing(s) to put right first.</source>
       <translation>
         <numerusform>Ikke sendt: %n ting skal rettes først.</numerusform>
         <numerusform>Ikke sendt: %n ting skal rettes først.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SignalChecklistEditor</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="183" />
+      <source>%n sign(s) match the search.</source>
+      <translation>
+        <numerusform>%n tegn passer til søgningen.</numerusform>
+        <numerusform>%n tegn passer til søgningen.</numerusform>
       </translation>
     </message>
   </context>
@@ -301,26 +312,26 @@
       <translation>Skriv dato og klokkeslæt som dag-måned-år time.minut, fx 24-12-2019 08.15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="101" />
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="42" />
+      <location filename="../desktop/ui/wizard/choices.py" line="102" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="43" />
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="101" />
+      <location filename="../desktop/ui/wizard/choices.py" line="102" />
       <location filename="../desktop/ui/wizard/confirm.py" line="59" />
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="44" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="45" />
       <source>No</source>
       <translation>Nej</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="103" />
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="46" />
+      <location filename="../desktop/ui/wizard/choices.py" line="104" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="47" />
       <source>Don't know</source>
       <translation>Ved ikke</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="170" />
+      <location filename="../desktop/ui/wizard/choices.py" line="175" />
       <source>Why not?</source>
       <translation>Hvorfor ikke?</translation>
     </message>
@@ -430,56 +441,51 @@
       <translation>Underretningen, sådan som kommunen vil læse den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="162" />
-      <location filename="../desktop/ui/wizard/review.py" line="164" />
+      <location filename="../desktop/ui/wizard/review.py" line="161" />
+      <location filename="../desktop/ui/wizard/review.py" line="163" />
       <source>Edit: %1</source>
       <translation>Ret: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="174" />
+      <location filename="../desktop/ui/wizard/review.py" line="173" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Når underretningen er sendt, kan den ikke ændres – en rettelse sendes som en ny underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="195" />
+      <location filename="../desktop/ui/wizard/review.py" line="194" />
       <source>Before you can send it, please look at these:</source>
       <translation>Før du kan sende den, skal du lige se på dette:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="53" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="54" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <extracomment>How long after the last keystroke in the search the number of signs found is said.</extracomment>
       <translation>Søg, fx blå mærker, sult, fravær</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="54" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="55" />
       <source>Search the signs</source>
       <translation>Søg i tegnene</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="74" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="75" />
       <source>No signs match the search.</source>
       <translation>Ingen tegn passer til søgningen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="108" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Brug piletasterne til at flytte og mellemrum til at sætte kryds.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="114" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="117" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>Barnets alder kendes ikke endnu, så alle tegn vises.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="116" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="119" />
       <source>Signs for the age group: %1</source>
       <translation>Tegn for aldersgruppen: %1</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="178" />
-      <source>Signs that match the search: %1.</source>
-      <translation>Tegn, der passer til søgningen: %1.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/window.py" line="281" />
@@ -568,17 +574,17 @@
       <translation>Dette er en rettelse af %1. Den sendes som en ny underretning, der henviser til den første; skriv, hvad der er anderledes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="405" />
+      <location filename="../desktop/ui/wizard/window.py" line="419" />
       <source>Step %1 of %2: %3</source>
       <translation>Trin %1 af %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="476" />
+      <location filename="../desktop/ui/wizard/window.py" line="490" />
       <source>Saved %1</source>
       <translation>Gemt %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="488" />
+      <location filename="../desktop/ui/wizard/window.py" line="502" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -593,13 +599,13 @@
       <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="259" />
+      <location filename="../desktop/ui/wizard/sending.py" line="261" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="285" />
+      <location filename="../desktop/ui/wizard/sending.py" line="287" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
@@ -786,28 +792,28 @@
       <translation>Et andet barn i familien</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="100" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="90" />
       <source>&amp;Undo</source>
       <translation>&amp;Fortryd</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="102" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="92" />
       <source>Put these answers back as they were</source>
       <translation>Sæt svarene tilbage, som de var</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="117" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="107" />
       <source>From your answer we have also filled in:</source>
       <extracomment>(path, the answer before) of each change shown, and the field the person was changing.</extracomment>
       <translation>Ud fra dit svar har vi også udfyldt:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="129" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="119" />
       <source>Press Tab, then Space on Undo, to put them back.</source>
       <translation>Tryk på Tab og derefter mellemrum på Fortryd for at sætte dem tilbage.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="153" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="143" />
       <source>The answers are back as they were.</source>
       <translation>Svarene er sat tilbage, som de var.</translation>
     </message>

@@ -247,7 +247,7 @@
   <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="218" />
+      <location filename="../desktop/ui/wizard/review.py" line="217" />
       <source>%n thing(s) to put right before you can send it:</source>
       <translation>
         <numerusform>%n thing to put right before you can send it:</numerusform>
@@ -255,7 +255,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="222" />
+      <location filename="../desktop/ui/wizard/review.py" line="221" />
       <source>and %n more.</source>
       <translation>
         <numerusform>and %n more.</numerusform>
@@ -263,11 +263,22 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/wizard/review.py" line="227" />
+      <location filename="../desktop/ui/wizard/review.py" line="226" />
       <source>Not sent: %n thing(s) to put right first.</source>
       <translation>
         <numerusform>Not sent: %n thing to put right first.</numerusform>
         <numerusform>Not sent: %n things to put right first.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SignalChecklistEditor</name>
+    <message numerus="yes">
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="183" />
+      <source>%n sign(s) match the search.</source>
+      <translation>
+        <numerusform>%n sign matches the search.</numerusform>
+        <numerusform>%n signs match the search.</numerusform>
       </translation>
     </message>
   </context>
@@ -301,26 +312,26 @@
       <translation>Write the date and time as day-month-year hours:minutes, e.g. 24-12-2019 08:15.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="101" />
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="42" />
+      <location filename="../desktop/ui/wizard/choices.py" line="102" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="43" />
       <source>Yes</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="101" />
+      <location filename="../desktop/ui/wizard/choices.py" line="102" />
       <location filename="../desktop/ui/wizard/confirm.py" line="59" />
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="44" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="45" />
       <source>No</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="103" />
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="46" />
+      <location filename="../desktop/ui/wizard/choices.py" line="104" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="47" />
       <source>Don't know</source>
       <translation>Don't know</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/choices.py" line="170" />
+      <location filename="../desktop/ui/wizard/choices.py" line="175" />
       <source>Why not?</source>
       <translation>Why not?</translation>
     </message>
@@ -430,56 +441,51 @@
       <translation>The notification as the municipality will read it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="162" />
-      <location filename="../desktop/ui/wizard/review.py" line="164" />
+      <location filename="../desktop/ui/wizard/review.py" line="161" />
+      <location filename="../desktop/ui/wizard/review.py" line="163" />
       <source>Edit: %1</source>
       <translation>Edit: %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="174" />
+      <location filename="../desktop/ui/wizard/review.py" line="173" />
       <source>Once sent, the notification cannot be changed; a correction is sent as a new notification.</source>
       <translation>Once sent, the notification cannot be changed; a correction is sent as a new notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/review.py" line="195" />
+      <location filename="../desktop/ui/wizard/review.py" line="194" />
       <source>Before you can send it, please look at these:</source>
       <translation>Before you can send it, please look at these:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="53" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="54" />
       <source>Search, e.g. bruise, hunger, absence</source>
       <extracomment>How long after the last keystroke in the search the number of signs found is said.</extracomment>
       <translation>Search, e.g. bruise, hunger, absence</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="54" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="55" />
       <source>Search the signs</source>
       <translation>Search the signs</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="74" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="75" />
       <source>No signs match the search.</source>
       <translation>No signs match the search.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="105" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="108" />
       <source>Use the arrow keys to move and Space to tick a sign.</source>
       <translation>Use the arrow keys to move and Space to tick a sign.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="114" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="117" />
       <source>The child's age is not known yet, so all signs are shown.</source>
       <translation>The child's age is not known yet, so all signs are shown.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="116" />
+      <location filename="../desktop/ui/wizard/signal_checklist.py" line="119" />
       <source>Signs for the age group: %1</source>
       <translation>Signs for the age group: %1</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/wizard/signal_checklist.py" line="178" />
-      <source>Signs that match the search: %1.</source>
-      <translation>Signs that match the search: %1.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/wizard/window.py" line="281" />
@@ -568,17 +574,17 @@
       <translation>This is a correction of %1. It is sent as a new notification that refers to that one; write what is different.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="405" />
+      <location filename="../desktop/ui/wizard/window.py" line="419" />
       <source>Step %1 of %2: %3</source>
       <translation>Step %1 of %2: %3</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="476" />
+      <location filename="../desktop/ui/wizard/window.py" line="490" />
       <source>Saved %1</source>
       <translation>Saved %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/window.py" line="488" />
+      <location filename="../desktop/ui/wizard/window.py" line="502" />
       <source>Not saved</source>
       <translation>Not saved</translation>
     </message>
@@ -593,13 +599,13 @@
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="259" />
+      <location filename="../desktop/ui/wizard/sending.py" line="261" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="285" />
+      <location filename="../desktop/ui/wizard/sending.py" line="287" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -786,28 +792,28 @@
       <translation>Another child in the family</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="100" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="90" />
       <source>&amp;Undo</source>
       <translation>&amp;Undo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="102" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="92" />
       <source>Put these answers back as they were</source>
       <translation>Put these answers back as they were</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="117" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="107" />
       <source>From your answer we have also filled in:</source>
       <extracomment>(path, the answer before) of each change shown, and the field the person was changing.</extracomment>
       <translation>From your answer we have also filled in:</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="129" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="119" />
       <source>Press Tab, then Space on Undo, to put them back.</source>
       <translation>Press Tab, then Space on Undo, to put them back.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/derived_notice.py" line="153" />
+      <location filename="../desktop/ui/wizard/derived_notice.py" line="143" />
       <source>The answers are back as they were.</source>
       <translation>The answers are back as they were.</translation>
     </message>

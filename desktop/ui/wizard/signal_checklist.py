@@ -179,7 +179,8 @@ class SignalChecklistEditor(FieldEditor):
         if not self.search.text().strip():
             return
         found = len(self.shown_ids())
-        said = translate("Wizard", "Signs that match the search: %1.").replace("%1", str(found))
+        # self.tr: lupdate finds plural forms only there.
+        said = self.tr("%n sign(s) match the search.", "", found)
         announce(self.search, said if found else self.empty_label.text())
 
     def is_shown(self, signal_id: str) -> bool:

@@ -190,3 +190,49 @@ def test_the_cpr_note_shown_under_the_field_stays_in_what_a_screen_reader_says_a
     description = cpr.edit.accessibleDescription()
     assert note in description and "Ti cifre" in description
     assert description.count(note) == 1
+
+
+def test_a_cpr_number_of_an_adult_is_said_once_while_typing_and_not_again_when_next_takes_the_focus_back(
+    open_wizard: Callable[..., Any], heard: Announcements, qtbot: QtBot
+) -> None:
+    wizard = open_wizard()
+    window = wizard.window
+    wizard.choose("acute.in_danger", "no")
+    wizard.go_on_to("child")
+    wizard.choose("child.identity", "cpr")
+    cpr = wizard.editor("child.cpr")
+    assert isinstance(cpr, CprEditor)
+    heard.clear()
+    wizard.type_into("child.cpr", "010190-1234")  # 36 years old: not a child
+    qtbot.waitUntil(lambda: cpr.problem_label.isVisibleTo(window))
+    message = cpr.problem_label.text()
+    assert message.startswith("Med denne fødselsdato er barnet 18 år eller ældre")
+    qtbot.waitUntil(lambda: any(message in t for t in heard.texts()))
+
+    heard.clear()
+    wizard.next_page()  # refused: the focus goes back to the number, whose description holds the message
+    assert window.page_id == "child" and QApplication.focusWidget() is cpr.edit
+    assert message in cpr.edit.accessibleDescription()
+    qtbot.wait(800)
+    assert not [t for t in heard.texts() if message in t]
+
+
+def test_a_problem_opened_from_the_review_is_read_with_the_field_not_said_twice(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any],
+    heard: Announcements, qtbot: QtBot
+) -> None:
+    answers = complete_answers | {"notifier.name": None}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "review", "EH"))
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "review")
+    review = window.current_page()
+    assert isinstance(review, ReviewPage)
+    qtbot.waitUntil(lambda: bool(review.problem_buttons))
+    heard.clear()
+    wizard.tab_to(review.problem_buttons[0])
+    wizard.press(Qt.Key.Key_Space)
+    name = wizard.editor("notifier.name").focus_target()
+    assert "Udfyld venligst dette felt." in name.accessibleDescription()
+    assert QApplication.focusWidget() is name
+    qtbot.wait(800)
+    assert not [t for t in heard.texts() if "Udfyld venligst" in t]

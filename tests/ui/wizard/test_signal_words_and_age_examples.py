@@ -82,7 +82,7 @@ def test_a_search_says_how_many_signs_it_found_to_a_screen_reader(
     QTest.keyClicks(editor.search, "blå")
     found = len(editor.shown_ids())
     assert found > 0
-    said = f"Tegn, der passer til søgningen: {found}."
+    said = f"{found} tegn passer til søgningen."
     qtbot.waitUntil(lambda: editor.search.property("announced") == said)
     editor.search.selectAll()
     QTest.keyClicks(editor.search, "blåxq")
