@@ -21,7 +21,8 @@ from desktop.domain import glossary
 
 ROOT = Path(__file__).resolve().parents[3]
 YAML_FILES = sorted([ROOT / "forms" / "notification.yaml", *(ROOT / "forms" / "packs").glob("*.yaml"),
-                     *(ROOT / "forms" / "demo").glob("*.yaml"), *(ROOT / "forms" / "codes").glob("*.yaml")])
+                     *(ROOT / "forms" / "demo").glob("*.yaml"), *(ROOT / "forms" / "codes").glob("*.yaml"),
+                     *(ROOT / "forms" / "directory").glob("*.yaml")])
 
 
 def _ts_texts(path: Path) -> Iterator[tuple[str, str]]:
