@@ -73,11 +73,6 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="270" />
-      <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
-      <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
@@ -111,6 +106,11 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <location filename="../desktop/ui/first_run_window.py" line="46" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>En adgangskode skal have mindst %1 tegn. Et par ord, du kan huske, er lettere end ét svært ord, fx »blå cykel ved havet«. Ingen kan finde den frem for dig, hvis du glemmer den.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="270" />
+      <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Choose a name for the profile and how it is protected.</source>
+      <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="284" />

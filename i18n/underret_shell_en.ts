@@ -73,11 +73,6 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>Welcome to Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="270" />
-      <source>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</source>
-      <translation>Your notifications are kept encrypted on this PC in your own profile. Choose a name for the profile and how it is protected.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
@@ -111,6 +106,11 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <location filename="../desktop/ui/first_run_window.py" line="46" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="270" />
+      <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Choose a name for the profile and how it is protected.</source>
+      <translation>Your notifications are kept safe on this PC in your own profile, so only you can open them. Choose a name for the profile and how it is protected.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="284" />
