@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface, QTextDocumentFragment
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 #: The dynamic property holding the role's name (a ``QAccessible.Role`` member, e.g. "Heading").
@@ -32,6 +32,16 @@ class _RoleInterface(QAccessibleWidget):
     def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
         super().__init__(widget, role, "")
         self._activate: Callable[[], None] | None = getattr(widget, "activate", None)
+
+    def text(self, kind: QAccessible.Text) -> str:
+        said = super().text(kind)
+        if kind is QAccessible.Text.Name and not said:
+            # A heading or link without an accessible name of its own is named by the words it shows.
+            shown = getattr(self.widget(), "text", None)
+            if callable(shown):
+                words = str(shown())
+                said = QTextDocumentFragment.fromHtml(words).toPlainText() if "<" in words else words
+        return said
 
     def actionNames(self) -> list[str]:
         names = list(super().actionNames())
@@ -75,9 +85,14 @@ def install() -> None:
 
 
 def give_role(widget: QWidget, role: QAccessible.Role) -> None:
-    """Make ``widget`` seen as ``role`` by assistive technology (set before it is first shown)."""
+    """Make ``widget`` seen as ``role`` by assistive technology (best before it has a text or name)."""
     install()
     widget.setProperty(ROLE_PROPERTY, role.name)
+    # While a screen reader runs, Qt makes (and keeps) a widget's interface as soon as it gets a text or a
+    # name; one made before the role was set is dropped, so the next question gets the factory's.
+    cached = QAccessible.queryAccessibleInterface(widget)
+    if cached is not None and cached.role() is not role:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(cached))
 
 
 __all__ = ["ROLE_PROPERTY", "give_role", "install"]

@@ -83,6 +83,7 @@ class DocumentLink(_PartLabel):
 
     def __init__(self, href: str, html: str, text: str) -> None:
         super().__init__()
+        give_role(self, QAccessible.Role.Link)  # before it has a text (see give_role)
         self.href = href
         self.setObjectName("documentLink")
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -91,7 +92,6 @@ class DocumentLink(_PartLabel):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(text)
-        give_role(self, QAccessible.Role.Link)
 
     def activate(self) -> None:
         """Follow the link (also the accessible "press" action)."""
@@ -201,8 +201,11 @@ class DocumentBody(QWidget):
             parent = parent.parentWidget()
         return parent
 
-    def _label(self, html: str, body_style: str, text: str) -> QLabel:
-        label = _PartLabel(_page(body_style, html))
+    def _label(self, html: str, body_style: str, text: str, role: QAccessible.Role | None = None) -> QLabel:
+        label = _PartLabel()
+        if role is not None:
+            give_role(label, role)  # before it has a text (see give_role)
+        label.setText(_page(body_style, html))
         # Laid out first at about the width it will have (not at Qt's default widget width).
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
         label.resize(max(self.width() - 2 * margin, 100), label.height())
@@ -220,13 +223,11 @@ class DocumentBody(QWidget):
     def _widget(self, part: Part, body_style: str) -> QWidget:
         if part.kind is Kind.LINK_ROW and part.link is not None:
             return self._link_row(part, body_style)
-        label = self._label(part.html, body_style, part.text)
+        roles = {Kind.HEADING: QAccessible.Role.Heading, Kind.ITEM: QAccessible.Role.ListItem}
+        label = self._label(part.html, body_style, part.text, roles.get(part.kind))
         label.setProperty("documentPart", part.kind.value)
         if part.kind is Kind.HEADING:
             label.setProperty("headingLevel", part.level)
-            give_role(label, QAccessible.Role.Heading)
-        elif part.kind is Kind.ITEM:
-            give_role(label, QAccessible.Role.ListItem)
         return label
 
     def _link_row(self, part: Part, body_style: str) -> QWidget:
