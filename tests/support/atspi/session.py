@@ -199,9 +199,22 @@ class AtspiSession:
         return result
 
     def wait_for_app(self, name: str = "Underret", timeout: float = 60) -> None:
-        if not self.ask({"cmd": "wait_app", "name": name, "timeout": timeout}, timeout=timeout + 10):
-            raise AssertionError(f"application {name!r} never appeared on the AT-SPI desktop "
-                                 f"(app log: {self.logs / 'app.log'})")
+        """Until the app is on the AT-SPI desktop; fails at once, with its output, if it ended."""
+        app = next(process for label, process in self._processes if label == "app")
+        deadline = time.monotonic() + timeout
+        while not self.ask({"cmd": "wait_app", "name": name, "timeout": 2}):
+            if app.poll() is not None or time.monotonic() > deadline:
+                state = f"ended with {app.returncode}" if app.poll() is not None else "still running"
+                raise AssertionError(f"application {name!r} never appeared on the AT-SPI desktop; the app "
+                                     f"{state}; its output ends with:\n{self.app_output()}")
+
+    def app_output(self, limit: int = 3000) -> str:
+        """The end of the app's stdout and stderr (a failure message carries it: pytest's temporary
+        folders of a run can be gone before anyone reads them)."""
+        try:
+            return (self.logs / "app.log").read_text(encoding="utf-8", errors="replace")[-limit:]
+        except OSError as error:
+            return f"(no output: {error})"
 
     def new_events(self) -> list[Event]:
         found: list[Event] = self.ask({"cmd": "events"})
