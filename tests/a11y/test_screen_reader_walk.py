@@ -83,7 +83,13 @@ def test_a_problem_on_the_review_page_leads_to_its_field_and_says_what_is_missin
     focus = step.focus_events()
     assert focus and focus[-1]["role"] == "text" and focus[-1]["name"].startswith("Det har du set og hørt"), \
         step.heard()
-    assert any("Udfyld" in text for text in step.announcements()), step.heard()
+    # Said with the field when the focus arrives (its description), or announced.
+    field = [node for node, _ in walk(step.windows[WIZARD])
+             if "focused" in node["states"] and node["role"] == "text"]
+    assert field, "the field has the focus in the tree too"
+    said = [field[0]["description"], *step.announcements()]
+    assert any("Udfyld" in text for text in said), \
+        f"{label(field[0])} desc={field[0]['description']!r}; {step.heard()}"
 
 
 def test_the_receipt_on_the_municipalitys_side_can_be_read(screen_reader_walk: Walk) -> None:
