@@ -164,8 +164,9 @@ class Sending:
 
         run_in_background(page, request.lay_out, on_success=shown, on_failure=failed)
 
-    def show_problem(self, problem: Problem) -> None:
-        """Open the page of ``problem``, mark its field with the message and put the focus there."""
+    def show_problem(self, problem: Problem, *, say: bool = True) -> None:
+        """Open the page of ``problem``, mark its field with the message and put the focus there; ``say``:
+        tell a screen reader where it is and what is missing ("Om dig › Dit navn: Udfyld …")."""
         window = self._window
         window.from_review = window.from_review or window.page_id == window.review_page_id()
         window.go_to(problem.section_id, focus=False)
@@ -186,6 +187,11 @@ class Sending:
         target = editor.problem_target_for(problem.field_path, problem.message_id)
         page.ensureWidgetVisible(editor)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if say:
+            from desktop.ui.announce import announce
+            from desktop.ui.wizard.review import problem_line
+
+            announce(window.step_label, problem_line(window.form, problem, window.language))
 
     def finalise(self) -> None:
         """Check every rule; on a problem go to it, else lock and queue the notification."""
@@ -198,7 +204,7 @@ class Sending:
         problems = self.problems()
         problem = first_blocking(problems)
         if problem is not None:
-            self.show_problem(problem)
+            self.show_problem(problem, say=False)  # said with why it was not sent
             self._say_refused(problem, sum(1 for p in problems if p.blocking))
             return
         try:
