@@ -75,6 +75,9 @@ class InboxWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the list (arrows move in it): with a table's own Tab from cell to cell, Tab went round
+        # the cells for ever and never reached the window's buttons.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         # Two lines a row: name over CPR number and age, grounds over concern, notifier over workplace.

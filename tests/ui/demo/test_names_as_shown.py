@@ -1,5 +1,6 @@
-"""Every window of a training run, in Danish: each button is named starting with the words it shows, and
-nothing that takes the focus is nameless (voice control: "klik Tilbage"; screen-reader review, finding 10).
+"""Every window of a training run, in Danish: each button is named starting with the words it shows,
+nothing that takes the focus is nameless (voice control: "klik Tilbage"; screen-reader review, finding 10),
+and Tab goes round each window the way it reads (top to bottom, side by side left to right).
 
 The walk is the keyboard's: the main window, its settings and about dialogs, the training cases, each page of
 the notification and the review, then the feedback and the municipality's side after sending.
@@ -26,6 +27,7 @@ from desktop.ui.operations import wait_for_all
 from desktop.ui.wizard.window import WizardWindow
 from tests.support.keyboard import WizardKeys
 from tests.support.naming import naming_findings
+from tests.support.reading_order import tab_order_finding
 
 
 @pytest.fixture
@@ -43,12 +45,27 @@ def danish_demo(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> Iterator[D
         controller.services.translations.uninstall()
 
 
+def _tab_in_reading_order(where: str, window: QWidget, qtbot: QtBot, found: dict[str, str]) -> None:
+    """Tab round ``window`` (made active first: keys go to the active window) and note where it does not
+    go the way the window reads."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    focused = QApplication.focusWidget()
+    if focused is None or focused.window() is not window:
+        window.focusNextChild()
+    finding = tab_order_finding(window)
+    if finding is not None:
+        found[where] = finding
+
+
 def _dialog_opened(before: set[int]) -> QDialog | None:
     return next((w for w in QApplication.topLevelWidgets()
                  if isinstance(w, QDialog) and w.isVisible() and id(w) not in before), None)
 
 
-def test_every_window_names_its_buttons_by_what_they_show(danish_demo: DemoController, qtbot: QtBot) -> None:
+def test_every_window_names_its_buttons_by_what_they_show_and_tab_goes_in_reading_order(
+    danish_demo: DemoController, qtbot: QtBot
+) -> None:
     demo = danish_demo
     main = demo.main_window
     assert main is not None
@@ -60,7 +77,9 @@ def test_every_window_names_its_buttons_by_what_they_show(danish_demo: DemoContr
         found = naming_findings(window)
         if found:
             findings[where] = found
+        _tab_in_reading_order(where, window, qtbot, tab_findings)
 
+    tab_findings: dict[str, str] = {}
     check("main window", main)
     for where, opener in (("settings", main.open_settings), ("about", main.open_about)):
         before = {id(w) for w in QApplication.topLevelWidgets()}
@@ -72,6 +91,8 @@ def test_every_window_names_its_buttons_by_what_they_show(danish_demo: DemoContr
         dialog.reject()
         qtbot.waitUntil(lambda d=dialog: not d.isVisible())  # type: ignore[misc]
 
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     QTest.keyClick(main, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(demo.picker, ScenarioPicker) and demo.picker.isVisible())
     picker = demo.picker
@@ -95,6 +116,7 @@ def test_every_window_names_its_buttons_by_what_they_show(danish_demo: DemoContr
     check("main window with a draft", main)
 
     assert not findings, findings
+    assert not tab_findings, "\n\n".join(f"{k}:\n{v}" for k, v in tab_findings.items())
 
 
 def test_after_sending_the_feedback_and_the_municipality_side_name_their_buttons_by_what_they_show(

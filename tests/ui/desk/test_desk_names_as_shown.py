@@ -1,5 +1,6 @@
 """The desk's windows name each button starting with the words it shows, and nothing that takes the focus
-is nameless (voice control: "klik Vurdér"; screen-reader review, finding 10)."""
+is nameless (voice control: "klik Vurdér"; screen-reader review, finding 10), and Tab goes round each the
+way it reads."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from desktop.ui.desk.inbox_window import InboxWindow
 from desktop.ui.desk.report_dialog import ReportDialog
 from desktop.ui.desk.summary_dialog import DailySummaryDialog
 from tests.support.naming import naming_findings
+from tests.support.reading_order import tab_order_finding
 from tests.ui.desk.conftest import Seeded
 
 
@@ -31,14 +33,24 @@ def _alt(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
     QTest.keyClick(QApplication.focusWidget() or widget, key, Qt.KeyboardModifier.AltModifier)
 
 
-def test_every_desk_window_names_its_buttons_by_what_they_show(
+def test_every_desk_window_names_its_buttons_by_what_they_show_and_tab_goes_in_reading_order(
         context: DeskContext, seeded: Seeded, qtbot: QtBot) -> None:
     findings: dict[str, list[str]] = {}
+
+    tab_findings: dict[str, str] = {}
 
     def check(where: str, window: QWidget) -> None:
         found = naming_findings(window)
         if found:
             findings[where] = found
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        focused = QApplication.focusWidget()
+        if focused is None or focused.window() is not window:
+            window.focusNextChild()
+        finding = tab_order_finding(window)
+        if finding is not None:
+            tab_findings[where] = finding
 
     inbox = InboxWindow(context)
     qtbot.addWidget(inbox)
@@ -66,3 +78,4 @@ def test_every_desk_window_names_its_buttons_by_what_they_show(
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
     assert not findings, findings
+    assert not tab_findings, "\n\n".join(f"{k}:\n{v}" for k, v in tab_findings.items())

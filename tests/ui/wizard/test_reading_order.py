@@ -13,89 +13,27 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.services import Services
 from desktop.ui.tab_order import takes_tab
 from desktop.ui.wizard.review import ReviewPage
+from tests.support.reading_order import named, tab_walk, visual_order
 
 from .conftest import Wizard
 
 
-def _tab_walk(wizard: Wizard, start: QWidget, limit: int = 200) -> list[QWidget]:
-    """Tab from ``start`` round the window back to it: every stop once, in the order met (Tab moving
-    between the links inside a document stays on the document: one stop)."""
-    wizard.tab_to(start)
-    stops = [start]
-    for _ in range(limit):
-        wizard.press(Qt.Key.Key_Tab)
-        focused = QApplication.focusWidget()
-        assert focused is not None and focused.window() is wizard.window
-        if focused is start:
-            return stops
-        if focused is not stops[-1]:
-            stops.append(focused)
-    raise AssertionError("Tab never came back round")
-
-
-def _visual_order(frame: QWidget, widgets: list[QWidget]) -> list[QWidget]:
-    """``widgets`` as they are read on screen: top to bottom; widgets side by side (their heights
-    overlap) left to right. A scrolling page is read as one block, from its own top to its bottom,
-    wherever it is scrolled to."""
-    blocks: dict[int, tuple[QWidget, list[QWidget]]] = {}
-    for widget in widgets:
-        outer: QWidget = widget
-        ancestor = widget.parentWidget()
-        while ancestor is not None and ancestor is not frame:
-            if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None:
-                outer = ancestor
-            ancestor = ancestor.parentWidget()
-        blocks.setdefault(id(outer), (outer, []))[1].append(widget)
-
-    def box(widget: QWidget) -> tuple[int, int, int]:
-        top_left = widget.mapTo(frame, QPoint(0, 0))
-        return top_left.y(), top_left.y() + widget.height(), top_left.x()
-
-    rows: list[list[QWidget]] = []
-    row_bottom = -1
-    for outer, _inner in sorted(blocks.values(), key=lambda block: box(block[0])[0]):
-        top, bottom, _left = box(outer)
-        if rows and (top + bottom) // 2 < row_bottom:
-            rows[-1].append(outer)
-            row_bottom = max(row_bottom, bottom)
-        else:
-            rows.append([outer])
-            row_bottom = bottom
-    read: list[QWidget] = []
-    for row in rows:
-        for outer in sorted(row, key=lambda w: box(w)[2]):
-            inner = blocks[id(outer)][1]
-            if isinstance(outer, QScrollArea) and inner != [outer]:
-                # Read from its top (itself first when it is a stop: a document, then its links).
-                content = outer.widget()
-                assert content is not None
-                read.extend([outer] if outer in inner else [])
-                read.extend(_visual_order(content, [w for w in inner if w is not outer]))
-            else:
-                read.append(outer)
-    return read
-
-
-def _named(widgets: list[QWidget]) -> list[str]:
-    return [w.accessibleName() or w.objectName() or type(w).__name__ for w in widgets]
-
-
 def _assert_tab_follows_reading_order(wizard: Wizard) -> list[QWidget]:
     window = wizard.window
-    stops = _tab_walk(wizard, window.acute_button)
-    assert _named(stops) == _named(_visual_order(window, stops))
+    stops = tab_walk(window, window.acute_button)
+    assert named(stops) == named(visual_order(window, stops))
     # Nothing on show is left out (of a radio group Tab stops on one button, as everywhere in Qt).
     shown = [w for w in window.findChildren(QWidget)
              if takes_tab(w) and w.isVisible() and w.isEnabled() and not isinstance(w, QRadioButton)]
-    assert not [w for w in shown if w not in stops], _named([w for w in shown if w not in stops])
+    assert not [w for w in shown if w not in stops], named([w for w in shown if w not in stops])
     return stops
 
 
@@ -104,6 +42,7 @@ def test_tab_on_the_first_page_goes_down_the_page_then_along_the_bottom_row_left
 ) -> None:
     wizard = open_wizard()
     window = wizard.window
+    wizard.qtbot.waitUntil(lambda: window.pages.complete)  # the fields are built just after the window shows
     stops = _assert_tab_follows_reading_order(wizard)
     danger = wizard.editor("acute.in_danger").focus_target()
     bottom_row = [window.discard_button, window.next_button, window.close_button]  # Back is greyed out here
@@ -180,7 +119,7 @@ def test_back_moves_the_focus_once_to_the_first_field_of_the_page_before(
             qtbot.wait(50)
         page = window.current_page()
         assert not isinstance(page, ReviewPage)
-        assert stops == [page.first_focus()], (window.page_id, _named(stops))
+        assert stops == [page.first_focus()], (window.page_id, named(stops))
 
 
 @pytest.mark.parametrize("how", ["problem", "edit"])
@@ -219,14 +158,14 @@ def test_leaving_the_review_for_a_field_moves_the_focus_once_and_so_does_coming_
         page = window.current_page()
         assert not isinstance(page, ReviewPage)
         wanted = page.first_focus()
-    assert stops == [wanted], _named(stops)
+    assert stops == [wanted], named(stops)
 
     wizard.tab_to(window.review_button)
     with _focus_moves() as stops:
         QTest.keyClick(window.review_button, Qt.Key.Key_Space)
         qtbot.waitUntil(lambda: window.page_id == "review")
         qtbot.wait(50)
-    assert len(stops) == 1, _named(stops)
+    assert len(stops) == 1, named(stops)
     assert stops[0] is QApplication.focusWidget()
 
 
@@ -243,4 +182,4 @@ def test_a_refused_finish_moves_the_focus_once_to_the_first_missing_field(
         wizard.press(Qt.Key.Key_Space)
         qtbot.wait(50)
     assert window.page_id == "notifier"
-    assert stops == [wizard.editor("notifier.phone").focus_target()], _named(stops)
+    assert stops == [wizard.editor("notifier.phone").focus_target()], named(stops)
