@@ -136,7 +136,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "notifier.manager_role": "Lederens stilling",
         "notifier.manager_cosigns": "Lederen skriver under",
         "duty.enhanced": "Skærpet underretningspligt (fagperson)",
-        "duty.general": "Almindelig underretningspligt",
+        "duty.general": "Almindelig underretningspligt (privatperson)",
         # Other professionals
         "professionals.section": "Andre fagpersoner omkring barnet",
         "professionals.none": "Ingen andre fagpersoner oplyst.",
@@ -292,7 +292,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "notifier.manager_role": "Manager's role",
         "notifier.manager_cosigns": "Manager co-signs",
         "duty.enhanced": "Enhanced duty to notify (professional)",
-        "duty.general": "General duty to notify",
+        "duty.general": "General duty to notify (private person)",
         "professionals.section": "Other professionals around the child",
         "professionals.none": "No other professionals given.",
         "professional.role": "Role",

@@ -37,6 +37,9 @@ def test_the_danish_copy_uses_the_glossary_s_words() -> None:
     assert danish["doc.not_finalised"] == "Ikke gjort færdig endnu"
     assert danish["about.pack"] == "Retningslinjer"
     assert danish["technical.section"] == "Teknisk kontrol (til kommunen)"
+    # The form asks »som fagperson … eller som privatperson«: the copy names both duties the same way.
+    assert danish["duty.enhanced"] == "Skærpet underretningspligt (fagperson)"
+    assert danish["duty.general"] == "Almindelig underretningspligt (privatperson)"
     for key, text in danish.items():
         lowered = text.lower()
         assert "—" not in text and '"' not in text, f"{key}: »…« and – in Danish"
