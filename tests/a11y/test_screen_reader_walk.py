@@ -6,7 +6,8 @@ it to sending it and the municipality's side (tests/support/atspi/demo_walk.py; 
 in tests/a11y/conftest.py). These tests check what a screen-reader user depends on (issue 21): the
 numbers to call are spoken, the problems on the review page are spoken and lead to their fields,
 every control has a name that starts with its visible words, every radio group is named, the
-municipality's receipt can be read, and no text read out holds Qt's private separators (U+FDD0/1).
+municipality's receipt can be read, no text read out holds Qt's private separators (U+FDD0/1), the
+review document and the training feedback have headings and the review's gaps are links.
 Every window and page visited is written as a tree dump (``scripts/gallery.sh OUT --screen-reader``).
 """
 
@@ -14,8 +15,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.atspi.demo_walk import MUNICIPALITY, REVIEW_STEP, WIZARD, Walk, names_against_visible_words
-from tests.support.atspi.tree import PRIVATE_SEPARATORS, exposed_strings, focusable_showing, label, walk
+from tests.support.atspi.demo_walk import (
+    FEEDBACK,
+    MUNICIPALITY,
+    REVIEW_STEP,
+    WIZARD,
+    Walk,
+    names_against_visible_words,
+)
+from tests.support.atspi.tree import PRIVATE_SEPARATORS, Node, exposed_strings, focusable_showing, label, walk
 
 pytestmark = pytest.mark.slow
 
@@ -106,3 +114,34 @@ def test_no_text_read_out_holds_qts_private_separators(screen_reader_walk: Walk)
              for step, _title, window in screen_reader_walk.windows()
              for node, which, text in exposed_strings(window) if any(c in text for c in PRIVATE_SEPARATORS)]
     assert found == []
+
+
+def _document(window: Node, name: str) -> Node:
+    documents = [node for node, _ in walk(window) if node["name"].startswith(name)]
+    assert documents, f"no object named {name!r}… in {label(window)}"
+    return documents[0]
+
+
+def _headings_and_links(document: Node) -> tuple[list[str], list[Node]]:
+    inside = [node for node, _ in walk(document)]
+    headings = [node["name"] for node in inside if node["role"] == "heading" and node["name"].strip()]
+    links = [node for node in inside if node["role"] == "link" and node["name"].strip()]
+    return headings, links
+
+
+def test_the_review_document_has_headings_and_links(screen_reader_walk: Walk) -> None:
+    # A screen reader jumps by headings (H) and lists the links (Insert+F7); the gaps the page asks to
+    # fix (»Ikke udfyldt endnu«) are links that its Press action follows.
+    document = _document(screen_reader_walk.step(REVIEW_STEP).windows[WIZARD], "Underretningen")
+    headings, links = _headings_and_links(document)
+    assert "Underretning" in headings and "Barnet" in headings, f"{label(document)} has headings {headings}"
+    gaps = [link for link in links if link["name"].startswith("Ikke udfyldt endnu")]
+    assert gaps, f"{label(document)} has links {[label(link) for link in links]}"
+    assert all(any(name == "Press" for name, _key in link.get("actions", [])) for link in gaps), \
+        [(label(link), link.get("actions")) for link in gaps]
+
+
+def test_the_training_feedback_has_headings(screen_reader_walk: Walk) -> None:
+    window = screen_reader_walk.step("sendt").windows[FEEDBACK]
+    headings, _links = _headings_and_links(window)
+    assert "Tegn, du markerede" in headings, f"{label(window)} has headings {headings}"
