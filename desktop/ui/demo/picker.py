@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -110,7 +112,10 @@ class ScenarioPicker(QDialog):
     def _show_story(self, row: int) -> None:
         if 0 <= row < len(self._scenarios):
             scenario = self._scenarios[row]
-            self.story.setPlainText(f"{scenario.title[self._language]}\n\n{scenario.story[self._language]}")
+            # The title a heading (a screen reader says so), the story its paragraphs.
+            paragraphs = "".join(f"<p>{html.escape(part)}</p>"
+                                 for part in scenario.story[self._language].split("\n\n") if part.strip())
+            self.story.setHtml(f"<h3>{html.escape(scenario.title[self._language])}</h3>{paragraphs}")
         else:
             self.story.clear()
 

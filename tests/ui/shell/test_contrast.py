@@ -133,7 +133,7 @@ def test_the_demo_banner_and_the_delivery_alert_read_in_every_palette(qtbot: QtB
 
 
 def test_the_review_document_reads_in_every_palette(qtbot: QtBot, palette_kind: str) -> None:
-    from PySide6.QtWidgets import QTextBrowser
+    from desktop.ui.document_view import DocumentView
 
     pack = load_pack(packs_dir() / "demo-kommune.yaml")
     answers = complete_answers_for("cpr") | {"acute.in_danger": True}
@@ -141,7 +141,7 @@ def test_the_review_document_reads_in_every_palette(qtbot: QtBot, palette_kind: 
                               notification_id="00000000-0000-4000-8000-000000000001",
                               created_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC),
                               finalised_at=datetime(2026, 12, 1, 9, 5, tzinfo=UTC), language="da")
-    view = QTextBrowser()
+    view = DocumentView()  # what the review page shows it in
     qtbot.addWidget(view)
     view.setHtml(document_html(document))
     view.resize(900, 1400)
