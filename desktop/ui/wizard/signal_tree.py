@@ -10,9 +10,9 @@ more after Qt's own focus report, so the sign is what is said last. Arrow keys a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 _CURSOR_ONLY = QItemSelectionModel.SelectionFlag.NoUpdate  # the keyboard cursor, not a highlight
 
@@ -23,6 +23,7 @@ class SignalTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._resume: QTreeWidgetItem | None = None  # the current item while the focus is elsewhere
+        self._quiet = False  # putting the cursor back as the focus comes: no focus report for it yet
 
     def cursor_item(self) -> QTreeWidgetItem | None:
         """Where the keyboard cursor is (or will be when Tab comes back), even while it has no focus."""
@@ -39,7 +40,13 @@ class SignalTree(QTreeWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if self._resume is not None:
-            self.selectionModel().setCurrentIndex(self.indexFromItem(self._resume), _CURSOR_ONLY)
+            # Before Qt's own handler (which would make the first category current); without a focus
+            # report, which would come before Qt's report for the list itself.
+            self._quiet = True
+            try:
+                self.selectionModel().setCurrentIndex(self.indexFromItem(self._resume), _CURSOR_ONLY)
+            finally:
+                self._quiet = False
         super().focusInEvent(event)
         # Qt says "the list has the focus" after this handler; the sign is said after that.
         QTimer.singleShot(0, self, self._say_current)
@@ -52,6 +59,15 @@ class SignalTree(QTreeWidget):
         # changes while the view has the focus).
         self.selectionModel().setCurrentIndex(QModelIndex(), _CURSOR_ONLY)
         self.selectionModel().setCurrentIndex(current, _CURSOR_ONLY)
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        if self._quiet:
+            # What QTreeView does but its focus report: the rows redrawn, the view's own bookkeeping.
+            self.viewport().update()
+            QAbstractItemView.currentChanged(self, current, previous)
+            return
+        super().currentChanged(current, previous)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         current = self.currentItem()
