@@ -5,94 +5,153 @@ calls go through :func:`run_in_background`, so the window never freezes. The
 work function runs on a thread of a private pool and must not touch widgets;
 ``on_success`` / ``on_failure`` run on the GUI thread afterwards. If ``parent``
 has been deleted by then (its window closed), the callbacks are skipped.
+
+Nothing of an operation outlives it. The work runs on a plain Python thread pool
+(``concurrent.futures``), which lets go of the function as soon as it returns;
+the result travels to the GUI thread as a queued signal that carries only a
+number and the result. The callbacks are held by a small object owned by
+``parent`` (a Qt child): when the window is deleted they go with it, so a late
+result can never reach, or keep in memory, a closed window. (Earlier each
+operation was a Python ``QRunnable`` on a ``QThreadPool``; with PySide6 6.11 a
+finished runnable deleted by the pool thread while the GUI thread held the GIL
+was sometimes never freed, and kept its closure - notification summaries read
+at unlock - alive for the rest of the day.)
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_POOL: QThreadPool | None = None
-#: Relays of operations still running; keeps them alive until their result arrives.
-_PENDING: set[_Relay] = set()
+#: Worker threads: two, as before (key derivation and a listing may run side by side).
+MAX_WORKERS = 2
+
+_EXECUTOR: ThreadPoolExecutor | None = None
+_POSTER: _Poster | None = None
+_tokens = itertools.count(1)
+#: Token -> the relay holding the callbacks of an operation whose result has not arrived yet.
+_PENDING: dict[int, _Relay] = {}
+#: Work functions started and not yet returned (for :func:`wait_for_all`).
+_running = 0
+_idle = threading.Condition()
 
 
-def _pool() -> QThreadPool:
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(2)
-    return _POOL
+class _Poster(QObject):
+    """Lives on the GUI thread for the whole run; its signal carries (token, ok, result) across threads."""
+
+    arrived = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._arrived)
+
+    @Slot(int, bool, object)
+    def _arrived(self, token: int, ok: bool, result: object) -> None:
+        relay = _PENDING.pop(token, None)
+        if relay is None:  # its owner was deleted meanwhile: the result is dropped
+            if not ok:
+                log.warning("background operation failed after its window closed: %s",
+                            type(result).__name__)
+            return
+        relay.deliver(ok, result)
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; its signals carry the result back across threads."""
+    """The callbacks of one operation, a Qt child of the caller's object: deleted with it."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, parent: QObject | None, on_success: Callable[[Any], None],
+    def __init__(self, token: int, parent: QObject | None, on_success: Callable[[Any], None],
                  on_failure: Callable[[Exception], None]) -> None:
-        super().__init__()
-        self._parent = parent
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self.succeeded.connect(self._deliver_success)
-        self.failed.connect(self._deliver_failure)
+        super().__init__(parent)
+        self._on_success: Callable[[Any], None] | None = on_success
+        self._on_failure: Callable[[Exception], None] | None = on_failure
+        if parent is not None:
+            # The owner goes: the callbacks (and whatever their closures hold) go at once.
+            self.destroyed.connect(lambda _obj=None, token=token: _forget(token))
 
-    def _parent_alive(self) -> bool:
-        return self._parent is None or shiboken6.isValid(self._parent)
-
-    @Slot(object)
-    def _deliver_success(self, result: object) -> None:
-        _PENDING.discard(self)
-        if self._parent_alive():
-            self._on_success(result)
-
-    @Slot(object)
-    def _deliver_failure(self, error: object) -> None:
-        _PENDING.discard(self)
-        assert isinstance(error, Exception)
-        if self._parent_alive():
-            self._on_failure(error)
+    def deliver(self, ok: bool, result: object) -> None:
+        on_success, on_failure = self._on_success, self._on_failure
+        self._on_success = self._on_failure = None
+        if not shiboken6.isValid(self) or on_success is None or on_failure is None:
+            return  # deleted with its owner: the result is dropped
+        self.deleteLater()
+        if ok:
+            on_success(result)
         else:
-            log.warning("background operation failed after its window closed: %s",
-                        type(error).__name__)
+            assert isinstance(result, Exception)
+            on_failure(result)
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], object], relay: _Relay) -> None:
-        super().__init__()
-        self._fn = fn
-        self._relay = relay
+def _forget(token: int) -> None:
+    relay = _PENDING.pop(token, None)
+    if relay is not None:
+        relay._on_success = relay._on_failure = None
 
-    def run(self) -> None:
+
+def _executor() -> ThreadPoolExecutor:
+    global _EXECUTOR
+    if _EXECUTOR is None:
+        _EXECUTOR = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="underret-work")
+    return _EXECUTOR
+
+
+def _poster() -> _Poster:
+    global _POSTER
+    if _POSTER is None or not shiboken6.isValid(_POSTER):
+        _POSTER = _Poster()
+    return _POSTER
+
+
+def _work(token: int, fn: Callable[[], object], poster: _Poster) -> None:
+    """On a worker thread: run ``fn`` and post its outcome; nothing of it is kept here afterwards."""
+    global _running
+    try:
         try:
-            result = self._fn()
+            result: object = fn()
+            ok = True
         except Exception as error:  # handed to on_failure on the GUI thread, never dropped
-            self._relay.failed.emit(error)
-            return
-        self._relay.succeeded.emit(result)
+            result, ok = error, False
+        del fn
+        if shiboken6.isValid(poster):
+            poster.arrived.emit(token, ok, result)
+        del result
+    finally:
+        with _idle:
+            _running -= 1
+            _idle.notify_all()
 
 
 def run_in_background(parent: QObject | None, fn: Callable[[], T], *,
                       on_success: Callable[[T], None],
                       on_failure: Callable[[Exception], None]) -> None:
-    """Run ``fn()`` on a worker thread; deliver its result or exception on the GUI thread."""
-    relay = _Relay(parent, on_success, on_failure)
-    _PENDING.add(relay)
-    _pool().start(_Task(fn, relay))
+    """Run ``fn()`` on a worker thread; deliver its result or exception on the GUI thread.
+
+    ``parent`` owns the callbacks: when it is deleted before the result arrives, the result is dropped.
+    """
+    global _running
+    token = next(_tokens)
+    _PENDING[token] = _Relay(token, parent, on_success, on_failure)
+    with _idle:
+        _running += 1
+    try:
+        _executor().submit(_work, token, fn, _poster())
+    except BaseException:
+        with _idle:
+            _running -= 1
+        _forget(token)
+        raise
 
 
 def pending_operations() -> int:
@@ -101,8 +160,9 @@ def pending_operations() -> int:
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
-    """Block until the worker threads are idle (used at shutdown, never in a UI handler)."""
-    return _pool().waitForDone(timeout_ms)
+    """Block until no work function is running (used at shutdown, never in a UI handler)."""
+    with _idle:
+        return _idle.wait_for(lambda: _running == 0, timeout_ms / 1000)
 
 
 _gc_lock = threading.Lock()
