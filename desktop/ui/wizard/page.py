@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.answers import get_answer, parse_path
@@ -108,10 +108,25 @@ class SectionPage(QScrollArea):
             self._layout.addWidget(block)
             return
         editor = make_editor(field.type)(field, field.id, self._context)
-        editor.changed.connect(lambda e=editor: self._on_change(e))
+        # A bound method, not a lambda holding the page: an editor's connection must never keep the page
+        # (and through ``on_change`` the whole window) alive after the window has gone.
+        editor.changed.connect(self._editor_changed)
         self.editors[field.id] = editor
         # The signal list takes the room the page has; other pages keep their fields at the top.
         self._layout.addWidget(editor, 1 if isinstance(editor, SignalChecklistEditor) else 0)
+
+    @Slot()
+    def _editor_changed(self) -> None:
+        editor = self.sender()
+        if isinstance(editor, FieldEditor):
+            self._on_change(editor)
+
+    def abandon(self) -> None:
+        """The window closes before this page was complete: its unfinished fields, not yet inside the
+        page (see ``_body``), are deleted now; nothing else would ever delete them."""
+        if not self.complete:
+            self._pending = []
+            self._body.deleteLater()
 
     def load(self, answers: dict[str, object]) -> None:
         """Show the saved answers."""

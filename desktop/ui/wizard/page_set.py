@@ -109,6 +109,14 @@ class PageSet(Mapping[str, Page]):
         self._queue = []
         self._timer.stop()
 
+    def close(self) -> None:
+        """The window closes: no more building, and the page half built is given up (its fields are
+        not yet inside the window, so closing the window would not delete them)."""
+        self.stop_building()
+        partial, self._partial = self._partial, None
+        if partial is not None:
+            partial.abandon()
+
     def _build_slice(self) -> None:
         started = time.perf_counter()
         while (time.perf_counter() - started) * 1000 < SLICE_MS:

@@ -543,7 +543,7 @@ class WizardWindow(QMainWindow):
                 except VaultError as error:  # crash recovery's note only; the draft itself is saved
                     log.warning("open-draft note not cleared (%s)", error.message_id)
         self.keeper.stop()
-        self.pages.stop_building()
+        self.pages.close()
         if self._listed is not None and vault is not None:
             self.services.notifications_changed.emit()
         self._lock_handling.disconnect()
