@@ -71,6 +71,15 @@ def _default_watchers(lock: Callable[[str], None], parent: QObject) -> tuple[obj
     return start_watchers(lock, parent)
 
 
+def _step(call: Callable[[], object], what: str) -> None:
+    """Run one window's restore (or discard) step; a failure is logged (its kind, never content) and the
+    unlock goes on with the next."""
+    try:
+        call()
+    except Exception as error:  # one window's failure must not keep the rest, or delivery, from restarting
+        log.warning("a window's %s step after unlock failed: %s", what, type(error).__name__)
+
+
 class SessionLock(QObject):
     """Owns the idle timer and the lock state of the open profile.
 
@@ -264,20 +273,23 @@ class SessionLock(QObject):
             self.owner = owner
         self.start()
         mine = self._restore.pop(self.owner, [])
-        for other in list(self._restore):
-            kept: list[tuple[Callable[[], object], Callable[[], object] | None]] = []
-            for restore, discard in self._restore[other]:
-                if discard is None:
-                    kept.append((restore, None))
+        try:
+            for other in list(self._restore):
+                kept: list[tuple[Callable[[], object], Callable[[], object] | None]] = []
+                for restore, discard in self._restore[other]:
+                    if discard is None:
+                        kept.append((restore, None))
+                    else:
+                        _step(discard, "discard")
+                if kept:
+                    self._restore[other] = kept
                 else:
-                    discard()
-            if kept:
-                self._restore[other] = kept
-            else:
-                del self._restore[other]
-        for restore, _ in mine:
-            restore()
-        self.unlocked.emit()
+                    del self._restore[other]
+            for restore, _ in mine:
+                _step(restore, "restore")
+        finally:
+            # Always: delivery and the windows' own notes restart on it, whatever a window failed to do.
+            self.unlocked.emit()
 
     def stop(self) -> None:
         """The app is quitting: no more idle locking or input watching, forget restore callbacks, let the OS

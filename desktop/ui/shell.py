@@ -49,6 +49,10 @@ class Shell(QObject):
         self.first_run_window: FirstRunWindow | None = None
         self.main_window: MainWindow | None = None
         self._hooks_run = False
+        # Before any window's own ``locking`` handler (they connect when they open, after this): a
+        # dialog running its own event loop (a question, a file dialog) must end it before the window
+        # it belongs to closes and is deleted under it.
+        services.session.locking.connect(self._end_dialogs)
         services.session.locked.connect(self._on_locked)
 
     # --- start ---------------------------------------------------------------------------------
@@ -213,28 +217,51 @@ class Shell(QObject):
         if self.main_window is not None:
             self.main_window.clear()
             self.main_window.hide()
-        self._hide_stragglers()
+        self._close_stragglers()
         self.services.close_vault()
         window = self._unlock()
         window.show()
         window.raise_()
         window.activateWindow()
 
-    def _hide_stragglers(self) -> None:
-        """Safety net: a window that did not close itself on ``locking`` is hidden now and shown
-        again after unlock, so nothing stays on screen behind the lock."""
+    def _own_windows(self) -> set[QWidget | None]:
+        return {self.unlock_window, self.first_run_window, self.main_window}
+
+    def _end_dialogs(self) -> None:
+        """At the start of a lock: every open dialog is answered "cancel" (``done(Rejected)``), which also
+        ends a modal one's own event loop (``exec()``, a file dialog), then closed."""
+        from PySide6.QtWidgets import QDialog
+
+        keep = self._own_windows()
+        for window in QApplication.topLevelWidgets():
+            if window in keep or not isinstance(window, QDialog) or not window.isVisible():
+                continue
+            window.done(QDialog.DialogCode.Rejected.value)
+            window.close()
+
+    def _close_stragglers(self) -> None:
+        """Safety net: a window that did not close itself on ``locking`` is closed now. One that refuses
+        is hidden and shown again after the same profile unlocks, if it still exists then."""
+        import weakref
+        from functools import partial
+
         from PySide6.QtCore import Qt
 
-        keep = {self.unlock_window, self.first_run_window, self.main_window}
+        keep = self._own_windows()
         for window in QApplication.topLevelWidgets():
             if window in keep or not window.isVisible():
                 continue
             if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
                 continue  # menus, tooltips and popups close by themselves
-            log.warning("window %s did not close on lock; hidden", type(window).__name__)
+            log.warning("window %s did not close on lock; closed", type(window).__name__)
+            if window.close() or not window.isVisible():
+                continue
+            log.warning("window %s refused to close on lock; hidden", type(window).__name__)
             window.hide()
+            ref = weakref.ref(window)
             # Shown again only to the same profile; closed for good when another profile unlocks.
-            self.services.session.remember(window.show, discard=window.close)
+            self.services.session.remember(partial(_call_if_alive, ref, QWidget.show),
+                                           discard=partial(_call_if_alive, ref, QWidget.close))
 
     # --- quitting ------------------------------------------------------------------------------
     def may_quit(self, window: QWidget) -> bool:
@@ -263,6 +290,15 @@ def _install_theme() -> None:
     from desktop.ui import theme
 
     theme.install()
+
+
+def _call_if_alive(ref: Callable[[], QWidget | None], method: Callable[[QWidget], object]) -> None:
+    """Call ``method`` on the widget behind ``ref`` unless it, or its Qt object, is gone by now."""
+    import shiboken6
+
+    widget = ref()
+    if widget is not None and shiboken6.isValid(widget):
+        method(widget)
 
 
 def in_turns(steps: list[Callable[[], object]]) -> None:
