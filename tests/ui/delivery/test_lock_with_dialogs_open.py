@@ -4,11 +4,14 @@ closed, the unlock brings the app back whole, and a notification queued afterwar
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QTimer
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,31 +24,37 @@ if TYPE_CHECKING:
     from tests.ui.delivery.conftest import DeliveryApp
 
 WAIT_MS = 30_000
-#: A modal dialog the lock failed to end is cancelled after this long, so the test fails instead of hanging.
-SAFETY_MS = 15_000
+#: A modal dialog the lock failed to end is cancelled after this long (seconds).
+SAFETY_S = 15.0
 
 
-def _lock_once_a_modal_shows(app: DeliveryApp, ended_by_safety: list[str]) -> None:
-    """From inside a modal dialog's own event loop: lock as soon as it shows (what the idle timer or
-    Ctrl+L does); if it is still open long after, cancel it and note that the lock did not end it."""
-    waited = [0]
+@contextmanager
+def _locking_once_a_modal_shows(app: DeliveryApp) -> Iterator[list[str]]:
+    """Inside: lock from within a modal dialog's own event loop as soon as it shows (what the idle timer
+    or Ctrl+L does); a modal still open long after is cancelled (and named in the list yielded), so a
+    lock that fails to end it fails the test instead of hanging it. No timer outlives the block."""
+    ended_by_safety: list[str] = []
+    owner = QObject()
+    started = time.monotonic()
 
     def tick() -> None:
         modal = QApplication.activeModalWidget()
         if modal is not None and modal.isVisible():
-            if not app.services.session.is_active:
+            if app.services.session.is_active:
+                app.services.session.lock()
+            elif time.monotonic() - started > SAFETY_S:
                 ended_by_safety.append(type(modal).__name__)
                 assert isinstance(modal, QDialog)
                 modal.reject()
                 return
-            app.services.session.lock()
-            QTimer.singleShot(SAFETY_MS, tick)  # still there by then: the lock did not end it
-            return
-        waited[0] += 20
-        if waited[0] < SAFETY_MS:
-            QTimer.singleShot(20, tick)
+        if time.monotonic() - started < 2 * SAFETY_S:
+            QTimer.singleShot(20, owner, tick)
 
-    QTimer.singleShot(20, tick)
+    QTimer.singleShot(20, owner, tick)
+    try:
+        yield ended_by_safety
+    finally:
+        shiboken6.delete(owner)  # its timers go with it
 
 
 def _open_wizard(app: DeliveryApp, answers: dict[str, object]) -> WizardWindow:
@@ -77,8 +86,8 @@ def test_locking_with_a_dialog_open_closes_it_and_delivery_goes_on_after_the_unl
         qtbot.waitExposed(window.discard_box)
         app.services.session.lock()
     elif kind == "export warning":
-        _lock_once_a_modal_shows(app, ended_by_safety)
-        assert confirm_unprotected_export(app.window) is False  # ended by the lock: nothing exported
+        with _locking_once_a_modal_shows(app) as ended_by_safety:
+            assert confirm_unprotected_export(app.window) is False  # ended by the lock: nothing exported
     elif kind == "settings":
         app.window.open_settings()
         app.services.session.lock()
@@ -87,8 +96,8 @@ def test_locking_with_a_dialog_open_closes_it_and_delivery_goes_on_after_the_unl
         app.services.session.lock()
     else:
         window = _open_wizard(app, answers)
-        _lock_once_a_modal_shows(app, ended_by_safety)
-        assert choose_with_dialog(window) == []  # Qt's own file dialog, ended by the lock
+        with _locking_once_a_modal_shows(app) as ended_by_safety:
+            assert choose_with_dialog(window) == []  # Qt's own file dialog, ended by the lock
     assert ended_by_safety == []
     assert not app.services.session.is_active
     qtbot.waitUntil(lambda: app.services.vault is None)
@@ -131,8 +140,6 @@ def test_a_failing_restore_step_is_logged_and_the_unlock_still_restarts_delivery
     app.services.session.locking.connect(on_locking)
     app.services.session.lock()
     app.services.session.locking.disconnect(on_locking)
-    import shiboken6
-
     shiboken6.delete(gone)
     caplog.set_level(logging.WARNING)
     app.unlock()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -151,7 +152,7 @@ def test_typing_in_a_notification_window_keeps_the_session_open_too(
     assert not services.session._idle.isActive()
 
 
-def test_a_window_that_ignores_the_lock_is_hidden_anyway_and_comes_back_after_unlock(
+def test_a_window_that_ignores_the_lock_is_closed_anyway_and_stays_closed_after_unlock(
         qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
         profile_factory: ProfileFactory, passphrase: str) -> None:
     services = make_services(language="en")
@@ -164,7 +165,40 @@ def test_a_window_that_ignores_the_lock_is_hidden_anyway_and_comes_back_after_un
     services.session.lock()
     assert not careless.isVisible()
     _open(qtbot, services, shell, passphrase)
-    assert careless.isVisible()
+    assert not careless.isVisible()  # closed, not hidden to come back with its content
+
+
+class _Stubborn(QWidget):
+    """A window that refuses to close (as a window with unsaved text on a full disk does)."""
+
+    refuse = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.refuse:
+            event.ignore()
+
+
+def test_a_window_that_refuses_to_close_is_hidden_and_comes_back_and_one_deleted_meanwhile_breaks_nothing(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    services = make_services(language="en")
+    profile_factory(services, "Mette", drafts=["AB"])
+    shell = start_shell(services)
+    _open(qtbot, services, shell, passphrase)
+    stubborn, gone = _Stubborn(), _Stubborn()
+    qtbot.addWidget(stubborn)
+    stubborn.show()
+    gone.show()
+    services.session.lock()
+    assert not stubborn.isVisible() and not gone.isVisible()
+    shiboken6.delete(gone)  # deleted while the session is locked: its restore must not touch it
+    unlocked: list[bool] = []
+    services.session.unlocked.connect(lambda: unlocked.append(True))
+    _open(qtbot, services, shell, passphrase)
+    assert stubborn.isVisible()
+    assert unlocked == [True]
+    stubborn.refuse = False
+    stubborn.close()
 
 
 def test_steady_typing_for_longer_than_the_idle_time_never_locks_and_stopping_does(
