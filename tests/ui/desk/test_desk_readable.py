@@ -50,3 +50,22 @@ def test_the_notification_reads_in_every_palette(palette_kind: str, context: Des
     window.document.resize(900, 1400)
     image = window.document.viewport().grab().toImage()
     _assert_text_readable(image, f"desk notification ({palette_kind})")
+
+
+def test_a_screen_reader_reads_the_notification_by_headings_and_labelled_lines(
+    context: DeskContext, seeded: Seeded, qtbot: QtBot
+) -> None:
+    """Issue 21, screen-reader review finding 4: the copy was one label full of U+FDD0/U+FDD1."""
+    from PySide6.QtGui import QAccessible
+
+    from tests.support.accessibility import assert_no_private_separators, interface, names
+
+    window = NotificationWindow(context, seeded.third_about_child)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "Ida Ærø" in window.document.toPlainText(), timeout=10000)
+    assert interface(window.document).role() is QAccessible.Role.Document
+    headings = names(window.document, QAccessible.Role.Heading)
+    assert headings[0] == "Underretning" and "Barnet" in headings
+    assert "Navn: Ida Ærø" in names(window.document, QAccessible.Role.StaticText)
+    assert_no_private_separators(window.document)

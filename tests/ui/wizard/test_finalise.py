@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from desktop.ui import wizard as wizard_package
 from desktop.ui.wizard.sibling import SiblingButton
 from desktop.ui.wizard.window import CORRECTS_KEY, WizardWindow
 from protocol.envelope import RecipientPrivateKey
+from tests.support.accessibility import assert_no_private_separators, names
 
 
 def test_without_a_receiving_municipality_the_draft_is_kept_and_the_person_is_told(
@@ -78,6 +80,10 @@ def test_a_finalised_notification_opens_read_only_and_a_correction_refers_to_it(
     reopened = open_wizard(first_id)
     assert reopened.window.read_only
     assert "Emma Louise Hansen" in reopened.window.document_view.toPlainText()
+    # Read by a screen reader as a document with headings, without private separator characters.
+    assert names(reopened.window.document_view, QAccessible.Role.Heading)[:3] == [
+        "Underretning", "Grundlag for underretningen (barnets lov § 133)", "Barnet"]
+    assert_no_private_separators(reopened.window.document_view)
     assert not reopened.window.next_button.isVisible()
     assert not reopened.window.discard_button.isVisible()
     reopened.tab_to(reopened.window.correct_button)
