@@ -60,6 +60,15 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     </message>
   </context>
   <context>
+    <name>Document</name>
+    <message>
+      <location filename="../desktop/ui/document_view.py" line="282" />
+      <source>Use the arrow keys to read the text part by part. Tab goes from link to link.</source>
+      <extracomment>A screen reader says this after the name of a document (the notification, a case story).</extracomment>
+      <translation>Brug piletasterne til at læse teksten afsnit for afsnit. Tab går fra link til link.</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWindow</name>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="267" />
@@ -857,7 +866,7 @@ Til it-afdelingen: {problem}</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="290" />
+      <location filename="../desktop/ui/shell.py" line="326" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret kan ikke starte</translation>

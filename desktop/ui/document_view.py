@@ -14,7 +14,7 @@ part, so a screen reader reads the document one part at a time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.accessible_roles import give_role
 from desktop.ui.document_parts import Kind, Part, split_html, split_plain_text
 
-#: The share of a row's width its label takes (the printed copy's tables: 32 %).
+# The share of a row's width its label takes (the printed copy's tables: 32 %).
 LABEL_SHARE = 32
 
 
@@ -274,6 +274,19 @@ class DocumentView(QScrollArea):
         self.body.installEventFilter(self)
         self.setWidget(self.body)
         give_role(self, QAccessible.Role.Document)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        # Said after the document's name: how to read it (a window may say something else instead).
+        #: A screen reader says this after the name of a document (the notification, a case story).
+        how = QCoreApplication.translate(
+            "Document", "Use the arrow keys to read the text part by part. Tab goes from link to link.")
+        self.setAccessibleDescription(how)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.property("ownDescription") is not True:
+            self._retranslate()
+        super().changeEvent(event)
 
     def setHtml(self, html: str) -> None:
         self.body.setHtml(html)

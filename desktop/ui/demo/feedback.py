@@ -101,6 +101,7 @@ class FeedbackWindow(QDialog):
         self.body.setHtml("".join(parts))
         self.body.setAccessibleName(self.tr("Feedback on the signs"))
         # The score is said with the document, which has the focus when the window opens.
+        self.body.setProperty("ownDescription", True)
         self.body.setAccessibleDescription(self.heading.text())
         self.municipality_button.setText(self.tr("&What the municipality received"))
         self.municipality_button.setAccessibleName(self.tr("What the municipality received"))

@@ -69,6 +69,9 @@ def test_a_notification_is_a_document_with_headings_lines_and_items_without_sepa
     document = interface(view)
     assert document.role() is QAccessible.Role.Document
     assert document.text(QAccessible.Text.Name) == "Underretningen"
+    # How to read it is said with it (no translations installed here).
+    assert document.text(QAccessible.Text.Description) == (
+        "Use the arrow keys to read the text part by part. Tab goes from link to link.")
     assert_no_private_separators(view)
 
     headings = names(view, QAccessible.Role.Heading)
