@@ -268,8 +268,14 @@ class _Splitter:
         self.group += 1
         items = [child for child in node.elements() if child.tag == "li"]
         top, bottom = _margins(node)
+        start = node.attr("start") or "1"
+        first = int(start) if start.isdigit() else 1
         for number, item in enumerate(items):
-            html = serialise(_without_margins(_shell(node, [item])))
+            shell = _shell(node, [item])
+            if node.tag == "ol":  # each item alone: numbered where it stands, not from 1 again
+                numbered = [(key, value) for key, value in shell.attrs if key != "start"]
+                shell = Node(shell.tag, [*numbered, ("start", str(first + number))], shell.children)
+            html = serialise(_without_margins(shell))
             margins = (top if number == 0 else 0, bottom if number == len(items) - 1 else 0)
             text = text_of(item)
             if text:

@@ -64,3 +64,9 @@ def test_plain_text_is_paragraphs_with_their_line_breaks() -> None:
     parts = split_plain_text("Titel\n\nLinje et\nlinje to\n\n\n<ikke markup>")
     assert [part.text for part in parts] == ["Titel", "Linje et\nlinje to", "<ikke markup>"]
     assert "&lt;ikke markup&gt;" in parts[2].html and "<br/>" in parts[1].html
+
+
+def test_a_numbered_list_keeps_its_numbers_when_cut_into_items() -> None:
+    parts, _style = split_html("<ol><li>Ring</li><li>Skriv</li><li>Send</li></ol>")
+    assert [part.text for part in parts] == ["Ring", "Skriv", "Send"]
+    assert ['start="1"' in parts[0].html, 'start="3"' in parts[2].html] == [True, True]
