@@ -62,6 +62,21 @@
       <translation>%1 underretninger venter på at blive sendt</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <source>The notification has been sent.</source>
+      <translation>Underretningen er sendt.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="269" />
+      <source>The municipality has received the notification about %1.</source>
+      <translation>Kommunen har modtaget underretningen om %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="271" />
+      <source>The municipality has received the notification.</source>
+      <translation>Kommunen har modtaget underretningen.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send den afviste underretning &amp;igen</translation>
@@ -77,22 +92,17 @@
       <translation>Underretningen om %1 er sendt.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="266" />
-      <source>The municipality has received the notification about %1. Reference number: %2.</source>
-      <translation>Kommunen har modtaget underretningen om %1. Referencenummer: %2.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/window.py" line="297" />
+      <location filename="../desktop/ui/delivery/window.py" line="302" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: En underretning kræver din opmærksomhed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="466" />
+      <location filename="../desktop/ui/delivery/window.py" line="471" />
       <source>The notification is being sent again.</source>
       <translation>Underretningen bliver sendt igen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="474" />
+      <location filename="../desktop/ui/delivery/window.py" line="479" />
       <source>Sending…</source>
       <translation>Sender …</translation>
     </message>
@@ -301,6 +311,7 @@
       <translation>underretningen har ikke ført til foranstaltninger.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/delivery/window.py" line="273" />
       <location filename="../desktop/ui/delivery/wording.py" line="301" />
       <source>Reference number: %1.</source>
       <translation>Referencenummer: %1.</translation>
@@ -676,7 +687,7 @@
   <context>
     <name>MainWindowDelivery</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <location filename="../desktop/ui/delivery/window.py" line="266" />
       <source>%n notifications have been sent.</source>
       <translation>
         <numerusform>%n underretning er sendt.</numerusform>
@@ -684,7 +695,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/delivery/window.py" line="270" />
+      <location filename="../desktop/ui/delivery/window.py" line="275" />
       <source>The municipality has received %n notifications.</source>
       <translation>
         <numerusform>Kommunen har modtaget %n underretning.</numerusform>

@@ -62,6 +62,21 @@
       <translation>%1 notifications waiting to be sent</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <source>The notification has been sent.</source>
+      <translation>The notification has been sent.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="269" />
+      <source>The municipality has received the notification about %1.</source>
+      <translation>The municipality has received the notification about %1.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/window.py" line="271" />
+      <source>The municipality has received the notification.</source>
+      <translation>The municipality has received the notification.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/delivery/window.py" line="203" />
       <source>Send the refused notification &amp;again</source>
       <translation>Send the refused notification &amp;again</translation>
@@ -77,22 +92,17 @@
       <translation>The notification about %1 has been sent.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="266" />
-      <source>The municipality has received the notification about %1. Reference number: %2.</source>
-      <translation>The municipality has received the notification about %1. Reference number: %2.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/delivery/window.py" line="297" />
+      <location filename="../desktop/ui/delivery/window.py" line="302" />
       <source>Underret: a notification needs you</source>
       <translation>Underret: a notification needs you</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="466" />
+      <location filename="../desktop/ui/delivery/window.py" line="471" />
       <source>The notification is being sent again.</source>
       <translation>The notification is being sent again.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/window.py" line="474" />
+      <location filename="../desktop/ui/delivery/window.py" line="479" />
       <source>Sending…</source>
       <translation>Sending…</translation>
     </message>
@@ -301,6 +311,7 @@
       <translation>the notification has led to no measures.</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/delivery/window.py" line="273" />
       <location filename="../desktop/ui/delivery/wording.py" line="301" />
       <source>Reference number: %1.</source>
       <translation>Reference number: %1.</translation>
@@ -676,7 +687,7 @@
   <context>
     <name>MainWindowDelivery</name>
     <message numerus="yes">
-      <location filename="../desktop/ui/delivery/window.py" line="264" />
+      <location filename="../desktop/ui/delivery/window.py" line="266" />
       <source>%n notifications have been sent.</source>
       <translation>
         <numerusform>%n notification has been sent.</numerusform>
@@ -684,7 +695,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/delivery/window.py" line="270" />
+      <location filename="../desktop/ui/delivery/window.py" line="275" />
       <source>The municipality has received %n notifications.</source>
       <translation>
         <numerusform>The municipality has received %n notification.</numerusform>

@@ -257,15 +257,20 @@ class MainWindowDelivery(QObject):
         received = [s for s in rows if states[s.id] == "receipted"
                     and before.get(s.id, "new") in _NOT_SENT_YET | {"sent"}]
         said = []
-        if len(sent) == 1:
+        if len(sent) == 1 and sent[0].child_initials:
             said.append(translate("Delivery", "The notification about %1 has been sent.").replace(
-                "%1", sent[0].child_initials or "?"))
+                "%1", sent[0].child_initials))
+        elif len(sent) == 1:  # no initials (an unborn child, no name given)
+            said.append(translate("Delivery", "The notification has been sent."))
         elif sent:
             said.append(self.tr("%n notifications have been sent.", "", len(sent)))
         if len(received) == 1:
-            said.append(translate("Delivery", "The municipality has received the notification about %1. "
-                                              "Reference number: %2.").replace(
-                "%1", received[0].child_initials or "?").replace("%2", received[0].reference or "–"))
+            one = received[0]
+            said.append((translate("Delivery", "The municipality has received the notification about %1.")
+                         .replace("%1", one.child_initials)) if one.child_initials
+                        else translate("Delivery", "The municipality has received the notification."))
+            if one.reference:
+                said.append(translate("Delivery", "Reference number: %1.").replace("%1", one.reference))
         elif received:
             said.append(self.tr("The municipality has received %n notifications.", "", len(received)))
         if said:

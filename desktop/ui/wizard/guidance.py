@@ -84,7 +84,10 @@ class AcuteContacts(QFrame):
                 layout.addWidget(number)
             spoken.append(f"{name}: {detail}" if detail else name)
         self.setAccessibleName(translate("Wizard", "Whom to call now"))
-        self.setAccessibleDescription("; ".join(spoken))
+        # One sentence per contact ("…: 112 – Døgnet rundt – Ring 112, når et barn er i akut fare. Demo …"),
+        # never ".;" where a contact's note ends a sentence of its own.
+        self.setAccessibleDescription(" ".join(line if line.endswith((".", "!", "?")) else f"{line}."
+                                               for line in spoken))
 
     def text(self) -> str:
         """All the numbers as one text (what a screen reader reads)."""

@@ -237,3 +237,12 @@ def test_a_problem_opened_from_the_review_says_where_and_what_is_missing_once(
     qtbot.wait(800)  # not said again when the typing pause would say a new message
     said = [t for t in heard.texts() if "Udfyld venligst" in t]
     assert said == ["Om dig › Dit navn: Udfyld venligst dette felt."]
+
+
+def test_whom_to_call_is_said_as_one_sentence_per_contact(open_wizard: Callable[..., Any]) -> None:
+    wizard = open_wizard()
+    contacts = wizard.page().guidance["acute.call_now"].contacts
+    assert contacts is not None
+    said = contacts.text()
+    assert ".;" not in said
+    assert said.startswith("Politi og ambulance: 112") and said.endswith(".")
