@@ -286,11 +286,6 @@
       <translation>%1 tog ikke imod underretningen. Den er ikke afleveret.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/delivery/wording.py" line="272" />
-      <source>The municipality has sent a kvittering on %1 (%2).</source>
-      <translation>Kommunen har sendt kvittering den %1 (%2).</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/delivery/wording.py" line="275" />
       <source>The municipality has told you on %1 (%2): %3</source>
       <translation>Kommunen har givet dig besked den %1 (%2): %3</translation>
@@ -355,6 +350,11 @@
       <location filename="../desktop/ui/delivery/wording.py" line="322" />
       <source>Sent to %1 by secure e-mail.</source>
       <translation>Sendt til %1 med sikker mail.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/delivery/wording.py" line="272" />
+      <source>The municipality has sent a receipt on %1 (%2).</source>
+      <translation>Kommunen har sendt kvittering den %1 (%2).</translation>
     </message>
     <message>
       <location filename="../desktop/ui/delivery/wording.py" line="324" />

@@ -63,27 +63,27 @@
   <context>
     <name>DailySummaryDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="42" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="43" />
       <source>Daily summary</source>
       <translation>Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="47" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="48" />
       <source>Notifications not assessed within 24 hours</source>
       <translation>Underretninger, der ikke er vurderet inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="54" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="55" />
       <source>Envelopes that could not be opened</source>
       <translation>Underretninger, der ikke kunne åbnes</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="57" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="58" />
       <source>Close</source>
       <translation>Luk</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="79" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="96" />
       <source>%n envelope(s) could not be opened:</source>
       <translation>
         <numerusform>%n underretning kunne ikke åbnes:</numerusform>
@@ -91,12 +91,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="81" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="98" />
       <source>Number %1 at the intake: %2</source>
       <translation>Nummer %1 i modtagesystemet: %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="86" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="103" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer:</numerusform>
@@ -104,13 +104,14 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="88" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="105" />
       <source>Every notification received more than 24 hours ago is assessed.</source>
       <translation>Alle underretninger, der er modtaget for mere end 24 timer siden, er vurderet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="90" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="73" />
       <source>ACUTE</source>
+      <extracomment>The notification id of each line of ``list``, in its order.</extracomment>
       <translation>AKUT</translation>
     </message>
   </context>
@@ -162,12 +163,12 @@
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="91" />
       <source>Passphrase</source>
-      <translation>Adgangssætning</translation>
+      <translation>Adgangskode</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="95" />
       <source>Passphrase again</source>
-      <translation>Adgangssætning igen</translation>
+      <translation>Adgangskode igen</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="96" />
@@ -188,12 +189,12 @@
       <location filename="../desktop/ui/desk/unlock_window.py" line="128" />
       <location filename="../desktop/ui/desk/unlock_window.py" line="147" />
       <source>&amp;Passphrase</source>
-      <translation>&amp;Adgangssætning</translation>
+      <translation>&amp;Adgangskode</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="129" />
       <source>Passphrase &amp;again</source>
-      <translation>Adgangssætning &amp;igen</translation>
+      <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="137" />
@@ -238,12 +239,12 @@
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="187" />
       <source>The passphrase must be at least %1 characters.</source>
-      <translation>Adgangssætningen skal være mindst %1 tegn.</translation>
+      <translation>Adgangskoden skal være mindst %1 tegn.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="192" />
       <source>The two passphrases are not the same.</source>
-      <translation>De to adgangssætninger er ikke ens.</translation>
+      <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/unlock_window.py" line="199" />
@@ -486,8 +487,23 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="223" />
-      <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
+      <source>Send the receipt first; the outcome (§ 137) can be told after it.</source>
       <translation>Send kvitteringen først. Besked om, hvad underretningen har ført til (§ 137), kan sendes bagefter.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="273" />
+      <source>The intake's confirmation of delivery does not verify: ask IT to check the intake.</source>
+      <translation>Modtagesystemets besked om modtagelse kan ikke kontrolleres: bed it-afdelingen om at tjekke modtagesystemet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="276" />
+      <source>The intake's confirmation of delivery is for another envelope.</source>
+      <translation>Modtagesystemets besked om modtagelse hører til en anden forsendelse.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="278" />
+      <source>The intake's confirmation of delivery is damaged.</source>
+      <translation>Modtagesystemets besked om modtagelse er beskadiget.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="225" />
@@ -617,37 +633,22 @@
       <translation>Underretningen er fra en nyere udgave af Underret: opdatér modtagelsen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="273" />
-      <source>The intake's receipt does not verify: ask IT to check the intake.</source>
-      <translation>Modtagesystemets kvittering kan ikke kontrolleres: bed it-afdelingen om at tjekke modtagesystemet.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/wording.py" line="275" />
-      <source>The intake's receipt is for another envelope.</source>
-      <translation>Modtagesystemets kvittering hører til en anden underretning.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/wording.py" line="276" />
-      <source>The intake's receipt is damaged.</source>
-      <translation>Modtagesystemets kvittering er beskadiget.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/wording.py" line="277" />
+      <location filename="../desktop/ui/desk/wording.py" line="279" />
       <source>The envelope holds another notification.</source>
-      <translation>Kuverten indeholder en anden underretning.</translation>
+      <translation>Forsendelsen indeholder en anden underretning.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="278" />
+      <location filename="../desktop/ui/desk/wording.py" line="280" />
       <source>The notification inside cannot be read.</source>
       <translation>Underretningen indeni kan ikke læses.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="279" />
+      <location filename="../desktop/ui/desk/wording.py" line="281" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>Den indeholder en fil, som Underret aldrig sender (det kan være et program). Bed it-afdelingen om at se på den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="283" />
+      <location filename="../desktop/ui/desk/wording.py" line="285" />
       <source>It cannot be opened (%1).</source>
       <translation>Den kan ikke åbnes (%1).</translation>
     </message>
@@ -655,78 +656,78 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="76" />
       <source>Received</source>
-      <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
+      <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed). Every role :meth:`InboxModel.data` answers.</extracomment>
       <translation>Modtaget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="76" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="77" />
       <source>Notifier</source>
       <translation>Underretter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="77" />
       <source>Grounds</source>
       <translation>Grundlag</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="174" />
       <source>ACUTE – %1</source>
       <translation>AKUT – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="183" />
       <source>Done %1 (%2)</source>
       <translation>Gjort %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
       <source>Sent %1 (%2)</source>
       <translation>Sendt %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="78" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="77" />
       <source>Assess by</source>
       <translation>Vurderes senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="78" />
       <source>Receipt by</source>
       <translation>Kvittering senest</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="195" />
       <source>Handed over</source>
       <translation>Overdraget</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="197" />
       <source>Receipt sent</source>
       <translation>Kvittering sendt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="199" />
       <source>Assessed</source>
       <translation>Vurderet</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="201" />
       <source>Opened by %1</source>
       <translation>Åbnet af %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="202" />
       <source>New</source>
       <translation>Ny</translation>
     </message>
@@ -739,62 +740,62 @@
       <translation>Modtagne underretninger, de mest presserende først</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="105" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="108" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
       <source>&amp;Fetch new</source>
       <translation>&amp;Hent nye</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
       <source>Fetch new notifications</source>
       <translation>Hent nye underretninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
       <source>&amp;Daily summary</source>
       <translation>&amp;Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
       <source>Daily summary</source>
       <translation>Daglig oversigt</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="115" />
       <source>Yearly &amp;report…</source>
       <translation>Års&amp;rapport …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
       <source>Yearly report</source>
       <translation>Årsrapport</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="115" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="118" />
       <source>&amp;Set up desk…</source>
       <translation>&amp;Opsæt modtagelse …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="119" />
       <source>Set up desk</source>
       <translation>Opsæt modtagelse</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="130" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="133" />
       <source>Fetch new</source>
       <translation>Hent nye</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="134" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="137" />
       <source>Underret – receiving desk</source>
       <translation>Underret – modtagelse</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="187" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n underretning er ikke vurderet inden for 24 timer.</numerusform>
@@ -802,7 +803,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="191" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="194" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
         <numerusform>%n underretning kunne ikke åbnes. Hent den manglende nøgle ind under Opsæt modtagelse, eller spørg it-afdelingen.</numerusform>
@@ -810,12 +811,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="261" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="264" />
       <source>Fetching…</source>
       <translation>Henter …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="269" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="272" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Hentet kl. %1: %n ny</numerusform>
@@ -842,11 +843,6 @@
       <translation>&amp;Vurdér (24 timer) …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
-      <source>Send &amp;kvittering</source>
-      <translation>Send &amp;kvittering</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>&amp;Orientér om udfaldet (§ 137) …</translation>
@@ -867,8 +863,13 @@
       <translation>Registrér vurderingen inden for 24 timer</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
+      <source>Send &amp;receipt</source>
+      <translation>Send &amp;kvittering</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="146" />
-      <source>Send kvittering to the notifier</source>
+      <source>Send the receipt to the notifier</source>
       <translation>Send kvittering til underretteren</translation>
     </message>
     <message>
@@ -933,8 +934,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="220" />
-      <source>Kvittering within 6 working days</source>
+      <source>Receipt within six working days</source>
       <translation>Kvittering inden for seks hverdage</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="294" />
+      <source>The receipt is sent to the notifier.</source>
+      <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="228" />
@@ -960,11 +966,6 @@
       <location filename="../desktop/ui/desk/notification_window.py" line="286" />
       <source>The assessment is recorded.</source>
       <translation>Vurderingen er registreret.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="294" />
-      <source>The kvittering is sent to the notifier.</source>
-      <translation>Kvitteringen er sendt til underretteren.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="305" />
@@ -1340,7 +1341,7 @@
     <message>
       <location filename="../desktop/ui/desk/setup_dialog.py" line="192" />
       <source>You may now remove the key file, as IT directs.</source>
-      <translation>Du kan nu fjerne nøglefilen, som it-afdelingen anviser.</translation>
+      <translation>Du kan nu fjerne nøglefilen, sådan som it-afdelingen anviser.</translation>
     </message>
   </context>
 </TS>

@@ -63,27 +63,27 @@
   <context>
     <name>DailySummaryDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="42" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="43" />
       <source>Daily summary</source>
       <translation>Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="47" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="48" />
       <source>Notifications not assessed within 24 hours</source>
       <translation>Notifications not assessed within 24 hours</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="54" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="55" />
       <source>Envelopes that could not be opened</source>
       <translation>Envelopes that could not be opened</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="57" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="58" />
       <source>Close</source>
       <translation>Close</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="79" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="96" />
       <source>%n envelope(s) could not be opened:</source>
       <translation>
         <numerusform>%n envelope could not be opened:</numerusform>
@@ -91,12 +91,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="81" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="98" />
       <source>Number %1 at the intake: %2</source>
       <translation>Number %1 at the intake: %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="86" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="103" />
       <source>%n notification(s) not assessed within 24 hours:</source>
       <translation>
         <numerusform>%n notification not assessed within 24 hours:</numerusform>
@@ -104,13 +104,14 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="88" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="105" />
       <source>Every notification received more than 24 hours ago is assessed.</source>
       <translation>Every notification received more than 24 hours ago is assessed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/summary_dialog.py" line="90" />
+      <location filename="../desktop/ui/desk/summary_dialog.py" line="73" />
       <source>ACUTE</source>
+      <extracomment>The notification id of each line of ``list``, in its order.</extracomment>
       <translation>ACUTE</translation>
     </message>
   </context>
@@ -486,8 +487,23 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="223" />
-      <source>Send the kvittering first; the outcome (§ 137) can be told after it.</source>
-      <translation>Send the kvittering first; the outcome (§ 137) can be told after it.</translation>
+      <source>Send the receipt first; the outcome (§ 137) can be told after it.</source>
+      <translation>Send the receipt first; the outcome (§ 137) can be told after it.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="273" />
+      <source>The intake's confirmation of delivery does not verify: ask IT to check the intake.</source>
+      <translation>The intake's confirmation of delivery does not verify: ask IT to check the intake.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="276" />
+      <source>The intake's confirmation of delivery is for another envelope.</source>
+      <translation>The intake's confirmation of delivery is for another envelope.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/wording.py" line="278" />
+      <source>The intake's confirmation of delivery is damaged.</source>
+      <translation>The intake's confirmation of delivery is damaged.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="225" />
@@ -617,37 +633,22 @@
       <translation>The envelope is from a newer version of Underret: update the desk.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="273" />
-      <source>The intake's receipt does not verify: ask IT to check the intake.</source>
-      <translation>The intake's receipt does not verify: ask IT to check the intake.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/wording.py" line="275" />
-      <source>The intake's receipt is for another envelope.</source>
-      <translation>The intake's receipt is for another envelope.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/wording.py" line="276" />
-      <source>The intake's receipt is damaged.</source>
-      <translation>The intake's receipt is damaged.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/wording.py" line="277" />
+      <location filename="../desktop/ui/desk/wording.py" line="279" />
       <source>The envelope holds another notification.</source>
       <translation>The envelope holds another notification.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="278" />
+      <location filename="../desktop/ui/desk/wording.py" line="280" />
       <source>The notification inside cannot be read.</source>
       <translation>The notification inside cannot be read.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="279" />
+      <location filename="../desktop/ui/desk/wording.py" line="281" />
       <source>It holds a file Underret never sends (it may be a program): ask IT to look at it.</source>
       <translation>It holds a file Underret never sends (it may be a program): ask IT to look at it.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/wording.py" line="283" />
+      <location filename="../desktop/ui/desk/wording.py" line="285" />
       <source>It cannot be opened (%1).</source>
       <translation>It cannot be opened (%1).</translation>
     </message>
@@ -655,78 +656,78 @@
   <context>
     <name>InboxModel</name>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="76" />
       <source>Received</source>
-      <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed).</extracomment>
+      <extracomment>Role carrying the notification id of a row. Role carrying whether a row needs attention now (acute unassessed, or a deadline passed). Every role :meth:`InboxModel.data` answers.</extracomment>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="64" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="76" />
       <source>Child</source>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="77" />
       <source>Notifier</source>
       <translation>Notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="77" />
       <source>Grounds</source>
       <translation>Grounds</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="161" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="174" />
       <source>ACUTE – %1</source>
       <translation>ACUTE – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="170" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="183" />
       <source>Done %1 (%2)</source>
       <translation>Done %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="175" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
       <source>Sent %1 (%2)</source>
       <translation>Sent %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="78" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="65" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="77" />
       <source>Assess by</source>
       <translation>Assess by</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="66" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="78" />
       <source>Receipt by</source>
       <translation>Receipt by</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="182" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="195" />
       <source>Handed over</source>
       <translation>Handed over</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="197" />
       <source>Receipt sent</source>
       <translation>Receipt sent</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="186" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="199" />
       <source>Assessed</source>
       <translation>Assessed</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="188" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="201" />
       <source>Opened by %1</source>
       <translation>Opened by %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_model.py" line="189" />
+      <location filename="../desktop/ui/desk/inbox_model.py" line="202" />
       <source>New</source>
       <translation>New</translation>
     </message>
@@ -739,62 +740,62 @@
       <translation>Received notifications, most urgent first</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="105" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="108" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="106" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
       <source>&amp;Fetch new</source>
       <translation>&amp;Fetch new</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="107" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
       <source>Fetch new notifications</source>
       <translation>Fetch new notifications</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="109" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
       <source>&amp;Daily summary</source>
       <translation>&amp;Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="110" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
       <source>Daily summary</source>
       <translation>Daily summary</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="112" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="115" />
       <source>Yearly &amp;report…</source>
       <translation>Yearly &amp;report…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="113" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
       <source>Yearly report</source>
       <translation>Yearly report</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="115" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="118" />
       <source>&amp;Set up desk…</source>
       <translation>&amp;Set up desk…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="116" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="119" />
       <source>Set up desk</source>
       <translation>Set up desk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="130" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="133" />
       <source>Fetch new</source>
       <translation>Fetch new</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="134" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="137" />
       <source>Underret – receiving desk</source>
       <translation>Underret – receiving desk</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="184" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="187" />
       <source>%n notification(s) not assessed within 24 hours.</source>
       <translation>
         <numerusform>%n notification not assessed within 24 hours.</numerusform>
@@ -802,7 +803,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="191" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="194" />
       <source>%n envelope(s) could not be opened. Import the missing key under Set up desk, or ask IT.</source>
       <translation>
         <numerusform>%n envelope could not be opened. Import the missing key under Set up desk, or ask IT.</numerusform>
@@ -810,12 +811,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/inbox_window.py" line="261" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="264" />
       <source>Fetching…</source>
       <translation>Fetching…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../desktop/ui/desk/inbox_window.py" line="269" />
+      <location filename="../desktop/ui/desk/inbox_window.py" line="272" />
       <source>Fetched at %1: %n new</source>
       <translation>
         <numerusform>Fetched at %1: %n new</numerusform>
@@ -842,11 +843,6 @@
       <translation>&amp;Assess (24 hours)…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
-      <source>Send &amp;kvittering</source>
-      <translation>Send &amp;kvittering</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="142" />
       <source>Tell the &amp;outcome (§ 137)…</source>
       <translation>Tell the &amp;outcome (§ 137)…</translation>
@@ -867,9 +863,14 @@
       <translation>Record the 24-hour assessment</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="141" />
+      <source>Send &amp;receipt</source>
+      <translation>Send &amp;receipt</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="146" />
-      <source>Send kvittering to the notifier</source>
-      <translation>Send kvittering to the notifier</translation>
+      <source>Send the receipt to the notifier</source>
+      <translation>Send the receipt to the notifier</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="147" />
@@ -933,8 +934,13 @@
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="220" />
-      <source>Kvittering within 6 working days</source>
-      <translation>Kvittering within 6 working days</translation>
+      <source>Receipt within six working days</source>
+      <translation>Receipt within six working days</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/notification_window.py" line="294" />
+      <source>The receipt is sent to the notifier.</source>
+      <translation>The receipt is sent to the notifier.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="228" />
@@ -960,11 +966,6 @@
       <location filename="../desktop/ui/desk/notification_window.py" line="286" />
       <source>The assessment is recorded.</source>
       <translation>The assessment is recorded.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/desk/notification_window.py" line="294" />
-      <source>The kvittering is sent to the notifier.</source>
-      <translation>The kvittering is sent to the notifier.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/notification_window.py" line="305" />

@@ -45,7 +45,7 @@
 The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes in the public domain). Qt for Python is used under the LGPL v3.</source>
       <translation>Underret hjælper fagpersoner med at sende en underretning om et barn til kommunen.
 
-PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ændringer er frigivet til offentligheden). Qt for Python bruges under LGPL v3.</translation>
+PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens; DejaVus ændringer er offentlig ejendom, public domain). Qt for Python bruges under LGPL v3.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/about_dialog.py" line="83" />
@@ -109,7 +109,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
-      <translation>Denne pc kan ikke huske adgangen til din profil for dig (Windows' gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
+      <translation>Denne pc kan ikke huske adgangen til din profil for dig (pc'ens gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="46" />
@@ -144,7 +144,7 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="289" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
-      <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
+      <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis pc'ens gemte adgangskoder holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="291" />
@@ -372,11 +372,6 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
       <translation>Underret kunne ikke opdatere profilens data til den nye version. Dataene er ikke ændret, og intet er gået tabt. Kontakt it-afdelingen.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="57" />
-      <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
-      <translation>Indholdet af underretningen er slettet efter opbevaringsperioden. Oplysningen om, at du har sendt den, og kvitteringen er bevaret.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/messages.py" line="60" />
       <source>Underret is locked. Unlock it to continue.</source>
       <translation>Underret er låst. Lås op for at fortsætte.</translation>
@@ -384,22 +379,22 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens, DejaVus ænd
     <message>
       <location filename="../desktop/ui/messages.py" line="62" />
       <source>This PC's password storage cannot be used right now, so Underret cannot remember the key for you. Choose a passphrase instead.</source>
-      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke huske adgangen til din profil for dig. Vælg i stedet en adgangskode.</translation>
+      <translation>Pc'ens gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke huske adgangen til din profil for dig. Vælg i stedet en adgangskode.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="65" />
       <source>This PC's password storage cannot be used right now, so Underret cannot fetch the key to your notifications. If it is locked, unlock it and try again. IT can help get it working again. Your data file is kept untouched.</source>
-      <translation>Windows' gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke åbne dine underretninger. Er de låst, så lås dem op og prøv igen. It-afdelingen kan hjælpe med at få dem til at virke igen. Din datafil bliver ikke rørt.</translation>
+      <translation>Pc'ens gemte adgangskoder kan ikke bruges lige nu, så Underret kan ikke åbne dine underretninger. Er de låst, så lås dem op, og prøv igen. It-afdelingen kan hjælpe med at få dem til at virke igen. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="69" />
       <source>IT may be able to put the key back into this PC's password storage, for example from a backup. Your data file is kept untouched.</source>
-      <translation>It-afdelingen kan måske lægge det, der åbner din profil, tilbage i Windows' gemte adgangskoder, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
+      <translation>It-afdelingen kan måske lægge det, der åbner din profil, tilbage i pc'ens gemte adgangskoder, for eksempel fra en sikkerhedskopi. Din datafil bliver ikke rørt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="72" />
       <source>This PC's password storage cannot give Underret the key right now. Type your recovery passphrase to open your notifications.</source>
-      <translation>Windows' gemte adgangskoder kan ikke åbne din profil lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
+      <translation>Pc'ens gemte adgangskoder kan ikke åbne din profil lige nu. Skriv din reserveadgangskode for at åbne dine underretninger.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="75" />
@@ -462,6 +457,11 @@ Til it-afdelingen: {problem}</translation>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, »{setting}«. Kontakt it-afdelingen.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="57" />
+      <source>The content of this notification was removed after the retention period. The record that you sent it, and any confirmation of delivery, are kept.</source>
+      <translation>Indholdet af underretningen er slettet efter opbevaringsperioden. Det er stadig gemt, at du har sendt den. En eventuel besked om modtagelse er også gemt.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="103" />
@@ -790,7 +790,7 @@ Til it-afdelingen: {problem}</translation>
     <message>
       <location filename="../desktop/ui/settings_dialog.py" line="283" />
       <source>You have a recovery passphrase. It opens your notifications if this PC's password storage stops working. You can choose a new one here.</source>
-      <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke. Du kan vælge en ny her.</translation>
+      <translation>Du har en reserveadgangskode. Den åbner dine underretninger, hvis pc'ens gemte adgangskoder holder op med at virke. Du kan vælge en ny her.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/settings_dialog.py" line="285" />
@@ -805,7 +805,7 @@ Til it-afdelingen: {problem}</translation>
     <message>
       <location filename="../desktop/ui/settings_dialog.py" line="289" />
       <source>Recommended: a recovery passphrase opens your notifications if this PC's password storage stops working.</source>
-      <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis Windows' gemte adgangskoder holder op med at virke.</translation>
+      <translation>Anbefales: En reserveadgangskode åbner dine underretninger, hvis pc'ens gemte adgangskoder holder op med at virke.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/settings_dialog.py" line="291" />

@@ -372,11 +372,6 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>Underret could not update this profile's data to the new version. The data was left as it was, and nothing has been lost. Please contact IT.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/messages.py" line="57" />
-      <source>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</source>
-      <translation>The content of this notification was removed after the retention period. The record that you sent it, and the receipt, are kept.</translation>
-    </message>
-    <message>
       <location filename="../desktop/ui/messages.py" line="60" />
       <source>Underret is locked. Unlock it to continue.</source>
       <translation>Underret is locked. Unlock it to continue.</translation>
@@ -462,6 +457,11 @@ For IT: {problem}</translation>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/messages.py" line="57" />
+      <source>The content of this notification was removed after the retention period. The record that you sent it, and any confirmation of delivery, are kept.</source>
+      <translation>The content of this notification was removed after the retention period. The record that you sent it, and any confirmation of delivery, are kept.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="103" />

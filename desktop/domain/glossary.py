@@ -73,7 +73,7 @@ RULES: Final[tuple[Rule, ...]] = (
          "Journalnummeret er kommunens eget sagsnummer; Underrets nummer hedder referencenummer."),
     Rule("krypteret", r"\w*krypter\w*", "»sikkert« (»gemmes sikkert«, »sendes sikkert«)",
          "Teknisk ord, som en pædagog ikke skal kende."),
-    Rule("adgangskodelager", _W + r"adgangskodelage\w*", "»Windows' gemte adgangskoder«",
+    Rule("adgangskodelager", _W + r"adgangskodelage\w*", "»pc'ens gemte adgangskoder«",
          "Teknisk ord; brugeren kender »gemte adgangskoder«."),
     Rule("fingeraftryk", _W + r"fingeraftryk\w*", "»kode til it-afdelingen«",
          "Teknisk ord (nøglens fingeraftryk); hører til i kommunens tekniske kontrol."),
@@ -121,6 +121,16 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule("klokkeslaet", _W + r"\d{1,2}:\d{2}" + _E, "»kl. 8.15« / »08.15«",
          "Danske klokkeslæt skrives med punktum, ens overalt."),
     Rule("grund-til-at-tro", _W + r"grund til at tro", "»grund til at antage«", "Lovens ord."),
+    Rule("windows-adgangskoder", _W + r"Windows'?\s+gemte\s+adgangskode\w*", "»pc'ens gemte adgangskoder«",
+         "Underret kører også på Linux og macOS; »pc'ens« passer overalt og er modtagelsens ord."),
+    Rule("modtagesystemets-kvittering", _W + r"modtagesystem\w*\s+kvittering\w*",
+         "»modtagesystemets besked om modtagelse«",
+         "Kvitteringen er den, kommunen sender inden for seks hverdage; modtagesystemets automatiske svar "
+         "er en besked om modtagelse."),
+    Rule("adgangssaetning", _W + r"adgangssætning\w*", "»adgangskode«",
+         "Samme ting har ét navn i hele Underret, også i modtagelsen."),
+    Rule("kuvert", _W + r"kuvert\w*", "»forsendelse«",
+         "Den krypterede fil hedder forsendelsen på kopien og i kommunens visning."),
 )
 
 #: Narrow exceptions: each names the one place and the text, and says why the term is right there.

@@ -56,7 +56,7 @@ def _table() -> dict[str, Callable[[], str]]:
                         "left as it was, and nothing has been lost. Please contact IT."),
         "notification.purged": lambda: translate(
             "Messages", "The content of this notification was removed after the retention period. "
-                        "The record that you sent it, and the receipt, are kept."),
+                        "The record that you sent it, and any confirmation of delivery, are kept."),
         "vault.locked": lambda: translate(
             "Messages", "Underret is locked. Unlock it to continue."),
         "keyring.unavailable": lambda: translate(

@@ -269,7 +269,7 @@ class StateWording:
         for message in messages:
             day = self._date(danish_time(message.at).date())
             if message.kind == "acknowledgement":
-                lines.append(translate("Delivery", "The municipality has sent a kvittering on %1 (%2).")
+                lines.append(translate("Delivery", "The municipality has sent a receipt on %1 (%2).")
                              .replace("%1", day).replace("%2", message.unit))
             elif message.kind == "orientation":
                 lines.append(translate("Delivery", "The municipality has told you on %1 (%2): %3")

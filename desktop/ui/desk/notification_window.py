@@ -138,12 +138,12 @@ class NotificationWindow(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
         self.assess_button = QPushButton(self.tr("&Assess (24 hours)…"))
-        self.acknowledge_button = QPushButton(self.tr("Send &kvittering"))
+        self.acknowledge_button = QPushButton(self.tr("Send &receipt"))
         self.orient_button = QPushButton(self.tr("Tell the &outcome (§ 137)…"))
         self.hand_over_button = QPushButton(self.tr("&Hand over to the case system…"))
         self.close_button = QPushButton(self.tr("&Close"))
         for button, name in ((self.assess_button, self.tr("Record the 24-hour assessment")),
-                             (self.acknowledge_button, self.tr("Send kvittering to the notifier")),
+                             (self.acknowledge_button, self.tr("Send the receipt to the notifier")),
                              (self.orient_button, self.tr("Tell the notifier the outcome")),
                              (self.hand_over_button, self.tr("Hand over to the case system")),
                              (self.close_button, "")):
@@ -217,7 +217,7 @@ class NotificationWindow(QWidget):
             self.tr("Grounds: %1").replace("%1", ", ".join(ground_text(g) for g in facts.grounds)),
             self._deadline_line(self.tr("Assessment within 24 hours"), deadlines.assessment_due,
                                 deadlines.assessment_left(now), assessed),
-            self._deadline_line(self.tr("Kvittering within 6 working days"), deadlines.acknowledgement_due,
+            self._deadline_line(self.tr("Receipt within six working days"), deadlines.acknowledgement_due,
                                 deadlines.acknowledgement_left(now), acknowledged, day=True),
         ]
         for step in (Step.OPENED, Step.ORIENTED, Step.HANDED_OVER):
@@ -291,7 +291,7 @@ class NotificationWindow(QWidget):
 
     def acknowledge(self) -> None:
         self._run(lambda: self._context.service.acknowledge(self.notification_id),
-                  self.tr("The kvittering is sent to the notifier."))
+                  self.tr("The receipt is sent to the notifier."))
 
     def orient(self) -> OrientationDialog:
         """Open the § 137 dialog; the orientation is sent when it is accepted."""

@@ -221,7 +221,7 @@ def reason_text(message_id: str) -> str:
             "DeskWording", "The key that signs receipts has not been imported. Import it under Set up desk."),
         "desk.no_unit": translate("DeskWording", "Enter the unit's name under Set up desk first."),
         "desk.acknowledge_first": translate(
-            "DeskWording", "Send the kvittering first; the outcome (§ 137) can be told after it."),
+            "DeskWording", "Send the receipt first; the outcome (§ 137) can be told after it."),
         "desk.no_message_format": translate(
             "DeskWording", "This version of the desk cannot send messages to notifiers yet."),
         "desk.key_file_refused": translate("DeskWording", "This file is not a key the desk can use."),
@@ -271,9 +271,11 @@ def unopened_reason(message_id: str) -> str:
         "envelope.unsupported_version": translate(
             "DeskWording", "The envelope is from a newer version of Underret: update the desk."),
         "receipt.invalid_signature": translate(
-            "DeskWording", "The intake's receipt does not verify: ask IT to check the intake."),
-        "receipt.mismatch": translate("DeskWording", "The intake's receipt is for another envelope."),
-        "receipt.malformed": translate("DeskWording", "The intake's receipt is damaged."),
+            "DeskWording",
+            "The intake's confirmation of delivery does not verify: ask IT to check the intake."),
+        "receipt.mismatch": translate(
+            "DeskWording", "The intake's confirmation of delivery is for another envelope."),
+        "receipt.malformed": translate("DeskWording", "The intake's confirmation of delivery is damaged."),
         "desk.envelope_mismatch": translate("DeskWording", "The envelope holds another notification."),
         "desk.document_unreadable": translate("DeskWording", "The notification inside cannot be read."),
         "desk.unexpected_file": translate(

@@ -61,7 +61,7 @@ def test_the_kvittering_and_the_orientation_show_with_date_and_unit_also_after_t
     _keep(app, notification_id, "acknowledgement", at)
 
     qtbot.waitUntil(lambda: app.state_text(notification_id) == "Receipt received", timeout=WAIT_MS)
-    said = f"The municipality has sent a kvittering on {long_date(date(2026, 3, 2), 'en')} ({UNIT})."
+    said = f"The municipality has sent a receipt on {long_date(date(2026, 3, 2), 'en')} ({UNIT})."
     assert said in app.panel_text(notification_id)
     assert not app.part.panel.acknowledgement_button.isVisible()  # nothing left to note by hand
 

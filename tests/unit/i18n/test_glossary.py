@@ -106,6 +106,10 @@ def test_no_danish_text_uses_a_term_the_glossary_rules_out() -> None:
     ("Udskriv…", "ellipsis-space"),
     ("Profilens nøgle er gemt på denne pc.", "noegle"),
     ("Du får svar inden for 6 hverdage.", "tal-hverdage"),
+    ("Windows' gemte adgangskoder kan ikke bruges lige nu.", "windows-adgangskoder"),
+    ("Modtagesystemets kvittering er beskadiget.", "modtagesystemets-kvittering"),
+    ("Adgangssætningen skal være mindst 12 tegn.", "adgangssaetning"),
+    ("Kuverten indeholder en anden underretning.", "kuvert"),
 ])
 def test_each_rule_catches_what_the_review_found(text: str, rule: str) -> None:
     assert rule in [hit.rule.id for hit in glossary.find("i18n/underret_x_da.ts:X", text)]

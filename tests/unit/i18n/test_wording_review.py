@@ -74,7 +74,7 @@ def test_the_finding_is_worded_as_the_review_asked(finding: int, area: str, sour
      "municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is "
      "urgent.", "kan ikke sendes sikkert til kommunen"),
     (20, "shell", "This PC's password storage cannot give Underret the key right now. Type your recovery "
-     "passphrase to open your notifications.", "Windows' gemte adgangskoder"),
+     "passphrase to open your notifications.", "Pc'ens gemte adgangskoder kan ikke åbne din profil"),
 ])
 def test_the_finding_s_words_are_in_the_sentence(finding: int, area: str, source: str, contains: str) -> None:
     assert contains in danish(area)[source], f"wording review finding {finding}"
@@ -88,3 +88,43 @@ def test_quit_and_finalise_are_never_the_same_word() -> None:
                 assert "afslut" in text.lower(), source
             elif "finalis" in source.lower() or "finish" in source.lower():
                 assert "afslut" not in text.lower() and "færdig" in text.lower(), source
+
+
+# The re-check after the review (issue 19, cases not in the review's list).
+
+@cache
+def english(area: str) -> dict[str, str]:
+    """Source text -> English translation for one UI area."""
+    tree = ET.parse(ROOT / "i18n" / f"underret_{area}_en.ts")
+    return {m.findtext("source") or "": "".join(m.find("translation").itertext())  # type: ignore[union-attr]
+            for m in tree.getroot().iter("message")}
+
+
+AREAS = sorted(p.name.removeprefix("underret_").removesuffix("_da.ts")
+               for p in (ROOT / "i18n").glob("*_da.ts"))
+
+
+def test_the_intake_s_automatic_answer_is_a_message_of_receipt_at_the_desk_too() -> None:
+    # The desk's staff send the kvittering themselves; the intake's signed answer is another thing.
+    for source, text in danish("desk").items():
+        if "confirmation of delivery" in source:
+            assert "besked om modtagelse" in text and "kvittering" not in text.lower(), source
+    assert not [s for s in danish("desk") if "intake's receipt" in s]
+
+
+def test_a_purged_notification_does_not_claim_a_kvittering_is_kept() -> None:
+    # Only the intake's message of receipt is kept (if one came: never for secure e-mail).
+    (text,) = [t for s, t in danish("shell").items()
+               if s.startswith("The content of this notification was removed")]
+    assert "kvittering" not in text.lower() and "besked om modtagelse" in text
+
+
+def test_the_english_ui_says_receipt_not_kvittering() -> None:
+    left = [(area, s) for area in AREAS for s, t in english(area).items() if "kvittering" in t.lower()]
+    assert not left, left
+
+
+def test_the_pc_s_saved_passwords_are_not_called_windows_on_every_system() -> None:
+    # Underret runs on Linux and macOS too (GNOME keyring, Keychain).
+    said = [t for area in AREAS for t in danish(area).values() if "gemte adgangskoder" in t]
+    assert said and not [t for t in said if "Windows" in t]
