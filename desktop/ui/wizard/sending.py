@@ -29,6 +29,7 @@ from desktop.errors import UnderretError
 from desktop.ui import theme
 from desktop.ui.messages import message_for
 from desktop.ui.operations import run_in_background
+from desktop.ui.wizard.base import FieldEditor
 from desktop.ui.wizard.draft_loading import CORRECTS_KEY, remember_notifier
 from desktop.ui.wizard.finalising import FinaliseUnavailable, NotificationFinaliser
 from desktop.ui.wizard.page import SectionPage
@@ -38,6 +39,7 @@ from desktop.ui.wizard.review import ReviewPage, document_html, preview_html
 if TYPE_CHECKING:
     from desktop.domain.document import NotificationDocument
     from desktop.ui.wizard.confirm import FinaliseConfirmation
+    from desktop.ui.wizard.page_set import Page
     from desktop.ui.wizard.window import WizardWindow
 
 log = logging.getLogger(__name__)
@@ -169,24 +171,29 @@ class Sending:
         tell a screen reader where it is and what is missing ("Om dig › Dit navn: Udfyld …")."""
         window = self._window
         window.from_review = window.from_review or window.page_id == window.review_page_id()
-        window.go_to(problem.section_id, focus=False)
+        marked: list[FieldEditor] = []
+
+        def mark(page: Page) -> QWidget | None:
+            """The problems of this page shown at their fields; the focus goes to this one's."""
+            if not isinstance(page, SectionPage):
+                return None
+            for other in self.problems():
+                if other.section_id == problem.section_id and other.blocking:
+                    editor = page.editor_for(other.field_path)
+                    if editor is not None:
+                        editor.show_problem(problem_text(other))
+            editor = page.editor_for(problem.field_path)
+            if editor is None:
+                return page.first_focus() or window.next_button
+            editor.show_problem(problem_text(problem))
+            marked.append(editor)
+            return editor.problem_target_for(problem.field_path, problem.message_id)
+
+        window.go_to(problem.section_id, target=mark)
         page = window.current_page()
-        if not isinstance(page, SectionPage):
+        if not isinstance(page, SectionPage) or not marked:
             return
-        fallback = page.first_focus() or window.next_button  # the review page let go of the focus
-        for other in self.problems():
-            if other.section_id == problem.section_id and other.blocking:
-                editor = page.editor_for(other.field_path)
-                if editor is not None:
-                    editor.show_problem(problem_text(other))
-        editor = page.editor_for(problem.field_path)
-        if editor is None:
-            fallback.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        editor.show_problem(problem_text(problem))
-        target = editor.problem_target_for(problem.field_path, problem.message_id)
-        page.ensureWidgetVisible(editor)
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.ensureWidgetVisible(marked[0])
         if say:
             from desktop.ui.announce import announce
             from desktop.ui.wizard.review import problem_line

@@ -332,8 +332,11 @@ class WizardWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.pages[self.page_id]
 
-    def go_to(self, page_id: str, *, save: bool = True, focus: bool = True) -> None:
-        """Show a page (built now if it is not yet); what was typed is saved first."""
+    def go_to(self, page_id: str, *, save: bool = True, focus: bool = True,
+              target: Callable[[Page], QWidget | None] | None = None) -> None:
+        """Show a page (built now if it is not yet); what was typed is saved first. The focus goes to the
+        page's first field (the review: its first problem), or where ``target(page)`` says (called once the
+        page is up to date; it then says itself what the person is shown); ``focus=False``: nowhere."""
         self._opening = None
         if self._derived_notice is not None and page_id != self.page_id:
             self._derived_notice.dismiss()  # it belongs to the page it was shown on
@@ -344,13 +347,27 @@ class WizardWindow(QMainWindow):
         else:
             self.sending.refresh_review(page)
             follow_reading_order(self)  # the problems' buttons are new: Tab meets them under the heading
+        wanted: QWidget | None = None
+        if target is not None:
+            wanted = target(page)
+        elif focus:
+            if isinstance(page, SectionPage):
+                wanted = page.first_focus() or self.next_button
+            else:  # the review: the first thing to look at, when there is one, else "Finish and send"
+                wanted = page.problem_buttons[0] if page.problem_buttons else self.finalise_button
         leaving = self.stack.currentWidget()
         focused = QApplication.focusWidget()
         if focused is not None and leaving not in (None, page) and leaving.isAncestorOf(focused):
-            # The focus is on the page being left (a review problem or "Edit"): hiding that page would
-            # pass the focus along the Tab chain, then to the new page's last focused widget, before it
-            # reaches its target - each a focus change a screen reader starts to say. Nowhere meanwhile.
-            focused.clearFocus()
+            # The focus is on the page being left (a field, after Alt+N; a review problem or "Ret"): hiding
+            # that page would pass the focus along the Tab chain, then to the new page's last focused widget,
+            # before it reaches its target - each a focus change a screen reader starts to say. So the new
+            # page is shown under the old one and the focus goes straight there; nowhere if it has no place.
+            if wanted is not None and page.isAncestorOf(wanted):
+                page.setGeometry(leaving.geometry())
+                page.show()
+                wanted.setFocus(Qt.FocusReason.TabFocusReason)
+            if QApplication.focusWidget() is focused:
+                focused.clearFocus()
         self.stack.setCurrentWidget(page)
         self._show_step()
         is_review = page.section.kind is SectionKind.REVIEW
@@ -361,9 +378,9 @@ class WizardWindow(QMainWindow):
         # Show what this page needs, move the focus there, and only then hide or grey out what it does not:
         # hiding the focused Next (on the way to the review) or greying the focused Back (on the first page)
         # would first move the focus on by itself, and a screen reader would say that button too.
-        for button, wanted in ((self.next_button, not is_review), (self.review_button, has_review_button),
+        for button, needed in ((self.next_button, not is_review), (self.review_button, has_review_button),
                                (self.finalise_button, is_review)):
-            if wanted:
+            if needed:
                 button.setVisible(True)
         if has_back:
             self.back_button.setEnabled(True)
@@ -374,16 +391,11 @@ class WizardWindow(QMainWindow):
                 self.keeper.save_now()
             elif self.keeper.draft_id is not None:
                 self.keeper.page_changed()
-        if focus:
-            if isinstance(page, SectionPage):
-                target = page.first_focus() or self.next_button  # never nowhere: the old page let go of it
-            else:  # the review: the first thing to look at, when there is one, else "Finish and send"
-                target = page.problem_buttons[0] if page.problem_buttons else self.finalise_button
-            if target is not None:
-                target.setFocus(Qt.FocusReason.TabFocusReason)
-        unwanted = [button for button, wanted in (
+        if wanted is not None:
+            wanted.setFocus(Qt.FocusReason.TabFocusReason)
+        unwanted = [button for button, needed in (
             (self.next_button, not is_review), (self.review_button, has_review_button),
-            (self.finalise_button, is_review), (self.back_button, has_back)) if not wanted]
+            (self.finalise_button, is_review), (self.back_button, has_back)) if not needed]
         if QApplication.focusWidget() in unwanted:
             # Still on the button pressed (the focus goes to a problem's field next): hiding it would pass
             # the focus on along the Tab chain first.
@@ -394,7 +406,7 @@ class WizardWindow(QMainWindow):
         self.review_button.setVisible(has_review_button)
         self.finalise_button.setVisible(is_review)
         self.back_button.setEnabled(has_back)
-        if focus:
+        if focus and target is None:  # a caller that chose the target says where it is itself
             self._say_page(page)
 
     def _say_page(self, page: Page) -> None:

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import build_services
+from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.demo.app import start_demo
 from desktop.ui.demo.controller import DemoController
 from desktop.ui.demo.feedback import FeedbackWindow
 from desktop.ui.demo.municipality_view import MunicipalityView
 from desktop.ui.demo.picker import ScenarioPicker
 from desktop.ui.operations import wait_for_all
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.wizard.window import WizardWindow
 from tests.support.keyboard import WizardKeys
 from tests.support.naming import naming_findings
@@ -58,9 +60,8 @@ def _tab_in_reading_order(where: str, window: QWidget, qtbot: QtBot, found: dict
         found[where] = finding
 
 
-def _dialog_opened(before: set[int]) -> QDialog | None:
-    return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QDialog) and w.isVisible() and id(w) not in before), None)
+def _shown_dialog(kind: type[QDialog]) -> QDialog | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
 
 
 def test_every_window_names_its_buttons_by_what_they_show_and_tab_goes_in_reading_order(
@@ -81,11 +82,11 @@ def test_every_window_names_its_buttons_by_what_they_show_and_tab_goes_in_readin
 
     tab_findings: dict[str, str] = {}
     check("main window", main)
-    for where, opener in (("settings", main.open_settings), ("about", main.open_about)):
-        before = {id(w) for w in QApplication.topLevelWidgets()}
+    for where, opener, kind in (("settings", main.open_settings, SettingsDialog),
+                                ("about", main.open_about, AboutDialog)):
         opener()
-        qtbot.waitUntil(lambda b=before: _dialog_opened(b) is not None)  # type: ignore[misc]
-        dialog = _dialog_opened(before)
+        qtbot.waitUntil(lambda k=kind: _shown_dialog(k) is not None)  # type: ignore[misc]
+        dialog = _shown_dialog(kind)
         assert dialog is not None
         check(where, dialog)
         dialog.reject()

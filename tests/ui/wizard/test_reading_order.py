@@ -183,3 +183,65 @@ def test_a_refused_finish_moves_the_focus_once_to_the_first_missing_field(
         qtbot.wait(50)
     assert window.page_id == "notifier"
     assert stops == [wizard.editor("notifier.phone").focus_target()], named(stops)
+
+
+@contextmanager
+def _focus_changes() -> Iterator[list[tuple[QWidget | None, QWidget | None]]]:
+    """Every focus change meanwhile, as (from, to); the focus going nowhere counts too (a screen reader
+    then hears the window's last focused widget again)."""
+    changes: list[tuple[QWidget | None, QWidget | None]] = []
+
+    def note(old: QWidget | None, new: QWidget | None) -> None:
+        changes.append((old, new))
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(note)
+    try:
+        yield changes
+    finally:
+        app.focusChanged.disconnect(note)
+
+
+def test_alt_n_from_a_field_moves_the_focus_straight_to_the_next_pages_first_field(
+    open_wizard: Callable[..., Any], qtbot: QtBot
+) -> None:
+    """Alt+N (the Next button's key) while typing in a field: one change, from that field to the new page's
+    first field (through the real AT-SPI stack, a moment with the focus nowhere was heard as the old field
+    getting the focus again)."""
+    wizard = open_wizard()
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.pages.complete)
+    wizard.choose("acute.in_danger", "no")
+    for _ in range(3):
+        field = QApplication.focusWidget()
+        assert field is not None and window.current_page().isAncestorOf(field)
+        before = window.page_id
+        with _focus_changes() as changes:
+            QTest.keyClick(field, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(lambda b=before: window.page_id != b)  # type: ignore[misc]
+            qtbot.wait(50)
+        page = window.current_page()
+        assert not isinstance(page, ReviewPage)
+        assert changes == [(field, page.first_focus())], (window.page_id, changes)
+
+
+def test_a_problem_on_the_review_page_moves_the_focus_straight_from_its_button_to_the_field(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    answers = complete_answers | {"family.custody_holders": [
+        {"name": "Karin Hansen", "relation": "mor", "has_custody": True},
+        {"name": "Jens Hansen", "relation": "far", "has_custody": True},
+    ]}
+    wizard = open_wizard(services.require_vault().notifications.create_draft(answers, "review", "EH"))
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "review" and window.pages.complete)
+    review = window.current_page()
+    assert isinstance(review, ReviewPage)
+    button = review.problem_buttons[1]
+    wizard.tab_to(button)
+    with _focus_changes() as changes:
+        wizard.press(Qt.Key.Key_Space)
+        qtbot.wait(50)
+    informed = wizard.editor("family.custody_holders[1].informed").focus_target()
+    assert changes == [(button, informed)], changes
