@@ -7,18 +7,23 @@ in tests/a11y/conftest.py). These tests check what a screen-reader user depends 
 numbers to call are spoken, the problems on the review page are spoken and lead to their fields,
 every control has a name that starts with its visible words, every radio group is named, the
 municipality's receipt can be read, no text read out holds Qt's private separators (U+FDD0/1), the
-review document and the training feedback have headings and the review's gaps are links.
+review document and the training feedback have headings and the review's gaps are links, and the
+search among the signs says how many match.
 Every window and page visited is written as a tree dump (``scripts/gallery.sh OUT --screen-reader``).
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from tests.support.atspi.demo_walk import (
     FEEDBACK,
     MUNICIPALITY,
+    NOTHING_FOUND,
     REVIEW_STEP,
+    SEARCH,
     WIZARD,
     Walk,
     names_against_visible_words,
@@ -145,3 +150,11 @@ def test_the_training_feedback_has_headings(screen_reader_walk: Walk) -> None:
     window = screen_reader_walk.step("sendt").windows[FEEDBACK]
     headings, _links = _headings_and_links(window)
     assert "Tegn, du markerede" in headings, f"{label(window)} has headings {headings}"
+
+
+def test_the_sign_search_says_how_many_signs_match(screen_reader_walk: Walk) -> None:
+    found = screen_reader_walk.step(f"søgning »{SEARCH}«")
+    assert any(re.fullmatch(r"\d+ tegn passer til søgningen\.", text) for text in found.announcements()), \
+        found.heard()
+    none = screen_reader_walk.step(f"søgning »{SEARCH}{NOTHING_FOUND}«")
+    assert "Ingen tegn passer til søgningen." in none.announcements(), none.heard()

@@ -1,7 +1,8 @@
 """One demo case walked by keyboard through the real AT-SPI stack, recorded step by step.
 
 :func:`walk_demo_case` types what a blind notifier types: choose the first training case (Alt+S), answer
-»Ja« to »Er barnet i fare lige nu?« (Space), turn every page (Alt+N) to »Gennemse og send«, go to the first
+»Ja« to »Er barnet i fare lige nu?« (Space), turn every page (Alt+N) to »Gennemse og send« (searching the
+signs for »alkohol«, then »alkoholxq«, on the way and emptying the search again), go to the first
 problem (Space), write an answer, back to the review (Alt+G), the second problem (Space, Space for
 »Ja«), back (Alt+G), finish (Alt+G), confirm (Space), read the training feedback and open the
 municipality's side (Alt+D). At each step it keeps what AT-SPI said on the way (events) and the tree
@@ -27,10 +28,13 @@ CONFIRM = "Gør færdig og send?"
 FEEDBACK = "[DEMO] Hvordan gik det?"
 MUNICIPALITY = "[DEMO] Kommunens side – Demo Kommune"
 REVIEW_STEP = "Gennemse og send"
+SIGNALS_STEP = "Det har du lagt mærke til"
+#: What the walk searches for among the signs (two of the case's signs mention it).
+SEARCH = "alkohol"
+#: Typed after it: then no sign matches.
+NOTHING_FOUND = "xq"
 #: How AT-SPI calls a button (a push button that stays pressed is a check box).
 BUTTON_ROLES = ("push button", "check box", "radio button", "toggle button")
-#: The steps before Alt+N turns the first page.
-BEFORE_THE_PAGES = ("øvelsescases", "side 1", "side 1 – ja")
 #: Most pages a notification can have; the walk stops with a failure if the review never comes.
 MAX_PAGES = 20
 #: What the walk writes as the missing »Det har du set og hørt« (ASCII: typed key by key).
@@ -49,6 +53,7 @@ class Step:
     events: list[Event]
     windows: dict[str, Node]
     buttons: list[dict[str, Any]] = field(default_factory=list)
+    turned_page: bool = False  # reached by Alt+N (its name is the page's)
 
     def announcements(self) -> list[str]:
         return [str(event["data"]) for event in self.events if event["type"] == "object:announcement"]
@@ -133,9 +138,10 @@ class _Recorder:
                 raise WalkFailed(f"{name}: no window {title!r} on the AT-SPI desktop; there are "
                                  f"{[w['name'] for w in session.windows()]}")
             windows[title] = window
+        turned_page = name is None
         if name is None:
             name = _step_label(windows[WIZARD]).partition(": ")[2] or "?"
-        step = Step(name, session.events[since:], windows, session.visible_buttons())
+        step = Step(name, session.events[since:], windows, session.visible_buttons(), turned_page)
         heard = "".join(f"# heard: {describe_event(event)}\n" for event in step.events
                         if not event["type"].startswith("object:property-change"))
         for title, window in windows.items():
@@ -158,6 +164,10 @@ def _any_focus(event: Event) -> bool:
 
 def _checked(event: Event) -> bool:
     return bool(event["type"] == "object:state-changed:checked" and event["detail1"] == 1)
+
+
+def _announced(event: Event) -> bool:
+    return bool(event["type"] == "object:announcement")
 
 
 def _focus(role: str) -> Callable[[Event], bool]:
@@ -184,8 +194,18 @@ def walk_demo_case(session: AtspiSession, trees: Path) -> Walk:
     for _ in range(MAX_PAGES):
         # Waiting for the new page's focus: a loaded machine may pause longer than settle()'s quiet time.
         since = walker.press("alt+n", until=_any_focus, what="focus on the next page")
-        if walker.record(None, since, WIZARD).name == REVIEW_STEP:
+        page = walker.record(None, since, WIZARD).name
+        if page == REVIEW_STEP:
             break
+        if page == SIGNALS_STEP:  # the focus starts in the search field: search, then empty it again
+            since = session.type_text(SEARCH)
+            session.wait_for(_announced, "something said about the search", since=since)
+            walker.record(f"søgning »{SEARCH}«", since, WIZARD)
+            since = session.type_text(NOTHING_FOUND)
+            session.wait_for(_announced, "something said about the search", since=since)
+            walker.record(f"søgning »{SEARCH}{NOTHING_FOUND}«", since, WIZARD)
+            since = session.key("ctrl+a", "BackSpace")
+            walker.record("søgning tømt", since, WIZARD)
     else:
         raise WalkFailed(f"Alt+N never reached »{REVIEW_STEP}«; last page {walker.steps[-1].name!r}")
 
