@@ -355,21 +355,6 @@ class WizardWindow(QMainWindow):
                 wanted = page.first_focus() or self.next_button
             else:  # the review: the first thing to look at, when there is one, else "Finish and send"
                 wanted = page.problem_buttons[0] if page.problem_buttons else self.finalise_button
-        leaving = self.stack.currentWidget()
-        focused = QApplication.focusWidget()
-        if focused is not None and leaving not in (None, page) and leaving.isAncestorOf(focused):
-            # The focus is on the page being left (a field, after Alt+N; a review problem or "Ret"): hiding
-            # that page would pass the focus along the Tab chain, then to the new page's last focused widget,
-            # before it reaches its target - each a focus change a screen reader starts to say. So the new
-            # page is shown under the old one and the focus goes straight there; nowhere if it has no place.
-            if wanted is not None and page.isAncestorOf(wanted):
-                page.setGeometry(leaving.geometry())
-                page.show()
-                wanted.setFocus(Qt.FocusReason.TabFocusReason)
-            if QApplication.focusWidget() is focused:
-                focused.clearFocus()
-        self.stack.setCurrentWidget(page)
-        self._show_step()
         is_review = page.section.kind is SectionKind.REVIEW
         if is_review:
             self.from_review = False
@@ -384,6 +369,23 @@ class WizardWindow(QMainWindow):
                 button.setVisible(True)
         if has_back:
             self.back_button.setEnabled(True)
+        leaving = self.stack.currentWidget()
+        focused = QApplication.focusWidget()
+        if focused is not None and leaving not in (None, page) and leaving.isAncestorOf(focused):
+            # The focus is on the page being left (a field, after Alt+N; a review problem or "Ret"): hiding
+            # that page would pass the focus along the Tab chain, then to the new page's last focused widget,
+            # before it reaches its target - each a focus change a screen reader starts to say. So the new
+            # page is shown under the old one and the focus goes straight there; nowhere if it has no place.
+            if wanted is not None and page.isAncestorOf(wanted):
+                page.setGeometry(leaving.geometry())
+                page.show()
+                wanted.setFocus(Qt.FocusReason.TabFocusReason)
+            elif wanted is not None and wanted.isVisible():  # a button of the window ("Gør færdig og send")
+                wanted.setFocus(Qt.FocusReason.TabFocusReason)
+            if QApplication.focusWidget() is focused:
+                focused.clearFocus()
+        self.stack.setCurrentWidget(page)
+        self._show_step()
         if save:
             # Unsaved typing is written now; a page change alone (the page is stored with the
             # draft) rides on the autosave timer, so clicking through pages waits for no disk.

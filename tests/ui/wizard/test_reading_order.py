@@ -245,3 +245,25 @@ def test_a_problem_on_the_review_page_moves_the_focus_straight_from_its_button_t
         qtbot.wait(50)
     informed = wizard.editor("family.custody_holders[1].informed").focus_target()
     assert changes == [(button, informed)], changes
+
+
+def test_back_to_the_review_from_a_field_moves_the_focus_straight_to_finish_and_send(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    """Alt+G ("Tilbage til gennemsyn") while in a field, nothing left to put right: from the field straight
+    to "Gør færdig og send", a button of the window, not the page (no moment with the focus nowhere)."""
+    draft = services.require_vault().notifications.create_draft(complete_answers, "review", "EH")
+    wizard = open_wizard(draft)
+    window = wizard.window
+    qtbot.waitUntil(lambda: window.page_id == "review" and window.pages.complete)
+    review = window.current_page()
+    assert isinstance(review, ReviewPage) and not review.problem_buttons
+    wizard.tab_to(review.edit_buttons["notifier"])
+    wizard.press(Qt.Key.Key_Space)
+    field = QApplication.focusWidget()
+    assert window.page_id == "notifier" and field is not None and window.current_page().isAncestorOf(field)
+    with _focus_changes() as changes:
+        QTest.keyClick(field, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: window.page_id == "review")
+        qtbot.wait(50)
+    assert changes == [(field, window.finalise_button)], changes
