@@ -178,10 +178,10 @@ def decline_presets(answers: MutableMapping[str, Any], paths: list[str]) -> None
 
 
 def derived_presets(form: FormDefinition, paths: list[str]) -> list[str]:
-    """Those of ``paths`` (as :func:`apply_presets` returns them) that a preset filled because of other
-    answers, e.g. "suspected violence at home" after a sign of violence: the person must be told, since
-    the answer changed elsewhere. A default filled whatever was answered (the pack's municipality) and a
-    suggestion (its page says it was suggested) are not among them."""
+    """Those of ``paths`` (as :func:`apply_presets` returns them) that were filled because of other
+    answers, e.g. "suspected violence at home" after a sign of violence, or the § 133 grounds a suggestion
+    follows: the person must be told, since the answer changed elsewhere. A default filled whatever was
+    answered (the pack's municipality) is not among them."""
     derived = []
     for path in paths:
         try:
@@ -193,7 +193,9 @@ def derived_presets(form: FormDefinition, paths: list[str]) -> list[str]:
             field = next((f for f in field.fields if f.id == parsed.sub), None)
         preset = field.preset if field is not None else None
         item: dict[str, Any] | None = {} if parsed.sub is not None else None
-        if preset is not None and not evaluate(preset.when, {}, ConditionContext(), item=item):
+        if field is not None and preset is None and field.suggest:
+            derived.append(path)  # a suggestion always follows other answers
+        elif preset is not None and not evaluate(preset.when, {}, ConditionContext(), item=item):
             derived.append(path)  # filled because of other answers, not whatever they are
     return derived
 

@@ -1,10 +1,11 @@
 """No silent changes: answers the wizard fills in by itself are named where the person is, with an undo.
 
-Some answers follow from others (the form's presets): ticking a sign of violence answers "Do you suspect
-violence at home?" with Yes and "Have you told this parent?" with No, on the "Family" page the person
-cannot see from the signs. Right under what was just changed, a notice names each answer that changed
-and its new value, a screen reader hears it, and "Fortryd" (Undo) puts the answers back as they were;
-the wizard then leaves them alone (``desktop.domain.flow.decline_presets``).
+Some answers follow from others (the form's presets and suggestions): ticking a sign of violence answers
+"Do you suspect violence at home?" with Yes and "Have you told this parent?" with No, on the "Family" page
+the person cannot see from the signs, and ticks "abuse" among the § 133 grounds. Right under what was just
+changed, a notice names each answer that changed and its new value, a screen reader hears it, and
+"Fortryd" (Undo) puts the answers back as they were; the wizard then leaves them alone
+(``desktop.domain.flow.decline_presets``; a suggestion undone is the person's own answer).
 """
 
 from __future__ import annotations
@@ -125,6 +126,11 @@ class DerivedNotice(QFrame):
         if not self.changes:
             return
         for path, previous in self.changes:
+            field = _field_at(window.form, path)
+            if previous is None and field is not None and field.suggest:
+                # A suggestion follows the other answers while the field is empty or as suggested: an
+                # empty choice is the person's own, and stays until they tick something.
+                previous = []
             set_answer(window.answers, path, previous)
         decline_presets(window.answers, [path for path, _ in self.changes])
         for field_id in dict.fromkeys(parse_path(path).field for path, _ in self.changes):

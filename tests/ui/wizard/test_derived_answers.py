@@ -1,6 +1,7 @@
 """No silent changes (issue 21 point 4): ticking a sign of violence answers two questions on the "Familien"
-page; the signs page names both changed answers right under the list, a screen reader hears it, and
-"Fortryd" puts both back (and the wizard leaves them alone after that). Screen-reader review,
+page and adds "abuse" to the suggested § 133 grounds; the signs page names the changed answers right under
+the list, a screen reader hears it, and "Fortryd" puts them back (and the wizard leaves them alone after
+that). Screen-reader review,
 /work/shared/reviews/screen-reader.md, Step 2k."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop.ui.wizard.signal_checklist import SignalChecklistEditor
 CPR_FOUR_YEARS = "120522-4006"
 INFORMED = "family.custody_holders[0].informed"
 ABUSE = "family.abuse_in_household"
+GROUNDS = "grounds.section_133"
 
 
 @pytest.fixture
@@ -65,6 +67,8 @@ def test_ticking_a_sign_of_violence_names_the_two_changed_answers_under_the_list
         "Ud fra dit svar har vi også udfyldt:",
         "• Familien › Har du mistanke om vold eller seksuelle overgreb fra nogen i barnets hjem? Ja",
         "• Familien › Forælder 1 › Har du fortalt denne forælder om underretningen? Nej",
+        "• Grundlaget for underretningen › Hvad underretter du om? Barnet kan have brug for særlig støtte, "
+        "Barnet kan have været udsat for overgreb",
     ]
     [said] = [a for a in heard.record if a.text.startswith("Ud fra dit svar har vi også udfyldt:")]
     assert "barnets hjem? Ja." in said.text and "underretningen? Nej." in said.text
@@ -80,6 +84,7 @@ def test_ticking_a_sign_of_violence_names_the_two_changed_answers_under_the_list
     wizard.press(Qt.Key.Key_Space)
 
     assert get_answer(window.answers, ABUSE) is None and get_answer(window.answers, INFORMED) is None
+    assert window.answers[GROUNDS] == ["special_support"]  # as suggested before the sign, now the person's
     assert not notice.isVisibleTo(window)
     assert QApplication.focusWidget() is editor.focus_target()
     assert heard.texts()[-1] == "Svarene er sat tilbage, som de var."
@@ -99,6 +104,7 @@ def test_a_sign_that_changes_no_other_answer_shows_no_notice(
     open_wizard: Callable[..., Any], heard: Announcements
 ) -> None:
     wizard = _with_a_parent_on_the_signs_page(open_wizard)
+    heard.clear()
     wizard.tick_signal("neglect.hunger", "sult")
     assert get_answer(wizard.window.answers, ABUSE) is None
     window = wizard.window

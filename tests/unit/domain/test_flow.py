@@ -116,10 +116,10 @@ def test_presets_that_follow_other_answers_are_told_apart_and_an_undone_one_is_n
     answers: dict[str, Any] = {"signals.checked": ["violence.patterned_marks"],
                                "family.custody_holders": [{"name": "A"}]}
     filled = apply_presets(form, national, answers, TODAY)
-    # The municipality is a default (filled whatever the answers) and the grounds a suggestion its page
-    # announces; the other two follow the sign of violence and must be told where the person is.
+    # The municipality is a default (filled whatever the answers); the rest follow the sign of violence
+    # and must be told where the person is.
     assert derived_presets(form, [*filled, "child.municipality"]) == [
-        "family.abuse_in_household", "family.custody_holders[0].informed"]
+        "family.abuse_in_household", "family.custody_holders[0].informed", "grounds.section_133"]
     for path in ("family.abuse_in_household", "family.custody_holders[0].informed"):
         set_answer(answers, path, None)
     decline_presets(answers, ["family.abuse_in_household", "family.custody_holders[0].informed"])
