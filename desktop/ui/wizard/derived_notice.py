@@ -78,7 +78,7 @@ class DerivedNotice(QFrame):
     """The notice under the field just changed: which other answers changed with it, and "Fortryd"."""
 
     def __init__(self, window: WizardWindow) -> None:
-        super().__init__()
+        super().__init__(window)  # owned by the window until a page holds it (it goes with the window)
         self._window = window
         self.setObjectName("derivedNotice")
         self.setFrameShape(QFrame.Shape.Box)

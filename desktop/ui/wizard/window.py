@@ -513,7 +513,13 @@ class WizardWindow(QMainWindow):
 
     def _on_save_failed(self, error: object) -> None:
         text = message_for(error) if isinstance(error, BaseException) else ""
-        self.save_label.setText(text or translate("Wizard", "Not saved"))
+        said = text or translate("Wizard", "Not saved")
+        if said != self.save_label.text():
+            from desktop.ui.announce import announce
+
+            # Said at once, once (the autosave tries again and again): what is typed is not kept yet.
+            announce(self.save_label, said, urgent=True)
+        self.save_label.setText(said)
         theme.paint(self.save_label, theme.Tone.DANGER, fill=False)
 
     # --- review, finalising, the finalised view, discarding (in their own modules) ----------

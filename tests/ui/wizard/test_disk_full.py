@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop import eventlog
 from desktop.app import Services
+from desktop.ui.announce import announcements
 from desktop.ui.wizard.window import WizardWindow
 from tests.support.small_disk import SmallDisk
 from tests.ui.wizard.conftest import TODAY
@@ -81,8 +82,16 @@ def test_typing_that_cannot_be_saved_survives_the_lock_and_comes_back_after_unlo
     draft_id = _draft(open_wizard, qtbot)
     wizard = open_wizard(draft_id)
     disk.fill(services.require_vault()._connection.raw)
+    heard = announcements()
+    heard.clear()
     wizard.fill_events(UNSAVED)
     qtbot.waitUntil(lambda: _says_disk_full(wizard.window), timeout=10000)  # told at once, not later
+    # ... and to a screen reader, at once and once, however often the autosave tries again.
+    wizard.window.keeper.changed()
+    assert not wizard.window.keeper.save_now()  # tried again: still full
+    said = [a for a in heard.record if a.text == wizard.window.save_label.text()]
+    assert len(said) == 1 and said[0].urgent
+    heard.clear()
 
     services.session.lock()  # the idle time, Ctrl+L, the lid closing: the window closes
     assert not wizard.window.isVisible()
