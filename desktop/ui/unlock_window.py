@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UnderretError
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
+from desktop.ui.tab_order import follow_reading_order
 
 if TYPE_CHECKING:
     from desktop.store.profiles import ProfileInfo
@@ -108,9 +109,8 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.message_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setTabOrder(self.profile_combo, self.passphrase_edit)
-        self.setTabOrder(self.passphrase_edit, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.new_profile_button)
+        # Tab goes the way the window reads (the bottom row left to right); Enter in the passphrase unlocks.
+        follow_reading_order(self)
 
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -133,7 +133,7 @@ class UnlockWindow(QWidget):
         self.help_action = add_help(self, self._services, lambda: "unlock")
         self.help_button = help_button(self.help_action, self._services)
         self._buttons.insertWidget(1, self.help_button)
-        self.setTabOrder(self.new_profile_button, self.help_button)
+        follow_reading_order(self)
 
     # --- profiles ------------------------------------------------------------------------------
     def reload_profiles(self, select_id: str | None = None) -> None:
