@@ -29,7 +29,8 @@ def _findings(window: QWidget, qtbot: QtBot) -> list[str]:
 
 
 def test_creating_the_first_profile_reads_in_order(
-        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell]) -> None:
+    qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell]
+) -> None:
     shell = start_shell(make_services())
     window = shell.first_run_window
     assert window is not None
