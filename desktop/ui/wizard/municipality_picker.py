@@ -62,7 +62,7 @@ class MunicipalityEditor(FieldEditor):
         if problem is None:
             self.unreachable_note.hide()
             self.unreachable_note.clear()
-            self.combo.setAccessibleDescription("")
+            self.describe()
             return
         details = problem.details
         name, number = str(details.get("name", code)), str(details.get("number", ""))
@@ -87,7 +87,12 @@ class MunicipalityEditor(FieldEditor):
             text = text.replace("%1", name)
         self.unreachable_note.setText(text)
         self.unreachable_note.show()
-        self.combo.setAccessibleDescription(text)  # a screen reader hears it with the choice
+        # A screen reader hears it with the choice, and at once when it appears while choosing; it stays in
+        # the description when the page marks the field required (describe(), live_note()).
+        self.describe()
+
+    def live_note(self) -> str:
+        return self.unreachable_note.text() if not self.unreachable_note.isHidden() else ""
 
     def value(self) -> Any:
         data = self.combo.currentData()

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Services
 from desktop.store.notifications import NotificationState
+from desktop.ui.announce import announcements
 from desktop.ui.wizard.finalising import OutboxFinaliser
 
 
@@ -63,7 +64,15 @@ def test_the_number_to_phone_comes_from_the_directory_when_it_has_one(
 ) -> None:
     wizard = open_wizard()
     wizard.choose("acute.in_danger", "no")
+    heard = announcements()
+    heard.clear()
     wizard.fill_child(cpr="120522-4006", name="Emma Louise Hansen", municipality="Københavns")
     qtbot.waitUntil(lambda: "Ring til Københavns Kommune på 33 17 42 24 i dag" in _hint(wizard))
     editor = wizard.editor("child.municipality")
     assert "33 17 42 24" in editor.focus_target().accessibleDescription()  # a screen reader hears it too
+    # ... at once, while the focus stays on the choice (once the typing pauses), and it stays with the
+    # field when the page marks it required.
+    qtbot.waitUntil(lambda: any("33 17 42 24" in t for t in heard.texts()))
+    heard.clear()
+    editor.set_required(True)
+    assert "33 17 42 24" in editor.focus_target().accessibleDescription()
