@@ -319,7 +319,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="102" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="59" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <location filename="../desktop/ui/wizard/derived_notice.py" line="45" />
       <source>No</source>
       <translation>Nej</translation>
@@ -599,13 +599,13 @@
       <translation>underretningen med referencenummer %1, gjort færdig %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="261" />
+      <location filename="../desktop/ui/wizard/sending.py" line="267" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Afsendelsen gøres klar …</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="287" />
+      <location filename="../desktop/ui/wizard/sending.py" line="293" />
       <source>Not sent yet</source>
       <translation>Ikke sendt endnu</translation>
     </message>
@@ -646,92 +646,102 @@
       <translation>&amp;Behold den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="35" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="36" />
       <source>An unborn child (due %1)</source>
       <translation>Et ufødt barn (termin %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="36" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="37" />
       <source>(no name given)</source>
       <translation>(intet navn angivet)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="38" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="39" />
       <source>%1, born %2</source>
       <translation>%1, født %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="48" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="49" />
       <source>Child</source>
       <translation>Barn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="49" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
       <source>Sent to</source>
       <translation>Sendes til</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <location filename="../desktop/ui/wizard/confirm.py" line="56" />
       <location filename="../desktop/ui/wizard/confirm.py" line="59" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="91" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="108" />
       <source>Child in danger right now</source>
       <translation>Barnet er i fare lige nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Ja. Det er ikke nok at skrive: Ring også nu. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="59" />
       <source>Don't know. If you are in doubt, phone as well. %1</source>
       <translation>Ved ikke. Er du i tvivl, så ring også. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="65" />
       <source>Corrects</source>
       <translation>Retter</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="63" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="66" />
       <source>What happens now</source>
-      <translation>Det sker nu</translation>
+      <translation>Det sker der nu</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="63" />
-      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you a receipt within six working days.</source>
-      <translation>Underretningen låses og kan ikke ændres bagefter (en rettelse sendes som en ny underretning). Den sendes sikkert til kommunen, så snart pc'en er på nettet. Kommunen skal sende dig en kvittering inden for seks hverdage.</translation>
+      <location filename="../desktop/ui/wizard/confirm.py" line="72" />
+      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online.</source>
+      <translation>Underretningen låses og kan ikke ændres bagefter (en rettelse sendes som en ny underretning). Den sendes sikkert til kommunen, så snart pc'en er på nettet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="78" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="76" />
+      <source>Within 24 hours the municipality must assess whether the child needs help at once, and within six working days it must send you a receipt. Later it must tell you whether the notification has led to an investigation or support, unless that could harm the child.</source>
+      <translation>Kommunen skal inden for 24 timer vurdere, om barnet har brug for hjælp med det samme, og inden for seks hverdage sende dig en kvittering. Senere skal kommunen give dig besked om, hvorvidt underretningen har ført til en undersøgelse eller støtte, medmindre det kan skade barnet.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="82" />
+      <source>Within 24 hours the municipality must assess whether the child needs help at once.</source>
+      <translation>Kommunen skal inden for 24 timer vurdere, om barnet har brug for hjælp med det samme.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="95" />
       <source>Finish and send?</source>
       <translation>Gør færdig og send?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="81" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="98" />
       <source>Finish and send the notification?</source>
       <translation>Vil du gøre underretningen færdig og sende den?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="108" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="125" />
       <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Gør færdig og send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="111" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="128" />
       <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>Finish and send the notification</source>
       <translation>Gør underretningen færdig, og send den</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="112" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="129" />
       <source>&amp;Go back</source>
       <translation>Gå &amp;tilbage</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="115" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="132" />
       <source>Go back to the review</source>
       <translation>Gå tilbage til gennemsynet</translation>
     </message>

@@ -319,7 +319,7 @@
     </message>
     <message>
       <location filename="../desktop/ui/wizard/choices.py" line="102" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="59" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
       <location filename="../desktop/ui/wizard/derived_notice.py" line="45" />
       <source>No</source>
       <translation>No</translation>
@@ -599,13 +599,13 @@
       <translation>the notification with reference number %1, finished on %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="261" />
+      <location filename="../desktop/ui/wizard/sending.py" line="267" />
       <source>Sending is being prepared…</source>
       <extracomment>"Finish and send?" while it is asked.</extracomment>
       <translation>Sending is being prepared…</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/sending.py" line="287" />
+      <location filename="../desktop/ui/wizard/sending.py" line="293" />
       <source>Not sent yet</source>
       <translation>Not sent yet</translation>
     </message>
@@ -646,92 +646,102 @@
       <translation>&amp;Keep it</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="35" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="36" />
       <source>An unborn child (due %1)</source>
       <translation>An unborn child (due %1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="36" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="37" />
       <source>(no name given)</source>
       <translation>(no name given)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="38" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="39" />
       <source>%1, born %2</source>
       <translation>%1, born %2</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="48" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="49" />
       <source>Child</source>
       <translation>Child</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="49" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="52" />
       <source>Sent to</source>
       <translation>Sent to</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
       <location filename="../desktop/ui/wizard/confirm.py" line="56" />
       <location filename="../desktop/ui/wizard/confirm.py" line="59" />
-      <location filename="../desktop/ui/wizard/confirm.py" line="91" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="108" />
       <source>Child in danger right now</source>
       <translation>Child in danger right now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="53" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
       <source>Yes. Writing is not enough: phone now as well. %1</source>
       <translation>Yes. Writing is not enough: phone now as well. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="56" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="59" />
       <source>Don't know. If you are in doubt, phone as well. %1</source>
       <translation>Don't know. If you are in doubt, phone as well. %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="62" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="65" />
       <source>Corrects</source>
       <translation>Corrects</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="63" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="66" />
       <source>What happens now</source>
       <translation>What happens now</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="63" />
-      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you a receipt within six working days.</source>
-      <translation>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online. The municipality must send you a receipt within six working days.</translation>
+      <location filename="../desktop/ui/wizard/confirm.py" line="72" />
+      <source>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online.</source>
+      <translation>The notification is locked and can no longer be changed (a correction is sent as a new notification). It is sent securely to the municipality as soon as this PC is online.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="78" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="76" />
+      <source>Within 24 hours the municipality must assess whether the child needs help at once, and within six working days it must send you a receipt. Later it must tell you whether the notification has led to an investigation or support, unless that could harm the child.</source>
+      <translation>Within 24 hours the municipality must assess whether the child needs help at once, and within six working days it must send you a receipt. Later it must tell you whether the notification has led to an investigation or support, unless that could harm the child.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="82" />
+      <source>Within 24 hours the municipality must assess whether the child needs help at once.</source>
+      <translation>Within 24 hours the municipality must assess whether the child needs help at once.</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/wizard/confirm.py" line="95" />
       <source>Finish and send?</source>
       <translation>Finish and send?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="81" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="98" />
       <source>Finish and send the notification?</source>
       <translation>Finish and send the notification?</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="108" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="125" />
       <location filename="../desktop/ui/wizard/window.py" line="293" />
       <source>&amp;Finish and send</source>
       <translation>&amp;Finish and send</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="111" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="128" />
       <location filename="../desktop/ui/wizard/window.py" line="294" />
       <source>Finish and send the notification</source>
       <translation>Finish and send the notification</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="112" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="129" />
       <source>&amp;Go back</source>
       <translation>&amp;Go back</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/wizard/confirm.py" line="115" />
+      <location filename="../desktop/ui/wizard/confirm.py" line="132" />
       <source>Go back to the review</source>
       <translation>Go back to the review</translation>
     </message>

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.document import ChildIdentity, NotificationDocument
+from desktop.domain.codes import municipality_name
+from desktop.domain.document import ChildIdentity, DutyType, NotificationDocument
 from desktop.domain.packs import GuidelinePack
 from desktop.ui import theme
 from desktop.ui.wizard.base import as_sentences
@@ -46,7 +47,9 @@ def summary_lines(document: NotificationDocument, pack: GuidelinePack, language:
     """(what, the answer) rows of the summary: child, municipality, acute, correction, what happens.
     ``danger_unknown``: the person answered "Don't know" to "Is the child in danger right now?"."""
     rows = [(translate("Wizard", "Child"), _child(document, language)),
-            (translate("Wizard", "Sent to"), pack.municipality.name)]
+            # Where the notification goes: the child's municipality, not the pack's (the national pack's
+            # is "Danmark (national standard)"; a municipality's own pack may serve a child living elsewhere).
+            (translate("Wizard", "Sent to"), municipality_name(document.child.municipality_code, language))]
     phones = "; ".join(f"{c.name.get(language) or c.name.get('da')}: {c.phone}"
                        for c in pack.acute_contacts() if c.phone)
     if document.acute:
@@ -60,11 +63,25 @@ def summary_lines(document: NotificationDocument, pack: GuidelinePack, language:
     if document.corrects:
         what = corrects(document.corrects) if corrects is not None else document.corrects
         rows.append((translate("Wizard", "Corrects"), what))
-    rows.append((translate("Wizard", "What happens now"), translate(
-        "Wizard", "The notification is locked and can no longer be changed (a correction is sent as a new "
-                  "notification). It is sent securely to the municipality as soon as this PC is online. The "
-                  "municipality must send you a receipt within six working days.")))
+    rows.append((translate("Wizard", "What happens now"), _what_happens(document)))
     return rows
+
+
+def _what_happens(document: NotificationDocument) -> str:
+    """What follows, as the law has it: the receipt and the § 137 message are owed to a professional only."""
+    sent = translate(
+        "Wizard", "The notification is locked and can no longer be changed (a correction is sent as a new "
+                  "notification). It is sent securely to the municipality as soon as this PC is online.")
+    if document.notifier.duty is DutyType.ENHANCED:
+        then = translate(
+            "Wizard",
+            "Within 24 hours the municipality must assess whether the child needs help at once, and "
+            "within six working days it must send you a receipt. Later it must tell you whether the "
+            "notification has led to an investigation or support, unless that could harm the child.")
+    else:
+        then = translate(
+            "Wizard", "Within 24 hours the municipality must assess whether the child needs help at once.")
+    return f"{sent} {then}"
 
 
 class FinaliseConfirmation(QDialog):

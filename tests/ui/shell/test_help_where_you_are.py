@@ -69,7 +69,7 @@ def test_f1_and_the_help_button_on_the_unlock_window(
     helper = _press_f1_in(qtbot, unlock)
     text = helper.browser.toPlainText()
     assert helper.windowTitle() == "Hjælp – Åbn dine underretninger"
-    assert "Skriv din adgangskode for at åbne dem." in text
+    assert "Har du valgt en personlig adgangskode, skriver du den her." in text
     assert "Del din bekymring" in text, "the national procedure (no municipality pack in the policy)"
     assert "Politi og ambulance: 112" in text
     assert "Barnets lov § 137: Besked til fagpersoner om, hvad underretningen har ført til" in text

@@ -59,7 +59,7 @@ def test_what_happens_next_says_the_kvittering_is_the_municipality_s_duty_and_na
     assert "6 hverdage" not in text
     assert ("Kommunen skal sende dig en kvittering inden for seks hverdage. "
             "Får du ingen, så ring til kommunen.") in text
-    assert ("Senere får du besked om, hvorvidt underretningen har ført til "
+    assert ("Senere skal kommunen give dig besked om, hvorvidt underretningen har ført til "
             "en undersøgelse eller støtte") in text
     english = " ".join(str(FORM.field("review.next_steps").help.en).split())  # type: ignore[union-attr]
     assert "must send you a receipt within six working days" in english

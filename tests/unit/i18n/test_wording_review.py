@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
+
+from desktop.domain import glossary
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -128,3 +131,53 @@ def test_the_pc_s_saved_passwords_are_not_called_windows_on_every_system() -> No
     # Underret runs on Linux and macOS too (GNOME keyring, Keychain).
     said = [t for area in AREAS for t in danish(area).values() if "gemte adgangskoder" in t]
     assert said and not [t for t in said if "Windows" in t]
+
+
+def _yaml_danish(name: str) -> list[tuple[str, str]]:
+    data = yaml.safe_load((ROOT / "forms" / name).read_text(encoding="utf-8"))
+    return list(glossary.danish_texts(data, name))
+
+
+PACKS = ("packs/national.yaml", "packs/demo-kommune.yaml")
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_the_unlock_help_does_not_promise_a_recovery_passphrase_for_a_forgotten_one(pack: str) -> None:
+    # A recovery passphrase exists only beside "Remember on this PC"; a forgotten personal passphrase
+    # cannot be got back (the first-run window says so).
+    (text,) = [t for w, t in _yaml_danish(pack) if w.endswith("help_pages[1].text.da")]
+    assert "kan du bruge din reserveadgangskode" not in text
+    assert "Har du glemt din personlige adgangskode, kan ingen" in text
+
+
+@pytest.mark.parametrize("name", ["notification.yaml", *PACKS])
+def test_the_section_137_message_is_the_municipality_s_duty_not_a_promise(name: str) -> None:
+    texts = [t for _, t in _yaml_danish(name)]
+    assert not [t for t in texts if "Senere får du besked" in t]
+    assert [t for t in texts if "Senere skal kommunen give dig besked om, hvorvidt" in t]
+
+
+def test_in_doubt_the_form_says_the_municipality_you_work_in() -> None:
+    # »Din egen kommune« reads as where you live; the law lets you send it to where you work.
+    texts = [t for _, t in _yaml_danish("notification.yaml")]
+    assert not [t for t in texts if "din egen kommune" in t]
+    assert [t for t in texts if "vælg den kommune, du arbejder i" in t]
+
+
+def test_parents_may_read_it_is_not_said_as_they_do_read_it() -> None:
+    for name in ("notification.yaml", *PACKS):
+        assert not [t for _, t in _yaml_danish(name) if "det gør de som regel" in t], name
+
+
+def test_the_demo_municipality_s_model_matches_the_scale_it_shows() -> None:
+    # Its scale has three positions; »BTI i fire niveauer« alone read as a second, missing scale.
+    (text,) = [t for w, t in _yaml_danish("packs/demo-kommune.yaml")
+               if w.endswith("notifying_in_local_model.da")]
+    assert "tre positioner" in text and "uanset position og niveau" in text
+
+
+def test_the_bruised_baby_debrief_does_not_make_the_trainee_take_him_to_a_doctor() -> None:
+    # Parents are not told yet: the pædagog cannot see to a doctor's visit; the municipality decides.
+    (text,) = [t for w, t in _yaml_danish("demo/baby-bruise.yaml") if w.endswith("debrief.da")]
+    assert "sørg for, at Noah" not in text
+    assert "kommunen beslutter" in text and "112" in text
