@@ -4,16 +4,23 @@ way it reads."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.store.keys import ScryptParams
 from desktop.ui.desk.context import DeskContext
 from desktop.ui.desk.dialogs import AssessmentDialog
 from desktop.ui.desk.inbox_window import InboxWindow
+from desktop.ui.desk.main import DeskShell
 from desktop.ui.desk.report_dialog import ReportDialog
+from desktop.ui.desk.setup_dialog import SetupDialog
 from desktop.ui.desk.summary_dialog import DailySummaryDialog
+from desktop.ui.operations import wait_for_all
+from desktop.ui.services import Translations
 from tests.support.naming import naming_findings
 from tests.support.reading_order import tab_order_finding
 from tests.ui.desk.conftest import Seeded
@@ -61,7 +68,8 @@ def test_every_desk_window_names_its_buttons_by_what_they_show_and_tab_goes_in_r
     check("inbox", inbox)
 
     for where, key, kind in (("daily summary", Qt.Key.Key_D, DailySummaryDialog),
-                             ("yearly report", Qt.Key.Key_R, ReportDialog)):
+                             ("yearly report", Qt.Key.Key_R, ReportDialog),
+                             ("setting up the desk", Qt.Key.Key_O, SetupDialog)):
         _alt(qtbot, inbox, key)
         dialog = _modal(qtbot, kind)
         check(where, dialog)
@@ -79,3 +87,24 @@ def test_every_desk_window_names_its_buttons_by_what_they_show_and_tab_goes_in_r
 
     assert not findings, findings
     assert not tab_findings, "\n\n".join(f"{k}:\n{v}" for k, v in tab_findings.items())
+
+
+def test_the_desks_first_window_names_its_buttons_and_tab_goes_in_reading_order(
+        tmp_path: Path, qtbot: QtBot, danish: Translations) -> None:
+    from desktop.desk.store.vault import DeskVault
+    from desktop.store.profiles import ProfileDirectory
+
+    profiles = ProfileDirectory(tmp_path / "desk", scrypt=ScryptParams(n=2**10), vault_type=DeskVault)
+    shell = DeskShell(profiles)
+    try:
+        shell.start()
+        unlock = shell.unlock
+        unlock.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is unlock.name, timeout=10000)
+        assert naming_findings(unlock) == []
+        assert tab_order_finding(unlock) is None
+    finally:
+        shell.shutdown()
+        wait_for_all()
+        for window in QApplication.topLevelWidgets():
+            window.close()
