@@ -19,11 +19,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.title_short": "Underretning {short_id}",
         "doc.to": "Til",
         "doc.municipality": "{name} (kommunekode {code})",
-        "doc.reference": "Referencenummer",
+        "doc.reference": "Underretningsnummer",
         "doc.finalised": "Gjort færdig",
         "doc.notifier": "Underretter",
         "doc.workplace": "Arbejdssted",
-        "doc.corrects": "Denne underretning retter en tidligere underretning med reference {short_id}.",
+        "doc.corrects": "Denne underretning retter en tidligere underretning "
+                        "med underretningsnummer {short_id}.",
         "doc.acute_title": "AKUT",
         "doc.acute_text": "Underretteren vurderer, at barnet er i fare lige nu. "
         "Kontakt underretteren og barnet straks.",
@@ -188,11 +189,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "doc.title_short": "Notification of concern {short_id}",
         "doc.to": "To",
         "doc.municipality": "{name} (municipality code {code})",
-        "doc.reference": "Reference number",
+        "doc.reference": "Notification number",
         "doc.finalised": "Finalised",
         "doc.notifier": "Notifier",
         "doc.workplace": "Workplace",
-        "doc.corrects": "This notification corrects an earlier notification with reference {short_id}.",
+        "doc.corrects": "This notification corrects an earlier notification "
+                        "with notification number {short_id}.",
         "doc.acute_title": "ACUTE",
         "doc.acute_text": "The notifier judges the child to be in danger right now. "
         "Contact the notifier and the child at once.",

@@ -100,7 +100,7 @@ kommunens Underret-modtagelse (underret-intake):
 Kommandoen kontrollerer afsenderens signatur, før den åbner filen, og gemmer underretningen \
 (notification.json og notification.pdf) i den mappe, du angiver. {protection_da}
 
-Send venligst afsenderen en kvittering inden for seks hverdage med referencen ovenfor.
+Send venligst afsenderen en kvittering inden for seks hverdage, og nævn underretningsnummeret ovenfor.
 
 This secure e-mail holds a notification of concern sent with Underret. The attached file \
 ({file_name}) is encrypted to the municipality's intake key and only the municipality can open it. \
@@ -111,7 +111,7 @@ Save the file and open it with the municipality's Underret intake (underret-inta
 The command checks the sender's signature before it opens the file, and saves the notification \
 (notification.json and notification.pdf) in the folder you name. {protection_en}
 
-Please send the sender an acknowledgement within six working days, quoting the reference above.
+Please send the sender a receipt within six working days, quoting the notification number above.
 """
 
 PROTECTION_SIGNED = (

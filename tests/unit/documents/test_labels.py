@@ -32,7 +32,8 @@ def test_the_danish_copy_uses_the_glossary_s_words() -> None:
     assert danish["concern.section"] == "Bekymringstegn"
     assert danish["child.group_or_class"] == "Klasse, stue eller gruppe"
     assert danish["professional.role"] == "Stilling"
-    assert danish["doc.reference"] == "Referencenummer"
+    # The copy's own number (printed before it is sent) is not the receiving system's referencenummer.
+    assert danish["doc.reference"] == "Underretningsnummer"
     assert danish["doc.finalised"] == "Gjort færdig"
     assert danish["doc.not_finalised"] == "Ikke gjort færdig endnu"
     assert danish["about.pack"] == "Retningslinjer"

@@ -143,7 +143,7 @@ def test_english_notification_is_printed_with_english_labels(rich_document: Noti
 def test_a_correction_names_the_notification_it_corrects(rich_document: NotificationDocument) -> None:
     correction = rich_document.model_copy(update={"corrects": "0badc0de-1111-4222-8333-444455556666"})
     first = _pages(render_pdf(correction))[0]
-    assert "retter en tidligere underretning med reference 0BADC0DE" in " ".join(first.split())
+    assert "retter en tidligere underretning med underretningsnummer 0BADC0DE" in " ".join(first.split())
 
 
 def test_unborn_child_is_shown_with_due_date(rich_document: NotificationDocument) -> None:

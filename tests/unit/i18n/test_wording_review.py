@@ -181,3 +181,12 @@ def test_the_bruised_baby_debrief_does_not_make_the_trainee_take_him_to_a_doctor
     (text,) = [t for w, t in _yaml_danish("demo/baby-bruise.yaml") if w.endswith("debrief.da")]
     assert "sørg for, at Noah" not in text
     assert "kommunen beslutter" in text and "112" in text
+
+
+def test_the_copy_s_own_number_is_not_called_the_referencenummer() -> None:
+    # The copy prints the first block of the notification's id before it is sent; the list, the delivery
+    # panel and the desk show the receiving system's referencenummer (»DEMO-2026-000418«): one name for
+    # two numbers sent a notifier on the phone to read out the wrong one.
+    from desktop.documents.labels import LABELS
+    assert LABELS["da"]["doc.reference"] == "Underretningsnummer"
+    assert danish("shell")["Reference number"] == "Referencenummer"
