@@ -259,6 +259,11 @@ class AttachmentsEditor(FieldEditor):
         theme.paint(self.status, Tone.DANGER if problem else Tone.GOOD, fill=False)
         self.status.show()
         self.list.setAccessibleDescription(self.status.text())
+        from desktop.ui.announce import announce
+
+        # The file dialog has closed and the focus is back on the button: what became of the file is said
+        # (a refusal at once).
+        announce(self.status, self.status.text(), urgent=problem)
 
     def _show_entries(self, select: int | None = None) -> None:
         lang = self.context.language

@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.store.vault import Vault
+from desktop.ui.announce import announcements
 from tests.support.attachments import FIELD, Draft, a_pdf, jpeg_with_metadata
 
 
@@ -84,8 +85,14 @@ def test_a_file_that_cannot_be_attached_changes_nothing_and_says_why(
 
 
 def test_an_unreadable_file_says_so(draft: Draft, tmp_path: Path) -> None:
+    heard = announcements()
+    heard.clear()
     draft.attach(tmp_path / "væk.pdf")
     assert draft.status().startswith("væk.pdf: The file cannot be read")
+    # Said to a screen reader too, at once (the focus is back on the button, not on the message).
+    said = [a for a in heard.record if a.text == draft.status()]
+    heard.clear()
+    assert len(said) == 1 and said[0].urgent
 
 
 def test_removing_a_file_saves_the_answers_first_then_deletes_its_bytes(draft: Draft, tmp_path: Path) -> None:
