@@ -8,7 +8,7 @@ numbers to call are spoken, the problems on the review page are spoken and lead 
 every control has a name that starts with its visible words, every radio group is named, the
 municipality's receipt can be read, no text read out holds Qt's private separators (U+FDD0/1), the
 review document and the training feedback have headings and the review's gaps are links, and the
-search among the signs says how many match.
+search among the signs says how many match, and turning a page moves the focus once.
 Every window and page visited is written as a tree dump (``scripts/gallery.sh OUT --screen-reader``).
 """
 
@@ -158,3 +158,12 @@ def test_the_sign_search_says_how_many_signs_match(screen_reader_walk: Walk) -> 
         found.heard()
     none = screen_reader_walk.step(f"søgning »{SEARCH}{NOTHING_FOUND}«")
     assert "Ingen tegn passer til søgningen." in none.announcements(), none.heard()
+
+
+def test_turning_a_page_moves_focus_once(screen_reader_walk: Walk) -> None:
+    # Each focus event is spoken: a stray one on »Tilbage« before the new page's first field makes
+    # a screen reader start saying the wrong button.
+    pages = [step for step in screen_reader_walk.steps if step.turned_page]
+    stray = {step.name: [label(event) for event in step.focus_events()]
+             for step in pages if len(step.focus_events()) != 1}
+    assert stray == {}
