@@ -486,7 +486,7 @@ Til it-afdelingen: {problem}</translation>
     <message>
       <location filename="../desktop/ui/messages.py" line="112" />
       <source>This profile's file (profile.json) is damaged, so the profile cannot be opened. Nothing has been deleted: its files are kept exactly as they are. Please contact IT.</source>
-      <translation>Profilens fil (profile.json) er beskadiget, så profilen kan ikke åbnes. Intet er slettet: profilens filer er gemt, præcis som de er. Kontakt it-afdelingen.</translation>
+      <translation>Profilens fil er beskadiget, så profilen kan ikke åbnes. Intet er slettet: profilens filer er gemt, præcis som de er. Kontakt it-afdelingen, og sig, at det gælder filen profile.json.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="116" />

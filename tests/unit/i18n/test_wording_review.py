@@ -190,3 +190,14 @@ def test_the_copy_s_own_number_is_not_called_the_referencenummer() -> None:
     from desktop.documents.labels import LABELS
     assert LABELS["da"]["doc.reference"] == "Underretningsnummer"
     assert danish("shell")["Reference number"] == "Referencenummer"
+
+
+def test_demo_kommune_keeps_the_same_opening_hours_in_its_pack_and_in_the_training_directory() -> None:
+    # A trainee sees both (whom to call; the municipality picker): one said 8–15 every weekday.
+    forms = ROOT / "forms"
+    pack = yaml.safe_load((forms / "packs" / "demo-kommune.yaml").read_text(encoding="utf-8"))
+    directory = yaml.safe_load((forms / "directory" / "demo-municipalities.yaml").read_text(encoding="utf-8"))
+    (office,) = [c for c in pack["contacts"]
+                 if c["name"]["da"] == "Demo Kommune, børne- og familieafdelingen"]
+    (demo,) = [m for m in directory["municipalities"] if m["code"] == "999"]
+    assert office["hours"]["da"].lower() in demo["phones"]["office_hours"]["hours"]["da"].replace("kl. ", "")
