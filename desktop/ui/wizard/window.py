@@ -284,11 +284,12 @@ class WizardWindow(QMainWindow):
         self.discard_button.setText(translate("Wizard", "&Discard draft"))
         name_as_shown(self.discard_button)
         self.back_button.setText(translate("Wizard", "&Back"))
-        self.back_button.setAccessibleName(translate("Wizard", "Back to the previous page"))
+        # Named by the words they show (voice control: "klik Tilbage"); what they do is said after.
+        name_as_shown(self.back_button, translate("Wizard", "Back to the previous page"))
         self.next_button.setText(translate("Wizard", "&Next"))
-        self.next_button.setAccessibleName(translate("Wizard", "Next page"))
+        name_as_shown(self.next_button, translate("Wizard", "Next page"))
         self.review_button.setText(translate("Wizard", "Back to re&view"))
-        self.review_button.setAccessibleName(translate("Wizard", "Back to the review page"))
+        name_as_shown(self.review_button, translate("Wizard", "Back to the review page"))
         self.review_button.setToolTip(translate("Wizard", "Back to the review page (Ctrl+R)"))
         self.finalise_button.setText(translate("Wizard", "&Finish and send"))
         name_as_shown(self.finalise_button, translate("Wizard", "Finish and send the notification"))
@@ -296,7 +297,7 @@ class WizardWindow(QMainWindow):
         name_as_shown(self.correct_button, translate(
             "Wizard", "Write a correction: a new notification that refers to this one"))
         self.close_button.setText(translate("Wizard", "C&lose"))
-        self.close_button.setAccessibleName(translate("Wizard", "Close the window"))
+        name_as_shown(self.close_button, translate("Wizard", "Close the window"))
         if hasattr(self, "pages") and not self.read_only:
             self._show_step()
 

@@ -267,3 +267,20 @@ def test_back_to_the_review_from_a_field_moves_the_focus_straight_to_finish_and_
         qtbot.waitUntil(lambda: window.page_id == "review")
         qtbot.wait(50)
     assert changes == [(field, window.finalise_button)], changes
+
+
+def test_the_bottom_row_is_named_by_its_words_and_says_what_it_does_after(
+    open_wizard: Callable[..., Any], services: Services, complete_answers: dict[str, Any]
+) -> None:
+    """Voice control: "klik Tilbage" finds the button named "Tilbage"; a screen reader then says what it
+    does ("Tilbage til forrige side") as its description, not as a different name."""
+    draft = services.require_vault().notifications.create_draft(complete_answers, "child", "EH")
+    wizard = open_wizard(draft)
+    window = wizard.window
+    wizard.qtbot.waitUntil(lambda: window.page_id == "child")
+    row = (window.discard_button, window.back_button, window.next_button, window.close_button)
+    said = {button.text(): (button.accessibleName(), button.accessibleDescription()) for button in row}
+    assert said == {"&Kassér kladden": ("Kassér kladden", ""),
+                    "&Tilbage": ("Tilbage", "Tilbage til forrige side"),
+                    "&Næste": ("Næste", "Næste side"),
+                    "&Luk": ("Luk", "Luk vinduet")}
