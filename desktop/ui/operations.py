@@ -24,6 +24,7 @@ import gc
 import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -42,8 +43,11 @@ MAX_WORKERS = 2
 _EXECUTOR: ThreadPoolExecutor | None = None
 _POSTER: _Poster | None = None
 _tokens = itertools.count(1)
-#: Token -> the relay holding the callbacks of an operation whose result has not arrived yet.
-_PENDING: dict[int, _Relay] = {}
+#: Token -> the relay holding the callbacks of an operation whose result has not arrived yet, weakly:
+#: a relay with an owner is kept alive by its owner alone (and goes with it, callbacks and all).
+_PENDING: dict[int, weakref.ref[_Relay]] = {}
+#: Relays without an owner, kept alive here until their result arrives.
+_UNOWNED: dict[int, _Relay] = {}
 #: Work functions started and not yet returned (for :func:`wait_for_all`).
 _running = 0
 _idle = threading.Condition()
@@ -60,8 +64,10 @@ class _Poster(QObject):
 
     @Slot(int, bool, object)
     def _arrived(self, token: int, ok: bool, result: object) -> None:
-        relay = _PENDING.pop(token, None)
-        if relay is None:  # its owner was deleted meanwhile: the result is dropped
+        unowned = _UNOWNED.pop(token, None)  # held here until delivered
+        ref = _PENDING.pop(token, None)
+        relay = unowned or (ref() if ref is not None else None)
+        if relay is None or not shiboken6.isValid(relay):  # its owner was deleted: the result is dropped
             if not ok:
                 log.warning("background operation failed after its window closed: %s",
                             type(result).__name__)
@@ -70,23 +76,24 @@ class _Poster(QObject):
 
 
 class _Relay(QObject):
-    """The callbacks of one operation, a Qt child of the caller's object: deleted with it."""
+    """The callbacks of one operation, a Qt child of the caller's object: deleted with it.
 
-    def __init__(self, token: int, parent: QObject | None, on_success: Callable[[Any], None],
+    (No Python slot on its ``destroyed``: PySide would build the Python enums of the whole Qt
+    namespace on the GUI thread the first time one is called, a 30-50 ms stall.)
+    """
+
+    def __init__(self, parent: QObject | None, on_success: Callable[[Any], None],
                  on_failure: Callable[[Exception], None]) -> None:
         super().__init__(parent)
         self._on_success: Callable[[Any], None] | None = on_success
         self._on_failure: Callable[[Exception], None] | None = on_failure
-        if parent is not None:
-            # The owner goes: the callbacks (and whatever their closures hold) go at once.
-            self.destroyed.connect(lambda _obj=None, token=token: _forget(token))
 
     def deliver(self, ok: bool, result: object) -> None:
         on_success, on_failure = self._on_success, self._on_failure
         self._on_success = self._on_failure = None
-        if not shiboken6.isValid(self) or on_success is None or on_failure is None:
-            return  # deleted with its owner: the result is dropped
         self.deleteLater()
+        if on_success is None or on_failure is None:
+            return
         if ok:
             on_success(result)
         else:
@@ -95,7 +102,9 @@ class _Relay(QObject):
 
 
 def _forget(token: int) -> None:
-    relay = _PENDING.pop(token, None)
+    _UNOWNED.pop(token, None)
+    ref = _PENDING.pop(token, None)
+    relay = ref() if ref is not None else None
     if relay is not None:
         relay._on_success = relay._on_failure = None
 
@@ -142,7 +151,11 @@ def run_in_background(parent: QObject | None, fn: Callable[[], T], *,
     """
     global _running
     token = next(_tokens)
-    _PENDING[token] = _Relay(token, parent, on_success, on_failure)
+    relay = _Relay(parent, on_success, on_failure)
+    _PENDING[token] = weakref.ref(relay)
+    if parent is None:
+        _UNOWNED[token] = relay
+    del relay  # an owned relay lives as long as its owner, not as long as this call
     with _idle:
         _running += 1
     try:
@@ -155,8 +168,10 @@ def run_in_background(parent: QObject | None, fn: Callable[[], T], *,
 
 
 def pending_operations() -> int:
-    """How many background operations have not delivered their result yet (tests, shutdown)."""
-    return len(_PENDING)
+    """How many background operations have not delivered their result yet (tests, shutdown); one whose
+    owner was deleted meanwhile no longer counts."""
+    return sum(1 for ref in list(_PENDING.values())
+               if (relay := ref()) is not None and shiboken6.isValid(relay))
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
