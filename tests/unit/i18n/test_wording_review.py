@@ -201,3 +201,12 @@ def test_demo_kommune_keeps_the_same_opening_hours_in_its_pack_and_in_the_traini
                  if c["name"]["da"] == "Demo Kommune, børne- og familieafdelingen"]
     (demo,) = [m for m in directory["municipalities"] if m["code"] == "999"]
     assert office["hours"]["da"].lower() in demo["phones"]["office_hours"]["hours"]["da"].replace("kl. ", "")
+
+
+@pytest.mark.parametrize("pack", PACKS)
+@pytest.mark.parametrize("signal", ["violence.shaken_baby", "substance.intoxicated_parent"])
+def test_a_sign_that_needs_an_ambulance_or_the_police_says_112(pack: str, signal: str) -> None:
+    # »Barnet skal til læge med det samme« left a pædagog with a limp baby wondering who takes it.
+    data = yaml.safe_load((ROOT / "forms" / pack).read_text(encoding="utf-8"))
+    (sign,) = [s for s in data["signals"] if s["id"] == signal]
+    assert sign["acute"] and "112" in sign["help"]["da"] and "112" in sign["help"]["en"]
