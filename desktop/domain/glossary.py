@@ -129,6 +129,8 @@ RULES: Final[tuple[Rule, ...]] = (
          "er en besked om modtagelse."),
     Rule("adgangssaetning", _W + r"adgangssætning\w*", "»adgangskode«",
          "Samme ting har ét navn i hele Underret, også i modtagelsen."),
+    Rule("man", _W + r"man" + _E, "»du«",
+         "Teksterne taler til den, der læser: du, ikke man (hjælp, øvelsescases, gennemgange)."),
     Rule("kuvert", _W + r"kuvert\w*", "»forsendelse«",
          "Den krypterede fil hedder forsendelsen på kopien og i kommunens visning."),
 )

@@ -110,6 +110,8 @@ def test_no_danish_text_uses_a_term_the_glossary_rules_out() -> None:
     ("Modtagesystemets kvittering er beskadiget.", "modtagesystemets-kvittering"),
     ("Adgangssætningen skal være mindst 12 tegn.", "adgangssaetning"),
     ("Kuverten indeholder en anden underretning.", "kuvert"),
+    ("Her skal man ringe til kommunen.", "man"),
+    ("Man skal altid underrette.", "man"),
 ])
 def test_each_rule_catches_what_the_review_found(text: str, rule: str) -> None:
     assert rule in [hit.rule.id for hit in glossary.find("i18n/underret_x_da.ts:X", text)]
@@ -125,6 +127,7 @@ def test_each_rule_catches_what_the_review_found(text: str, rule: str) -> None:
     "Forældrene kan kræve at få underretningen at se – det må de som regel.",
     "Grundene i barnets lov § 133, som underretteren har valgt.",
     "Barnet er nøglebarn og har madpakke med.", "Afsenderens signatur", "Afslut Underret",
+    "Mandag kl. 8.15 havde Emma et blåt mærke.", "Manglende madpakke",
 ])
 def test_the_glossary_words_pass(text: str) -> None:
     assert glossary.find("i18n/underret_x_da.ts:X", text) == []
