@@ -104,14 +104,14 @@ def _danish(moment: datetime | str) -> datetime:
 
 
 def local_time(moment: datetime | str | None) -> str:
-    """A time in Danish local time, short form (``24.11.2026 14:05``).
+    """A time in Danish local time, short form (``24.11.2026 14.05``: Danes write the time with a dot).
 
     Formatted in Python, not with QLocale and QTimeZone: a list shows thousands of these, and each
     Qt time-zone object took half a millisecond to make.
     """
     if moment is None or moment == "":
         return ""
-    return _danish(moment).strftime("%d.%m.%Y %H:%M")
+    return _danish(moment).strftime("%d.%m.%Y %H.%M")
 
 
 def due_day_text(moment: datetime | str) -> str:
@@ -156,7 +156,7 @@ def short_date(moment: str | datetime | None) -> str:
 
 
 def done_text(initials: str | None, at: str | datetime | None) -> str:
-    """Who did a step and when ("AB, 24.11.2026 14:05")."""
+    """Who did a step and when ("AB, 24.11.2026 14.05")."""
     when = local_time(at)
     return f"{initials}, {when}" if initials else when
 
