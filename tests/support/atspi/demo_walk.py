@@ -127,9 +127,16 @@ class _Recorder:
         self.trees = trees
         self.steps: list[Step] = []
 
-    def record(self, name: str | None, since: int, *titles: str) -> Step:
-        """What the keys since event ``since`` led to; ``name`` None: the wizard page's own name."""
+    def record(self, name: str | None, since: int, *titles: str,
+               expect: Callable[[Event], bool] | None = None) -> Step:
+        """What the keys since event ``since`` led to; ``name`` None: the wizard page's own name.
+
+        ``expect``: an event the tests will look for in this step; waited for (up to 15 s, without
+        failing) before the step is taken as finished, so a loaded machine cannot push it into the next.
+        """
         session = self.session
+        if expect is not None:
+            session.seen(expect, 15, since)
         session.settle()
         windows = {}
         for title in titles:
@@ -170,6 +177,11 @@ def _announced(event: Event) -> bool:
     return bool(event["type"] == "object:announcement")
 
 
+def _says(text: str) -> Callable[[Event], bool]:
+    return lambda event: (event["type"] == "object:announcement" and text in str(event["data"])) or (
+        event["type"] == "focus:" and text in event["name"])
+
+
 def _focus(role: str) -> Callable[[Event], bool]:
     return lambda event: event["type"] == "focus:" and event["role"] == role
 
@@ -189,12 +201,12 @@ def walk_demo_case(session: AtspiSession, trees: Path) -> Walk:
                          what="focus on the first answer of »Er barnet i fare lige nu?«")
     walker.record("side 1", since, WIZARD)
     since = walker.press("space", until=_checked, what="»Ja« checked")  # the child is in danger now
-    walker.record("side 1 – ja", since, WIZARD)
+    walker.record("side 1 – ja", since, WIZARD, expect=_says("112"))
 
     for _ in range(MAX_PAGES):
         # Waiting for the new page's focus: a loaded machine may pause longer than settle()'s quiet time.
         since = walker.press("alt+n", until=_any_focus, what="focus on the next page")
-        page = walker.record(None, since, WIZARD).name
+        page = walker.record(None, since, WIZARD, expect=_announced).name  # each page says its name
         if page == REVIEW_STEP:
             break
         if page == SIGNALS_STEP:  # the focus starts in the search field: search, then empty it again
@@ -215,7 +227,7 @@ def walk_demo_case(session: AtspiSession, trees: Path) -> Walk:
     session.type_text(SEEN_AND_HEARD)
     since = walker.press("alt+g", what="the review page again",  # Tilbage til siden Gennemse og send
                          until=lambda event: event["type"] == "focus:" and event["role"] == "push button")
-    walker.record("gennemse igen", since, WIZARD)
+    walker.record("gennemse igen", since, WIZARD, expect=_announced)
     since = walker.press("space", until=_focus("radio button"), what="focus on the second problem's answer")
     walker.press("space", until=_checked, what="»Ja« checked")
     walker.record("andet problem", since, WIZARD)

@@ -222,6 +222,15 @@ class AtspiSession:
         self.events.extend(found)
         return found
 
+    def seen(self, matches: Callable[[Event], bool], timeout: float, since: int = 0) -> bool:
+        """Whether an event from index ``since`` ``matches``, waiting up to ``timeout`` for it (no failure:
+        the walk waits for what a test will look for, the test says what is missing)."""
+        try:
+            self.wait_for(matches, "", timeout=timeout, since=since)
+        except AssertionError:
+            return False
+        return True
+
     def wait_for(self, matches: Callable[[Event], bool], what: str, timeout: float = 20,
                  since: int = 0) -> Event:
         """The first event from index ``since`` of :attr:`events` that ``matches``, waiting for it."""
