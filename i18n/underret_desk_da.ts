@@ -57,7 +57,7 @@
     <message>
       <location filename="../desktop/ui/desk/dialogs.py" line="55" />
       <source>Cancel</source>
-      <translation>Annullér</translation>
+      <translation>Annuller</translation>
     </message>
   </context>
   <context>
@@ -1023,7 +1023,7 @@
     <message>
       <location filename="../desktop/ui/desk/dialogs.py" line="110" />
       <source>Cancel</source>
-      <translation>Annullér</translation>
+      <translation>Annuller</translation>
     </message>
   </context>
   <context>

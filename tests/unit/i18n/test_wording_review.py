@@ -210,3 +210,19 @@ def test_a_sign_that_needs_an_ambulance_or_the_police_says_112(pack: str, signal
     data = yaml.safe_load((ROOT / "forms" / pack).read_text(encoding="utf-8"))
     (sign,) = [s for s in data["signals"] if s["id"] == signal]
     assert sign["acute"] and "112" in sign["help"]["da"] and "112" in sign["help"]["en"]
+
+
+def test_one_english_text_has_one_danish_text_in_every_area() -> None:
+    # »Annuller« in the notifier's app, »Annullér« at the desk: the same button, two spellings.
+    seen: dict[str, set[str]] = {}
+    for area in AREAS:
+        for source, text in danish(area).items():
+            seen.setdefault(source.replace("&", ""), set()).add(text.replace("&", ""))
+    assert {s: t for s, t in seen.items() if len(t) > 1} == {}
+
+
+def test_the_sender_s_signature_is_an_underskrift_on_the_municipality_s_side() -> None:
+    # The demo's »Kommunen« window and the desk show the same thing.
+    assert danish("demo")["Sender's signature"] == "Afsenderens underskrift"
+    assert danish("desk")["The sender's signature does not match: the envelope was changed on the way."] \
+        .startswith("Afsenderens underskrift")
