@@ -33,14 +33,23 @@ class _NoTitleRoom(QProxyStyle):
         return super().subElementRect(element, option, widget)  # type: ignore[arg-type]
 
 
+_SHARED: list[_NoTitleRoom] = []
+
+
+def _no_title_room() -> _NoTitleRoom:
+    """One style for every group (a widget does not own the style it is given; this one lives on)."""
+    if not _SHARED:
+        _SHARED.append(_NoTitleRoom())
+    return _SHARED[0]
+
+
 class QuestionGroup(QGroupBox):
     """Holds one question's buttons; :meth:`set_question` names the group (and so labels each button)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionGroup")
-        self._style = _NoTitleRoom()  # kept: a widget does not own the style it is given
-        self.setStyle(self._style)
+        self.setStyle(_no_title_room())
         self.setFlat(True)
 
     def set_question(self, question: str) -> None:
