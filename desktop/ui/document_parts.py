@@ -297,7 +297,11 @@ class _Splitter:
                 style = anchor.attr("style") or ""
                 link = Link(anchor.attr("href") or "", f'<span style="{escape(style, quote=True)}"><u>'
                                                        f"{inner}</u></span>", text_of(anchor))
-                label_html = serialise(_shell(label_cell, label_cell.children))
+                # The label's widget already has the label column's share of the row: its cell keeps no
+                # width of its own (a 32 % cell inside the 32 % widget wrapped short labels at a large font,
+                # and the row's layout did not give the label the height that wrapping needed).
+                label_attrs = [(key, value) for key, value in label_cell.attrs if key != "width"]
+                label_html = serialise(Node(label_cell.tag, label_attrs, label_cell.children))
                 label_text = text_of(label_cell)
                 self.parts.append(Part(Kind.LINK_ROW, "", f"{label_text}: {link.text}", margins=margins,
                                        group=self.group, label=label_text, label_html=label_html, link=link,

@@ -136,3 +136,19 @@ def test_plain_text_is_paragraphs(qtbot: QtBot) -> None:
     shown = names(view, QAccessible.Role.StaticText)
     assert shown == ["Titel", "Første afsnit,\nanden linje.", "Sidste."]
     assert_no_private_separators(view)
+
+
+def test_a_short_label_beside_a_link_is_not_cut_off_at_a_large_font(qtbot: QtBot) -> None:
+    """At a 150 % font the gallery found "Telefon (arbejde)" beside its link cut to half its second line:
+    the label's own 32 % cell inside the label column wrapped it, and the row kept one line's height."""
+    html = ('<html><body style="font-size:15pt;"><table width="100%" cellpadding="3" cellspacing="0">'
+            '<tr><td width="32%">Telefon (arbejde)</td><td><a href="gap:0">Ikke udfyldt endnu – gå til '
+            'siden »Om dig«</a></td></tr></table></body></html>')
+    window, _before, view, _after = _window(qtbot, html)
+    window.resize(1366, 700)
+    qtbot.waitUntil(lambda: view.width() > 1200)
+    label = next(widget for widget in view.body.findChildren(QWidget)
+                 if widget.accessibleName() == "Telefon (arbejde)")
+    assert "width" not in label.text().split("<tr>", 1)[1]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: label.height() + 1 >= label.heightForWidth(label.width()))
+    assert label.height() < 2 * view.links[0].height()  # one line, as tall as the link beside it
