@@ -24,6 +24,7 @@ from desktop.ui.demo.controller import DemoController
 from desktop.ui.demo.feedback import FeedbackWindow
 from desktop.ui.demo.municipality_view import MunicipalityView
 from desktop.ui.demo.picker import ScenarioPicker
+from desktop.ui.help.viewer import HelpWindow
 from desktop.ui.operations import wait_for_all
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.wizard.window import WizardWindow
@@ -115,6 +116,17 @@ def test_every_window_names_its_buttons_by_what_they_show_and_tab_goes_in_readin
         keys.next_page()
     assert window.page_id == "review"
     check("main window with a draft", main)
+
+    # F1 on the review page: the help for it.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: _shown_dialog(HelpWindow) is not None)
+    help_window = _shown_dialog(HelpWindow)
+    assert help_window is not None
+    check("help", help_window)
+    help_window.reject()
+    qtbot.waitUntil(lambda: not help_window.isVisible())
 
     assert not findings, findings
     assert not tab_findings, "\n\n".join(f"{k}:\n{v}" for k, v in tab_findings.items())
