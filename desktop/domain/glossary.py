@@ -148,6 +148,11 @@ ALLOWANCES: Final[tuple[Allowance, ...]] = (
                "afsnittet siger, at underretteren ikke skal bruge den."),
     Allowance("kontrolsum", "desktop/documents/labels.py:da:attachment.sha256", "SHA-256",
                "Står kun i afsnittet »Teknisk kontrol (til kommunen)« ved hvert bilag (outline._technical)."),
+    Allowance("krypteret", "desktop/outbox/mail.py:da:body", "krypteret til kommunens modtagenøgle",
+              "Den sikre mails tekst læses i kommunens postkasse og fortæller kommunens it, hvordan den "
+              "vedhæftede fil åbnes med underret-intake: kommunens egne ord for kommunens egen nøgle."),
+    Allowance("noegle", "desktop/outbox/mail.py:da:body", "modtagenøgle",
+              "Samme tekst til kommunen: det er kommunens modtagenøgle, der åbner filen."),
     Allowance("noegle", "i18n/underret_demo_da.ts:MunicipalityView*", "",
                "Viser det, kommunen ser (åbnet med kommunens nøgle), og er markeret som kommunens visning."),
 )

@@ -1,9 +1,9 @@
 """Every Danish text a user meets keeps to the glossary (i18n/GLOSSARY.md; rules: desktop/domain/glossary.py).
 
 Over the Danish UI translations (i18n/*_da.ts), the form, the code lists, the guideline packs, the
-training cases and the printed copy's labels: a ruled-out term (»arbejdsdage«, »bekræftelse« for the
-kvittering, »Journalnummer«, »krypteret«, straight or curly quotes, ...) fails the test, which names
-the file, the place and the whole text.
+training cases, the printed copy's labels and the secure e-mail's fixed text: a ruled-out term
+(»arbejdsdage«, »bekræftelse« for the kvittering, »Journalnummer«, »krypteret«, straight or curly
+quotes, ...) fails the test, which names the file, the place and the whole text.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import yaml
 from desktop.desk import report_labels
 from desktop.documents import attachment_listing, labels
 from desktop.domain import glossary
+from desktop.outbox import mail
 
 ROOT = Path(__file__).resolve().parents[3]
 YAML_FILES = sorted([ROOT / "forms" / "notification.yaml", *(ROOT / "forms" / "packs").glob("*.yaml"),
@@ -45,6 +46,10 @@ def _python_texts() -> Iterator[tuple[str, str]]:
     for name, table in tables.items():
         for key, text in table.get("da", {}).items():
             yield f"{name}:da:{key}", text
+    # The secure e-mail's fixed Danish text (the municipality reads it in its mailbox).
+    yield "desktop/outbox/mail.py:da:body", mail.BODY_TEXT.split("This secure e-mail", 1)[0]
+    yield "desktop/outbox/mail.py:da:signed", mail.PROTECTION_SIGNED[0]
+    yield "desktop/outbox/mail.py:da:unsigned", mail.PROTECTION_UNSIGNED[0]
 
 
 def danish_texts() -> list[tuple[str, str]]:
@@ -61,7 +66,7 @@ def test_the_test_reads_every_kind_of_danish_text() -> None:
     places = [where for where, _ in danish_texts()]
     for expected in ("i18n/underret_delivery_da.ts", "i18n/underret_shell_da.ts",
                      "forms/notification.yaml", "forms/packs/national.yaml", "forms/demo/baby-bruise.yaml",
-                     "desktop/documents/labels.py"):
+                     "desktop/documents/labels.py", "desktop/outbox/mail.py"):
         assert any(p.startswith(expected) for p in places), expected
     assert len(places) > 2000
 
