@@ -74,4 +74,9 @@ def may_leave(window: WizardWindow, page: SectionPage) -> bool:
     if editor is not None:
         page.ensureWidgetVisible(editor)
         editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+        from desktop.ui.announce import announce
+
+        # Why the page did not turn, said at once: with Alt+N in the field itself the focus does not move,
+        # and nothing else would be heard.
+        announce(editor.focus_target(), problem_text(found[0]), urgent=True)
     return False
