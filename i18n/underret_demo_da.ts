@@ -269,7 +269,7 @@
     <message>
       <location filename="../desktop/ui/demo/municipality_view.py" line="148" />
       <source>Sender's signature</source>
-      <translation>Afsenderens underskrift</translation>
+      <translation>Afsenderens signatur</translation>
     </message>
     <message>
       <location filename="../desktop/ui/demo/municipality_view.py" line="150" />

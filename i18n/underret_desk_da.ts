@@ -604,7 +604,7 @@
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="264" />
       <source>The sender's signature does not match: the envelope was changed on the way.</source>
-      <translation>Afsenderens underskrift passer ikke: underretningen er ændret undervejs.</translation>
+      <translation>Afsenderens signatur passer ikke: underretningen er ændret undervejs.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/desk/wording.py" line="266" />

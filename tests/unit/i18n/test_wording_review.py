@@ -221,8 +221,8 @@ def test_one_english_text_has_one_danish_text_in_every_area() -> None:
     assert {s: t for s, t in seen.items() if len(t) > 1} == {}
 
 
-def test_the_sender_s_signature_is_an_underskrift_on_the_municipality_s_side() -> None:
-    # The demo's »Kommunen« window and the desk show the same thing.
-    assert danish("demo")["Sender's signature"] == "Afsenderens underskrift"
+def test_the_sender_s_signature_has_one_name_on_the_municipality_s_side() -> None:
+    # The demo's »Kommunen« window, the desk and the secure e-mail show the same thing.
+    assert danish("demo")["Sender's signature"] == "Afsenderens signatur"
     assert danish("desk")["The sender's signature does not match: the envelope was changed on the way."] \
-        .startswith("Afsenderens underskrift")
+        .startswith("Afsenderens signatur")
