@@ -212,6 +212,11 @@ class FieldEditor(QWidget):
             self._note_timer.timeout.connect(self._say_note)
         self._note_timer.start()
 
+    @property
+    def note_pending(self) -> bool:
+        """Whether a message waits for the typing to pause before it is said."""
+        return self._note_timer is not None and self._note_timer.isActive()
+
     def _say_note(self) -> None:
         problem = self.problem_label.text() if not self.problem_label.isHidden() else ""
         note = as_sentences(problem, self.live_note())

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.domain.answers import get_answer
@@ -120,7 +119,6 @@ def test_the_notice_goes_when_the_person_moves_to_another_page(
     notice = wizard.window.derived_notice
     assert notice.isVisibleTo(wizard.window)
     wizard.next_page()
-    QTest.qWait(0)
     wizard.previous_page()
     assert wizard.window.page_id == "signals"
     assert not notice.isVisibleTo(wizard.window)
