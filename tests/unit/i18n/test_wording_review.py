@@ -204,7 +204,8 @@ def test_demo_kommune_keeps_the_same_opening_hours_in_its_pack_and_in_the_traini
 
 
 @pytest.mark.parametrize("pack", PACKS)
-@pytest.mark.parametrize("signal", ["violence.shaken_baby", "substance.intoxicated_parent"])
+@pytest.mark.parametrize("signal", ["violence.shaken_baby", "substance.intoxicated_parent",
+                                    "selfharm.wants_to_die"])
 def test_a_sign_that_needs_an_ambulance_or_the_police_says_112(pack: str, signal: str) -> None:
     # »Barnet skal til læge med det samme« left a pædagog with a limp baby wondering who takes it.
     data = yaml.safe_load((ROOT / "forms" / pack).read_text(encoding="utf-8"))
