@@ -66,7 +66,7 @@ class _Poster(QObject):
     def _arrived(self, token: int, ok: bool, result: object) -> None:
         unowned = _UNOWNED.pop(token, None)  # held here until delivered
         ref = _PENDING.pop(token, None)
-        relay = unowned or (ref() if ref is not None else None)
+        relay = unowned if unowned is not None else (ref() if ref is not None else None)
         if relay is None or not shiboken6.isValid(relay):  # its owner was deleted: the result is dropped
             if not ok:
                 log.warning("background operation failed after its window closed: %s",

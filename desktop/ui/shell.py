@@ -236,8 +236,12 @@ class Shell(QObject):
         for window in QApplication.topLevelWidgets():
             if window in keep or not isinstance(window, QDialog) or not window.isVisible():
                 continue
-            window.done(QDialog.DialogCode.Rejected.value)
-            window.close()
+            try:
+                window.done(QDialog.DialogCode.Rejected.value)
+                window.close()
+            except Exception as error:  # one dialog's failure must not leave the others open
+                log.warning("dialog %s failed to close on lock: %s", type(window).__name__,
+                            type(error).__name__)
 
     def _close_stragglers(self) -> None:
         """Safety net: a window that did not close itself on ``locking`` is closed now. One that refuses

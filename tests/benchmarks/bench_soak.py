@@ -325,11 +325,36 @@ def _while_locked(app: _App) -> Sample:
     app.services.session.lock()
     wait_for(lambda: app.services.vault is None and not app.delivery.running, "the lock")
     taken = sample(0)
+    kept = _kept_while_locked()
+    print(f"  locked: {kept['summaries']} notification summaries, {kept['relays']} background operations, "
+          f"{kept['windows']} notification windows in memory", file=sys.stderr)
+    LOCKED_KEPT.append(kept)
     print(f"  locked: RSS {taken.rss_mib:.1f} MiB, {taken.objects:,d} Python objects, {taken.widgets} Qt "
           f"widgets, {taken.top_level} top-level, {taken.fds} fds, {taken.threads} threads",
           file=sys.stderr, flush=True)
     app.unlock()
     return taken
+
+
+#: What each locked sample found still in memory (see :func:`_kept_while_locked`).
+LOCKED_KEPT: list[dict[str, int]] = []
+
+
+def _kept_while_locked() -> dict[str, int]:
+    """Python objects that must not survive a lock: notification summaries (initials, states), background
+    operations' callbacks, notification windows (with their answers)."""
+    from desktop.store.notifications import NotificationSummary
+    from desktop.ui.wizard.window import WizardWindow
+
+    counts = {"summaries": 0, "relays": 0, "windows": 0}
+    for obj in gc.get_objects():
+        if isinstance(obj, NotificationSummary):
+            counts["summaries"] += 1
+        elif isinstance(obj, WizardWindow):
+            counts["windows"] += 1
+        elif type(obj).__name__ == "_Relay":
+            counts["relays"] += 1
+    return counts
 
 
 def _descriptors() -> dict[str, str]:
@@ -378,6 +403,12 @@ def _rows(phases: dict[str, Phase]) -> list[Row]:
             "threads", target=0),
         Row("soak: top-level widgets while locked, at the end minus after the warm-up",
             end.top_level - start.top_level, "widgets", target=0),
+        Row("soak: notification summaries in memory while locked, at the end",
+            LOCKED_KEPT[-1]["summaries"], "objects", target=0),
+        Row("soak: background operations (callbacks) in memory while locked, at the end",
+            LOCKED_KEPT[-1]["relays"], "objects", target=0),
+        Row("soak: notification windows in memory while locked, at the end", LOCKED_KEPT[-1]["windows"],
+            "objects", target=0),
         Row("soak: Python objects while locked, at the end minus after the warm-up",
             end.objects - start.objects, "objects"),
         Row("soak: RSS while locked, at the end minus after the warm-up", end.rss_mib - start.rss_mib, "MiB"),
