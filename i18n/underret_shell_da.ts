@@ -82,6 +82,11 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens; DejaVus ænd
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/first_run_window.py" line="270" />
+      <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Type your name (it names the profile) and choose how the profile is protected.</source>
+      <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Skriv dit navn (det bliver profilens navn), og vælg, hvordan profilen skal beskyttes.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
@@ -115,11 +120,6 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens; DejaVus ænd
       <location filename="../desktop/ui/first_run_window.py" line="46" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>En adgangskode skal have mindst %1 tegn. Et par ord, du kan huske, er lettere end ét svært ord, fx »blå cykel ved havet«. Ingen kan finde den frem for dig, hvis du glemmer den.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/first_run_window.py" line="270" />
-      <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Choose a name for the profile and how it is protected.</source>
-      <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Vælg et navn til profilen, og hvordan den skal beskyttes.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="284" />
@@ -454,6 +454,11 @@ For IT: {problem}</source>
 Til it-afdelingen: {problem}</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/messages.py" line="134" />
+      <source>Please type your name.</source>
+      <translation>Skriv dit navn.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>Indstillingerne fra kommunens it-afdeling ({file}) indeholder en ukendt indstilling, »{setting}«. Kontakt it-afdelingen.</translation>
@@ -528,11 +533,6 @@ Til it-afdelingen: {problem}</translation>
       <location filename="../desktop/ui/messages.py" line="131" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>Retningslinjerne i {file} kan ikke bruges ({path}: {problem}). De seneste brugbare retningslinjer bruges fortsat.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/messages.py" line="134" />
-      <source>Please give the profile a name.</source>
-      <translation>Giv profilen et navn.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="135" />

@@ -82,6 +82,11 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <translation>Welcome to Underret</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/first_run_window.py" line="270" />
+      <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Type your name (it names the profile) and choose how the profile is protected.</source>
+      <translation>Your notifications are kept safe on this PC in your own profile, so only you can open them. Type your name (it names the profile) and choose how the profile is protected.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/first_run_window.py" line="272" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
@@ -115,11 +120,6 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
       <location filename="../desktop/ui/first_run_window.py" line="46" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/first_run_window.py" line="270" />
-      <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Choose a name for the profile and how it is protected.</source>
-      <translation>Your notifications are kept safe on this PC in your own profile, so only you can open them. Choose a name for the profile and how it is protected.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/first_run_window.py" line="284" />
@@ -454,6 +454,11 @@ For IT: {problem}</source>
 For IT: {problem}</translation>
     </message>
     <message>
+      <location filename="../desktop/ui/messages.py" line="134" />
+      <source>Please type your name.</source>
+      <translation>Please type your name.</translation>
+    </message>
+    <message>
       <location filename="../desktop/ui/messages.py" line="91" />
       <source>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</source>
       <translation>The settings from your municipality's IT ({file}) contain an unknown setting "{setting}". Please contact IT.</translation>
@@ -528,11 +533,6 @@ For IT: {problem}</translation>
       <location filename="../desktop/ui/messages.py" line="131" />
       <source>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</source>
       <translation>The guideline pack {file} cannot be used ({path}: {problem}). The last good pack stays in use.</translation>
-    </message>
-    <message>
-      <location filename="../desktop/ui/messages.py" line="134" />
-      <source>Please give the profile a name.</source>
-      <translation>Please give the profile a name.</translation>
     </message>
     <message>
       <location filename="../desktop/ui/messages.py" line="135" />

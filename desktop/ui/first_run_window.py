@@ -268,7 +268,7 @@ class FirstRunWindow(QWidget):
         self._heading.setText(self.tr("Welcome to Underret"))
         self._intro.setText(self.tr(
             "Your notifications are kept safe on this PC in your own profile, so only you can open "
-            "them. Choose a name for the profile and how it is protected."))
+            "them. Type your name (it names the profile) and choose how the profile is protected."))
         self._name_label.setText(self.tr("&Your name"))
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.keyring_radio.setText(self.tr("&Remember on this PC (a PC only you use)"))

@@ -131,7 +131,7 @@ def _table() -> dict[str, Callable[[], str]]:
         "pack.invalid": lambda: translate(
             "Messages", "The guideline pack {file} cannot be used ({path}: {problem}). "
                         "The last good pack stays in use."),
-        "profile.name_missing": lambda: translate("Messages", "Please give the profile a name."),
+        "profile.name_missing": lambda: translate("Messages", "Please type your name."),
         "passphrase.too_short": lambda: translate(
             "Messages", "The passphrase must have at least {minimum} characters."),
         "passphrase.mismatch": lambda: translate("Messages", "The two passphrases are not the same."),

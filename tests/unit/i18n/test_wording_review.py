@@ -71,7 +71,7 @@ def test_the_finding_is_worded_as_the_review_asked(finding: int, area: str, sour
     (14, "delivery", "the receiving service could not prove it is the municipality's (wrong certificate), so "
      "nothing was sent", "at det er kommunens"),
     (19, "shell", "Your notifications are kept safe on this PC in your own profile, so only you can "
-     "open them. Choose a name for the profile and how it is protected.",
+     "open them. Type your name (it names the profile) and choose how the profile is protected.",
      "gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem"),
     (19, "delivery", "Sending is not set up on this PC yet, so the notification cannot be sealed for the "
      "municipality. What you wrote is kept. Please contact IT, and phone the municipality if the matter is "
