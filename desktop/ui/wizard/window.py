@@ -325,9 +325,10 @@ class WizardWindow(QMainWindow):
             # Tab goes from the button to the numbers, then on to the page (the panel is built after
             # the page, so Qt would put it at the end of the chain).
             follow_reading_order(self)
-            # The focus stays on the button; a screen reader hears the numbers at once.
+            # The focus stays on the button; a screen reader hears the numbers at once. A finished acute
+            # notification shows them by itself, as a reminder: said without cutting into what is said.
             announce(self.acute_panel, f"{self.acute_panel.accessibleName()}: {self.acute_panel.text()}",
-                     urgent=True)
+                     urgent=not self.read_only)
 
     # --- navigation ----------------------------------------------------------------------------
     def current_page(self) -> Page:
