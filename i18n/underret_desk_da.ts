@@ -4,60 +4,65 @@
   <context>
     <name>AssessmentDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="32" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="33" />
       <source>24-hour assessment</source>
       <extracomment>The § 137 outcomes the desk can tell a professional notifier.</extracomment>
       <translation>Vurdering inden for 24 timer</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="33" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="34" />
       <source>Assess whether %1's health or development is in danger and whether acute measures are needed.</source>
       <translation>Vurdér, om %1s sundhed eller udvikling er i fare, og om der er brug for akutte foranstaltninger.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="36" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="37" />
       <source>&amp;No immediate danger</source>
       <translation>&amp;Ingen umiddelbar fare</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="37" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="38" />
       <source>No immediate danger</source>
       <translation>Ingen umiddelbar fare</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="38" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="39" />
       <source>&amp;Acute measures taken</source>
       <translation>&amp;Akutte foranstaltninger iværksat</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="39" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="40" />
       <source>Acute measures taken</source>
       <translation>Akutte foranstaltninger iværksat</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="45" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="46" />
       <source>Note on the assessment</source>
       <translation>Note om vurderingen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="47" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="48" />
       <source>N&amp;ote (kept in this desk only)</source>
       <translation>N&amp;ote (gemmes kun i denne modtagelse)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="52" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="53" />
       <source>&amp;Record assessment</source>
       <translation>&amp;Registrér vurdering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="53" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="54" />
       <source>Record assessment</source>
       <translation>Registrér vurdering</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="55" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="56" />
       <source>Cancel</source>
       <translation>Annuller</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="62" />
+      <source>What did the assessment find?</source>
+      <translation>Hvad viste vurderingen?</translation>
     </message>
   </context>
   <context>
@@ -986,42 +991,47 @@
   <context>
     <name>OrientationDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="85" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="92" />
       <source>Tell the notifier the outcome (§ 137)</source>
       <translation>Orientér underretteren om udfaldet (§ 137)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="86" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="93" />
       <source>A professional notifier must be told whether the notification led to an investigation or support. Do not send this if it would harm the child.</source>
       <translation>En fagperson, der har underrettet, skal have at vide, om underretningen har ført til en undersøgelse eller støtte. Send det ikke, hvis det kan skade barnet.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="90" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="97" />
       <source>An &amp;investigation of the child's situation has been started</source>
       <translation>Der er sat en &amp;undersøgelse af barnets forhold i gang</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="91" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="98" />
       <source>The child or family is given &amp;support</source>
       <translation>Barnet eller familien får &amp;støtte</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="92" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="99" />
       <source>The notification has led to &amp;no measures</source>
       <translation>Underretningen har &amp;ikke ført til foranstaltninger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="107" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="105" />
+      <source>What has the notification led to?</source>
+      <translation>Hvad har underretningen ført til?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="120" />
       <source>&amp;Send to the notifier</source>
       <translation>&amp;Send til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="108" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="121" />
       <source>Send to the notifier</source>
       <translation>Send til underretteren</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="110" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="123" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>

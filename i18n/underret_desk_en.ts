@@ -4,60 +4,65 @@
   <context>
     <name>AssessmentDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="32" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="33" />
       <source>24-hour assessment</source>
       <extracomment>The § 137 outcomes the desk can tell a professional notifier.</extracomment>
       <translation>24-hour assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="33" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="34" />
       <source>Assess whether %1's health or development is in danger and whether acute measures are needed.</source>
       <translation>Assess whether %1's health or development is in danger and whether acute measures are needed.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="36" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="37" />
       <source>&amp;No immediate danger</source>
       <translation>&amp;No immediate danger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="37" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="38" />
       <source>No immediate danger</source>
       <translation>No immediate danger</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="38" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="39" />
       <source>&amp;Acute measures taken</source>
       <translation>&amp;Acute measures taken</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="39" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="40" />
       <source>Acute measures taken</source>
       <translation>Acute measures taken</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="45" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="46" />
       <source>Note on the assessment</source>
       <translation>Note on the assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="47" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="48" />
       <source>N&amp;ote (kept in this desk only)</source>
       <translation>N&amp;ote (kept in this desk only)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="52" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="53" />
       <source>&amp;Record assessment</source>
       <translation>&amp;Record assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="53" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="54" />
       <source>Record assessment</source>
       <translation>Record assessment</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="55" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="56" />
       <source>Cancel</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="62" />
+      <source>What did the assessment find?</source>
+      <translation>What did the assessment find?</translation>
     </message>
   </context>
   <context>
@@ -986,42 +991,47 @@
   <context>
     <name>OrientationDialog</name>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="85" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="92" />
       <source>Tell the notifier the outcome (§ 137)</source>
       <translation>Tell the notifier the outcome (§ 137)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="86" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="93" />
       <source>A professional notifier must be told whether the notification led to an investigation or support. Do not send this if it would harm the child.</source>
       <translation>A professional notifier must be told whether the notification led to an investigation or support. Do not send this if it would harm the child.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="90" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="97" />
       <source>An &amp;investigation of the child's situation has been started</source>
       <translation>An &amp;investigation of the child's situation has been started</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="91" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="98" />
       <source>The child or family is given &amp;support</source>
       <translation>The child or family is given &amp;support</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="92" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="99" />
       <source>The notification has led to &amp;no measures</source>
       <translation>The notification has led to &amp;no measures</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="107" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="105" />
+      <source>What has the notification led to?</source>
+      <translation>What has the notification led to?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/desk/dialogs.py" line="120" />
       <source>&amp;Send to the notifier</source>
       <translation>&amp;Send to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="108" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="121" />
       <source>Send to the notifier</source>
       <translation>Send to the notifier</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/desk/dialogs.py" line="110" />
+      <location filename="../desktop/ui/desk/dialogs.py" line="123" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>

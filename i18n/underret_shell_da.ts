@@ -71,134 +71,139 @@ PDF-kopien bruger skrifttyperne DejaVu Sans (Bitstream Vera-licens; DejaVus ænd
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="267" />
+      <location filename="../desktop/ui/first_run_window.py" line="274" />
       <source>Underret – create your profile</source>
       <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – opret din profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="268" />
+      <location filename="../desktop/ui/first_run_window.py" line="275" />
       <source>Welcome to Underret</source>
       <translation>Velkommen til Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="270" />
+      <location filename="../desktop/ui/first_run_window.py" line="277" />
       <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Type your name (it names the profile) and choose how the profile is protected.</source>
       <translation>Dine underretninger gemmes sikkert på denne pc i din egen profil, så kun du kan åbne dem. Skriv dit navn (det bliver profilens navn), og vælg, hvordan profilen skal beskyttes.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="272" />
+      <location filename="../desktop/ui/first_run_window.py" line="279" />
       <source>&amp;Your name</source>
       <translation>&amp;Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="273" />
+      <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>Your name</source>
       <translation>Dit navn</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="274" />
+      <location filename="../desktop/ui/first_run_window.py" line="282" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Husk på denne pc (en pc, som kun du bruger)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="276" />
+      <location filename="../desktop/ui/first_run_window.py" line="284" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Brug en personlig &amp;adgangskode (en delt pc)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="278" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Set by your municipality's IT</source>
       <translation>Fastsat af kommunens it-afdeling</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="280" />
+      <location filename="../desktop/ui/first_run_window.py" line="288" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
       <translation>Denne pc kan ikke huske adgangen til din profil for dig (pc'ens gemte adgangskoder kan ikke bruges), så der er valgt en personlig adgangskode. Spørg it-afdelingen, hvis du hellere vil være fri for at skrive en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="46" />
+      <location filename="../desktop/ui/first_run_window.py" line="47" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>En adgangskode skal have mindst %1 tegn. Et par ord, du kan huske, er lettere end ét svært ord, fx »blå cykel ved havet«. Ingen kan finde den frem for dig, hvis du glemmer den.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="284" />
+      <location filename="../desktop/ui/first_run_window.py" line="281" />
+      <source>How is the profile protected?</source>
+      <translation>Hvordan skal profilen beskyttes?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Pass&amp;phrase</source>
       <translation>Adgangs&amp;kode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="285" />
+      <location filename="../desktop/ui/first_run_window.py" line="293" />
       <source>Passphrase</source>
       <translation>Adgangskode</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="286" />
+      <location filename="../desktop/ui/first_run_window.py" line="294" />
       <source>Passphrase &amp;again</source>
       <translation>Adgangskode &amp;igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="287" />
+      <location filename="../desktop/ui/first_run_window.py" line="295" />
       <source>Passphrase again</source>
       <translation>Adgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="289" />
+      <location filename="../desktop/ui/first_run_window.py" line="297" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Anbefales: Med en reserveadgangskode kan du stadig åbne dine underretninger, hvis pc'ens gemte adgangskoder holder op med at virke. Lad felterne stå tomme, hvis du ikke vil have en.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="291" />
+      <location filename="../desktop/ui/first_run_window.py" line="299" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>&amp;Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="292" />
+      <location filename="../desktop/ui/first_run_window.py" line="300" />
       <source>Recovery passphrase (optional)</source>
       <translation>Reserveadgangskode (valgfri)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="294" />
+      <location filename="../desktop/ui/first_run_window.py" line="302" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Reserveadgangskode i&amp;gen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="295" />
+      <location filename="../desktop/ui/first_run_window.py" line="303" />
       <source>Recovery passphrase again</source>
       <translation>Reserveadgangskode igen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="296" />
+      <location filename="../desktop/ui/first_run_window.py" line="304" />
       <source>&amp;Create profile</source>
       <translation>&amp;Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="297" />
+      <location filename="../desktop/ui/first_run_window.py" line="305" />
       <source>Create profile</source>
       <translation>Opret profil</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="298" />
+      <location filename="../desktop/ui/first_run_window.py" line="306" />
       <source>Try the &amp;demo</source>
       <translation>Prøv &amp;demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="299" />
+      <location filename="../desktop/ui/first_run_window.py" line="307" />
       <source>Try the demo</source>
       <translation>Prøv demoen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="300" />
-      <location filename="../desktop/ui/first_run_window.py" line="301" />
+      <location filename="../desktop/ui/first_run_window.py" line="308" />
+      <location filename="../desktop/ui/first_run_window.py" line="309" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="302" />
+      <location filename="../desktop/ui/first_run_window.py" line="310" />
       <source>Message</source>
       <translation>Besked</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="343" />
+      <location filename="../desktop/ui/first_run_window.py" line="351" />
       <source>Creating your profile…</source>
       <translation>Opretter din profil …</translation>
     </message>
@@ -866,7 +871,7 @@ Til it-afdelingen: {problem}</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="326" />
+      <location filename="../desktop/ui/shell.py" line="330" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret kan ikke starte</translation>

@@ -71,134 +71,139 @@ The PDF copy uses the DejaVu Sans fonts (Bitstream Vera licence, DejaVu changes 
   <context>
     <name>FirstRunWindow</name>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="267" />
+      <location filename="../desktop/ui/first_run_window.py" line="274" />
       <source>Underret – create your profile</source>
       <extracomment>Whether this PC's keyring works (None until the background check has answered). Said when this PC's keyring does not work (then "Remember on this PC" is not chosen for you). The rules for a passphrase, shown before the first try (not only after a wrong one).</extracomment>
       <translation>Underret – create your profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="268" />
+      <location filename="../desktop/ui/first_run_window.py" line="275" />
       <source>Welcome to Underret</source>
       <translation>Welcome to Underret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="270" />
+      <location filename="../desktop/ui/first_run_window.py" line="277" />
       <source>Your notifications are kept safe on this PC in your own profile, so only you can open them. Type your name (it names the profile) and choose how the profile is protected.</source>
       <translation>Your notifications are kept safe on this PC in your own profile, so only you can open them. Type your name (it names the profile) and choose how the profile is protected.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="272" />
+      <location filename="../desktop/ui/first_run_window.py" line="279" />
       <source>&amp;Your name</source>
       <translation>&amp;Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="273" />
+      <location filename="../desktop/ui/first_run_window.py" line="280" />
       <source>Your name</source>
       <translation>Your name</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="274" />
+      <location filename="../desktop/ui/first_run_window.py" line="282" />
       <source>&amp;Remember on this PC (a PC only you use)</source>
       <translation>&amp;Remember on this PC (a PC only you use)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="276" />
+      <location filename="../desktop/ui/first_run_window.py" line="284" />
       <source>Use a personal &amp;passphrase (a shared PC)</source>
       <translation>Use a personal &amp;passphrase (a shared PC)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="278" />
+      <location filename="../desktop/ui/first_run_window.py" line="286" />
       <source>Set by your municipality's IT</source>
       <translation>Set by your municipality's IT</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="280" />
+      <location filename="../desktop/ui/first_run_window.py" line="288" />
       <source>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</source>
       <translation>This PC cannot keep the key for you (its saved passwords cannot be used), so a personal passphrase is chosen. Ask IT if you would rather not type one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="46" />
+      <location filename="../desktop/ui/first_run_window.py" line="47" />
       <source>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</source>
       <translation>A passphrase has at least %1 characters. A few words you can remember are easier than one hard word, e.g. “blue bike by the sea”. Nobody can get it back for you if it is forgotten.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="284" />
+      <location filename="../desktop/ui/first_run_window.py" line="281" />
+      <source>How is the profile protected?</source>
+      <translation>How is the profile protected?</translation>
+    </message>
+    <message>
+      <location filename="../desktop/ui/first_run_window.py" line="292" />
       <source>Pass&amp;phrase</source>
       <translation>Pass&amp;phrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="285" />
+      <location filename="../desktop/ui/first_run_window.py" line="293" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="286" />
+      <location filename="../desktop/ui/first_run_window.py" line="294" />
       <source>Passphrase &amp;again</source>
       <translation>Passphrase &amp;again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="287" />
+      <location filename="../desktop/ui/first_run_window.py" line="295" />
       <source>Passphrase again</source>
       <translation>Passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="289" />
+      <location filename="../desktop/ui/first_run_window.py" line="297" />
       <source>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</source>
       <translation>Recommended: a recovery passphrase still opens your notifications if this PC's password storage stops working. Leave it empty if you do not want one.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="291" />
+      <location filename="../desktop/ui/first_run_window.py" line="299" />
       <source>Reco&amp;very passphrase (optional)</source>
       <translation>Reco&amp;very passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="292" />
+      <location filename="../desktop/ui/first_run_window.py" line="300" />
       <source>Recovery passphrase (optional)</source>
       <translation>Recovery passphrase (optional)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="294" />
+      <location filename="../desktop/ui/first_run_window.py" line="302" />
       <source>Recovery passphrase a&amp;gain</source>
       <translation>Recovery passphrase a&amp;gain</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="295" />
+      <location filename="../desktop/ui/first_run_window.py" line="303" />
       <source>Recovery passphrase again</source>
       <translation>Recovery passphrase again</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="296" />
+      <location filename="../desktop/ui/first_run_window.py" line="304" />
       <source>&amp;Create profile</source>
       <translation>&amp;Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="297" />
+      <location filename="../desktop/ui/first_run_window.py" line="305" />
       <source>Create profile</source>
       <translation>Create profile</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="298" />
+      <location filename="../desktop/ui/first_run_window.py" line="306" />
       <source>Try the &amp;demo</source>
       <translation>Try the &amp;demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="299" />
+      <location filename="../desktop/ui/first_run_window.py" line="307" />
       <source>Try the demo</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="300" />
-      <location filename="../desktop/ui/first_run_window.py" line="301" />
+      <location filename="../desktop/ui/first_run_window.py" line="308" />
+      <location filename="../desktop/ui/first_run_window.py" line="309" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="302" />
+      <location filename="../desktop/ui/first_run_window.py" line="310" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/first_run_window.py" line="343" />
+      <location filename="../desktop/ui/first_run_window.py" line="351" />
       <source>Creating your profile…</source>
       <translation>Creating your profile…</translation>
     </message>
@@ -866,7 +871,7 @@ For IT: {problem}</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../desktop/ui/shell.py" line="326" />
+      <location filename="../desktop/ui/shell.py" line="330" />
       <source>Underret cannot start</source>
       <extracomment>How long a keyring profile's main window waits for its first paint before opening the vault anyway.</extracomment>
       <translation>Underret cannot start</translation>

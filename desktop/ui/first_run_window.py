@@ -30,6 +30,7 @@ from desktop.errors import UnderretError
 from desktop.ui.accessible import name_as_shown
 from desktop.ui.messages import message_for, text_for
 from desktop.ui.operations import run_in_background
+from desktop.ui.wizard.question_group import QuestionGroup
 
 if TYPE_CHECKING:
     from desktop.store.keys import KeyProtection
@@ -157,9 +158,15 @@ class FirstRunWindow(QWidget):
 
         form = QFormLayout()
         form.addRow(self._name_label, self.name_edit)
+        # The two choices answer one question, the group's name: a screen reader says it with each.
+        self.protection_group = QuestionGroup()
+        self.protection_group.setObjectName("protectionQuestion")
+        choices = QVBoxLayout(self.protection_group)
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(self.keyring_radio)
+        choices.addWidget(self.passphrase_radio)
         protection_box = QVBoxLayout()
-        protection_box.addWidget(self.keyring_radio)
-        protection_box.addWidget(self.passphrase_radio)
+        protection_box.addWidget(self.protection_group)
         protection_box.addWidget(self._managed_label)
         protection_box.addWidget(self.keyring_note)
         form.addRow(protection_box)
@@ -271,6 +278,7 @@ class FirstRunWindow(QWidget):
             "them. Type your name (it names the profile) and choose how the profile is protected."))
         self._name_label.setText(self.tr("&Your name"))
         self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.protection_group.set_question(self.tr("How is the profile protected?"))
         self.keyring_radio.setText(self.tr("&Remember on this PC (a PC only you use)"))
         name_as_shown(self.keyring_radio)
         self.passphrase_radio.setText(self.tr("Use a personal &passphrase (a shared PC)"))

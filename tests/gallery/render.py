@@ -256,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     names = report["names"]
     assert isinstance(names, list)
     print(f"gallery: {count} pictures in {args.out} ({time.monotonic() - started:.1f} s), "
-          f"{len(findings)} elided or clipped texts, {len(names)} buttons whose name leaves out their text")
+          f"{len(findings)} elided or clipped texts, {len(names)} names not starting with the shown text "
+          "or choices in no named group")
     return 0
 
 

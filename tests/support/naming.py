@@ -13,7 +13,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QWidget
 
 
 def shown_words(text: str) -> str:
@@ -53,4 +53,36 @@ def naming_findings(window: QWidget) -> list[str]:
     return found
 
 
-__all__ = ["naming_findings", "shown_words", "spoken_name"]
+def _choice_buttons(window: QWidget) -> list[QAbstractButton]:
+    """The shown radio buttons, and the check boxes that sit beside another (a group of boxes answering one
+    question; a lone check box is a question of its own, named by its text)."""
+    shown = [b for b in window.findChildren(QAbstractButton)
+             if isinstance(b, QRadioButton | QCheckBox) and _shown(b, window)]
+    return [b for b in shown if isinstance(b, QRadioButton)
+            or sum(1 for other in shown if isinstance(other, QCheckBox)
+                   and other.parentWidget() is b.parentWidget()) > 1]
+
+
+def group_findings(window: QWidget) -> list[str]:
+    """One line per radio button (or check box of a group) that is not in a named group labelling it: a
+    screen reader says which question a "Ja" answers from the group's name and the "labelled by" relation."""
+    found: list[str] = []
+    for button in _choice_buttons(window):
+        where = f"{type(button).__name__} {button.objectName() or shown_words(button.text())[:40]!r}"
+        said = QAccessible.queryAccessibleInterface(button)
+        group = said.parent() if said is not None else None
+        if group is None or group.role() != QAccessible.Role.Grouping:
+            found.append(f"{where}: not in a group")
+            continue
+        question = group.text(QAccessible.Text.Name).strip()
+        if not question:
+            found.append(f"{where}: its group has no name (the question)")
+            continue
+        labels = [other.text(QAccessible.Text.Name)
+                  for other, _relation in said.relations(QAccessible.RelationFlag.Label)]
+        if group.text(QAccessible.Text.Name) not in labels:
+            found.append(f"{where}: not labelled by its group {question!r} (labels: {labels})")
+    return found
+
+
+__all__ = ["group_findings", "naming_findings", "shown_words", "spoken_name"]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.desk.store.handling import Assessment
+from desktop.ui.wizard.question_group import QuestionGroup
 
 #: The § 137 outcomes the desk can tell a professional notifier.
 ORIENTATION_OUTCOMES = ("investigation", "support", "no_action")
@@ -56,10 +57,16 @@ class AssessmentDialog(QDialog):
         self._group.buttonToggled.connect(lambda *_: ok.setEnabled(self.choice() is not None))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # The choices answer one question, the group's name: a screen reader says it with each.
+        self.question = QuestionGroup()
+        self.question.set_question(self.tr("What did the assessment find?"))
+        choices = QVBoxLayout(self.question)
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(self.no_danger)
+        choices.addWidget(self.acute)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.no_danger)
-        layout.addWidget(self.acute)
+        layout.addWidget(self.question)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
@@ -93,14 +100,20 @@ class OrientationDialog(QDialog):
         }
         self._group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
+        # The choices answer one question, the group's name: a screen reader says it with each.
+        self.question = QuestionGroup()
+        self.question.set_question(self.tr("What has the notification led to?"))
+        choices = QVBoxLayout(self.question)
+        choices.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.question)
         for code in ORIENTATION_OUTCOMES:
             button = QRadioButton(texts[code])
             button.setAccessibleName(texts[code].replace("&", ""))
             self._group.addButton(button)
             self.choices[code] = button
-            layout.addWidget(button)
+            choices.addWidget(button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

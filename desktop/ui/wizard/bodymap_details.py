@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.bodymap import BodyView, Figure, geometry
 from desktop.domain.observations import LONG_MAX, SHORT_MAX, code_lists
 from desktop.ui.wizard.dates import format_date, parse_date_text
+from desktop.ui.wizard.question_group import QuestionGroup
 
 translate = QCoreApplication.translate
 
@@ -63,7 +64,8 @@ class MarkDetails(QGroupBox):
             box.toggled.connect(lambda _on: self._report("colours", self.colour_codes()))
             self.colours[code] = box
             colour_grid.addWidget(box, index // 4, index % 4)  # rows of four: the page stays narrow
-        self.colour_holder = QWidget()
+        # The colours answer one question ("Colour"), the group's name: a screen reader says it with each box.
+        self.colour_holder = QuestionGroup()
         self.colour_holder.setLayout(colour_grid)
         self.size_edit = QLineEdit()
         self.size_edit.setObjectName("markSize")
@@ -124,8 +126,7 @@ class MarkDetails(QGroupBox):
             if key != "colours":  # each colour's box is named by its colour
                 widget.setAccessibleName(texts[key])
             self.captions[key].setBuddy(widget)
-        for box in self.colours.values():
-            box.setAccessibleDescription(texts["colours"])
+        self.colour_holder.set_question(texts["colours"])
         self.size_edit.setPlaceholderText(translate("BodyMap", "e.g. 2 × 3 cm"))
         self.seen_on.setPlaceholderText(translate("Wizard", "DD-MM-YYYY"))
         self.explanation.setPlaceholderText(translate("BodyMap", "In the words you heard, and from whom"))

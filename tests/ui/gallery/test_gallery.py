@@ -67,9 +67,11 @@ def test_no_window_elides_or_clips_text_at_1366x768_with_a_150_percent_font(
     assert report["findings"] == []
 
 
-def test_every_buttons_accessible_name_holds_the_text_it_shows(gallery: tuple[Path, dict[str, Any]]) -> None:
+def test_every_buttons_accessible_name_starts_with_the_text_it_shows(
+        gallery: tuple[Path, dict[str, Any]]) -> None:
     """Label in name (WCAG 2.5.3): a voice-control user says the words on the button ("Send igen"), a
-    screen reader user hears the name - in every window of the gallery, in both languages, the name holds
-    the visible words (a longer explanation is the description)."""
+    screen reader user hears the name - in every window of the gallery, in both languages, the name starts
+    with the visible words (a longer explanation is the description). Every radio button (and check box of
+    a group) is in a group named by the question it answers."""
     _out, report = gallery
     assert report["names"] == []

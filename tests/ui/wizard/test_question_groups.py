@@ -78,3 +78,19 @@ def test_the_group_takes_no_room_of_its_own_the_question_is_drawn_once_above_it(
     assert editor.label.isVisible() and editor.label.text() == "Er barnet i fare lige nu? *"
     # A long question never makes the page wider than the window (the group's title is not drawn).
     assert group.minimumSizeHint().width() <= max(b.minimumSizeHint().width() for b in _buttons(editor))
+
+
+def test_a_marks_colours_are_one_group_named_colour(qtbot: QtBot) -> None:
+    """The body map's colour boxes answer one question: the group is named by it and labels every box."""
+    from desktop.ui.wizard.bodymap_details import MarkDetails
+    from tests.support.naming import group_findings
+
+    details = MarkDetails("da")
+    qtbot.addWidget(details)
+    details.show()
+    qtbot.waitExposed(details)
+    assert len(details.colours) > 1
+    assert group_findings(details) == []
+    names = {QAccessible.queryAccessibleInterface(box).parent().text(QAccessible.Text.Name)
+             for box in details.colours.values()}
+    assert names == {details.captions["colours"].text()}
