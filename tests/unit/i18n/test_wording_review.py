@@ -227,3 +227,12 @@ def test_the_sender_s_signature_has_one_name_on_the_municipality_s_side() -> Non
     assert danish("demo")["Sender's signature"] == "Afsenderens signatur"
     assert danish("desk")["The sender's signature does not match: the envelope was changed on the way."] \
         .startswith("Afsenderens signatur")
+
+
+def test_the_review_page_owes_the_receipt_and_the_section_137_message_to_a_professional_only() -> None:
+    # A private person may notify with this form too; the law owes them neither (the finish question
+    # says so as well, tests/ui/wizard/test_finalise_summary.py).
+    (text,) = [t for w, t in _yaml_danish("notification.yaml") if ".fields[0].help.da" in w
+               and "Når underretningen er sendt" in t]
+    assert "Har du underrettet som fagperson" in text
+    assert text.index("som fagperson") < text.index("kvittering") < text.index("besked om, hvorvidt")
