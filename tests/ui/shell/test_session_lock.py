@@ -3,10 +3,11 @@ unlocking brings the person back to where they were."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -317,3 +318,23 @@ def test_a_session_lock_torn_down_by_the_garbage_collector_lets_windows_work_on(
     QTest.keyClicks(window, "still typing")  # pytest-qt fails the test on an exception inside eventFilter
     window.repaint()
     assert window.text() == "still typing"
+
+
+def test_while_locked_no_listed_notification_is_in_memory_after_many_lock_unlock_cycles(
+        qtbot: QtBot, make_services: Callable[..., Services], start_shell: Callable[[Services], Shell],
+        profile_factory: ProfileFactory, passphrase: str) -> None:
+    # The list read at each unlock (initials, states) is dropped at the lock, and no background operation
+    # that read it keeps a copy (finished operations used to stay alive with their closures).
+    from desktop.store.notifications import NotificationSummary
+
+    services = make_services(language="en")
+    profile_factory(services, "Mette", drafts=["AB", "CD", "EF"])
+    shell = start_shell(services)
+    for _ in range(15):
+        _open(qtbot, services, shell, passphrase)
+        services.session.lock()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(1)
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, NotificationSummary)] == []
