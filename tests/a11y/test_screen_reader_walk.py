@@ -166,3 +166,19 @@ def test_turning_a_page_moves_focus_once(screen_reader_walk: Walk) -> None:
     stray = {step.name: [label(event) for event in step.focus_events()]
              for step in pages if len(step.focus_events()) != 1}
     assert stray == {}
+
+
+#: Steps still known to pass the focus through other objects first (issue 21 pt 3, not fixed yet); every
+#: other key in the walk must move the focus at most once. Starting the demo: 'Ny underretning' (the main
+#: window) before the case list; opening the case (Alt+S), in about half the runs: the window's first
+#: button 'Barn i fare? Hvem skal jeg ringe til' before 'Ja'; sending: 'Luk', 'Ret den' (the wizard
+#: turning read-only) before the training feedback. Remove a step from here when it is fixed.
+KNOWN_STRAY_FOCUS = ("øvelsescases", "side 1", "sendt")
+
+
+def test_no_other_key_moves_the_focus_more_than_once(screen_reader_walk: Walk) -> None:
+    stray = {step.name: [label(event) for event in step.focus_events()]
+             for step in screen_reader_walk.steps
+             if len(step.focus_events()) > 1 and step.name not in KNOWN_STRAY_FOCUS}
+    assert stray == {}
+    assert len(screen_reader_walk.steps) > 20, "the walk goes from the case list to the municipality's side"
