@@ -10,22 +10,22 @@
     </message>
     <message>
       <location filename="../desktop/ui/help/actions.py" line="46" />
-      <location filename="../desktop/ui/help/actions.py" line="97" />
+      <location filename="../desktop/ui/help/actions.py" line="98" />
       <source>Help for this window (F1)</source>
       <translation>Hjælp til dette vindue (F1)</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/actions.py" line="73" />
+      <location filename="../desktop/ui/help/actions.py" line="74" />
       <source>&amp;Help</source>
       <translation>Hj&amp;ælp</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/actions.py" line="95" />
+      <location filename="../desktop/ui/help/actions.py" line="96" />
       <source>Help</source>
       <translation>Hjælp</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/actions.py" line="96" />
+      <location filename="../desktop/ui/help/actions.py" line="97" />
       <source>Help for this window</source>
       <translation>Hjælp til dette vindue</translation>
     </message>
@@ -33,52 +33,52 @@
   <context>
     <name>HelpWindow</name>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="68" />
+      <location filename="../desktop/ui/help/viewer.py" line="78" />
       <source>Help – %1</source>
       <translation>Hjælp – %1</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="68" />
+      <location filename="../desktop/ui/help/viewer.py" line="78" />
       <source>Help</source>
       <translation>Hjælp</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="69" />
+      <location filename="../desktop/ui/help/viewer.py" line="79" />
       <source>&amp;Close</source>
       <translation>&amp;Luk</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="70" />
+      <location filename="../desktop/ui/help/viewer.py" line="80" />
       <source>Close the help</source>
       <translation>Luk hjælpen</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="71" />
+      <location filename="../desktop/ui/help/viewer.py" line="81" />
       <source>Help text</source>
       <translation>Hjælpetekst</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="77" />
+      <location filename="../desktop/ui/help/viewer.py" line="92" />
       <source>The guidelines have no help text for this window.</source>
       <translation>Retningslinjerne har ingen hjælpetekst til dette vindue.</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="78" />
+      <location filename="../desktop/ui/help/viewer.py" line="93" />
       <source>What to do when you are worried</source>
       <translation>Sådan gør du, når du er bekymret</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="79" />
+      <location filename="../desktop/ui/help/viewer.py" line="94" />
       <source>Whom you can contact</source>
       <translation>Hvem du kan kontakte</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="80" />
+      <location filename="../desktop/ui/help/viewer.py" line="95" />
       <source>Legal references</source>
       <translation>Lovgrundlag</translation>
     </message>
     <message>
-      <location filename="../desktop/ui/help/viewer.py" line="110" />
+      <location filename="../desktop/ui/help/viewer.py" line="127" />
       <source>From the guidelines: %1 (version %2)</source>
       <translation>Fra retningslinjerne: %1 (version %2)</translation>
     </message>

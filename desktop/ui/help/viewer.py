@@ -4,6 +4,10 @@ call and the legal references under it, in the UI language.
 Every sentence of content comes from the pack (:func:`desktop.domain.help.help_text`); this window adds
 only the headings. One help window per window that asked for it; it stays open beside that window
 (not modal), follows a language switch, and closes with Escape.
+
+The text is a :class:`~desktop.ui.document_view.DocumentView`: a screen reader meets its headings as
+headings, its lists as list items and a legal reference's web address as a link (Tab reaches it, Enter
+opens it in the browser); ``QTextBrowser`` gave one flat label full of private separator characters.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop.domain.help import HelpText, help_text
+from desktop.ui.document_view import DocumentView
 
 if TYPE_CHECKING:
     from desktop.ui.services import Services
@@ -36,14 +42,14 @@ class HelpWindow(QDialog):
         self._services = services
         self.topic = ""
         self.content: HelpText | None = None
-        self.browser = QTextBrowser()
-        self.browser.setObjectName("helpText")
-        self.browser.setOpenExternalLinks(True)
+        self.document = DocumentView()
+        self.document.setObjectName("helpText")
+        self.document.anchorClicked.connect(self.open_link)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.document, 1)
         layout.addWidget(self.buttons)
         from desktop.ui.geometry import place
 
@@ -57,7 +63,11 @@ class HelpWindow(QDialog):
     def show_topic(self, topic: str) -> None:
         """Show the help for ``topic`` from the pack in force, in the UI language."""
         self.topic = topic
-        self.content = help_text(topic, self._services.pack(), self.language)
+        self.show_content(help_text(topic, self._services.pack(), self.language))
+
+    def show_content(self, content: HelpText) -> None:
+        """Show ``content`` (the pack's help for :attr:`topic`)."""
+        self.content = content
         self._render()
 
     def _render(self) -> None:
@@ -68,9 +78,14 @@ class HelpWindow(QDialog):
         self.setWindowTitle(self.tr("Help – %1").replace("%1", title) if title else self.tr("Help"))
         self.close_button.setText(self.tr("&Close"))
         self.close_button.setAccessibleName(self.tr("Close the help"))
-        self.browser.setAccessibleName(self.tr("Help text"))
-        self.browser.setHtml(self.html(content))
-        self.browser.setAccessibleDescription(content.plain())
+        self.document.setAccessibleName(self.tr("Help text"))
+        self.document.setHtml(self.html(content))
+
+    @staticmethod
+    def open_link(url: QUrl) -> None:
+        """A legal reference's web address, in the browser (only https: a pack cannot open anything else)."""
+        if url.scheme() == "https":
+            QDesktopServices.openUrl(url)
 
     def html(self, content: HelpText) -> str:
         """The help as HTML: the page's text, then procedure, contacts and legal references."""
@@ -101,12 +116,14 @@ class HelpWindow(QDialog):
                 parts.append(f"<li>{line}</li>")
             parts.append("</ul>")
         if content.legal:
-            parts.append(f"<h3>{_e(legal_heading)}</h3><ul>")
+            # A table of "citation: title" rows: a row whose title has a web address is read as the citation
+            # and a link (the document's links are the values of labelled rows).
+            parts.append(f'<h3>{_e(legal_heading)}</h3><table width="100%" cellpadding="3" cellspacing="0">')
             for ref in content.legal:
-                citation = (f'<a href="{_e(ref.url)}">{_e(ref.citation)}</a>' if ref.url.startswith("https://")
-                            else _e(ref.citation))
-                parts.append(f"<li>{citation}: {_e(ref.title)}</li>")
-            parts.append("</ul>")
+                title = (f'<a href="{_e(ref.url)}">{_e(ref.title)}</a>' if ref.url.startswith("https://")
+                         else _e(ref.title))
+                parts.append(f'<tr><td width="32%">{_e(ref.citation)}</td><td>{title}</td></tr>')
+            parts.append("</table>")
         source = self.tr("From the guidelines: %1 (version %2)").replace("%1", content.guidelines).replace(
             "%2", content.guidelines_version)
         parts.append(f"<p><i>{_e(source)}</i></p>")
@@ -140,5 +157,5 @@ def show_help(window: QWidget, services: Services, topic: str) -> HelpWindow:
     helper.show()
     helper.raise_()
     helper.activateWindow()
-    helper.browser.setFocus()
+    helper.document.setFocus()
     return helper

@@ -67,7 +67,7 @@ def test_f1_and_the_help_button_on_the_unlock_window(
     qtbot.waitExposed(unlock)
     unlock.activateWindow()
     helper = _press_f1_in(qtbot, unlock)
-    text = helper.browser.toPlainText()
+    text = helper.document.toPlainText()
     assert helper.windowTitle() == "Hjælp – Åbn dine underretninger"
     assert "Har du valgt en personlig adgangskode, skriver du den her." in text
     assert "Del din bekymring" in text, "the national procedure (no municipality pack in the policy)"
@@ -96,7 +96,7 @@ def test_f1_and_the_help_menu_in_the_main_window(
     shell = start_shell(services)
     window = _unlocked(qtbot, shell, passphrase)
     helper = _press_f1_in(qtbot, window)
-    text = helper.browser.toPlainText()
+    text = helper.document.toPlainText()
     assert helper.windowTitle() == "Help – Your notifications"
     assert "Choose New notification (Ctrl+N) to write a new one." in text, "a list in the pack's text"
     assert "Share your concern" in text and "Police and ambulance: 112" in text
@@ -129,7 +129,7 @@ def test_f1_and_the_help_button_in_the_settings(
     dialog.activateWindow()
     helper = _press_f1_in(qtbot, dialog)
     assert helper.windowTitle() == "Hjælp – Indstillinger"
-    assert "Nogle indstillinger bestemmer it-afdelingen" in helper.browser.toPlainText()
+    assert "Nogle indstillinger bestemmer it-afdelingen" in helper.document.toPlainText()
     _close(qtbot, helper)
     button = next(b for b in dialog.buttons.buttons() if b.objectName() == "helpButton")
     assert button.text() == "Hjælp"

@@ -45,7 +45,7 @@ def test_f1_on_a_page_shows_that_pages_help_with_the_municipalitys_procedure_num
     wizard.go_on_to("signals")
 
     helper = _help_after_f1(qtbot, wizard)
-    text = helper.browser.toPlainText()
+    text = helper.document.toPlainText()
     assert helper.windowTitle() == "Hjælp – Bekymringstegn"
     assert "Sæt kryds ved de tegn, du selv har set eller hørt." in text
     assert "Sådan gør du, når du er bekymret" in text
@@ -54,7 +54,7 @@ def test_f1_on_a_page_shows_that_pages_help_with_the_municipalitys_procedure_num
     assert "Barnets lov § 133: Skærpet underretningspligt for fagpersoner" in text, "its legal references"
     assert "Fra retningslinjerne: Demo Kommune (øvelse) (version 2026.1)" in text
     # The help can be read with the keyboard at once (arrow keys scroll it).
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is helper.browser)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is helper.document)
     _close_with_escape(qtbot, helper)
 
     # Another page, another help: the topic is the page shown when F1 is pressed.
@@ -70,7 +70,7 @@ def test_the_help_follows_the_language_in_english(qtbot: QtBot, services: Servic
     wizard.choose("acute.in_danger", "no")
     wizard.go_on_to("signals")
     helper = _help_after_f1(qtbot, wizard)
-    text = helper.browser.toPlainText()
+    text = helper.document.toPlainText()
     assert helper.windowTitle() == "Help – Signs of concern"
     assert "Tick the signs you have seen or heard yourself." in text
     assert "What to do when you are worried" in text and "Talk to your manager" in text
@@ -78,7 +78,7 @@ def test_the_help_follows_the_language_in_english(qtbot: QtBot, services: Servic
     assert "Barnets lov § 133: Enhanced duty to notify for professionals" in text
     # Switching to Danish with the help open turns the pack's text Danish too.
     services.set_language("da")
-    qtbot.waitUntil(lambda: "Tal med din leder" in helper.browser.toPlainText())
+    qtbot.waitUntil(lambda: "Tal med din leder" in helper.document.toPlainText())
     assert helper.windowTitle() == "Hjælp – Bekymringstegn"
 
 
@@ -106,4 +106,4 @@ def test_the_help_menu_entry_opens_the_same_help(qtbot: QtBot, services: Service
     helper = help_window_of(wizard.window)
     assert helper is not None
     assert helper.windowTitle() == "Hjælp – Er barnet i fare lige nu?"
-    assert "00 00 01 02" in helper.browser.toPlainText(), "the on-call number is there on the acute page"
+    assert "00 00 01 02" in helper.document.toPlainText(), "the on-call number is there on the acute page"
