@@ -35,7 +35,8 @@ def _shown(widget: QWidget, window: QWidget) -> bool:
 
 def naming_findings(window: QWidget) -> list[str]:
     """One line per button whose spoken name does not start with its visible words (or has spaces around
-    it), and per focusable widget with no name, among what ``window`` shows now."""
+    it), per focusable widget with no name, and per choice in no group named by its question
+    (:func:`group_findings`), among what ``window`` shows now."""
     found: list[str] = []
     for button in window.findChildren(QAbstractButton):
         if not _shown(button, window):
@@ -50,7 +51,7 @@ def naming_findings(window: QWidget) -> list[str]:
         if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
                 and widget.isEnabled() and _shown(widget, window) and not spoken_name(widget).strip()):
             found.append(f"{type(widget).__name__} {widget.objectName()!r}: takes the focus but has no name")
-    return found
+    return found + group_findings(window)
 
 
 def _choice_buttons(window: QWidget) -> list[QAbstractButton]:
