@@ -93,9 +93,14 @@ def show_read_only(window: WizardWindow) -> None:
     window.read_only_label.show()
     window.step_label.setText(translate("Wizard", "The finished notification"))
     window.save_label.setText("")
+    # The focus goes to its new place before the buttons of a draft go: hiding the focused "Gør færdig og
+    # send" would first pass it along the Tab chain ("Luk"), which a screen reader says too.
+    window.correct_button.setVisible(not window.unavailable)
+    # (While the question closes the window may have no focus yet; then this is where it returns.)
+    target = window.close_button if window.unavailable else window.correct_button
+    target.setFocus()
     for button in (window.back_button, window.next_button, window.finalise_button, window.discard_button):
         button.hide()
-    window.correct_button.setVisible(not window.unavailable)
     from desktop.ui.wizard import sibling  # "Underret også om en søskende" (issue 14)
 
     sibling.attach(window)

@@ -117,6 +117,8 @@ class Sending:
         self._review_fingerprint = ""
         #: "Finish and send?" while it is asked.
         self.confirmation: FinaliseConfirmation | None = None
+        #: True while the notification is being sealed (a second "Finish and send" does nothing).
+        self.sealing = False
 
     def problems(self) -> list[Problem]:
         """Every rule the answers break, on every page (built or not)."""
@@ -203,7 +205,7 @@ class Sending:
     def finalise(self) -> None:
         """Check every rule; on a problem go to it, else lock and queue the notification."""
         window = self._window
-        if window.read_only:
+        if window.read_only or self.sealing:
             return
         window.keeper.changed()
         if not window.keeper.save_now() or window.draft_id is None:
@@ -267,8 +269,10 @@ class Sending:
         if finaliser is None:
             self._failed(FinaliseUnavailable())
             return
-        window.finalise_button.setEnabled(False)
-        # Nothing may change while the notification is being sealed: it is what gets sent.
+        # The button stays enabled (a press meanwhile does nothing): greying out the focused button would pass
+        # the focus along the Tab chain ("Luk"), which a screen reader says before the finished window's
+        # "Ret den". Nothing may change while the notification is being sealed: it is what gets sent.
+        self.sealing = True
         window.stack.setEnabled(False)
         window.keeper.stop()
         window.save_label.setText(translate("Wizard", "Sending is being prepared…"))
@@ -292,6 +296,7 @@ class Sending:
 
     def _failed(self, error: Exception) -> None:
         window = self._window
+        self.sealing = False
         if not isinstance(error, UnderretError):
             log.error("finalising failed: %s", type(error).__name__)
         window.finalise_button.setEnabled(True)
