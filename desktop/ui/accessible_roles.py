@@ -21,9 +21,12 @@ from PySide6.QtWidgets import QAccessibleWidget, QWidget
 ROLE_PROPERTY = "underretAccessibleRole"
 
 _installed = False
-#: The interfaces handed to Qt, kept alive here (Qt deletes them with their widget; then they are
-#: dropped from this list, see :func:`_keep`).
+#: The interfaces the factory handed to Qt (only ever made when assistive technology, or a test, asks
+#: about a widget with a role). Qt deletes one with its widget; :func:`_keep` then lets it go.
 _interfaces: list[QAccessibleInterface] = []
+#: Look for deleted interfaces once the list is this long (doubles with the live ones, so pruning stays
+#: linear however many widgets a screen reader has asked about).
+_prune_at = 64
 
 
 class _RoleInterface(QAccessibleWidget):
@@ -31,7 +34,12 @@ class _RoleInterface(QAccessibleWidget):
 
     def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
         super().__init__(widget, role, "")
-        self._activate: Callable[[], None] | None = getattr(widget, "activate", None)
+
+    def _activate(self) -> Callable[[], None] | None:
+        # Looked up when asked, not kept: a kept bound method would hold the widget's wrapper (and what it
+        # holds) for as long as this interface lives.
+        activate = getattr(self.widget(), "activate", None)
+        return activate if callable(activate) else None
 
     def text(self, kind: QAccessible.Text) -> str:
         said = super().text(kind)
@@ -45,22 +53,42 @@ class _RoleInterface(QAccessibleWidget):
 
     def actionNames(self) -> list[str]:
         names = list(super().actionNames())
-        if self._activate is not None:
+        if self._activate() is not None:
             names.insert(0, QAccessibleActionInterface.pressAction())
         return names
 
     def doAction(self, action_name: str) -> None:
-        if self._activate is not None and action_name == QAccessibleActionInterface.pressAction():
-            self._activate()
+        activate = self._activate()
+        if activate is not None and action_name == QAccessibleActionInterface.pressAction():
+            activate()
             return
         super().doAction(action_name)
 
 
+def _release_deleted() -> None:
+    """Forget the interfaces Qt deleted (with their widget, or dropped by :func:`give_role`).
+
+    NB PySide6 (6.11) itself keeps one more reference on an object a Python factory returns and never gives
+    it back (giving it back by hand crashes at exit): such an object outlives its widget as a small, empty
+    Python shell (it holds no widget, see :class:`_RoleInterface`). That is why the interfaces are made
+    only when assistive technology asks (see :func:`give_role`), never for every widget given a role.
+    """
+    global _prune_at
+    _interfaces[:] = [kept for kept in _interfaces if shiboken6.isValid(kept)]
+    _prune_at = max(64, 2 * len(_interfaces))
+
+
 def _keep(interface: QAccessibleInterface) -> None:
     """Hold ``interface`` for as long as Qt uses it; forget those Qt deleted with their widget."""
-    if len(_interfaces) > 64:
-        _interfaces[:] = [kept for kept in _interfaces if shiboken6.isValid(kept)]
+    if len(_interfaces) >= _prune_at:
+        _release_deleted()
     _interfaces.append(interface)
+
+
+def interfaces_alive() -> int:
+    """How many role interfaces Qt still uses (after letting go of the deleted ones): for leak tests."""
+    _release_deleted()
+    return len(_interfaces)
 
 
 def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
@@ -87,12 +115,14 @@ def install() -> None:
 def give_role(widget: QWidget, role: QAccessible.Role) -> None:
     """Make ``widget`` seen as ``role`` by assistive technology (best before it has a text or name)."""
     install()
-    widget.setProperty(ROLE_PROPERTY, role.name)
     # While a screen reader runs, Qt makes (and keeps) a widget's interface as soon as it gets a text or a
-    # name; one made before the role was set is dropped, so the next question gets the factory's.
+    # name; one made before the role was set must go, so the next question gets the factory's. Asking
+    # before the role is set never makes a Python interface (without a screen reader Qt makes only its own
+    # C++ one here, dropped at once): a role costs no memory until assistive technology asks for it.
     cached = QAccessible.queryAccessibleInterface(widget)
-    if cached is not None and cached.role() is not role:
+    if cached is not None:
         QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(cached))
+    widget.setProperty(ROLE_PROPERTY, role.name)
 
 
-__all__ = ["ROLE_PROPERTY", "give_role", "install"]
+__all__ = ["ROLE_PROPERTY", "give_role", "install", "interfaces_alive"]
