@@ -12,6 +12,7 @@ a table row is "Label: value", a list item its words, a heading its title. Pure 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from enum import Enum
 from html import escape
@@ -314,13 +315,30 @@ class _Splitter:
                 self.parts.append(Part(kind, html, text, margins=margins, group=self.group))
 
 
+#: The last few documents split (HTML -> parts, body style): a document shown again is not parsed again,
+#: and a worker thread that made the HTML splits it too, so the GUI thread finds it here (the review's
+#: copy of a notification took ~5-15 ms to split). Parts are frozen; callers get their own list.
+_SPLIT_CACHE: dict[str, tuple[tuple[Part, ...], str]] = {}
+_SPLIT_CACHE_SIZE = 8
+_SPLIT_LOCK = threading.Lock()
+
+
 def split_html(html: str) -> tuple[list[Part], str]:
-    """The parts of ``html`` in reading order, and its ``<body>`` style (fonts, colour) to lay each out in."""
-    root = parse(html)
-    body = root.find("body")
-    splitter = _Splitter()
-    splitter.children(body if body is not None else root)
-    return splitter.parts, (body.attr("style") or "") if body is not None else ""
+    """The parts of ``html`` in reading order, and its ``<body>`` style (fonts, colour) to lay each out in.
+    Safe on any thread (no Qt)."""
+    with _SPLIT_LOCK:
+        cached = _SPLIT_CACHE.get(html)
+    if cached is None:
+        root = parse(html)
+        body = root.find("body")
+        splitter = _Splitter()
+        splitter.children(body if body is not None else root)
+        cached = (tuple(splitter.parts), (body.attr("style") or "") if body is not None else "")
+        with _SPLIT_LOCK:
+            if len(_SPLIT_CACHE) >= _SPLIT_CACHE_SIZE:
+                _SPLIT_CACHE.pop(next(iter(_SPLIT_CACHE)))  # the oldest
+            _SPLIT_CACHE[html] = cached
+    return list(cached[0]), cached[1]
 
 
 def split_plain_text(text: str) -> list[Part]:

@@ -68,8 +68,13 @@ class _PartLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         old, new = event.oldSize().width(), event.size().width()
-        if old != new and self.heightForWidth(old) != self.heightForWidth(new):
-            self.updateGeometry()  # wrapped at the new width: another height
+        if old == new:
+            return
+        # Wrapped at the new width: maybe another height. Laying the text out at the old width only to
+        # compare (the first resize's old width is -1: unwrapped) cost a whole layout per part.
+        known = self._heights.get(old)
+        if known is None or known != self.heightForWidth(new):
+            self.updateGeometry()
 
 
 def _page(body_style: str, html: str) -> str:

@@ -31,7 +31,9 @@ log = logging.getLogger(__name__)
 START_DELAY_MS = 1000
 #: No Qt in these: safe to import on a worker thread.
 DOMAIN_MODULES = ("desktop.domain.building", "desktop.domain.flow", "desktop.domain.validation",
-                  "desktop.domain.document", "desktop.store.profile_repo")
+                  "desktop.domain.document", "desktop.store.profile_repo",
+                  # The review page's layout (theme.document_style imports it on the GUI thread).
+                  "desktop.domain.preview", "desktop.documents.html")
 #: The wizard's modules, each after those it imports (so each step imports one module).
 UI_MODULES = tuple(f"desktop.ui.wizard.{name}" for name in (
     "dates", "base", "choices", "fields", "group_editor", "signal_checklist", "editors", "guidance", "page",

@@ -27,6 +27,7 @@ from desktop.domain.preview import Gap, build_preview
 from desktop.domain.validation import UNKNOWN, Problem, first_blocking, validate
 from desktop.errors import UnderretError
 from desktop.ui import theme
+from desktop.ui.document_parts import split_html
 from desktop.ui.messages import message_for
 from desktop.ui.operations import run_in_background
 from desktop.ui.wizard.base import FieldEditor
@@ -61,7 +62,13 @@ class _LayoutRequest:
     style: tuple[object, float]  # the screen's colours and font size (theme.document_style)
 
     def lay_out(self) -> tuple[str, tuple[Gap, ...]]:
-        """The HTML of the municipality's layout, and the gaps its links lead to (none once valid)."""
+        """The HTML of the municipality's layout, and the gaps its links lead to (none once valid); split
+        into the document view's parts here too, so the GUI thread finds them in split_html's cache."""
+        html, gaps = self._html()
+        split_html(html)
+        return html, gaps
+
+    def _html(self) -> tuple[str, tuple[Gap, ...]]:
         now = datetime.now(UTC)
         created = self.created_at or now
         if self.valid:
