@@ -8,21 +8,43 @@ facts are in the event log and ``underret doctor``; here the person can read the
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.config.policy import Policy
+
+
+def pack_title(data: bytes, language: str) -> str | None:
+    """The pack's own name in ``language`` (its top-level ``name:`` block), read without parsing the
+    whole pack, as its version is; None when it cannot be found (then the file's name is shown)."""
+    block = re.search(rb"^name:[ \t]*\r?\n((?:[ \t]+\S.*(?:\r?\n|$))+)", data, re.MULTILINE)
+    if block is None:
+        return None
+    line = re.search(rb"^[ \t]+" + re.escape(language.encode()) + rb":[ \t]*(.+?)[ \t]*\r?$",
+                     block.group(1), re.MULTILINE)
+    if line is None:
+        return None
+    text = line.group(1).decode("utf-8", "replace").strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    return text or None
 
 
 class PackStatus(QLabel):
     """One wrapping label: the pack in use and, if any, what went wrong with its updates."""
 
-    def __init__(self, policy: Policy, parent: QWidget | None = None) -> None:
+    def __init__(self, policy: Policy, parent: QWidget | None = None,
+                 language: Callable[[], str] | None = None) -> None:
         super().__init__(parent)
         self._policy = policy
+        #: The UI language now (the pack is named in it; the dialog may switch language while open).
+        self._language = language or (lambda: "da")
         self.setObjectName("packStatus")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -42,12 +64,15 @@ class PackStatus(QLabel):
 
         path = active_pack_path(self._policy)
         try:
-            version = pack_version_of(path.read_bytes()) or "?"
+            data = path.read_bytes()
         except OSError:
-            version = "?"
+            data = b""
+        version = pack_version_of(data) or "?"
         installed, damage = downloaded_pack_state(self._policy)
         downloaded = installed is not None and installed.file == path
-        name = installed.name if downloaded and installed is not None else path.stem
+        # The pack's own name (»Nationale retningslinjer«), not its file's (»national«): a pædagog reads this.
+        name = pack_title(data, self._language()) or (
+            installed.name if downloaded and installed is not None else path.stem)
         where = (self.tr("downloaded from your municipality") if downloaded
                  else self.tr("shipped with Underret"))
         lines = [self.tr("Guidelines in use: %1, version %2 (%3).").replace("%1", name).replace("%2", version)

@@ -165,7 +165,7 @@ class SettingsDialog(QDialog):
         from desktop.ui.pack_status import PackStatus
 
         # Which guidelines are in use, and what went wrong with their updates (also in doctor).
-        self.pack_status = PackStatus(services.policy)
+        self.pack_status = PackStatus(services.policy, language=lambda: services.language)
 
         layout = QVBoxLayout(self)
         layout.addLayout(general)

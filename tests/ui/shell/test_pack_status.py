@@ -38,8 +38,9 @@ def test_a_good_download_is_named_as_the_guidelines_in_use(
     assert PackUpdater(policy).check(datetime.now(UTC)).outcome is UpdateOutcome.UPDATED
     dialog = SettingsDialog(make_services(policy=policy, language="en"))
     qtbot.addWidget(dialog)
-    assert dialog.pack_status.text() == ("Guidelines in use: demo-kommune, version 2026.5 (downloaded from "
-                                         "your municipality).")
+    # The pack's own name in the UI language (make_pack_yaml's »Guidance demo-kommune«), not its file's.
+    assert dialog.pack_status.text() == ("Guidelines in use: Guidance demo-kommune, version 2026.5 "
+                                         "(downloaded from your municipality).")
     assert not dialog.pack_status.has_problem
 
 
@@ -59,7 +60,19 @@ def test_a_damaged_download_and_a_refused_update_are_said_in_the_settings_window
 
     text = dialog.pack_status.text()
     assert dialog.pack_status.has_problem and dialog.pack_status.isVisible()
-    assert text.startswith("Guidelines in use: demo-kommune, version 2026.1 (shipped with Underret).")
+    assert text.startswith(
+        "Guidelines in use: Demo Kommune (training), version 2026.1 (shipped with Underret).")
     assert "is damaged or can no longer be trusted (pack.download_damaged)" in text
     assert "The last update of the guidelines was refused (pack.older_version)" in text
     assert "Please tell IT." in text
+
+
+def test_the_shipped_packs_are_named_by_their_own_names_in_both_languages() -> None:
+    # »Retningslinjer i brug: national« showed a file name to a pædagog (issue 19 re-check).
+    from desktop.domain.packs import packs_dir
+    from desktop.ui.pack_status import pack_title
+
+    national = (packs_dir() / "national.yaml").read_bytes()
+    assert pack_title(national, "da") == "Nationale retningslinjer"
+    assert pack_title(national, "en") == "National guidelines"
+    assert pack_title(b"id: x\nversion: '1'\n", "da") is None  # no name block: the file's name is shown
