@@ -251,6 +251,14 @@ class InboxWindow(QMainWindow):
         if self._context.service.is_enrolled():
             self.sync()
 
+    def fetches_by_itself(self) -> bool:
+        """Whether fetching from the intake every few minutes is running (stopped while locked)."""
+        return self._auto_sync.isActive()
+
+    def set_fetch_interval(self, milliseconds: int) -> None:
+        """How often to fetch by itself (``SYNC_INTERVAL_MS`` unless changed; trials and tests)."""
+        self._auto_sync.setInterval(milliseconds)
+
     def stop_timers(self) -> None:
         """No more ticks or syncs (locking, quitting): nothing may reach for a closed vault."""
         self._tick.stop()

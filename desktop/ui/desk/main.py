@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop import paths
 from desktop.desk.service import DeskService, MessageSealer
@@ -22,6 +22,7 @@ from desktop.store.profiles import ProfileDirectory
 from desktop.ui.desk.context import DeskContext
 from desktop.ui.desk.inbox_window import InboxWindow
 from desktop.ui.desk.unlock_window import DeskUnlockWindow, OpenedDesk
+from desktop.ui.lock_windows import close_stragglers, end_dialogs
 from desktop.ui.services import Translations
 from desktop.ui.session import SessionLock
 
@@ -59,6 +60,9 @@ class DeskShell:
                  protection: KeyProtection | None = None) -> None:
         self.profiles = profiles
         self.session = SessionLock(idle_minutes, idle_seconds=idle_seconds)
+        # Before any window's own ``locking`` handler (they connect when they open, after this): a dialog
+        # (an assessment, a question, a file dialog) ends before the window it belongs to closes under it.
+        self.session.locking.connect(self._end_dialogs)
         self.session.locked.connect(self._on_locked)
         self._sealer = sealer if sealer is not None else default_sealer()
         self.unlock = DeskUnlockWindow(profiles, protection=protection)
@@ -100,14 +104,16 @@ class DeskShell:
             self.session.finish_unlock(opened.profile.id)
             self.context.changed.emit()
 
+    def _end_dialogs(self) -> None:
+        end_dialogs({self.unlock, self.inbox})
+
     def _on_locked(self) -> None:
+        if self.inbox is not None:
+            self.inbox.hide()  # emptied on ``locking``; the one window that stays, for the next unlock
+        # Closed, not hidden: a hidden window keeps the notification it shows in memory behind the lock.
+        close_stragglers(self.session, {self.unlock, self.inbox})
         if self.context is not None:
             self.context.service.close_vault()
-        if self.inbox is not None:
-            self.inbox.hide()
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, QWidget) and window is not self.unlock and window.isVisible():
-                window.hide()
         self.unlock.reload()
         self.unlock.show()
         self.unlock.activateWindow()
