@@ -1,6 +1,6 @@
 """What a lock does to the windows a shell does not own: dialogs ended, other windows closed, not hidden.
 
-Shared by the desk's shell (``underret-desk``); the app's shell does the same (issue 22). A hidden window
+Shared by the app's shell and the desk's (``underret-desk``), issue 22. A hidden window
 keeps its content in memory behind the lock, and a modal dialog hidden with its window keeps its own
 event loop running: after unlock its restore step reached a deleted object, ``unlocked`` never came and
 nothing in the background started again.

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.store.keys import KeyProtection
 from desktop.ui.main_window import MainWindow, load_qt_namespace
@@ -230,42 +230,16 @@ class Shell(QObject):
     def _end_dialogs(self) -> None:
         """At the start of a lock: every open dialog is answered "cancel" (``done(Rejected)``), which also
         ends a modal one's own event loop (``exec()``, a file dialog), then closed."""
-        from PySide6.QtWidgets import QDialog
+        from desktop.ui.lock_windows import end_dialogs
 
-        keep = self._own_windows()
-        for window in QApplication.topLevelWidgets():
-            if window in keep or not isinstance(window, QDialog) or not window.isVisible():
-                continue
-            try:
-                window.done(QDialog.DialogCode.Rejected.value)
-                window.close()
-            except Exception as error:  # one dialog's failure must not leave the others open
-                log.warning("dialog %s failed to close on lock: %s", type(window).__name__,
-                            type(error).__name__)
+        end_dialogs(self._own_windows())
 
     def _close_stragglers(self) -> None:
         """Safety net: a window that did not close itself on ``locking`` is closed now. One that refuses
         is hidden and shown again after the same profile unlocks, if it still exists then."""
-        import weakref
-        from functools import partial
+        from desktop.ui.lock_windows import close_stragglers
 
-        from PySide6.QtCore import Qt
-
-        keep = self._own_windows()
-        for window in QApplication.topLevelWidgets():
-            if window in keep or not window.isVisible():
-                continue
-            if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
-                continue  # menus, tooltips and popups close by themselves
-            log.warning("window %s did not close on lock; closed", type(window).__name__)
-            if window.close() or not window.isVisible():
-                continue
-            log.warning("window %s refused to close on lock; hidden", type(window).__name__)
-            window.hide()
-            ref = weakref.ref(window)
-            # Shown again only to the same profile; closed for good when another profile unlocks.
-            self.services.session.remember(partial(_call_if_alive, ref, QWidget.show),
-                                           discard=partial(_call_if_alive, ref, QWidget.close))
+        close_stragglers(self.services.session, self._own_windows())
 
     # --- quitting ------------------------------------------------------------------------------
     def may_quit(self, window: QWidget) -> bool:
@@ -294,15 +268,6 @@ def _install_theme() -> None:
     from desktop.ui import theme
 
     theme.install()
-
-
-def _call_if_alive(ref: Callable[[], QWidget | None], method: Callable[[QWidget], object]) -> None:
-    """Call ``method`` on the widget behind ``ref`` unless it, or its Qt object, is gone by now."""
-    import shiboken6
-
-    widget = ref()
-    if widget is not None and shiboken6.isValid(widget):
-        method(widget)
 
 
 def in_turns(steps: list[Callable[[], object]]) -> None:
