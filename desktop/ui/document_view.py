@@ -14,6 +14,8 @@ part, so a screen reader reads the document one part at a time.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -77,6 +79,12 @@ class _PartLabel(QLabel):
             self.updateGeometry()
 
 
+def _same_widget(part: Part, body_style: str) -> tuple[Part, str]:
+    """What a part's widget is made from: parts equal in this are shown by equal widgets (the space
+    around a part and its list or table are the document layout's, not the widget's)."""
+    return replace(part, margins=(0, 0), group=0), body_style
+
+
 def _page(body_style: str, html: str) -> str:
     return f'<html><body style="{body_style}">{html}</body></html>' if body_style else html
 
@@ -130,6 +138,7 @@ class DocumentBody(QWidget):
         self._content: QWidget | None = None
         self._html = ""
         self._parts: list[Part] = []
+        self._body_style = ""
         self.part_widgets: list[QWidget] = []
         self.links: list[DocumentLink] = []
 
@@ -166,9 +175,15 @@ class DocumentBody(QWidget):
     def _show(self, parts: list[Part], body_style: str) -> None:
         focused = QApplication.focusWidget()
         had_focus = focused is not None and self.isAncestorOf(focused)
+        # The widgets of parts shown now that the new document has too are used again, as they are (a part
+        # widget lays its text out once per width: the review page redraws the notification whenever it
+        # opens after a change, and most of its ~70 parts are the same).
+        unchanged: dict[tuple[Part, str], list[QWidget]] = {}
+        for shown, widget in zip(self._parts, self.part_widgets, strict=True):
+            unchanged.setdefault(_same_widget(shown, self._body_style), []).append(widget)
         if self._content is not None:
             self._content.hide()
-            self._content.deleteLater()
+            self._content.deleteLater()  # after the loop below has taken the widgets used again out of it
         # The parts are laid out in a new, not yet shown widget, which is shown once at the end: showing
         # each part in a shown document would lay the whole document out again for every part.
         content = QWidget()
@@ -177,6 +192,7 @@ class DocumentBody(QWidget):
         self.part_widgets = []
         self.links = []
         self._parts = parts
+        self._body_style = body_style
         bottom = 0
         previous_group = -1
         for part in parts:
@@ -187,8 +203,13 @@ class DocumentBody(QWidget):
                 layout.addSpacing(space)
             bottom = next_bottom
             previous_group = part.group
-            widget = self._widget(part, body_style)
-            layout.addWidget(widget)
+            again = unchanged.get(_same_widget(part, body_style))
+            if again:
+                widget = again.pop(0)
+                self.links.extend(widget.findChildren(DocumentLink))
+            else:
+                widget = self._widget(part, body_style)
+            layout.addWidget(widget)  # a widget used again moves into the new content
             self.part_widgets.append(widget)
         layout.addStretch(1)
         self._content = content
