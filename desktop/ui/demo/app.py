@@ -54,12 +54,13 @@ def demo_allowed(services: Services) -> bool:
 
 def start_demo(build: ServicesBuilder, *, language: str | None = None, temp_root: Path | None = None,
                scenarios: list[Scenario] | None = None,
-               today: Callable[[], date] | None = None) -> DemoController:
+               today: Callable[[], date] | None = None, pick_a_case: bool = False) -> DemoController:
     """Set up demo mode in the running QApplication and show its main window.
 
     ``build`` is the composition root's ``build_services`` (demo mode runs its own set of services).
     Raises :class:`DemoNotAllowed` when policy says no, ``DemoStartFailed``
-    when the vault or intake cannot be set up (nothing is left behind).
+    when the vault or intake cannot be set up (nothing is left behind). ``pick_a_case``: the case
+    picker opens over the main window, and takes the focus straight away (the main window takes none).
     """
     from desktop.config.policy import load_policy
     from desktop.config.settings import Settings
@@ -88,7 +89,9 @@ def start_demo(build: ServicesBuilder, *, language: str | None = None, temp_root
     atexit.register(environment.close)
     _RUNNING.append(controller)
     controller.shut_down.connect(lambda: _forget(controller))
-    controller.show_main_window()
+    controller.show_main_window(activate=not pick_a_case)
+    if pick_a_case:
+        controller.open_picker()
     return controller
 
 
@@ -160,7 +163,7 @@ def run_demo_app(build: ServicesBuilder, *, language: str | None = None) -> int:
     watch = TerminationWatch(app) if os.name != "nt" else None
     try:
         try:
-            controller = start_demo(build, language=language)
+            start_demo(build, language=language, pick_a_case=True)  # a trainer starts with choosing a case
         except (DemoNotAllowed, PolicyInvalid, UnderretError) as error:
             code = EXIT_NOT_ALLOWED if isinstance(error, DemoNotAllowed) else EXIT_START_FAILED
             Translations(app).install(language or "da")
@@ -171,7 +174,6 @@ def run_demo_app(build: ServicesBuilder, *, language: str | None = None) -> int:
                 box.setAccessibleName(text)
                 box.exec()
             return code
-        controller.open_picker()  # a trainer starts with choosing a case
         return app.exec()
     finally:
         if watch is not None:
@@ -181,7 +183,7 @@ def run_demo_app(build: ServicesBuilder, *, language: str | None = None) -> int:
 def launch_from_first_run(services: Services, build: ServicesBuilder) -> DemoController | None:
     """``services.demo_launcher``: leave the first-run screen for demo mode in the same app."""
     try:
-        controller = start_demo(build, language=services.language)
+        controller = start_demo(build, language=services.language, pick_a_case=True)
     except UnderretError as error:
         box = QMessageBox(QMessageBox.Icon.Warning, "Underret", message_for(error),
                           QMessageBox.StandardButton.Ok)
@@ -194,5 +196,4 @@ def launch_from_first_run(services: Services, build: ServicesBuilder) -> DemoCon
     window = shell.first_run_window if shell is not None else None
     if window is not None:
         window.hide()
-    controller.open_picker()
     return controller

@@ -136,8 +136,12 @@ class DemoController(QObject):
             self.worker.send_now()
 
     # --- windows -------------------------------------------------------------------------------
-    def show_main_window(self) -> MainWindow:
-        """The main window (no unlock: the demo vault is already open)."""
+    def show_main_window(self, *, activate: bool = True) -> MainWindow:
+        """The main window (no unlock: the demo vault is already open).
+
+        ``activate=False`` when the case picker opens over it at once: the main window then takes no
+        focus, so a screen reader hears the picker's case list first, not 'Ny underretning' before it.
+        """
         if self.main_window is None:
             window = MainWindow(self.services)
             self.services.adopt_window(window)
@@ -145,9 +149,11 @@ class DemoController(QObject):
                 hook(window)
             window.installEventFilter(self)
             self.main_window = window
+        self.main_window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
         self.main_window.show()
-        self.main_window.raise_()
-        self.main_window.activateWindow()
+        if activate:
+            self.main_window.raise_()
+            self.main_window.activateWindow()
         self.main_window.refresh()
         self.services.session.finish_unlock()
         return self.main_window
