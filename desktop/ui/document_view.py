@@ -184,6 +184,13 @@ class DocumentBody(QWidget):
         if self._content is not None:
             self._content.hide()
             self._content.deleteLater()  # after the loop below has taken the widgets used again out of it
+        holder = self._holder()
+        bar_first = isinstance(holder, QScrollArea) and holder.isVisible() and self._needs_scroll_bar(parts)
+        if bar_first:
+            # The scroll bar takes its width before the parts are laid out: showing it only once they are
+            # laid out would lay every part out at the whole width first, then again at the narrower one.
+            assert isinstance(holder, QScrollArea)
+            holder.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # The parts are laid out in a new, not yet shown widget, which is shown once at the end: showing
         # each part in a shown document would lay the whole document out again for every part.
         content = QWidget()
@@ -215,11 +222,24 @@ class DocumentBody(QWidget):
         self._content = content
         self._outer.addWidget(content)
         content.show()  # now, not when the event loop next runs: a Tab right after must find the links
+        if bar_first:
+            assert isinstance(holder, QScrollArea)
+            holder.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # as before
         if had_focus:
             # The part that had the focus is gone: keep the focus in the document (the view holds it).
             holder = self._holder()
             if holder is not None:
                 holder.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _needs_scroll_bar(self, parts: list[Part]) -> bool:
+        """Whether the scroll bar of the view this document is in will appear for ``parts``, not shown
+        now: at least a line per part is taller than the view."""
+        holder = self._holder()
+        if not isinstance(holder, QScrollArea) or not parts:
+            return False
+        return (not holder.verticalScrollBar().isVisibleTo(holder)
+                and holder.verticalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                and len(parts) * self.fontMetrics().lineSpacing() > holder.viewport().height())
 
     def _holder(self) -> QWidget | None:
         parent = self.parentWidget()
@@ -227,14 +247,18 @@ class DocumentBody(QWidget):
             parent = parent.parentWidget()
         return parent
 
-    def _label(self, html: str, body_style: str, text: str, role: QAccessible.Role | None = None) -> QLabel:
+    def _part_width(self) -> int:
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        return max(self.width() - 2 * margin, 100)
+
+    def _label(self, html: str, body_style: str, text: str, role: QAccessible.Role | None = None,
+               share: int = 100) -> QLabel:
         label = _PartLabel()
         if role is not None:
             give_role(label, role)  # before it has a text (see give_role)
         label.setText(_page(body_style, html))
         # Laid out first at about the width it will have (not at Qt's default widget width).
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
-        label.resize(max(self.width() - 2 * margin, 100), label.height())
+        label.resize(round(self._part_width() * share / 100), label.height())
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setWordWrap(True)
@@ -269,8 +293,9 @@ class DocumentBody(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         label = self._label(f"<table width=\"100%\" cellpadding=\"3\" cellspacing=\"0\"><tr>{part.label_html}"
-                            "</tr></table>", body_style, part.label)
+                            "</tr></table>", body_style, part.label, share=LABEL_SHARE)
         link = DocumentLink(part.link.href, _page(body_style, part.link.html), part.link.text)
+        link.resize(self._part_width() - label.width(), link.height())  # as the label: its width in the row
         link.setContentsMargins(3, 3, 3, 3)
         # Said after the link's own words: which answer it leads to.
         link.setAccessibleDescription(part.label)

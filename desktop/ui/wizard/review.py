@@ -148,6 +148,9 @@ class ReviewPage(QScrollArea):
         self.document_view.setAccessibleName(
             translate("Wizard", "The notification as the municipality will read it"))
         self.document_view.setMinimumHeight(self.document_view.fontMetrics().lineSpacing() * 20)
+        # A whole notification (even an empty draft's, with its gaps) is taller than the view: with its
+        # scroll bar always there, its ~70 parts are laid out once, not at the whole width and then again.
+        self.document_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.document_view.anchorClicked.connect(self._follow_gap)
         self._gaps: tuple[Gap, ...] = ()
         layout.addWidget(self.document_view)

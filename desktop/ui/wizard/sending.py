@@ -141,8 +141,9 @@ class Sending:
                               created_at=window.created_at or now, finalised_at=now, language=window.language,
                               corrects=corrects if isinstance(corrects, str) else None)
 
-    def refresh_review(self, page: ReviewPage) -> None:
-        """Redraw the review page for the current answers: always the municipality's layout.
+    def refresh_review(self, page: ReviewPage) -> bool:
+        """Redraw the review page for the current answers: always the municipality's layout. False when
+        nothing changed since it was last drawn (nothing was redrawn).
 
         The problem list is drawn at once; the document is laid out on a worker thread
         (the first layout also imports the documents area) and shown when it is ready,
@@ -153,7 +154,7 @@ class Sending:
         # it is redone only when something was changed since it was last shown.
         fingerprint = f"{window.draft_id}:{json.dumps(window.answers, sort_keys=True, default=str)}"
         if fingerprint == self._review_fingerprint:
-            return
+            return False
         self._review_fingerprint = fingerprint
         problems = self.problems()
         page.show_problems(window.flow, problems, window.form.sections)
@@ -174,6 +175,7 @@ class Sending:
             self._review_fingerprint = ""  # try again when the page is shown next
 
         run_in_background(page, request.lay_out, on_success=shown, on_failure=failed)
+        return True
 
     def show_problem(self, problem: Problem, *, say: bool = True) -> None:
         """Open the page of ``problem``, mark its field with the message and put the focus there; ``say``:
