@@ -14,9 +14,11 @@ part, so a screen reader reads the document one part at a time.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +37,8 @@ from desktop.ui.document_parts import Kind, Part, split_html, split_plain_text
 
 # The share of a row's width its label takes (the printed copy's tables: 32 %).
 LABEL_SHARE = 32
+#: How long one step of making a document's parts ahead may keep the event loop waiting (s).
+SLICE_S = 0.008
 
 
 class _PartLabel(QLabel):
@@ -129,9 +133,14 @@ class DocumentBody(QWidget):
     """The parts of one document, top to bottom, without scrolling of its own (a receipt, a box)."""
 
     anchorClicked = Signal(QUrl)  # noqa: N815 - QTextBrowser's name, kept for the views that used one
+    #: A new document's parts are shown.
+    parts_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Part widgets made ahead (setHtml with ``slices``), by what they are made from.
+        self._made: dict[tuple[Part, str], list[QWidget]] = {}
+        self._making: Iterator[None] | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self._outer = outer
@@ -143,18 +152,61 @@ class DocumentBody(QWidget):
         self.links: list[DocumentLink] = []
 
     # --- what it shows --------------------------------------------------------------------------
-    def setHtml(self, html: str) -> None:
-        """Show ``html`` (the subset of HTML the documents use), part by part."""
-        self._html = html
+    def setHtml(self, html: str, *, slices: bool = False) -> None:
+        """Show ``html`` (the subset of HTML the documents use), part by part. ``slices``: the new parts'
+        widgets are made a few at a time while the event loop runs (the document shown until then stays;
+        ``parts_shown`` says when the new one is): a notification's ~70 parts took 25-40 ms at once."""
+        self._making = None  # a document still being made is not wanted any more
         parts, body_style = split_html(html)
+        if not slices:
+            self._html = html
+            self._show(parts, body_style)
+            return
+        making = self._make_ahead(html, parts, body_style)
+        self._making = making
+        self._next_slice(making)
+
+    def _next_slice(self, making: Iterator[None]) -> None:
+        if self._making is not making:
+            return
+        started = time.perf_counter()
+        for _ in making:
+            if time.perf_counter() - started > SLICE_S:
+                QTimer.singleShot(0, self, lambda: self._next_slice(making))
+                return
+
+    def _make_ahead(self, html: str, parts: list[Part], body_style: str) -> Iterator[None]:
+        """Make (and lay out at about their width) the widgets of the parts not shown now, one a step;
+        then show the document with them."""
+        have: dict[tuple[Part, str], int] = {}
+        for shown in self._parts:
+            key = _same_widget(shown, self._body_style)
+            have[key] = have.get(key, 0) + 1
+        for key, made in self._made.items():
+            have[key] = have.get(key, 0) + len(made)
+        for part in parts:
+            key = _same_widget(part, body_style)
+            if have.get(key, 0):
+                have[key] -= 1
+                continue
+            widget = self._widget(part, body_style)
+            for label in (widget, *widget.findChildren(_PartLabel)):
+                if isinstance(label, _PartLabel):
+                    label.heightForWidth(label.width())  # laid out now, not all at once when shown
+            self._made.setdefault(key, []).append(widget)
+            yield
+        self._making = None
+        self._html = html
         self._show(parts, body_style)
 
     def setPlainText(self, text: str) -> None:
         """Show plain text, one paragraph per blank-line-separated block."""
+        self._making = None
         self._html = ""
         self._show(split_plain_text(text), "")
 
     def clear(self) -> None:
+        self._making = None
         self._html = ""
         self._show([], "")
 
@@ -210,7 +262,8 @@ class DocumentBody(QWidget):
                 layout.addSpacing(space)
             bottom = next_bottom
             previous_group = part.group
-            again = unchanged.get(_same_widget(part, body_style))
+            key = _same_widget(part, body_style)
+            again = unchanged.get(key) or self._made.get(key)
             if again:
                 widget = again.pop(0)
                 self.links.extend(widget.findChildren(DocumentLink))
@@ -219,6 +272,10 @@ class DocumentBody(QWidget):
             layout.addWidget(widget)  # a widget used again moves into the new content
             self.part_widgets.append(widget)
         layout.addStretch(1)
+        for left in self._made.values():  # made ahead for a document that was replaced before it was shown
+            for widget in left:
+                widget.deleteLater()
+        self._made.clear()
         self._content = content
         self._outer.addWidget(content)
         content.show()  # now, not when the event loop next runs: a Tab right after must find the links
@@ -230,6 +287,7 @@ class DocumentBody(QWidget):
             holder = self._holder()
             if holder is not None:
                 holder.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.parts_shown.emit()
 
     def _needs_scroll_bar(self, parts: list[Part]) -> bool:
         """Whether the scroll bar of the view this document is in will appear for ``parts``, not shown
@@ -322,6 +380,7 @@ class DocumentView(QScrollArea):
         self.body.setBackgroundRole(QPalette.ColorRole.Base)
         self.body.setAutoFillBackground(True)
         self.body.anchorClicked.connect(self.anchorClicked)
+        self.body.parts_shown.connect(self._watch_parts)
         self.body.installEventFilter(self)
         self.setWidget(self.body)
         give_role(self, QAccessible.Role.Document)
@@ -339,13 +398,11 @@ class DocumentView(QScrollArea):
             self._retranslate()
         super().changeEvent(event)
 
-    def setHtml(self, html: str) -> None:
-        self.body.setHtml(html)
-        self._watch_parts()
+    def setHtml(self, html: str, *, slices: bool = False) -> None:
+        self.body.setHtml(html, slices=slices)
 
     def setPlainText(self, text: str) -> None:
         self.body.setPlainText(text)
-        self._watch_parts()
 
     def clear(self) -> None:
         self.body.clear()

@@ -9,6 +9,7 @@ action follow.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, Qt
 from PySide6.QtTest import QTest
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.documents.html import render_html
 from desktop.domain.document import NotificationDocument
+from desktop.ui import document_view
 from desktop.ui.document_view import DocumentView
 from tests.support.accessibility import (
     assert_no_private_separators,
@@ -185,3 +187,30 @@ def test_a_changed_document_shows_the_change_and_keeps_the_parts_that_are_the_sa
     assert order == [view, view.links[0], view.links[1], after]
     QTest.keyClick(view.links[0], Qt.Key.Key_Return)
     assert followed == ["gap:0"]  # one signal per press, also from a link used again
+
+
+def test_a_document_made_a_few_parts_at_a_time_is_shown_whole_and_the_last_one_wins(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review page makes the notification's ~70 parts a few at a time (at once they held the window
+    for 25-40 ms): the document shown stays until the new one is whole, and a newer one replaces one
+    still being made."""
+    monkeypatch.setattr(document_view, "SLICE_S", 0.0)  # one part a step, however fast the machine
+    _win, before, view, after = _window(qtbot, "<p>Første udgave.</p>")
+    many = "".join(f"<p>Afsnit {n}.</p>" for n in range(60))
+    view.setHtml(f"<html><body><h1>Gammel</h1>{many}</body></html>", slices=True)
+    assert view.toPlainText() == "Første udgave."  # the new one is not shown half made
+    with qtbot.waitSignal(view.body.parts_shown, timeout=10_000):
+        view.setHtml(GAPPED.replace("Sidste afsnit.", many), slices=True)
+
+    assert names(view, QAccessible.Role.Heading) == ["Underretning", "Barnet"]
+    assert "Afsnit 59." in view.toPlainText() and "Gammel" not in view.toPlainText()
+    qtbot.waitUntil(lambda: "Første udgave." not in [w for n in walk(view) for w in exposed_text(n)])
+    assert_no_private_separators(view)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    order = []
+    for _ in range(4):
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        order.append(focused())
+    assert order == [view, view.links[0], view.links[1], after]
