@@ -190,6 +190,9 @@ class DocumentBody(QWidget):
                 have[key] -= 1
                 continue
             widget = self._widget(part, body_style)
+            # Owned by the document (hidden, in no layout) until shown: it inherits the document's font
+            # now, and goes with the document if that is closed first (no stray top-level widgets).
+            widget.setParent(self)
             for label in (widget, *widget.findChildren(_PartLabel)):
                 if isinstance(label, _PartLabel):
                     label.heightForWidth(label.width())  # laid out now, not all at once when shown
