@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -54,6 +54,7 @@ from desktop.ui.wizard.drafts import DraftKeeper
 from desktop.ui.wizard.fields import EditorContext, FieldEditor
 from desktop.ui.wizard.guidance import AcuteContacts
 from desktop.ui.wizard.lock_handling import LockHandling, take_unsaved
+from desktop.ui.wizard.opening_focus import FocusHold
 from desktop.ui.wizard.page import SectionPage
 from desktop.ui.wizard.page_set import Page, PageSet
 from desktop.ui.wizard.review import ReviewPage
@@ -121,6 +122,7 @@ class WizardWindow(QMainWindow):
         self._lock_handling = LockHandling(self)
         #: The page to show once it is built (the window opens before its first page is complete).
         self._opening: str | None = None
+        self._focus_hold: FocusHold | None = None  # nothing takes the focus while the page is built
         if self.read_only:
             self.show_read_only()
         else:
@@ -133,6 +135,11 @@ class WizardWindow(QMainWindow):
             self._on_save_failed(opened.write_problem)
 
     # --- opening -------------------------------------------------------------------------------
+    @property
+    def opening(self) -> bool:
+        """Whether the window still waits for its first page to be built (then it shows that page)."""
+        return self._opening is not None
+
     @property
     def draft_id(self) -> str | None:
         return self.keeper.draft_id
@@ -267,7 +274,18 @@ class WizardWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
         self.pages.build_rest_when_idle(page_id)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._opening is not None and self._focus_hold is None:
+            self._focus_hold = FocusHold(self)  # see opening_focus: the first page takes the focus first
+        super().showEvent(event)
+
+    def _release_focus(self) -> None:
+        if self._focus_hold is not None:
+            self._focus_hold.release()
+
     def _page_built(self, page: Page) -> None:
+        if page.section.id == self._opening:
+            self._release_focus()  # before the Tab order is made: it leaves out what takes no focus
         if isinstance(page, SectionPage):
             page.load(self.answers)  # the answers as they are now, however long after opening
         self._tab_order_buttons()
@@ -340,6 +358,7 @@ class WizardWindow(QMainWindow):
         page's first field (the review: its first problem), or where ``target(page)`` says (called once the
         page is up to date; it then says itself what the person is shown); ``focus=False``: nowhere."""
         self._opening = None
+        self._release_focus()  # (gone to another page before the first one was built)
         if self._derived_notice is not None and page_id != self.page_id:
             self._derived_notice.dismiss()  # it belongs to the page it was shown on
         self.page_id = page_id
