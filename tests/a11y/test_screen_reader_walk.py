@@ -169,10 +169,10 @@ def test_turning_a_page_moves_focus_once(screen_reader_walk: Walk) -> None:
 
 
 #: Steps still known to pass the focus through other objects first (issue 21 pt 3); every other key in the
-#: walk must move the focus at most once. Sending: 'Gør færdig og send' (the window back from the question)
-#: and 'Ret den' (the finished window) before the training feedback opens on top. Fixed: starting the demo
-#: ('Ny underretning' before the case list), opening the case ('Barn i fare? Hvem skal jeg ringe til' first).
-KNOWN_STRAY_FOCUS = ("sendt",)
+#: walk must move the focus at most once. Fixed: starting the demo ('Ny underretning' before the case list),
+#: opening the case ('Barn i fare? Hvem skal jeg ringe til' before 'Ja') and sending ('Gør færdig og send',
+#: 'Ret den' before the training feedback). Add a step here only with an issue to fix it.
+KNOWN_STRAY_FOCUS: tuple[str, ...] = ()
 
 
 def test_no_other_key_moves_the_focus_more_than_once(screen_reader_walk: Walk) -> None:

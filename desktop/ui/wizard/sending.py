@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.domain.building import NotificationIncomplete, build_document
 from desktop.domain.context import ACUTE_FIELD
@@ -104,6 +104,11 @@ def describe_notification(window: WizardWindow, notification_id: str) -> str:
     finished = long_date(danish_time(summary.finalised_at).date(), window.services.language)
     return translate("Wizard", "the notification with reference number %1, finished on %2").replace(
         "%1", reference).replace("%2", finished)
+
+
+def _shown_windows() -> list[QWidget]:
+    """The windows on screen now."""
+    return [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
 
 
 def tell(parent: QWidget, title: str, error: Exception) -> None:
@@ -263,10 +268,12 @@ class Sending:
 
         def answered(result: int) -> None:
             self.confirmation = None
-            window.activateWindow()  # the question is gone: the keyboard is back in this window
             if result == int(QDialog.DialogCode.Accepted) and not window.read_only:
+                # The keyboard comes back once it is sent (_finalised): back now, it would land on "Gør færdig
+                # og send" first, then "Ret den" or a window opening on top - each said by a screen reader.
                 self._seal(draft_id, document)
             else:
+                window.activateWindow()  # the question is gone: the keyboard is back in this window
                 window.finalise_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
         box.finished.connect(answered)
@@ -299,9 +306,14 @@ class Sending:
             vault.profile.note_open_draft(None)
         window.document = document
         window.stack.setEnabled(True)
-        window.show_read_only()
+        shown_before = _shown_windows()
+        window.show_read_only()  # its focus is "Ret den" when it gets the keyboard back
         window.services.notifications_changed.emit()
         window.finalised.emit(draft_id)
+        if all(any(shown is before for before in shown_before) for shown in _shown_windows()):
+            window.activateWindow()
+        # (else a window opened on finishing, the demo's training feedback, has the keyboard: the focus goes
+        # there once, not through "Ret den" first)
 
     def _failed(self, error: Exception) -> None:
         window = self._window
@@ -311,4 +323,5 @@ class Sending:
         window.finalise_button.setEnabled(True)
         window.stack.setEnabled(True)
         window.save_label.setText("")
+        window.activateWindow()  # the keyboard was nowhere while it was being sealed
         tell(window, translate("Wizard", "Not sent yet"), error)
