@@ -145,6 +145,10 @@ class _TitleMarker(QObject):
         title = window.windowTitle()
         if not title.startswith(TITLE_PREFIX):
             window.setWindowTitle(TITLE_PREFIX + (title or "Underret"))
+            if title and window.accessibleName() == title:
+                # A window that names itself by its title ("Gør færdig og send?") is heard by that name: a
+                # screen reader user hears "[DEMO]" as a sighted person sees it.
+                window.setAccessibleName(TITLE_PREFIX + title)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowTitleChange and isinstance(watched, QWidget):

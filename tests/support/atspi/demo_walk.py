@@ -24,7 +24,7 @@ from tests.support.atspi.tree import Node, as_text, label, walk
 PICKER = "[DEMO] Vælg en øvelsescase"
 MAIN_WINDOW = "[DEMO] Underret – Demo"
 WIZARD = "[DEMO] Underret – underretning"
-CONFIRM = "Gør færdig og send?"
+CONFIRM = "[DEMO] Gør færdig og send?"
 FEEDBACK = "[DEMO] Hvordan gik det?"
 MUNICIPALITY = "[DEMO] Kommunens side – Demo Kommune"
 REVIEW_STEP = "Gennemse og send"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -65,3 +66,24 @@ def test_sending_a_training_case_moves_the_focus_from_the_question_straight_to_t
     after_question = [entry for entry in reached[question:] if entry[0] != reached[question][0]]
     # Once the question is answered: the feedback, and nothing in the notification window on the way.
     assert after_question and all(whose == feedback.windowTitle() for whose, _name in after_question), reached
+
+
+def test_the_question_finish_and_send_is_named_demo_as_every_demo_window(
+        demo: DemoController, qtbot: QtBot) -> None:
+    draft_id = _case_ready_to_send(demo)
+    window = demo.services.open_wizard(draft_id)
+    assert isinstance(window, WizardWindow)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
+    keys = WizardKeys(qtbot, window)
+    keys.tab_to(window.finalise_button)
+    keys.press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: (asked := window.sending.confirmation) is not None and asked.isVisible())
+    box = window.sending.confirmation
+    assert box is not None
+    try:
+        # The title a sighted person sees, and the name a screen reader says for the window.
+        assert box.windowTitle() == "[DEMO] Finish and send?"
+        assert box.accessibleName() == "[DEMO] Finish and send?"
+    finally:
+        box.reject()
+    qtbot.waitUntil(lambda: window.sending.confirmation is None)
