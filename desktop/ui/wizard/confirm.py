@@ -19,6 +19,7 @@ from desktop.domain.codes import municipality_name
 from desktop.domain.document import ChildIdentity, DutyType, NotificationDocument
 from desktop.domain.packs import GuidelinePack
 from desktop.ui import theme
+from desktop.ui.accessible import name_as_shown
 from desktop.ui.wizard.base import as_sentences
 
 if TYPE_CHECKING:
@@ -125,7 +126,8 @@ class FinaliseConfirmation(QDialog):
         self.send_button = self.buttons.addButton(translate("Wizard", "&Finish and send"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setObjectName("confirmFinalise")
-        self.send_button.setAccessibleName(translate("Wizard", "Finish and send the notification"))
+        # Named by its words as the window's own button is (voice control says what it sees), explained after.
+        name_as_shown(self.send_button, translate("Wizard", "Finish and send the notification"))
         self.back_button = self.buttons.addButton(translate("Wizard", "&Go back"),
                                                   QDialogButtonBox.ButtonRole.RejectRole)
         self.back_button.setObjectName("cancelFinalise")
