@@ -53,7 +53,8 @@ def _role_interfaces_in_memory() -> int:
 def test_widgets_given_a_role_leave_no_interface_behind_when_they_are_deleted(qtbot: QtBot) -> None:
     # Issue 22 soak: every role given made an interface kept in a module list for the rest of the day
     # (+48 objects per finalised notification). Without a screen reader asking, none is made at all.
-    before = _role_interfaces_in_memory()
+    # Earlier tests in the same process may still hold widgets with roles: count only this test's.
+    before, alive_before = _role_interfaces_in_memory(), interfaces_alive()
     for number in range(200):
         label = QLabel(f"Overskrift {number}")
         give_role(label, QAccessible.Role.Heading if number % 2 else QAccessible.Role.Link)
@@ -61,20 +62,21 @@ def test_widgets_given_a_role_leave_no_interface_behind_when_they_are_deleted(qt
         shiboken6.delete(label)
     gc.collect()
     assert _role_interfaces_in_memory() == before
-    assert interfaces_alive() == 0
+    assert interfaces_alive() <= alive_before  # (fewer if an earlier test's widget went meanwhile)
 
 
 def test_the_interfaces_a_screen_reader_asked_for_are_let_go_with_their_widgets(qtbot: QtBot) -> None:
+    alive_before = interfaces_alive()  # earlier tests' widgets that still live keep theirs
     labels = [QLabel(f"Overskrift {number}") for number in range(100)]
     for label in labels:
         give_role(label, QAccessible.Role.Heading)
         seen = QAccessible.queryAccessibleInterface(label)
         assert seen is not None and seen.role() is QAccessible.Role.Heading
-    assert interfaces_alive() >= 100
+    assert interfaces_alive() >= alive_before + 100
     widgets = [weakref.ref(label) for label in labels]
     for label in labels:
         shiboken6.delete(label)
     del labels, label, seen
     gc.collect()
-    assert interfaces_alive() == 0
+    assert interfaces_alive() <= alive_before  # (fewer if an earlier test's widget went meanwhile)
     assert all(widget() is None for widget in widgets)  # no interface holds its widget's wrapper
