@@ -13,10 +13,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import build_services
-from desktop.ui.demo.app import start_demo
 from desktop.ui.demo.controller import DemoController
-from desktop.ui.operations import wait_for_all
+from tests.support.demo_run import running_demo
 
 
 @pytest.fixture
@@ -43,16 +41,8 @@ def write_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[d
 @pytest.fixture
 def demo(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> Iterator[DemoController]:
     """A running demo in English, its main window shown; removed again after the test."""
-    controller = start_demo(build_services, language="en", temp_root=temp_root)
-    assert controller.main_window is not None
-    qtbot.waitExposed(controller.main_window)
-    yield controller
-    controller.shutdown()
-    wait_for_all()
-    for window in list(controller.services._windows):
-        window.close()
-    if controller.services.translations is not None:
-        controller.services.translations.uninstall()
+    with running_demo("en", qtbot, temp_root) as controller:
+        yield controller
 
 
 @pytest.fixture(autouse=True)

@@ -17,17 +17,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import build_services
 from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.demo.app import start_demo
 from desktop.ui.demo.controller import DemoController
 from desktop.ui.demo.feedback import FeedbackWindow
 from desktop.ui.demo.municipality_view import MunicipalityView
 from desktop.ui.demo.picker import ScenarioPicker
 from desktop.ui.help.viewer import HelpWindow
-from desktop.ui.operations import wait_for_all
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.wizard.window import WizardWindow
+from tests.support.demo_run import running_demo
 from tests.support.keyboard import WizardKeys
 from tests.support.naming import naming_findings
 from tests.support.reading_order import tab_order_finding
@@ -36,16 +34,8 @@ from tests.support.reading_order import tab_order_finding
 @pytest.fixture
 def danish_demo(qapp: QApplication, qtbot: QtBot, temp_root: Path) -> Iterator[DemoController]:
     """A running demo in Danish (as most people use it), its main window shown; removed afterwards."""
-    controller = start_demo(build_services, language="da", temp_root=temp_root)
-    assert controller.main_window is not None
-    qtbot.waitExposed(controller.main_window)
-    yield controller
-    controller.shutdown()
-    wait_for_all()
-    for window in list(controller.services._windows):
-        window.close()
-    if controller.services.translations is not None:
-        controller.services.translations.uninstall()
+    with running_demo("da", qtbot, temp_root) as controller:
+        yield controller
 
 
 def _tab_in_reading_order(where: str, window: QWidget, qtbot: QtBot, found: dict[str, str]) -> None:
